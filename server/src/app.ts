@@ -1,0 +1,56 @@
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express from 'express';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { AppConfig, RequestContext } from './core/context';
+import { formatError } from './core/errors';
+import { authenticate } from './identity/authenticate';
+import { buildAppSchema } from './schema';
+
+export interface AppOptions {
+  ds: DataSource;
+  config: AppConfig;
+  /** Built web client to serve at `/` (client/dist), if present. */
+  clientDir?: string;
+}
+
+/** Express app with the GraphQL API at /graphql and the web client at /. */
+export async function createApp({ ds, config, clientDir }: AppOptions) {
+  const { schema } = buildAppSchema();
+  const armor = new ApolloArmor({
+    // Nested graph queries (organisation -> relationships -> organisation -> firms -> edges -> node) need depth.
+    maxDepth: { n: 12 },
+    costLimit: { maxCost: 20000 },
+    maxAliases: { n: 15 },
+    maxTokens: { n: 2000 },
+  });
+  const apollo = new ApolloServer<RequestContext>({
+    ...armor.protect(),
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    introspection: process.env.NODE_ENV !== 'production',
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => authenticate(ds, config, req.headers) }),
+  );
+  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    // Client-side routes all get the single page.
+    app.get(/^(?!\/graphql).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
+  }
+  const server = http.createServer(app);
+  return { app, server, apollo };
+}

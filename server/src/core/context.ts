@@ -1,0 +1,55 @@
+import type { DataSource } from 'typeorm';
+import { Scope } from './scope';
+
+export type Principal =
+  | { kind: 'user'; userId: string; sessionId: string }
+  | { kind: 'apiKey'; apiKeyId: string; organisationId: string };
+
+/** Per-request state: who is calling, what they may see, and this request's DataLoaders. */
+/** Process-wide settings the resolvers need. */
+export interface AppConfig {
+  /** HMAC secret for session tokens. */
+  authSecret: string;
+}
+
+export interface RequestContext {
+  ds: DataSource;
+  config: AppConfig;
+  principal: Principal | null;
+  scope: Scope;
+  loaders: LoaderRegistry;
+  /** The organisation the client acts for (header `x-organisation-id`), if it chose one. */
+  activeOrganisationId: string | null;
+}
+
+/**
+ * Lazily creates each domain area's loaders once per request. Areas expose a small accessor, e.g.
+ * `organisationLoaders(ctx)`, so core does not need to know about them.
+ */
+export class LoaderRegistry {
+  private readonly created = new Map<unknown, unknown>();
+  constructor(private readonly ctx: () => RequestContext) {}
+
+  get<T>(factory: (ctx: RequestContext) => T): T {
+    let loaders = this.created.get(factory) as T | undefined;
+    if (!loaders) {
+      loaders = factory(this.ctx());
+      this.created.set(factory, loaders);
+    }
+    return loaders;
+  }
+}
+
+export function createContext(
+  ds: DataSource,
+  config: AppConfig,
+  principal: Principal | null,
+  scope: Scope,
+  activeOrganisationId: string | null = null,
+): RequestContext {
+  const ctx: RequestContext = { ds, config, principal, scope, activeOrganisationId, loaders: undefined as unknown as LoaderRegistry };
+  ctx.loaders = new LoaderRegistry(() => ctx);
+  return ctx;
+}
+
+export const anonymousContext = (ds: DataSource, config: AppConfig) => createContext(ds, config, null, Scope.NONE);

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { CountingLogger } from './query-counter';
+import { entities } from '../entities';
+import { migrations } from '../migrations';
+
+/** One DataSource per process. Schema changes only ever come from migrations (never `synchronize`). */
+export function createDataSource(url: string, opts: { poolSize?: number; echoSql?: boolean } = {}): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    logger: new CountingLogger(Boolean(opts.echoSql)),
+    extra: { max: opts.poolSize ?? 10 },
+  });
+}
+
+export async function openDatabase(url: string, opts: { poolSize?: number; echoSql?: boolean } = {}): Promise<DataSource> {
+  const ds = createDataSource(url, opts);
+  await ds.initialize();
+  await ds.runMigrations();
+  return ds;
+}

@@ -1,0 +1,129 @@
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+
+/** Error codes carried in `extensions.code` of top-level GraphQL errors. */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message = 'Sign in first (or send a valid API key).') {
+    super(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+  }
+}
+
+export class ForbiddenError extends GraphQLError {
+  constructor(message = 'You do not have access to this.') {
+    super(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+  }
+}
+
+/** Used both for "does not exist" and "exists but not yours": the two must be indistinguishable. */
+export class NotFoundError extends GraphQLError {
+  constructor(what: string) {
+    super(`${what} not found.`, { extensions: { code: ErrorCode.NOT_FOUND } });
+  }
+}
+
+/** Codes of errors a user can fix, returned in mutation payloads (`userErrors`), never thrown. */
+export enum UserErrorCode {
+  INVALID = 'INVALID',
+  REQUIRED = 'REQUIRED',
+  TOO_LONG = 'TOO_LONG',
+  INVALID_IDENTIFIER = 'INVALID_IDENTIFIER',
+  DUPLICATE = 'DUPLICATE',
+  NOT_FOUND = 'NOT_FOUND',
+  NOT_ALLOWED = 'NOT_ALLOWED',
+  VERSION_CONFLICT = 'VERSION_CONFLICT',
+  IMMUTABLE = 'IMMUTABLE',
+  BAD_CREDENTIALS = 'BAD_CREDENTIALS',
+}
+registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'What kind of problem a user error reports.' });
+
+@ObjectType({ description: 'A problem with the input of a mutation that the user can fix. Nothing was written.' })
+export class UserError {
+  @Field(() => [String], { description: 'Path to the input field at fault, e.g. ["input", "cvr"].' })
+  field!: string[];
+
+  @Field({ description: 'Human-readable explanation.' })
+  message!: string;
+
+  @Field(() => UserErrorCode)
+  code!: UserErrorCode;
+
+  constructor(field: string[], message: string, code: UserErrorCode) {
+    this.field = field;
+    this.message = message;
+    this.code = code;
+  }
+}
+
+export const userError = (field: string | string[], message: string, code: UserErrorCode = UserErrorCode.INVALID) =>
+  new UserError(['input', ...(Array.isArray(field) ? field : [field])], message, code);
+
+/** Thrown inside a mutation's transaction to roll it back and report the user errors in the payload. */
+export class UserInputRejection extends Error {
+  constructor(readonly errors: UserError[]) {
+    super(errors.map((e) => `${e.field.join('.')}: ${e.message}`).join('; '));
+  }
+}
+
+const PASS_THROUGH = new Set<string>([
+  ErrorCode.UNAUTHENTICATED,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.CONFLICT,
+  ErrorCode.BAD_USER_INPUT,
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Apollo `formatError`: errors we raised on purpose keep their message and code; argument validation
+ * names the fields; anything else becomes a generic internal error (logged here, never sent: no stack,
+ * no SQL, nothing that could leak another organisation's data).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = (error as { originalError?: unknown })?.originalError ?? error;
+  const code = formatted.extensions?.code as string | undefined;
+  const validation = original as { name?: string; validationErrors?: Array<{ property: string; constraints?: Record<string, string>; children?: unknown[] }> };
+  if (validation?.name === 'ArgumentValidationError' || Array.isArray(validation?.validationErrors)) {
+    const fields = flattenValidation(validation.validationErrors ?? []);
+    return {
+      message: `Invalid input: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.BAD_USER_INPUT, fields },
+    };
+  }
+  if (code && PASS_THROUGH.has(code)) {
+    return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { code } };
+  }
+  if (!code && original instanceof GraphQLError && !(original as GraphQLError).originalError && !formatted.path) {
+    // Query-validation errors raised by graphql-js itself.
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+  }
+  console.error('[internal error]', original);
+  return { message: 'Internal server error.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+function flattenValidation(
+  errors: Array<{ property: string; constraints?: Record<string, string>; children?: unknown[] }>,
+  prefix: string[] = [],
+): Array<{ field: string; message: string }> {
+  const out: Array<{ field: string; message: string }> = [];
+  for (const e of errors) {
+    const path = [...prefix, e.property];
+    for (const msg of Object.values(e.constraints ?? {})) out.push({ field: path.join('.'), message: msg });
+    if (e.children?.length) out.push(...flattenValidation(e.children as typeof errors, path));
+  }
+  return out;
+}

@@ -1,0 +1,26 @@
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/**
+ * Optimistic concurrency done right: `UPDATE ... WHERE id = :id AND version = :expected` bumps the version
+ * in the same statement, so of two writers holding the same version exactly one wins. Returns the updated
+ * row, or null when the version no longer matches (or `extraWhere` excludes the row).
+ * TypeORM's own @VersionColumn check compares at read time and would silently lose updates.
+ */
+export async function updateIfVersion<T extends ObjectLiteral & { id: string; version: number }>(
+  em: EntityManager,
+  entity: EntityTarget<T>,
+  id: string,
+  expectedVersion: number,
+  patch: Partial<T>,
+  extraWhere?: { sql: string; params: Record<string, unknown> },
+): Promise<T | null> {
+  const qb = em
+    .createQueryBuilder()
+    .update(entity)
+    .set({ ...patch, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
+    .where('id = :id AND version = :expectedVersion', { id, expectedVersion });
+  if (extraWhere) qb.andWhere(extraWhere.sql, extraWhere.params);
+  const result = await qb.returning('*').execute();
+  if (!result.affected) return null;
+  return em.getRepository(entity).create(result.generatedMaps[0] as T) as T;
+}

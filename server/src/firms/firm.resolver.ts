@@ -1,0 +1,201 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Access, Capability, Rules } from '../core/access';
+import { RequestContext } from '../core/context';
+import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { MutationPayload, runMutation } from '../core/mutation';
+import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { isUuid, likePrefix } from '../core/text';
+import { updateIfVersion } from '../core/versioned';
+import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
+import { organisationLoaders } from '../organisations/organisation.loaders';
+import { Firm, FirmStatus, SizeClass, sizeClassOf } from './firm.entity';
+import { CreateFirmInput, FirmSearch, LinkFirmIdentifierInput, UpdateFirmInput } from './firm.inputs';
+import { firmLoaders } from './firm.loaders';
+import { checkFirmFields, FIRM_UNIQUE_FIELDS } from './firm.service';
+import { restrictToVisibleFirms } from './firm.visibility';
+import { isValidOrganisationsnummer, normaliseOrganisationsnummer } from './identifiers';
+
+@ObjectType()
+export class FirmConnection extends Connection(Firm, 'Firm') {}
+
+@ObjectType()
+export class FirmPayload extends MutationPayload {
+  @Field(() => Firm, { nullable: true })
+  firm: Firm | null = null;
+}
+
+const firmKey = (f: Firm) => [f.name.toLowerCase(), f.id];
+
+@Resolver(() => Firm)
+export class FirmResolver {
+  @Query(() => Firm, { nullable: true, description: 'A firm by id; null if it does not exist or is not yours to see.' })
+  @Access(Rules.signedIn())
+  firm(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return isUuid(id) ? firmLoaders(ctx).byId.load(id) : null;
+  }
+
+  @Query(() => FirmConnection, { description: 'Search firms by name prefix, identifier or municipality, ordered by name.' })
+  @Access(Rules.signedIn())
+  async firms(
+    @Arg('search', () => FirmSearch, { nullable: true }) search: FirmSearch | undefined,
+    @Args() { first, after }: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const qb = ctx.ds.getRepository(Firm).createQueryBuilder('f');
+    restrictToVisibleFirms(qb, 'f', ctx);
+    if (search?.namePrefix?.trim()) qb.andWhere(`lower(f.name) LIKE :prefix ESCAPE '\\'`, { prefix: likePrefix(search.namePrefix.trim()) });
+    if (search?.identifier?.trim()) {
+      const id = normaliseIdentifier(search.identifier);
+      qb.andWhere('(f.cvr = :id OR f.organisationsnummer = :id)', { id });
+    }
+    if (search?.municipalityId) qb.andWhere('f.municipalityId = :m', { m: search.municipalityId });
+    if (search?.country) qb.andWhere('f.country = :country', { country: search.country });
+    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    if (cursor) qb.andWhere('(lower(f.name), f.id) > (:cName, :cId)', { cName: cursor[0], cId: cursor[1] });
+    const rows = await qb.orderBy('lower(f.name)').addOrderBy('f.id').limit(first + 1).getMany();
+    return toConnection(rows, first, firmKey, !!cursor);
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The municipality the firm is located in.' })
+  municipality(@Root() firm: Firm, @Ctx() ctx: RequestContext) {
+    return firm.municipalityId ? organisationLoaders(ctx).byId.load(firm.municipalityId) : null;
+  }
+
+  @FieldResolver(() => SizeClass, { nullable: true })
+  sizeClass(@Root() firm: Firm) {
+    return sizeClassOf(firm.employees);
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true, description: 'For a prospect: the organisation that recorded it.' })
+  recordedBy(@Root() firm: Firm, @Ctx() ctx: RequestContext) {
+    return firm.ownerOrganisationId ? organisationLoaders(ctx).byId.load(firm.ownerOrganisationId) : null;
+  }
+
+  @FieldResolver(() => Firm, { nullable: true, description: 'For a merged prospect: the register firm it turned out to be.' })
+  mergedInto(@Root() firm: Firm, @Ctx() ctx: RequestContext) {
+    return firm.mergedIntoId ? firmLoaders(ctx).byId.load(firm.mergedIntoId) : null;
+  }
+
+  @Mutation(() => FirmPayload, { description: 'Record a register firm, or a would-be entrepreneur without an identifier (a prospect).' })
+  @Access(Rules.member(Capability.RECORD))
+  createFirm(@Arg('input', { validate: false }) input: CreateFirmInput, @Ctx() ctx: RequestContext) {
+    return runMutation(
+      ctx,
+      input,
+      async (em) => {
+        const checked = await checkFirmFields(em, input.country, input);
+        const isProspect = input.cvr == null && input.organisationsnummer == null;
+        let owner: string | null = null;
+        if (isProspect) {
+          const recording = ctx.scope.organisationIds(Capability.RECORD);
+          owner = input.recordedByOrganisationId ?? (recording.length === 1 ? recording[0] : null);
+          if (!owner) checked.errors.push(userError('recordedByOrganisationId', 'Say which of your organisations records this prospect.', UserErrorCode.REQUIRED));
+          else if (!recording.includes(owner)) checked.errors.push(userError('recordedByOrganisationId', 'You cannot record firms for that organisation.', UserErrorCode.NOT_ALLOWED));
+        }
+        if (checked.errors.length) throw new UserInputRejection(checked.errors);
+        const firm = await em.save(
+          em.create(Firm, {
+            status: isProspect ? FirmStatus.PROSPECT : FirmStatus.REGISTERED,
+            country: input.country,
+            cvr: checked.cvr ?? null,
+            organisationsnummer: checked.organisationsnummer ?? null,
+            name: input.name.trim(),
+            industryCode: input.industryCode ?? null,
+            municipalityId: checked.municipalityId ?? null,
+            employees: input.employees ?? null,
+            foundedOn: input.foundedOn ?? null,
+            growthPotentialLevel: input.growthPotentialLevel ?? null,
+            ownerOrganisationId: owner,
+          }),
+        );
+        return Object.assign(new FirmPayload(), { firm });
+      },
+      () => new FirmPayload(),
+      { uniqueFields: FIRM_UNIQUE_FIELDS },
+    );
+  }
+
+  @Mutation(() => FirmPayload, { description: 'Correct a firm\'s details. Identifiers are immutable.' })
+  @Access(Rules.member(Capability.RECORD))
+  updateFirm(@Arg('input', { validate: false }) input: UpdateFirmInput, @Ctx() ctx: RequestContext) {
+    return runMutation(ctx, input, async (em) => {
+      const firm = await findEditableFirm(ctx, em, input.id);
+      const checked = await checkFirmFields(em, firm.country, input);
+      if (checked.errors.length) throw new UserInputRejection(checked.errors);
+      const patch: Partial<Firm> = {};
+      if (input.name !== undefined) patch.name = input.name.trim();
+      if (input.industryCode !== undefined) patch.industryCode = input.industryCode;
+      if (checked.municipalityId !== undefined) patch.municipalityId = checked.municipalityId;
+      if (input.employees !== undefined) patch.employees = input.employees;
+      if (input.growthPotentialLevel !== undefined) patch.growthPotentialLevel = input.growthPotentialLevel;
+      const updated = await updateIfVersion(em, Firm, firm.id, input.expectedVersion, patch);
+      if (!updated) throw versionConflict(firm.version);
+      return Object.assign(new FirmPayload(), { firm: updated });
+    }, () => new FirmPayload());
+  }
+
+  @Mutation(() => FirmPayload, {
+    description: 'Give a prospect its CVR / organisationsnummer. If that firm is already registered, the prospect is merged into it.',
+  })
+  @Access(Rules.member(Capability.RECORD))
+  linkFirmIdentifier(@Arg('input', { validate: false }) input: LinkFirmIdentifierInput, @Ctx() ctx: RequestContext) {
+    return runMutation(
+      ctx,
+      input,
+      async (em) => {
+        const firm = await findEditableFirm(ctx, em, input.firmId, 'firmId');
+        if (firm.status !== FirmStatus.PROSPECT) {
+          throw new UserInputRejection([userError('firmId', 'This firm has its identifier already; identifiers cannot be changed.', UserErrorCode.IMMUTABLE)]);
+        }
+        if ((input.cvr == null) === (input.organisationsnummer == null)) {
+          throw new UserInputRejection([userError(firm.country === 'DK' ? 'cvr' : 'organisationsnummer', 'Give exactly one identifier.', UserErrorCode.REQUIRED)]);
+        }
+        const checked = await checkFirmFields(em, firm.country, input);
+        if (checked.errors.length) throw new UserInputRejection(checked.errors);
+        const existing = await em.findOne(Firm, { where: checked.cvr ? { cvr: checked.cvr } : { organisationsnummer: checked.organisationsnummer! } });
+        const patch: Partial<Firm> = existing
+          ? { status: FirmStatus.MERGED, mergedIntoId: existing.id }
+          : { status: FirmStatus.REGISTERED, cvr: checked.cvr ?? null, organisationsnummer: checked.organisationsnummer ?? null };
+        const updated = await updateIfVersion(em, Firm, firm.id, input.expectedVersion, patch);
+        if (!updated) throw versionConflict(firm.version);
+        return Object.assign(new FirmPayload(), { firm: updated });
+      },
+      () => new FirmPayload(),
+      { uniqueFields: FIRM_UNIQUE_FIELDS },
+    );
+  }
+}
+
+/** Firms located in a municipality (only municipalities have any). */
+@Resolver(() => Organisation)
+export class OrganisationFirmsResolver {
+  @FieldResolver(() => FirmConnection, { description: 'Firms located in this municipality, by name.' })
+  async firms(@Root() org: Organisation, @Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    if (org.kind !== OrganisationKind.MUNICIPALITY) return toConnection([], first, firmKey, !!cursor);
+    const rows = await firmLoaders(ctx).pageByMunicipality.load({ municipalityId: org.id, first, after: cursor });
+    return toConnection(rows, first, firmKey, !!cursor);
+  }
+}
+
+/** A firm the caller may change: a register firm, or a prospect of one of the caller's organisations. */
+async function findEditableFirm(ctx: RequestContext, em: import('typeorm').EntityManager, id: string, field = 'id'): Promise<Firm> {
+  const qb = em.getRepository(Firm).createQueryBuilder('f').where('f.id = :id', { id });
+  const firm = await restrictToVisibleFirms(qb, 'f', ctx).getOne();
+  const recording = ctx.scope.organisationIds(Capability.RECORD);
+  if (!firm || (firm.status === FirmStatus.PROSPECT && !recording.includes(firm.ownerOrganisationId!))) {
+    // Same answer for "does not exist" and "not yours": nothing leaks.
+    throw new UserInputRejection([userError(field, 'Firm not found.', UserErrorCode.NOT_FOUND)]);
+  }
+  return firm;
+}
+
+const versionConflict = (current: number) =>
+  new UserInputRejection([
+    userError('expectedVersion', `Someone else changed this firm (now version ${current}). Reload and try again.`, UserErrorCode.VERSION_CONFLICT),
+  ]);
+
+export function normaliseIdentifier(raw: string): string {
+  const s = raw.replace(/[\s-]/g, '');
+  return /^\d{10}$/.test(s) && isValidOrganisationsnummer(s) ? normaliseOrganisationsnummer(s) : s;
+}

@@ -1,0 +1,51 @@
+import { EntityManager } from 'typeorm';
+import { UserError, userError, UserErrorCode } from '../core/errors';
+import { Country, Organisation, OrganisationKind } from '../organisations/organisation.entity';
+import { isValidCvr, isValidOrganisationsnummer, normaliseOrganisationsnummer } from './identifiers';
+
+/** Checks that need the country or the database; class-validator has done the shapes already. */
+export async function checkFirmFields(
+  em: EntityManager,
+  country: Country,
+  input: { cvr?: string; organisationsnummer?: string; industryCode?: string; municipalityCode?: string; foundedOn?: string },
+): Promise<{ errors: UserError[]; municipalityId?: string | null; cvr?: string; organisationsnummer?: string }> {
+  const errors: UserError[] = [];
+  const out: { municipalityId?: string | null; cvr?: string; organisationsnummer?: string } = {};
+
+  if (input.cvr != null) {
+    const cvr = input.cvr.replace(/\s/g, '');
+    if (country !== Country.DK) errors.push(userError('cvr', 'A CVR number is only for Danish firms (country DK).'));
+    else if (!isValidCvr(cvr)) errors.push(userError('cvr', 'Not a valid CVR number: 8 digits, not starting with 0, modulus-11 check.', UserErrorCode.INVALID_IDENTIFIER));
+    else out.cvr = cvr;
+  }
+  if (input.organisationsnummer != null) {
+    if (country !== Country.SE) errors.push(userError('organisationsnummer', 'An organisationsnummer is only for Swedish firms (country SE).'));
+    else if (!isValidOrganisationsnummer(input.organisationsnummer)) {
+      errors.push(userError('organisationsnummer', 'Not a valid organisationsnummer: 10 digits (NNNNNN-NNNN), third digit 2 or more, Luhn check digit.', UserErrorCode.INVALID_IDENTIFIER));
+    } else out.organisationsnummer = normaliseOrganisationsnummer(input.organisationsnummer);
+  }
+  if (input.industryCode != null) {
+    const digits = country === Country.DK ? 6 : 5;
+    if (!new RegExp(`^\\d{${digits}}$`).test(input.industryCode)) {
+      errors.push(userError('industryCode', `Industry code must be ${digits} digits (${country === Country.DK ? 'DB07' : 'SNI 2007'}).`));
+    }
+  }
+  if (input.foundedOn != null && input.foundedOn > new Date().toISOString().slice(0, 10)) {
+    errors.push(userError('foundedOn', 'Founding date cannot be in the future.'));
+  }
+  if (input.municipalityCode != null) {
+    const municipality = await em.findOne(Organisation, {
+      where: { country, kind: OrganisationKind.MUNICIPALITY, officialCode: input.municipalityCode },
+      select: { id: true },
+    });
+    if (!municipality) {
+      errors.push(userError('municipalityCode', `No ${country === Country.DK ? 'Danish' : 'Swedish'} municipality has code "${input.municipalityCode}".`, UserErrorCode.NOT_FOUND));
+    } else out.municipalityId = municipality.id;
+  }
+  return { errors, ...out };
+}
+
+export const FIRM_UNIQUE_FIELDS = {
+  UQ_firm_cvr: { field: 'cvr', message: 'A firm with this CVR number exists already.' },
+  UQ_firm_organisationsnummer: { field: 'organisationsnummer', message: 'A firm with this organisationsnummer exists already.' },
+};

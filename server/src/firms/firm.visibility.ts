@@ -1,0 +1,15 @@
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Capability } from '../core/access';
+import { RequestContext } from '../core/context';
+import { FirmStatus } from './firm.entity';
+
+/**
+ * Which firms a caller may see. Register firms (and merged prospects, which point at one) are
+ * public-register data; a prospect (a would-be entrepreneur) only to the organisation that recorded it.
+ * Every query of firms goes through here.
+ */
+export function restrictToVisibleFirms<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, ctx: RequestContext): SelectQueryBuilder<T> {
+  const scope = ctx.scope.optional(Capability.READ);
+  const publicCondition = `${alias}.status <> '${FirmStatus.PROSPECT}'`;
+  return scope ? scope.restrictOrPublic(qb, `${alias}.ownerOrganisationId`, publicCondition) : qb.andWhere(publicCondition);
+}

@@ -1,0 +1,33 @@
+import DataLoader from 'dataloader';
+import { RequestContext } from '../core/context';
+import { ApiKey } from './api-key.entity';
+import { Membership } from './membership.entity';
+import { User } from './user.entity';
+
+/**
+ * Loaders for people and keys. Callers reach them only through fields guarded by an access rule
+ * (an organisation's own members, a user's own memberships).
+ */
+export function createIdentityLoaders(ctx: RequestContext) {
+  return {
+    userById: new DataLoader<string, User | null>(async (ids) => {
+      const rows = await ctx.ds.getRepository(User).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids: [...ids] }).getMany();
+      const map = new Map(rows.map((u) => [u.id, u]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
+    membershipsByOrganisation: new DataLoader<string, Membership[]>(async (ids) => {
+      const rows = await ctx.ds.getRepository(Membership).createQueryBuilder('m').where('m.organisationId = ANY(:ids)', { ids: [...ids] }).orderBy('m.createdAt').getMany();
+      return ids.map((id) => rows.filter((m) => m.organisationId === id));
+    }),
+    membershipsByUser: new DataLoader<string, Membership[]>(async (ids) => {
+      const rows = await ctx.ds.getRepository(Membership).createQueryBuilder('m').where('m.userId = ANY(:ids)', { ids: [...ids] }).orderBy('m.createdAt').getMany();
+      return ids.map((id) => rows.filter((m) => m.userId === id));
+    }),
+    apiKeysByOrganisation: new DataLoader<string, ApiKey[]>(async (ids) => {
+      const rows = await ctx.ds.getRepository(ApiKey).createQueryBuilder('k').where('k.organisationId = ANY(:ids)', { ids: [...ids] }).orderBy('k.createdAt').getMany();
+      return ids.map((id) => rows.filter((k) => k.organisationId === id));
+    }),
+  };
+}
+
+export const identityLoaders = (ctx: RequestContext) => ctx.loaders.get(createIdentityLoaders);

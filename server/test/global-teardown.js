@@ -1,0 +1,3 @@
+module.exports = async () => {
+  if (globalThis.__GG_PG__) await globalThis.__GG_PG__.stop();
+};
