@@ -94,9 +94,12 @@ const PASS_THROUGH = new Set<string>([
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as { originalError?: unknown })?.originalError ?? error;
   const code = formatted.extensions?.code as string | undefined;
-  const validation = original as { name?: string; validationErrors?: Array<{ property: string; constraints?: Record<string, string>; children?: unknown[] }> };
-  if (validation?.name === 'ArgumentValidationError' || Array.isArray(validation?.validationErrors)) {
-    const fields = flattenValidation(validation.validationErrors ?? []);
+  // type-graphql's ArgumentValidationError carries class-validator's errors in its extensions.
+  const validationErrors = (original as GraphQLError)?.extensions?.validationErrors as
+    | Array<{ property: string; constraints?: Record<string, string>; children?: unknown[] }>
+    | undefined;
+  if (Array.isArray(validationErrors)) {
+    const fields = flattenValidation(validationErrors);
     return {
       message: `Invalid input: ${fields.map((f) => `${f.field} ${f.message}`).join('; ')}`,
       path: formatted.path,

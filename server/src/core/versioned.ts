@@ -20,7 +20,7 @@ export async function updateIfVersion<T extends ObjectLiteral & { id: string; ve
     .set({ ...patch, version: () => 'version + 1', updatedAt: () => 'now()' } as never)
     .where('id = :id AND version = :expectedVersion', { id, expectedVersion });
   if (extraWhere) qb.andWhere(extraWhere.sql, extraWhere.params);
-  const result = await qb.returning('*').execute();
+  const result = await qb.execute();
   if (!result.affected) return null;
-  return em.getRepository(entity).create(result.generatedMaps[0] as T) as T;
+  return em.getRepository(entity).findOneByOrFail({ id } as never);
 }

@@ -163,13 +163,13 @@ export class MembershipResolver {
 /** Members and keys of an organisation: visible to its own members (keys to its admins) only. */
 @Resolver(() => Organisation)
 export class OrganisationMembersResolver {
-  @FieldResolver(() => [Membership], { description: 'The organisation\'s members and their roles.' })
+  @FieldResolver(() => [Membership], { nullable: true, description: 'The organisation\'s members and their roles (null, with an error, for non-members).' })
   @Access(Rules.memberOfParent(Capability.READ, (o: Organisation) => o.id))
   members(@Root() org: Organisation, @Ctx() ctx: RequestContext) {
     return identityLoaders(ctx).membershipsByOrganisation.load(org.id);
   }
 
-  @FieldResolver(() => [ApiKey], { description: 'The organisation\'s API keys (never the keys themselves).' })
+  @FieldResolver(() => [ApiKey], { nullable: true, description: 'The organisation\'s API keys, never the keys themselves (null, with an error, for non-admins).' })
   @Access(Rules.memberOfParent(Capability.ADMINISTER, (o: Organisation) => o.id))
   apiKeys(@Root() org: Organisation, @Ctx() ctx: RequestContext) {
     return identityLoaders(ctx).apiKeysByOrganisation.load(org.id);

@@ -1,0 +1,111 @@
+import { codes, createTestApp, TestApp } from '../testing/harness';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await createTestApp({ firmCount: 1500 });
+});
+afterAll(() => app?.close());
+
+const VIEWER = { email: 'viewer@kkr-midtjylland.demo' };
+
+describe('the organisation graph', () => {
+  it('is navigable in both directions', async () => {
+    const r = await app.exec(
+      `query { organisationByCode(country: DK, kind: MUNICIPALITY, officialCode: "730") {
+         name region { name }
+         incoming: relationships(direction: INCOMING) { kind from { name } }
+         outgoing: relationships(direction: OUTGOING) { kind to { name kind } } } }`,
+      {},
+      VIEWER,
+    );
+    expect(r.errors).toBeUndefined();
+    const m = r.data.organisationByCode;
+    expect(m.name).toBe('Randers Kommune');
+    expect(m.region.name).toBe('Region Midtjylland');
+    expect(m.incoming.map((x: any) => `${x.kind} ${x.from.name}`).sort()).toEqual(['COVERS Erhvervshus Midtjylland', 'SERVES Erhverv Randers']);
+    expect(m.outgoing.map((x: any) => `${x.kind} ${x.to.name}`).sort()).toEqual(['LOCATED_IN Region Midtjylland', 'MEMBER_OF_COUNCIL KKR Midtjylland']);
+
+    const gh = await app.exec('query($id: ID!) { organisation(id: $id) { relationships(kinds: [COVERS]) { to { officialCode } } } }', { id: app.org('gh:midtjylland').id }, VIEWER);
+    expect(gh.data.organisation.relationships).toHaveLength(19);
+  });
+
+  it('has the reference data: 98 Danish municipalities, 5 regions, 6 growth houses, Kalmar län with 12', async () => {
+    const count = async (filter: object) => {
+      let n = 0;
+      let after: string | null = null;
+      do {
+        const r: any = await app.exec('query($f: OrganisationFilter, $after: String) { organisations(filter: $f, first: 100, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }', { f: filter, after }, VIEWER);
+        n += r.data.organisations.edges.length;
+        after = r.data.organisations.pageInfo.hasNextPage ? r.data.organisations.pageInfo.endCursor : null;
+      } while (after);
+      return n;
+    };
+    expect(await count({ kinds: ['MUNICIPALITY'], country: 'DK' })).toBe(98);
+    expect(await count({ kinds: ['REGION'], country: 'DK' })).toBe(5);
+    expect(await count({ kinds: ['GROWTH_HOUSE'] })).toBe(6);
+    expect(await count({ kinds: ['MUNICIPALITY'], regionId: app.org('region:SE:08').id })).toBe(12);
+  });
+});
+
+describe('no N+1: a nested query issues a fixed number of SQL statements', () => {
+  const NESTED = `query($kinds: [OrganisationKind!], $first: Int!) {
+    organisations(filter: { kinds: $kinds }, first: $first) { edges { node {
+      name region { name }
+      relationships(kinds: [COVERS, RECEPTION_FOR]) { kind to { name region { name }
+        firms(first: 5) { edges { node { name cvr municipality { name } } } } } } } } } }`;
+
+  it('does not grow with the number of organisations, relationships or firms', async () => {
+    const one = await app.exec(NESTED, { kinds: ['GROWTH_HOUSE'], first: 1 }, VIEWER);
+    const all = await app.exec(NESTED, { kinds: ['GROWTH_HOUSE', 'INVESTMENT_PROMOTION_AGENCY'], first: 20 }, VIEWER);
+    expect(one.errors).toBeUndefined();
+    expect(all.errors).toBeUndefined();
+    const firmsIn = (r: any) =>
+      r.data.organisations.edges.flatMap((e: any) => e.node.relationships.flatMap((rel: any) => rel.to.firms.edges)).length;
+    const relsIn = (r: any) => r.data.organisations.edges.flatMap((e: any) => e.node.relationships).length;
+    // The bigger query really returns much more ...
+    expect(relsIn(all)).toBeGreaterThan(140);
+    expect(firmsIn(all)).toBeGreaterThan(5 * firmsIn(one));
+    // ... with exactly as many statements: page, regions, relationships, organisations, firms.
+    expect(all.queries.count).toBe(one.queries.count);
+    expect(all.queries.count).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('editing an organisation', () => {
+  const UPDATE = 'mutation($i: UpdateOrganisationInput!) { updateOrganisation(input: $i) { organisation { description version } userErrors { field code message } } }';
+
+  it('only its admins may, with a version check', async () => {
+    const id = app.org('gh:midtjylland').id;
+    const other = await app.exec(UPDATE, { i: { id, expectedVersion: 1, description: 'taken over' } }, { email: 'admin@hovedstaden.demo' });
+    expect(other.data.updateOrganisation.userErrors).toMatchObject([{ field: ['input', 'id'], code: 'NOT_ALLOWED' }]);
+    const consultant = await app.exec(UPDATE, { i: { id, expectedVersion: 1, description: 'x' } }, { email: 'consultant@midtjylland.demo' });
+    expect(codes(consultant)).toEqual(['FORBIDDEN']);
+
+    const ok = await app.exec(UPDATE, { i: { id, expectedVersion: 1, description: 'Growth house of Central Denmark' } }, { email: 'admin@midtjylland.demo' });
+    expect(ok.data.updateOrganisation).toMatchObject({ organisation: { version: 2 }, userErrors: [] });
+    const stale = await app.exec(UPDATE, { i: { id, expectedVersion: 1, description: 'stale' } }, { email: 'admin@midtjylland.demo' });
+    expect(stale.data.updateOrganisation.userErrors).toMatchObject([{ field: ['input', 'expectedVersion'], code: 'VERSION_CONFLICT' }]);
+    expect((await app.ds.query('SELECT description FROM organisation WHERE id = $1', [id]))[0].description).toBe('Growth house of Central Denmark');
+  });
+
+  it('rejects a bad website as a typed error naming the field', async () => {
+    const r = await app.exec(UPDATE, { i: { id: app.org('gh:midtjylland').id, expectedVersion: 2, website: 'javascript:alert(1)' } }, { email: 'admin@midtjylland.demo' });
+    expect(r.data.updateOrganisation.userErrors[0]).toMatchObject({ field: ['input', 'website'], code: 'INVALID' });
+  });
+
+  it('relationships are added and removed by admins of the "from" organisation only', async () => {
+    const ADD = 'mutation($i: AddOrganisationRelationshipInput!) { addOrganisationRelationship(input: $i) { relationship { id } userErrors { field code } } }';
+    const REMOVE = 'mutation($i: RemoveOrganisationRelationshipInput!) { removeOrganisationRelationship(input: $i) { removedId userErrors { field code } } }';
+    const input = { kind: 'COOPERATES_WITH', fromId: app.org('gh:midtjylland').id, toId: app.org('ki:au').id };
+    const foreign = await app.exec(ADD, { i: input }, { email: 'admin@hovedstaden.demo' });
+    expect(foreign.data.addOrganisationRelationship.userErrors).toEqual([{ field: ['input', 'fromId'], code: 'NOT_ALLOWED' }]);
+    const added = await app.exec(ADD, { i: input }, { email: 'admin@midtjylland.demo' });
+    const relId = added.data.addOrganisationRelationship.relationship.id;
+    const dup = await app.exec(ADD, { i: input }, { email: 'admin@midtjylland.demo' });
+    expect(dup.data.addOrganisationRelationship.userErrors).toEqual([{ field: ['input', 'kind'], code: 'DUPLICATE' }]);
+    const removeForeign = await app.exec(REMOVE, { i: { id: relId } }, { email: 'admin@hovedstaden.demo' });
+    expect(removeForeign.data.removeOrganisationRelationship.userErrors).toEqual([{ field: ['input', 'id'], code: 'NOT_FOUND' }]);
+    const removed = await app.exec(REMOVE, { i: { id: relId } }, { email: 'admin@midtjylland.demo' });
+    expect(removed.data.removeOrganisationRelationship.removedId).toBe(relId);
+  });
+});
