@@ -1,0 +1,80 @@
+import { useState, type FormEvent } from 'react';
+import { useSignInMutation, type UserError } from '../generated/graphql';
+
+export interface SignInPageProps {
+  onSignedIn: (token: string, expiresAt: string | null) => void;
+  /** Why the user is here (e.g. the session ended), if not by their own choice. */
+  notice?: string | null;
+}
+
+/** The input field a user error is about: ["input", "email"] -> "email". */
+const fieldOf = (error: Pick<UserError, 'field'>) => error.field[error.field.length - 1] ?? '';
+
+export function SignInPage({ onSignedIn, notice }: SignInPageProps) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [{ data, error, fetching }, signIn] = useSignInMutation();
+  const userErrors = data?.signIn.userErrors ?? [];
+  const invalid = (field: string) => userErrors.some((e) => fieldOf(e) === field) || undefined;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await signIn({ input: { email: email.trim(), password } });
+    const payload = result.data?.signIn;
+    if (payload?.token && payload.userErrors.length === 0) onSignedIn(payload.token, payload.expiresAt ?? null);
+  }
+
+  return (
+    <main className="sign-in">
+      <form className="card sign-in-form" onSubmit={submit} aria-labelledby="sign-in-title" noValidate>
+        <h1 id="sign-in-title">
+          <span className="brand-mark" aria-hidden="true" /> Growth Graph
+        </h1>
+        <p className="muted">The public business-support ecosystem of Denmark and Sweden, as one graph.</p>
+        {notice && (
+          <p className="notice" role="status" data-testid="sign-in-notice">
+            {notice}
+          </p>
+        )}
+        <label htmlFor="sign-in-email">E-mail</label>
+        <input
+          id="sign-in-email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          aria-invalid={invalid('email')}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <label htmlFor="sign-in-password">Password</label>
+        <input
+          id="sign-in-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          aria-invalid={invalid('password')}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        {(userErrors.length > 0 || error) && (
+          <div className="errors" role="alert" data-testid="sign-in-errors">
+            <ul>
+              {userErrors.map((e, i) => (
+                <li key={i} data-code={e.code}>
+                  {e.message}
+                </li>
+              ))}
+              {error && <li>{error.networkError ? 'The server could not be reached. Try again.' : error.message}</li>}
+            </ul>
+          </div>
+        )}
+        <button type="submit" className="primary" disabled={fetching}>
+          {fetching ? 'Signing in…' : 'Sign in'}
+        </button>
+        <p className="hint">Demo users: see README</p>
+      </form>
+    </main>
+  );
+}
