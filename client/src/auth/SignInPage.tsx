@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { useSignInMutation, type UserError } from '../generated/graphql';
+import { useSignInMutation, type SignInMutation } from '../generated/graphql';
+
+type UserError = SignInMutation['signIn']['userErrors'][number];
 
 export interface SignInPageProps {
   onSignedIn: (token: string, expiresAt: string | null) => void;

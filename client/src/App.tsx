@@ -1,0 +1,93 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { Provider } from 'urql';
+import { AppHeader } from './auth/AppHeader';
+import { createGraphQLClient } from './auth/exchange';
+import { sessionStore, useSession, type Session, type SessionStore } from './auth/session';
+import { SignInPage } from './auth/SignInPage';
+import { FirmDetailsPage } from './firms/FirmDetailsPage';
+import { FirmSearchPage } from './firms/FirmSearchPage';
+import { useMeQuery, useSignOutMutation, type MeQuery } from './generated/graphql';
+import { OrganisationBrowser } from './organisations/OrganisationBrowser';
+import { useRoute, type Route } from './routing';
+import { QueryStatus } from './ui/Status';
+
+/**
+ * The app: the sign-in page, or the signed-in pages. One urql client per session and organisation
+ * choice, so switching organisation (or user) never shows data fetched for the previous one.
+ */
+export function App({ store = sessionStore }: { store?: SessionStore }) {
+  const { session, notice } = useSession(store);
+  const token = session?.token ?? null;
+  const organisationId = session?.organisationId ?? null;
+  const client = useMemo(
+    () =>
+      createGraphQLClient({
+        getAuth: () => ({ token, organisationId }),
+        onUnauthenticated: () => {
+          if (token) store.expire(token);
+        },
+      }),
+    [store, token, organisationId],
+  );
+  return (
+    <Provider value={client}>
+      {session ? (
+        <SignedInApp key={session.token} session={session} store={store} />
+      ) : (
+        <SignInPage notice={notice} onSignedIn={(t, expiresAt) => store.signIn(t, expiresAt)} />
+      )}
+    </Provider>
+  );
+}
+
+function SignedInApp({ session, store }: { session: Session; store: SessionStore }) {
+  const route = useRoute();
+  const [{ data, fetching, error }] = useMeQuery();
+  const [{ fetching: signingOut }, signOut] = useSignOutMutation();
+  // Keep showing the user while the new client (after an organisation switch) fetches `me` again.
+  const lastMe = useRef<MeQuery['me'] | null>(null);
+  if (data?.me) lastMe.current = data.me;
+  const me = data?.me ?? lastMe.current;
+
+  // A stored organisation choice that is not one of the user's organisations: act for all of them.
+  useEffect(() => {
+    if (me && session.organisationId && !me.memberships.some((m) => m.organisation.id === session.organisationId)) {
+      store.setOrganisation(null);
+    }
+  }, [me, session.organisationId, store]);
+
+  async function handleSignOut() {
+    await signOut({}); // Revokes the token on the server; signed out locally whatever the answer.
+    store.signOut();
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
+      <AppHeader
+        me={me}
+        route={route}
+        organisationId={session.organisationId}
+        onOrganisationChange={(id) => store.setOrganisation(id)}
+        onSignOut={handleSignOut}
+        signingOut={signingOut}
+      />
+      <main id="content" tabIndex={-1}>
+        {me ? <Page route={route} me={me} actingFor={session.organisationId} /> : <QueryStatus fetching={fetching} error={error} what="your account" />}
+      </main>
+    </>
+  );
+}
+
+function Page({ route, me, actingFor }: { route: Route; me: MeQuery['me']; actingFor: string | null }) {
+  switch (route.page) {
+    case 'firms':
+      return <FirmSearchPage key={route.query} query={route.query} />;
+    case 'firm':
+      return <FirmDetailsPage id={route.id} />;
+    case 'organisations':
+      return <OrganisationBrowser id={route.id} memberships={me.memberships} actingFor={actingFor} />;
+  }
+}

@@ -1,0 +1,53 @@
+import { useState, type FormEvent } from 'react';
+import { useFirmsQuery, type FirmSearch } from '../generated/graphql';
+import { navigate } from '../routing';
+import { FirmPageRows, PAGE_SIZE, PagedFirmTable, type FirmPageProps } from './FirmTable';
+import { firmSearchFromText } from './search';
+
+/** Firm search: by name prefix, or by CVR / organisationsnummer when the text is a number. */
+export function FirmSearchPage({ query }: { query: string }) {
+  const [text, setText] = useState(query);
+  const search = firmSearchFromText(query);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    navigate({ page: 'firms', query: text.trim() });
+  }
+
+  return (
+    <section aria-labelledby="firm-search-title">
+      <h1 id="firm-search-title">Firm search</h1>
+      <form className="search-form" role="search" onSubmit={submit}>
+        <label htmlFor="firm-search-text">Firm name, CVR or organisationsnummer</label>
+        <div className="search-row">
+          <input
+            id="firm-search-text"
+            type="search"
+            data-testid="firm-search-input"
+            placeholder="e.g. Aarhus, 12345678 or 556677-8899"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <button type="submit" className="primary" data-testid="firm-search-submit">
+            Search
+          </button>
+        </div>
+        <p className="hint">
+          {search?.identifier ? `Searching by identifier ${search.identifier}.` : search?.namePrefix ? `Firms whose name starts with “${search.namePrefix}”.` : 'Type the start of a name, or a CVR / organisationsnummer.'}
+        </p>
+      </form>
+      {search && (
+        <PagedFirmTable
+          key={JSON.stringify(search)}
+          caption="Firms found"
+          renderPage={(page) => <FirmSearchResultsPage {...page} search={search} />}
+        />
+      )}
+    </section>
+  );
+}
+
+function FirmSearchResultsPage({ search, after, ...page }: FirmPageProps & { search: FirmSearch }) {
+  const [{ data, fetching, error }] = useFirmsQuery({ variables: { search, first: PAGE_SIZE, after } });
+  return <FirmPageRows {...page} connection={data?.firms} fetching={fetching} error={error} />;
+}
