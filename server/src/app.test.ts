@@ -14,7 +14,7 @@ afterAll(async () => {
   await drop?.();
 });
 
-const post = (body: unknown, headers: Record<string, string> = {}) =>
+const post = (body: unknown, headers: Record<string, string> = {}): Promise<{ json(): Promise<any>; status: number }> =>
   fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 describe('HTTP API', () => {
