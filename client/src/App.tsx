@@ -8,6 +8,7 @@ import { FirmDetailsPage } from './firms/FirmDetailsPage';
 import { FirmSearchPage } from './firms/FirmSearchPage';
 import { useMeQuery, useSignOutMutation, type MeQuery } from './generated/graphql';
 import { OrganisationBrowser } from './organisations/OrganisationBrowser';
+import { AREAS } from './areas';
 import { useRoute, type Route } from './routing';
 import { QueryStatus } from './ui/Status';
 
@@ -89,5 +90,9 @@ function Page({ route, me, actingFor }: { route: Route; me: MeQuery['me']; actin
       return <FirmDetailsPage id={route.id} />;
     case 'organisations':
       return <OrganisationBrowser id={route.id} memberships={me.memberships} actingFor={actingFor} />;
+    case 'area': {
+      const area = AREAS.find((a) => a.key === route.area);
+      return area ? area.render({ parts: route.parts, params: route.params, me, actingFor }) : <p role="alert">Page not found.</p>;
+    }
   }
 }

@@ -8,7 +8,8 @@ describe('hash routes', () => {
     expect(parseRoute('#/firms')).toEqual({ page: 'firms', query: '' });
     expect(parseRoute('#/firms?q=S%C3%B8ren%20%26%20Co')).toEqual({ page: 'firms', query: 'Søren & Co' });
     expect(parseRoute('#/firms/f-1')).toEqual({ page: 'firm', id: 'f-1' });
-    expect(parseRoute('#/nowhere')).toEqual({ page: 'organisations', id: null });
+    expect(parseRoute('#/')).toEqual({ page: 'organisations', id: null });
+    expect(parseRoute('#/agreements/a-1/versions?from=1&to=2')).toEqual({ page: 'area', area: 'agreements', parts: ['a-1', 'versions'], params: { from: '1', to: '2' } });
   });
 
   it('round-trips every route through its href', () => {
@@ -18,6 +19,7 @@ describe('hash routes', () => {
       { page: 'firms', query: '' },
       { page: 'firms', query: 'Aalborg & Søn' },
       { page: 'firm', id: '029ad7f7' },
+      { page: 'area', area: 'journeys', parts: ['f 1'], params: { tab: 'consent' } },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });

@@ -1,4 +1,5 @@
 import type { MeQuery } from '../generated/graphql';
+import { AREAS } from '../areas';
 import type { Route } from '../routing';
 import { humanize } from '../ui/labels';
 
@@ -25,6 +26,11 @@ export function AppHeader({ me, route, organisationId, onOrganisationChange, onS
         <a href="#/firms" aria-current={current(['firms', 'firm'])} data-testid="nav-firms">
           Firm search
         </a>
+        {AREAS.map((a) => (
+          <a key={a.key} href={`#/${a.key}`} aria-current={route.page === 'area' && route.area === a.key ? 'page' : undefined} data-testid={`nav-${a.key}`}>
+            {a.label}
+          </a>
+        ))}
       </nav>
       <div className="account">
         {me && (
