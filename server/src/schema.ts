@@ -4,7 +4,28 @@ import { buildSchemaSync } from 'type-graphql';
 import { applyAccessRules, DeclaredAccess } from './core/access';
 import { FirmResolver, OrganisationFirmsResolver } from './firms/firm.resolver';
 import { IdentityResolver, MembershipResolver, OrganisationMembersResolver } from './identity/identity.resolver';
+import { ConsentResolver, JourneyAccessLogResolver } from './journeys/consent.resolver';
+import { ContactPersonResolver } from './journeys/contact-person.resolver';
+import { FirmDataExportResolver } from './journeys/export.resolver';
+import {
+  FirmJourneyResolver, GrowthPlanMilestoneResolver, GrowthPotentialAssessmentResolver, MilestoneDetailsResolver, ReferralDetailsResolver, TouchpointResolver,
+} from './journeys/journey.resolver';
+import { ReferralResolver, ReferralStepResolver } from './journeys/referral.resolver';
+import { WorklistFirmResolver, WorklistResolver } from './journeys/worklist.resolver';
 import { OrganisationRelationshipResolver, OrganisationResolver } from './organisations/organisation.resolver';
+import { FundingApplicationResolver, FundingPoolResolver } from './networks/funding.resolver';
+import {
+  NetworkMeetingParticipantResolver, NetworkMeetingResolver, NetworkMemberResolver, NetworkResolver, NetworkWorkingGroupMemberResolver,
+} from './networks/network.resolver';
+import { DelegationResolver, ReceptionMunicipalityResolver } from './investment/delegation.resolver';
+import { EstablishmentInquiryResolver, EstablishmentOfferResolver, InquiryStateChangeResolver } from './investment/inquiry.resolver';
+import { InvestorPortalResolver } from './investment/portal.resolver';
+import { AGREEMENT_RESOLVERS } from './agreements/agreement.resolver';
+import { ProgrammeEligibilityResolver, ProgrammeEnrolmentResolver, ProgrammeFundingSourceResolver, ProgrammeMutationResolver, ProgrammeResolver } from './programmes/programme.resolver';
+import {
+  ClusterActivityAttendanceResolver, ClusterActivityResolver, ClusterMemberResolver, ClusterMutationResolver, ClusterOfficeResolver, ClusterResolver,
+  CoFinancingAllocationResolver, OfficeCoFinancingResolver, OfficeCoFinancingShareResolver, OfficePlacementProposalResolver,
+} from './clusters/cluster.resolver';
 
 /** Every resolver class; each domain area adds its own here. */
 export const resolvers = [
@@ -15,6 +36,49 @@ export const resolvers = [
   IdentityResolver,
   MembershipResolver,
   OrganisationMembersResolver,
+  FirmJourneyResolver,
+  TouchpointResolver,
+  ReferralDetailsResolver,
+  MilestoneDetailsResolver,
+  GrowthPlanMilestoneResolver,
+  GrowthPotentialAssessmentResolver,
+  ReferralResolver,
+  ReferralStepResolver,
+  ConsentResolver,
+  JourneyAccessLogResolver,
+  ContactPersonResolver,
+  FirmDataExportResolver,
+  WorklistResolver,
+  WorklistFirmResolver,
+  ProgrammeResolver,
+  ProgrammeEligibilityResolver,
+  ProgrammeFundingSourceResolver,
+  ProgrammeEnrolmentResolver,
+  ProgrammeMutationResolver,
+  ClusterResolver,
+  ClusterOfficeResolver,
+  ClusterMemberResolver,
+  OfficePlacementProposalResolver,
+  OfficeCoFinancingResolver,
+  OfficeCoFinancingShareResolver,
+  CoFinancingAllocationResolver,
+  ClusterActivityResolver,
+  ClusterActivityAttendanceResolver,
+  ClusterMutationResolver,
+  NetworkResolver,
+  NetworkMeetingResolver,
+  NetworkWorkingGroupMemberResolver,
+  NetworkMemberResolver,
+  NetworkMeetingParticipantResolver,
+  FundingPoolResolver,
+  FundingApplicationResolver,
+  DelegationResolver,
+  ReceptionMunicipalityResolver,
+  EstablishmentInquiryResolver,
+  EstablishmentOfferResolver,
+  InquiryStateChangeResolver,
+  InvestorPortalResolver,
+  ...AGREEMENT_RESOLVERS,
 ] as const;
 
 let built: { schema: GraphQLSchema; access: DeclaredAccess[] } | undefined;

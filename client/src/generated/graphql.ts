@@ -89,13 +89,17 @@ export type SizeClass =
 /** What kind of problem a user error reports. */
 export type UserErrorCode =
   | 'BAD_CREDENTIALS'
+  | 'CAPACITY_FULL'
   | 'DUPLICATE'
   | 'IMMUTABLE'
   | 'INVALID'
   | 'INVALID_IDENTIFIER'
+  | 'INVALID_STATE'
   | 'NOT_ALLOWED'
+  | 'NOT_ELIGIBLE'
   | 'NOT_FOUND'
   | 'REQUIRED'
+  | 'SHARES_DO_NOT_ADD_UP'
   | 'TOO_LONG'
   | 'VERSION_CONFLICT';
 

@@ -42,6 +42,14 @@ export enum UserErrorCode {
   VERSION_CONFLICT = 'VERSION_CONFLICT',
   IMMUTABLE = 'IMMUTABLE',
   BAD_CREDENTIALS = 'BAD_CREDENTIALS',
+  /** Co-financing / funding shares that do not add up to exactly 100 %. */
+  SHARES_DO_NOT_ADD_UP = 'SHARES_DO_NOT_ADD_UP',
+  /** The firm does not meet a programme's eligibility criteria (the message names which). */
+  NOT_ELIGIBLE = 'NOT_ELIGIBLE',
+  /** The programme has no free seat left. */
+  CAPACITY_FULL = 'CAPACITY_FULL',
+  /** The record is not in a state that allows this (e.g. enrolling in a closed programme). */
+  INVALID_STATE = 'INVALID_STATE',
 }
 registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'What kind of problem a user error reports.' });
 

@@ -8,6 +8,12 @@ import { sha256 } from '../identity/tokens';
 import { User } from '../identity/user.entity';
 import { Country, Organisation, OrganisationKind as K } from '../organisations/organisation.entity';
 import { OrganisationRelationship, RelationshipKind as R } from '../organisations/organisation-relationship.entity';
+import { seedAgreements } from '../agreements/agreements.seed';
+import { seedClusters } from '../clusters/clusters.seed';
+import { seedInvestment } from '../investment/investment.seed';
+import { seedJourneys } from '../journeys/journeys.seed';
+import { seedNetworks } from '../networks/networks.seed';
+import { seedProgrammes } from '../programmes/programmes.seed';
 import { DK_BUSINESS_HOUSES, DK_MUNICIPALITIES, DK_REGIONS } from './data/denmark';
 import { generateDemoFirms } from './data/firms';
 import { SE_MUNICIPALITIES, SE_REGIONS } from './data/sweden';
@@ -28,6 +34,13 @@ export const DEMO_USERS: Array<{ email: string; name: string; memberships: Array
   { email: 'investment@copcap.demo', name: 'Caspar Capacity', memberships: [['copcap', Role.CONSULTANT]] },
   { email: 'cluster@webuild.demo', name: 'Birgitte Build', memberships: [['cluster:webuild', Role.EDITOR]] },
   { email: 'network@amager.demo', name: 'Nicki Network', memberships: [['network:amager', Role.EDITOR]] },
+  // Signatories of the demo agreements, the pool owner, the investor-portal editors and a referral receiver.
+  { email: 'admin@randers.demo', name: 'Rasmus Admin', memberships: [['mun:DK:730', Role.ADMIN]] },
+  { email: 'admin@erhvervranders.demo', name: 'Eva Admin', memberships: [['council:randers', Role.ADMIN]] },
+  { email: 'admin@kkr-midtjylland.demo', name: 'Karen Admin', memberships: [['kkr:1082', Role.ADMIN]] },
+  { email: 'editor@kobenhavn.demo', name: 'Kasper Editor', memberships: [['mun:DK:101', Role.EDITOR]] },
+  { email: 'editor@copcap.demo', name: 'Cecilie Editor', memberships: [['copcap', Role.EDITOR]] },
+  { email: 'advisor@revisionnord.demo', name: 'Rolf Advisor', memberships: [['advisor:nord', Role.CONSULTANT]] },
 ];
 
 export interface SeedOptions {
@@ -192,5 +205,13 @@ async function seedInto(em: EntityManager, { firmCount = 4000, seed = 2026 }: Se
     createdByUserId: null,
     revokedAt: null,
   });
+
+  // Each area's demo data (journeys first: agreements' follow-ups count touchpoints).
+  await seedJourneys(em, orgs, users);
+  await seedProgrammes(em, orgs, users);
+  await seedClusters(em, orgs, users);
+  await seedNetworks(em, orgs, users);
+  await seedInvestment(em, orgs, users);
+  await seedAgreements(em, orgs, users);
   return { organisations: orgs, users, firmCount: firmRows.length };
 }

@@ -1,0 +1,206 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Access, Capability, Rules } from '../core/access';
+import { RequestContext } from '../core/context';
+import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { MutationPayload, runMutation } from '../core/mutation';
+import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { isUuid } from '../core/text';
+import { Organisation } from '../organisations/organisation.entity';
+import { organisationLoaders } from '../organisations/organisation.loaders';
+import { Delegation, DelegationFollowUp, DelegationHost, ReceptionMunicipality } from './delegation.entity';
+import { CreateDelegationInput, RecordDelegationFollowUpInput } from './investment.inputs';
+import { investmentLoaders } from './investment.loaders';
+import { restrictToVisibleDelegations } from './investment.visibility';
+
+@ObjectType({ description: 'Value created by delegations: recorded follow-ups summed, next to the visitor count.' })
+export class DelegationResults {
+  @Field(() => Int, { description: 'Follow-ups recorded.' }) followUpCount!: number;
+  @Field(() => Int) contactsMade!: number;
+  @Field(() => Int) projectsStarted!: number;
+  @Field(() => Int) establishments!: number;
+  @Field(() => Int) jobsCreated!: number;
+}
+
+@ObjectType({ description: 'Delegations and the value they created, over the delegations you may see.' })
+export class DelegationResultsSummary extends DelegationResults {
+  @Field(() => Int) delegationCount!: number;
+  @Field(() => Int, { description: 'Visitors in total: one measure among several, not the result.' }) visitorCount!: number;
+}
+
+@ObjectType()
+export class DelegationConnection extends Connection(Delegation, 'Delegation') {}
+
+@ObjectType()
+export class DelegationPayload extends MutationPayload {
+  @Field(() => Delegation, { nullable: true })
+  delegation: Delegation | null = null;
+}
+
+@ObjectType()
+export class DelegationFollowUpPayload extends MutationPayload {
+  @Field(() => DelegationFollowUp, { nullable: true })
+  followUp: DelegationFollowUp | null = null;
+}
+
+const delegationKey = (d: Delegation) => [d.visitStartsOn, d.id];
+
+@Resolver(() => Delegation)
+export class DelegationResolver {
+  @Query(() => Delegation, { nullable: true, description: 'A delegation by id; null if it does not exist or is not yours to see (reception or host).' })
+  @Access(Rules.member(Capability.READ))
+  delegation(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
+    return isUuid(id) ? investmentLoaders(ctx).delegationById.load(id) : null;
+  }
+
+  @Query(() => DelegationConnection, { description: 'Delegations your organisations received or hosted, latest visit first.' })
+  @Access(Rules.member(Capability.READ))
+  async delegations(@Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+    const scope = ctx.scope.require(Capability.READ);
+    const qb = restrictToVisibleDelegations(ctx.ds.getRepository(Delegation).createQueryBuilder('d'), 'd', scope);
+    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    if (cursor) qb.andWhere('(d.visit_starts_on, d.id) < (:cDate::date, :cId::uuid)', { cDate: cursor[0], cId: cursor[1] });
+    const rows = await qb.orderBy('d.visit_starts_on', 'DESC').addOrderBy('d.id', 'DESC').limit(first + 1).getMany();
+    return toConnection(rows, first, delegationKey, !!cursor);
+  }
+
+  @Query(() => DelegationResultsSummary, { description: 'Totals over the delegations you may see (optionally of one reception): visitors and value created.' })
+  @Access(Rules.member(Capability.READ))
+  async delegationResults(
+    @Arg('receptionOrganisationId', () => ID, { nullable: true }) receptionOrganisationId: string | undefined,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DelegationResultsSummary> {
+    const scope = ctx.scope.require(Capability.READ);
+    const qb = restrictToVisibleDelegations(ctx.ds.getRepository(Delegation).createQueryBuilder('d'), 'd', scope)
+      .select('count(*)', 'delegations')
+      .addSelect('coalesce(sum(d.visitor_count), 0)', 'visitors')
+      .addSelect('coalesce(sum(f.follow_ups), 0)', 'follow_ups')
+      .addSelect('coalesce(sum(f.contacts), 0)', 'contacts')
+      .addSelect('coalesce(sum(f.projects), 0)', 'projects')
+      .addSelect('coalesce(sum(f.establishments), 0)', 'establishments')
+      .addSelect('coalesce(sum(f.jobs), 0)', 'jobs')
+      .leftJoin(
+        (sub) =>
+          sub
+            .from(DelegationFollowUp, 'fu')
+            .select('fu.delegation_id', 'delegation_id')
+            .addSelect('count(*)', 'follow_ups')
+            .addSelect('sum(fu.contacts_made)', 'contacts')
+            .addSelect('sum(fu.projects_started)', 'projects')
+            .addSelect('sum(fu.establishments)', 'establishments')
+            .addSelect('sum(fu.jobs_created)', 'jobs')
+            .groupBy('fu.delegation_id'),
+        'f',
+        'f.delegation_id = d.id',
+      );
+    if (receptionOrganisationId) {
+      if (!isUuid(receptionOrganisationId)) qb.andWhere('false');
+      else qb.andWhere('d.reception_organisation_id = :rec', { rec: receptionOrganisationId });
+    }
+    const r = await qb.getRawOne();
+    return Object.assign(new DelegationResultsSummary(), {
+      delegationCount: Number(r.delegations),
+      visitorCount: Number(r.visitors),
+      followUpCount: Number(r.follow_ups),
+      contactsMade: Number(r.contacts),
+      projectsStarted: Number(r.projects),
+      establishments: Number(r.establishments),
+      jobsCreated: Number(r.jobs),
+    });
+  }
+
+  @Query(() => [ReceptionMunicipality], { description: 'The municipalities taking part in a shared reception (members and pilots), by name. Public profile data.' })
+  @Access(Rules.signedIn())
+  receptionMunicipalities(@Arg('receptionOrganisationId', () => ID) receptionOrganisationId: string, @Ctx() ctx: RequestContext) {
+    return isUuid(receptionOrganisationId) ? investmentLoaders(ctx).receptionMunicipalitiesByReception.load(receptionOrganisationId) : [];
+  }
+
+  @FieldResolver(() => Organisation, { description: 'The receiving organisation (e.g. Copenhagen Capacity).' })
+  reception(@Root() d: Delegation, @Ctx() ctx: RequestContext) {
+    return organisationLoaders(ctx).byId.load(d.receptionOrganisationId);
+  }
+
+  @FieldResolver(() => [Organisation], { description: 'Hosting municipalities.' })
+  async hostMunicipalities(@Root() d: Delegation, @Ctx() ctx: RequestContext) {
+    const ids = await investmentLoaders(ctx).hostIdsByDelegation.load(d.id);
+    return (await organisationLoaders(ctx).byId.loadMany(ids)).filter((o) => o && !(o instanceof Error));
+  }
+
+  @FieldResolver(() => [DelegationFollowUp], { description: 'Follow-ups, oldest first.' })
+  followUps(@Root() d: Delegation, @Ctx() ctx: RequestContext) {
+    return investmentLoaders(ctx).followUpsByDelegation.load(d.id);
+  }
+
+  @FieldResolver(() => DelegationResults, { description: 'Value created: the follow-ups summed (computed, never typed in).' })
+  results(@Root() d: Delegation, @Ctx() ctx: RequestContext) {
+    return investmentLoaders(ctx).resultsByDelegation.load(d.id);
+  }
+
+  @Mutation(() => DelegationPayload, { description: 'Record a delegation received by your organisation, with its hosting municipalities.' })
+  @Access(Rules.member(Capability.RECORD))
+  createDelegation(@Arg('input', { validate: false }) input: CreateDelegationInput, @Ctx() ctx: RequestContext) {
+    return runMutation(ctx, input, async (em) => {
+      if (!ctx.scope.has(input.receptionOrganisationId, Capability.RECORD)) {
+        throw new UserInputRejection([userError('receptionOrganisationId', 'You can only record delegations for an organisation where you have "record".', UserErrorCode.NOT_ALLOWED)]);
+      }
+      if (input.visitEndsOn < input.visitStartsOn) throw new UserInputRejection([userError('visitEndsOn', 'The visit cannot end before it starts.')]);
+      const hosts = [...new Set(input.hostMunicipalityIds)];
+      if (hosts.length) {
+        const rows: Array<{ municipality_id: string }> = await em.query(
+          'SELECT municipality_id FROM reception_municipality WHERE reception_organisation_id = $1 AND municipality_id = ANY($2::uuid[])',
+          [input.receptionOrganisationId, hosts],
+        );
+        const members = new Set(rows.map((r) => r.municipality_id));
+        const errors = input.hostMunicipalityIds.flatMap((id, i) =>
+          members.has(id) ? [] : [userError(['hostMunicipalityIds', String(i)], 'Not a municipality of this reception.', UserErrorCode.NOT_FOUND)],
+        );
+        if (errors.length) throw new UserInputRejection(errors);
+      }
+      const delegation = await em.save(
+        em.create(Delegation, {
+          receptionOrganisationId: input.receptionOrganisationId,
+          name: input.name.trim(),
+          originCountry: input.originCountry,
+          sectorFocus: input.sectorFocus,
+          visitStartsOn: input.visitStartsOn,
+          visitEndsOn: input.visitEndsOn,
+          visitorCount: input.visitorCount ?? null,
+          programme: input.programme ?? null,
+        }),
+      );
+      if (hosts.length) await em.insert(DelegationHost, hosts.map((municipalityId) => ({ delegationId: delegation.id, municipalityId })));
+      return Object.assign(new DelegationPayload(), { delegation });
+    }, () => new DelegationPayload());
+  }
+
+  @Mutation(() => DelegationFollowUpPayload, { description: 'Record a follow-up on a delegation of your reception, with the value created.' })
+  @Access(Rules.member(Capability.RECORD))
+  recordDelegationFollowUp(@Arg('input', { validate: false }) input: RecordDelegationFollowUpInput, @Ctx() ctx: RequestContext) {
+    return runMutation(ctx, input, async (em) => {
+      const delegation = await investmentLoaders(ctx).delegationById.load(input.delegationId);
+      if (!delegation) throw new UserInputRejection([userError('delegationId', 'Delegation not found.', UserErrorCode.NOT_FOUND)]);
+      if (!ctx.scope.has(delegation.receptionOrganisationId, Capability.RECORD)) {
+        throw new UserInputRejection([userError('delegationId', 'Only the receiving organisation records follow-ups.', UserErrorCode.NOT_ALLOWED)]);
+      }
+      const followUp = await em.save(
+        em.create(DelegationFollowUp, {
+          delegationId: delegation.id,
+          note: input.note.trim(),
+          contactsMade: input.contactsMade,
+          projectsStarted: input.projectsStarted,
+          establishments: input.establishments,
+          jobsCreated: input.jobsCreated,
+          recordedByUserId: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
+        }),
+      );
+      return Object.assign(new DelegationFollowUpPayload(), { followUp });
+    }, () => new DelegationFollowUpPayload());
+  }
+}
+
+@Resolver(() => ReceptionMunicipality)
+export class ReceptionMunicipalityResolver {
+  @FieldResolver(() => Organisation)
+  municipality(@Root() r: ReceptionMunicipality, @Ctx() ctx: RequestContext) {
+    return organisationLoaders(ctx).byId.load(r.municipalityId);
+  }
+}

@@ -1,0 +1,330 @@
+import DataLoader from 'dataloader';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Access, Capability, Rules } from '../core/access';
+import { RequestContext } from '../core/context';
+import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { MutationPayload, runMutation } from '../core/mutation';
+import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { isUuid } from '../core/text';
+import { Firm, FirmStatus } from '../firms/firm.entity';
+import { firmLoaders } from '../firms/firm.loaders';
+import { identityLoaders } from '../identity/identity.loaders';
+import { User } from '../identity/user.entity';
+import { Organisation } from '../organisations/organisation.entity';
+import { organisationLoaders } from '../organisations/organisation.loaders';
+import { JourneyAccessLog } from './consent.entity';
+import { actingOrganisation, DetailGrant, findFirmForRecording, JourneyRules } from './journey.access';
+import { AccessBasis, GROWTH_WHEEL, GrowthWheelArea, GrowthWheelDecisionArea, TouchpointKind } from './journey.enums';
+import { AssessGrowthPotentialInput, CorrectTouchpointInput, JourneyFilter, RecordTouchpointInput } from './journey.inputs';
+import { journeyLoaders } from './journey.loaders';
+import { detailsFor, MilestoneDetails, ReferralDetails, TouchpointDetailsUnion } from './touchpoint.details';
+import { GrowthPlanMilestone, GrowthPotentialAssessment, Touchpoint } from './touchpoint.entity';
+import { appendEntry, applyMilestone, checkDetailsPresence, checkOccurredAt, openReferral, plainDetails } from './touchpoint.service';
+import { Referral } from './referral.entity';
+
+@ObjectType({ description: 'On which recorded basis you see another organisation\'s entries about this firm.' })
+export class JourneyAccessGrant {
+  @Field(() => Organisation, { description: 'The organisation whose entries you see.' }) organisation!: Organisation;
+  @Field(() => Organisation, { description: 'Your organisation that holds the basis.' }) viewerOrganisation!: Organisation;
+  @Field(() => AccessBasis) basis!: AccessBasis;
+  @Field(() => ID, { nullable: true }) consentId!: string | null;
+  @Field(() => ID, { nullable: true }) referralId!: string | null;
+}
+
+/**
+ * A firm's journey as far as the caller may see it. `edges` hold the entries of the caller's own
+ * organisations and of organisations that share with the caller on a recorded basis (`accessGrants`);
+ * each such read of another organisation's entries is logged. Other organisations' entries are NOT in
+ * the stream: `hiddenOrganisations` only says that they exist (no kinds, dates, counts or cursors that
+ * could leak them).
+ */
+@ObjectType({ description: 'A firm\'s journey (time-ordered, newest first) as far as you may see it.' })
+export class FirmJourney extends Connection(Touchpoint, 'FirmJourney') {
+  @Field(() => Firm) firm!: Firm;
+  /** Internal: the firm and the prospects merged into it. */
+  firmIds!: string[];
+  /** Internal: organisations whose entries the caller sees. */
+  visibleOwners!: string[];
+  grants!: DetailGrant[];
+}
+
+@ObjectType()
+export class TouchpointPayload extends MutationPayload {
+  @Field(() => Touchpoint, { nullable: true }) touchpoint: Touchpoint | null = null;
+  @Field(() => GrowthPlanMilestone, { nullable: true, description: 'For GROWTH_PLAN_MILESTONE: the milestone as it is now.' })
+  milestone: GrowthPlanMilestone | null = null;
+  @Field(() => Referral, { nullable: true, description: 'For REFERRAL: the referral that was opened.' })
+  referral: Referral | null = null;
+}
+
+@ObjectType()
+export class GrowthPotentialPayload extends MutationPayload {
+  @Field(() => GrowthPotentialAssessment, { nullable: true }) assessment: GrowthPotentialAssessment | null = null;
+}
+
+@ObjectType({ description: 'One of the 4 areas of the Growth Wheel and its 5 decision areas.' })
+export class GrowthWheelAreaModel {
+  @Field(() => GrowthWheelArea) area!: GrowthWheelArea;
+  @Field(() => [GrowthWheelDecisionArea]) decisionAreas!: GrowthWheelDecisionArea[];
+}
+
+const entryKey = (t: Touchpoint) => [t.occurredAt.toISOString(), t.id];
+
+@Resolver(() => FirmJourney)
+export class FirmJourneyResolver {
+  @Query(() => FirmJourney, {
+    nullable: true,
+    description: 'A firm\'s journey, newest first, with what you may see in detail. Null if the firm does not exist or is not yours to see. Reading another organisation\'s entries is logged.',
+  })
+  @Access(JourneyRules.userMember(Capability.READ))
+  async firmJourney(
+    @Arg('firmId', () => ID) firmId: string,
+    @Arg('filter', () => JourneyFilter, { nullable: true }) filter: JourneyFilter | undefined,
+    @Args() { first, after }: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ): Promise<FirmJourney | null> {
+    const scope = ctx.scope.require(Capability.READ);
+    if (!isUuid(firmId)) return null;
+    const firm = await firmLoaders(ctx).byId.load(firmId);
+    if (!firm) return null;
+    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    // The firm plus prospects that were merged into it: their history is the firm's history.
+    const merged: Array<{ id: string }> = firm.status === FirmStatus.MERGED ? [] : await ctx.ds.query('SELECT id FROM firm WHERE merged_into_id = $1', [firm.id]);
+    const firmIds = [firm.id, ...merged.map((m) => m.id)];
+    const grantLists = await Promise.all(firmIds.map((id) => journeyLoaders(ctx).grantsByFirm.load(id)));
+    const grants = dedupeGrants(grantLists.flat());
+    const visibleOwners = [...scope.organisationIds, ...grants.map((g) => g.ownerOrganisationId)];
+    const owners = filter?.organisationIds?.length ? visibleOwners.filter((o) => filter.organisationIds!.includes(o)) : visibleOwners;
+
+    const qb = ctx.ds.getRepository(Touchpoint).createQueryBuilder('t')
+      .where('t.firmId = ANY(:firmIds)', { firmIds })
+      .andWhere('t.organisationId = ANY(:owners)', { owners });
+    if (filter?.kinds?.length) qb.andWhere('t.kind = ANY(:kinds)', { kinds: filter.kinds });
+    if (filter?.from) qb.andWhere('t.occurredAt >= :from', { from: filter.from });
+    if (filter?.to) qb.andWhere('t.occurredAt < :to', { to: filter.to });
+    if (filter?.includeSuperseded === false) qb.andWhere('NOT EXISTS (SELECT 1 FROM touchpoint c WHERE c.supersedes_id = t.id)');
+    if (cursor) qb.andWhere('(t.occurredAt, t.id) < (:cAt, :cId)', { cAt: new Date(cursor[0]), cId: cursor[1] });
+    const rows = owners.length ? await qb.orderBy('t.occurredAt', 'DESC').addOrderBy('t.id', 'DESC').limit(first + 1).getMany() : [];
+    const connection = toConnection(rows, first, entryKey, !!cursor);
+
+    await logForeignReads(ctx, connection.edges.map((e) => e.node), scope.organisationIds, grants);
+    return Object.assign(new FirmJourney(), connection, { firm, firmIds, visibleOwners, grants });
+  }
+
+  @FieldResolver(() => [Organisation], {
+    description: 'Organisations that have journey entries about this firm which you may not see (no consent, no open referral). Only the fact is shown: no kinds, dates or counts.',
+  })
+  async hiddenOrganisations(@Root() journey: FirmJourney, @Ctx() ctx: RequestContext) {
+    const rows: Array<{ organisation_id: string }> = await ctx.ds.query(
+      'SELECT DISTINCT organisation_id FROM touchpoint WHERE firm_id = ANY($1::uuid[]) AND organisation_id <> ALL($2::uuid[])',
+      [journey.firmIds, journey.visibleOwners],
+    );
+    const orgs = await organisationLoaders(ctx).byId.loadMany(rows.map((r) => r.organisation_id));
+    return orgs.filter((o): o is Organisation => !!o && !(o instanceof Error)).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  @FieldResolver(() => [JourneyAccessGrant], { description: 'The recorded bases on which you see other organisations\' entries about this firm.' })
+  async accessGrants(@Root() journey: FirmJourney, @Ctx() ctx: RequestContext) {
+    const l = organisationLoaders(ctx).byId;
+    return Promise.all(journey.grants.map(async (g) => Object.assign(new JourneyAccessGrant(), {
+      organisation: await l.load(g.ownerOrganisationId), viewerOrganisation: await l.load(g.viewerOrganisationId), basis: g.basis, consentId: g.consentId, referralId: g.referralId,
+    })));
+  }
+
+  @FieldResolver(() => [GrowthPotentialAssessment], { description: 'Your organisations\' growth-potential assessments of the firm, newest (current) first.' })
+  growthPotentialAssessments(@Root() journey: FirmJourney, @Ctx() ctx: RequestContext) {
+    return journeyLoaders(ctx).assessmentsByFirm.load(journey.firm.id);
+  }
+
+  @Query(() => [GrowthWheelAreaModel], { description: 'The Growth Wheel (Væksthjulet): 4 areas x 5 decision areas.' })
+  @Access(Rules.signedIn())
+  growthWheelModel() {
+    return Object.entries(GROWTH_WHEEL).map(([area, decisionAreas]) => Object.assign(new GrowthWheelAreaModel(), { area, decisionAreas }));
+  }
+
+  @Mutation(() => TouchpointPayload, { description: 'Record a touchpoint of any kind. The server assigns recordedAt; back-dating beyond 14 days is refused.' })
+  @Access(Rules.member(Capability.RECORD))
+  recordTouchpoint(@Arg('input', { validate: false }) input: RecordTouchpointInput, @Ctx() ctx: RequestContext) {
+    return runMutation(ctx, input, async (em) => {
+      const org = actingOrganisation(ctx, input.organisationId, Capability.RECORD).organisationIds[0];
+      const errors = [...checkDetailsPresence(input.kind, input), ...checkOccurredAt(input.occurredAt, 'occurredAt', new Date())];
+      if (errors.length) throw new UserInputRejection(errors);
+      const firm = await findFirmForRecording(em, input.firmId, org);
+      const payload = new TouchpointPayload();
+      let details: Record<string, unknown>;
+      if (input.kind === TouchpointKind.REFERRAL) {
+        const opened = await openReferral(ctx, em, firm.id, org, input.referral!);
+        payload.referral = opened.referral;
+        details = opened.details;
+      } else if (input.kind === TouchpointKind.GROWTH_PLAN_MILESTONE) {
+        const applied = await applyMilestone(em, firm.id, org, input.milestone!);
+        payload.milestone = applied.milestone;
+        details = applied.details;
+      } else {
+        details = plainDetails(input.kind, input);
+      }
+      payload.touchpoint = await appendEntry(ctx, em, {
+        firmId: firm.id, organisationId: org, kind: input.kind, occurredAt: input.occurredAt, summary: input.summary, details,
+        referralId: payload.referral?.id ?? null, milestoneId: payload.milestone?.id ?? null,
+      });
+      return payload;
+    }, () => new TouchpointPayload());
+  }
+
+  @Mutation(() => TouchpointPayload, { description: 'Correct an entry of your organisation: a new entry of the same kind supersedes it; both stay visible.' })
+  @Access(Rules.member(Capability.RECORD))
+  correctTouchpoint(@Arg('input', { validate: false }) input: CorrectTouchpointInput, @Ctx() ctx: RequestContext) {
+    return runMutation(ctx, input, async (em) => {
+      const recording = ctx.scope.organisationIds(Capability.RECORD);
+      const original = await em.getRepository(Touchpoint).createQueryBuilder('t')
+        .where('t.id = :id', { id: input.touchpointId }).andWhere('t.organisationId = ANY(:recording)', { recording }).getOne();
+      if (!original) throw new UserInputRejection([userError('touchpointId', 'Touchpoint not found.', UserErrorCode.NOT_FOUND)]);
+      if (original.kind === TouchpointKind.REFERRAL || original.kind === TouchpointKind.GROWTH_PLAN_MILESTONE) {
+        throw new UserInputRejection([userError('touchpointId', `A ${original.kind} entry is changed through its ${original.kind === TouchpointKind.REFERRAL ? 'referral' : 'milestone'}, not corrected.`, UserErrorCode.IMMUTABLE)]);
+      }
+      const [corrected] = await em.query('SELECT id FROM touchpoint WHERE supersedes_id = $1', [original.id]);
+      if (corrected) throw new UserInputRejection([userError('touchpointId', `This entry was corrected already (by ${corrected.id}); correct the newest one.`, UserErrorCode.IMMUTABLE)]);
+      const occurredAt = input.occurredAt ?? original.occurredAt;
+      const errors = [...checkDetailsPresence(original.kind, input), ...(input.occurredAt ? checkOccurredAt(input.occurredAt, 'occurredAt', new Date(), original.recordedAt) : [])];
+      if (errors.length) throw new UserInputRejection(errors);
+      const touchpoint = await appendEntry(ctx, em, {
+        firmId: original.firmId, organisationId: original.organisationId, kind: original.kind, occurredAt, summary: input.summary ?? original.summary,
+        details: plainDetails(original.kind, input), supersedesId: original.id, correctionReason: input.reason.trim(),
+      });
+      return Object.assign(new TouchpointPayload(), { touchpoint });
+    }, () => new TouchpointPayload(), {
+      uniqueFields: { UQ_touchpoint_supersedes_id: { field: 'touchpointId', message: 'This entry was corrected already; correct the newest one.' } },
+    });
+  }
+
+  @Mutation(() => GrowthPotentialPayload, { description: 'Record a new growth-potential level and segment for a firm (history is kept; the newest is current).' })
+  @Access(Rules.member(Capability.RECORD))
+  assessGrowthPotential(@Arg('input', { validate: false }) input: AssessGrowthPotentialInput, @Ctx() ctx: RequestContext) {
+    return runMutation(ctx, input, async (em) => {
+      const org = actingOrganisation(ctx, input.organisationId, Capability.RECORD).organisationIds[0];
+      const firm = await findFirmForRecording(em, input.firmId, org);
+      const assessment = await em.save(em.create(GrowthPotentialAssessment, {
+        firmId: firm.id, organisationId: org, level: input.level, segment: input.segment, rationale: input.rationale?.trim() || null,
+        assessedByUserId: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
+      }));
+      return Object.assign(new GrowthPotentialPayload(), { assessment });
+    }, () => new GrowthPotentialPayload());
+  }
+}
+
+/** One grant per owner (the first: loadGrants orders consent before referral). */
+function dedupeGrants(grants: DetailGrant[]): DetailGrant[] {
+  const seen = new Map<string, DetailGrant>();
+  for (const g of grants) if (!seen.has(g.ownerOrganisationId)) seen.set(g.ownerOrganisationId, g);
+  return [...seen.values()];
+}
+
+/**
+ * Logs, in the same request and before the data is returned, every entry of another organisation that is
+ * about to be shown: one row per (firm, owner organisation) with the entries, the viewer and the basis.
+ * If the log cannot be written the read fails: there are no unlogged reads.
+ */
+async function logForeignReads(ctx: RequestContext, entries: Touchpoint[], ownIds: readonly string[], grants: DetailGrant[]) {
+  const byOwner = new Map<string, Touchpoint[]>();
+  for (const t of entries) {
+    if (ownIds.includes(t.organisationId)) continue;
+    const key = `${t.firmId}|${t.organisationId}`;
+    byOwner.set(key, [...(byOwner.get(key) ?? []), t]);
+  }
+  if (!byOwner.size) return;
+  const userId = ctx.principal?.kind === 'user' ? ctx.principal.userId : null;
+  const rows = [...byOwner.values()].map((list) => {
+    const grant = grants.find((g) => g.ownerOrganisationId === list[0].organisationId);
+    if (!grant) throw new Error('journey entry of another organisation without a basis'); // cannot happen: rows are filtered by the grants
+    return {
+      viewerUserId: userId, viewerOrganisationId: grant.viewerOrganisationId, firmId: list[0].firmId, ownerOrganisationId: grant.ownerOrganisationId,
+      basis: grant.basis, consentId: grant.consentId, referralId: grant.referralId, touchpointIds: list.map((t) => t.id),
+    };
+  });
+  await ctx.ds.getRepository(JourneyAccessLog).insert(rows);
+}
+
+@Resolver(() => Touchpoint)
+export class TouchpointResolver {
+  @FieldResolver(() => Organisation, { description: 'The organisation that recorded (and owns) the entry.' })
+  organisation(@Root() t: Touchpoint, @Ctx() ctx: RequestContext) {
+    return organisationLoaders(ctx).byId.load(t.organisationId);
+  }
+
+  @FieldResolver(() => Firm, { nullable: true })
+  firm(@Root() t: Touchpoint, @Ctx() ctx: RequestContext) {
+    return firmLoaders(ctx).byId.load(t.firmId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who recorded it: shown only for entries of your own organisations.' })
+  recordedBy(@Root() t: Touchpoint, @Ctx() ctx: RequestContext) {
+    if (!t.recordedByUserId || !ctx.scope.has(t.organisationId, Capability.READ)) return null;
+    return identityLoaders(ctx).userById.load(t.recordedByUserId);
+  }
+
+  @FieldResolver(() => TouchpointDetailsUnion, { description: 'The typed details of this kind of touchpoint.' })
+  details(@Root() t: Touchpoint) {
+    return detailsFor(t.kind, t.details);
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'The earlier entry this one corrects.' })
+  supersedesId(@Root() t: Touchpoint) {
+    return t.supersedesId;
+  }
+
+  @FieldResolver(() => ID, { nullable: true, description: 'The later entry that corrects this one (null if it is current).' })
+  supersededById(@Root() t: Touchpoint, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(createSupersederLoader).load(t.id);
+  }
+}
+
+/** Ids of correcting entries (ids only: no content crosses here). */
+function createSupersederLoader(ctx: RequestContext) {
+  return new DataLoader<string, string | null>(async (ids) => {
+    const rows: Array<{ id: string; supersedes_id: string }> = await ctx.ds.query('SELECT id, supersedes_id FROM touchpoint WHERE supersedes_id = ANY($1::uuid[])', [[...ids]]);
+    const map = new Map(rows.map((r) => [r.supersedes_id, r.id]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+@Resolver(() => ReferralDetails)
+export class ReferralDetailsResolver {
+  @FieldResolver(() => Organisation, { nullable: true })
+  receiverOrganisation(@Root() d: ReferralDetails, @Ctx() ctx: RequestContext) {
+    return organisationLoaders(ctx).byId.load(d.receiverOrganisationId);
+  }
+
+  @FieldResolver(() => Referral, { nullable: true, description: 'The referral loop: only for its sender and receiver.' })
+  referral(@Root() d: ReferralDetails, @Ctx() ctx: RequestContext) {
+    return journeyLoaders(ctx).referralById.load(d.referralId);
+  }
+}
+
+@Resolver(() => MilestoneDetails)
+export class MilestoneDetailsResolver {
+  @FieldResolver(() => GrowthPlanMilestone, { nullable: true, description: 'The milestone as it is now: only for its own organisation.' })
+  milestone(@Root() d: MilestoneDetails, @Ctx() ctx: RequestContext) {
+    return journeyLoaders(ctx).milestoneById.load(d.milestoneId);
+  }
+}
+
+@Resolver(() => GrowthPlanMilestone)
+export class GrowthPlanMilestoneResolver {
+  @FieldResolver(() => Firm, { nullable: true })
+  firm(@Root() m: GrowthPlanMilestone, @Ctx() ctx: RequestContext) {
+    return firmLoaders(ctx).byId.load(m.firmId);
+  }
+
+  @FieldResolver(() => Organisation)
+  organisation(@Root() m: GrowthPlanMilestone, @Ctx() ctx: RequestContext) {
+    return organisationLoaders(ctx).byId.load(m.organisationId);
+  }
+}
+
+@Resolver(() => GrowthPotentialAssessment)
+export class GrowthPotentialAssessmentResolver {
+  @FieldResolver(() => Organisation)
+  organisation(@Root() a: GrowthPotentialAssessment, @Ctx() ctx: RequestContext) {
+    return organisationLoaders(ctx).byId.load(a.organisationId);
+  }
+}

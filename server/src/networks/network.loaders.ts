@@ -1,0 +1,184 @@
+import DataLoader from 'dataloader';
+import { RequestContext } from '../core/context';
+import { FundingApplication, FundingBudgetLine, FundingPool } from './funding.entity';
+import { Network, NetworkMeeting, NetworkMeetingParticipant, NetworkMember, NetworkWorkingGroupMember } from './network.entity';
+import { readScope, restrictToVisibleApplications, restrictToVisibleNetworks } from './network.visibility';
+
+export interface MemberPageKey {
+  networkId: string;
+  first: number;
+  /** Keyset position [joinedAt ISO, id] after which the page starts. */
+  after: [string, string] | null;
+}
+
+const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
+  const map = new Map<K, T[]>();
+  for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
+  return map;
+};
+
+/**
+ * Per-request loaders of the networks area. Networks and applications are loaded through the caller's
+ * scope; their children are only ever reached from a parent the caller could see.
+ */
+export function createNetworkLoaders(ctx: RequestContext) {
+  const ds = ctx.ds;
+  return {
+    networkById: new DataLoader<string, Network | null>(async (ids) => {
+      const scope = readScope(ctx);
+      if (!scope) return ids.map(() => null);
+      const qb = ds.getRepository(Network).createQueryBuilder('n').where('n.id = ANY(:ids)', { ids: [...ids] });
+      const rows = await restrictToVisibleNetworks(qb, 'n', scope).getMany();
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
+
+    applicationById: new DataLoader<string, FundingApplication | null>(async (ids) => {
+      const scope = readScope(ctx);
+      if (!scope) return ids.map(() => null);
+      const qb = ds.getRepository(FundingApplication).createQueryBuilder('a').where('a.id = ANY(:ids)', { ids: [...ids] });
+      const rows = await restrictToVisibleApplications(qb, 'a', scope).getMany();
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
+
+    /** Applications of each network that the caller may see. */
+    applicationsByNetwork: new DataLoader<string, FundingApplication[]>(async (ids) => {
+      const scope = readScope(ctx);
+      if (!scope) return ids.map(() => []);
+      const qb = ds.getRepository(FundingApplication).createQueryBuilder('a').where('a.network_id = ANY(:ids)', { ids: [...ids] });
+      const rows = await restrictToVisibleApplications(qb, 'a', scope).orderBy('a.created_at').addOrderBy('a.id').getMany();
+      const map = groupBy(rows, (r) => r.networkId);
+      return ids.map((id) => map.get(id) ?? []);
+    }),
+
+    poolById: new DataLoader<string, FundingPool | null>(async (ids) => {
+      const rows = await ds.getRepository(FundingPool).createQueryBuilder('p').where('p.id = ANY(:ids)', { ids: [...ids] }).getMany();
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
+
+    workingGroupByNetwork: new DataLoader<string, NetworkWorkingGroupMember[]>(async (ids) => {
+      const rows = await ds
+        .getRepository(NetworkWorkingGroupMember)
+        .createQueryBuilder('w')
+        .where('w.network_id = ANY(:ids)', { ids: [...ids] })
+        .orderBy('w.created_at')
+        .addOrderBy('w.id')
+        .getMany();
+      const map = groupBy(rows, (r) => r.networkId);
+      return ids.map((id) => map.get(id) ?? []);
+    }),
+
+    memberCountByNetwork: new DataLoader<string, number>(async (ids) => {
+      const rows: Array<{ network_id: string; n: string }> = await ds.query(
+        'SELECT network_id, count(*) AS n FROM network_member WHERE network_id = ANY($1) GROUP BY network_id',
+        [[...ids]],
+      );
+      const map = new Map(rows.map((r) => [r.network_id, Number(r.n)]));
+      return ids.map((id) => map.get(id) ?? 0);
+    }),
+
+    /** One page of members per network, for many networks in one statement (window function). */
+    memberPageByNetwork: new DataLoader<MemberPageKey, NetworkMember[], string>(
+      async (keys) => {
+        const results = new Map<string, NetworkMember[]>();
+        const groups = groupBy([...keys], (k) => JSON.stringify([k.first, k.after]));
+        for (const group of groups.values()) {
+          const { first, after } = group[0];
+          const params: unknown[] = [group.map((k) => k.networkId), first + 1];
+          let cond = '';
+          if (after) {
+            params.push(after[0], after[1]);
+            cond = 'AND (m.joined_at, m.id) > ($3::timestamptz, $4::uuid)';
+          }
+          const idRows: Array<{ id: string }> = await ds.query(
+            `SELECT id FROM (SELECT m.id, row_number() OVER (PARTITION BY m.network_id ORDER BY m.joined_at, m.id) AS rn
+               FROM network_member m WHERE m.network_id = ANY($1) ${cond}) ranked WHERE rn <= $2`,
+            params,
+          );
+          const rows = idRows.length
+            ? await ds
+                .getRepository(NetworkMember)
+                .createQueryBuilder('m')
+                .where('m.id = ANY(:ids)', { ids: idRows.map((r) => r.id) })
+                .orderBy('m.joined_at')
+                .addOrderBy('m.id')
+                .getMany()
+            : [];
+          for (const k of group) results.set(memberPageKey(k), rows.filter((m) => m.networkId === k.networkId));
+        }
+        return keys.map((k) => results.get(memberPageKey(k)) ?? []);
+      },
+      { cacheKeyFn: memberPageKey },
+    ),
+
+    memberById: new DataLoader<string, NetworkMember | null>(async (ids) => {
+      const rows = await ds.getRepository(NetworkMember).createQueryBuilder('m').where('m.id = ANY(:ids)', { ids: [...ids] }).getMany();
+      const map = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
+
+    meetingsByNetwork: new DataLoader<string, NetworkMeeting[]>(async (ids) => {
+      const rows = await ds
+        .getRepository(NetworkMeeting)
+        .createQueryBuilder('mt')
+        .where('mt.network_id = ANY(:ids)', { ids: [...ids] })
+        .orderBy('mt.held_on')
+        .addOrderBy('mt.id')
+        .getMany();
+      const map = groupBy(rows, (r) => r.networkId);
+      return ids.map((id) => map.get(id) ?? []);
+    }),
+
+    /** Registrations and attendees per meeting, counted in the database. */
+    countsByMeeting: new DataLoader<string, { registered: number; attended: number }>(async (ids) => {
+      const rows: Array<{ meeting_id: string; registered: string; attended: string }> = await ds.query(
+        `SELECT meeting_id, count(registered_at) AS registered, count(*) FILTER (WHERE attended) AS attended
+           FROM network_meeting_participant WHERE meeting_id = ANY($1) GROUP BY meeting_id`,
+        [[...ids]],
+      );
+      const map = new Map(rows.map((r) => [r.meeting_id, { registered: Number(r.registered), attended: Number(r.attended) }]));
+      return ids.map((id) => map.get(id) ?? { registered: 0, attended: 0 });
+    }),
+
+    participantsByMeeting: new DataLoader<string, NetworkMeetingParticipant[]>(async (ids) => {
+      const rows = await ds
+        .getRepository(NetworkMeetingParticipant)
+        .createQueryBuilder('p')
+        .where('p.meeting_id = ANY(:ids)', { ids: [...ids] })
+        .orderBy('p.registered_at', 'ASC', 'NULLS LAST')
+        .addOrderBy('p.id')
+        .getMany();
+      const map = groupBy(rows, (r) => r.meetingId);
+      return ids.map((id) => map.get(id) ?? []);
+    }),
+
+    budgetLinesByApplication: new DataLoader<string, FundingBudgetLine[]>(async (ids) => {
+      const rows = await ds
+        .getRepository(FundingBudgetLine)
+        .createQueryBuilder('l')
+        .where('l.application_id = ANY(:ids)', { ids: [...ids] })
+        .orderBy('l.position')
+        .getMany();
+      const map = groupBy(rows, (r) => r.applicationId);
+      return ids.map((id) => map.get(id) ?? []);
+    }),
+
+    /** The requested total of each application: the sum of its budget lines, computed in the database. */
+    totalByApplication: new DataLoader<string, string>(async (ids) => {
+      const rows: Array<{ application_id: string; total: string }> = await ds.query(
+        'SELECT application_id, sum(amount)::numeric(14,2)::text AS total FROM funding_budget_line WHERE application_id = ANY($1) GROUP BY application_id',
+        [[...ids]],
+      );
+      const map = new Map(rows.map((r) => [r.application_id, r.total]));
+      return ids.map((id) => map.get(id) ?? '0.00');
+    }),
+  };
+}
+
+function memberPageKey(k: MemberPageKey) {
+  return JSON.stringify([k.networkId, k.first, k.after]);
+}
+
+export const networkLoaders = (ctx: RequestContext) => ctx.loaders.get(createNetworkLoaders);
