@@ -1,5 +1,5 @@
 import { createTestApp, TestApp } from '../testing/harness';
-import { createAgreement, EDITOR, ensureAgreementSeed, GH_ADMIN, M, OTHER, partiesOf, Q, versionOf } from './agreement.testkit';
+import { createAgreement, EDITOR, GH_ADMIN, M, OTHER, partiesOf, Q, versionOf } from './agreement.testkit';
 
 /**
  * KPI actuals are computed from the recorded touchpoints (journeys area). Each test compares them with an
@@ -95,7 +95,6 @@ async function recordJourneys() {
 
 beforeAll(async () => {
   app = await createTestApp({ firmCount: 1500 });
-  await ensureAgreementSeed(app);
   Object.assign(ORG, {
     randers: app.org('mun:DK:730').id, council: app.org('council:randers').id, gh: app.org('gh:midtjylland').id,
     hovedstaden: app.org('gh:hovedstaden').id, advisor: app.org('advisor:nord').id, eifo: app.org('capital:eifo').id, kkr: app.org('kkr:1082').id,

@@ -1,7 +1,7 @@
 import { createTestApp, TestApp } from '../testing/harness';
 import { AgreementState } from './agreement.enums';
 import { manualTargets, transitionProblem, TRANSITIONS } from './agreement.lifecycle';
-import { COUNCIL_ADMIN, createAgreement, EDITOR, ensureAgreementSeed, GH_ADMIN, M, MUN_ADMIN, Q, versionOf } from './agreement.testkit';
+import { COUNCIL_ADMIN, createAgreement, EDITOR, GH_ADMIN, M, MUN_ADMIN, Q, versionOf } from './agreement.testkit';
 
 const STATES = Object.values(AgreementState);
 /** Written out independently of TRANSITIONS: the moves a user may make by hand. */
@@ -35,7 +35,6 @@ describe('transitions through the API', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await createTestApp({ firmCount: 200 });
-    await ensureAgreementSeed(app);
   });
   afterAll(() => app?.close());
 

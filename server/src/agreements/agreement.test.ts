@@ -1,13 +1,12 @@
 import { codes, createTestApp, TestApp } from '../testing/harness';
 import {
-  COUNCIL_ADMIN, contentOf, createAgreement, EDITOR, ensureAgreementSeed, GH_ADMIN, GH_CONSULTANT, M, MUN_ADMIN, OTHER, OTHER_ADMIN, partiesOf, Q,
+  COUNCIL_ADMIN, contentOf, createAgreement, EDITOR, GH_ADMIN, GH_CONSULTANT, M, MUN_ADMIN, OTHER, OTHER_ADMIN, partiesOf, Q,
   signedAgreement, versionOf,
 } from './agreement.testkit';
 
 let app: TestApp;
 beforeAll(async () => {
   app = await createTestApp({ firmCount: 300 });
-  await ensureAgreementSeed(app);
 });
 afterAll(() => app?.close());
 

@@ -1,5 +1,4 @@
 import { TestApp } from '../testing/harness';
-import { seedAgreements } from './agreements.seed';
 
 /** Shared by the agreement tests: operations, a valid content, and the demo seed (if the lead has not wired it yet). */
 
@@ -41,11 +40,6 @@ export const GH_ADMIN = { email: 'admin@midtjylland.demo' }; // Erhvervshus Midt
 export const GH_CONSULTANT = { email: 'consultant@midtjylland.demo' };
 export const OTHER = { email: 'consultant@hovedstaden.demo' };
 export const OTHER_ADMIN = { email: 'admin@hovedstaden.demo' };
-
-export async function ensureAgreementSeed(app: TestApp) {
-  const [{ n }] = await app.ds.query('SELECT count(*)::int AS n FROM service_agreement');
-  if (!n) await app.ds.transaction((em) => seedAgreements(em, app.seed.organisations, app.seed.users));
-}
 
 export function partiesOf(app: TestApp) {
   return [

@@ -1,12 +1,8 @@
 import { codes, createTestApp, TestApp } from '../testing/harness';
-import { seedClusters } from './clusters.seed';
 
 let app: TestApp;
 beforeAll(async () => {
   app = await createTestApp({ firmCount: 1500 });
-  // The demo seed calls seedClusters once the lead wires it in; until then (or if not), seed here.
-  const [{ n }] = await app.ds.query(`SELECT count(*)::int AS n FROM office_placement_proposal`);
-  if (n === 0) await app.ds.transaction((em) => seedClusters(em, app.seed.organisations, app.seed.users));
 });
 afterAll(() => app?.close());
 

@@ -76,6 +76,15 @@ export const Rules = {
     },
   }),
 
+  /** A signed-in person (not an API key) holding `capability` in at least one organisation: for personal data. */
+  userMember: (capability: Capability): AccessRule => ({
+    description: `signed-in user with "${capability}" in an organisation`,
+    check: (ctx) => {
+      if (requirePrincipal(ctx).kind !== 'user') throw new ForbiddenError('This needs a signed-in user, not an API key.');
+      if (ctx.scope.organisationIds(capability).length === 0) throw new ForbiddenError(`Your role does not allow this (needs "${capability}").`);
+    },
+  }),
+
   /** The caller holds `capability` in the organisation this field belongs to (for fields of `Organisation`). */
   memberOfParent: (capability: Capability, orgIdOf: (parent: any) => string): AccessRule => ({
     description: `member with "${capability}" in this organisation`,

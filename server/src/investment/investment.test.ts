@@ -1,5 +1,4 @@
 import { codes, createTestApp, TestApp } from '../testing/harness';
-import { seedInvestment } from './investment.seed';
 
 let app: TestApp;
 let nordlicht: string; // i1: ACTIVE, offers from Kalmar and Oskarshamn
@@ -17,23 +16,14 @@ const KBH = 'erhverv@kk.test';
 const KEY = { apiKey: 'ggk_demo_kkr_midtjylland_read_only' };
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
-async function addUser(email: string, orgKey: string, role: string) {
-  const [{ id }] = await app.ds.query(
-    `INSERT INTO app_user (email, display_name, password_hash) SELECT $1, $1, password_hash FROM app_user WHERE email = $2 RETURNING id`,
-    [email, COORD],
-  );
-  await app.ds.query('INSERT INTO membership (user_id, organisation_id, role) VALUES ($1, $2, $3)', [id, app.org(orgKey).id, role]);
-}
-
 beforeAll(async () => {
   app = await createTestApp({ firmCount: 300 });
-  await app.ds.transaction((em) => seedInvestment(em, app.seed.organisations, app.seed.users));
-  await addUser(BS, 'business-sweden', 'CONSULTANT');
-  await addUser(NYBRO, 'mun:SE:0881', 'CONSULTANT');
-  await addUser(OSKARSHAMN, 'mun:SE:0882', 'CONSULTANT');
-  await addUser(MORBYLANGA, 'mun:SE:0840', 'CONSULTANT');
-  await addUser(COPCAP_EDITOR, 'copcap', 'EDITOR');
-  await addUser(KBH, 'mun:DK:101', 'VIEWER');
+  await app.addUser(BS, 'business-sweden', 'CONSULTANT');
+  await app.addUser(NYBRO, 'mun:SE:0881', 'CONSULTANT');
+  await app.addUser(OSKARSHAMN, 'mun:SE:0882', 'CONSULTANT');
+  await app.addUser(MORBYLANGA, 'mun:SE:0840', 'CONSULTANT');
+  await app.addUser(COPCAP_EDITOR, 'copcap', 'EDITOR');
+  await app.addUser(KBH, 'mun:DK:101', 'VIEWER');
   [{ id: nordlicht }] = await app.ds.query(`SELECT id FROM establishment_inquiry WHERE code_name = 'EI-K4LM2Q'`);
   [{ id: laks }] = await app.ds.query(`SELECT id FROM establishment_inquiry WHERE code_name = 'EI-7RBX3N'`);
 });

@@ -12,7 +12,7 @@ import { User } from '../identity/user.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { FirmConsent, FirmConsentRecipient, JourneyAccessLog } from './consent.entity';
-import { actingOrganisation, findFirmForRecording, JourneyRules, userIdOf } from './journey.access';
+import { actingOrganisation, findFirmForRecording, userIdOf } from './journey.access';
 import { ConsentScope } from './journey.enums';
 import { RecordConsentInput, WithdrawConsentInput } from './journey.inputs';
 import { journeyLoaders } from './journey.loaders';
@@ -31,7 +31,7 @@ export class JourneyAccessLogConnection extends Connection(JourneyAccessLog, 'Jo
 @Resolver(() => FirmConsent)
 export class ConsentResolver {
   @Query(() => [FirmConsent], { description: 'Consents of a firm recorded by your organisations (including withdrawn and expired ones), newest first.' })
-  @Access(JourneyRules.userMember(Capability.READ))
+  @Access(Rules.userMember(Capability.READ))
   async firmConsents(@Arg('firmId', () => ID) firmId: string, @Ctx() ctx: RequestContext) {
     const scope = ctx.scope.require(Capability.READ);
     if (!isUuid(firmId)) return [];
@@ -115,7 +115,7 @@ export class ConsentResolver {
 @Resolver(() => JourneyAccessLog)
 export class JourneyAccessLogResolver {
   @Query(() => JourneyAccessLogConnection, { description: 'Reads of your organisations\' journey entries by other organisations, newest first.' })
-  @Access(JourneyRules.userMember(Capability.READ))
+  @Access(Rules.userMember(Capability.READ))
   async journeyAccessLog(
     @Arg('firmId', () => ID, { nullable: true }) firmId: string | undefined,
     @Args() { first, after }: PageArgs,

@@ -7,7 +7,7 @@ import { isUuid } from '../core/text';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { CONTACT_PERSON_FIELD_CATEGORIES, ContactPerson, ContactPersonRevealLog } from './contact-person.entity';
-import { actingOrganisation, findFirmForRecording, JourneyRules, userIdOf } from './journey.access';
+import { actingOrganisation, findFirmForRecording, userIdOf } from './journey.access';
 import { PersonalDataCategory } from './journey.enums';
 import { AddContactPersonInput, RevealContactPersonInput } from './journey.inputs';
 
@@ -66,7 +66,7 @@ export class RevealContactPersonPayload extends MutationPayload {
 @Resolver(() => ContactPersonView)
 export class ContactPersonResolver {
   @Query(() => [ContactPersonView], { description: 'Contact persons of a firm held by your organisations (sensitive fields masked), by name.' })
-  @Access(JourneyRules.userMember(Capability.READ))
+  @Access(Rules.userMember(Capability.READ))
   async contactPersons(@Arg('firmId', () => ID) firmId: string, @Ctx() ctx: RequestContext) {
     const scope = ctx.scope.require(Capability.READ);
     if (!isUuid(firmId)) return [];

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import { Access, Capability } from '../core/access';
+import { Access, Capability, Rules } from '../core/access';
 import { RequestContext } from '../core/context';
 import { NotFoundError } from '../core/errors';
 import { isUuid } from '../core/text';
@@ -10,7 +10,7 @@ import { organisationLoaders } from '../organisations/organisation.loaders';
 import { ContactPerson, ContactPersonRevealLog } from './contact-person.entity';
 import { ContactPersonView } from './contact-person.resolver';
 import { FirmConsent, JourneyAccessLog } from './consent.entity';
-import { JourneyRules, userIdOf } from './journey.access';
+import { userIdOf } from './journey.access';
 import { Referral } from './referral.entity';
 import { GrowthPlanMilestone, GrowthPotentialAssessment, Touchpoint } from './touchpoint.entity';
 
@@ -37,7 +37,7 @@ export class FirmDataExportResolver {
   @Query(() => FirmDataExport, {
     description: 'A firm\'s complete data held by one of your organisations (you must administer it), for a data-access request. NOT_FOUND for a firm you may not see.',
   })
-  @Access(JourneyRules.userMember(Capability.ADMINISTER))
+  @Access(Rules.userMember(Capability.ADMINISTER))
   async firmDataExport(
     @Arg('firmId', () => ID) firmId: string,
     @Arg('organisationId', () => ID, { nullable: true, description: 'Defaults to your only organisation you administer.' }) organisationId: string | undefined,

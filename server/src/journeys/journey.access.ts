@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { AccessRule, Capability } from '../core/access';
+import { Capability } from '../core/access';
 import { RequestContext } from '../core/context';
-import { ForbiddenError, UnauthenticatedError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { OrgScope } from '../core/scope';
 import { AccessBasis, ConsentScope, OPEN_REFERRAL_STATUSES, PUBLIC_BUSINESS_SUPPORT_KINDS } from './journey.enums';
 
@@ -9,18 +9,6 @@ import { AccessBasis, ConsentScope, OPEN_REFERRAL_STATUSES, PUBLIC_BUSINESS_SUPP
  * Journey access rules. Journeys are work records about firms: only signed-in people (never API keys,
  * which serve aggregate dashboards) read them, and only as members of an organisation.
  */
-export const JourneyRules = {
-  /** A signed-in user (not an API key) with `capability` in at least one organisation. */
-  userMember: (capability: Capability): AccessRule => ({
-    description: `signed-in user with "${capability}" in an organisation`,
-    check: (ctx) => {
-      if (!ctx.principal) throw new UnauthenticatedError();
-      if (ctx.principal.kind !== 'user') throw new ForbiddenError('This needs a signed-in user, not an API key.');
-      if (ctx.scope.organisationIds(capability).length === 0) throw new ForbiddenError(`Your role does not allow this (needs "${capability}").`);
-    },
-  }),
-};
-
 /** A recorded basis on which a viewer organisation sees an owner organisation's entries about a firm. */
 export interface DetailGrant {
   firmId: string;
@@ -81,7 +69,7 @@ export function actingOrganisation(ctx: RequestContext, requested: string | unde
   return ctx.scope.requireIn(chosen, capability);
 }
 
-/** The caller's user id (journey mutations are for users only; see JourneyRules / readOnlyKeysRefused). */
+/** The caller's user id (journey mutations are for users only; see Rules.userMember / readOnlyKeysRefused). */
 export function userIdOf(ctx: RequestContext): string | null {
   return ctx.principal?.kind === 'user' ? ctx.principal.userId : null;
 }

@@ -13,7 +13,7 @@ import { User } from '../identity/user.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { JourneyAccessLog } from './consent.entity';
-import { actingOrganisation, DetailGrant, findFirmForRecording, JourneyRules } from './journey.access';
+import { actingOrganisation, DetailGrant, findFirmForRecording } from './journey.access';
 import { AccessBasis, GROWTH_WHEEL, GrowthWheelArea, GrowthWheelDecisionArea, TouchpointKind } from './journey.enums';
 import { AssessGrowthPotentialInput, CorrectTouchpointInput, JourneyFilter, RecordTouchpointInput } from './journey.inputs';
 import { journeyLoaders } from './journey.loaders';
@@ -76,7 +76,7 @@ export class FirmJourneyResolver {
     nullable: true,
     description: 'A firm\'s journey, newest first, with what you may see in detail. Null if the firm does not exist or is not yours to see. Reading another organisation\'s entries is logged.',
   })
-  @Access(JourneyRules.userMember(Capability.READ))
+  @Access(Rules.userMember(Capability.READ))
   async firmJourney(
     @Arg('firmId', () => ID) firmId: string,
     @Arg('filter', () => JourneyFilter, { nullable: true }) filter: JourneyFilter | undefined,

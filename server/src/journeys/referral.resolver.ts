@@ -11,7 +11,7 @@ import { identityLoaders } from '../identity/identity.loaders';
 import { User } from '../identity/user.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
-import { JourneyRules, userIdOf } from './journey.access';
+import { userIdOf } from './journey.access';
 import { ContactChannel, OPEN_REFERRAL_STATUSES, REFERRAL_TRANSITIONS, ReferralAction, ReferralStatus, TouchpointKind } from './journey.enums';
 import { ActOnReferralInput } from './journey.inputs';
 import { journeyLoaders } from './journey.loaders';
@@ -55,13 +55,13 @@ export async function referralPage(
 @Resolver(() => Referral)
 export class ReferralResolver {
   @Query(() => Referral, { nullable: true, description: 'A referral your organisation sent or received; null otherwise.' })
-  @Access(JourneyRules.userMember(Capability.READ))
+  @Access(Rules.userMember(Capability.READ))
   referral(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext) {
     return isUuid(id) ? journeyLoaders(ctx).referralById.load(id) : null;
   }
 
   @Query(() => ReferralConnection, { description: 'Referrals your organisations received (the inbox: RECEIVED, openOnly) or sent, oldest first.' })
-  @Access(JourneyRules.userMember(Capability.READ))
+  @Access(Rules.userMember(Capability.READ))
   referrals(
     @Arg('direction', () => ReferralDirection, { defaultValue: ReferralDirection.RECEIVED }) direction: ReferralDirection,
     @Arg('openOnly', { defaultValue: true }) openOnly: boolean,

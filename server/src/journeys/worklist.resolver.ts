@@ -1,12 +1,11 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Access, Capability } from '../core/access';
+import { Access, Capability, Rules } from '../core/access';
 import { RequestContext } from '../core/context';
 import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
 import { Firm } from '../firms/firm.entity';
 import { firmLoaders } from '../firms/firm.loaders';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
-import { JourneyRules } from './journey.access';
 import { OPEN_MILESTONE_STATUSES } from './journey.enums';
 import { WorklistOptions } from './journey.inputs';
 import { ReferralConnection, ReferralDirection, referralPage } from './referral.resolver';
@@ -34,7 +33,7 @@ export class Worklist {
 @Resolver(() => Worklist)
 export class WorklistResolver {
   @Query(() => Worklist, { description: 'The worklist of your organisations (or of one, with organisationId / the organisation switcher).' })
-  @Access(JourneyRules.userMember(Capability.READ))
+  @Access(Rules.userMember(Capability.READ))
   worklist(
     @Arg('organisationId', () => ID, { nullable: true }) organisationId: string | undefined,
     @Arg('options', () => WorklistOptions, { nullable: true }) options: WorklistOptions | undefined,

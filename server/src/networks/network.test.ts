@@ -1,5 +1,4 @@
 import { codes, createTestApp, TestApp } from '../testing/harness';
-import { seedNetworks } from './networks.seed';
 
 let app: TestApp;
 let networkId: string;
@@ -12,19 +11,9 @@ const KK_EDITOR = 'editor@kk-secretariat.test';
 const KEY = { apiKey: 'ggk_demo_kkr_midtjylland_read_only' };
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
-/** A test user with one membership (the demo users do not cover the pool owner / secretariat). */
-async function addUser(email: string, orgKey: string, role: string) {
-  const [{ id }] = await app.ds.query(
-    `INSERT INTO app_user (email, display_name, password_hash) SELECT $1, $1, password_hash FROM app_user WHERE email = $2 RETURNING id`,
-    [email, NICKI],
-  );
-  await app.ds.query('INSERT INTO membership (user_id, organisation_id, role) VALUES ($1, $2, $3)', [id, app.org(orgKey).id, role]);
-}
-
 beforeAll(async () => {
   app = await createTestApp({ firmCount: 400 });
-  await app.ds.transaction((em) => seedNetworks(em, app.seed.organisations, app.seed.users));
-  await addUser(KK_EDITOR, 'mun:DK:101', 'EDITOR');
+  await app.addUser(KK_EDITOR, 'mun:DK:101', 'EDITOR');
   [{ id: networkId }] = await app.ds.query(`SELECT id FROM network WHERE name = 'Erhvervsnetværk Amager Øst'`);
   [{ id: applicationId, pool_id: poolId }] = await app.ds.query(`SELECT id, pool_id FROM funding_application LIMIT 1`);
 });
@@ -108,7 +97,7 @@ describe('another organisation sees nothing of a network or its applications', (
   });
 
   it('through nested fields: the application\'s network is null for the pool owner, who is not a party to the network', async () => {
-    await addUser('pool-only@frederiksberg.test', 'mun:DK:147', 'EDITOR');
+    await app.addUser('pool-only@frederiksberg.test', 'mun:DK:147', 'EDITOR');
     // The pool owner is København (also the secretariat here), so use a pool owned by another municipality.
     const [{ id: otherPool }] = await app.ds.query(`INSERT INTO funding_pool (name, owner_organisation_id) VALUES ('Frederiksberg pulje', $1) RETURNING id`, [app.org('mun:DK:147').id]);
     const created = await app.exec(CREATE_APP, { i: { poolId: otherPool, applicantOrganisationId: app.org('network:amager').id, networkId, projectName: 'Nested test', ...FULL, budgetLines: [{ description: 'x', amount: '10' }] } }, { email: NICKI });
@@ -320,7 +309,7 @@ describe('statement count of the nested network query does not grow with the row
   } } } }`;
 
   it('is the same for 1 network as for 4 networks with members, meetings and applications', async () => {
-    await addUser('owner@count.test', 'mun:DK:185', 'EDITOR');
+    await app.addUser('owner@count.test', 'mun:DK:185', 'EDITOR');
     const before = await app.exec(NESTED, {}, { email: 'owner@count.test' });
     expect(before.data.networks.edges).toEqual([]);
 

@@ -1,13 +1,9 @@
 import { codes, createTestApp, TestApp } from '../testing/harness';
-import { seedProgrammes } from './programmes.seed';
 import { checkShares, splitAmount } from './shares';
 
 let app: TestApp;
 beforeAll(async () => {
   app = await createTestApp({ firmCount: 1500 });
-  // The demo seed calls seedProgrammes once the lead wires it in; until then (or if not), seed here.
-  const [{ n }] = await app.ds.query(`SELECT count(*)::int AS n FROM programme`);
-  if (n === 0) await app.ds.transaction((em) => seedProgrammes(em, app.seed.organisations, app.seed.users));
 });
 afterAll(() => app?.close());
 

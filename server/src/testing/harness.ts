@@ -24,6 +24,8 @@ export interface TestApp {
   /** Signs in a demo user and returns the bearer token. */
   tokenFor(email: string): Promise<string>;
   org(key: string): { id: string; name: string };
+  /** Adds a user (demo password) with one membership, for roles the demo users do not cover. */
+  addUser(email: string, orgKey: string, role: 'ADMIN' | 'EDITOR' | 'CONSULTANT' | 'VIEWER'): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -96,6 +98,14 @@ export async function createTestApp(opts: { firmCount?: number } = {}): Promise<
       const o = seed.organisations.get(key);
       if (!o) throw new Error(`no demo organisation ${key}`);
       return o;
+    },
+    async addUser(email, orgKey, role) {
+      const [{ id }] = await ds.query(
+        `INSERT INTO app_user (email, display_name, password_hash) SELECT $1, $1, password_hash FROM app_user ORDER BY created_at LIMIT 1 RETURNING id`,
+        [email],
+      );
+      await ds.query('INSERT INTO membership (user_id, organisation_id, role) VALUES ($1, $2, $3)', [id, app.org(orgKey).id, role]);
+      return id;
     },
     async close() {
       await apollo.stop();
