@@ -55,7 +55,7 @@ try {
   await pg?.stop();
   process.exit(1);
 }
-printWelcome(server.url);
+await printWelcome(server.url, server.ds);
 
 let stopping = false;
 async function shutdown() {

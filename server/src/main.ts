@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import type { DataSource } from 'typeorm';
 import { createApp } from './app';
 import { openDatabase } from './core/db';
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed/demo';
@@ -34,6 +35,7 @@ export async function startServer(opts: ServerOptions) {
     url: `http://localhost:${actualPort}`,
     ds,
     async stop() {
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
       await ds.destroy();
@@ -41,14 +43,21 @@ export async function startServer(opts: ServerOptions) {
   };
 }
 
-export function printWelcome(url: string) {
+export async function printWelcome(url: string, ds: DataSource) {
+  const rows: Array<{ email: string; roles: string }> = await ds.query(
+    `SELECT u.email, string_agg(m.role || ' @ ' || o.name, ', ' ORDER BY o.name) AS roles
+       FROM app_user u JOIN membership m ON m.user_id = u.id JOIN organisation o ON o.id = m.organisation_id
+      WHERE u.email = ANY($1) GROUP BY u.email`,
+    [DEMO_USERS.map((u) => u.email)],
+  );
+  const roles = new Map(rows.map((r) => [r.email, r.roles]));
   console.log(`
   Growth Graph is running.
     Web client:  ${url}/
     GraphQL API: ${url}/graphql
 
   Sign in with any demo user, password "${DEMO_PASSWORD}":
-${DEMO_USERS.map((u) => `    ${u.email.padEnd(32)} ${u.memberships.map(([o, r]) => `${r} @ ${o}`).join(', ')}`).join('\n')}
+${DEMO_USERS.map((u) => `    ${u.email.padEnd(30)} ${roles.get(u.email) ?? '(not loaded)'}`).join('\n')}
   Read-only API key (KKR Midtjylland): ${DEMO_API_KEY}
   Press Ctrl-C to stop.
 `);
@@ -74,7 +83,7 @@ if (require.main === module) {
     demoFirmCount: process.env.DEMO_FIRMS ? Number(process.env.DEMO_FIRMS) : undefined,
   }).then(
     (s) => {
-      printWelcome(s.url);
+      void printWelcome(s.url, s.ds);
       const shutdown = () => s.stop().then(() => process.exit(0));
       process.on('SIGINT', shutdown);
       process.on('SIGTERM', shutdown);
