@@ -55,7 +55,7 @@ try {
     rows.push({ name: s.name, median: q(0.5), p95: q(0.95), max: times[times.length - 1] });
     console.log(`  median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms`);
   }
-  const machine = `${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL 18 (embedded, fsync off)`;
+  const machine = `${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL 18 (embedded, fsync off); load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min)`;
   const report = [
     `\n## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC - ${FIRMS.toLocaleString('en')} firms${extra.describe ? `, ${extra.describe}` : ''}`,
     `Machine: ${machine}. ${REQUESTS} sequential requests per scenario over HTTP on loopback after 10 warm-up requests.`,

@@ -51,6 +51,19 @@ describe('HTTP API', () => {
     expect(costly.errors?.[0]?.message).toMatch(/cost/i);
   });
 
+  it('costs a fragment like the same fields written inline', async () => {
+    const signIn = await (await post({ query: 'mutation { signIn(input: {email: "consultant@midtjylland.demo", password: "growth-graph-demo"}) { token } }' })).json();
+    const auth = { authorization: `Bearer ${signIn.data.signIn.token}` };
+    const fields = 'id name kind officialCode region { id name }';
+    const inline = `{ organisations(first: 50) { edges { node { ${fields} relationships { kind to { ${fields} } } } } } }`;
+    const withFragments = `{ organisations(first: 50) { edges { node { ...O relationships { kind to { ...O } } } } } } fragment O on Organisation { ${fields} }`;
+    const a = await (await post({ query: inline }, auth)).json();
+    const b = await (await post({ query: withFragments }, auth)).json();
+    expect(a.errors).toBeUndefined();
+    expect(b.errors).toBeUndefined();
+    expect(b.data).toEqual(a.data);
+  });
+
   it('answers malformed JSON with 400, not 500', async () => {
     const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
     expect(res.status).toBe(400);

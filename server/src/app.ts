@@ -24,7 +24,9 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
   const armor = new ApolloArmor({
     // Nested graph queries (organisation -> relationships -> organisation -> firms -> edges -> node) need depth.
     maxDepth: { n: 12 },
-    costLimit: { maxCost: 20000 },
+    // A fragment costs what its fields cost (by default a spread counts as one more level of depth, which
+    // refused ordinary client queries written with fragments).
+    costLimit: { maxCost: 20000, flattenFragments: true },
     maxAliases: { n: 15 },
     maxTokens: { n: 2000 },
   });

@@ -22,8 +22,8 @@ export function createFirmLoaders(ctx: RequestContext) {
     }),
 
     /**
-     * One page of firms per municipality, for many municipalities in one statement: a window function
-     * numbers each municipality's firms by name and keeps the first `first + 1` of each.
+     * One page of firms per municipality, for many municipalities in one statement: a LATERAL subquery
+     * walks each municipality's (municipality_id, lower(name), id) index for its first `first + 1` rows.
      */
     pageByMunicipality: new DataLoader<FirmPageKey, Firm[], string>(
       async (keys) => {
@@ -36,17 +36,19 @@ export function createFirmLoaders(ctx: RequestContext) {
         }
         for (const group of groups.values()) {
           const { first, after } = group[0];
-          const inner = repo
-            .createQueryBuilder('f')
-            .select('f.id', 'id')
-            .addSelect('row_number() OVER (PARTITION BY f.municipality_id ORDER BY lower(f.name), f.id)', 'rn')
-            .where('f.municipalityId = ANY(:municipalityIds)', { municipalityIds: group.map((k) => k.municipalityId) });
-          if (after) inner.andWhere('(lower(f.name), f.id) > (:afterName, :afterId)', { afterName: after[0], afterId: after[1] });
-          restrictToVisibleFirms(inner, 'f', ctx);
+          const perMunicipality = repo
+            .createQueryBuilder('x')
+            .select('x.id')
+            .where('x.municipality_id = m.id')
+            .orderBy('lower(x.name)')
+            .addOrderBy('x.id')
+            .limit(first + 1);
+          if (after) perMunicipality.andWhere('(lower(x.name), x.id) > (:afterName, :afterId)', { afterName: after[0], afterId: after[1] });
+          restrictToVisibleFirms(perMunicipality, 'x', ctx);
           const rows = await repo
             .createQueryBuilder('firm')
-            .where(`firm.id IN (SELECT ranked.id FROM (${inner.getQuery()}) ranked WHERE ranked.rn <= :limit)`)
-            .setParameters({ ...inner.getParameters(), limit: first + 1 })
+            .where(`firm.id IN (SELECT page.x_id FROM unnest(CAST(:municipalityIds AS uuid[])) AS m(id) CROSS JOIN LATERAL (${perMunicipality.getQuery()}) page)`)
+            .setParameters({ ...perMunicipality.getParameters(), municipalityIds: group.map((k) => k.municipalityId) })
             .orderBy('lower(firm.name)')
             .addOrderBy('firm.id')
             .getMany();
