@@ -26,7 +26,7 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
     maxDepth: { n: 12 },
     // A fragment costs what its fields cost (by default a spread counts as one more level of depth, which
     // refused ordinary client queries written with fragments).
-    costLimit: { maxCost: 20000, flattenFragments: true },
+    costLimit: { maxCost: 50000, flattenFragments: true },
     maxAliases: { n: 15 },
     maxTokens: { n: 2000 },
   });
