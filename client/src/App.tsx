@@ -9,6 +9,7 @@ import { FirmSearchPage } from './firms/FirmSearchPage';
 import { useMeQuery, useSignOutMutation, type MeQuery } from './generated/graphql';
 import { OrganisationBrowser } from './organisations/OrganisationBrowser';
 import { AREAS } from './areas';
+import { InvestorPortalPage } from './investment/InvestorPortalPage';
 import { useRoute, type Route } from './routing';
 import { QueryStatus } from './ui/Status';
 
@@ -18,6 +19,7 @@ import { QueryStatus } from './ui/Status';
  */
 export function App({ store = sessionStore }: { store?: SessionStore }) {
   const { session, notice } = useSession(store);
+  const route = useRoute();
   const token = session?.token ?? null;
   const organisationId = session?.organisationId ?? null;
   const client = useMemo(
@@ -34,6 +36,8 @@ export function App({ store = sessionStore }: { store?: SessionStore }) {
     <Provider value={client}>
       {session ? (
         <SignedInApp key={session.token} session={session} store={store} />
+      ) : route.page === 'area' && route.area === 'portal' ? (
+        <InvestorPortalPage />
       ) : (
         <SignInPage notice={notice} onSignedIn={(t, expiresAt) => store.signIn(t, expiresAt)} />
       )}
@@ -91,6 +95,8 @@ function Page({ route, me, actingFor }: { route: Route; me: MeQuery['me']; actin
     case 'organisations':
       return <OrganisationBrowser id={route.id} memberships={me.memberships} actingFor={actingFor} />;
     case 'area': {
+      // The public investor portal reads the same when signed in.
+      if (route.area === 'portal') return <InvestorPortalPage />;
       const area = AREAS.find((a) => a.key === route.area);
       return area ? area.render({ parts: route.parts, params: route.params, me, actingFor }) : <p role="alert">Page not found.</p>;
     }

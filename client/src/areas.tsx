@@ -1,5 +1,11 @@
 import type { ReactNode } from 'react';
 import type { MeQuery } from './generated/graphql';
+import { DeskPage } from './desk/DeskPage';
+import { AgreementsArea } from './agreements/AgreementsArea';
+import { ProgrammesArea } from './programmes/ProgrammesArea';
+import { ClustersArea } from './clusters/ClustersArea';
+import { NetworksArea } from './networks/NetworksArea';
+import { InvestmentArea } from './investment/InvestmentArea';
 
 /** What an area page gets from the app shell. */
 export interface AreaPageProps {
@@ -21,4 +27,11 @@ export interface Area {
 }
 
 /** The areas beyond organisations and firm search, in navigation order. Each area adds one entry. */
-export const AREAS: Area[] = [];
+export const AREAS: Area[] = [
+  { key: 'desk', label: "Consultant's desk", render: (props) => <DeskPage {...props} /> },
+  { key: 'agreements', label: 'Agreements', render: (props) => <AgreementsArea {...props} /> },
+  { key: 'programmes', label: 'Programmes', render: (props) => <ProgrammesArea {...props} /> },
+  { key: 'clusters', label: 'Clusters', render: (props) => <ClustersArea {...props} /> },
+  { key: 'networks', label: 'Networks', render: (props) => <NetworksArea {...props} /> },
+  { key: 'investment', label: 'Investment', render: (props) => <InvestmentArea {...props} /> },
+];

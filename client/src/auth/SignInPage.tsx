@@ -76,6 +76,7 @@ export function SignInPage({ onSignedIn, notice }: SignInPageProps) {
           {fetching ? 'Signing in…' : 'Sign in'}
         </button>
         <p className="hint">Demo users: see README</p>
+        <p className="hint"><a href="#/portal" data-testid="investor-portal-link">Investor portal</a>: public projects, no sign-in needed</p>
       </form>
     </main>
   );

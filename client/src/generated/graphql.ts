@@ -6,10 +6,442 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import { gql } from 'urql';
 import * as Urql from 'urql';
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+/** Why another organisation's journey details may be shown: the firm's consent or an open referral. */
+export type AccessBasis =
+  | 'CONSENT'
+  | 'REFERRAL';
+
+/** A step of the receiving organisation on a referral. */
+export type ActOnReferralInput = {
+  action: ReferralAction;
+  note?: string | null | undefined;
+  /** For RECORD_FIRST_CONTACT: when it happened (back-dating window applies); defaults to now. */
+  occurredAt?: string | null | undefined;
+  referralId: string | number;
+};
+
+/** The whole content of a version. A save replaces the content of the version being edited. */
+export type AgreementContentInput = {
+  currency: AgreementCurrency;
+  economy?: Array<AgreementEconomyLineInput>;
+  kpis?: Array<AgreementKpiInput>;
+  /** Last day (YYYY-MM-DD), inclusive; not before periodStart. */
+  periodEnd: string;
+  /** First day (YYYY-MM-DD). */
+  periodStart: string;
+  purpose?: string | null | undefined;
+  targetGroups?: Array<string>;
+  taskDivision?: Array<AgreementTaskInput>;
+  title: string;
+};
+
+/** Currency of an agreement's economy. */
+export type AgreementCurrency =
+  | 'DKK'
+  | 'SEK';
+
+/** How a field differs between two versions. */
+export type AgreementDifferenceKind =
+  | 'ADDED'
+  | 'CHANGED'
+  | 'REMOVED';
+
+/** What one party contributes in one year. */
+export type AgreementEconomyLineInput = {
+  /** Amount in the agreement's currency; negative amounts are refused. */
+  amount: number;
+  note?: string | null | undefined;
+  organisationId: string | number;
+  year: number;
+};
+
+/** Kind of service agreement. */
+export type AgreementKind =
+  | 'CO_FINANCING'
+  | 'LOCAL_COOPERATION'
+  | 'OPERATOR_CONTRACT'
+  | 'RESULT_CONTRACT';
+
+/** Where a KPI actual comes from. */
+export type AgreementKpiActualSource =
+  | 'COMPUTED'
+  | 'EXTERNAL_REPORTED'
+  | 'NOT_COMPUTABLE'
+  | 'NOT_REPORTED';
+
+/** A KPI. `target` is required (it is nullable here only so that a missing one is a user error naming the field). */
+export type AgreementKpiInput = {
+  description?: string | null | undefined;
+  /** Stable key, lower-case letters, digits and dashes, e.g. "growth-mappings". */
+  key: string;
+  metric: AgreementKpiMetric;
+  name: string;
+  /** YYYY-MM-DD, inclusive */
+  periodEnd: string;
+  /** YYYY-MM-DD */
+  periodStart: string;
+  target?: number | null | undefined;
+  /** Required for EXTERNAL metrics; computed metrics have their own unit. */
+  unit?: AgreementKpiUnit | null | undefined;
+};
+
+/** What a KPI measures. Every metric but EXTERNAL is computed from recorded touchpoints. */
+export type AgreementKpiMetric =
+  | 'EXTERNAL'
+  | 'FIRMS_IN_GROWTH_PARTNERSHIPS'
+  | 'GROWTH_MAPPINGS'
+  | 'JOBS_REGISTER_MEASURED'
+  | 'JOBS_SELF_REPORTED'
+  | 'REFERRALS_TO_PRIVATE_ADVISORS_SHARE';
+
+/** Unit of a KPI's target and actual. */
+export type AgreementKpiUnit =
+  | 'AMOUNT'
+  | 'COUNT'
+  | 'JOBS'
+  | 'PERCENT'
+  | 'SCORE';
+
+/** A party and its role. */
+export type AgreementPartyInput = {
+  organisationId: string | number;
+  role: AgreementPartyRole;
+};
+
+/** The role of a party in a service agreement. */
+export type AgreementPartyRole =
+  | 'BUSINESS_COUNCIL'
+  | 'FUNDER'
+  | 'GROWTH_HOUSE'
+  | 'MUNICIPALITY'
+  | 'OPERATOR'
+  | 'OTHER'
+  | 'REGIONAL_COUNCIL';
+
+/** Where a service agreement is in its life cycle. */
+export type AgreementState =
+  | 'ACTIVE'
+  | 'DRAFT'
+  | 'EXPIRED'
+  | 'IN_NEGOTIATION'
+  | 'SIGNED'
+  | 'TERMINATED';
+
+/** One party's tasks (DA opgavefordeling). */
+export type AgreementTaskInput = {
+  organisationId: string | number;
+  tasks: string;
+};
+
+/** Starts an amendment (DA tillæg) of a signed or active agreement: a new version n+1 that every party must sign. */
+export type AmendAgreementInput = {
+  agreementId: string | number;
+  /** The amended content; leave out to start from a copy of the version in force. */
+  content?: AgreementContentInput | null | undefined;
+  expectedVersion: number;
+  /** Why the agreement is amended. */
+  reason: string;
+};
+
+/** A budget line: what and how much (DKK). */
+export type BudgetLineInput = {
+  /** DKK as a decimal string, e.g. "1600" or "8000.00". */
+  amount: string;
+  description: string;
+};
+
+/** Records that an enrolled firm completed the programme or dropped out. */
+export type ChangeEnrolmentStateInput = {
+  enrolmentId: string | number;
+  expectedVersion: number;
+  /** Why (e.g. the reason for a drop-out). */
+  note?: string | null | undefined;
+  /** COMPLETED or DROPPED_OUT. */
+  state: EnrolmentState;
+};
+
+/** Moves an inquiry along the pipeline. */
+export type ChangeEstablishmentInquiryStateInput = {
+  /** Required for SUCCESSFUL, refused otherwise. */
+  evidence?: SuccessEvidenceInput | null | undefined;
+  expectedVersion: number;
+  id: string | number;
+  note?: string | null | undefined;
+  toState: InquiryState;
+};
+
+/** Moves a programme along its life cycle: DRAFT -> OPEN -> RUNNING -> CLOSED (or OPEN -> CLOSED). */
+export type ChangeProgrammeStateInput = {
+  expectedVersion: number;
+  id: string | number;
+  state: ProgrammeState;
+};
+
+/** What kind of activity a cluster runs. */
+export type ClusterActivityKind =
+  | 'CONFERENCE'
+  | 'JOINT_PROJECT'
+  | 'MATCHMAKING'
+  | 'NETWORK_MEETING'
+  | 'SEMINAR';
+
+/** What kind of member a cluster has. */
+export type ClusterMemberKind =
+  | 'FIRM'
+  | 'KNOWLEDGE_INSTITUTION'
+  | 'MUNICIPALITY'
+  | 'OTHER_ORGANISATION';
+
+/** The co-financed budget of one year. */
+export type CoFinancingAmountInput = {
+  /** Whole DKK. */
+  amount: number;
+  year: number;
+};
+
+/** One municipality's share of an office's co-financing. */
+export type CoFinancingShareInput = {
+  municipalityId: string | number;
+  /** Percent with at most two decimals; all shares together exactly 100. */
+  sharePercent: number;
+};
+
+/** To whom a firm consented that its journey entries be shown. */
+export type ConsentScope =
+  | 'ALL_PUBLIC_BUSINESS_SUPPORT'
+  | 'NAMED_ORGANISATIONS';
+
+/** How a first contact came about. */
+export type ContactChannel =
+  | 'EMAIL'
+  | 'EVENT'
+  | 'MEETING'
+  | 'OTHER'
+  | 'PHONE'
+  | 'REFERRAL'
+  | 'WEBSITE';
+
 /** Denmark or Sweden. */
 export type Country =
   | 'DK'
   | 'SE';
+
+/** A new activity of a cluster (or of one of its regional offices). */
+export type CreateClusterActivityInput = {
+  clusterId: string | number;
+  description?: string | null | undefined;
+  endsAt?: string | null | undefined;
+  kind: ClusterActivityKind;
+  location?: string | null | undefined;
+  /** The regional office running it, if any. */
+  officeId?: string | number | null | undefined;
+  /** ISO 8601 date-time with offset, e.g. 2026-12-03T09:00:00+01:00. */
+  startsAt: string;
+  title: string;
+};
+
+/** A foreign business delegation to receive. */
+export type CreateDelegationInput = {
+  /** Hosting municipalities; each must take part in the reception. */
+  hostMunicipalityIds: Array<string | number>;
+  name: string;
+  /** ISO 3166-1 alpha-2, e.g. CN. */
+  originCountry: string;
+  programme?: string | null | undefined;
+  /** The receiving organisation (e.g. Copenhagen Capacity); you need "record" there. */
+  receptionOrganisationId: string | number;
+  sectorFocus: SectorFocus;
+  /** YYYY-MM-DD, on or after the start. */
+  visitEndsOn: string;
+  /** YYYY-MM-DD. */
+  visitStartsOn: string;
+  visitorCount?: number | null | undefined;
+};
+
+/** An inbound establishment inquiry to route to a coordinator and a group of municipalities. */
+export type CreateEstablishmentInquiryInput = {
+  /** The regional coordinator (e.g. Region Kalmar län). */
+  coordinatorOrganisationId: string | number;
+  /** The etableringsgrupp: municipalities the inquiry is routed to. */
+  groupMunicipalityIds: Array<string | number>;
+  /** ISO 3166-1 alpha-2. */
+  originCountry?: string | null | undefined;
+  /** Confidential project name; only handlers will see it. */
+  projectName: string;
+  /** SEK as a decimal string. */
+  projectedInvestmentSek?: string | null | undefined;
+  projectedJobs?: number | null | undefined;
+  /** The agency it came from (e.g. Business Sweden). */
+  receivedFromOrganisationId: string | number;
+  sector: SectorFocus;
+  /** Confidential description of the investor's plans. */
+  summary?: string | null | undefined;
+};
+
+/** A new (draft) application for pool money. */
+export type CreateFundingApplicationInput = {
+  /** DA aktiviteter. */
+  activities?: string | null | undefined;
+  /** DA forankringsstrategi. */
+  anchoringStrategy?: string | null | undefined;
+  /** Your organisation applying; you need "edit" there. */
+  applicantOrganisationId: string | number;
+  /** The budget; replaces all lines. The total is computed, never sent. */
+  budgetLines?: Array<BudgetLineInput> | null | undefined;
+  /** DA kommunikationsstrategi. */
+  communication?: string | null | undefined;
+  /** DA forventede resultater, langt sigt. */
+  expectedLongTermResults?: string | null | undefined;
+  /** DA forventede resultater, kort sigt. */
+  expectedShortTermResults?: string | null | undefined;
+  /** The network the application is for, if any (it must be one you can see). */
+  networkId?: string | number | null | undefined;
+  /** DA samarbejdspartnere. */
+  partners?: string | null | undefined;
+  poolId: string | number;
+  /** DA projektnavn. */
+  projectName: string;
+  /** DA hvad vil vi opnå. */
+  purpose?: string | null | undefined;
+  /** DA hvorfor vil vi det. */
+  rationale?: string | null | undefined;
+  /** DA projektansvarlig. */
+  responsible?: string | null | undefined;
+  /** DA hvad skal sekretariatet bidrage med. */
+  secretariatContribution?: string | null | undefined;
+  /** DA målgruppe(r). */
+  targetGroup?: string | null | undefined;
+  /** DA tidsplan. */
+  timeline?: string | null | undefined;
+  /** DA hvad skal arbejdsgruppen stå for. */
+  workingGroupContribution?: string | null | undefined;
+};
+
+/** Cross-municipal co-financing of a regional cluster office. */
+export type CreateOfficeCoFinancingInput = {
+  /** Budget per year. */
+  annualAmounts: Array<CoFinancingAmountInput>;
+  benefits: Array<MemberBenefit>;
+  benefitsDescription?: string | null | undefined;
+  modelDescription?: string | null | undefined;
+  /** The regional office (organisation of kind CLUSTER_OFFICE). */
+  officeId: string | number;
+  /** The approved placement proposal this follows from. */
+  proposalId?: string | number | null | undefined;
+  /** Shares per municipality: together exactly 100 %. */
+  shares: Array<CoFinancingShareInput>;
+  title: string;
+};
+
+/** A new programme (starts as DRAFT, visible only to its operator until opened). */
+export type CreateProgrammeInput = {
+  capacity: number;
+  description?: string | null | undefined;
+  eligibility?: EligibilityInput | null | undefined;
+  /** YYYY-MM-DD, not before startsOn. */
+  endsOn: string;
+  /** Funders; their shares must add up to exactly 100 %. */
+  fundingSources: Array<FundingSourceInput>;
+  kind: ProgrammeKind;
+  kpis?: Array<KpiInput> | null | undefined;
+  name: string;
+  /** The operator: one of your organisations (defaults to your only one with "edit"). */
+  operatorOrganisationId?: string | number | null | undefined;
+  /** YYYY-MM-DD. */
+  startsOn: string;
+};
+
+/** A new agreement, created as a DRAFT. One of your organisations (where you are EDITOR or ADMIN) must be a party. */
+export type CreateServiceAgreementInput = {
+  content: AgreementContentInput;
+  kind: AgreementKind;
+  parties: Array<AgreementPartyInput>;
+};
+
+/** Currency of money amounts. */
+export type Currency =
+  | 'DKK'
+  | 'EUR'
+  | 'SEK';
+
+/** The pool owner's decision on a submitted application. */
+export type DecideFundingApplicationInput = {
+  /** For an approval: the amount granted in DKK (at most the requested total). */
+  amountGranted?: string | null | undefined;
+  /** APPROVED or REJECTED. */
+  decision: FundingApplicationStatus;
+  expectedVersion: number;
+  id: string | number;
+  /** The reason for the decision. */
+  reason: string;
+};
+
+/** The cluster's decision on a proposal (recorded with the server's time). */
+export type DecideOfficePlacementProposalInput = {
+  decision: PlacementDecision;
+  expectedVersion: number;
+  id: string | number;
+  /** The reasoning behind the decision. */
+  note: string;
+};
+
+export type DelegationOrInquiryInput = {
+  inquiryKind: InquiryKind;
+  /** ISO 3166-1 alpha-2 country of origin. */
+  originCountry?: string | null | undefined;
+  sector?: string | null | undefined;
+};
+
+/** An eligibility criterion of a programme. */
+export type EligibilityCriterion =
+  | 'GROWTH_POTENTIAL'
+  | 'INDUSTRY'
+  | 'REGION'
+  | 'SIZE';
+
+/** Who may take part. An empty or missing list means no restriction on that criterion. */
+export type EligibilityInput = {
+  /** Growth-potential levels (DA vækstpotentiale) admitted. */
+  growthPotentialLevels?: Array<GrowthPotentialLevel> | null | undefined;
+  /** Industry code prefixes (DB07 / SNI 2007), 1-6 digits, e.g. "62" or "4120". */
+  industryCodePrefixes?: Array<string> | null | undefined;
+  /** Regions (organisations of kind REGION) a firm's municipality must lie in. */
+  regionIds?: Array<string | number> | null | undefined;
+  /** Size classes by employees. */
+  sizeClasses?: Array<SizeClass> | null | undefined;
+};
+
+/** Enrols a firm in a programme (by the operator's consultants). */
+export type EnrolFirmInput = {
+  firmId: string | number;
+  note?: string | null | undefined;
+  programmeId: string | number;
+};
+
+/** ENROLLED -> COMPLETED or DROPPED_OUT. */
+export type EnrolmentState =
+  | 'COMPLETED'
+  | 'DROPPED_OUT'
+  | 'ENROLLED';
+
+/** Narrows a list of establishment inquiries. */
+export type EstablishmentInquiryFilter = {
+  coordinatorOrganisationId?: string | number | null | undefined;
+  state?: InquiryState | null | undefined;
+};
+
+export type EventAttendanceInput = {
+  eventName: string;
+  organiserName?: string | null | undefined;
+};
+
+/** The actual of an EXTERNAL KPI, with its source. Computed KPIs cannot be typed in. */
+export type ExternalKpiActualInput = {
+  actual: number;
+  kpiKey: string;
+  /** Required: where the figure comes from (e.g. "Tilfredshedsundersøgelse 2025, Epinion"). */
+  source?: string | null | undefined;
+};
 
 /** Find firms. Give a name prefix, an identifier, or a municipality (or several). */
 export type FirmSearch = {
@@ -21,17 +453,207 @@ export type FirmSearch = {
   namePrefix?: string | null | undefined;
 };
 
+/** Segment of a firm for offers (with its growth-potential level). */
+export type FirmSegment =
+  | 'ENTREPRENEUR'
+  | 'ESTABLISHED'
+  | 'GROWTH_FIRM'
+  | 'SCALE_UP';
+
 /** Whether a firm is in the business register yet. */
 export type FirmStatus =
   | 'MERGED'
   | 'PROSPECT'
   | 'REGISTERED';
 
+export type FirstContactInput = {
+  channel: ContactChannel;
+  /** What the firm wanted. */
+  topic?: string | null | undefined;
+};
+
+/** Narrows a list of funding applications. */
+export type FundingApplicationFilter = {
+  poolId?: string | number | null | undefined;
+  status?: FundingApplicationStatus | null | undefined;
+};
+
+/** DRAFT -> SUBMITTED -> APPROVED or REJECTED. Only drafts can be edited. */
+export type FundingApplicationStatus =
+  | 'APPROVED'
+  | 'DRAFT'
+  | 'REJECTED'
+  | 'SUBMITTED';
+
+/** One funder of a programme and its co-financing share. */
+export type FundingSourceInput = {
+  /** Amount committed, in whole DKK / SEK. */
+  amount?: number | null | undefined;
+  /** The funder's name, if it is not an organisation of the graph. */
+  funderName?: string | null | undefined;
+  /** The funder, if it is an organisation of the graph. */
+  funderOrganisationId?: string | number | null | undefined;
+  /** Share in percent, at most two decimals (e.g. 33.33). All shares together: exactly 100. */
+  sharePercent: number;
+};
+
+export type GrowthMappingInput = {
+  /** The firm's growth ambition in its own words. */
+  ambition?: string | null | undefined;
+  /** Exactly 3 different decision areas the firm chose to focus on. */
+  focusAreas: Array<GrowthWheelDecisionArea>;
+  /** Exactly one score for each of the 20 decision areas. */
+  scores: Array<GrowthWheelScoreInput>;
+};
+
+export type GrowthPartnershipInput = {
+  /** Committed extra yearly export, in `currency`. */
+  committedExtraExport: number;
+  /** Committed extra full-time jobs. */
+  committedExtraJobs: number;
+  /** Committed extra yearly revenue, in `currency`. */
+  committedExtraRevenue: number;
+  currency: Currency;
+  /** YYYY-MM-DD. */
+  periodEnd: string;
+  /** YYYY-MM-DD. */
+  periodStart: string;
+};
+
 /** Growth-potential segment of a firm. */
 export type GrowthPotentialLevel =
   | 'HIGH'
   | 'LOW'
   | 'MEDIUM';
+
+/** One of the 4 areas of the Growth Wheel (Væksthjulet). */
+export type GrowthWheelArea =
+  | 'COMPANY'
+  | 'CUSTOMERS'
+  | 'ORGANISATION'
+  | 'RELATIONS';
+
+/** One of the 20 decision areas of the Growth Wheel (4 areas x 5). */
+export type GrowthWheelDecisionArea =
+  | 'ADMINISTRATION'
+  | 'BUSINESS_CONCEPT'
+  | 'COMMUNICATION'
+  | 'COMPETITIVE_POSITION'
+  | 'CUSTOMER_SEGMENTS'
+  | 'EMPLOYEES'
+  | 'FINANCING'
+  | 'INTERNATIONALISATION'
+  | 'INVESTORS'
+  | 'LEGAL_STRUCTURE'
+  | 'MANAGEMENT'
+  | 'MARKETING'
+  | 'NETWORK'
+  | 'OPERATIONS'
+  | 'OWNERSHIP'
+  | 'PARTNERS'
+  | 'PRODUCTS_AND_SERVICES'
+  | 'PROFITABILITY'
+  | 'SALES'
+  | 'VISION';
+
+export type GrowthWheelScoreInput = {
+  decisionArea: GrowthWheelDecisionArea;
+  /** 1 (weak) to 5 (strong). */
+  score: number;
+};
+
+/** Delegation visit or establishment inquiry. */
+export type InquiryKind =
+  | 'DELEGATION_VISIT'
+  | 'ESTABLISHMENT_INQUIRY'
+  | 'OTHER';
+
+/** How you relate to an establishment inquiry; decides what you see of it. */
+export type InquiryRole =
+  | 'AGENCY'
+  | 'COORDINATOR'
+  | 'GROUP_MUNICIPALITY'
+  | 'OBSERVER';
+
+/** Pipeline state of an establishment inquiry. SUCCESSFUL needs recorded evidence; ELIMINATED and SUCCESSFUL are final. */
+export type InquiryState =
+  | 'ACTIVE'
+  | 'DELAYED'
+  | 'ELIMINATED'
+  | 'LEAD'
+  | 'SUCCESSFUL';
+
+/** Narrows the public investor portal. */
+export type InvestorPortalFilter = {
+  kind?: PortalProjectKind | null | undefined;
+  /** Only tenders. */
+  tendersOnly?: boolean | null | undefined;
+};
+
+/** Filter a journey. */
+export type JourneyFilter = {
+  /** occurredAt >= from */
+  from?: string | null | undefined;
+  /** Include entries that were corrected by a later one (default true: history is shown whole). */
+  includeSuperseded?: boolean | null | undefined;
+  kinds?: Array<TouchpointKind> | null | undefined;
+  /** Only entries recorded by these organisations. */
+  organisationIds?: Array<string | number> | null | undefined;
+  /** occurredAt < to */
+  to?: string | null | undefined;
+};
+
+/** A target the programme is measured on. */
+export type KpiInput = {
+  metric: string;
+  target: number;
+  unit: string;
+};
+
+/** What a co-financing (member) municipality gets. */
+export type MemberBenefit =
+  /** Kept up to date on the cluster's activities, to pass on to local firms. */
+  | 'ACTIVITY_UPDATES'
+  /** May take part in externally funded projects needing test and demonstration. */
+  | 'EXTERNALLY_FUNDED_PROJECTS'
+  /** Staff may join all the cluster's events (workshops, meetings, conferences, study trips). */
+  | 'PARTICIPATION_IN_ACTIVITIES';
+
+/** Set a new milestone (no milestoneId) or change one (milestoneId + expectedVersion). */
+export type MilestoneInput = {
+  /** YYYY-MM-DD. */
+  dueOn?: string | null | undefined;
+  /** Required with milestoneId: the version you saw. */
+  expectedVersion?: number | null | undefined;
+  /** The milestone to change; leave out to add a new one. */
+  milestoneId?: string | number | null | undefined;
+  /** Who is responsible. */
+  ownerName?: string | null | undefined;
+  /** Defaults to PLANNED for a new milestone. */
+  status?: MilestoneStatus | null | undefined;
+  title?: string | null | undefined;
+};
+
+/** State of a growth-plan milestone. */
+export type MilestoneStatus =
+  | 'CANCELLED'
+  | 'DONE'
+  | 'IN_PROGRESS'
+  | 'PLANNED';
+
+export type NoteInput = {
+  text: string;
+};
+
+/** Narrows a list of organisations. All given conditions must hold. */
+export type OrganisationFilter = {
+  country?: Country | null | undefined;
+  kinds?: Array<OrganisationKind> | null | undefined;
+  /** Case-insensitive prefix of the name. */
+  namePrefix?: string | null | undefined;
+  /** Only organisations in this region. */
+  regionId?: string | number | null | undefined;
+};
 
 /** What kind of actor an organisation is. */
 export type OrganisationKind =
@@ -48,6 +670,226 @@ export type OrganisationKind =
   | 'PRIVATE_ADVISOR'
   | 'REGION'
   | 'REGIONAL_COUNCIL';
+
+export type OutcomeReportInput = {
+  /** Required when revenue or export is given. */
+  currency?: Currency | null | undefined;
+  exportRevenue?: number | null | undefined;
+  /** Full-time employees. */
+  jobs?: number | null | undefined;
+  /** The date the figures are for (YYYY-MM-DD). */
+  measuredOn: string;
+  revenue?: number | null | undefined;
+  source: OutcomeSource;
+};
+
+/** Self-reported by the firm, or measured on registers (kept apart). */
+export type OutcomeSource =
+  | 'REGISTER_MEASURED'
+  | 'SELF_REPORTED';
+
+export type ParticipationInput = {
+  /** Network or cluster (or its activity) by name. */
+  name: string;
+  /** The network / cluster organisation, if it is in the graph. */
+  networkOrClusterOrganisationId?: string | number | null | undefined;
+  /** e.g. member, project partner, meeting attendee. */
+  role?: string | null | undefined;
+};
+
+/** The published criteria for placing a regional cluster office (all five must be scored). */
+export type PlacementCriterion =
+  /** Attraction and retention of local firms in the cluster's activities. */
+  | 'ATTRACTION_AND_RETENTION'
+  /** Links between local knowledge and education institutions and firms. */
+  | 'KNOWLEDGE_INSTITUTION_LINKS'
+  /** Networks, matchmaking, network meetings, conferences, seminars and joint projects. */
+  | 'NETWORK_AND_MATCHMAKING'
+  /** Greater return on public investment in research. */
+  | 'RETURN_ON_PUBLIC_RESEARCH'
+  /** Value of the location for local firms (DA værdi for de lokale virksomheder). */
+  | 'VALUE_TO_LOCAL_FIRMS';
+
+/** The cluster's decision on a placement proposal. */
+export type PlacementDecision =
+  | 'APPROVED'
+  | 'REJECTED';
+
+/** SUBMITTED -> APPROVED or REJECTED (decided by the cluster). */
+export type PlacementProposalState =
+  | 'APPROVED'
+  | 'REJECTED'
+  | 'SUBMITTED';
+
+/** What kind of construction or infrastructure project. */
+export type PortalProjectKind =
+  | 'BUILDING'
+  | 'ENERGY'
+  | 'INFRASTRUCTURE'
+  | 'URBAN_DEVELOPMENT';
+
+/** Where a project stands. Only PLANNED, IN_TENDER and UNDER_CONSTRUCTION are listed. */
+export type PortalProjectStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'IN_TENDER'
+  | 'PLANNED'
+  | 'UNDER_CONSTRUCTION';
+
+/** Narrows the programme catalogue. All given conditions must hold. */
+export type ProgrammeCatalogueFilter = {
+  /** Only programmes this firm is eligible for. */
+  eligibleForFirmId?: string | number | null | undefined;
+  /** Only programmes running on or after this day (YYYY-MM-DD). */
+  endsOnOrAfter?: string | null | undefined;
+  /** Programmes open to this growth-potential level (or to all). */
+  growthPotentialLevel?: GrowthPotentialLevel | null | undefined;
+  /** Programmes open to this industry code (DB07 / SNI), or to all industries. */
+  industryCode?: string | null | undefined;
+  kinds?: Array<ProgrammeKind> | null | undefined;
+  /** Case-insensitive prefix of the name. */
+  namePrefix?: string | null | undefined;
+  operatorOrganisationId?: string | number | null | undefined;
+  /** Programmes open to firms of this region (or to all regions). */
+  regionId?: string | number | null | undefined;
+  /** Programmes open to this size class (or to all). */
+  sizeClass?: SizeClass | null | undefined;
+  /** OPEN and/or RUNNING (the catalogue shows nothing else). */
+  states?: Array<ProgrammeState> | null | undefined;
+};
+
+export type ProgrammeEnrolmentInput = {
+  /** The operating organisation, if it is in the graph. */
+  operatorOrganisationId?: string | number | null | undefined;
+  programmeName: string;
+  /** YYYY-MM-DD. */
+  startsOn?: string | null | undefined;
+};
+
+/** What kind of offer a programme is. */
+export type ProgrammeKind =
+  | 'ACCELERATOR'
+  | 'CO_FINANCED_COURSE'
+  | 'DEVELOPMENT_PROGRAMME'
+  | 'GROWTH_CAMP'
+  | 'MENTORING'
+  | 'OTHER';
+
+/** Life cycle of a programme: DRAFT -> OPEN -> RUNNING -> CLOSED (OPEN may also close directly). */
+export type ProgrammeState =
+  | 'CLOSED'
+  | 'DRAFT'
+  | 'OPEN'
+  | 'RUNNING';
+
+/** Records who took part in an activity. Already recorded attendees are left as they are. */
+export type RecordActivityAttendanceInput = {
+  activityId: string | number;
+  firmIds?: Array<string | number> | null | undefined;
+  organisationIds?: Array<string | number> | null | undefined;
+};
+
+/** Record a firm's consent to show your organisation's journey entries about it to others. */
+export type RecordConsentInput = {
+  firmId: string | number;
+  /** Your organisation recording it (defaults to your only organisation that may record). */
+  organisationId?: string | number | null | undefined;
+  purpose: string;
+  /** For NAMED_ORGANISATIONS: who may see. */
+  recipientOrganisationIds?: Array<string | number> | null | undefined;
+  scope: ConsentScope;
+  /** When the consent lapses: in the future, at most 5 years ahead. */
+  validUntil: string;
+};
+
+/** A follow-up on a delegation with the value created since. */
+export type RecordDelegationFollowUpInput = {
+  contactsMade?: number;
+  delegationId: string | number;
+  establishments?: number;
+  jobsCreated?: number;
+  note: string;
+  projectsStarted?: number;
+};
+
+/** A follow-up report (DA opfølgning) for a period. */
+export type RecordFollowUpInput = {
+  agreementId: string | number;
+  comment?: string | null | undefined;
+  expectedVersion: number;
+  externalActuals?: Array<ExternalKpiActualInput>;
+  /** YYYY-MM-DD, inclusive */
+  periodEnd: string;
+  /** YYYY-MM-DD */
+  periodStart: string;
+  /** Which of your party organisations reports (needed only if you are EDITOR+ in several). */
+  reportingOrganisationId?: string | number | null | undefined;
+};
+
+/** Who attended a meeting, recorded on or after its date. Members not listed are recorded as absent. */
+export type RecordNetworkMeetingAttendanceInput = {
+  /** Members who attended (walk-ins without a registration included). */
+  attendedMemberIds: Array<string | number>;
+  /** The meeting's version you saw. */
+  expectedVersion: number;
+  meetingId: string | number;
+};
+
+/** Record a touchpoint in a firm's journey. The server assigns recordedAt. */
+export type RecordTouchpointInput = {
+  /** For DELEGATION_OR_INQUIRY. */
+  delegationOrInquiry?: DelegationOrInquiryInput | null | undefined;
+  /** For EVENT_ATTENDANCE. */
+  eventAttendance?: EventAttendanceInput | null | undefined;
+  firmId: string | number;
+  /** For FIRST_CONTACT. */
+  firstContact?: FirstContactInput | null | undefined;
+  /** For GROWTH_MAPPING. */
+  growthMapping?: GrowthMappingInput | null | undefined;
+  /** For GROWTH_PARTNERSHIP. */
+  growthPartnership?: GrowthPartnershipInput | null | undefined;
+  kind: TouchpointKind;
+  /** For GROWTH_PLAN_MILESTONE (record only; a milestone changes by recording again). */
+  milestone?: MilestoneInput | null | undefined;
+  /** For NOTE. */
+  note?: NoteInput | null | undefined;
+  /** When it happened: not in the future, and at most MAX_BACKDATING_DAYS (14) days back. */
+  occurredAt: string;
+  /** The organisation recording it (defaults to your only organisation that may record). */
+  organisationId?: string | number | null | undefined;
+  /** For OUTCOME_REPORT. */
+  outcomeReport?: OutcomeReportInput | null | undefined;
+  /** For NETWORK_PARTICIPATION and CLUSTER_PARTICIPATION. */
+  participation?: ParticipationInput | null | undefined;
+  /** For PROGRAMME_ENROLMENT. */
+  programmeEnrolment?: ProgrammeEnrolmentInput | null | undefined;
+  /** For REFERRAL (record only). */
+  referral?: ReferralInput | null | undefined;
+  /** Free-text summary. */
+  summary?: string | null | undefined;
+};
+
+/** A step the receiving organisation takes on a referral. */
+export type ReferralAction =
+  | 'ACCEPT'
+  | 'CLOSE'
+  | 'DECLINE'
+  | 'RECORD_FIRST_CONTACT';
+
+/** Refer the firm to another organisation (starts a referral loop). */
+export type ReferralInput = {
+  /** What the receiver is asked to help with. */
+  reason: string;
+  receiverOrganisationId: string | number;
+};
+
+/** Where a referral is in its loop: sent -> accepted/declined -> first contact -> closed. */
+export type ReferralStatus =
+  | 'ACCEPTED'
+  | 'CLOSED'
+  | 'DECLINED'
+  | 'FIRST_CONTACT'
+  | 'SENT';
 
 /** How one organisation relates to another. */
 export type RelationshipKind =
@@ -74,6 +916,37 @@ export type Role =
   /** Reads only. */
   | 'VIEWER';
 
+/** The sector a delegation or investor is interested in (e.g. cleantech). */
+export type SectorFocus =
+  | 'CLEANTECH'
+  | 'CONSTRUCTION'
+  | 'ENERGY'
+  | 'FOOD'
+  | 'ICT'
+  | 'LIFE_SCIENCE'
+  | 'LOGISTICS'
+  | 'MANUFACTURING'
+  | 'MARITIME'
+  | 'OTHER'
+  | 'TOURISM';
+
+/** Narrows the list of your agreements. */
+export type ServiceAgreementFilter = {
+  kinds?: Array<AgreementKind> | null | undefined;
+  /** Only agreements this organisation is party to. */
+  partyOrganisationId?: string | number | null | undefined;
+  states?: Array<AgreementState> | null | undefined;
+};
+
+/** Signs the current version of an agreement for one party. Only that party's admins can. */
+export type SignAgreementInput = {
+  agreementId: string | number;
+  /** The agreement version you read: you sign exactly what you saw. */
+  expectedVersion: number;
+  /** The party you sign for. */
+  partyOrganisationId: string | number;
+};
+
 export type SignInInput = {
   email: string;
   password: string;
@@ -85,6 +958,115 @@ export type SizeClass =
   | 'MEDIUM'
   | 'MICRO'
   | 'SMALL';
+
+/** A municipality's offer for an inquiry of its group. */
+export type SubmitEstablishmentOfferInput = {
+  description: string;
+  inquiryId: string | number;
+  /** Your municipality (in the inquiry's group). */
+  municipalityId: string | number;
+};
+
+/** Submits a draft to the pool owner. It cannot be edited afterwards. */
+export type SubmitFundingApplicationInput = {
+  expectedVersion: number;
+  id: string | number;
+};
+
+/** Evidence that the investor established: required to mark an inquiry SUCCESSFUL. */
+export type SuccessEvidenceInput = {
+  /** What proves it, e.g. "Lease signed 2025-03-01; company registered 556xxx-xxxx". */
+  description: string;
+  /** The municipality where it established (one of the group). */
+  establishedInMunicipalityId: string | number;
+  /** The established firm, if it is in the register. */
+  firmId?: string | number | null | undefined;
+  /** Investment realised so far, SEK. */
+  realisedInvestmentSek?: string | null | undefined;
+  /** Jobs realised so far. */
+  realisedJobs: number;
+};
+
+/** The kind of a touchpoint in a firm's journey. */
+export type TouchpointKind =
+  | 'CLUSTER_PARTICIPATION'
+  | 'DELEGATION_OR_INQUIRY'
+  | 'EVENT_ATTENDANCE'
+  | 'FIRST_CONTACT'
+  | 'GROWTH_MAPPING'
+  | 'GROWTH_PARTNERSHIP'
+  | 'GROWTH_PLAN_MILESTONE'
+  | 'NETWORK_PARTICIPATION'
+  | 'NOTE'
+  | 'OUTCOME_REPORT'
+  | 'PROGRAMME_ENROLMENT'
+  | 'REFERRAL';
+
+/** Moves an agreement along its life cycle (SIGNED is reached by signing only). */
+export type TransitionAgreementInput = {
+  agreementId: string | number;
+  expectedVersion: number;
+  /** Required for TERMINATED. */
+  reason?: string | null | undefined;
+  to: AgreementState;
+};
+
+/** Saves the version being edited: a draft / version in negotiation, or a pending amendment. */
+export type UpdateAgreementDraftInput = {
+  agreementId: string | number;
+  content: AgreementContentInput;
+  /** The agreement version you edited; a newer one on the server is a VERSION_CONFLICT. */
+  expectedVersion: number;
+  /** New list of parties (only before the agreement was first signed). */
+  parties?: Array<AgreementPartyInput> | null | undefined;
+};
+
+/** Changes to a draft application. Submitted applications cannot be edited. */
+export type UpdateFundingApplicationInput = {
+  /** DA aktiviteter. */
+  activities?: string | null | undefined;
+  /** DA forankringsstrategi. */
+  anchoringStrategy?: string | null | undefined;
+  /** The budget; replaces all lines. The total is computed, never sent. */
+  budgetLines?: Array<BudgetLineInput> | null | undefined;
+  /** DA kommunikationsstrategi. */
+  communication?: string | null | undefined;
+  /** DA forventede resultater, langt sigt. */
+  expectedLongTermResults?: string | null | undefined;
+  /** DA forventede resultater, kort sigt. */
+  expectedShortTermResults?: string | null | undefined;
+  expectedVersion: number;
+  id: string | number;
+  /** DA samarbejdspartnere. */
+  partners?: string | null | undefined;
+  projectName?: string | null | undefined;
+  /** DA hvad vil vi opnå. */
+  purpose?: string | null | undefined;
+  /** DA hvorfor vil vi det. */
+  rationale?: string | null | undefined;
+  /** DA projektansvarlig. */
+  responsible?: string | null | undefined;
+  /** DA hvad skal sekretariatet bidrage med. */
+  secretariatContribution?: string | null | undefined;
+  /** DA målgruppe(r). */
+  targetGroup?: string | null | undefined;
+  /** DA tidsplan. */
+  timeline?: string | null | undefined;
+  /** DA hvad skal arbejdsgruppen stå for. */
+  workingGroupContribution?: string | null | undefined;
+};
+
+/** Changes to a co-financing. Lists given replace the current ones. */
+export type UpdateOfficeCoFinancingInput = {
+  annualAmounts?: Array<CoFinancingAmountInput> | null | undefined;
+  benefits?: Array<MemberBenefit> | null | undefined;
+  benefitsDescription?: string | null | undefined;
+  expectedVersion: number;
+  id: string | number;
+  modelDescription?: string | null | undefined;
+  shares?: Array<CoFinancingShareInput> | null | undefined;
+  title?: string | null | undefined;
+};
 
 /** What kind of problem a user error reports. */
 export type UserErrorCode =
@@ -102,6 +1084,369 @@ export type UserErrorCode =
   | 'SHARES_DO_NOT_ADD_UP'
   | 'TOO_LONG'
   | 'VERSION_CONFLICT';
+
+export type WithdrawConsentInput = {
+  consentId: string | number;
+};
+
+export type AgreementContentFragment = { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> };
+
+export type AgreementPartiesFragment = { parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> };
+
+export type AgreementEditableFragment = { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> };
+
+export type AgreementListQueryVariables = Exact<{
+  filter?: ServiceAgreementFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AgreementListQuery = { serviceAgreements: { edges: Array<{ cursor: string, node: { id: string, kind: AgreementKind, state: AgreementState, title: string, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, currentVersion: { id: string, periodStart: string, periodEnd: string }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string } }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AgreementDetailsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AgreementDetailsQuery = { serviceAgreement: { title: string, stateChangedAt: string, terminationReason: string | null, allowedTransitions: Array<AgreementState>, createdAt: string, id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, createdByOrganisation: { id: string, name: string }, signableParties: Array<{ id: string, name: string }>, inForceVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> } | null, currentVersion: { id: string, editedAt: string, completedAt: string | null, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, signatures: Array<{ id: string, partyOrganisationId: string, revision: number, versionNumber: number, valid: boolean, signedAt: string, signedBy: { id: string, displayName: string } | null }>, unsignedParties: Array<{ id: string, name: string }>, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, versions: Array<{ id: string, number: number, revision: number, title: string, amendmentReason: string | null, createdAt: string, completedAt: string | null }>, transitions: Array<{ id: string, fromState: AgreementState | null, toState: AgreementState, reason: string | null, at: string, by: { id: string, displayName: string } | null }>, followUps: Array<{ id: string, versionNumber: number, periodStart: string, periodEnd: string, comment: string | null, reportedAt: string, reportedBy: { id: string, displayName: string } | null, reportedByOrganisation: { id: string, name: string }, entries: Array<{ kpiKey: string, name: string, metric: AgreementKpiMetric, unit: AgreementKpiUnit, target: number, actual: number | null, liveActual: number | null, actualSource: AgreementKpiActualSource, externalSource: string | null, countedEntries: number | null, countedFrom: string, countedTo: string }> }>, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null };
+
+export type AgreementForEditQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AgreementForEditQuery = { serviceAgreement: { allowedTransitions: Array<AgreementState>, id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null };
+
+export type AgreementOrganisationSearchQueryVariables = Exact<{
+  namePrefix: string;
+  first: number;
+}>;
+
+
+export type AgreementOrganisationSearchQuery = { organisations: { edges: Array<{ node: { id: string, name: string, kind: OrganisationKind } }> } };
+
+export type AgreementVersionListQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AgreementVersionListQuery = { serviceAgreement: { id: string, title: string, currentVersionNumber: number, inForceVersionNumber: number | null, versions: Array<{ id: string, number: number, title: string, amendmentReason: string | null }>, parties: Array<{ id: string, organisation: { id: string, name: string } }> } | null };
+
+export type AgreementVersionsCompareQueryVariables = Exact<{
+  agreementId: string | number;
+  from: number;
+  to: number;
+}>;
+
+
+export type AgreementVersionsCompareQuery = { compareAgreementVersions: { agreementId: string, from: { id: string, number: number, title: string, kpis: Array<{ key: string, name: string }> }, to: { id: string, number: number, title: string, kpis: Array<{ key: string, name: string }> }, differences: Array<{ path: Array<string>, kind: AgreementDifferenceKind, before: string | null, after: string | null }> } };
+
+export type AgreementKpiAttainmentQueryVariables = Exact<{
+  agreementId: string | number;
+}>;
+
+
+export type AgreementKpiAttainmentQuery = { agreementKpiAttainment: { agreementId: string, versionNumber: number, computedAt: string, kpis: Array<{ actual: number | null, source: AgreementKpiActualSource, attainmentPercent: number | null, countedEntries: number | null, externalSource: string | null, reportedAt: string | null, note: string | null, kpi: { key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, computed: boolean } }> } };
+
+export type AgreementKpiDrillDownQueryVariables = Exact<{
+  agreementId: string | number;
+  kpiKey: string;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type AgreementKpiDrillDownQuery = { agreementKpiDrillDown: { edges: Array<{ cursor: string, node: { occurredAt: string, firmId: string | null, firmName: string | null, cvr: string | null, organisationsnummer: string | null, recordedByParty: boolean, recordedByOrganisationId: string | null, contentVisible: boolean, touchpointId: string | null, summary: string | null, value: number | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AgreementWriteResultFragment = { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> };
+
+export type CreateServiceAgreementMutationVariables = Exact<{
+  input: CreateServiceAgreementInput;
+}>;
+
+
+export type CreateServiceAgreementMutation = { createServiceAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type UpdateAgreementDraftMutationVariables = Exact<{
+  input: UpdateAgreementDraftInput;
+}>;
+
+
+export type UpdateAgreementDraftMutation = { updateAgreementDraft: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type TransitionAgreementMutationVariables = Exact<{
+  input: TransitionAgreementInput;
+}>;
+
+
+export type TransitionAgreementMutation = { transitionAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type SignAgreementMutationVariables = Exact<{
+  input: SignAgreementInput;
+}>;
+
+
+export type SignAgreementMutation = { signAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }>, signature: { id: string, revision: number, versionNumber: number } | null } };
+
+export type AmendAgreementMutationVariables = Exact<{
+  input: AmendAgreementInput;
+}>;
+
+
+export type AmendAgreementMutation = { amendAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type RecordAgreementFollowUpMutationVariables = Exact<{
+  input: RecordFollowUpInput;
+}>;
+
+
+export type RecordAgreementFollowUpMutation = { recordFollowUp: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }>, followUp: { id: string } | null } };
+
+export type ClusterListQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ClusterListQuery = { clusters: { edges: Array<{ cursor: string, node: { id: string, name: string, organisation: { id: string, description: string | null }, memberCounts: { total: number }, offices: Array<{ id: string, name: string, hostMunicipality: { id: string, name: string } | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ClusterDetailsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClusterDetailsQuery = { cluster: { id: string, name: string, organisation: { id: string, description: string | null, website: string | null }, memberCounts: { firms: number, municipalities: number, knowledgeInstitutions: number, otherOrganisations: number, total: number }, offices: Array<{ id: string, name: string, hostMunicipality: { id: string, name: string } | null }> } | null };
+
+export type ClusterMembersQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ClusterMembersQuery = { cluster: { id: string, members: { edges: Array<{ cursor: string, node: { id: string, kind: ClusterMemberKind, joinedOn: string | null, firm: { id: string, name: string } | null, organisation: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
+
+export type ClusterActivityItemFragment = { id: string, kind: ClusterActivityKind, title: string, startsAt: string, endsAt: string | null, location: string | null, attendanceCount: number, office: { id: string, name: string } | null };
+
+export type ClusterActivityPageQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ClusterActivityPageQuery = { cluster: { id: string, activities: { edges: Array<{ cursor: string, node: { id: string, kind: ClusterActivityKind, title: string, startsAt: string, endsAt: string | null, location: string | null, attendanceCount: number, office: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type ClusterActivityDetailsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClusterActivityDetailsQuery = { clusterActivity: { description: string | null, version: number, id: string, kind: ClusterActivityKind, title: string, startsAt: string, endsAt: string | null, location: string | null, attendanceCount: number, cluster: { id: string, name: string } | null, attendance: Array<{ id: string, recordedAt: string, firm: { id: string, name: string, cvr: string | null, organisationsnummer: string | null } | null, organisation: { id: string, name: string } | null }> | null, office: { id: string, name: string } | null } | null };
+
+export type CoFinancingDetailsFragment = { id: string, title: string, version: number, modelDescription: string | null, benefits: Array<MemberBenefit>, benefitsDescription: string | null, shares: Array<{ id: string, sharePercent: number, shareBasisPoints: number, municipality: { id: string, name: string } | null }>, annualAmounts: Array<{ id: string, year: number, amount: number }>, allocations: Array<{ year: number, amount: number, municipality: { id: string, name: string } | null }> };
+
+export type ClusterOfficeDetailsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClusterOfficeDetailsQuery = { clusterOffice: { id: string, name: string, organisation: { id: string, description: string | null }, cluster: { id: string, name: string } | null, hostMunicipality: { id: string, name: string } | null, placementProposals: Array<{ id: string, proposedLocation: string, summary: string | null, state: PlacementProposalState, decisionNote: string | null, decidedAt: string | null, createdAt: string, totalScore: number, version: number, leadMunicipality: { id: string, name: string } | null, scores: Array<{ id: string, criterion: PlacementCriterion, score: number, reasoning: string }> }>, coFinancings: Array<{ id: string, title: string, version: number, modelDescription: string | null, benefits: Array<MemberBenefit>, benefitsDescription: string | null, shares: Array<{ id: string, sharePercent: number, shareBasisPoints: number, municipality: { id: string, name: string } | null }>, annualAmounts: Array<{ id: string, year: number, amount: number }>, allocations: Array<{ year: number, amount: number, municipality: { id: string, name: string } | null }> }> } | null };
+
+export type CoFinancingMunicipalitiesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CoFinancingMunicipalitiesQuery = { organisations: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type UpdateOfficeCoFinancingMutationVariables = Exact<{
+  input: UpdateOfficeCoFinancingInput;
+}>;
+
+
+export type UpdateOfficeCoFinancingMutation = { updateOfficeCoFinancing: { coFinancing: { id: string, title: string, version: number, modelDescription: string | null, benefits: Array<MemberBenefit>, benefitsDescription: string | null, shares: Array<{ id: string, sharePercent: number, shareBasisPoints: number, municipality: { id: string, name: string } | null }>, annualAmounts: Array<{ id: string, year: number, amount: number }>, allocations: Array<{ year: number, amount: number, municipality: { id: string, name: string } | null }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type CreateOfficeCoFinancingMutationVariables = Exact<{
+  input: CreateOfficeCoFinancingInput;
+}>;
+
+
+export type CreateOfficeCoFinancingMutation = { createOfficeCoFinancing: { coFinancing: { id: string, title: string, version: number, modelDescription: string | null, benefits: Array<MemberBenefit>, benefitsDescription: string | null, shares: Array<{ id: string, sharePercent: number, shareBasisPoints: number, municipality: { id: string, name: string } | null }>, annualAmounts: Array<{ id: string, year: number, amount: number }>, allocations: Array<{ year: number, amount: number, municipality: { id: string, name: string } | null }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type DecideOfficePlacementProposalMutationVariables = Exact<{
+  input: DecideOfficePlacementProposalInput;
+}>;
+
+
+export type DecideOfficePlacementProposalMutation = { decideOfficePlacementProposal: { proposal: { id: string, state: PlacementProposalState, decisionNote: string | null, decidedAt: string | null, version: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type CreateClusterActivityMutationVariables = Exact<{
+  input: CreateClusterActivityInput;
+}>;
+
+
+export type CreateClusterActivityMutation = { createClusterActivity: { activity: { id: string, kind: ClusterActivityKind, title: string, startsAt: string, endsAt: string | null, location: string | null, attendanceCount: number, office: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type RecordActivityAttendanceMutationVariables = Exact<{
+  input: RecordActivityAttendanceInput;
+}>;
+
+
+export type RecordActivityAttendanceMutation = { recordActivityAttendance: { activity: { id: string, attendanceCount: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type ClusterOrganisationFinderQueryVariables = Exact<{
+  namePrefix: string;
+}>;
+
+
+export type ClusterOrganisationFinderQuery = { organisations: { edges: Array<{ node: { id: string, name: string, kind: OrganisationKind } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type DeskUserErrorsFragment = { field: Array<string>, message: string, code: UserErrorCode };
+
+export type DeskOrganisationRefFragment = { id: string, name: string, kind: OrganisationKind };
+
+export type DeskMilestoneFragment = { id: string, title: string, ownerName: string, dueOn: string, status: MilestoneStatus, version: number, updatedAt: string };
+
+export type DeskReferralFragment = { id: string, status: ReferralStatus, isOpen: boolean, reason: string, sentAt: string, statusChangedAt: string, firm: { id: string, name: string, cvr: string | null, organisationsnummer: string | null } | null, senderOrganisation: { id: string, name: string, kind: OrganisationKind }, receiverOrganisation: { id: string, name: string, kind: OrganisationKind }, steps: Array<{ id: string, status: ReferralStatus, at: string, note: string | null, byOrganisation: { id: string, name: string } }> };
+
+export type DeskTouchpointFragment = { id: string, kind: TouchpointKind, occurredAt: string, recordedAt: string, summary: string | null, supersedesId: string | null, supersededById: string | null, correctionReason: string | null, organisation: { id: string, name: string, kind: OrganisationKind }, recordedBy: { id: string, displayName: string } | null, details:
+    | { __typename: 'DelegationOrInquiryDetails', inquiryKind: InquiryKind, originCountry: string | null, sector: string | null }
+    | { __typename: 'EventAttendanceDetails', eventName: string, organiserName: string | null }
+    | { __typename: 'FirstContactDetails', channel: ContactChannel, topic: string | null }
+    | { __typename: 'GrowthMappingDetails', ambition: string | null, focusAreas: Array<GrowthWheelDecisionArea>, scores: Array<{ decisionArea: GrowthWheelDecisionArea, score: number }> }
+    | { __typename: 'GrowthPartnershipDetails', periodStart: string, periodEnd: string, committedExtraJobs: number, committedExtraRevenue: number, committedExtraExport: number, partnershipCurrency: Currency }
+    | { __typename: 'MilestoneDetails', milestoneId: string, title: string, ownerName: string, dueOn: string, status: MilestoneStatus, previousStatus: MilestoneStatus | null }
+    | { __typename: 'NoteDetails', text: string }
+    | { __typename: 'OutcomeReportDetails', measuredOn: string, source: OutcomeSource, jobs: number | null, revenue: number | null, exportRevenue: number | null, currency: Currency | null }
+    | { __typename: 'ParticipationDetails', name: string, role: string | null }
+    | { __typename: 'ProgrammeEnrolmentDetails', programmeName: string, startsOn: string | null }
+    | { __typename: 'ReferralDetails', reason: string, receiverOrganisation: { id: string, name: string } | null, referral: { id: string, status: ReferralStatus, statusChangedAt: string } | null }
+   };
+
+export type DeskRecentFirmsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type DeskRecentFirmsQuery = { worklist: { recentFirms: { edges: Array<{ cursor: string, node: { lastOccurredAt: string, touchpointCount: number, firm: { id: string, name: string, cvr: string | null, organisationsnummer: string | null, municipality: { id: string, name: string } | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type DeskMilestonesDueQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type DeskMilestonesDueQuery = { worklist: { milestonesDue: { edges: Array<{ cursor: string, node: { id: string, title: string, ownerName: string, dueOn: string, status: MilestoneStatus, version: number, updatedAt: string, firm: { id: string, name: string } | null, organisation: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type DeskReferralsWaitingQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type DeskReferralsWaitingQuery = { worklist: { referralsWaiting: { edges: Array<{ cursor: string, node: { id: string, status: ReferralStatus, isOpen: boolean, reason: string, sentAt: string, statusChangedAt: string, firm: { id: string, name: string, cvr: string | null, organisationsnummer: string | null } | null, senderOrganisation: { id: string, name: string, kind: OrganisationKind }, receiverOrganisation: { id: string, name: string, kind: OrganisationKind }, steps: Array<{ id: string, status: ReferralStatus, at: string, note: string | null, byOrganisation: { id: string, name: string } }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type DeskFirmJourneyQueryVariables = Exact<{
+  firmId: string | number;
+  filter?: JourneyFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type DeskFirmJourneyQuery = { firmJourney: { firm: { id: string, name: string, status: FirmStatus, country: Country, cvr: string | null, organisationsnummer: string | null, industryCode: string | null, municipality: { id: string, name: string } | null }, hiddenOrganisations: Array<{ id: string, name: string, kind: OrganisationKind }>, accessGrants: Array<{ basis: AccessBasis, consentId: string | null, referralId: string | null, organisation: { id: string, name: string, kind: OrganisationKind }, viewerOrganisation: { id: string, name: string } }>, growthPotentialAssessments: Array<{ id: string, level: GrowthPotentialLevel, segment: FirmSegment, assessedAt: string, organisation: { id: string, name: string } }>, edges: Array<{ cursor: string, node: { id: string, kind: TouchpointKind, occurredAt: string, recordedAt: string, summary: string | null, supersedesId: string | null, supersededById: string | null, correctionReason: string | null, organisation: { id: string, name: string, kind: OrganisationKind }, recordedBy: { id: string, displayName: string } | null, details:
+          | { __typename: 'DelegationOrInquiryDetails', inquiryKind: InquiryKind, originCountry: string | null, sector: string | null }
+          | { __typename: 'EventAttendanceDetails', eventName: string, organiserName: string | null }
+          | { __typename: 'FirstContactDetails', channel: ContactChannel, topic: string | null }
+          | { __typename: 'GrowthMappingDetails', ambition: string | null, focusAreas: Array<GrowthWheelDecisionArea>, scores: Array<{ decisionArea: GrowthWheelDecisionArea, score: number }> }
+          | { __typename: 'GrowthPartnershipDetails', periodStart: string, periodEnd: string, committedExtraJobs: number, committedExtraRevenue: number, committedExtraExport: number, partnershipCurrency: Currency }
+          | { __typename: 'MilestoneDetails', milestoneId: string, title: string, ownerName: string, dueOn: string, status: MilestoneStatus, previousStatus: MilestoneStatus | null }
+          | { __typename: 'NoteDetails', text: string }
+          | { __typename: 'OutcomeReportDetails', measuredOn: string, source: OutcomeSource, jobs: number | null, revenue: number | null, exportRevenue: number | null, currency: Currency | null }
+          | { __typename: 'ParticipationDetails', name: string, role: string | null }
+          | { __typename: 'ProgrammeEnrolmentDetails', programmeName: string, startsOn: string | null }
+          | { __typename: 'ReferralDetails', reason: string, receiverOrganisation: { id: string, name: string } | null, referral: { id: string, status: ReferralStatus, statusChangedAt: string } | null }
+         } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+
+export type DeskFirmMilestonesQueryVariables = Exact<{
+  firmId: string | number;
+}>;
+
+
+export type DeskFirmMilestonesQuery = { firmJourney: { edges: Array<{ node: { id: string, organisation: { id: string, name: string }, details:
+          | { __typename: 'DelegationOrInquiryDetails' }
+          | { __typename: 'EventAttendanceDetails' }
+          | { __typename: 'FirstContactDetails' }
+          | { __typename: 'GrowthMappingDetails' }
+          | { __typename: 'GrowthPartnershipDetails' }
+          | { __typename: 'MilestoneDetails', milestone: { id: string, title: string, ownerName: string, dueOn: string, status: MilestoneStatus, version: number } | null }
+          | { __typename: 'NoteDetails' }
+          | { __typename: 'OutcomeReportDetails' }
+          | { __typename: 'ParticipationDetails' }
+          | { __typename: 'ProgrammeEnrolmentDetails' }
+          | { __typename: 'ReferralDetails' }
+         } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
+
+export type DeskFirmConsentsQueryVariables = Exact<{
+  firmId: string | number;
+}>;
+
+
+export type DeskFirmConsentsQuery = { firmConsents: Array<{ id: string, scope: ConsentScope, purpose: string, validUntil: string, recordedAt: string, withdrawnAt: string | null, isEffective: boolean, organisation: { id: string, name: string }, recipients: Array<{ id: string, name: string }> }> };
+
+export type DeskGrowthWheelModelQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeskGrowthWheelModelQuery = { growthWheelModel: Array<{ area: GrowthWheelArea, decisionAreas: Array<GrowthWheelDecisionArea> }> };
+
+export type DeskOrganisationsQueryVariables = Exact<{
+  namePrefix: string;
+  first: number;
+}>;
+
+
+export type DeskOrganisationsQuery = { organisations: { edges: Array<{ node: { id: string, name: string, kind: OrganisationKind } }> } };
+
+export type DeskRecordTouchpointMutationVariables = Exact<{
+  input: RecordTouchpointInput;
+}>;
+
+
+export type DeskRecordTouchpointMutation = { recordTouchpoint: { touchpoint: { id: string, kind: TouchpointKind, occurredAt: string, recordedAt: string, summary: string | null, supersedesId: string | null, supersededById: string | null, correctionReason: string | null, organisation: { id: string, name: string, kind: OrganisationKind }, recordedBy: { id: string, displayName: string } | null, details:
+        | { __typename: 'DelegationOrInquiryDetails', inquiryKind: InquiryKind, originCountry: string | null, sector: string | null }
+        | { __typename: 'EventAttendanceDetails', eventName: string, organiserName: string | null }
+        | { __typename: 'FirstContactDetails', channel: ContactChannel, topic: string | null }
+        | { __typename: 'GrowthMappingDetails', ambition: string | null, focusAreas: Array<GrowthWheelDecisionArea>, scores: Array<{ decisionArea: GrowthWheelDecisionArea, score: number }> }
+        | { __typename: 'GrowthPartnershipDetails', periodStart: string, periodEnd: string, committedExtraJobs: number, committedExtraRevenue: number, committedExtraExport: number, partnershipCurrency: Currency }
+        | { __typename: 'MilestoneDetails', milestoneId: string, title: string, ownerName: string, dueOn: string, status: MilestoneStatus, previousStatus: MilestoneStatus | null }
+        | { __typename: 'NoteDetails', text: string }
+        | { __typename: 'OutcomeReportDetails', measuredOn: string, source: OutcomeSource, jobs: number | null, revenue: number | null, exportRevenue: number | null, currency: Currency | null }
+        | { __typename: 'ParticipationDetails', name: string, role: string | null }
+        | { __typename: 'ProgrammeEnrolmentDetails', programmeName: string, startsOn: string | null }
+        | { __typename: 'ReferralDetails', reason: string, receiverOrganisation: { id: string, name: string } | null, referral: { id: string, status: ReferralStatus, statusChangedAt: string } | null }
+       } | null, milestone: { id: string, title: string, ownerName: string, dueOn: string, status: MilestoneStatus, version: number, updatedAt: string } | null, referral: { id: string, status: ReferralStatus, isOpen: boolean, reason: string, sentAt: string, statusChangedAt: string, firm: { id: string, name: string, cvr: string | null, organisationsnummer: string | null } | null, senderOrganisation: { id: string, name: string, kind: OrganisationKind }, receiverOrganisation: { id: string, name: string, kind: OrganisationKind }, steps: Array<{ id: string, status: ReferralStatus, at: string, note: string | null, byOrganisation: { id: string, name: string } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type DeskActOnReferralMutationVariables = Exact<{
+  input: ActOnReferralInput;
+}>;
+
+
+export type DeskActOnReferralMutation = { actOnReferral: { referral: { id: string, status: ReferralStatus, isOpen: boolean, reason: string, sentAt: string, statusChangedAt: string, firm: { id: string, name: string, cvr: string | null, organisationsnummer: string | null } | null, senderOrganisation: { id: string, name: string, kind: OrganisationKind }, receiverOrganisation: { id: string, name: string, kind: OrganisationKind }, steps: Array<{ id: string, status: ReferralStatus, at: string, note: string | null, byOrganisation: { id: string, name: string } }> } | null, touchpoint: { id: string, kind: TouchpointKind } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type DeskRecordConsentMutationVariables = Exact<{
+  input: RecordConsentInput;
+}>;
+
+
+export type DeskRecordConsentMutation = { recordConsent: { consent: { id: string, isEffective: boolean } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type DeskWithdrawConsentMutationVariables = Exact<{
+  input: WithdrawConsentInput;
+}>;
+
+
+export type DeskWithdrawConsentMutation = { withdrawConsent: { consent: { id: string, isEffective: boolean, withdrawnAt: string | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
@@ -169,6 +1514,577 @@ export type MunicipalityFirmsQueryVariables = Exact<{
 
 export type MunicipalityFirmsQuery = { organisation: { id: string, firms: { edges: Array<{ cursor: string, node: { id: string, name: string, country: Country, status: FirmStatus, cvr: string | null, organisationsnummer: string | null, industryCode: string | null, sizeClass: SizeClass | null, municipality: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
 
+export type InvestmentDelegationResultsFieldsFragment = { followUpCount: number, contactsMade: number, projectsStarted: number, establishments: number, jobsCreated: number };
+
+export type InvestmentDelegationListItemFragment = { id: string, name: string, originCountry: string, sectorFocus: SectorFocus, visitStartsOn: string, visitEndsOn: string, visitorCount: number | null, reception: { id: string, name: string }, hostMunicipalities: Array<{ id: string, name: string }>, results: { followUpCount: number, contactsMade: number, projectsStarted: number, establishments: number, jobsCreated: number } };
+
+export type InvestmentDelegationsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type InvestmentDelegationsQuery = { delegations: { edges: Array<{ cursor: string, node: { id: string, name: string, originCountry: string, sectorFocus: SectorFocus, visitStartsOn: string, visitEndsOn: string, visitorCount: number | null, reception: { id: string, name: string }, hostMunicipalities: Array<{ id: string, name: string }>, results: { followUpCount: number, contactsMade: number, projectsStarted: number, establishments: number, jobsCreated: number } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type InvestmentDelegationTotalsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InvestmentDelegationTotalsQuery = { delegationResults: { delegationCount: number, visitorCount: number, followUpCount: number, contactsMade: number, projectsStarted: number, establishments: number, jobsCreated: number } };
+
+export type InvestmentDelegationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InvestmentDelegationQuery = { delegation: { programme: string | null, version: number, id: string, name: string, originCountry: string, sectorFocus: SectorFocus, visitStartsOn: string, visitEndsOn: string, visitorCount: number | null, followUps: Array<{ id: string, note: string, contactsMade: number, projectsStarted: number, establishments: number, jobsCreated: number, recordedAt: string }>, reception: { id: string, name: string }, hostMunicipalities: Array<{ id: string, name: string }>, results: { followUpCount: number, contactsMade: number, projectsStarted: number, establishments: number, jobsCreated: number } } | null };
+
+export type InvestmentReceptionMunicipalitiesQueryVariables = Exact<{
+  receptionOrganisationId: string | number;
+}>;
+
+
+export type InvestmentReceptionMunicipalitiesQuery = { receptionMunicipalities: Array<{ id: string, pilot: boolean, municipality: { id: string, name: string } }> };
+
+export type InvestmentCreateDelegationMutationVariables = Exact<{
+  input: CreateDelegationInput;
+}>;
+
+
+export type InvestmentCreateDelegationMutation = { createDelegation: { delegation: { id: string, name: string, originCountry: string, sectorFocus: SectorFocus, visitStartsOn: string, visitEndsOn: string, visitorCount: number | null, reception: { id: string, name: string }, hostMunicipalities: Array<{ id: string, name: string }>, results: { followUpCount: number, contactsMade: number, projectsStarted: number, establishments: number, jobsCreated: number } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type InvestmentRecordDelegationFollowUpMutationVariables = Exact<{
+  input: RecordDelegationFollowUpInput;
+}>;
+
+
+export type InvestmentRecordDelegationFollowUpMutation = { recordDelegationFollowUp: { followUp: { id: string, note: string, contactsMade: number, projectsStarted: number, establishments: number, jobsCreated: number, recordedAt: string } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type InvestmentInquiryListItemFragment = { id: string, codeName: string, displayName: string, confidentialProjectName: string | null, myRole: InquiryRole, state: InquiryState, sector: SectorFocus, originCountry: string | null, projectedJobs: number | null, projectedInvestmentSek: string | null, realisedJobs: number | null, realisedInvestmentSek: string | null, receivedAt: string, version: number, coordinator: { id: string, name: string }, receivedFrom: { id: string, name: string } };
+
+export type InvestmentInquiriesQueryVariables = Exact<{
+  filter?: EstablishmentInquiryFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type InvestmentInquiriesQuery = { establishmentInquiries: { edges: Array<{ cursor: string, node: { id: string, codeName: string, displayName: string, confidentialProjectName: string | null, myRole: InquiryRole, state: InquiryState, sector: SectorFocus, originCountry: string | null, projectedJobs: number | null, projectedInvestmentSek: string | null, realisedJobs: number | null, realisedInvestmentSek: string | null, receivedAt: string, version: number, coordinator: { id: string, name: string }, receivedFrom: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type InvestmentPipelineQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InvestmentPipelineQuery = { establishmentPipeline: { lead: number, active: number, delayed: number, eliminated: number, successful: number, projectedJobsOpen: number, realisedJobs: number, realisedInvestmentSek: string } };
+
+export type InvestmentInquiryFullFragment = { summary: string | null, evidence: string | null, updatedAt: string, id: string, codeName: string, displayName: string, confidentialProjectName: string | null, myRole: InquiryRole, state: InquiryState, sector: SectorFocus, originCountry: string | null, projectedJobs: number | null, projectedInvestmentSek: string | null, realisedJobs: number | null, realisedInvestmentSek: string | null, receivedAt: string, version: number, establishedIn: { id: string, name: string } | null, establishedFirm: { id: string, name: string } | null, group: Array<{ id: string, name: string }> | null, offers: Array<{ id: string, description: string, submittedAt: string, version: number, municipality: { id: string, name: string } }>, stateHistory: Array<{ id: string, fromState: InquiryState | null, toState: InquiryState, note: string | null, changedAt: string, changedBy: { id: string, displayName: string } | null, changedByOrganisation: { id: string, name: string } | null }> | null, coordinator: { id: string, name: string }, receivedFrom: { id: string, name: string } };
+
+export type InvestmentInquiryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InvestmentInquiryQuery = { establishmentInquiry: { summary: string | null, evidence: string | null, updatedAt: string, id: string, codeName: string, displayName: string, confidentialProjectName: string | null, myRole: InquiryRole, state: InquiryState, sector: SectorFocus, originCountry: string | null, projectedJobs: number | null, projectedInvestmentSek: string | null, realisedJobs: number | null, realisedInvestmentSek: string | null, receivedAt: string, version: number, establishedIn: { id: string, name: string } | null, establishedFirm: { id: string, name: string } | null, group: Array<{ id: string, name: string }> | null, offers: Array<{ id: string, description: string, submittedAt: string, version: number, municipality: { id: string, name: string } }>, stateHistory: Array<{ id: string, fromState: InquiryState | null, toState: InquiryState, note: string | null, changedAt: string, changedBy: { id: string, displayName: string } | null, changedByOrganisation: { id: string, name: string } | null }> | null, coordinator: { id: string, name: string }, receivedFrom: { id: string, name: string } } | null };
+
+export type InvestmentChangeInquiryStateMutationVariables = Exact<{
+  input: ChangeEstablishmentInquiryStateInput;
+}>;
+
+
+export type InvestmentChangeInquiryStateMutation = { changeEstablishmentInquiryState: { inquiry: { summary: string | null, evidence: string | null, updatedAt: string, id: string, codeName: string, displayName: string, confidentialProjectName: string | null, myRole: InquiryRole, state: InquiryState, sector: SectorFocus, originCountry: string | null, projectedJobs: number | null, projectedInvestmentSek: string | null, realisedJobs: number | null, realisedInvestmentSek: string | null, receivedAt: string, version: number, establishedIn: { id: string, name: string } | null, establishedFirm: { id: string, name: string } | null, group: Array<{ id: string, name: string }> | null, offers: Array<{ id: string, description: string, submittedAt: string, version: number, municipality: { id: string, name: string } }>, stateHistory: Array<{ id: string, fromState: InquiryState | null, toState: InquiryState, note: string | null, changedAt: string, changedBy: { id: string, displayName: string } | null, changedByOrganisation: { id: string, name: string } | null }> | null, coordinator: { id: string, name: string }, receivedFrom: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type InvestmentCreateInquiryMutationVariables = Exact<{
+  input: CreateEstablishmentInquiryInput;
+}>;
+
+
+export type InvestmentCreateInquiryMutation = { createEstablishmentInquiry: { inquiry: { id: string, codeName: string, displayName: string, confidentialProjectName: string | null, myRole: InquiryRole, state: InquiryState, sector: SectorFocus, originCountry: string | null, projectedJobs: number | null, projectedInvestmentSek: string | null, realisedJobs: number | null, realisedInvestmentSek: string | null, receivedAt: string, version: number, coordinator: { id: string, name: string }, receivedFrom: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type InvestmentSubmitOfferMutationVariables = Exact<{
+  input: SubmitEstablishmentOfferInput;
+}>;
+
+
+export type InvestmentSubmitOfferMutation = { submitEstablishmentOffer: { offer: { id: string, description: string, submittedAt: string, version: number, municipality: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type InvestmentOrganisationChoicesQueryVariables = Exact<{
+  filter?: OrganisationFilter | null | undefined;
+  first: number;
+}>;
+
+
+export type InvestmentOrganisationChoicesQuery = { organisations: { edges: Array<{ node: { id: string, name: string, kind: OrganisationKind } }> } };
+
+export type InvestorPortalListingFieldsFragment = { id: string, title: string, description: string | null, kind: PortalProjectKind, status: PortalProjectStatus, isTender: boolean, tenderDeadline: string | null, estimatedInvestmentDkk: string, expectedStartYear: number | null, url: string | null, publicOwnerName: string, municipalityName: string | null, listedBy: string };
+
+export type InvestorPortalListingsQueryVariables = Exact<{
+  filter?: InvestorPortalFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type InvestorPortalListingsQuery = { investorPortalListings: { edges: Array<{ cursor: string, node: { id: string, title: string, description: string | null, kind: PortalProjectKind, status: PortalProjectStatus, isTender: boolean, tenderDeadline: string | null, estimatedInvestmentDkk: string, expectedStartYear: number | null, url: string | null, publicOwnerName: string, municipalityName: string | null, listedBy: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type InvestorPortalListingQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InvestorPortalListingQuery = { investorPortalListing: { id: string, title: string, description: string | null, kind: PortalProjectKind, status: PortalProjectStatus, isTender: boolean, tenderDeadline: string | null, estimatedInvestmentDkk: string, expectedStartYear: number | null, url: string | null, publicOwnerName: string, municipalityName: string | null, listedBy: string } | null };
+
+export type NetworkFundingApplicationListItemFragment = { id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, pool: { id: string, name: string }, applicant: { id: string, name: string }, network: { id: string, name: string } | null };
+
+export type NetworkFundingApplicationFullFragment = { version: number, responsible: string | null, purpose: string | null, rationale: string | null, targetGroup: string | null, activities: string | null, expectedShortTermResults: string | null, expectedLongTermResults: string | null, anchoringStrategy: string | null, partners: string | null, timeline: string | null, communication: string | null, secretariatContribution: string | null, workingGroupContribution: string | null, decisionReason: string | null, createdAt: string, updatedAt: string, id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, budgetLines: Array<{ id: string, position: number, description: string, amount: string }>, submittedBy: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, decidedByOrganisation: { id: string, name: string } | null, pool: { id: string, name: string, owner: { id: string, name: string } }, applicant: { id: string, name: string }, network: { id: string, name: string } | null };
+
+export type NetworkMeetingItemFragment = { id: string, heldOn: string, title: string, location: string | null, registrationCount: number, attendeeCount: number | null, attendanceRecordedAt: string | null, version: number };
+
+export type MyNetworksQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyNetworksQuery = { networks: { edges: Array<{ cursor: string, node: { id: string, name: string, description: string | null, memberCount: number, owner: { id: string, name: string }, secretariat: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type NetworkDetailsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NetworkDetailsQuery = { network: { id: string, name: string, description: string | null, memberCount: number, version: number, owner: { id: string, name: string }, organisation: { id: string, name: string } | null, secretariat: { id: string, name: string } | null, workingGroup: Array<{ id: string, personName: string | null, role: string | null, organisation: { id: string, name: string } | null }>, meetings: Array<{ id: string, heldOn: string, title: string, location: string | null, registrationCount: number, attendeeCount: number | null, attendanceRecordedAt: string | null, version: number }>, fundingApplications: Array<{ id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, pool: { id: string, name: string }, applicant: { id: string, name: string }, network: { id: string, name: string } | null }> } | null };
+
+export type NetworkMembersPageQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type NetworkMembersPageQuery = { network: { id: string, members: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, contactName: string | null, joinedAt: string, firm: { id: string, name: string, cvr: string | null, organisationsnummer: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type NetworkMeetingAttendanceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NetworkMeetingAttendanceQuery = { network: { id: string, name: string, meetings: Array<{ id: string, heldOn: string, title: string, location: string | null, registrationCount: number, attendeeCount: number | null, attendanceRecordedAt: string | null, version: number, participants: Array<{ id: string, attended: boolean | null, registeredAt: string | null, member: { id: string, contactName: string | null, firm: { id: string, name: string } | null } }> }> } | null };
+
+export type RecordNetworkMeetingAttendanceMutationVariables = Exact<{
+  input: RecordNetworkMeetingAttendanceInput;
+}>;
+
+
+export type RecordNetworkMeetingAttendanceMutation = { recordNetworkMeetingAttendance: { meeting: { id: string, heldOn: string, title: string, location: string | null, registrationCount: number, attendeeCount: number | null, attendanceRecordedAt: string | null, version: number, participants: Array<{ id: string, attended: boolean | null }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type NetworkFundingPoolsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type NetworkFundingPoolsQuery = { fundingPools: { edges: Array<{ cursor: string, node: { id: string, name: string, description: string | null, owner: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type NetworkFundingApplicationsQueryVariables = Exact<{
+  filter?: FundingApplicationFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type NetworkFundingApplicationsQuery = { fundingApplications: { edges: Array<{ cursor: string, node: { id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, pool: { id: string, name: string }, applicant: { id: string, name: string }, network: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type NetworkFundingApplicationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NetworkFundingApplicationQuery = { fundingApplication: { version: number, responsible: string | null, purpose: string | null, rationale: string | null, targetGroup: string | null, activities: string | null, expectedShortTermResults: string | null, expectedLongTermResults: string | null, anchoringStrategy: string | null, partners: string | null, timeline: string | null, communication: string | null, secretariatContribution: string | null, workingGroupContribution: string | null, decisionReason: string | null, createdAt: string, updatedAt: string, id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, budgetLines: Array<{ id: string, position: number, description: string, amount: string }>, submittedBy: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, decidedByOrganisation: { id: string, name: string } | null, pool: { id: string, name: string, owner: { id: string, name: string } }, applicant: { id: string, name: string }, network: { id: string, name: string } | null } | null };
+
+export type NetworkCreateFundingApplicationMutationVariables = Exact<{
+  input: CreateFundingApplicationInput;
+}>;
+
+
+export type NetworkCreateFundingApplicationMutation = { createFundingApplication: { application: { version: number, responsible: string | null, purpose: string | null, rationale: string | null, targetGroup: string | null, activities: string | null, expectedShortTermResults: string | null, expectedLongTermResults: string | null, anchoringStrategy: string | null, partners: string | null, timeline: string | null, communication: string | null, secretariatContribution: string | null, workingGroupContribution: string | null, decisionReason: string | null, createdAt: string, updatedAt: string, id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, budgetLines: Array<{ id: string, position: number, description: string, amount: string }>, submittedBy: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, decidedByOrganisation: { id: string, name: string } | null, pool: { id: string, name: string, owner: { id: string, name: string } }, applicant: { id: string, name: string }, network: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type NetworkUpdateFundingApplicationMutationVariables = Exact<{
+  input: UpdateFundingApplicationInput;
+}>;
+
+
+export type NetworkUpdateFundingApplicationMutation = { updateFundingApplication: { application: { version: number, responsible: string | null, purpose: string | null, rationale: string | null, targetGroup: string | null, activities: string | null, expectedShortTermResults: string | null, expectedLongTermResults: string | null, anchoringStrategy: string | null, partners: string | null, timeline: string | null, communication: string | null, secretariatContribution: string | null, workingGroupContribution: string | null, decisionReason: string | null, createdAt: string, updatedAt: string, id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, budgetLines: Array<{ id: string, position: number, description: string, amount: string }>, submittedBy: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, decidedByOrganisation: { id: string, name: string } | null, pool: { id: string, name: string, owner: { id: string, name: string } }, applicant: { id: string, name: string }, network: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type NetworkSubmitFundingApplicationMutationVariables = Exact<{
+  input: SubmitFundingApplicationInput;
+}>;
+
+
+export type NetworkSubmitFundingApplicationMutation = { submitFundingApplication: { application: { version: number, responsible: string | null, purpose: string | null, rationale: string | null, targetGroup: string | null, activities: string | null, expectedShortTermResults: string | null, expectedLongTermResults: string | null, anchoringStrategy: string | null, partners: string | null, timeline: string | null, communication: string | null, secretariatContribution: string | null, workingGroupContribution: string | null, decisionReason: string | null, createdAt: string, updatedAt: string, id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, budgetLines: Array<{ id: string, position: number, description: string, amount: string }>, submittedBy: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, decidedByOrganisation: { id: string, name: string } | null, pool: { id: string, name: string, owner: { id: string, name: string } }, applicant: { id: string, name: string }, network: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type NetworkDecideFundingApplicationMutationVariables = Exact<{
+  input: DecideFundingApplicationInput;
+}>;
+
+
+export type NetworkDecideFundingApplicationMutation = { decideFundingApplication: { application: { version: number, responsible: string | null, purpose: string | null, rationale: string | null, targetGroup: string | null, activities: string | null, expectedShortTermResults: string | null, expectedLongTermResults: string | null, anchoringStrategy: string | null, partners: string | null, timeline: string | null, communication: string | null, secretariatContribution: string | null, workingGroupContribution: string | null, decisionReason: string | null, createdAt: string, updatedAt: string, id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, budgetLines: Array<{ id: string, position: number, description: string, amount: string }>, submittedBy: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, decidedByOrganisation: { id: string, name: string } | null, pool: { id: string, name: string, owner: { id: string, name: string } }, applicant: { id: string, name: string }, network: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type ProgrammeListItemFragment = { id: string, name: string, kind: ProgrammeKind, state: ProgrammeState, startsOn: string, endsOn: string, capacity: number, availableSeats: number, operator: { id: string, name: string }, eligibility: { growthPotentialLevels: Array<GrowthPotentialLevel>, industryCodePrefixes: Array<string>, sizeClasses: Array<SizeClass>, regions: Array<{ id: string, name: string }> } };
+
+export type ProgrammeCatalogueQueryVariables = Exact<{
+  filter?: ProgrammeCatalogueFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ProgrammeCatalogueQuery = { programmeCatalogue: { edges: Array<{ cursor: string, node: { id: string, name: string, kind: ProgrammeKind, state: ProgrammeState, startsOn: string, endsOn: string, capacity: number, availableSeats: number, operator: { id: string, name: string }, eligibility: { growthPotentialLevels: Array<GrowthPotentialLevel>, industryCodePrefixes: Array<string>, sizeClasses: Array<SizeClass>, regions: Array<{ id: string, name: string }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type OperatedProgrammesQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type OperatedProgrammesQuery = { operatedProgrammes: { edges: Array<{ cursor: string, node: { id: string, name: string, kind: ProgrammeKind, state: ProgrammeState, startsOn: string, endsOn: string, capacity: number, availableSeats: number, operator: { id: string, name: string }, eligibility: { growthPotentialLevels: Array<GrowthPotentialLevel>, industryCodePrefixes: Array<string>, sizeClasses: Array<SizeClass>, regions: Array<{ id: string, name: string }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ProgrammeRegionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProgrammeRegionsQuery = { organisations: { edges: Array<{ node: { id: string, name: string, country: Country } }> } };
+
+export type ProgrammeDetailsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ProgrammeDetailsQuery = { programme: { description: string | null, version: number, id: string, name: string, kind: ProgrammeKind, state: ProgrammeState, startsOn: string, endsOn: string, capacity: number, availableSeats: number, fundingSources: Array<{ id: string, funderName: string | null, sharePercent: number, amount: number | null, funder: { id: string, name: string } | null }>, kpis: Array<{ id: string, metric: string, target: number, unit: string }>, throughput: { enrolled: number, completed: number, droppedOut: number, total: number }, operator: { id: string, name: string }, eligibility: { growthPotentialLevels: Array<GrowthPotentialLevel>, industryCodePrefixes: Array<string>, sizeClasses: Array<SizeClass>, regions: Array<{ id: string, name: string }> } } | null };
+
+export type ProgrammeEnrolmentsQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ProgrammeEnrolmentsQuery = { programme: { id: string, enrolments: { edges: Array<{ cursor: string, node: { id: string, state: EnrolmentState, version: number, createdAt: string, updatedAt: string, firm: { id: string, name: string, cvr: string | null, organisationsnummer: string | null, municipality: { id: string, name: string } | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
+
+export type ProgrammeEligibilityCheckQueryVariables = Exact<{
+  programmeId: string | number;
+  firmId: string | number;
+}>;
+
+
+export type ProgrammeEligibilityCheckQuery = { programmeEligibility: { eligible: boolean, failedCriteria: Array<EligibilityCriterion>, reasons: Array<string> } | null };
+
+export type ProgrammeFirmFinderQueryVariables = Exact<{
+  search: FirmSearch;
+  first: number;
+}>;
+
+
+export type ProgrammeFirmFinderQuery = { firms: { edges: Array<{ node: { id: string, name: string, cvr: string | null, organisationsnummer: string | null, growthPotentialLevel: GrowthPotentialLevel | null, sizeClass: SizeClass | null, municipality: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type EnrolFirmMutationVariables = Exact<{
+  input: EnrolFirmInput;
+}>;
+
+
+export type EnrolFirmMutation = { enrolFirm: { failedCriteria: Array<EligibilityCriterion>, enrolment: { id: string, state: EnrolmentState, version: number, programme: { id: string, availableSeats: number, throughput: { enrolled: number, completed: number, droppedOut: number, total: number } } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type ChangeEnrolmentStateMutationVariables = Exact<{
+  input: ChangeEnrolmentStateInput;
+}>;
+
+
+export type ChangeEnrolmentStateMutation = { changeEnrolmentState: { enrolment: { id: string, state: EnrolmentState, version: number, updatedAt: string, programme: { id: string, availableSeats: number, throughput: { enrolled: number, completed: number, droppedOut: number, total: number } } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type CreateProgrammeMutationVariables = Exact<{
+  input: CreateProgrammeInput;
+}>;
+
+
+export type CreateProgrammeMutation = { createProgramme: { programme: { id: string, name: string, state: ProgrammeState, version: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type ChangeProgrammeStateMutationVariables = Exact<{
+  input: ChangeProgrammeStateInput;
+}>;
+
+
+export type ChangeProgrammeStateMutation = { changeProgrammeState: { programme: { id: string, state: ProgrammeState, version: number, availableSeats: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export const AgreementPartiesFragmentDoc = gql`
+    fragment AgreementParties on ServiceAgreement {
+  parties {
+    id
+    role
+    organisation {
+      id
+      name
+      kind
+    }
+  }
+}
+    `;
+export const AgreementContentFragmentDoc = gql`
+    fragment AgreementContent on AgreementVersion {
+  id
+  number
+  revision
+  title
+  periodStart
+  periodEnd
+  purpose
+  targetGroups
+  currency
+  amendmentReason
+  taskDivision {
+    organisationId
+    tasks
+  }
+  economy {
+    organisationId
+    year
+    amount
+    note
+  }
+  kpis {
+    key
+    name
+    metric
+    target
+    unit
+    periodStart
+    periodEnd
+    description
+    computed
+  }
+}
+    `;
+export const AgreementEditableFragmentDoc = gql`
+    fragment AgreementEditable on ServiceAgreement {
+  id
+  kind
+  state
+  version
+  currentVersionNumber
+  inForceVersionNumber
+  hasPendingAmendment
+  canEdit
+  ...AgreementParties
+  currentVersion {
+    ...AgreementContent
+  }
+}
+    ${AgreementPartiesFragmentDoc}
+${AgreementContentFragmentDoc}`;
+export const AgreementWriteResultFragmentDoc = gql`
+    fragment AgreementWriteResult on ServiceAgreementPayload {
+  agreement {
+    ...AgreementEditable
+  }
+  current {
+    ...AgreementEditable
+  }
+  userErrors {
+    field
+    message
+    code
+  }
+}
+    ${AgreementEditableFragmentDoc}`;
+export const ClusterActivityItemFragmentDoc = gql`
+    fragment ClusterActivityItem on ClusterActivity {
+  id
+  kind
+  title
+  startsAt
+  endsAt
+  location
+  attendanceCount
+  office {
+    id
+    name
+  }
+}
+    `;
+export const CoFinancingDetailsFragmentDoc = gql`
+    fragment CoFinancingDetails on OfficeCoFinancing {
+  id
+  title
+  version
+  modelDescription
+  benefits
+  benefitsDescription
+  shares {
+    id
+    sharePercent
+    shareBasisPoints
+    municipality {
+      id
+      name
+    }
+  }
+  annualAmounts {
+    id
+    year
+    amount
+  }
+  allocations {
+    year
+    amount
+    municipality {
+      id
+      name
+    }
+  }
+}
+    `;
+export const DeskUserErrorsFragmentDoc = gql`
+    fragment DeskUserErrors on UserError {
+  field
+  message
+  code
+}
+    `;
+export const DeskMilestoneFragmentDoc = gql`
+    fragment DeskMilestone on GrowthPlanMilestone {
+  id
+  title
+  ownerName
+  dueOn
+  status
+  version
+  updatedAt
+}
+    `;
+export const DeskOrganisationRefFragmentDoc = gql`
+    fragment DeskOrganisationRef on Organisation {
+  id
+  name
+  kind
+}
+    `;
+export const DeskReferralFragmentDoc = gql`
+    fragment DeskReferral on Referral {
+  id
+  status
+  isOpen
+  reason
+  sentAt
+  statusChangedAt
+  firm {
+    id
+    name
+    cvr
+    organisationsnummer
+  }
+  senderOrganisation {
+    ...DeskOrganisationRef
+  }
+  receiverOrganisation {
+    ...DeskOrganisationRef
+  }
+  steps {
+    id
+    status
+    at
+    note
+    byOrganisation {
+      id
+      name
+    }
+  }
+}
+    ${DeskOrganisationRefFragmentDoc}`;
+export const DeskTouchpointFragmentDoc = gql`
+    fragment DeskTouchpoint on Touchpoint {
+  id
+  kind
+  occurredAt
+  recordedAt
+  summary
+  supersedesId
+  supersededById
+  correctionReason
+  organisation {
+    ...DeskOrganisationRef
+  }
+  recordedBy {
+    id
+    displayName
+  }
+  details {
+    __typename
+    ... on FirstContactDetails {
+      channel
+      topic
+    }
+    ... on GrowthMappingDetails {
+      ambition
+      focusAreas
+      scores {
+        decisionArea
+        score
+      }
+    }
+    ... on MilestoneDetails {
+      milestoneId
+      title
+      ownerName
+      dueOn
+      status
+      previousStatus
+    }
+    ... on GrowthPartnershipDetails {
+      periodStart
+      periodEnd
+      committedExtraJobs
+      committedExtraRevenue
+      committedExtraExport
+      partnershipCurrency: currency
+    }
+    ... on ReferralDetails {
+      reason
+      receiverOrganisation {
+        id
+        name
+      }
+      referral {
+        id
+        status
+        statusChangedAt
+      }
+    }
+    ... on ProgrammeEnrolmentDetails {
+      programmeName
+      startsOn
+    }
+    ... on ParticipationDetails {
+      name
+      role
+    }
+    ... on EventAttendanceDetails {
+      eventName
+      organiserName
+    }
+    ... on DelegationOrInquiryDetails {
+      inquiryKind
+      originCountry
+      sector
+    }
+    ... on OutcomeReportDetails {
+      measuredOn
+      source
+      jobs
+      revenue
+      exportRevenue
+      currency
+    }
+    ... on NoteDetails {
+      text
+    }
+  }
+}
+    ${DeskOrganisationRefFragmentDoc}`;
 export const FirmListItemFragmentDoc = gql`
     fragment FirmListItem on Firm {
   id
@@ -185,6 +2101,1274 @@ export const FirmListItemFragmentDoc = gql`
   }
 }
     `;
+export const InvestmentDelegationResultsFieldsFragmentDoc = gql`
+    fragment InvestmentDelegationResultsFields on DelegationResults {
+  followUpCount
+  contactsMade
+  projectsStarted
+  establishments
+  jobsCreated
+}
+    `;
+export const InvestmentDelegationListItemFragmentDoc = gql`
+    fragment InvestmentDelegationListItem on Delegation {
+  id
+  name
+  originCountry
+  sectorFocus
+  visitStartsOn
+  visitEndsOn
+  visitorCount
+  reception {
+    id
+    name
+  }
+  hostMunicipalities {
+    id
+    name
+  }
+  results {
+    ...InvestmentDelegationResultsFields
+  }
+}
+    ${InvestmentDelegationResultsFieldsFragmentDoc}`;
+export const InvestmentInquiryListItemFragmentDoc = gql`
+    fragment InvestmentInquiryListItem on EstablishmentInquiry {
+  id
+  codeName
+  displayName
+  confidentialProjectName
+  myRole
+  state
+  sector
+  originCountry
+  projectedJobs
+  projectedInvestmentSek
+  realisedJobs
+  realisedInvestmentSek
+  receivedAt
+  version
+  coordinator {
+    id
+    name
+  }
+  receivedFrom {
+    id
+    name
+  }
+}
+    `;
+export const InvestmentInquiryFullFragmentDoc = gql`
+    fragment InvestmentInquiryFull on EstablishmentInquiry {
+  ...InvestmentInquiryListItem
+  summary
+  evidence
+  updatedAt
+  establishedIn {
+    id
+    name
+  }
+  establishedFirm {
+    id
+    name
+  }
+  group {
+    id
+    name
+  }
+  offers {
+    id
+    description
+    submittedAt
+    version
+    municipality {
+      id
+      name
+    }
+  }
+  stateHistory {
+    id
+    fromState
+    toState
+    note
+    changedAt
+    changedBy {
+      id
+      displayName
+    }
+    changedByOrganisation {
+      id
+      name
+    }
+  }
+}
+    ${InvestmentInquiryListItemFragmentDoc}`;
+export const InvestorPortalListingFieldsFragmentDoc = gql`
+    fragment InvestorPortalListingFields on InvestorPortalListing {
+  id
+  title
+  description
+  kind
+  status
+  isTender
+  tenderDeadline
+  estimatedInvestmentDkk
+  expectedStartYear
+  url
+  publicOwnerName
+  municipalityName
+  listedBy
+}
+    `;
+export const NetworkFundingApplicationListItemFragmentDoc = gql`
+    fragment NetworkFundingApplicationListItem on FundingApplication {
+  id
+  projectName
+  status
+  totalAmount
+  amountGranted
+  submittedAt
+  decidedAt
+  pool {
+    id
+    name
+  }
+  applicant {
+    id
+    name
+  }
+  network {
+    id
+    name
+  }
+}
+    `;
+export const NetworkFundingApplicationFullFragmentDoc = gql`
+    fragment NetworkFundingApplicationFull on FundingApplication {
+  ...NetworkFundingApplicationListItem
+  version
+  responsible
+  purpose
+  rationale
+  targetGroup
+  activities
+  expectedShortTermResults
+  expectedLongTermResults
+  anchoringStrategy
+  partners
+  timeline
+  communication
+  secretariatContribution
+  workingGroupContribution
+  budgetLines {
+    id
+    position
+    description
+    amount
+  }
+  decisionReason
+  createdAt
+  updatedAt
+  submittedBy {
+    id
+    displayName
+  }
+  decidedBy {
+    id
+    displayName
+  }
+  decidedByOrganisation {
+    id
+    name
+  }
+  pool {
+    id
+    name
+    owner {
+      id
+      name
+    }
+  }
+}
+    ${NetworkFundingApplicationListItemFragmentDoc}`;
+export const NetworkMeetingItemFragmentDoc = gql`
+    fragment NetworkMeetingItem on NetworkMeeting {
+  id
+  heldOn
+  title
+  location
+  registrationCount
+  attendeeCount
+  attendanceRecordedAt
+  version
+}
+    `;
+export const ProgrammeListItemFragmentDoc = gql`
+    fragment ProgrammeListItem on Programme {
+  id
+  name
+  kind
+  state
+  startsOn
+  endsOn
+  capacity
+  availableSeats
+  operator {
+    id
+    name
+  }
+  eligibility {
+    growthPotentialLevels
+    industryCodePrefixes
+    sizeClasses
+    regions {
+      id
+      name
+    }
+  }
+}
+    `;
+export const AgreementListDocument = gql`
+    query AgreementList($filter: ServiceAgreementFilter, $first: Int!, $after: String) {
+  serviceAgreements(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        kind
+        state
+        title
+        currentVersionNumber
+        inForceVersionNumber
+        hasPendingAmendment
+        currentVersion {
+          id
+          periodStart
+          periodEnd
+        }
+        parties {
+          id
+          role
+          organisation {
+            id
+            name
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `;
+
+export function useAgreementListQuery(options: Omit<Urql.UseQueryArgs<AgreementListQueryVariables>, 'query'>) {
+  return Urql.useQuery<AgreementListQuery, AgreementListQueryVariables>({ query: AgreementListDocument, ...options });
+};
+export const AgreementDetailsDocument = gql`
+    query AgreementDetails($id: ID!) {
+  serviceAgreement(id: $id) {
+    ...AgreementEditable
+    title
+    stateChangedAt
+    terminationReason
+    allowedTransitions
+    createdAt
+    createdByOrganisation {
+      id
+      name
+    }
+    signableParties {
+      id
+      name
+    }
+    inForceVersion {
+      ...AgreementContent
+    }
+    currentVersion {
+      id
+      editedAt
+      completedAt
+      signatures {
+        id
+        partyOrganisationId
+        revision
+        versionNumber
+        valid
+        signedAt
+        signedBy {
+          id
+          displayName
+        }
+      }
+      unsignedParties {
+        id
+        name
+      }
+    }
+    versions {
+      id
+      number
+      revision
+      title
+      amendmentReason
+      createdAt
+      completedAt
+    }
+    transitions {
+      id
+      fromState
+      toState
+      reason
+      at
+      by {
+        id
+        displayName
+      }
+    }
+    followUps {
+      id
+      versionNumber
+      periodStart
+      periodEnd
+      comment
+      reportedAt
+      reportedBy {
+        id
+        displayName
+      }
+      reportedByOrganisation {
+        id
+        name
+      }
+      entries {
+        kpiKey
+        name
+        metric
+        unit
+        target
+        actual
+        liveActual
+        actualSource
+        externalSource
+        countedEntries
+        countedFrom
+        countedTo
+      }
+    }
+  }
+}
+    ${AgreementEditableFragmentDoc}
+${AgreementContentFragmentDoc}`;
+
+export function useAgreementDetailsQuery(options: Omit<Urql.UseQueryArgs<AgreementDetailsQueryVariables>, 'query'>) {
+  return Urql.useQuery<AgreementDetailsQuery, AgreementDetailsQueryVariables>({ query: AgreementDetailsDocument, ...options });
+};
+export const AgreementForEditDocument = gql`
+    query AgreementForEdit($id: ID!) {
+  serviceAgreement(id: $id) {
+    ...AgreementEditable
+    allowedTransitions
+  }
+}
+    ${AgreementEditableFragmentDoc}`;
+
+export function useAgreementForEditQuery(options: Omit<Urql.UseQueryArgs<AgreementForEditQueryVariables>, 'query'>) {
+  return Urql.useQuery<AgreementForEditQuery, AgreementForEditQueryVariables>({ query: AgreementForEditDocument, ...options });
+};
+export const AgreementOrganisationSearchDocument = gql`
+    query AgreementOrganisationSearch($namePrefix: String!, $first: Int!) {
+  organisations(first: $first, filter: {namePrefix: $namePrefix}) {
+    edges {
+      node {
+        id
+        name
+        kind
+      }
+    }
+  }
+}
+    `;
+
+export function useAgreementOrganisationSearchQuery(options: Omit<Urql.UseQueryArgs<AgreementOrganisationSearchQueryVariables>, 'query'>) {
+  return Urql.useQuery<AgreementOrganisationSearchQuery, AgreementOrganisationSearchQueryVariables>({ query: AgreementOrganisationSearchDocument, ...options });
+};
+export const AgreementVersionListDocument = gql`
+    query AgreementVersionList($id: ID!) {
+  serviceAgreement(id: $id) {
+    id
+    title
+    currentVersionNumber
+    inForceVersionNumber
+    versions {
+      id
+      number
+      title
+      amendmentReason
+    }
+    parties {
+      id
+      organisation {
+        id
+        name
+      }
+    }
+  }
+}
+    `;
+
+export function useAgreementVersionListQuery(options: Omit<Urql.UseQueryArgs<AgreementVersionListQueryVariables>, 'query'>) {
+  return Urql.useQuery<AgreementVersionListQuery, AgreementVersionListQueryVariables>({ query: AgreementVersionListDocument, ...options });
+};
+export const AgreementVersionsCompareDocument = gql`
+    query AgreementVersionsCompare($agreementId: ID!, $from: Int!, $to: Int!) {
+  compareAgreementVersions(agreementId: $agreementId, from: $from, to: $to) {
+    agreementId
+    from {
+      id
+      number
+      title
+      kpis {
+        key
+        name
+      }
+    }
+    to {
+      id
+      number
+      title
+      kpis {
+        key
+        name
+      }
+    }
+    differences {
+      path
+      kind
+      before
+      after
+    }
+  }
+}
+    `;
+
+export function useAgreementVersionsCompareQuery(options: Omit<Urql.UseQueryArgs<AgreementVersionsCompareQueryVariables>, 'query'>) {
+  return Urql.useQuery<AgreementVersionsCompareQuery, AgreementVersionsCompareQueryVariables>({ query: AgreementVersionsCompareDocument, ...options });
+};
+export const AgreementKpiAttainmentDocument = gql`
+    query AgreementKpiAttainment($agreementId: ID!) {
+  agreementKpiAttainment(agreementId: $agreementId) {
+    agreementId
+    versionNumber
+    computedAt
+    kpis {
+      kpi {
+        key
+        name
+        metric
+        target
+        unit
+        periodStart
+        periodEnd
+        computed
+      }
+      actual
+      source
+      attainmentPercent
+      countedEntries
+      externalSource
+      reportedAt
+      note
+    }
+  }
+}
+    `;
+
+export function useAgreementKpiAttainmentQuery(options: Omit<Urql.UseQueryArgs<AgreementKpiAttainmentQueryVariables>, 'query'>) {
+  return Urql.useQuery<AgreementKpiAttainmentQuery, AgreementKpiAttainmentQueryVariables>({ query: AgreementKpiAttainmentDocument, ...options });
+};
+export const AgreementKpiDrillDownDocument = gql`
+    query AgreementKpiDrillDown($agreementId: ID!, $kpiKey: String!, $first: Int!, $after: String) {
+  agreementKpiDrillDown(
+    agreementId: $agreementId
+    kpiKey: $kpiKey
+    first: $first
+    after: $after
+  ) {
+    edges {
+      cursor
+      node {
+        occurredAt
+        firmId
+        firmName
+        cvr
+        organisationsnummer
+        recordedByParty
+        recordedByOrganisationId
+        contentVisible
+        touchpointId
+        summary
+        value
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `;
+
+export function useAgreementKpiDrillDownQuery(options: Omit<Urql.UseQueryArgs<AgreementKpiDrillDownQueryVariables>, 'query'>) {
+  return Urql.useQuery<AgreementKpiDrillDownQuery, AgreementKpiDrillDownQueryVariables>({ query: AgreementKpiDrillDownDocument, ...options });
+};
+export const CreateServiceAgreementDocument = gql`
+    mutation CreateServiceAgreement($input: CreateServiceAgreementInput!) {
+  createServiceAgreement(input: $input) {
+    ...AgreementWriteResult
+  }
+}
+    ${AgreementWriteResultFragmentDoc}`;
+
+export function useCreateServiceAgreementMutation() {
+  return Urql.useMutation<CreateServiceAgreementMutation, CreateServiceAgreementMutationVariables>(CreateServiceAgreementDocument);
+};
+export const UpdateAgreementDraftDocument = gql`
+    mutation UpdateAgreementDraft($input: UpdateAgreementDraftInput!) {
+  updateAgreementDraft(input: $input) {
+    ...AgreementWriteResult
+  }
+}
+    ${AgreementWriteResultFragmentDoc}`;
+
+export function useUpdateAgreementDraftMutation() {
+  return Urql.useMutation<UpdateAgreementDraftMutation, UpdateAgreementDraftMutationVariables>(UpdateAgreementDraftDocument);
+};
+export const TransitionAgreementDocument = gql`
+    mutation TransitionAgreement($input: TransitionAgreementInput!) {
+  transitionAgreement(input: $input) {
+    ...AgreementWriteResult
+  }
+}
+    ${AgreementWriteResultFragmentDoc}`;
+
+export function useTransitionAgreementMutation() {
+  return Urql.useMutation<TransitionAgreementMutation, TransitionAgreementMutationVariables>(TransitionAgreementDocument);
+};
+export const SignAgreementDocument = gql`
+    mutation SignAgreement($input: SignAgreementInput!) {
+  signAgreement(input: $input) {
+    agreement {
+      ...AgreementEditable
+    }
+    current {
+      ...AgreementEditable
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+    signature {
+      id
+      revision
+      versionNumber
+    }
+  }
+}
+    ${AgreementEditableFragmentDoc}`;
+
+export function useSignAgreementMutation() {
+  return Urql.useMutation<SignAgreementMutation, SignAgreementMutationVariables>(SignAgreementDocument);
+};
+export const AmendAgreementDocument = gql`
+    mutation AmendAgreement($input: AmendAgreementInput!) {
+  amendAgreement(input: $input) {
+    ...AgreementWriteResult
+  }
+}
+    ${AgreementWriteResultFragmentDoc}`;
+
+export function useAmendAgreementMutation() {
+  return Urql.useMutation<AmendAgreementMutation, AmendAgreementMutationVariables>(AmendAgreementDocument);
+};
+export const RecordAgreementFollowUpDocument = gql`
+    mutation RecordAgreementFollowUp($input: RecordFollowUpInput!) {
+  recordFollowUp(input: $input) {
+    agreement {
+      ...AgreementEditable
+    }
+    current {
+      ...AgreementEditable
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+    followUp {
+      id
+    }
+  }
+}
+    ${AgreementEditableFragmentDoc}`;
+
+export function useRecordAgreementFollowUpMutation() {
+  return Urql.useMutation<RecordAgreementFollowUpMutation, RecordAgreementFollowUpMutationVariables>(RecordAgreementFollowUpDocument);
+};
+export const ClusterListDocument = gql`
+    query ClusterList($first: Int!, $after: String) {
+  clusters(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        name
+        organisation {
+          id
+          description
+        }
+        memberCounts {
+          total
+        }
+        offices {
+          id
+          name
+          hostMunicipality {
+            id
+            name
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `;
+
+export function useClusterListQuery(options: Omit<Urql.UseQueryArgs<ClusterListQueryVariables>, 'query'>) {
+  return Urql.useQuery<ClusterListQuery, ClusterListQueryVariables>({ query: ClusterListDocument, ...options });
+};
+export const ClusterDetailsDocument = gql`
+    query ClusterDetails($id: ID!) {
+  cluster(id: $id) {
+    id
+    name
+    organisation {
+      id
+      description
+      website
+    }
+    memberCounts {
+      firms
+      municipalities
+      knowledgeInstitutions
+      otherOrganisations
+      total
+    }
+    offices {
+      id
+      name
+      hostMunicipality {
+        id
+        name
+      }
+    }
+  }
+}
+    `;
+
+export function useClusterDetailsQuery(options: Omit<Urql.UseQueryArgs<ClusterDetailsQueryVariables>, 'query'>) {
+  return Urql.useQuery<ClusterDetailsQuery, ClusterDetailsQueryVariables>({ query: ClusterDetailsDocument, ...options });
+};
+export const ClusterMembersDocument = gql`
+    query ClusterMembers($id: ID!, $first: Int!, $after: String) {
+  cluster(id: $id) {
+    id
+    members(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          kind
+          joinedOn
+          firm {
+            id
+            name
+          }
+          organisation {
+            id
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `;
+
+export function useClusterMembersQuery(options: Omit<Urql.UseQueryArgs<ClusterMembersQueryVariables>, 'query'>) {
+  return Urql.useQuery<ClusterMembersQuery, ClusterMembersQueryVariables>({ query: ClusterMembersDocument, ...options });
+};
+export const ClusterActivityPageDocument = gql`
+    query ClusterActivityPage($id: ID!, $first: Int!, $after: String) {
+  cluster(id: $id) {
+    id
+    activities(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...ClusterActivityItem
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    ${ClusterActivityItemFragmentDoc}`;
+
+export function useClusterActivityPageQuery(options: Omit<Urql.UseQueryArgs<ClusterActivityPageQueryVariables>, 'query'>) {
+  return Urql.useQuery<ClusterActivityPageQuery, ClusterActivityPageQueryVariables>({ query: ClusterActivityPageDocument, ...options });
+};
+export const ClusterActivityDetailsDocument = gql`
+    query ClusterActivityDetails($id: ID!) {
+  clusterActivity(id: $id) {
+    ...ClusterActivityItem
+    description
+    version
+    cluster {
+      id
+      name
+    }
+    attendance {
+      id
+      recordedAt
+      firm {
+        id
+        name
+        cvr
+        organisationsnummer
+      }
+      organisation {
+        id
+        name
+      }
+    }
+  }
+}
+    ${ClusterActivityItemFragmentDoc}`;
+
+export function useClusterActivityDetailsQuery(options: Omit<Urql.UseQueryArgs<ClusterActivityDetailsQueryVariables>, 'query'>) {
+  return Urql.useQuery<ClusterActivityDetailsQuery, ClusterActivityDetailsQueryVariables>({ query: ClusterActivityDetailsDocument, ...options });
+};
+export const ClusterOfficeDetailsDocument = gql`
+    query ClusterOfficeDetails($id: ID!) {
+  clusterOffice(id: $id) {
+    id
+    name
+    organisation {
+      id
+      description
+    }
+    cluster {
+      id
+      name
+    }
+    hostMunicipality {
+      id
+      name
+    }
+    placementProposals {
+      id
+      proposedLocation
+      summary
+      state
+      decisionNote
+      decidedAt
+      createdAt
+      totalScore
+      version
+      leadMunicipality {
+        id
+        name
+      }
+      scores {
+        id
+        criterion
+        score
+        reasoning
+      }
+    }
+    coFinancings {
+      ...CoFinancingDetails
+    }
+  }
+}
+    ${CoFinancingDetailsFragmentDoc}`;
+
+export function useClusterOfficeDetailsQuery(options: Omit<Urql.UseQueryArgs<ClusterOfficeDetailsQueryVariables>, 'query'>) {
+  return Urql.useQuery<ClusterOfficeDetailsQuery, ClusterOfficeDetailsQueryVariables>({ query: ClusterOfficeDetailsDocument, ...options });
+};
+export const CoFinancingMunicipalitiesDocument = gql`
+    query CoFinancingMunicipalities {
+  organisations(first: 100, filter: {kinds: [MUNICIPALITY], country: DK}) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `;
+
+export function useCoFinancingMunicipalitiesQuery(options?: Omit<Urql.UseQueryArgs<CoFinancingMunicipalitiesQueryVariables>, 'query'>) {
+  return Urql.useQuery<CoFinancingMunicipalitiesQuery, CoFinancingMunicipalitiesQueryVariables>({ query: CoFinancingMunicipalitiesDocument, ...options });
+};
+export const UpdateOfficeCoFinancingDocument = gql`
+    mutation UpdateOfficeCoFinancing($input: UpdateOfficeCoFinancingInput!) {
+  updateOfficeCoFinancing(input: $input) {
+    coFinancing {
+      ...CoFinancingDetails
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${CoFinancingDetailsFragmentDoc}`;
+
+export function useUpdateOfficeCoFinancingMutation() {
+  return Urql.useMutation<UpdateOfficeCoFinancingMutation, UpdateOfficeCoFinancingMutationVariables>(UpdateOfficeCoFinancingDocument);
+};
+export const CreateOfficeCoFinancingDocument = gql`
+    mutation CreateOfficeCoFinancing($input: CreateOfficeCoFinancingInput!) {
+  createOfficeCoFinancing(input: $input) {
+    coFinancing {
+      ...CoFinancingDetails
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${CoFinancingDetailsFragmentDoc}`;
+
+export function useCreateOfficeCoFinancingMutation() {
+  return Urql.useMutation<CreateOfficeCoFinancingMutation, CreateOfficeCoFinancingMutationVariables>(CreateOfficeCoFinancingDocument);
+};
+export const DecideOfficePlacementProposalDocument = gql`
+    mutation DecideOfficePlacementProposal($input: DecideOfficePlacementProposalInput!) {
+  decideOfficePlacementProposal(input: $input) {
+    proposal {
+      id
+      state
+      decisionNote
+      decidedAt
+      version
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `;
+
+export function useDecideOfficePlacementProposalMutation() {
+  return Urql.useMutation<DecideOfficePlacementProposalMutation, DecideOfficePlacementProposalMutationVariables>(DecideOfficePlacementProposalDocument);
+};
+export const CreateClusterActivityDocument = gql`
+    mutation CreateClusterActivity($input: CreateClusterActivityInput!) {
+  createClusterActivity(input: $input) {
+    activity {
+      ...ClusterActivityItem
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${ClusterActivityItemFragmentDoc}`;
+
+export function useCreateClusterActivityMutation() {
+  return Urql.useMutation<CreateClusterActivityMutation, CreateClusterActivityMutationVariables>(CreateClusterActivityDocument);
+};
+export const RecordActivityAttendanceDocument = gql`
+    mutation RecordActivityAttendance($input: RecordActivityAttendanceInput!) {
+  recordActivityAttendance(input: $input) {
+    activity {
+      id
+      attendanceCount
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `;
+
+export function useRecordActivityAttendanceMutation() {
+  return Urql.useMutation<RecordActivityAttendanceMutation, RecordActivityAttendanceMutationVariables>(RecordActivityAttendanceDocument);
+};
+export const ClusterOrganisationFinderDocument = gql`
+    query ClusterOrganisationFinder($namePrefix: String!) {
+  organisations(first: 10, filter: {namePrefix: $namePrefix}) {
+    edges {
+      node {
+        id
+        name
+        kind
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `;
+
+export function useClusterOrganisationFinderQuery(options: Omit<Urql.UseQueryArgs<ClusterOrganisationFinderQueryVariables>, 'query'>) {
+  return Urql.useQuery<ClusterOrganisationFinderQuery, ClusterOrganisationFinderQueryVariables>({ query: ClusterOrganisationFinderDocument, ...options });
+};
+export const DeskRecentFirmsDocument = gql`
+    query DeskRecentFirms($first: Int!, $after: String) {
+  worklist {
+    recentFirms(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          lastOccurredAt
+          touchpointCount
+          firm {
+            id
+            name
+            cvr
+            organisationsnummer
+            municipality {
+              id
+              name
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `;
+
+export function useDeskRecentFirmsQuery(options: Omit<Urql.UseQueryArgs<DeskRecentFirmsQueryVariables>, 'query'>) {
+  return Urql.useQuery<DeskRecentFirmsQuery, DeskRecentFirmsQueryVariables>({ query: DeskRecentFirmsDocument, ...options });
+};
+export const DeskMilestonesDueDocument = gql`
+    query DeskMilestonesDue($first: Int!, $after: String) {
+  worklist {
+    milestonesDue(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...DeskMilestone
+          firm {
+            id
+            name
+          }
+          organisation {
+            id
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    ${DeskMilestoneFragmentDoc}`;
+
+export function useDeskMilestonesDueQuery(options: Omit<Urql.UseQueryArgs<DeskMilestonesDueQueryVariables>, 'query'>) {
+  return Urql.useQuery<DeskMilestonesDueQuery, DeskMilestonesDueQueryVariables>({ query: DeskMilestonesDueDocument, ...options });
+};
+export const DeskReferralsWaitingDocument = gql`
+    query DeskReferralsWaiting($first: Int!, $after: String) {
+  worklist {
+    referralsWaiting(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          ...DeskReferral
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    ${DeskReferralFragmentDoc}`;
+
+export function useDeskReferralsWaitingQuery(options: Omit<Urql.UseQueryArgs<DeskReferralsWaitingQueryVariables>, 'query'>) {
+  return Urql.useQuery<DeskReferralsWaitingQuery, DeskReferralsWaitingQueryVariables>({ query: DeskReferralsWaitingDocument, ...options });
+};
+export const DeskFirmJourneyDocument = gql`
+    query DeskFirmJourney($firmId: ID!, $filter: JourneyFilter, $first: Int!, $after: String) {
+  firmJourney(firmId: $firmId, filter: $filter, first: $first, after: $after) {
+    firm {
+      id
+      name
+      status
+      country
+      cvr
+      organisationsnummer
+      industryCode
+      municipality {
+        id
+        name
+      }
+    }
+    hiddenOrganisations {
+      ...DeskOrganisationRef
+    }
+    accessGrants {
+      basis
+      consentId
+      referralId
+      organisation {
+        ...DeskOrganisationRef
+      }
+      viewerOrganisation {
+        id
+        name
+      }
+    }
+    growthPotentialAssessments {
+      id
+      level
+      segment
+      assessedAt
+      organisation {
+        id
+        name
+      }
+    }
+    edges {
+      cursor
+      node {
+        ...DeskTouchpoint
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    ${DeskOrganisationRefFragmentDoc}
+${DeskTouchpointFragmentDoc}`;
+
+export function useDeskFirmJourneyQuery(options: Omit<Urql.UseQueryArgs<DeskFirmJourneyQueryVariables>, 'query'>) {
+  return Urql.useQuery<DeskFirmJourneyQuery, DeskFirmJourneyQueryVariables>({ query: DeskFirmJourneyDocument, ...options });
+};
+export const DeskFirmMilestonesDocument = gql`
+    query DeskFirmMilestones($firmId: ID!) {
+  firmJourney(
+    firmId: $firmId
+    filter: {kinds: [GROWTH_PLAN_MILESTONE]}
+    first: 100
+  ) {
+    edges {
+      node {
+        id
+        organisation {
+          id
+          name
+        }
+        details {
+          __typename
+          ... on MilestoneDetails {
+            milestone {
+              id
+              title
+              ownerName
+              dueOn
+              status
+              version
+            }
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `;
+
+export function useDeskFirmMilestonesQuery(options: Omit<Urql.UseQueryArgs<DeskFirmMilestonesQueryVariables>, 'query'>) {
+  return Urql.useQuery<DeskFirmMilestonesQuery, DeskFirmMilestonesQueryVariables>({ query: DeskFirmMilestonesDocument, ...options });
+};
+export const DeskFirmConsentsDocument = gql`
+    query DeskFirmConsents($firmId: ID!) {
+  firmConsents(firmId: $firmId) {
+    id
+    scope
+    purpose
+    validUntil
+    recordedAt
+    withdrawnAt
+    isEffective
+    organisation {
+      id
+      name
+    }
+    recipients {
+      id
+      name
+    }
+  }
+}
+    `;
+
+export function useDeskFirmConsentsQuery(options: Omit<Urql.UseQueryArgs<DeskFirmConsentsQueryVariables>, 'query'>) {
+  return Urql.useQuery<DeskFirmConsentsQuery, DeskFirmConsentsQueryVariables>({ query: DeskFirmConsentsDocument, ...options });
+};
+export const DeskGrowthWheelModelDocument = gql`
+    query DeskGrowthWheelModel {
+  growthWheelModel {
+    area
+    decisionAreas
+  }
+}
+    `;
+
+export function useDeskGrowthWheelModelQuery(options?: Omit<Urql.UseQueryArgs<DeskGrowthWheelModelQueryVariables>, 'query'>) {
+  return Urql.useQuery<DeskGrowthWheelModelQuery, DeskGrowthWheelModelQueryVariables>({ query: DeskGrowthWheelModelDocument, ...options });
+};
+export const DeskOrganisationsDocument = gql`
+    query DeskOrganisations($namePrefix: String!, $first: Int!) {
+  organisations(first: $first, filter: {namePrefix: $namePrefix}) {
+    edges {
+      node {
+        ...DeskOrganisationRef
+      }
+    }
+  }
+}
+    ${DeskOrganisationRefFragmentDoc}`;
+
+export function useDeskOrganisationsQuery(options: Omit<Urql.UseQueryArgs<DeskOrganisationsQueryVariables>, 'query'>) {
+  return Urql.useQuery<DeskOrganisationsQuery, DeskOrganisationsQueryVariables>({ query: DeskOrganisationsDocument, ...options });
+};
+export const DeskRecordTouchpointDocument = gql`
+    mutation DeskRecordTouchpoint($input: RecordTouchpointInput!) {
+  recordTouchpoint(input: $input) {
+    touchpoint {
+      ...DeskTouchpoint
+    }
+    milestone {
+      ...DeskMilestone
+    }
+    referral {
+      ...DeskReferral
+    }
+    userErrors {
+      ...DeskUserErrors
+    }
+  }
+}
+    ${DeskTouchpointFragmentDoc}
+${DeskMilestoneFragmentDoc}
+${DeskReferralFragmentDoc}
+${DeskUserErrorsFragmentDoc}`;
+
+export function useDeskRecordTouchpointMutation() {
+  return Urql.useMutation<DeskRecordTouchpointMutation, DeskRecordTouchpointMutationVariables>(DeskRecordTouchpointDocument);
+};
+export const DeskActOnReferralDocument = gql`
+    mutation DeskActOnReferral($input: ActOnReferralInput!) {
+  actOnReferral(input: $input) {
+    referral {
+      ...DeskReferral
+    }
+    touchpoint {
+      id
+      kind
+    }
+    userErrors {
+      ...DeskUserErrors
+    }
+  }
+}
+    ${DeskReferralFragmentDoc}
+${DeskUserErrorsFragmentDoc}`;
+
+export function useDeskActOnReferralMutation() {
+  return Urql.useMutation<DeskActOnReferralMutation, DeskActOnReferralMutationVariables>(DeskActOnReferralDocument);
+};
+export const DeskRecordConsentDocument = gql`
+    mutation DeskRecordConsent($input: RecordConsentInput!) {
+  recordConsent(input: $input) {
+    consent {
+      id
+      isEffective
+    }
+    userErrors {
+      ...DeskUserErrors
+    }
+  }
+}
+    ${DeskUserErrorsFragmentDoc}`;
+
+export function useDeskRecordConsentMutation() {
+  return Urql.useMutation<DeskRecordConsentMutation, DeskRecordConsentMutationVariables>(DeskRecordConsentDocument);
+};
+export const DeskWithdrawConsentDocument = gql`
+    mutation DeskWithdrawConsent($input: WithdrawConsentInput!) {
+  withdrawConsent(input: $input) {
+    consent {
+      id
+      isEffective
+      withdrawnAt
+    }
+    userErrors {
+      ...DeskUserErrors
+    }
+  }
+}
+    ${DeskUserErrorsFragmentDoc}`;
+
+export function useDeskWithdrawConsentMutation() {
+  return Urql.useMutation<DeskWithdrawConsentMutation, DeskWithdrawConsentMutationVariables>(DeskWithdrawConsentDocument);
+};
 export const SignInDocument = gql`
     mutation SignIn($input: SignInInput!) {
   signIn(input: $input) {
@@ -395,4 +3579,837 @@ export const MunicipalityFirmsDocument = gql`
 
 export function useMunicipalityFirmsQuery(options: Omit<Urql.UseQueryArgs<MunicipalityFirmsQueryVariables>, 'query'>) {
   return Urql.useQuery<MunicipalityFirmsQuery, MunicipalityFirmsQueryVariables>({ query: MunicipalityFirmsDocument, ...options });
+};
+export const InvestmentDelegationsDocument = gql`
+    query InvestmentDelegations($first: Int!, $after: String) {
+  delegations(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...InvestmentDelegationListItem
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    ${InvestmentDelegationListItemFragmentDoc}`;
+
+export function useInvestmentDelegationsQuery(options: Omit<Urql.UseQueryArgs<InvestmentDelegationsQueryVariables>, 'query'>) {
+  return Urql.useQuery<InvestmentDelegationsQuery, InvestmentDelegationsQueryVariables>({ query: InvestmentDelegationsDocument, ...options });
+};
+export const InvestmentDelegationTotalsDocument = gql`
+    query InvestmentDelegationTotals {
+  delegationResults {
+    delegationCount
+    visitorCount
+    followUpCount
+    contactsMade
+    projectsStarted
+    establishments
+    jobsCreated
+  }
+}
+    `;
+
+export function useInvestmentDelegationTotalsQuery(options?: Omit<Urql.UseQueryArgs<InvestmentDelegationTotalsQueryVariables>, 'query'>) {
+  return Urql.useQuery<InvestmentDelegationTotalsQuery, InvestmentDelegationTotalsQueryVariables>({ query: InvestmentDelegationTotalsDocument, ...options });
+};
+export const InvestmentDelegationDocument = gql`
+    query InvestmentDelegation($id: ID!) {
+  delegation(id: $id) {
+    ...InvestmentDelegationListItem
+    programme
+    version
+    followUps {
+      id
+      note
+      contactsMade
+      projectsStarted
+      establishments
+      jobsCreated
+      recordedAt
+    }
+  }
+}
+    ${InvestmentDelegationListItemFragmentDoc}`;
+
+export function useInvestmentDelegationQuery(options: Omit<Urql.UseQueryArgs<InvestmentDelegationQueryVariables>, 'query'>) {
+  return Urql.useQuery<InvestmentDelegationQuery, InvestmentDelegationQueryVariables>({ query: InvestmentDelegationDocument, ...options });
+};
+export const InvestmentReceptionMunicipalitiesDocument = gql`
+    query InvestmentReceptionMunicipalities($receptionOrganisationId: ID!) {
+  receptionMunicipalities(receptionOrganisationId: $receptionOrganisationId) {
+    id
+    pilot
+    municipality {
+      id
+      name
+    }
+  }
+}
+    `;
+
+export function useInvestmentReceptionMunicipalitiesQuery(options: Omit<Urql.UseQueryArgs<InvestmentReceptionMunicipalitiesQueryVariables>, 'query'>) {
+  return Urql.useQuery<InvestmentReceptionMunicipalitiesQuery, InvestmentReceptionMunicipalitiesQueryVariables>({ query: InvestmentReceptionMunicipalitiesDocument, ...options });
+};
+export const InvestmentCreateDelegationDocument = gql`
+    mutation InvestmentCreateDelegation($input: CreateDelegationInput!) {
+  createDelegation(input: $input) {
+    delegation {
+      ...InvestmentDelegationListItem
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${InvestmentDelegationListItemFragmentDoc}`;
+
+export function useInvestmentCreateDelegationMutation() {
+  return Urql.useMutation<InvestmentCreateDelegationMutation, InvestmentCreateDelegationMutationVariables>(InvestmentCreateDelegationDocument);
+};
+export const InvestmentRecordDelegationFollowUpDocument = gql`
+    mutation InvestmentRecordDelegationFollowUp($input: RecordDelegationFollowUpInput!) {
+  recordDelegationFollowUp(input: $input) {
+    followUp {
+      id
+      note
+      contactsMade
+      projectsStarted
+      establishments
+      jobsCreated
+      recordedAt
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `;
+
+export function useInvestmentRecordDelegationFollowUpMutation() {
+  return Urql.useMutation<InvestmentRecordDelegationFollowUpMutation, InvestmentRecordDelegationFollowUpMutationVariables>(InvestmentRecordDelegationFollowUpDocument);
+};
+export const InvestmentInquiriesDocument = gql`
+    query InvestmentInquiries($filter: EstablishmentInquiryFilter, $first: Int!, $after: String) {
+  establishmentInquiries(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...InvestmentInquiryListItem
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    ${InvestmentInquiryListItemFragmentDoc}`;
+
+export function useInvestmentInquiriesQuery(options: Omit<Urql.UseQueryArgs<InvestmentInquiriesQueryVariables>, 'query'>) {
+  return Urql.useQuery<InvestmentInquiriesQuery, InvestmentInquiriesQueryVariables>({ query: InvestmentInquiriesDocument, ...options });
+};
+export const InvestmentPipelineDocument = gql`
+    query InvestmentPipeline {
+  establishmentPipeline {
+    lead
+    active
+    delayed
+    eliminated
+    successful
+    projectedJobsOpen
+    realisedJobs
+    realisedInvestmentSek
+  }
+}
+    `;
+
+export function useInvestmentPipelineQuery(options?: Omit<Urql.UseQueryArgs<InvestmentPipelineQueryVariables>, 'query'>) {
+  return Urql.useQuery<InvestmentPipelineQuery, InvestmentPipelineQueryVariables>({ query: InvestmentPipelineDocument, ...options });
+};
+export const InvestmentInquiryDocument = gql`
+    query InvestmentInquiry($id: ID!) {
+  establishmentInquiry(id: $id) {
+    ...InvestmentInquiryFull
+  }
+}
+    ${InvestmentInquiryFullFragmentDoc}`;
+
+export function useInvestmentInquiryQuery(options: Omit<Urql.UseQueryArgs<InvestmentInquiryQueryVariables>, 'query'>) {
+  return Urql.useQuery<InvestmentInquiryQuery, InvestmentInquiryQueryVariables>({ query: InvestmentInquiryDocument, ...options });
+};
+export const InvestmentChangeInquiryStateDocument = gql`
+    mutation InvestmentChangeInquiryState($input: ChangeEstablishmentInquiryStateInput!) {
+  changeEstablishmentInquiryState(input: $input) {
+    inquiry {
+      ...InvestmentInquiryFull
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${InvestmentInquiryFullFragmentDoc}`;
+
+export function useInvestmentChangeInquiryStateMutation() {
+  return Urql.useMutation<InvestmentChangeInquiryStateMutation, InvestmentChangeInquiryStateMutationVariables>(InvestmentChangeInquiryStateDocument);
+};
+export const InvestmentCreateInquiryDocument = gql`
+    mutation InvestmentCreateInquiry($input: CreateEstablishmentInquiryInput!) {
+  createEstablishmentInquiry(input: $input) {
+    inquiry {
+      ...InvestmentInquiryListItem
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${InvestmentInquiryListItemFragmentDoc}`;
+
+export function useInvestmentCreateInquiryMutation() {
+  return Urql.useMutation<InvestmentCreateInquiryMutation, InvestmentCreateInquiryMutationVariables>(InvestmentCreateInquiryDocument);
+};
+export const InvestmentSubmitOfferDocument = gql`
+    mutation InvestmentSubmitOffer($input: SubmitEstablishmentOfferInput!) {
+  submitEstablishmentOffer(input: $input) {
+    offer {
+      id
+      description
+      submittedAt
+      version
+      municipality {
+        id
+        name
+      }
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `;
+
+export function useInvestmentSubmitOfferMutation() {
+  return Urql.useMutation<InvestmentSubmitOfferMutation, InvestmentSubmitOfferMutationVariables>(InvestmentSubmitOfferDocument);
+};
+export const InvestmentOrganisationChoicesDocument = gql`
+    query InvestmentOrganisationChoices($filter: OrganisationFilter, $first: Int!) {
+  organisations(first: $first, filter: $filter) {
+    edges {
+      node {
+        id
+        name
+        kind
+      }
+    }
+  }
+}
+    `;
+
+export function useInvestmentOrganisationChoicesQuery(options: Omit<Urql.UseQueryArgs<InvestmentOrganisationChoicesQueryVariables>, 'query'>) {
+  return Urql.useQuery<InvestmentOrganisationChoicesQuery, InvestmentOrganisationChoicesQueryVariables>({ query: InvestmentOrganisationChoicesDocument, ...options });
+};
+export const InvestorPortalListingsDocument = gql`
+    query InvestorPortalListings($filter: InvestorPortalFilter, $first: Int!, $after: String) {
+  investorPortalListings(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...InvestorPortalListingFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    ${InvestorPortalListingFieldsFragmentDoc}`;
+
+export function useInvestorPortalListingsQuery(options: Omit<Urql.UseQueryArgs<InvestorPortalListingsQueryVariables>, 'query'>) {
+  return Urql.useQuery<InvestorPortalListingsQuery, InvestorPortalListingsQueryVariables>({ query: InvestorPortalListingsDocument, ...options });
+};
+export const InvestorPortalListingDocument = gql`
+    query InvestorPortalListing($id: ID!) {
+  investorPortalListing(id: $id) {
+    ...InvestorPortalListingFields
+  }
+}
+    ${InvestorPortalListingFieldsFragmentDoc}`;
+
+export function useInvestorPortalListingQuery(options: Omit<Urql.UseQueryArgs<InvestorPortalListingQueryVariables>, 'query'>) {
+  return Urql.useQuery<InvestorPortalListingQuery, InvestorPortalListingQueryVariables>({ query: InvestorPortalListingDocument, ...options });
+};
+export const MyNetworksDocument = gql`
+    query MyNetworks($first: Int!, $after: String) {
+  networks(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        name
+        description
+        memberCount
+        owner {
+          id
+          name
+        }
+        secretariat {
+          id
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `;
+
+export function useMyNetworksQuery(options: Omit<Urql.UseQueryArgs<MyNetworksQueryVariables>, 'query'>) {
+  return Urql.useQuery<MyNetworksQuery, MyNetworksQueryVariables>({ query: MyNetworksDocument, ...options });
+};
+export const NetworkDetailsDocument = gql`
+    query NetworkDetails($id: ID!) {
+  network(id: $id) {
+    id
+    name
+    description
+    memberCount
+    version
+    owner {
+      id
+      name
+    }
+    organisation {
+      id
+      name
+    }
+    secretariat {
+      id
+      name
+    }
+    workingGroup {
+      id
+      personName
+      role
+      organisation {
+        id
+        name
+      }
+    }
+    meetings {
+      ...NetworkMeetingItem
+    }
+    fundingApplications {
+      ...NetworkFundingApplicationListItem
+    }
+  }
+}
+    ${NetworkMeetingItemFragmentDoc}
+${NetworkFundingApplicationListItemFragmentDoc}`;
+
+export function useNetworkDetailsQuery(options: Omit<Urql.UseQueryArgs<NetworkDetailsQueryVariables>, 'query'>) {
+  return Urql.useQuery<NetworkDetailsQuery, NetworkDetailsQueryVariables>({ query: NetworkDetailsDocument, ...options });
+};
+export const NetworkMembersPageDocument = gql`
+    query NetworkMembersPage($id: ID!, $first: Int!, $after: String) {
+  network(id: $id) {
+    id
+    members(first: $first, after: $after) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          contactName
+          joinedAt
+          firm {
+            id
+            name
+            cvr
+            organisationsnummer
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `;
+
+export function useNetworkMembersPageQuery(options: Omit<Urql.UseQueryArgs<NetworkMembersPageQueryVariables>, 'query'>) {
+  return Urql.useQuery<NetworkMembersPageQuery, NetworkMembersPageQueryVariables>({ query: NetworkMembersPageDocument, ...options });
+};
+export const NetworkMeetingAttendanceDocument = gql`
+    query NetworkMeetingAttendance($id: ID!) {
+  network(id: $id) {
+    id
+    name
+    meetings {
+      ...NetworkMeetingItem
+      participants {
+        id
+        attended
+        registeredAt
+        member {
+          id
+          contactName
+          firm {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+}
+    ${NetworkMeetingItemFragmentDoc}`;
+
+export function useNetworkMeetingAttendanceQuery(options: Omit<Urql.UseQueryArgs<NetworkMeetingAttendanceQueryVariables>, 'query'>) {
+  return Urql.useQuery<NetworkMeetingAttendanceQuery, NetworkMeetingAttendanceQueryVariables>({ query: NetworkMeetingAttendanceDocument, ...options });
+};
+export const RecordNetworkMeetingAttendanceDocument = gql`
+    mutation RecordNetworkMeetingAttendance($input: RecordNetworkMeetingAttendanceInput!) {
+  recordNetworkMeetingAttendance(input: $input) {
+    meeting {
+      ...NetworkMeetingItem
+      participants {
+        id
+        attended
+      }
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${NetworkMeetingItemFragmentDoc}`;
+
+export function useRecordNetworkMeetingAttendanceMutation() {
+  return Urql.useMutation<RecordNetworkMeetingAttendanceMutation, RecordNetworkMeetingAttendanceMutationVariables>(RecordNetworkMeetingAttendanceDocument);
+};
+export const NetworkFundingPoolsDocument = gql`
+    query NetworkFundingPools($first: Int!, $after: String) {
+  fundingPools(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        name
+        description
+        owner {
+          id
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `;
+
+export function useNetworkFundingPoolsQuery(options: Omit<Urql.UseQueryArgs<NetworkFundingPoolsQueryVariables>, 'query'>) {
+  return Urql.useQuery<NetworkFundingPoolsQuery, NetworkFundingPoolsQueryVariables>({ query: NetworkFundingPoolsDocument, ...options });
+};
+export const NetworkFundingApplicationsDocument = gql`
+    query NetworkFundingApplications($filter: FundingApplicationFilter, $first: Int!, $after: String) {
+  fundingApplications(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...NetworkFundingApplicationListItem
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    ${NetworkFundingApplicationListItemFragmentDoc}`;
+
+export function useNetworkFundingApplicationsQuery(options: Omit<Urql.UseQueryArgs<NetworkFundingApplicationsQueryVariables>, 'query'>) {
+  return Urql.useQuery<NetworkFundingApplicationsQuery, NetworkFundingApplicationsQueryVariables>({ query: NetworkFundingApplicationsDocument, ...options });
+};
+export const NetworkFundingApplicationDocument = gql`
+    query NetworkFundingApplication($id: ID!) {
+  fundingApplication(id: $id) {
+    ...NetworkFundingApplicationFull
+  }
+}
+    ${NetworkFundingApplicationFullFragmentDoc}`;
+
+export function useNetworkFundingApplicationQuery(options: Omit<Urql.UseQueryArgs<NetworkFundingApplicationQueryVariables>, 'query'>) {
+  return Urql.useQuery<NetworkFundingApplicationQuery, NetworkFundingApplicationQueryVariables>({ query: NetworkFundingApplicationDocument, ...options });
+};
+export const NetworkCreateFundingApplicationDocument = gql`
+    mutation NetworkCreateFundingApplication($input: CreateFundingApplicationInput!) {
+  createFundingApplication(input: $input) {
+    application {
+      ...NetworkFundingApplicationFull
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${NetworkFundingApplicationFullFragmentDoc}`;
+
+export function useNetworkCreateFundingApplicationMutation() {
+  return Urql.useMutation<NetworkCreateFundingApplicationMutation, NetworkCreateFundingApplicationMutationVariables>(NetworkCreateFundingApplicationDocument);
+};
+export const NetworkUpdateFundingApplicationDocument = gql`
+    mutation NetworkUpdateFundingApplication($input: UpdateFundingApplicationInput!) {
+  updateFundingApplication(input: $input) {
+    application {
+      ...NetworkFundingApplicationFull
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${NetworkFundingApplicationFullFragmentDoc}`;
+
+export function useNetworkUpdateFundingApplicationMutation() {
+  return Urql.useMutation<NetworkUpdateFundingApplicationMutation, NetworkUpdateFundingApplicationMutationVariables>(NetworkUpdateFundingApplicationDocument);
+};
+export const NetworkSubmitFundingApplicationDocument = gql`
+    mutation NetworkSubmitFundingApplication($input: SubmitFundingApplicationInput!) {
+  submitFundingApplication(input: $input) {
+    application {
+      ...NetworkFundingApplicationFull
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${NetworkFundingApplicationFullFragmentDoc}`;
+
+export function useNetworkSubmitFundingApplicationMutation() {
+  return Urql.useMutation<NetworkSubmitFundingApplicationMutation, NetworkSubmitFundingApplicationMutationVariables>(NetworkSubmitFundingApplicationDocument);
+};
+export const NetworkDecideFundingApplicationDocument = gql`
+    mutation NetworkDecideFundingApplication($input: DecideFundingApplicationInput!) {
+  decideFundingApplication(input: $input) {
+    application {
+      ...NetworkFundingApplicationFull
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${NetworkFundingApplicationFullFragmentDoc}`;
+
+export function useNetworkDecideFundingApplicationMutation() {
+  return Urql.useMutation<NetworkDecideFundingApplicationMutation, NetworkDecideFundingApplicationMutationVariables>(NetworkDecideFundingApplicationDocument);
+};
+export const ProgrammeCatalogueDocument = gql`
+    query ProgrammeCatalogue($filter: ProgrammeCatalogueFilter, $first: Int!, $after: String) {
+  programmeCatalogue(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...ProgrammeListItem
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    ${ProgrammeListItemFragmentDoc}`;
+
+export function useProgrammeCatalogueQuery(options: Omit<Urql.UseQueryArgs<ProgrammeCatalogueQueryVariables>, 'query'>) {
+  return Urql.useQuery<ProgrammeCatalogueQuery, ProgrammeCatalogueQueryVariables>({ query: ProgrammeCatalogueDocument, ...options });
+};
+export const OperatedProgrammesDocument = gql`
+    query OperatedProgrammes($first: Int!, $after: String) {
+  operatedProgrammes(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...ProgrammeListItem
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    ${ProgrammeListItemFragmentDoc}`;
+
+export function useOperatedProgrammesQuery(options: Omit<Urql.UseQueryArgs<OperatedProgrammesQueryVariables>, 'query'>) {
+  return Urql.useQuery<OperatedProgrammesQuery, OperatedProgrammesQueryVariables>({ query: OperatedProgrammesDocument, ...options });
+};
+export const ProgrammeRegionsDocument = gql`
+    query ProgrammeRegions {
+  organisations(first: 50, filter: {kinds: [REGION]}) {
+    edges {
+      node {
+        id
+        name
+        country
+      }
+    }
+  }
+}
+    `;
+
+export function useProgrammeRegionsQuery(options?: Omit<Urql.UseQueryArgs<ProgrammeRegionsQueryVariables>, 'query'>) {
+  return Urql.useQuery<ProgrammeRegionsQuery, ProgrammeRegionsQueryVariables>({ query: ProgrammeRegionsDocument, ...options });
+};
+export const ProgrammeDetailsDocument = gql`
+    query ProgrammeDetails($id: ID!) {
+  programme(id: $id) {
+    ...ProgrammeListItem
+    description
+    version
+    fundingSources {
+      id
+      funderName
+      funder {
+        id
+        name
+      }
+      sharePercent
+      amount
+    }
+    kpis {
+      id
+      metric
+      target
+      unit
+    }
+    throughput {
+      enrolled
+      completed
+      droppedOut
+      total
+    }
+  }
+}
+    ${ProgrammeListItemFragmentDoc}`;
+
+export function useProgrammeDetailsQuery(options: Omit<Urql.UseQueryArgs<ProgrammeDetailsQueryVariables>, 'query'>) {
+  return Urql.useQuery<ProgrammeDetailsQuery, ProgrammeDetailsQueryVariables>({ query: ProgrammeDetailsDocument, ...options });
+};
+export const ProgrammeEnrolmentsDocument = gql`
+    query ProgrammeEnrolments($id: ID!, $first: Int!, $after: String) {
+  programme(id: $id) {
+    id
+    enrolments(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          state
+          version
+          createdAt
+          updatedAt
+          firm {
+            id
+            name
+            cvr
+            organisationsnummer
+            municipality {
+              id
+              name
+            }
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `;
+
+export function useProgrammeEnrolmentsQuery(options: Omit<Urql.UseQueryArgs<ProgrammeEnrolmentsQueryVariables>, 'query'>) {
+  return Urql.useQuery<ProgrammeEnrolmentsQuery, ProgrammeEnrolmentsQueryVariables>({ query: ProgrammeEnrolmentsDocument, ...options });
+};
+export const ProgrammeEligibilityCheckDocument = gql`
+    query ProgrammeEligibilityCheck($programmeId: ID!, $firmId: ID!) {
+  programmeEligibility(programmeId: $programmeId, firmId: $firmId) {
+    eligible
+    failedCriteria
+    reasons
+  }
+}
+    `;
+
+export function useProgrammeEligibilityCheckQuery(options: Omit<Urql.UseQueryArgs<ProgrammeEligibilityCheckQueryVariables>, 'query'>) {
+  return Urql.useQuery<ProgrammeEligibilityCheckQuery, ProgrammeEligibilityCheckQueryVariables>({ query: ProgrammeEligibilityCheckDocument, ...options });
+};
+export const ProgrammeFirmFinderDocument = gql`
+    query ProgrammeFirmFinder($search: FirmSearch!, $first: Int!) {
+  firms(search: $search, first: $first) {
+    edges {
+      node {
+        id
+        name
+        cvr
+        organisationsnummer
+        growthPotentialLevel
+        sizeClass
+        municipality {
+          id
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `;
+
+export function useProgrammeFirmFinderQuery(options: Omit<Urql.UseQueryArgs<ProgrammeFirmFinderQueryVariables>, 'query'>) {
+  return Urql.useQuery<ProgrammeFirmFinderQuery, ProgrammeFirmFinderQueryVariables>({ query: ProgrammeFirmFinderDocument, ...options });
+};
+export const EnrolFirmDocument = gql`
+    mutation EnrolFirm($input: EnrolFirmInput!) {
+  enrolFirm(input: $input) {
+    enrolment {
+      id
+      state
+      version
+      programme {
+        id
+        availableSeats
+        throughput {
+          enrolled
+          completed
+          droppedOut
+          total
+        }
+      }
+    }
+    failedCriteria
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `;
+
+export function useEnrolFirmMutation() {
+  return Urql.useMutation<EnrolFirmMutation, EnrolFirmMutationVariables>(EnrolFirmDocument);
+};
+export const ChangeEnrolmentStateDocument = gql`
+    mutation ChangeEnrolmentState($input: ChangeEnrolmentStateInput!) {
+  changeEnrolmentState(input: $input) {
+    enrolment {
+      id
+      state
+      version
+      updatedAt
+      programme {
+        id
+        availableSeats
+        throughput {
+          enrolled
+          completed
+          droppedOut
+          total
+        }
+      }
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `;
+
+export function useChangeEnrolmentStateMutation() {
+  return Urql.useMutation<ChangeEnrolmentStateMutation, ChangeEnrolmentStateMutationVariables>(ChangeEnrolmentStateDocument);
+};
+export const CreateProgrammeDocument = gql`
+    mutation CreateProgramme($input: CreateProgrammeInput!) {
+  createProgramme(input: $input) {
+    programme {
+      id
+      name
+      state
+      version
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `;
+
+export function useCreateProgrammeMutation() {
+  return Urql.useMutation<CreateProgrammeMutation, CreateProgrammeMutationVariables>(CreateProgrammeDocument);
+};
+export const ChangeProgrammeStateDocument = gql`
+    mutation ChangeProgrammeState($input: ChangeProgrammeStateInput!) {
+  changeProgrammeState(input: $input) {
+    programme {
+      id
+      state
+      version
+      availableSeats
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `;
+
+export function useChangeProgrammeStateMutation() {
+  return Urql.useMutation<ChangeProgrammeStateMutation, ChangeProgrammeStateMutationVariables>(ChangeProgrammeStateDocument);
 };

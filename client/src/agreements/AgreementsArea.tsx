@@ -1,0 +1,27 @@
+import type { AreaPageProps } from '../areas';
+import { EditAgreementPage, NewAgreementPage } from './AgreementEditor';
+import { AgreementList } from './AgreementList';
+import { AgreementPage } from './AgreementPage';
+import { ComparePage } from './ComparePage';
+
+/**
+ * The municipal desk for service agreements:
+ *   #/agreements[?state=&kind=]          my organisations' agreements
+ *   #/agreements/new                     a new draft
+ *   #/agreements/<id>                    one agreement (life cycle, signatures, versions, KPIs, follow-ups)
+ *   #/agreements/<id>/edit               edit the draft / pending amendment
+ *   #/agreements/<id>/compare?from=&to=  two versions field by field
+ */
+export function AgreementsArea(props: AreaPageProps) {
+  return <div className="agreements-area">{route(props)}</div>;
+}
+
+function route({ parts, params, me }: AreaPageProps) {
+  const [id, sub] = parts;
+  if (!id) return <AgreementList params={params} me={me} />;
+  if (id === 'new') return <NewAgreementPage key="new" me={me} />;
+  if (sub === 'edit') return <EditAgreementPage key={`${id}-edit`} id={id} />;
+  if (sub === 'compare') return <ComparePage key={`${id}-compare`} id={id} params={params} />;
+  if (!sub) return <AgreementPage key={id} id={id} params={params} me={me} />;
+  return <p role="alert">Page not found.</p>;
+}

@@ -1,0 +1,118 @@
+import { useAgreementVersionListQuery, useAgreementVersionsCompareQuery } from '../generated/graphql';
+import { areaHref, navigate } from '../routing';
+import { humanize } from '../ui/labels';
+import { QueryStatus } from '../ui/Status';
+import { describeDifferences } from './compare';
+import { ErrorAlert } from './ui';
+
+/** #/agreements/<id>/compare?from=1&to=2: two versions field by field. */
+export function ComparePage({ id, params }: { id: string; params: Record<string, string> }) {
+  const [{ data, fetching, error }] = useAgreementVersionListQuery({ variables: { id } });
+  const a = data?.serviceAgreement;
+  if (!a) {
+    return (
+      <>
+        <QueryStatus fetching={fetching} error={error} what="the agreement" />
+        {data && (
+          <p role="alert" data-testid="agreement-not-found">
+            This agreement does not exist, or you are not a party to it.
+          </p>
+        )}
+      </>
+    );
+  }
+  const numbers = a.versions.map((v) => v.number);
+  const pick = (text: string | undefined, fallback: number) => (text && numbers.includes(Number(text)) ? Number(text) : fallback);
+  const to = pick(params.to, a.currentVersionNumber);
+  const from = pick(params.from, numbers.length > 1 ? numbers[numbers.length - 2] : numbers[0]);
+  const go = (f: number, t: number) => navigate({ page: 'area', area: 'agreements', parts: [id, 'compare'], params: { from: String(f), to: String(t) } });
+  return (
+    <section aria-labelledby="compare-title" data-testid="compare-page">
+      <p>
+        <a href={areaHref('agreements', [id])}>← Back to the agreement</a>
+      </p>
+      <h1 id="compare-title">Compare versions</h1>
+      <p className="muted">{a.title}</p>
+      <form className="filter-row" aria-label="Versions to compare" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          <span>From version</span>
+          <select data-testid="compare-from" value={from} onChange={(e) => go(Number(e.target.value), to)}>
+            {a.versions.map((v) => (
+              <option key={v.number} value={v.number}>
+                {v.number}
+                {v.number === a.inForceVersionNumber ? ' (in force)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>To version</span>
+          <select data-testid="compare-to" value={to} onChange={(e) => go(from, Number(e.target.value))}>
+            {a.versions.map((v) => (
+              <option key={v.number} value={v.number}>
+                {v.number}
+                {v.number === a.inForceVersionNumber ? ' (in force)' : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      <Differences id={id} from={from} to={to} organisation={(orgId) => a.parties.find((p) => p.organisation.id === orgId)?.organisation.name ?? 'Another organisation'} />
+      {a.versions
+        .filter((v) => v.number === to && v.amendmentReason)
+        .map((v) => (
+          <p key={v.number} className="hint">
+            Reason for version {v.number}: {v.amendmentReason}
+          </p>
+        ))}
+    </section>
+  );
+}
+
+function Differences({ id, from, to, organisation }: { id: string; from: number; to: number; organisation: (id: string) => string }) {
+  const [{ data, fetching, error }] = useAgreementVersionsCompareQuery({ variables: { agreementId: id, from, to } });
+  const cmp = data?.compareAgreementVersions;
+  if (!cmp) {
+    return fetching ? (
+      <p role="status">Comparing…</p>
+    ) : (
+      <ErrorAlert error={error} />
+    );
+  }
+  const kpiName = (key: string) => cmp.to.kpis.find((k) => k.key === key)?.name ?? cmp.from.kpis.find((k) => k.key === key)?.name;
+  const rows = describeDifferences(cmp.differences, { organisation, kpi: kpiName });
+  if (rows.length === 0) {
+    return (
+      <p role="status" data-testid="no-differences">
+        Versions {from} and {to} have the same content.
+      </p>
+    );
+  }
+  return (
+    <table className="firm-table compare-table" data-testid="differences">
+      <caption>
+        {rows.length} {rows.length === 1 ? 'difference' : 'differences'} from version {cmp.from.number} to version {cmp.to.number}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Change</th>
+          <th scope="col">Version {cmp.from.number}</th>
+          <th scope="col">Version {cmp.to.number}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i} data-testid="difference" data-kind={r.kind}>
+            <th scope="row">{r.label}</th>
+            <td>
+              <span className={`badge diff-${r.kind.toLowerCase()}`}>{humanize(r.kind)}</span>
+            </td>
+            <td className="before">{r.before}</td>
+            <td className="after">{r.after}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

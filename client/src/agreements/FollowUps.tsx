@@ -1,0 +1,252 @@
+import { useState, type FormEvent } from 'react';
+import type { CombinedError } from 'urql';
+import { useRecordAgreementFollowUpMutation, type ExternalKpiActualInput, type MeQuery } from '../generated/graphql';
+import { humanize } from '../ui/labels';
+import type { AgreementDetails } from './AgreementPage';
+import { errorsByField, parseNumber, pathKey, type FieldError } from './form';
+import { ErrorAlert, FieldMessages, formatDateTime, formatValue, Section, UserErrorSummary } from './ui';
+
+export interface ExternalValue {
+  actual: string;
+  source: string;
+}
+
+/**
+ * The external figures of a follow-up as the mutation wants them, plus which KPI each sent item is
+ * (the server names errors by the item's index: externalActuals.<i>.source), and local problems.
+ * Errors are keyed by KPI: ["input", "external", <kpiKey>, "actual" | "source"].
+ */
+export function externalActualsInput(kpiKeys: string[], values: Record<string, ExternalValue | undefined>) {
+  const externalActuals: ExternalKpiActualInput[] = [];
+  const keyByIndex: string[] = [];
+  const errors: FieldError[] = [];
+  for (const key of kpiKeys) {
+    const v = values[key];
+    const actualText = v?.actual.trim() ?? '';
+    const source = v?.source.trim() ?? '';
+    if (!actualText && !source) continue;
+    const actual = parseNumber(actualText);
+    if (actual === null) {
+      errors.push({ field: ['input', 'external', key, 'actual'], message: 'Give the figure (or clear the source).' });
+      continue;
+    }
+    if (Number.isNaN(actual)) {
+      errors.push({ field: ['input', 'external', key, 'actual'], message: 'Give the figure as a number.' });
+      continue;
+    }
+    keyByIndex.push(key);
+    externalActuals.push({ kpiKey: key, actual, source: source || null });
+  }
+  return { externalActuals, keyByIndex, errors };
+}
+
+/** Server errors on externalActuals.<i>.<field> renamed to the KPI they are about. */
+export const errorsByKpi = (errors: readonly FieldError[], keyByIndex: string[]): FieldError[] =>
+  errors.map((e) => {
+    const [input, list, index, ...rest] = e.field;
+    if (input === 'input' && list === 'externalActuals' && keyByIndex[Number(index)] !== undefined) {
+      return { ...e, field: ['input', 'external', keyByIndex[Number(index)], ...(rest.length ? rest : ['actual'])] };
+    }
+    return e;
+  });
+
+const REPORTABLE = ['ACTIVE', 'EXPIRED', 'TERMINATED'];
+
+/** Follow-up reports (newest first) and, for editors of a party, the form to write one. */
+export function FollowUps({ agreement: a, me }: { agreement: AgreementDetails; me: MeQuery['me'] }) {
+  const canReport = a.canEdit && REPORTABLE.includes(a.state) && !!a.inForceVersion;
+  const [open, setOpen] = useState(false);
+  return (
+    <Section
+      title="Follow-ups"
+      id="followups-title"
+      testId="follow-ups"
+      actions={
+        canReport && !open ? (
+          <button type="button" onClick={() => setOpen(true)} data-testid="write-follow-up">
+            Write a follow-up
+          </button>
+        ) : null
+      }
+    >
+      {!canReport && a.followUps.length === 0 && <p className="muted">Follow-ups are reported once the agreement is in force.</p>}
+      {open && <FollowUpForm a={a} me={me} onDone={() => setOpen(false)} />}
+      {a.followUps.length === 0 && canReport && <p className="muted">No follow-ups yet.</p>}
+      {a.followUps.map((f) => (
+        <article key={f.id} className="follow-up" data-testid="follow-up" aria-label={`Follow-up ${f.periodStart} – ${f.periodEnd}`}>
+          <h3>
+            {f.periodStart} – {f.periodEnd}
+          </h3>
+          <p className="muted small">
+            Reported by {f.reportedBy?.displayName ?? 'someone'} for {f.reportedByOrganisation.name}, {formatDateTime(f.reportedAt)} · version {f.versionNumber}
+          </p>
+          {f.comment && <p>{f.comment}</p>}
+          <table className="firm-table compact">
+            <caption className="visually-hidden">Actual against target per KPI</caption>
+            <thead>
+              <tr>
+                <th scope="col">KPI</th>
+                <th scope="col" className="num">
+                  Target
+                </th>
+                <th scope="col" className="num">
+                  Actual
+                </th>
+                <th scope="col">Source</th>
+              </tr>
+            </thead>
+            <tbody>
+              {f.entries.map((e) => (
+                <tr key={e.kpiKey}>
+                  <th scope="row">
+                    {e.name}
+                    <div className="muted small">
+                      counted {e.countedFrom} – {e.countedTo}
+                    </div>
+                  </th>
+                  <td className="num">{formatValue(e.target, e.unit)}</td>
+                  <td className="num">
+                    {formatValue(e.actual, e.unit)}
+                    {e.liveActual != null && e.liveActual !== e.actual && <div className="muted small">now {formatValue(e.liveActual, e.unit)}</div>}
+                  </td>
+                  <td>
+                    {e.actualSource === 'COMPUTED'
+                      ? `Computed (${e.countedEntries ?? 0} entries)`
+                      : e.actualSource === 'EXTERNAL_REPORTED'
+                        ? e.externalSource
+                        : humanize(e.actualSource)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </article>
+      ))}
+    </Section>
+  );
+}
+
+function FollowUpForm({ a, me, onDone }: { a: AgreementDetails; me: MeQuery['me']; onDone: () => void }) {
+  const inForce = a.inForceVersion!;
+  const externals = inForce.kpis.filter((k) => !k.computed);
+  const reporters = a.parties
+    .filter((p) => me.memberships.some((m) => m.organisation.id === p.organisation.id && (m.role === 'EDITOR' || m.role === 'ADMIN')))
+    .map((p) => p.organisation);
+  const [periodStart, setPeriodStart] = useState(inForce.periodStart);
+  const [periodEnd, setPeriodEnd] = useState(inForce.periodEnd);
+  const [comment, setComment] = useState('');
+  const [reporter, setReporter] = useState(reporters[0]?.id ?? '');
+  const [values, setValues] = useState<Record<string, ExternalValue>>({});
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [requestError, setRequestError] = useState<CombinedError | null>(null);
+  const [{ fetching }, record] = useRecordAgreementFollowUpMutation();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setRequestError(null);
+    const { externalActuals, keyByIndex, errors: local } = externalActualsInput(
+      externals.map((k) => k.key),
+      values,
+    );
+    if (local.length) return setErrors(local);
+    const r = await record({
+      input: { agreementId: a.id, expectedVersion: a.version, periodStart, periodEnd, comment: comment || null, externalActuals, reportingOrganisationId: reporter || null },
+    });
+    const p = r.data?.recordFollowUp;
+    if (r.error || !p) return setRequestError(r.error ?? null);
+    if (p.userErrors.length) {
+      return setErrors(
+        errorsByKpi(p.userErrors, keyByIndex).map((e) =>
+          e.code === 'VERSION_CONFLICT' ? { ...e, message: 'Someone else changed the agreement in the meantime; the page now shows it. Send the follow-up again.' } : e,
+        ),
+      );
+    }
+    onDone();
+  }
+
+  const byField = errorsByField(errors);
+  const placed = new Set(['periodStart', 'periodEnd', 'comment', 'reportingOrganisationId', ...externals.flatMap((k) => [`external.${k.key}.actual`, `external.${k.key}.source`])]);
+  const unplaced = errors.filter((e) => !placed.has(pathKey(e.field)));
+  const props = (key: string) => ({
+    id: `fu-${key.replace(/\./g, '-')}`,
+    'aria-invalid': byField.has(key) || undefined,
+    'aria-describedby': byField.has(key) ? `fu-${key.replace(/\./g, '-')}-error` : undefined,
+  });
+  const msg = (key: string) => <FieldMessages id={`fu-${key.replace(/\./g, '-')}-error`} messages={byField.get(key)} />;
+  const setValue = (key: string, patch: Partial<ExternalValue>) => setValues((v) => ({ ...v, [key]: { ...(v[key] ?? { actual: '', source: '' }), ...patch } }));
+
+  return (
+    <form className="inline-form follow-up-form" onSubmit={submit} noValidate data-testid="follow-up-form" aria-labelledby="follow-up-form-title">
+      <h3 id="follow-up-form-title">New follow-up</h3>
+      <p className="hint">Computed KPIs are computed by the server for the period and kept as a snapshot. External KPIs need the figure and its source.</p>
+      <ErrorAlert error={requestError} />
+      <UserErrorSummary errors={unplaced} title="The follow-up was not recorded" testId="follow-up-errors" />
+      <div className="form-grid">
+        <label htmlFor="fu-periodStart">Period from</label>
+        <div>
+          <input type="date" {...props('periodStart')} value={periodStart} onChange={(e) => setPeriodStart(e.target.value)} />
+          {msg('periodStart')}
+        </div>
+        <label htmlFor="fu-periodEnd">Period to</label>
+        <div>
+          <input type="date" {...props('periodEnd')} value={periodEnd} onChange={(e) => setPeriodEnd(e.target.value)} />
+          {msg('periodEnd')}
+        </div>
+        {reporters.length > 1 && (
+          <>
+            <label htmlFor="fu-reportingOrganisationId">Reported by</label>
+            <div>
+              <select {...props('reportingOrganisationId')} value={reporter} onChange={(e) => setReporter(e.target.value)}>
+                {reporters.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+              {msg('reportingOrganisationId')}
+            </div>
+          </>
+        )}
+        <label htmlFor="fu-comment">Comment</label>
+        <div>
+          <textarea {...props('comment')} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
+          {msg('comment')}
+        </div>
+      </div>
+      {externals.length > 0 && (
+        <fieldset className="external-kpis">
+          <legend>External KPIs</legend>
+          {externals.map((k) => (
+            <div key={k.key} className="row-editor" data-testid="external-kpi" data-kpi={k.key}>
+              <div className="grow">
+                <strong>{k.name}</strong>
+                <div className="muted small">
+                  Target {formatValue(k.target, k.unit)} ({humanize(k.unit)}), {k.periodStart} – {k.periodEnd}
+                </div>
+              </div>
+              <div>
+                <label htmlFor={props(`external.${k.key}.actual`).id}>Actual</label>
+                <input {...props(`external.${k.key}.actual`)} className="short" inputMode="decimal" value={values[k.key]?.actual ?? ''} onChange={(e) => setValue(k.key, { actual: e.target.value })} />
+                {msg(`external.${k.key}.actual`)}
+              </div>
+              <div className="grow">
+                <label htmlFor={props(`external.${k.key}.source`).id}>Source</label>
+                <input {...props(`external.${k.key}.source`)} value={values[k.key]?.source ?? ''} onChange={(e) => setValue(k.key, { source: e.target.value })} placeholder="e.g. the survey and who made it" />
+                {msg(`external.${k.key}.source`)}
+              </div>
+            </div>
+          ))}
+        </fieldset>
+      )}
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={fetching} data-testid="submit-follow-up">
+          Record follow-up
+        </button>
+        <button type="button" className="link-button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+      <p className="muted small">Written by {me.displayName}; follow-ups cannot be changed afterwards.</p>
+    </form>
+  );
+}

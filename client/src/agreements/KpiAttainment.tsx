@@ -1,0 +1,209 @@
+import { useState } from 'react';
+import { useAgreementKpiAttainmentQuery, useAgreementKpiDrillDownQuery, type AgreementKpiAttainmentQuery } from '../generated/graphql';
+import { firmHref } from '../routing';
+import type { AgreementDetails } from './AgreementPage';
+import { ErrorAlert, formatDate, formatDateTime, formatValue, metricLabel, Section } from './ui';
+
+export const DRILL_PAGE_SIZE = 10;
+const CONTEXT = { additionalTypenames: ['ServiceAgreement'] };
+
+type Attainment = AgreementKpiAttainmentQuery['agreementKpiAttainment']['kpis'][number];
+
+/** Width of the attainment bar in percent of the track (100 % attainment = full; capped). */
+export const barWidth = (percent: number | null | undefined) => (percent == null || percent < 0 ? 0 : Math.min(100, percent));
+
+/** Where an actual comes from, in words. */
+export function sourceText(k: Pick<Attainment, 'source' | 'countedEntries' | 'externalSource' | 'reportedAt' | 'note'>): string {
+  switch (k.source) {
+    case 'COMPUTED':
+      return `Computed from ${k.countedEntries ?? 0} recorded ${k.countedEntries === 1 ? 'entry' : 'entries'}`;
+    case 'EXTERNAL_REPORTED':
+      return `Reported ${formatDate(k.reportedAt)} — source: ${k.externalSource ?? 'not named'}`;
+    case 'NOT_REPORTED':
+      return k.note ?? 'Not reported yet: give it in a follow-up with its source';
+    case 'NOT_COMPUTABLE':
+      return k.note ?? 'Cannot be computed';
+  }
+}
+
+/** KPI attainment now: computed actuals against targets, with the drill-down to what was counted. */
+export function KpiAttainment({ agreement }: { agreement: AgreementDetails }) {
+  const [{ data, fetching, error }] = useAgreementKpiAttainmentQuery({ variables: { agreementId: agreement.id }, context: CONTEXT });
+  const [open, setOpen] = useState<string | null>(null);
+  const report = data?.agreementKpiAttainment;
+  return (
+    <Section title="KPI attainment" id="kpi-title" testId="kpi-attainment">
+      <ErrorAlert error={error} />
+      {!report && fetching && <p role="status">Computing KPIs…</p>}
+      {report && (
+        <>
+          <p className="hint">
+            KPIs of version {report.versionNumber}
+            {agreement.inForceVersionNumber == null ? ' (not in force yet)' : ' (in force)'}, computed {formatDateTime(report.computedAt)} from the work recorded by the parties.
+          </p>
+          {report.kpis.length === 0 ? (
+            <p className="muted">This version has no KPIs.</p>
+          ) : (
+            <table className="firm-table kpi-table">
+              <caption className="visually-hidden">KPI actuals against targets</caption>
+              <thead>
+                <tr>
+                  <th scope="col">KPI</th>
+                  <th scope="col" className="num">
+                    Target
+                  </th>
+                  <th scope="col" className="num">
+                    Actual
+                  </th>
+                  <th scope="col">Attainment</th>
+                  <th scope="col">Source</th>
+                </tr>
+              </thead>
+              {report.kpis.map((k) => (
+                <tbody key={k.kpi.key} data-testid="kpi-row" data-kpi={k.kpi.key}>
+                  <tr>
+                    <th scope="row">
+                      {k.kpi.name}
+                      <div className="muted small">
+                        {metricLabel(k.kpi.metric)} · {k.kpi.periodStart} – {k.kpi.periodEnd}
+                      </div>
+                    </th>
+                    <td className="num">{formatValue(k.kpi.target, k.kpi.unit)}</td>
+                    <td className="num" data-testid="kpi-actual">
+                      {formatValue(k.actual, k.kpi.unit)}
+                    </td>
+                    <td>
+                      {k.attainmentPercent == null ? (
+                        <span className="muted">—</span>
+                      ) : (
+                        <div className="attainment" data-testid="kpi-attainment-percent">
+                          <span className="bar" aria-hidden="true">
+                            <span className={k.attainmentPercent >= 100 ? 'fill reached' : 'fill'} style={{ width: `${barWidth(k.attainmentPercent)}%` }} />
+                          </span>
+                          {formatValue(k.attainmentPercent)} %
+                        </div>
+                      )}
+                    </td>
+                    <td>
+                      <span data-testid="kpi-source">{sourceText(k)}</span>
+                      {k.kpi.computed && (k.countedEntries ?? 0) > 0 && (
+                        <div>
+                          <button
+                            type="button"
+                            className="link-button"
+                            aria-expanded={open === k.kpi.key}
+                            onClick={() => setOpen(open === k.kpi.key ? null : k.kpi.key)}
+                            data-testid="kpi-drilldown-toggle"
+                          >
+                            {open === k.kpi.key ? 'Hide what was counted' : 'Show what was counted'}
+                          </button>
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                  {open === k.kpi.key && (
+                    <tr>
+                      <td colSpan={5}>
+                        <DrillDown agreement={agreement} kpiKey={k.kpi.key} name={k.kpi.name} />
+                      </td>
+                    </tr>
+                  )}
+                </tbody>
+              ))}
+            </table>
+          )}
+        </>
+      )}
+    </Section>
+  );
+}
+
+function DrillDown({ agreement, kpiKey, name }: { agreement: AgreementDetails; kpiKey: string; name: string }) {
+  const [cursors, setCursors] = useState<Array<string | null>>([null]);
+  return (
+    <div className="drilldown" data-testid="kpi-drilldown">
+      <table className="firm-table compact">
+        <caption>What “{name}” counted (newest first). Details are shown only to the organisation that recorded the entry.</caption>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Firm</th>
+            <th scope="col">Recorded by</th>
+            <th scope="col">Entry</th>
+            <th scope="col" className="num">
+              Counts
+            </th>
+          </tr>
+        </thead>
+        {cursors.map((after, i) => (
+          <DrillDownPage
+            key={after ?? 'first'}
+            agreement={agreement}
+            kpiKey={kpiKey}
+            after={after}
+            isLast={i === cursors.length - 1}
+            onLoadMore={(end) => setCursors((cs) => (cs.includes(end) ? cs : [...cs, end]))}
+          />
+        ))}
+      </table>
+    </div>
+  );
+}
+
+function DrillDownPage({
+  agreement,
+  kpiKey,
+  after,
+  isLast,
+  onLoadMore,
+}: {
+  agreement: AgreementDetails;
+  kpiKey: string;
+  after: string | null;
+  isLast: boolean;
+  onLoadMore: (end: string) => void;
+}) {
+  const [{ data, fetching, error }] = useAgreementKpiDrillDownQuery({ variables: { agreementId: agreement.id, kpiKey, first: DRILL_PAGE_SIZE, after }, context: CONTEXT });
+  const conn = data?.agreementKpiDrillDown;
+  const party = (id: string | null) => (id ? (agreement.parties.find((p) => p.organisation.id === id)?.organisation.name ?? 'A party') : 'Not a party');
+  let footer = null;
+  if (error) footer = <ErrorAlert error={error} />;
+  else if (fetching && !conn) footer = <span role="status">Loading…</span>;
+  else if (!after && conn && conn.edges.length === 0) footer = <span role="status">Nothing was counted.</span>;
+  else if (isLast && conn?.pageInfo.hasNextPage && conn.pageInfo.endCursor) {
+    const end = conn.pageInfo.endCursor;
+    footer = (
+      <button type="button" onClick={() => onLoadMore(end)} data-testid="drilldown-load-more">
+        Load more
+      </button>
+    );
+  }
+  return (
+    <>
+      {conn && conn.edges.length > 0 && (
+        <tbody>
+          {conn.edges.map(({ cursor, node: e }) => (
+            <tr key={cursor} data-testid="counted-entry">
+              <td className="nowrap">{formatDate(e.occurredAt)}</td>
+              <td>
+                {e.firmId && e.firmName ? <a href={firmHref(e.firmId)}>{e.firmName}</a> : <span className="muted">A firm (not shown)</span>}
+                {e.cvr && <span className="muted mono"> CVR {e.cvr}</span>}
+                {e.organisationsnummer && <span className="muted mono"> {e.organisationsnummer}</span>}
+              </td>
+              <td>{e.recordedByParty ? party(e.recordedByOrganisationId) : <span className="muted">Not a party</span>}</td>
+              <td>{e.contentVisible ? (e.summary ?? '—') : <span className="muted">Recorded by another organisation</span>}</td>
+              <td className="num">{e.value == null ? '' : formatValue(e.value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      )}
+      {footer && (
+        <tbody className="table-footer">
+          <tr>
+            <td colSpan={5}>{footer}</td>
+          </tr>
+        </tbody>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import type { AreaPageProps } from '../areas';
+import { EDITING_ROLES, hasRole } from '../programmes/access';
+import { ActivityPage } from './ActivityPage';
+import { ClusterListPage } from './ClusterListPage';
+import { ClusterPage } from './ClusterPage';
+
+/** #/clusters, #/clusters/<clusterId>, #/clusters/<clusterId>/activities/<activityId>. */
+export function ClustersArea({ parts, me, actingFor }: AreaPageProps) {
+  const [clusterId, sub, subId] = parts;
+  // The cluster's editors and admins create activities, record attendance, co-financing and decisions.
+  const canEdit = clusterId ? hasRole(me.memberships, actingFor, clusterId, EDITING_ROLES) : false;
+  // The pages' styles are scoped to .pc-area (styles.css, section "Programmes and clusters").
+  return (
+    <div className="pc-area">
+      {!clusterId ? (
+        <ClusterListPage />
+      ) : sub === 'activities' && subId ? (
+        <ActivityPage key={subId} clusterId={clusterId} id={subId} canEdit={canEdit} />
+      ) : (
+        <ClusterPage key={clusterId} id={clusterId} canEdit={canEdit} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+import { useState, type FormEvent } from 'react';
+import {
+  useDeskFirmConsentsQuery, useDeskRecordConsentMutation, useDeskWithdrawConsentMutation, type ConsentScope, type DeskFirmConsentsQuery,
+  type DeskOrganisationRefFragment,
+} from '../generated/graphql';
+import { QueryStatus } from '../ui/Status';
+import { OrganisationPicker } from './OrganisationPicker';
+import { formatDate, formatDateTime } from './timeline';
+import { FieldError, FormErrors, invalidProps } from './ui';
+import { groupUserErrors } from './userErrors';
+
+const CONSENTS = { additionalTypenames: ['FirmConsent'] };
+const FIELDS = ['scope', 'recipientOrganisationIds', 'purpose', 'validUntil', 'organisationId', 'firmId'];
+
+/** The end of a local calendar day (a consent given "until 31 Dec" runs through that day). */
+export function endOfLocalDay(date: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return null;
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59, 999).toISOString();
+}
+
+const inAYear = () => {
+  const d = new Date();
+  d.setFullYear(d.getFullYear() + 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** The firm's consents recorded by our organisations, to record a new one and to withdraw one. */
+export function ConsentPanel({ firmId, organisationId, exclude }: { firmId: string; organisationId: string | null; exclude: string[] }) {
+  const [{ data, fetching, error }] = useDeskFirmConsentsQuery({ variables: { firmId }, context: CONSENTS });
+  const consents = data?.firmConsents ?? [];
+  return (
+    <div className="desk-form" data-testid="consent-panel">
+      <h2>Consent to share</h2>
+      <p className="hint">
+        With the firm's consent, the organisations it names (or all public business-support actors) see our journey entries about it. Withdrawal takes
+        effect at once.
+      </p>
+      <QueryStatus fetching={fetching && !data} error={error} what="consents" />
+      {data && consents.length === 0 && <p className="muted">No consent recorded by us.</p>}
+      {consents.length > 0 && (
+        <ul className="desk-list">
+          {consents.map((c) => (
+            <ConsentItem key={c.id} consent={c} canWithdraw={!!organisationId} />
+          ))}
+        </ul>
+      )}
+      {organisationId && <RecordConsentForm firmId={firmId} organisationId={organisationId} exclude={exclude} />}
+    </div>
+  );
+}
+
+function ConsentItem({ consent: c, canWithdraw }: { consent: DeskFirmConsentsQuery['firmConsents'][number]; canWithdraw: boolean }) {
+  const [{ data, fetching, error }, withdraw] = useDeskWithdrawConsentMutation();
+  const [confirming, setConfirming] = useState(false);
+  const state = c.withdrawnAt ? `Withdrawn ${formatDateTime(c.withdrawnAt)}` : c.isEffective ? 'In effect' : 'Expired';
+  return (
+    <li className="desk-item" data-testid="consent" data-consent-id={c.id} data-effective={c.isEffective}>
+      <div className="desk-item-head">
+        <strong>{c.scope === 'ALL_PUBLIC_BUSINESS_SUPPORT' ? 'All public business-support actors' : c.recipients.map((r) => r.name).join(', ')}</strong>
+        <span className={`desk-status ${c.isEffective ? 'desk-status-accepted' : 'desk-status-closed'}`} data-testid="consent-state">
+          {state}
+        </span>
+      </div>
+      <p className="desk-small">Purpose: {c.purpose}</p>
+      <p className="muted desk-small">
+        Valid until {formatDate(c.validUntil)} · recorded {formatDateTime(c.recordedAt)} by {c.organisation.name}
+      </p>
+      {canWithdraw && c.isEffective && !confirming && (
+        <button type="button" onClick={() => setConfirming(true)} data-testid="consent-withdraw">
+          Withdraw…
+        </button>
+      )}
+      {confirming && c.isEffective && (
+        <p className="desk-inline-form">
+          <span>Withdraw this consent now?</span>
+          <button type="button" className="primary" disabled={fetching} onClick={() => withdraw({ input: { consentId: c.id } })} data-testid="consent-withdraw-confirm">
+            Withdraw consent
+          </button>
+          <button type="button" onClick={() => setConfirming(false)}>
+            Keep it
+          </button>
+        </p>
+      )}
+      <FormErrors messages={data?.withdrawConsent.userErrors.map((e) => e.message)} error={error} />
+    </li>
+  );
+}
+
+function RecordConsentForm({ firmId, organisationId, exclude }: { firmId: string; organisationId: string; exclude: string[] }) {
+  const [scope, setScope] = useState<ConsentScope>('NAMED_ORGANISATIONS');
+  const [recipients, setRecipients] = useState<DeskOrganisationRefFragment[]>([]);
+  const [purpose, setPurpose] = useState('');
+  const [validUntil, setValidUntil] = useState(inAYear);
+  const [saved, setSaved] = useState(false);
+  const [{ data, fetching, error }, record] = useDeskRecordConsentMutation();
+  const errors = groupUserErrors(data?.recordConsent.userErrors, FIELDS);
+  const by = (k: string) => errors.byField[k];
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    const r = await record({
+      input: {
+        firmId,
+        organisationId,
+        scope,
+        recipientOrganisationIds: scope === 'NAMED_ORGANISATIONS' ? recipients.map((o) => o.id) : null,
+        purpose,
+        // An unparseable date is sent as such: the API names the field.
+        validUntil: endOfLocalDay(validUntil) ?? validUntil,
+      },
+    });
+    if (r.data?.recordConsent.consent) {
+      setRecipients([]);
+      setPurpose('');
+      setSaved(true);
+    }
+  }
+
+  return (
+    <form className="desk-subform" onSubmit={submit} noValidate aria-labelledby="consent-title" data-testid="consent-form">
+      <h3 id="consent-title">Record the firm's consent</h3>
+      <fieldset className="desk-radios" {...invalidProps('consent-scope-error', by('scope'))}>
+        <legend>Shared with</legend>
+        <label className="desk-check">
+          <input type="radio" name="consent-scope" checked={scope === 'NAMED_ORGANISATIONS'} onChange={() => setScope('NAMED_ORGANISATIONS')} data-testid="consent-scope-named" />
+          <span>Named organisations</span>
+        </label>
+        <label className="desk-check">
+          <input type="radio" name="consent-scope" checked={scope === 'ALL_PUBLIC_BUSINESS_SUPPORT'} onChange={() => setScope('ALL_PUBLIC_BUSINESS_SUPPORT')} data-testid="consent-scope-all" />
+          <span>All public business-support actors</span>
+        </label>
+      </fieldset>
+      <FieldError id="consent-scope-error" messages={by('scope')} />
+      {scope === 'NAMED_ORGANISATIONS' && (
+        <>
+          {recipients.length > 0 && (
+            <ul className="desk-chips" aria-label="Organisations named" data-testid="consent-recipients">
+              {recipients.map((o) => (
+                <li key={o.id}>
+                  {o.name}{' '}
+                  <button type="button" aria-label={`Remove ${o.name}`} onClick={() => setRecipients((rs) => rs.filter((r) => r.id !== o.id))}>
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <OrganisationPicker
+            id="consent-recipient-search"
+            label="Add an organisation"
+            exclude={[...exclude, ...recipients.map((r) => r.id)]}
+            onChoose={(o) => setRecipients((rs) => [...rs, o])}
+            invalid={!!by('recipientOrganisationIds')}
+            describedBy="consent-recipients-error"
+          />
+          <FieldError id="consent-recipients-error" messages={by('recipientOrganisationIds')} />
+        </>
+      )}
+      <label htmlFor="consent-purpose">Purpose</label>
+      <input id="consent-purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)} {...invalidProps('consent-purpose-error', by('purpose'))} />
+      <FieldError id="consent-purpose-error" messages={by('purpose')} />
+      <label htmlFor="consent-valid-until">Valid until (inclusive)</label>
+      <input id="consent-valid-until" type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} {...invalidProps('consent-valid-error', by('validUntil'))} />
+      <FieldError id="consent-valid-error" messages={by('validUntil')} />
+      <FormErrors messages={[...(by('organisationId') ?? []), ...(by('firmId') ?? []), ...errors.other]} error={error} />
+      <button type="submit" className="primary" disabled={fetching} data-testid="consent-submit">
+        Record consent
+      </button>
+      {saved && (
+        <p role="status" className="desk-saved" data-testid="consent-saved">
+          Consent recorded.
+        </p>
+      )}
+    </form>
+  );
+}

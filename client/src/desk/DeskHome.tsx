@@ -1,0 +1,131 @@
+import type { MeQuery } from '../generated/graphql';
+import { useDeskMilestonesDueQuery, useDeskRecentFirmsQuery, useDeskReferralsWaitingQuery } from '../generated/graphql';
+import { formatIdentifier } from '../firms/search';
+import { deskFirmHref, FirmFinder } from './FirmFinder';
+import { ReferralActions } from './ReferralActions';
+import { formatDate, formatDateTime, statusLabel } from './timeline';
+import { PageFooter, PagedPages, type PageProps } from './ui';
+
+const PAGE = 10;
+// Lists that may be empty still need refreshing when such records are created.
+const REFERRALS = { additionalTypenames: ['Referral'] };
+const MILESTONES = { additionalTypenames: ['GrowthPlanMilestone'] };
+const TOUCHPOINTS = { additionalTypenames: ['Touchpoint'] };
+
+/** The consultant's worklist: referrals waiting for us, milestones due, recent firms, and the firm finder. */
+export function DeskHome({ query, me, actingFor }: { query: string; me: MeQuery['me']; actingFor: string | null }) {
+  const orgs = me.memberships.filter((m) => !actingFor || m.organisation.id === actingFor).map((m) => m.organisation.name);
+  return (
+    <section aria-labelledby="desk-title" className="desk">
+      <h1 id="desk-title">Consultant's desk</h1>
+      <p className="muted">Worklist for {orgs.join(', ') || 'your organisations'}.</p>
+      <FirmFinder query={query} />
+      <div className="desk-worklist">
+        <section className="card desk-inbox" aria-labelledby="desk-inbox-title" data-testid="referral-inbox">
+          <h2 id="desk-inbox-title">Referrals waiting for us</h2>
+          <ul className="desk-list">
+            <PagedPages renderPage={(p) => <InboxPage {...p} />} />
+          </ul>
+        </section>
+        <section className="card" aria-labelledby="desk-due-title" data-testid="milestones-due">
+          <h2 id="desk-due-title">Milestones due</h2>
+          <p className="hint">Open milestones due within 14 days, overdue ones first.</p>
+          <ul className="desk-list">
+            <PagedPages renderPage={(p) => <MilestonesPage {...p} />} />
+          </ul>
+        </section>
+        <section className="card" aria-labelledby="desk-recent-title" data-testid="recent-firms">
+          <h2 id="desk-recent-title">Our recent firms</h2>
+          <p className="hint">Firms we had touchpoints with in the last 30 days.</p>
+          <ul className="desk-list">
+            <PagedPages renderPage={(p) => <RecentFirmsPage {...p} />} />
+          </ul>
+        </section>
+      </div>
+    </section>
+  );
+}
+
+function InboxPage({ after, ...page }: PageProps) {
+  const [{ data, fetching, error }] = useDeskReferralsWaitingQuery({ variables: { first: PAGE, after }, context: REFERRALS });
+  const edges = data?.worklist.referralsWaiting.edges ?? [];
+  return (
+    <>
+      {edges.map(({ node: r }) => (
+        <li key={r.id} className="desk-item" data-testid="referral-item" data-referral-id={r.id}>
+          <div className="desk-item-head">
+            {r.firm ? <a href={deskFirmHref(r.firm.id)}>{r.firm.name}</a> : <span>Firm not visible</span>}
+            <span className={`desk-status desk-status-${r.status.toLowerCase()}`} data-testid="referral-status">
+              {statusLabel(r.status)}
+            </span>
+          </div>
+          <p className="desk-reason">{r.reason}</p>
+          <p className="muted desk-small">
+            From {r.senderOrganisation.name} · sent {formatDateTime(r.sentAt)}
+            {r.status !== 'SENT' && ` · ${statusLabel(r.status).toLowerCase()} ${formatDateTime(r.statusChangedAt)}`}
+          </p>
+          <ReferralActions referral={r} />
+        </li>
+      ))}
+      <li className="desk-list-footer">
+        <PageFooter {...page} loaded={!!data} fetching={fetching} error={error} empty={!edges.length} emptyText="No referrals waiting." pageInfo={data?.worklist.referralsWaiting.pageInfo} what="referrals" />
+      </li>
+    </>
+  );
+}
+
+function MilestonesPage({ after, ...page }: PageProps) {
+  const [{ data, fetching, error }] = useDeskMilestonesDueQuery({ variables: { first: PAGE, after }, context: MILESTONES });
+  const edges = data?.worklist.milestonesDue.edges ?? [];
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <>
+      {edges.map(({ node: m }) => (
+        <li key={m.id} className="desk-item" data-testid="milestone-due">
+          <div className="desk-item-head">
+            <span>{m.title}</span>
+            <span className={`desk-status desk-status-${m.status.toLowerCase()}`}>{statusLabel(m.status)}</span>
+          </div>
+          <p className="muted desk-small">
+            {m.firm ? <a href={deskFirmHref(m.firm.id)}>{m.firm.name}</a> : 'Firm'} · {m.ownerName} · due{' '}
+            <span className={m.dueOn < today ? 'error' : undefined}>
+              {formatDate(m.dueOn)}
+              {m.dueOn < today ? ' (overdue)' : ''}
+            </span>
+          </p>
+        </li>
+      ))}
+      <li className="desk-list-footer">
+        <PageFooter {...page} loaded={!!data} fetching={fetching} error={error} empty={!edges.length} emptyText="No milestones due." pageInfo={data?.worklist.milestonesDue.pageInfo} what="milestones" />
+      </li>
+    </>
+  );
+}
+
+function RecentFirmsPage({ after, ...page }: PageProps) {
+  const [{ data, fetching, error }] = useDeskRecentFirmsQuery({ variables: { first: PAGE, after }, context: TOUCHPOINTS });
+  const edges = data?.worklist.recentFirms.edges ?? [];
+  return (
+    <>
+      {edges.map(({ node: f }) =>
+        f.firm ? (
+          <li key={f.firm.id} className="desk-item" data-testid="recent-firm">
+            <div className="desk-item-head">
+              <a href={deskFirmHref(f.firm.id)}>{f.firm.name}</a>
+              <span className="count" title="Our touchpoints in the period">
+                {f.touchpointCount}
+              </span>
+            </div>
+            <p className="muted desk-small">
+              {formatIdentifier(f.firm) ?? 'Prospect'}
+              {f.firm.municipality ? ` · ${f.firm.municipality.name}` : ''} · last {formatDateTime(f.lastOccurredAt)}
+            </p>
+          </li>
+        ) : null,
+      )}
+      <li className="desk-list-footer">
+        <PageFooter {...page} loaded={!!data} fetching={fetching} error={error} empty={!edges.length} emptyText="No touchpoints in the last 30 days." pageInfo={data?.worklist.recentFirms.pageInfo} what="firms" />
+      </li>
+    </>
+  );
+}

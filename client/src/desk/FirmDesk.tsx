@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { useDeskFirmJourneyQuery } from '../generated/graphql';
+import { formatIdentifier } from '../firms/search';
+import { areaHref, firmHref } from '../routing';
+import { humanize } from '../ui/labels';
+import { QueryStatus } from '../ui/Status';
+import { ConsentPanel } from './ConsentPanel';
+import type { RecordAs } from './recordAs';
+import { RecordAsChooser } from './RecordAsChooser';
+import { GrowthMappingForm } from './GrowthMappingForm';
+import { JOURNEY_CONTEXT, JOURNEY_PAGE, JourneyFilters, JourneyTimeline } from './JourneyTimeline';
+import { journeyFilterFromParams } from './journeyFilter';
+import { MilestonesPanel } from './MilestonesPanel';
+import { ReferralPanel } from './ReferralPanel';
+import { hiddenNotice } from './timeline';
+
+const TOOLS = [
+  { key: 'mapping', label: 'Growth mapping' },
+  { key: 'milestones', label: 'Milestones' },
+  { key: 'referral', label: 'Refer' },
+  { key: 'consent', label: 'Consent' },
+] as const;
+type Tool = (typeof TOOLS)[number]['key'];
+
+/** One firm at the desk: its journey as far as we may see it, and the consultant's tools. */
+export function FirmDesk({ firmId, params, recordAs }: { firmId: string; params: Record<string, string>; recordAs: RecordAs }) {
+  const filter = journeyFilterFromParams(params);
+  // The same first page the timeline shows (one request): the firm, what is hidden, and on which basis we see others.
+  const [{ data, fetching, error }] = useDeskFirmJourneyQuery({ variables: { firmId, filter, first: JOURNEY_PAGE, after: null }, context: JOURNEY_CONTEXT });
+  const [tool, setTool] = useState<Tool>('mapping');
+  const journey = data?.firmJourney;
+  const firm = journey?.firm;
+  const assessment = journey?.growthPotentialAssessments[0];
+  const organisations = [
+    ...recordAs.options,
+    ...(journey?.accessGrants.map((g) => g.organisation) ?? []).filter((o) => !recordAs.options.some((r) => r.id === o.id)),
+  ];
+  return (
+    <section className="desk" aria-labelledby="desk-firm-title" data-testid="firm-desk">
+      <p>
+        <a href={areaHref('desk')}>← Consultant's desk</a>
+      </p>
+      <QueryStatus fetching={fetching && !data} error={error} what="the firm's journey" />
+      {data && !journey && (
+        <p role="status" data-testid="firm-not-found">
+          This firm does not exist, or is not visible to you.
+        </p>
+      )}
+      {firm && journey && (
+        <>
+          <header className="card desk-firm-header">
+            <h1 id="desk-firm-title">{firm.name}</h1>
+            <p className="muted">
+              {formatIdentifier(firm) ?? 'Prospect'}
+              {firm.municipality ? ` · ${firm.municipality.name}` : ''}
+              {firm.industryCode ? ` · industry ${firm.industryCode}` : ''} · <a href={firmHref(firm.id)}>Register details</a>
+            </p>
+            {assessment && (
+              <p className="desk-small">
+                Growth potential: <strong>{humanize(assessment.level)}</strong>, segment <strong>{humanize(assessment.segment)}</strong> (
+                {assessment.organisation.name})
+              </p>
+            )}
+          </header>
+          {journey.hiddenOrganisations.length > 0 && (
+            <div className="desk-hidden" role="note" data-testid="hidden-journey-notice">
+              <h2 className="visually-hidden">Hidden journey entries</h2>
+              <ul>
+                {journey.hiddenOrganisations.map((o) => (
+                  <li key={o.id} data-testid="hidden-organisation">
+                    {hiddenNotice(o.name)}
+                  </li>
+                ))}
+              </ul>
+              <p className="desk-small">Their entries are left out of the timeline below. They are shown once the firm consents or a referral between us is open.</p>
+            </div>
+          )}
+          {journey.accessGrants.length > 0 && (
+            <ul className="desk-grants" data-testid="access-grants">
+              {journey.accessGrants.map((g) => (
+                <li key={`${g.organisation.id}-${g.viewerOrganisation.id}`} data-testid="access-grant">
+                  You see {g.organisation.name}'s entries because of {g.basis === 'CONSENT' ? "the firm's consent" : 'an open referral'} (to{' '}
+                  {g.viewerOrganisation.name}). Each such read is logged.
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="desk-firm-layout">
+            <section aria-labelledby="desk-journey-title" className="desk-journey">
+              <h2 id="desk-journey-title">Journey</h2>
+              <JourneyFilters key={JSON.stringify(params)} firmId={firmId} params={params} organisations={organisations} />
+              <JourneyTimeline firmId={firmId} filter={filter} />
+            </section>
+            <aside className="card desk-tools" aria-label="Tools">
+              <RecordAsChooser recordAs={recordAs} />
+              <div role="tablist" aria-label="Tools" className="desk-tabs">
+                {TOOLS.map((t) => (
+                  <button
+                    key={t.key}
+                    type="button"
+                    role="tab"
+                    id={`desk-tab-${t.key}`}
+                    aria-selected={tool === t.key}
+                    aria-controls="desk-tool-panel"
+                    data-testid={`tool-${t.key}`}
+                    onClick={() => setTool(t.key)}
+                  >
+                    {t.label}
+                  </button>
+                ))}
+              </div>
+              <div role="tabpanel" id="desk-tool-panel" aria-labelledby={`desk-tab-${tool}`}>
+                {tool === 'mapping' && <GrowthMappingForm firmId={firmId} organisationId={recordAs.organisationId} />}
+                {tool === 'milestones' && <MilestonesPanel firmId={firmId} organisationId={recordAs.organisationId} />}
+                {tool === 'referral' && <ReferralPanel firmId={firmId} organisationId={recordAs.organisationId} exclude={recordAs.options.map((o) => o.id)} />}
+                {tool === 'consent' && <ConsentPanel firmId={firmId} organisationId={recordAs.organisationId} exclude={recordAs.options.map((o) => o.id)} />}
+              </div>
+            </aside>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import type { RecordAs } from './recordAs';
+
+/** "Recording as" line, with a choice when the user records for several organisations. */
+export function RecordAsChooser({ recordAs }: { recordAs: RecordAs }) {
+  if (recordAs.options.length === 0) {
+    return (
+      <p className="notice" data-testid="cannot-record">
+        Your role lets you read this firm's journey, not record work (needs a consultant, editor or admin role).
+      </p>
+    );
+  }
+  if (recordAs.options.length === 1) {
+    return (
+      <p className="muted desk-record-as">
+        Recording as <strong>{recordAs.options[0].name}</strong>
+      </p>
+    );
+  }
+  return (
+    <p className="desk-record-as">
+      <label>
+        Recording as{' '}
+        <select value={recordAs.organisationId ?? ''} onChange={(e) => recordAs.choose(e.target.value)} data-testid="record-as">
+          {recordAs.options.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </label>
+    </p>
+  );
+}

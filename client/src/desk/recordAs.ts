@@ -1,0 +1,28 @@
+import type { MeQuery } from '../generated/graphql';
+
+/** Roles that may record work with firms ("record" capability). */
+const RECORDING_ROLES = ['CONSULTANT', 'EDITOR', 'ADMIN'];
+
+export interface OrganisationOption {
+  id: string;
+  name: string;
+}
+
+/**
+ * The organisations the user may record journey work for, narrowed to the one acted for when the
+ * organisation switcher is set. With exactly one, mutations can leave organisationId out (the API
+ * defaults to it); with several the user has to choose.
+ */
+export function recordingOrganisations(me: Pick<MeQuery['me'], 'memberships'>, actingFor: string | null): OrganisationOption[] {
+  return me.memberships
+    .filter((m) => RECORDING_ROLES.includes(m.role) && (!actingFor || m.organisation.id === actingFor))
+    .map((m) => ({ id: m.organisation.id, name: m.organisation.name }));
+}
+
+/** Which of the user's organisations records work from the desk. */
+export interface RecordAs {
+  options: OrganisationOption[];
+  /** The chosen organisation, or null when the user may not record for any (VIEWER). */
+  organisationId: string | null;
+  choose: (id: string) => void;
+}

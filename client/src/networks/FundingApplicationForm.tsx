@@ -1,0 +1,289 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { CombinedError } from 'urql';
+import {
+  useMyNetworksQuery,
+  useNetworkCreateFundingApplicationMutation,
+  useNetworkFundingApplicationQuery,
+  useNetworkFundingPoolsQuery,
+  useNetworkUpdateFundingApplicationMutation,
+  type MeQuery,
+  type NetworkFundingApplicationFullFragment,
+} from '../generated/graphql';
+import { areaHref, navigate } from '../routing';
+import { QueryStatus } from '../ui/Status';
+import { can, organisationsWhere } from './access';
+import {
+  createApplicationInput,
+  emptyApplicationForm,
+  formFromApplication,
+  sentLineIndex,
+  updateApplicationInput,
+  type ApplicationFormState,
+} from './applicationForm';
+import { APPLICATION_SECTIONS } from './labels';
+import { formatAmount, previewTotal } from './money';
+import { FieldError, FormErrors, invalidProps, type ApiUserError } from './userErrors';
+
+const FORM_ID = 'application';
+const goToApplication = (id: string) => navigate({ page: 'area', area: 'networks', parts: ['applications', id], params: {} });
+
+/** #/networks/applications/new: start a draft application to a pool. */
+export function FundingApplicationNewPage({ me, actingFor, networkId }: { me: MeQuery['me']; actingFor: string | null; networkId: string | null }) {
+  const applicants = organisationsWhere(me, actingFor, 'edit');
+  const [{ data: pools, fetching: poolsFetching, error: poolsError }] = useNetworkFundingPoolsQuery({ variables: { first: 100 } });
+  const [{ data: networks }] = useMyNetworksQuery({ variables: { first: 100 } });
+  const [{ data, error, fetching }, create] = useNetworkCreateFundingApplicationMutation();
+  const network = networks?.networks.edges.find((e) => e.node.id === networkId)?.node;
+  const [form, setForm] = useState(() =>
+    emptyApplicationForm({ networkId: networkId ?? '', applicantOrganisationId: applicants.length === 1 ? applicants[0].id : '' }),
+  );
+  // Default the applicant to the network's owner once the network is known, if the user may apply for it.
+  if (network && !form.applicantOrganisationId && applicants.some((a) => a.id === network.owner.id)) {
+    setForm((f) => ({ ...f, applicantOrganisationId: network.owner.id }));
+  }
+  if (pools && !form.poolId && pools.fundingPools.edges.length === 1) setForm((f) => ({ ...f, poolId: pools.fundingPools.edges[0].node.id }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await create({ input: createApplicationInput(form) });
+    const payload = result.data?.createFundingApplication;
+    if (payload?.application && payload.userErrors.length === 0) goToApplication(payload.application.id);
+  }
+
+  return (
+    <section aria-labelledby="application-form-title">
+      <p>
+        <a href={networkId ? areaHref('networks', [networkId]) : areaHref('networks')}>← Back</a>
+      </p>
+      <h1 id="application-form-title">New funding application</h1>
+      {applicants.length === 0 ? (
+        <p role="status">You need the role Editor in an organisation to apply for funding.</p>
+      ) : (
+        <ApplicationForm
+          form={form}
+          setForm={setForm}
+          onSubmit={submit}
+          userErrors={data?.createFundingApplication.userErrors ?? []}
+          error={error}
+          saving={fetching}
+          submitLabel="Save draft"
+          cancelHref={networkId ? areaHref('networks', [networkId]) : areaHref('networks')}
+          head={
+            <>
+              <label htmlFor="application-pool">Funding pool</label>
+              <select id="application-pool" value={form.poolId} onChange={(e) => setForm({ ...form, poolId: e.target.value })} {...invalidProps(data?.createFundingApplication.userErrors ?? [], 'poolId', FORM_ID)}>
+                <option value="">Choose a pool…</option>
+                {pools?.fundingPools.edges.map(({ node }) => (
+                  <option key={node.id} value={node.id}>
+                    {node.name} ({node.owner.name})
+                  </option>
+                ))}
+              </select>
+              <QueryStatus fetching={poolsFetching && !pools} error={poolsError} what="the funding pools" />
+              <FieldError errors={data?.createFundingApplication.userErrors ?? []} name="poolId" formId={FORM_ID} />
+
+              <label htmlFor="application-applicant">Applicant</label>
+              <select
+                id="application-applicant"
+                value={form.applicantOrganisationId}
+                onChange={(e) => setForm({ ...form, applicantOrganisationId: e.target.value })}
+                {...invalidProps(data?.createFundingApplication.userErrors ?? [], 'applicantOrganisationId', FORM_ID)}
+              >
+                <option value="">Choose your organisation…</option>
+                {applicants.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+              <FieldError errors={data?.createFundingApplication.userErrors ?? []} name="applicantOrganisationId" formId={FORM_ID} />
+
+              <label htmlFor="application-network">For the network</label>
+              <select id="application-network" value={form.networkId} onChange={(e) => setForm({ ...form, networkId: e.target.value })}>
+                <option value="">No network</option>
+                {networks?.networks.edges.map(({ node }) => (
+                  <option key={node.id} value={node.id}>
+                    {node.name}
+                  </option>
+                ))}
+              </select>
+              <FieldError errors={data?.createFundingApplication.userErrors ?? []} name="networkId" formId={FORM_ID} />
+            </>
+          }
+          headKeys={['poolId', 'applicantOrganisationId', 'networkId']}
+        />
+      )}
+    </section>
+  );
+}
+
+/** #/networks/applications/<id>/edit: change a draft (with the version seen; a stale one is a conflict). */
+export function FundingApplicationEditPage({ id, me, actingFor }: { id: string; me: MeQuery['me']; actingFor: string | null }) {
+  const [{ data, fetching, error }] = useNetworkFundingApplicationQuery({ variables: { id } });
+  const app = data?.fundingApplication;
+  return (
+    <section aria-labelledby="application-form-title">
+      <p>
+        <a href={areaHref('networks', ['applications', id])}>← Back to the application</a>
+      </p>
+      <QueryStatus fetching={fetching && !data} error={error} what="the application" />
+      {data && !app && <p role="status">This application does not exist, or is not visible to you.</p>}
+      {app && app.status !== 'DRAFT' && <p role="status">This application is {app.status.toLowerCase()}; only drafts can be edited.</p>}
+      {app && app.status === 'DRAFT' && !can(me, actingFor, app.applicant.id, 'edit') && (
+        <p role="status">Only editors of {app.applicant.name} can change this application.</p>
+      )}
+      {app && app.status === 'DRAFT' && can(me, actingFor, app.applicant.id, 'edit') && <EditForm key={app.version} app={app} />}
+    </section>
+  );
+}
+
+function EditForm({ app }: { app: NetworkFundingApplicationFullFragment }) {
+  const [form, setForm] = useState(() => formFromApplication(app));
+  const [{ data, error, fetching }, update] = useNetworkUpdateFundingApplicationMutation();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await update({ input: updateApplicationInput(form, app.id, app.version) });
+    const payload = result.data?.updateFundingApplication;
+    if (payload?.application && payload.userErrors.length === 0) goToApplication(payload.application.id);
+  }
+
+  return (
+    <>
+      <h1 id="application-form-title">Edit draft: {app.projectName}</h1>
+      <p className="muted">
+        {app.pool.name} · applicant {app.applicant.name}
+        {app.network && ` · ${app.network.name}`}
+      </p>
+      <ApplicationForm
+        form={form}
+        setForm={setForm}
+        onSubmit={submit}
+        userErrors={data?.updateFundingApplication.userErrors ?? []}
+        error={error}
+        saving={fetching}
+        submitLabel="Save changes"
+        cancelHref={areaHref('networks', ['applications', app.id])}
+        headKeys={[]}
+      />
+    </>
+  );
+}
+
+interface ApplicationFormProps {
+  form: ApplicationFormState;
+  setForm: (form: ApplicationFormState) => void;
+  onSubmit: (event: FormEvent) => void;
+  userErrors: readonly ApiUserError[];
+  error?: CombinedError;
+  saving: boolean;
+  submitLabel: string;
+  cancelHref: string;
+  head?: ReactNode;
+  headKeys: string[];
+}
+
+/** The application in the shape of the seed application: project name, the text sections, the budget. */
+function ApplicationForm({ form, setForm, onSubmit, userErrors, error, saving, submitLabel, cancelHref, head, headKeys }: ApplicationFormProps) {
+  const preview = previewTotal(form.budgetLines.map((l) => l.amount).filter((a) => a.trim() !== ''));
+  const lineKeys = form.budgetLines.flatMap((_, row) => {
+    const sent = sentLineIndex(form.budgetLines, row);
+    return sent < 0 ? [] : [`budgetLines.${sent}.description`, `budgetLines.${sent}.amount`];
+  });
+  const shownKeys = [...headKeys, 'projectName', 'budgetLines', ...APPLICATION_SECTIONS.map((s) => s.key), ...lineKeys];
+  const setLine = (row: number, change: Partial<ApplicationFormState['budgetLines'][number]>) =>
+    setForm({ ...form, budgetLines: form.budgetLines.map((l, i) => (i === row ? { ...l, ...change } : l)) });
+
+  return (
+    <form className="card stacked-form" onSubmit={onSubmit} noValidate data-testid="application-form">
+      {head}
+      <label htmlFor="application-project-name">Project name</label>
+      <input
+        id="application-project-name"
+        value={form.projectName}
+        onChange={(e) => setForm({ ...form, projectName: e.target.value })}
+        {...invalidProps(userErrors, 'projectName', FORM_ID)}
+      />
+      <FieldError errors={userErrors} name="projectName" formId={FORM_ID} />
+
+      {APPLICATION_SECTIONS.map((s) => (
+        <div key={s.key} className="form-field">
+          <label htmlFor={`application-${s.key}`}>
+            {s.label} <span className="muted small">({s.danish}{'requiredForSubmit' in s ? '; needed to submit' : ''})</span>
+          </label>
+          {'short' in s ? (
+            <input
+              id={`application-${s.key}`}
+              value={form.sections[s.key]}
+              onChange={(e) => setForm({ ...form, sections: { ...form.sections, [s.key]: e.target.value } })}
+              {...invalidProps(userErrors, s.key, FORM_ID)}
+            />
+          ) : (
+            <textarea
+              id={`application-${s.key}`}
+              rows={3}
+              value={form.sections[s.key]}
+              onChange={(e) => setForm({ ...form, sections: { ...form.sections, [s.key]: e.target.value } })}
+              {...invalidProps(userErrors, s.key, FORM_ID)}
+            />
+          )}
+          <FieldError errors={userErrors} name={s.key} formId={FORM_ID} />
+        </div>
+      ))}
+
+      <fieldset className="budget-editor" aria-describedby="budget-hint">
+        <legend>Budget (DKK)</legend>
+        <p className="hint" id="budget-hint">
+          One line per cost. Amounts like 1600 or 8000.50, no thousands separators. The total is computed by the server from the lines.
+        </p>
+        <FieldError errors={userErrors} name="budgetLines" formId={FORM_ID} />
+        {form.budgetLines.map((line, row) => {
+          const sent = sentLineIndex(form.budgetLines, row);
+          const descKey = `budgetLines.${sent}.description`;
+          const amountKey = `budgetLines.${sent}.amount`;
+          return (
+            <div className="budget-line" key={row} data-testid="budget-line-input">
+              <label>
+                <span className="visually-hidden">Line {row + 1}: </span>Description
+                <input value={line.description} onChange={(e) => setLine(row, { description: e.target.value })} {...invalidProps(sent < 0 ? [] : userErrors, descKey, FORM_ID)} />
+              </label>
+              <label>
+                <span className="visually-hidden">Line {row + 1}: </span>Amount
+                <input inputMode="decimal" value={line.amount} onChange={(e) => setLine(row, { amount: e.target.value })} {...invalidProps(sent < 0 ? [] : userErrors, amountKey, FORM_ID)} />
+              </label>
+              <button
+                type="button"
+                onClick={() => setForm({ ...form, budgetLines: form.budgetLines.filter((_, i) => i !== row) })}
+                aria-label={`Remove budget line ${row + 1}`}
+              >
+                Remove
+              </button>
+              {sent >= 0 && (
+                <div className="budget-line-errors">
+                  <FieldError errors={userErrors} name={descKey} formId={FORM_ID} />
+                  <FieldError errors={userErrors} name={amountKey} formId={FORM_ID} />
+                </div>
+              )}
+            </div>
+          );
+        })}
+        <div className="budget-footer">
+          <button type="button" onClick={() => setForm({ ...form, budgetLines: [...form.budgetLines, { description: '', amount: '' }] })} data-testid="add-budget-line">
+            Add line
+          </button>
+          <span className="muted" data-testid="budget-preview">
+            {preview === null ? 'Preview of the sum: check the amounts.' : `Preview of the sum: ${formatAmount(preview, 'DKK')}`}
+          </span>
+        </div>
+      </fieldset>
+
+      <FormErrors errors={userErrors} shownKeys={shownKeys} error={error} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={saving} data-testid="save-application">
+          {saving ? 'Saving…' : submitLabel}
+        </button>
+        <a href={cancelHref}>Cancel</a>
+      </div>
+    </form>
+  );
+}

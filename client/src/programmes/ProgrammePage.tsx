@@ -1,0 +1,402 @@
+import { useState } from 'react';
+import {
+  useChangeEnrolmentStateMutation,
+  useChangeProgrammeStateMutation,
+  useEnrolFirmMutation,
+  useProgrammeDetailsQuery,
+  useProgrammeEligibilityCheckQuery,
+  useProgrammeEnrolmentsQuery,
+  type EnrolFirmMutation,
+  type EnrolmentState,
+  type ProgrammeDetailsQuery,
+  type ProgrammeEnrolmentsQuery,
+  type ProgrammeState,
+} from '../generated/graphql';
+import { formatIdentifier } from '../firms/search';
+import { areaHref, firmHref, organisationHref } from '../routing';
+import { humanize } from '../ui/labels';
+import { QueryStatus } from '../ui/Status';
+import { FirmFinder, type FoundFirm } from './FirmFinder';
+import { criterionLabel, eligibilityRows, formatAmount, formatDateTime, formatDay, formatPercent, sharesTotal } from './format';
+import { PageFooter, Paged, type PageProps } from './Paged';
+import { FormErrors, requestErrorMessage } from './userErrors';
+
+type Programme = NonNullable<ProgrammeDetailsQuery['programme']>;
+
+export interface ProgrammeAccess {
+  /** May enrol firms and record completion / drop-out (CONSULTANT or more in the operator, acting for it). */
+  canRecord: (operatorId: string) => boolean;
+  /** May open, start and close the programme (EDITOR or ADMIN in the operator). */
+  canEdit: (operatorId: string) => boolean;
+}
+
+/** A programme: its offer, who pays, who may take part, seats and KPIs; for the operator's staff its enrolments. */
+export function ProgrammePage({ id, access }: { id: string; access: ProgrammeAccess }) {
+  const [{ data, fetching, error }] = useProgrammeDetailsQuery({ variables: { id } });
+  const p = data?.programme;
+  return (
+    <section aria-labelledby="programme-title" data-testid="programme-page">
+      <p>
+        <a href={areaHref('programmes')}>← Catalogue</a>
+      </p>
+      <QueryStatus fetching={fetching && !data} error={error} what="the programme" />
+      {data && !p && <p role="status">This programme does not exist, or is not visible to you.</p>}
+      {p && <ProgrammeDetails programme={p} access={access} />}
+    </section>
+  );
+}
+
+function ProgrammeDetails({ programme: p, access }: { programme: Programme; access: ProgrammeAccess }) {
+  const canRecord = access.canRecord(p.operator.id);
+  const funding = sharesTotal(p.fundingSources.map((f) => f.sharePercent));
+  return (
+    <>
+      <div className="card">
+        <h1 id="programme-title">{p.name}</h1>
+        <p className="muted">
+          {humanize(p.kind)} · <span className={`state state-${p.state.toLowerCase()}`} data-testid="programme-state">{humanize(p.state)}</span>
+        </p>
+        {p.description && <p>{p.description}</p>}
+        <dl className="facts">
+          <dt>Operator</dt>
+          <dd>
+            <a href={organisationHref(p.operator.id)}>{p.operator.name}</a>
+          </dd>
+          <dt>Period</dt>
+          <dd>
+            {formatDay(p.startsOn)} – {formatDay(p.endsOn)}
+          </dd>
+          <dt>Capacity</dt>
+          <dd>{p.capacity} firms</dd>
+          <dt>Seats free</dt>
+          <dd>
+            <strong data-testid="available-seats">{p.availableSeats}</strong> of {p.capacity}
+          </dd>
+        </dl>
+        {access.canEdit(p.operator.id) && <StateActions programme={p} />}
+      </div>
+
+      <div className="card-grid">
+        <section className="card" aria-labelledby="eligibility-title">
+          <h2 id="eligibility-title">Who may take part</h2>
+          <dl className="facts">
+            {eligibilityRows(p.eligibility).map(([label, value]) => (
+              <Fact key={label} label={label} value={value} />
+            ))}
+          </dl>
+        </section>
+
+        <section className="card" aria-labelledby="throughput-title" data-testid="throughput">
+          <h2 id="throughput-title">Throughput</h2>
+          <dl className="facts">
+            <Fact label="Taking part" value={String(p.throughput.enrolled)} />
+            <Fact label="Completed" value={String(p.throughput.completed)} />
+            <Fact label="Dropped out" value={String(p.throughput.droppedOut)} />
+            <Fact label="All enrolments" value={String(p.throughput.total)} />
+          </dl>
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="funding-title" data-testid="funding-sources">
+        <h2 id="funding-title">Funding</h2>
+        <table className="data-table">
+          <caption className="visually-hidden">Funding sources and their co-financing shares</caption>
+          <thead>
+            <tr>
+              <th scope="col">Funder</th>
+              <th scope="col" className="num">
+                Share
+              </th>
+              <th scope="col" className="num">
+                Amount
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.fundingSources.map((f) => (
+              <tr key={f.id}>
+                <th scope="row">{f.funder ? <a href={organisationHref(f.funder.id)}>{f.funder.name}</a> : f.funderName}</th>
+                <td className="num">{formatPercent(f.sharePercent)}</td>
+                <td className="num">{f.amount != null ? formatAmount(f.amount) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              <td className="num" data-testid="funding-total">
+                {formatPercent(funding.basisPoints / 100)}
+              </td>
+              <td className="num">{formatAmount(p.fundingSources.reduce((sum, f) => sum + (f.amount ?? 0), 0))}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </section>
+
+      <section className="card" aria-labelledby="kpi-title">
+        <h2 id="kpi-title">KPIs</h2>
+        {p.kpis.length === 0 ? (
+          <p className="muted">No KPIs recorded.</p>
+        ) : (
+          <ul className="link-list">
+            {p.kpis.map((k) => (
+              <li key={k.id}>
+                {k.metric}: <strong>{formatAmount(k.target)}</strong> {k.unit}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {canRecord && <EnrolFirm programme={p} />}
+      <Enrolments programmeId={p.id} canRecord={canRecord} />
+    </>
+  );
+}
+
+const Fact = ({ label, value }: { label: string; value: string }) => (
+  <>
+    <dt>{label}</dt>
+    <dd>{value}</dd>
+  </>
+);
+
+const NEXT_STATES: Record<ProgrammeState, Array<[ProgrammeState, string]>> = {
+  DRAFT: [['OPEN', 'Open for enrolment']],
+  OPEN: [
+    ['RUNNING', 'Start'],
+    ['CLOSED', 'Close'],
+  ],
+  RUNNING: [['CLOSED', 'Close']],
+  CLOSED: [],
+};
+
+function StateActions({ programme: p }: { programme: Programme }) {
+  const [{ data, fetching, error }, change] = useChangeProgrammeStateMutation();
+  const next = NEXT_STATES[p.state];
+  if (!next.length) return null;
+  return (
+    <div className="form-actions">
+      {next.map(([state, label]) => (
+        <button key={state} type="button" disabled={fetching} onClick={() => change({ input: { id: p.id, expectedVersion: p.version, state } })} data-testid={`programme-to-${state}`}>
+          {label}
+        </button>
+      ))}
+      <FormErrors errors={data?.changeProgrammeState.userErrors ?? []} requestError={error} />
+    </div>
+  );
+}
+
+/** The operator's consultants enrol a firm: find it, see whether it meets the criteria, enrol. */
+function EnrolFirm({ programme }: { programme: Programme }) {
+  const [firm, setFirm] = useState<FoundFirm | null>(null);
+  const [note, setNote] = useState('');
+  const [{ fetching, error }, enrol] = useEnrolFirmMutation();
+  const [enrolled, setEnrolled] = useState<string | null>(null);
+  // The last refusal, until another firm is chosen.
+  const [refusal, setRefusal] = useState<EnrolFirmMutation['enrolFirm'] | null>(null);
+
+  async function submit() {
+    if (!firm) return;
+    setEnrolled(null);
+    setRefusal(null);
+    const result = await enrol({ input: { programmeId: programme.id, firmId: firm.id, note: note.trim() || undefined } });
+    const payload = result.data?.enrolFirm;
+    if (payload?.enrolment) {
+      setEnrolled(firm.name);
+      setFirm(null);
+      setNote('');
+    } else if (payload?.userErrors.length) {
+      setRefusal(payload);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="enrol-title" data-testid="enrol-firm">
+      <h2 id="enrol-title">Enrol a firm</h2>
+      {enrolled && (
+        <p className="success" role="status" data-testid="enrol-success">
+          {enrolled} is enrolled.
+        </p>
+      )}
+      <FirmFinder
+        actionLabel="Choose"
+        onSelect={(f) => {
+          setFirm(f);
+          setEnrolled(null);
+          setRefusal(null);
+        }}
+      />
+      {firm && (
+        <div className="chosen" data-testid="chosen-firm">
+          <h3>
+            {firm.name} <span className="muted">{formatIdentifier(firm) ?? ''}</span>
+          </h3>
+          <EligibilityHint programmeId={programme.id} firmId={firm.id} />
+          <label htmlFor="enrol-note">Note (optional)</label>
+          <input id="enrol-note" value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
+          <div className="form-actions">
+            <button type="button" className="primary" disabled={fetching} onClick={submit} data-testid="enrol-submit">
+              {fetching ? 'Enrolling…' : `Enrol ${firm.name}`}
+            </button>
+            <button type="button" onClick={() => setFirm(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {refusal && (
+        <div className="errors" role="alert" data-testid="enrol-refusal">
+          <p>
+            <strong>Not enrolled.</strong>
+          </p>
+          <ul>
+            {refusal.userErrors.map((e, i) => (
+              <li key={i} data-code={e.code}>
+                {e.message}
+              </li>
+            ))}
+          </ul>
+          {refusal.failedCriteria.length > 0 && (
+            <p data-testid="failed-criteria">Criteria not met: {refusal.failedCriteria.map(criterionLabel).join(', ')}</p>
+          )}
+        </div>
+      )}
+      {error && <FormErrors errors={[]} requestError={error} />}
+    </section>
+  );
+}
+
+/** Whether the chosen firm meets the criteria, before enrolling it (the server decides on enrolment). */
+function EligibilityHint({ programmeId, firmId }: { programmeId: string; firmId: string }) {
+  const [{ data, fetching, error }] = useProgrammeEligibilityCheckQuery({ variables: { programmeId, firmId } });
+  if (error) return <p className="error">Could not check eligibility: {requestErrorMessage(error)}</p>;
+  if (fetching && !data) return <p className="muted">Checking eligibility…</p>;
+  const check = data?.programmeEligibility;
+  if (!check) return null;
+  if (check.eligible) {
+    return (
+      <p className="success" data-testid="eligibility-hint">
+        Meets all the programme's criteria.
+      </p>
+    );
+  }
+  return (
+    <div className="notice" data-testid="eligibility-hint">
+      <p>Does not meet: {check.failedCriteria.map(criterionLabel).join(', ')}.</p>
+      <ul>
+        {check.reasons.map((r, i) => (
+          <li key={i}>{r}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const ENROLMENT_PAGE = 50;
+
+/** The enrolled firms: only the operator's members see them (the API answers null to everyone else). */
+function Enrolments({ programmeId, canRecord }: { programmeId: string; canRecord: boolean }) {
+  return (
+    <section className="card" aria-labelledby="enrolments-title">
+      <h2 id="enrolments-title">Enrolled firms</h2>
+      <Paged renderPage={(page) => <EnrolmentPage {...page} programmeId={programmeId} canRecord={canRecord} />} />
+    </section>
+  );
+}
+
+type Enrolment = NonNullable<NonNullable<ProgrammeEnrolmentsQuery['programme']>['enrolments']>['edges'][number]['node'];
+
+function EnrolmentPage({ programmeId, canRecord, ...page }: PageProps & { programmeId: string; canRecord: boolean }) {
+  const [{ data, fetching, error }] = useProgrammeEnrolmentsQuery({ variables: { id: programmeId, first: ENROLMENT_PAGE, after: page.after } });
+  const connection = data?.programme?.enrolments;
+  if (data && !connection) {
+    return page.isFirst ? (
+      <p className="muted" data-testid="enrolments-hidden">
+        Which firms take part is visible only to the programme's operator. The counts above are public.
+      </p>
+    ) : null;
+  }
+  return (
+    <>
+      {connection && connection.edges.length > 0 && (
+        <table className="data-table" data-testid="enrolments">
+          {page.isFirst && (
+            <thead>
+              <tr>
+                <th scope="col">Firm</th>
+                <th scope="col">Municipality</th>
+                <th scope="col">State</th>
+                <th scope="col">Since</th>
+                {canRecord && <th scope="col">Actions</th>}
+              </tr>
+            </thead>
+          )}
+          <tbody>
+            {connection.edges.map(({ node }) => (
+              <EnrolmentRow key={node.id} enrolment={node} canRecord={canRecord} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <PageFooter page={page} fetching={fetching} error={error} count={connection?.edges.length} pageInfo={connection?.pageInfo} what="enrolments" emptyText="No firms enrolled yet." />
+    </>
+  );
+}
+
+function EnrolmentRow({ enrolment: e, canRecord }: { enrolment: Enrolment; canRecord: boolean }) {
+  const [pending, setPending] = useState<Exclude<EnrolmentState, 'ENROLLED'> | null>(null);
+  const [note, setNote] = useState('');
+  const [{ data, fetching, error }, change] = useChangeEnrolmentStateMutation();
+  const userErrors = data?.changeEnrolmentState.userErrors ?? [];
+
+  async function confirm() {
+    if (!pending) return;
+    const result = await change({ input: { enrolmentId: e.id, expectedVersion: e.version, state: pending, note: note.trim() || undefined } });
+    if (result.data?.changeEnrolmentState.enrolment) {
+      setPending(null);
+      setNote('');
+    }
+  }
+
+  return (
+    <tr data-testid="enrolment-row" data-state={e.state}>
+      <th scope="row">
+        {e.firm ? <a href={firmHref(e.firm.id)}>{e.firm.name}</a> : <span className="muted">Not visible</span>}
+        {e.firm && <div className="muted mono">{formatIdentifier(e.firm) ?? ''}</div>}
+      </th>
+      <td>{e.firm?.municipality?.name ?? ''}</td>
+      <td data-testid="enrolment-state">{humanize(e.state)}</td>
+      <td>{formatDateTime(e.state === 'ENROLLED' ? e.createdAt : e.updatedAt)}</td>
+      {canRecord && (
+        <td>
+          {e.state === 'ENROLLED' && !pending && (
+            <div className="row-actions">
+              <button type="button" onClick={() => setPending('COMPLETED')}>
+                Completed
+              </button>
+              <button type="button" onClick={() => setPending('DROPPED_OUT')} data-testid="drop-out">
+                Dropped out
+              </button>
+            </div>
+          )}
+          {pending && (
+            <div className="row-form">
+              <label htmlFor={`note-${e.id}`}>{pending === 'COMPLETED' ? 'Note (optional)' : 'Reason for leaving (optional)'}</label>
+              <input id={`note-${e.id}`} value={note} maxLength={1000} onChange={(ev) => setNote(ev.target.value)} />
+              <div className="row-actions">
+                <button type="button" className="primary" disabled={fetching} onClick={confirm} data-testid="confirm-state">
+                  Record {pending === 'COMPLETED' ? 'completion' : 'drop-out'}
+                </button>
+                <button type="button" onClick={() => setPending(null)}>
+                  Cancel
+                </button>
+              </div>
+            </div>
+          )}
+          <FormErrors errors={userErrors} requestError={error} />
+        </td>
+      )}
+    </tr>
+  );
+}

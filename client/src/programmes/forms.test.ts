@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { buildCoFinancingInput } from '../clusters/coFinancing';
+import { buildCreateProgrammeInput, emptyProgrammeForm } from './createProgramme';
+import { fieldKey, placeUserErrors } from './userErrors';
+
+describe('placing user errors next to fields', () => {
+  const errors = [
+    { field: ['input', 'fundingSources'], message: 'The shares must add up to exactly 100 % (they add up to 99.99 %).', code: 'SHARES_DO_NOT_ADD_UP' },
+    { field: ['input', 'fundingSources', '1', 'sharePercent'], message: 'A share must be more than 0 and at most 100 percent.', code: 'INVALID' },
+    { field: ['input', 'fundingSources', '1', 'sharePercent'], message: 'Second message.', code: 'INVALID' },
+    { field: ['input', 'expectedVersion'], message: 'Someone else changed this.', code: 'VERSION_CONFLICT' },
+  ];
+
+  it('keys errors by their path below "input"', () => {
+    expect(fieldKey(errors[1])).toBe('fundingSources.1.sharePercent');
+    expect(fieldKey({ field: ['firmId'] })).toBe('firmId');
+  });
+
+  it('gives each shown field its messages and keeps the rest for the top of the form', () => {
+    const placed = placeUserErrors(errors, ['fundingSources', 'fundingSources.0.sharePercent', 'fundingSources.1.sharePercent']);
+    expect(placed.at('fundingSources')).toEqual(['The shares must add up to exactly 100 % (they add up to 99.99 %).']);
+    expect(placed.at('fundingSources.1.sharePercent')).toEqual(['A share must be more than 0 and at most 100 percent.', 'Second message.']);
+    expect(placed.at('fundingSources.0.sharePercent')).toEqual([]);
+    expect(placed.invalid('fundingSources.1.sharePercent')).toBe(true);
+    expect(placed.invalid('fundingSources.0.sharePercent')).toBeUndefined();
+    expect(placed.unplaced.map((e) => e.code)).toEqual(['VERSION_CONFLICT']);
+  });
+});
+
+describe('buildCreateProgrammeInput', () => {
+  const form = {
+    ...emptyProgrammeForm('op1'),
+    name: ' Eksportprogram ',
+    startsOn: '2027-01-01',
+    endsOn: '2027-12-31',
+    capacity: '12',
+    industryCodePrefixes: '62, 4120 ;10',
+    fundingSources: [
+      { funderName: 'EU Regionalfond', sharePercent: '33,33', amount: '1.500.000' },
+      { funderName: ' ', sharePercent: '66.67', amount: '' },
+    ],
+    kpis: [{ metric: 'Firms completed', target: '35', unit: 'firms' }],
+  };
+
+  it('turns the typed form into the API input (numbers parsed, blanks left out)', () => {
+    const { input, errors } = buildCreateProgrammeInput(form);
+    expect(errors).toBeNull();
+    expect(input).toMatchObject({
+      operatorOrganisationId: 'op1',
+      name: 'Eksportprogram',
+      capacity: 12,
+      eligibility: { industryCodePrefixes: ['62', '4120', '10'], growthPotentialLevels: [], regionIds: [], sizeClasses: [] },
+      fundingSources: [{ funderName: 'EU Regionalfond', sharePercent: 33.33, amount: 1_500_000 }, { sharePercent: 66.67 }],
+      kpis: [{ metric: 'Firms completed', target: 35, unit: 'firms' }],
+    });
+    expect(input!.fundingSources[1]).not.toHaveProperty('funderName'); // the server then names the missing funder
+    expect(input).not.toHaveProperty('description');
+  });
+
+  it('names the fields that are not numbers, with the keys the server uses, and sends nothing', () => {
+    const bad = { ...form, capacity: 'ten', fundingSources: [{ funderName: 'A', sharePercent: 'half', amount: '12.5x' }], kpis: [{ metric: 'Jobs', target: '', unit: 'jobs' }] };
+    expect(buildCreateProgrammeInput(bad)).toEqual({
+      input: null,
+      errors: {
+        capacity: 'Enter the number of firms (a whole number).',
+        'fundingSources.0.sharePercent': 'Enter the share in percent, e.g. 50 or 33.33.',
+        'fundingSources.0.amount': 'Enter a whole amount, or leave it empty.',
+        'kpis.0.target': 'Enter the target as a number.',
+      },
+    });
+  });
+});
+
+describe('buildCoFinancingInput', () => {
+  it('parses shares and amounts; whether shares add up is left to the server', () => {
+    const built = buildCoFinancingInput({
+      title: ' Split ',
+      modelDescription: '',
+      shares: [
+        { municipalityId: 'm1', sharePercent: '45' },
+        { municipalityId: 'm2', sharePercent: '60,5' },
+      ],
+      annualAmounts: [{ year: '2027', amount: '750 000' }],
+      benefits: ['ACTIVITY_UPDATES'],
+      benefitsDescription: '',
+    });
+    expect(built).toEqual({
+      errors: null,
+      input: {
+        title: 'Split',
+        modelDescription: undefined,
+        shares: [
+          { municipalityId: 'm1', sharePercent: 45 },
+          { municipalityId: 'm2', sharePercent: 60.5 },
+        ],
+        annualAmounts: [{ year: 2027, amount: 750_000 }],
+        benefits: ['ACTIVITY_UPDATES'],
+        benefitsDescription: undefined,
+      },
+    });
+  });
+
+  it('names rows without a municipality or a number', () => {
+    const built = buildCoFinancingInput({
+      title: 'x',
+      modelDescription: '',
+      shares: [{ municipalityId: '', sharePercent: '' }],
+      annualAmounts: [{ year: '27', amount: 'lots' }],
+      benefits: [],
+      benefitsDescription: '',
+    });
+    expect(Object.keys(built.errors ?? {}).sort()).toEqual(['annualAmounts.0.amount', 'annualAmounts.0.year', 'shares.0.municipalityId', 'shares.0.sharePercent']);
+  });
+});
