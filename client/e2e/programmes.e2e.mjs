@@ -161,7 +161,8 @@ test('programmes: catalogue, programme page, refused and accepted enrolment, dro
 
     // A firm outside the programme's region is refused, with the reason and the criterion it fails.
     await chooseFirm(ineligible);
-    assert.match(await page.getByTestId('eligibility-hint').textContent(), /Does not meet/);
+    // The hint follows the chosen firm once its eligibility check has answered.
+    await eventually(async () => assert.match(await page.getByTestId('eligibility-hint').textContent(), /Does not meet/));
     await page.getByTestId('enrol-submit').click();
     const refusal = page.getByTestId('enrol-refusal');
     await refusal.waitFor();
@@ -172,7 +173,7 @@ test('programmes: catalogue, programme page, refused and accepted enrolment, dro
 
     // An eligible firm is enrolled: it takes a seat and is listed.
     await chooseFirm(admitted);
-    assert.match(await page.getByTestId('eligibility-hint').textContent(), /Meets all/);
+    await eventually(async () => assert.match(await page.getByTestId('eligibility-hint').textContent(), /Meets all/));
     await page.getByTestId('enrol-submit').click();
     await page.getByTestId('enrol-success').waitFor();
     await eventually(async () => assert.equal(await seats(), seatsBefore - 1));

@@ -271,7 +271,8 @@ function EnrolFirm({ programme }: { programme: Programme }) {
 function EligibilityHint({ programmeId, firmId }: { programmeId: string; firmId: string }) {
   const [{ data, fetching, error }] = useProgrammeEligibilityCheckQuery({ variables: { programmeId, firmId } });
   if (error) return <p className="error">Could not check eligibility: {requestErrorMessage(error)}</p>;
-  if (fetching && !data) return <p className="muted">Checking eligibility…</p>;
+  // urql keeps the previous firm's answer while the new one loads: never show it for this firm.
+  if (fetching) return <p className="muted">Checking eligibility…</p>;
   const check = data?.programmeEligibility;
   if (!check) return null;
   if (check.eligible) {

@@ -13,6 +13,8 @@ import { restrictToVisibleFirms } from '../firms/firm.visibility';
 import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
 import { RelationshipKind } from '../organisations/organisation-relationship.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
+import { TouchpointKind } from '../journeys/journey.enums';
+import { appendEntry } from '../journeys/touchpoint.service';
 import { basisPointsToPercent, checkShares, splitAmount } from '../programmes/shares';
 import { ClusterActivity, ClusterActivityAttendance, ClusterActivityKind } from './cluster-activity.entity';
 import { ClusterMember, ClusterMemberKind } from './cluster-member.entity';
@@ -697,7 +699,25 @@ export class ClusterMutationResolver {
         ...firmIds.map((firmId) => ({ activityId: activity.id, firmId, organisationId: null, recordedByUserId: userIdOf(ctx) })),
         ...orgIds.map((organisationId) => ({ activityId: activity.id, firmId: null, organisationId, recordedByUserId: userIdOf(ctx) })),
       ];
+      // Which firms are new here (the activity row lock keeps two recordings from both counting a firm as new).
+      await em.query('SELECT 1 FROM cluster_activity WHERE id = $1 FOR UPDATE', [activity.id]);
+      const already = new Set<string>(
+        (await em.query('SELECT firm_id FROM cluster_activity_attendance WHERE activity_id = $1 AND firm_id = ANY($2)', [activity.id, firmIds])).map((r: { firm_id: string }) => r.firm_id),
+      );
       await em.createQueryBuilder().insert().into(ClusterActivityAttendance).values(rows).orIgnore().execute();
+      // A firm's new attendance is also an entry of its journey, owned by the cluster.
+      const newFirmIds = firmIds.filter((id) => !already.has(id));
+      const occurredAt = activity.startsAt < new Date() ? activity.startsAt : new Date();
+      for (const firmId of newFirmIds) {
+        await appendEntry(ctx, em, {
+          firmId,
+          organisationId: activity.clusterOrganisationId,
+          kind: TouchpointKind.CLUSTER_PARTICIPATION,
+          occurredAt,
+          summary: `Took part in ${activity.title}`,
+          details: { name: activity.title, networkOrClusterOrganisationId: activity.clusterOrganisationId, role: `${activity.kind.toLowerCase().replace(/_/g, ' ')} attendee` },
+        });
+      }
       return Object.assign(new ClusterActivityPayload(), { activity });
     }, () => new ClusterActivityPayload());
   }

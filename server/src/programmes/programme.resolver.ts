@@ -12,6 +12,8 @@ import { firmLoaders } from '../firms/firm.loaders';
 import { restrictToVisibleFirms } from '../firms/firm.visibility';
 import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
+import { TouchpointKind } from '../journeys/journey.enums';
+import { appendEntry } from '../journeys/touchpoint.service';
 import { EnrolmentState, ProgrammeEnrolment, ProgrammeEnrolmentEvent, SEAT_STATES } from './programme-enrolment.entity';
 import { EligibilityCriterion, Programme, ProgrammeFundingSource, ProgrammeKpi, ProgrammeState } from './programme.entity';
 import {
@@ -411,6 +413,7 @@ export class ProgrammeMutationResolver {
           em.create(ProgrammeEnrolment, { programmeId: programme.id, firmId: firm.id, state: EnrolmentState.ENROLLED, enrolledByUserId: userIdOf(ctx) }),
         );
         await em.insert(ProgrammeEnrolmentEvent, { enrolmentId: enrolment.id, state: EnrolmentState.ENROLLED, note: input.note ?? null, recordedByUserId: userIdOf(ctx) });
+        await recordEnrolmentInJourney(ctx, em, programme, firm.id, EnrolmentState.ENROLLED);
         return Object.assign(new EnrolmentPayload(), { enrolment });
       },
       () => Object.assign(new EnrolmentPayload(), { failedCriteria }),
@@ -440,6 +443,8 @@ export class ProgrammeMutationResolver {
       const updated = await updateIfVersion(em, ProgrammeEnrolment, current.id, input.expectedVersion, { state: input.state });
       if (!updated) throw versionConflict('enrolment', current.version);
       await em.insert(ProgrammeEnrolmentEvent, { enrolmentId: current.id, state: input.state, note: input.note ?? null, recordedByUserId: userIdOf(ctx) });
+      const programme = await em.findOneByOrFail(Programme, { id: current.programmeId });
+      await recordEnrolmentInJourney(ctx, em, programme, current.firmId, input.state);
       return Object.assign(new EnrolmentPayload(), { enrolment: updated });
     }, () => new EnrolmentPayload());
   }
@@ -447,6 +452,24 @@ export class ProgrammeMutationResolver {
 
 // ---------------------------------------------------------------------------------------------------
 // Helpers
+
+const ENROLMENT_SUMMARY: Record<EnrolmentState, string> = {
+  [EnrolmentState.ENROLLED]: 'Enrolled in',
+  [EnrolmentState.COMPLETED]: 'Completed',
+  [EnrolmentState.DROPPED_OUT]: 'Dropped out of',
+};
+
+/** Enrolments, completions and drop-outs are also entries of the firm's journey, owned by the operator. */
+function recordEnrolmentInJourney(ctx: RequestContext, em: EntityManager, programme: Programme, firmId: string, state: EnrolmentState) {
+  return appendEntry(ctx, em, {
+    firmId,
+    organisationId: programme.operatorOrganisationId,
+    kind: TouchpointKind.PROGRAMME_ENROLMENT,
+    occurredAt: new Date(),
+    summary: `${ENROLMENT_SUMMARY[state]} ${programme.name}`,
+    details: { programmeName: programme.name, operatorOrganisationId: programme.operatorOrganisationId, startsOn: programme.startsOn },
+  });
+}
 
 const userIdOf = (ctx: RequestContext) => (ctx.principal?.kind === 'user' ? ctx.principal.userId : null);
 
