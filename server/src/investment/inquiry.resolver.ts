@@ -24,6 +24,8 @@ import {
   UpdateEstablishmentOfferInput,
 } from './investment.inputs';
 import { investmentLoaders } from './investment.loaders';
+import { InquiryKind, TouchpointKind } from '../journeys/journey.enums';
+import { appendEntry } from '../journeys/touchpoint.service';
 import { restrictToHandledInquiries, restrictToVisibleInquiries } from './investment.visibility';
 
 /** How the caller relates to an inquiry. */
@@ -345,6 +347,18 @@ export class EstablishmentInquiryResolver {
         changedByUserId: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
         changedByOrganisationId: actingOrganisationId,
       });
+      // A success with the established firm is also an entry of that firm's journey, owned by the
+      // organisation that recorded it; it carries the neutral code name, never the confidential one.
+      if (updated.state === InquiryState.SUCCESSFUL && updated.establishedFirmId) {
+        await appendEntry(ctx, em, {
+          firmId: updated.establishedFirmId,
+          organisationId: actingOrganisationId,
+          kind: TouchpointKind.DELEGATION_OR_INQUIRY,
+          occurredAt: new Date(),
+          summary: `Establishment inquiry ${updated.codeName}: established`,
+          details: { inquiryKind: InquiryKind.ESTABLISHMENT_INQUIRY, originCountry: updated.originCountry, sector: updated.sector },
+        });
+      }
       return Object.assign(new EstablishmentInquiryPayload(), { inquiry: updated });
     }, () => new EstablishmentInquiryPayload());
   }

@@ -23,6 +23,8 @@ import {
 } from './network.inputs';
 import { Network, NetworkMeeting, NetworkMeetingParticipant, NetworkMember, NetworkWorkingGroupMember } from './network.entity';
 import { networkLoaders } from './network.loaders';
+import { TouchpointKind } from '../journeys/journey.enums';
+import { appendEntry } from '../journeys/touchpoint.service';
 import { readScope, restrictToVisibleNetworks } from './network.visibility';
 
 @ObjectType()
@@ -304,6 +306,9 @@ export class NetworkMeetingResolver {
       const updated = await updateIfVersion(em, NetworkMeeting, meeting.id, input.expectedVersion, { attendanceRecordedAt: () => 'now()' } as never);
       if (!updated) throw versionConflict('meeting', meeting.version);
       const userId = userIdOf(ctx);
+      const before = new Set<string>(
+        (await em.query('SELECT member_id FROM network_meeting_participant WHERE meeting_id = $1 AND attended', [meeting.id])).map((r: { member_id: string }) => r.member_id),
+      );
       await em.query(
         `UPDATE network_meeting_participant SET attended = false, attendance_recorded_by_user_id = $3
           WHERE meeting_id = $1 AND NOT (member_id = ANY($2::uuid[]))`,
@@ -317,8 +322,32 @@ export class NetworkMeetingResolver {
           [meeting.id, attended, userId],
         );
       }
+      await recordParticipationInJourneys(ctx, em, meeting, attended.filter((id) => !before.has(id)));
       return Object.assign(new NetworkMeetingPayload(), { meeting: updated });
     }, () => new NetworkMeetingPayload());
+  }
+}
+
+/**
+ * Firms among the newly attending members get a NETWORK_PARTICIPATION entry in their journey, owned by the
+ * network's owner. The journey is append-only: un-marking attendance later does not remove the entry.
+ */
+async function recordParticipationInJourneys(ctx: RequestContext, em: EntityManager, meeting: NetworkMeeting, memberIds: string[]) {
+  if (!memberIds.length) return;
+  const firms: Array<{ firm_id: string }> = await em.query('SELECT firm_id FROM network_member WHERE id = ANY($1) AND firm_id IS NOT NULL', [memberIds]);
+  if (!firms.length) return;
+  const network = await em.findOneByOrFail(Network, { id: meeting.networkId });
+  const heldAt = new Date(`${meeting.heldOn}T12:00:00Z`);
+  const occurredAt = heldAt < new Date() ? heldAt : new Date();
+  for (const { firm_id } of firms) {
+    await appendEntry(ctx, em, {
+      firmId: firm_id,
+      organisationId: network.ownerOrganisationId,
+      kind: TouchpointKind.NETWORK_PARTICIPATION,
+      occurredAt,
+      summary: `Attended a meeting of ${network.name}`,
+      details: { name: network.name, networkOrClusterOrganisationId: network.ownerOrganisationId, role: 'meeting attendee' },
+    });
   }
 }
 
