@@ -91,7 +91,8 @@ describe('transitions through the API', () => {
 
     r = await app.exec(M.TRANSITION, { i: { agreementId: a.id, expectedVersion: await versionOf(app, a.id), to: 'ACTIVE' } }, EDITOR);
     expect(r.data.transitionAgreement.agreement.state).toBe('ACTIVE');
-    // It runs until 2027: it cannot expire yet.
+    // It runs until 2027: it cannot expire yet, and EXPIRED is not offered.
+    expect(r.data.transitionAgreement.agreement.allowedTransitions).toEqual(['TERMINATED']);
     r = await app.exec(M.TRANSITION, { i: { agreementId: a.id, expectedVersion: await versionOf(app, a.id), to: 'EXPIRED' } }, EDITOR);
     expect(r.data.transitionAgreement.userErrors[0]).toMatchObject({ field: ['input', 'to'], code: 'INVALID_STATE' });
     r = await app.exec(M.TRANSITION, { i: { agreementId: a.id, expectedVersion: await versionOf(app, a.id), to: 'TERMINATED' } }, EDITOR);

@@ -627,9 +627,13 @@ export class ServiceAgreementResolver {
     return a.inForceVersionNumber != null && a.currentVersionNumber > a.inForceVersionNumber;
   }
 
-  @FieldResolver(() => [AgreementState], { description: 'States the agreement can be moved to by hand from its current state.' })
-  allowedTransitions(@Root() a: ServiceAgreement) {
-    return manualTargets(a.state);
+  @FieldResolver(() => [AgreementState], { description: 'States the agreement can be moved to by hand now (EXPIRED only once its period has ended).' })
+  async allowedTransitions(@Root() a: ServiceAgreement, @Ctx() ctx: RequestContext) {
+    const targets = manualTargets(a.state);
+    if (!targets.includes(AgreementState.EXPIRED)) return targets;
+    // Same rule as transitionAgreement: the version in force must have ended.
+    const inForce = await kpiVersion(ctx, a);
+    return inForce && inForce.periodEnd < todayLocal() ? targets : targets.filter((t) => t !== AgreementState.EXPIRED);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether you can change it (you are EDITOR or ADMIN of a party).' })
