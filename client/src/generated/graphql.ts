@@ -1083,6 +1083,7 @@ export type UserErrorCode =
   | 'REQUIRED'
   | 'SHARES_DO_NOT_ADD_UP'
   | 'TOO_LONG'
+  | 'TOO_MANY_ATTEMPTS'
   | 'VERSION_CONFLICT';
 
 export type WithdrawConsentInput = {

@@ -42,6 +42,7 @@ export enum UserErrorCode {
   VERSION_CONFLICT = 'VERSION_CONFLICT',
   IMMUTABLE = 'IMMUTABLE',
   BAD_CREDENTIALS = 'BAD_CREDENTIALS',
+  TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
   /** Co-financing / funding shares that do not add up to exactly 100 %. */
   SHARES_DO_NOT_ADD_UP = 'SHARES_DO_NOT_ADD_UP',
   /** The firm does not meet a programme's eligibility criteria (the message names which). */

@@ -11,6 +11,7 @@ import { identityLoaders } from './identity.loaders';
 import { Membership } from './membership.entity';
 import { timingDummyHash, verifyPassword } from './password';
 import { Session } from './session.entity';
+import { signInThrottle } from './sign-in-throttle';
 import { newApiKeySecret, sessionExpiry, sha256, signSessionToken } from './tokens';
 import { User } from './user.entity';
 
@@ -81,10 +82,21 @@ export class IdentityResolver {
   @Access(Rules.public())
   signIn(@Arg('input', { validate: false }) input: SignInInput, @Ctx() ctx: RequestContext) {
     return runMutation(ctx, input, async (em) => {
-      const user = await em.findOneBy(User, { email: input.email.trim().toLowerCase() });
+      const email = input.email.trim().toLowerCase();
+      const wait = signInThrottle.lockedFor(email);
+      if (wait > 0) {
+        throw new UserInputRejection([
+          userError('email', `Too many failed sign-ins for this e-mail address. Try again in ${Math.ceil(wait / 60_000)} minutes.`, UserErrorCode.TOO_MANY_ATTEMPTS),
+        ]);
+      }
+      const user = await em.findOneBy(User, { email });
       // Same work and the same answer for an unknown e-mail and a wrong password.
       const ok = await verifyPassword(input.password, user?.passwordHash ?? (await timingDummyHash()));
-      if (!user || !ok) throw new UserInputRejection([userError('password', 'E-mail or password is wrong.', UserErrorCode.BAD_CREDENTIALS)]);
+      if (!user || !ok) {
+        signInThrottle.recordFailure(email);
+        throw new UserInputRejection([userError('password', 'E-mail or password is wrong.', UserErrorCode.BAD_CREDENTIALS)]);
+      }
+      signInThrottle.recordSuccess(email);
       const session = await em.save(em.create(Session, { userId: user.id, expiresAt: sessionExpiry(), revokedAt: null }));
       return Object.assign(new SignInPayload(), {
         token: signSessionToken(ctx.config.authSecret, user.id, session.id, session.expiresAt),

@@ -32,6 +32,20 @@ describe('sign-in', () => {
     expect(unknown.data.signIn.userErrors).toEqual(wrong.data.signIn.userErrors);
   });
 
+  it('after 10 failures an address is locked for a while, even with the right password, known or not', async () => {
+    const attempt = (email: string, password: string) => app.exec(SIGN_IN, { i: { email, password } });
+    for (const email of ['network@amager.demo', 'nobody-else@nowhere.demo']) {
+      for (let i = 0; i < 10; i++) expect((await attempt(email, `guess-${i}`)).data.signIn.userErrors[0].code).toBe('BAD_CREDENTIALS');
+      const locked = await attempt(email, 'growth-graph-demo');
+      expect(locked.data.signIn.token).toBeNull();
+      expect(locked.data.signIn.userErrors).toEqual([
+        { field: ['input', 'email'], message: 'Too many failed sign-ins for this e-mail address. Try again in 15 minutes.', code: 'TOO_MANY_ATTEMPTS' },
+      ]);
+    }
+    // Other addresses are not affected.
+    expect((await attempt('cluster@webuild.demo', 'growth-graph-demo')).data.signIn.token).toBeTruthy();
+  });
+
   it('rejects a malformed e-mail as a typed user error', async () => {
     const r = await app.exec(SIGN_IN, { i: { email: 'not-an-email', password: 'x' } });
     expect(r.data.signIn.userErrors[0]).toMatchObject({ field: ['input', 'email'], code: 'INVALID' });
