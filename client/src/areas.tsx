@@ -1,11 +1,22 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import type { MeQuery } from './generated/graphql';
-import { DeskPage } from './desk/DeskPage';
-import { AgreementsArea } from './agreements/AgreementsArea';
-import { ProgrammesArea } from './programmes/ProgrammesArea';
-import { ClustersArea } from './clusters/ClustersArea';
-import { NetworksArea } from './networks/NetworksArea';
-import { InvestmentArea } from './investment/InvestmentArea';
+
+/** Each area's code is loaded when it is first opened (keeps the first page small). */
+function lazyArea(load: () => Promise<ComponentType<AreaPageProps>>) {
+  const Page = lazy(async () => ({ default: await load() }));
+  return (props: AreaPageProps) => (
+    <Suspense fallback={<p className="muted">Loading…</p>}>
+      <Page {...props} />
+    </Suspense>
+  );
+}
+
+const DeskPage = lazyArea(async () => (await import('./desk/DeskPage')).DeskPage);
+const AgreementsArea = lazyArea(async () => (await import('./agreements/AgreementsArea')).AgreementsArea);
+const ProgrammesArea = lazyArea(async () => (await import('./programmes/ProgrammesArea')).ProgrammesArea);
+const ClustersArea = lazyArea(async () => (await import('./clusters/ClustersArea')).ClustersArea);
+const NetworksArea = lazyArea(async () => (await import('./networks/NetworksArea')).NetworksArea);
+const InvestmentArea = lazyArea(async () => (await import('./investment/InvestmentArea')).InvestmentArea);
 
 /** What an area page gets from the app shell. */
 export interface AreaPageProps {
