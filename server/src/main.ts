@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createApp } from './app';
 import { openDatabase } from './core/db';
+import { anonymiseExpiredContactPersons } from './journeys/contact-person.retention';
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed/demo';
 
 export interface ServerOptions {
@@ -24,6 +25,13 @@ export async function startServer(opts: ServerOptions) {
     const seeded = await seedDemoData(ds, { firmCount: opts.demoFirmCount });
     if (seeded) console.log(`Loaded demo data: ${seeded.organisations.size} organisations, ${seeded.firmCount} firms, ${seeded.users.size} users.`);
   }
+  // Retention: contact persons past their date are anonymised now and then once a day.
+  const retention = async () => {
+    const n = await anonymiseExpiredContactPersons(ds).catch((e) => (console.error('[retention]', e), 0));
+    if (n) console.log(`Retention: anonymised ${n} contact person(s) past their retention date.`);
+  };
+  await retention();
+  const retentionTimer = setInterval(retention, 24 * 3600_000).unref();
   const authSecret = opts.authSecret ?? randomBytes(32).toString('hex');
   const { server, apollo } = await createApp({ ds, config: { authSecret }, clientDir: opts.clientDir });
   const port = opts.port ?? 4000;
@@ -35,6 +43,7 @@ export async function startServer(opts: ServerOptions) {
     url: `http://localhost:${actualPort}`,
     ds,
     async stop() {
+      clearInterval(retentionTimer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();

@@ -12,6 +12,7 @@ Mutation.addNetworkMembers: member with "edit" in an organisation; not API keys
 Mutation.addNetworkWorkingGroupMember: member with "edit" in an organisation; not API keys
 Mutation.addOrganisationRelationship: member with "administer" in an organisation; not API keys
 Mutation.amendAgreement: member with "edit" in an organisation; not API keys
+Mutation.anonymiseContactPerson: member with "edit" in an organisation; not API keys
 Mutation.assessGrowthPotential: member with "record" in an organisation; not API keys
 Mutation.changeEnrolmentState: member with "record" in an organisation; not API keys
 Mutation.changeEstablishmentInquiryState: member with "record" in an organisation; not API keys

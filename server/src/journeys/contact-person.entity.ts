@@ -68,6 +68,15 @@ export class ContactPerson {
   @JoinColumn({ name: 'created_by_user_id' })
   createdByUser?: User;
 
+  /** Retention: the personal data is anonymised after this date (DA/SE GDPR storage limitation). */
+  @Index('IDX_contact_person_retain_until', { where: 'anonymised_at IS NULL' })
+  @Column({ name: 'retain_until', type: 'date' })
+  retainUntil!: string;
+
+  /** Set when the personal data was removed (on request, or when retention ran out). The row stays. */
+  @Column({ name: 'anonymised_at', type: 'timestamptz', nullable: true })
+  anonymisedAt!: Date | null;
+
   @VersionColumn()
   version!: number;
 

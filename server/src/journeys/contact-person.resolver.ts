@@ -9,7 +9,8 @@ import { organisationLoaders } from '../organisations/organisation.loaders';
 import { CONTACT_PERSON_FIELD_CATEGORIES, ContactPerson, ContactPersonRevealLog } from './contact-person.entity';
 import { actingOrganisation, findFirmForRecording, userIdOf } from './journey.access';
 import { PersonalDataCategory } from './journey.enums';
-import { AddContactPersonInput, RevealContactPersonInput } from './journey.inputs';
+import { AddContactPersonInput, AnonymiseContactPersonInput, RevealContactPersonInput } from './journey.inputs';
+import { anonymiseContactPerson, DEFAULT_RETENTION_YEARS, MAX_RETENTION_YEARS } from './contact-person.retention';
 
 @ObjectType({ description: 'A personal-data field and its category.' })
 export class PersonalDataField {
@@ -37,13 +38,15 @@ export class ContactPersonView {
   @Field(() => String, { nullable: true, description: 'CONTACT' }) phone!: string | null;
   @Field(() => MaskedValue, { description: 'SENSITIVE (health, trade-union membership, ...).' }) sensitiveNote!: MaskedValue;
   @Field(() => [PersonalDataField], { description: 'The category of each field.' }) fieldCategories!: PersonalDataField[];
+  @Field({ description: 'The personal data is anonymised after this date (YYYY-MM-DD).' }) retainUntil!: string;
+  @Field(() => Date, { nullable: true, description: 'When the personal data was removed; null while it is held.' }) anonymisedAt!: Date | null;
   @Field(() => Int) version!: number;
   @Field() createdAt!: Date;
 
   static of(p: ContactPerson, revealed: boolean): ContactPersonView {
     return Object.assign(new ContactPersonView(), {
       id: p.id, firmId: p.firmId, organisationId: p.organisationId, name: p.name, role: p.role, email: p.email, phone: p.phone,
-      version: p.version, createdAt: p.createdAt,
+      version: p.version, createdAt: p.createdAt, retainUntil: p.retainUntil, anonymisedAt: p.anonymisedAt,
       sensitiveNote: Object.assign(new MaskedValue(), {
         category: PersonalDataCategory.SENSITIVE, masked: !revealed, present: p.sensitiveNote != null, value: revealed ? p.sensitiveNote : null,
       }),
@@ -81,9 +84,18 @@ export class ContactPersonResolver {
     return runMutation(ctx, input, async (em) => {
       const org = actingOrganisation(ctx, input.organisationId, Capability.RECORD).organisationIds[0];
       const firm = await findFirmForRecording(em, input.firmId, org);
+      const [{ today, latest, fallback }] = await em.query(
+        `SELECT d::text AS today, (d + make_interval(years => $1))::date::text AS latest, (d + make_interval(years => $2))::date::text AS fallback
+           FROM (SELECT (now() AT TIME ZONE 'Europe/Copenhagen')::date AS d) t`,
+        [MAX_RETENTION_YEARS, DEFAULT_RETENTION_YEARS],
+      );
+      if (input.retainUntil && (input.retainUntil <= today || input.retainUntil > latest)) {
+        throw new UserInputRejection([userError('retainUntil', `Keep it until a date after today and at most ${MAX_RETENTION_YEARS} years ahead (${latest}).`)]);
+      }
       const saved = await em.save(em.create(ContactPerson, {
         firmId: firm.id, organisationId: org, name: input.name.trim(), role: input.role?.trim() || null, email: input.email?.trim().toLowerCase() || null,
         phone: input.phone?.trim() || null, sensitiveNote: input.sensitiveNote?.trim() || null, createdByUserId: userIdOf(ctx),
+        retainUntil: input.retainUntil ?? fallback, anonymisedAt: null,
       }));
       return Object.assign(new ContactPersonPayload(), { contactPerson: ContactPersonView.of(saved, false) });
     }, () => new ContactPersonPayload());
@@ -103,6 +115,22 @@ export class ContactPersonResolver {
       }));
       return Object.assign(new RevealContactPersonPayload(), { contactPerson: ContactPersonView.of(person, true), log });
     }, () => new RevealContactPersonPayload());
+  }
+
+  @Mutation(() => ContactPersonPayload, { description: 'Remove a contact person\'s personal data now (erasure). Editors and admins of the holding organisation.' })
+  @Access(Rules.member(Capability.EDIT))
+  anonymiseContactPerson(@Arg('input', { validate: false }) input: AnonymiseContactPersonInput, @Ctx() ctx: RequestContext) {
+    return runMutation(ctx, input, async (em) => {
+      const editing = ctx.scope.require(Capability.EDIT);
+      const qb = em.getRepository(ContactPerson).createQueryBuilder('p').where('p.id = :id', { id: input.contactPersonId });
+      const person = await editing.restrict(qb, 'p.organisationId').getOne();
+      if (!person) throw new UserInputRejection([userError('contactPersonId', 'Contact person not found.', UserErrorCode.NOT_FOUND)]);
+      if (!(await anonymiseContactPerson(em, person.id))) {
+        throw new UserInputRejection([userError('contactPersonId', 'This contact person is anonymised already.', UserErrorCode.INVALID_STATE)]);
+      }
+      const after = await em.findOneByOrFail(ContactPerson, { id: person.id });
+      return Object.assign(new ContactPersonPayload(), { contactPerson: ContactPersonView.of(after, false) });
+    }, () => new ContactPersonPayload());
   }
 
   @FieldResolver(() => Organisation, { description: 'The organisation holding the data.' })

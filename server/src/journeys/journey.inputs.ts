@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsDate, IsEmail, IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsDate, IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { GrowthPotentialLevel } from '../firms/firm.entity';
 import { ConsentScope, FirmSegment, ReferralAction, TouchpointKind } from './journey.enums';
@@ -241,6 +241,12 @@ export class AddContactPersonInput {
   @IsOptional()
   @MaxLength(2000)
   sensitiveNote?: string;
+
+  @Field({ nullable: true, description: 'Keep the personal data until this date (YYYY-MM-DD; default 3 years, at most 5); then it is anonymised.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @MaxLength(10)
+  retainUntil?: string;
 }
 
 @InputType({ description: 'Reveal a contact person\'s sensitive fields. The reveal is logged.' })
@@ -267,4 +273,15 @@ export class WorklistOptions {
   @Min(1)
   @Max(365)
   recentDays: number = 30;
+}
+
+@InputType({ description: 'Remove a contact person\'s personal data now (e.g. on a request for erasure). The record of the contact stays, anonymised.' })
+export class AnonymiseContactPersonInput {
+  @Field(() => ID)
+  @IsUUID()
+  contactPersonId!: string;
+
+  @Field({ description: 'Why, e.g. "Request for erasure 2026-11-25".' })
+  @Length(1, 500)
+  reason!: string;
 }

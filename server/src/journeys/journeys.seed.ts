@@ -91,5 +91,6 @@ export async function seedJourneys(em: EntityManager, orgs: Map<string, Organisa
   await em.insert(ContactPerson, {
     firmId: firms[0].id, organisationId: midt, name: 'Jens Demo', role: 'CEO', email: 'jens@example.invalid', phone: '+45 12 34 56 78',
     sensitiveNote: 'On sick leave until next month (demo)', createdByUserId: mette,
+    retainUntil: at(-3 * 365).toISOString().slice(0, 10), anonymisedAt: null,
   });
 }
