@@ -5,4 +5,5 @@ import './clusters.e2e.mjs';
 import './networks.e2e.mjs';
 import './investment.e2e.mjs';
 import './desk.e2e.mjs';
+import './desk-records.e2e.mjs';
 import './agreements.e2e.mjs';

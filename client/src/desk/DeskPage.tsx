@@ -13,7 +13,7 @@ export function DeskPage({ parts, params, me, actingFor }: AreaPageProps) {
     organisationId: options.find((o) => o.id === chosen)?.id ?? options[0]?.id ?? null,
     choose: setChosen,
   };
-  if (parts[0] === 'firm' && parts[1]) return <FirmDesk key={parts[1]} firmId={parts[1]} params={params} recordAs={recordAs} />;
+  if (parts[0] === 'firm' && parts[1]) return <FirmDesk key={parts[1]} firmId={parts[1]} params={params} recordAs={recordAs} me={me} actingFor={actingFor} />;
   if (parts.length === 0) return <DeskHome query={params.q ?? ''} me={me} actingFor={actingFor} />;
   return <p role="alert">Page not found.</p>;
 }

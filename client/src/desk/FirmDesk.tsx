@@ -1,10 +1,14 @@
 import { useState } from 'react';
-import { useDeskFirmJourneyQuery } from '../generated/graphql';
+import { useDeskFirmJourneyQuery, type MeQuery } from '../generated/graphql';
 import { formatIdentifier } from '../firms/search';
 import { areaHref, firmHref } from '../routing';
 import { humanize } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';
+import { AccessLogPanel } from './AccessLogPanel';
 import { ConsentPanel } from './ConsentPanel';
+import { ContactPersonsPanel } from './ContactPersonsPanel';
+import { administeredOrganisations, DataExportButton } from './DataExportButton';
+import { RecordTouchpointForm } from './RecordTouchpointForm';
 import type { RecordAs } from './recordAs';
 import { RecordAsChooser } from './RecordAsChooser';
 import { GrowthMappingForm } from './GrowthMappingForm';
@@ -16,14 +20,29 @@ import { hiddenNotice } from './timeline';
 
 const TOOLS = [
   { key: 'mapping', label: 'Growth mapping' },
+  { key: 'record', label: 'Record' },
   { key: 'milestones', label: 'Milestones' },
   { key: 'referral', label: 'Refer' },
   { key: 'consent', label: 'Consent' },
+  { key: 'contacts', label: 'Contacts' },
+  { key: 'access-log', label: 'Access log' },
 ] as const;
 type Tool = (typeof TOOLS)[number]['key'];
 
 /** One firm at the desk: its journey as far as we may see it, and the consultant's tools. */
-export function FirmDesk({ firmId, params, recordAs }: { firmId: string; params: Record<string, string>; recordAs: RecordAs }) {
+export function FirmDesk({
+  firmId,
+  params,
+  recordAs,
+  me,
+  actingFor,
+}: {
+  firmId: string;
+  params: Record<string, string>;
+  recordAs: RecordAs;
+  me: Pick<MeQuery['me'], 'memberships'>;
+  actingFor: string | null;
+}) {
   const filter = journeyFilterFromParams(params);
   // The same first page the timeline shows (one request): the firm, what is hidden, and on which basis we see others.
   const [{ data, fetching, error }] = useDeskFirmJourneyQuery({ variables: { firmId, filter, first: JOURNEY_PAGE, after: null }, context: JOURNEY_CONTEXT });
@@ -31,6 +50,10 @@ export function FirmDesk({ firmId, params, recordAs }: { firmId: string; params:
   const journey = data?.firmJourney;
   const firm = journey?.firm;
   const assessment = journey?.growthPotentialAssessments[0];
+  const recordingIds = recordAs.options.map((o) => o.id);
+  // The organisations whose entries and contact persons are ours to read (and whose access log we see).
+  const ownIds = me.memberships.filter((m) => !actingFor || m.organisation.id === actingFor).map((m) => m.organisation.id);
+  const admins = administeredOrganisations(me, actingFor);
   const organisations = [
     ...recordAs.options,
     ...(journey?.accessGrants.map((g) => g.organisation) ?? []).filter((o) => !recordAs.options.some((r) => r.id === o.id)),
@@ -61,6 +84,7 @@ export function FirmDesk({ firmId, params, recordAs }: { firmId: string; params:
                 {assessment.organisation.name})
               </p>
             )}
+            {admins.length > 0 && <DataExportButton firmId={firmId} organisations={admins} />}
           </header>
           {journey.hiddenOrganisations.length > 0 && (
             <div className="desk-hidden" role="note" data-testid="hidden-journey-notice">
@@ -89,7 +113,7 @@ export function FirmDesk({ firmId, params, recordAs }: { firmId: string; params:
             <section aria-labelledby="desk-journey-title" className="desk-journey">
               <h2 id="desk-journey-title">Journey</h2>
               <JourneyFilters key={JSON.stringify(params)} firmId={firmId} params={params} organisations={organisations} />
-              <JourneyTimeline firmId={firmId} filter={filter} />
+              <JourneyTimeline firmId={firmId} filter={filter} recordingOrganisationIds={recordingIds} />
             </section>
             <aside className="card desk-tools" aria-label="Tools">
               <RecordAsChooser recordAs={recordAs} />
@@ -111,9 +135,12 @@ export function FirmDesk({ firmId, params, recordAs }: { firmId: string; params:
               </div>
               <div role="tabpanel" id="desk-tool-panel" aria-labelledby={`desk-tab-${tool}`}>
                 {tool === 'mapping' && <GrowthMappingForm firmId={firmId} organisationId={recordAs.organisationId} />}
+                {tool === 'record' && <RecordTouchpointForm firmId={firmId} organisationId={recordAs.organisationId} />}
                 {tool === 'milestones' && <MilestonesPanel firmId={firmId} organisationId={recordAs.organisationId} />}
                 {tool === 'referral' && <ReferralPanel firmId={firmId} organisationId={recordAs.organisationId} exclude={recordAs.options.map((o) => o.id)} />}
                 {tool === 'consent' && <ConsentPanel firmId={firmId} organisationId={recordAs.organisationId} exclude={recordAs.options.map((o) => o.id)} />}
+                {tool === 'contacts' && <ContactPersonsPanel firmId={firmId} organisationId={recordAs.organisationId} recordingOrganisationIds={recordingIds} />}
+                {tool === 'access-log' && <AccessLogPanel firmId={firmId} organisationIds={ownIds} />}
               </div>
             </aside>
           </div>

@@ -3,7 +3,9 @@ import { useDeskFirmJourneyQuery, type DeskTouchpointFragment, type JourneyFilte
 import { humanize } from '../ui/labels';
 import { areaHref } from '../routing';
 import { cleanParams, TOUCHPOINT_KINDS, type JourneyFilterParams } from './journeyFilter';
+import { CorrectEntryForm } from './CorrectEntryForm';
 import { correctionState, detailRows, formatDateTime, kindLabel } from './timeline';
+import { canCorrect, OUTCOME_SOURCE_LABELS } from './touchpointKinds';
 import { PageFooter, PagedPages, type PageProps } from './ui';
 
 export const JOURNEY_PAGE = 20;
@@ -79,15 +81,21 @@ export function JourneyFilters({
 }
 
 /** The journey as a timeline, newest first, page by page. */
-export function JourneyTimeline({ firmId, filter }: { firmId: string; filter: JourneyFilter | null }) {
+export function JourneyTimeline({ firmId, filter, recordingOrganisationIds = [] }: { firmId: string; filter: JourneyFilter | null; recordingOrganisationIds?: readonly string[] }) {
   return (
     <ol className="desk-timeline" data-testid="journey-timeline" aria-label="Journey entries, newest first">
-      <PagedPages key={JSON.stringify(filter)} renderPage={(p) => <TimelinePage {...p} firmId={firmId} filter={filter} />} />
+      <PagedPages key={JSON.stringify(filter)} renderPage={(p) => <TimelinePage {...p} firmId={firmId} filter={filter} recordingOrganisationIds={recordingOrganisationIds} />} />
     </ol>
   );
 }
 
-function TimelinePage({ firmId, filter, after, ...page }: PageProps & { firmId: string; filter: JourneyFilter | null }) {
+function TimelinePage({
+  firmId,
+  filter,
+  recordingOrganisationIds,
+  after,
+  ...page
+}: PageProps & { firmId: string; filter: JourneyFilter | null; recordingOrganisationIds: readonly string[] }) {
   const [{ data, fetching, error }] = useDeskFirmJourneyQuery({ variables: { firmId, filter, first: JOURNEY_PAGE, after }, context: JOURNEY_CONTEXT });
   const journey = data?.firmJourney;
   const edges = journey?.edges ?? [];
@@ -95,7 +103,12 @@ function TimelinePage({ firmId, filter, after, ...page }: PageProps & { firmId: 
   return (
     <>
       {edges.map(({ node }) => (
-        <TimelineEntry key={node.id} entry={node} correctionLoaded={!!node.supersededById && loadedIds.has(node.supersededById)} />
+        <TimelineEntry
+          key={node.id}
+          entry={node}
+          correctionLoaded={!!node.supersededById && loadedIds.has(node.supersededById)}
+          correctable={canCorrect(node, recordingOrganisationIds)}
+        />
       ))}
       <li className="desk-list-footer">
         <PageFooter
@@ -113,14 +126,28 @@ function TimelinePage({ firmId, filter, after, ...page }: PageProps & { firmId: 
   );
 }
 
-export function TimelineEntry({ entry, correctionLoaded }: { entry: DeskTouchpointFragment; correctionLoaded?: boolean }) {
+export function TimelineEntry({ entry, correctionLoaded, correctable }: { entry: DeskTouchpointFragment; correctionLoaded?: boolean; correctable?: boolean }) {
+  const [correcting, setCorrecting] = useState(false);
   const state = correctionState(entry);
+  const outcomeSource = entry.details.__typename === 'OutcomeReportDetails' ? entry.details.source : null;
   const superseded = state === 'superseded' || state === 'corrected-correction';
   const isCorrection = state === 'correction' || state === 'corrected-correction';
   return (
-    <li className={`desk-entry${superseded ? ' desk-entry-superseded' : ''}`} data-testid="journey-entry" data-kind={entry.kind} data-state={state} data-entry-id={entry.id}>
+    <li
+      className={`desk-entry${superseded ? ' desk-entry-superseded' : ''}`}
+      data-testid="journey-entry"
+      data-kind={entry.kind}
+      data-state={state}
+      data-entry-id={entry.id}
+      data-source={outcomeSource ?? undefined}
+    >
       <div className="desk-entry-head">
         <strong className="desk-kind">{kindLabel(entry.kind)}</strong>
+        {outcomeSource && (
+          <span className={`desk-source desk-source-${outcomeSource.toLowerCase()}`} data-testid="outcome-source">
+            {OUTCOME_SOURCE_LABELS[outcomeSource]}
+          </span>
+        )}
         <span className="muted">{entry.organisation.name}</span>
         <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time>
       </div>
@@ -147,7 +174,16 @@ export function TimelineEntry({ entry, correctionLoaded }: { entry: DeskTouchpoi
       <p className="muted desk-small">
         Recorded {formatDateTime(entry.recordedAt)}
         {entry.recordedBy ? ` by ${entry.recordedBy.displayName}` : ''}
+        {correctable && !correcting && (
+          <>
+            {' · '}
+            <button type="button" className="desk-link-button" onClick={() => setCorrecting(true)} data-testid="correct-entry">
+              Correct…
+            </button>
+          </>
+        )}
       </p>
+      {correctable && correcting && <CorrectEntryForm entry={entry} onDone={() => setCorrecting(false)} />}
     </li>
   );
 }

@@ -20,6 +20,24 @@ export type ActOnReferralInput = {
   referralId: string | number;
 };
 
+/** A contact person at a firm (personal data held by your organisation). */
+export type AddContactPersonInput = {
+  /** CONTACT */
+  email?: string | null | undefined;
+  firmId: string | number;
+  /** ORDINARY */
+  name: string;
+  organisationId?: string | number | null | undefined;
+  /** CONTACT */
+  phone?: string | null | undefined;
+  /** Keep the personal data until this date (YYYY-MM-DD; default 3 years, at most 5); then it is anonymised. */
+  retainUntil?: string | null | undefined;
+  /** ORDINARY */
+  role?: string | null | undefined;
+  /** SENSITIVE (e.g. health, trade-union membership): masked unless revealed. */
+  sensitiveNote?: string | null | undefined;
+};
+
 /** The whole content of a version. A save replaces the content of the version being edited. */
 export type AgreementContentInput = {
   currency: AgreementCurrency;
@@ -220,6 +238,39 @@ export type ContactChannel =
   | 'PHONE'
   | 'REFERRAL'
   | 'WEBSITE';
+
+/** Correct an entry: records a new entry of the same kind that supersedes it. Both stay visible. */
+export type CorrectTouchpointInput = {
+  /** For DELEGATION_OR_INQUIRY. */
+  delegationOrInquiry?: DelegationOrInquiryInput | null | undefined;
+  /** For EVENT_ATTENDANCE. */
+  eventAttendance?: EventAttendanceInput | null | undefined;
+  /** For FIRST_CONTACT. */
+  firstContact?: FirstContactInput | null | undefined;
+  /** For GROWTH_MAPPING. */
+  growthMapping?: GrowthMappingInput | null | undefined;
+  /** For GROWTH_PARTNERSHIP. */
+  growthPartnership?: GrowthPartnershipInput | null | undefined;
+  /** For GROWTH_PLAN_MILESTONE (record only; a milestone changes by recording again). */
+  milestone?: MilestoneInput | null | undefined;
+  /** For NOTE. */
+  note?: NoteInput | null | undefined;
+  /** Corrected time it happened; defaults to the original's. At most 14 days before the original was recorded. */
+  occurredAt?: string | null | undefined;
+  /** For OUTCOME_REPORT. */
+  outcomeReport?: OutcomeReportInput | null | undefined;
+  /** For NETWORK_PARTICIPATION and CLUSTER_PARTICIPATION. */
+  participation?: ParticipationInput | null | undefined;
+  /** For PROGRAMME_ENROLMENT. */
+  programmeEnrolment?: ProgrammeEnrolmentInput | null | undefined;
+  /** Why the entry is corrected. */
+  reason: string;
+  /** For REFERRAL (record only). */
+  referral?: ReferralInput | null | undefined;
+  /** Free-text summary. */
+  summary?: string | null | undefined;
+  touchpointId: string | number;
+};
 
 /** Denmark or Sweden. */
 export type Country =
@@ -697,6 +748,12 @@ export type ParticipationInput = {
   role?: string | null | undefined;
 };
 
+/** How sensitive a personal-data field is. */
+export type PersonalDataCategory =
+  | 'CONTACT'
+  | 'ORDINARY'
+  | 'SENSITIVE';
+
 /** The published criteria for placing a regional cluster office (all five must be scored). */
 export type PlacementCriterion =
   /** Attraction and retention of local firms in the cluster's activities. */
@@ -904,6 +961,13 @@ export type RelationshipKind =
   | 'OPERATES'
   | 'RECEPTION_FOR'
   | 'SERVES';
+
+/** Reveal a contact person's sensitive fields. The reveal is logged. */
+export type RevealContactPersonInput = {
+  contactPersonId: string | number;
+  /** Why you need to see them (logged). */
+  reason: string;
+};
 
 /** A member's role in one organisation. */
 export type Role =
@@ -1448,6 +1512,86 @@ export type DeskWithdrawConsentMutationVariables = Exact<{
 
 
 export type DeskWithdrawConsentMutation = { withdrawConsent: { consent: { id: string, isEffective: boolean, withdrawnAt: string | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type DeskCorrectTouchpointMutationVariables = Exact<{
+  input: CorrectTouchpointInput;
+}>;
+
+
+export type DeskCorrectTouchpointMutation = { correctTouchpoint: { touchpoint: { id: string, kind: TouchpointKind, occurredAt: string, recordedAt: string, summary: string | null, supersedesId: string | null, supersededById: string | null, correctionReason: string | null, organisation: { id: string, name: string, kind: OrganisationKind }, recordedBy: { id: string, displayName: string } | null, details:
+        | { __typename: 'DelegationOrInquiryDetails', inquiryKind: InquiryKind, originCountry: string | null, sector: string | null }
+        | { __typename: 'EventAttendanceDetails', eventName: string, organiserName: string | null }
+        | { __typename: 'FirstContactDetails', channel: ContactChannel, topic: string | null }
+        | { __typename: 'GrowthMappingDetails', ambition: string | null, focusAreas: Array<GrowthWheelDecisionArea>, scores: Array<{ decisionArea: GrowthWheelDecisionArea, score: number }> }
+        | { __typename: 'GrowthPartnershipDetails', periodStart: string, periodEnd: string, committedExtraJobs: number, committedExtraRevenue: number, committedExtraExport: number, partnershipCurrency: Currency }
+        | { __typename: 'MilestoneDetails', milestoneId: string, title: string, ownerName: string, dueOn: string, status: MilestoneStatus, previousStatus: MilestoneStatus | null }
+        | { __typename: 'NoteDetails', text: string }
+        | { __typename: 'OutcomeReportDetails', measuredOn: string, source: OutcomeSource, jobs: number | null, revenue: number | null, exportRevenue: number | null, currency: Currency | null }
+        | { __typename: 'ParticipationDetails', name: string, role: string | null }
+        | { __typename: 'ProgrammeEnrolmentDetails', programmeName: string, startsOn: string | null }
+        | { __typename: 'ReferralDetails', reason: string, receiverOrganisation: { id: string, name: string } | null, referral: { id: string, status: ReferralStatus, statusChangedAt: string } | null }
+       } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type DeskOwnEntryLabelsQueryVariables = Exact<{
+  firmId: string | number;
+  filter?: JourneyFilter | null | undefined;
+  first: number;
+}>;
+
+
+export type DeskOwnEntryLabelsQuery = { firmJourney: { edges: Array<{ node: { id: string, kind: TouchpointKind, occurredAt: string } }> } | null };
+
+export type DeskJourneyAccessLogQueryVariables = Exact<{
+  firmId: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type DeskJourneyAccessLogQuery = { journeyAccessLog: { edges: Array<{ cursor: string, node: { id: string, at: string, basis: AccessBasis, consentId: string | null, referralId: string | null, touchpointIds: Array<string>, viewer: { id: string, displayName: string } | null, viewerOrganisation: { id: string, name: string }, ownerOrganisation: { id: string, name: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type DeskContactPersonFragment = { id: string, name: string, role: string | null, email: string | null, phone: string | null, version: number, createdAt: string, organisation: { id: string, name: string }, sensitiveNote: { category: PersonalDataCategory, masked: boolean, present: boolean, value: string | null }, fieldCategories: Array<{ field: string, category: PersonalDataCategory }> };
+
+export type DeskContactPersonsQueryVariables = Exact<{
+  firmId: string | number;
+}>;
+
+
+export type DeskContactPersonsQuery = { contactPersons: Array<{ id: string, name: string, role: string | null, email: string | null, phone: string | null, version: number, createdAt: string, organisation: { id: string, name: string }, sensitiveNote: { category: PersonalDataCategory, masked: boolean, present: boolean, value: string | null }, fieldCategories: Array<{ field: string, category: PersonalDataCategory }> }> };
+
+export type DeskAddContactPersonMutationVariables = Exact<{
+  input: AddContactPersonInput;
+}>;
+
+
+export type DeskAddContactPersonMutation = { addContactPerson: { contactPerson: { id: string, name: string, role: string | null, email: string | null, phone: string | null, version: number, createdAt: string, organisation: { id: string, name: string }, sensitiveNote: { category: PersonalDataCategory, masked: boolean, present: boolean, value: string | null }, fieldCategories: Array<{ field: string, category: PersonalDataCategory }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type DeskRevealContactPersonMutationVariables = Exact<{
+  input: RevealContactPersonInput;
+}>;
+
+
+export type DeskRevealContactPersonMutation = { revealContactPerson: { contactPerson: { id: string, name: string, role: string | null, email: string | null, phone: string | null, version: number, createdAt: string, organisation: { id: string, name: string }, sensitiveNote: { category: PersonalDataCategory, masked: boolean, present: boolean, value: string | null }, fieldCategories: Array<{ field: string, category: PersonalDataCategory }> } | null, log: { id: string, at: string, reason: string, fields: Array<string> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type DeskFirmDataExportQueryVariables = Exact<{
+  firmId: string | number;
+  organisationId?: string | number | null | undefined;
+}>;
+
+
+export type DeskFirmDataExportQuery = { firmDataExport: { generatedAt: string, firm: { id: string, name: string, country: Country, cvr: string | null, organisationsnummer: string | null, industryCode: string | null, status: FirmStatus, municipality: { id: string, name: string } | null }, organisation: { id: string, name: string }, touchpoints: Array<{ id: string, kind: TouchpointKind, occurredAt: string, recordedAt: string, summary: string | null, supersedesId: string | null, supersededById: string | null, correctionReason: string | null, organisation: { id: string, name: string, kind: OrganisationKind }, recordedBy: { id: string, displayName: string } | null, details:
+        | { __typename: 'DelegationOrInquiryDetails', inquiryKind: InquiryKind, originCountry: string | null, sector: string | null }
+        | { __typename: 'EventAttendanceDetails', eventName: string, organiserName: string | null }
+        | { __typename: 'FirstContactDetails', channel: ContactChannel, topic: string | null }
+        | { __typename: 'GrowthMappingDetails', ambition: string | null, focusAreas: Array<GrowthWheelDecisionArea>, scores: Array<{ decisionArea: GrowthWheelDecisionArea, score: number }> }
+        | { __typename: 'GrowthPartnershipDetails', periodStart: string, periodEnd: string, committedExtraJobs: number, committedExtraRevenue: number, committedExtraExport: number, partnershipCurrency: Currency }
+        | { __typename: 'MilestoneDetails', milestoneId: string, title: string, ownerName: string, dueOn: string, status: MilestoneStatus, previousStatus: MilestoneStatus | null }
+        | { __typename: 'NoteDetails', text: string }
+        | { __typename: 'OutcomeReportDetails', measuredOn: string, source: OutcomeSource, jobs: number | null, revenue: number | null, exportRevenue: number | null, currency: Currency | null }
+        | { __typename: 'ParticipationDetails', name: string, role: string | null }
+        | { __typename: 'ProgrammeEnrolmentDetails', programmeName: string, startsOn: string | null }
+        | { __typename: 'ReferralDetails', reason: string, receiverOrganisation: { id: string, name: string } | null, referral: { id: string, status: ReferralStatus, statusChangedAt: string } | null }
+       }>, referrals: Array<{ id: string, status: ReferralStatus, reason: string, sentAt: string, statusChangedAt: string, senderOrganisation: { id: string, name: string }, receiverOrganisation: { id: string, name: string }, steps: Array<{ id: string, status: ReferralStatus, at: string, note: string | null, byOrganisation: { id: string, name: string } }> }>, consents: Array<{ id: string, scope: ConsentScope, purpose: string, validUntil: string, recordedAt: string, withdrawnAt: string | null, recipients: Array<{ id: string, name: string }> }>, milestones: Array<{ id: string, title: string, ownerName: string, dueOn: string, status: MilestoneStatus, version: number, createdAt: string, updatedAt: string }>, growthPotentialAssessments: Array<{ id: string, level: GrowthPotentialLevel, segment: FirmSegment, rationale: string | null, assessedAt: string }>, contactPersons: Array<{ id: string, name: string, role: string | null, email: string | null, phone: string | null, version: number, createdAt: string, organisation: { id: string, name: string }, sensitiveNote: { category: PersonalDataCategory, masked: boolean, present: boolean, value: string | null }, fieldCategories: Array<{ field: string, category: PersonalDataCategory }> }>, contactPersonReveals: Array<{ id: string, at: string, reason: string, fields: Array<string> }>, accessLog: Array<{ id: string, at: string, basis: AccessBasis, consentId: string | null, referralId: string | null, touchpointIds: Array<string>, viewer: { id: string, displayName: string } | null, viewerOrganisation: { id: string, name: string } }> } };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
@@ -2086,6 +2230,31 @@ export const DeskTouchpointFragmentDoc = gql`
   }
 }
     ${DeskOrganisationRefFragmentDoc}`;
+export const DeskContactPersonFragmentDoc = gql`
+    fragment DeskContactPerson on ContactPerson {
+  id
+  name
+  role
+  email
+  phone
+  version
+  createdAt
+  organisation {
+    id
+    name
+  }
+  sensitiveNote {
+    category
+    masked
+    present
+    value
+  }
+  fieldCategories {
+    field
+    category
+  }
+}
+    `;
 export const FirmListItemFragmentDoc = gql`
     fragment FirmListItem on Firm {
   id
@@ -3369,6 +3538,239 @@ export const DeskWithdrawConsentDocument = gql`
 
 export function useDeskWithdrawConsentMutation() {
   return Urql.useMutation<DeskWithdrawConsentMutation, DeskWithdrawConsentMutationVariables>(DeskWithdrawConsentDocument);
+};
+export const DeskCorrectTouchpointDocument = gql`
+    mutation DeskCorrectTouchpoint($input: CorrectTouchpointInput!) {
+  correctTouchpoint(input: $input) {
+    touchpoint {
+      ...DeskTouchpoint
+    }
+    userErrors {
+      ...DeskUserErrors
+    }
+  }
+}
+    ${DeskTouchpointFragmentDoc}
+${DeskUserErrorsFragmentDoc}`;
+
+export function useDeskCorrectTouchpointMutation() {
+  return Urql.useMutation<DeskCorrectTouchpointMutation, DeskCorrectTouchpointMutationVariables>(DeskCorrectTouchpointDocument);
+};
+export const DeskOwnEntryLabelsDocument = gql`
+    query DeskOwnEntryLabels($firmId: ID!, $filter: JourneyFilter, $first: Int!) {
+  firmJourney(firmId: $firmId, filter: $filter, first: $first) {
+    edges {
+      node {
+        id
+        kind
+        occurredAt
+      }
+    }
+  }
+}
+    `;
+
+export function useDeskOwnEntryLabelsQuery(options: Omit<Urql.UseQueryArgs<DeskOwnEntryLabelsQueryVariables>, 'query'>) {
+  return Urql.useQuery<DeskOwnEntryLabelsQuery, DeskOwnEntryLabelsQueryVariables>({ query: DeskOwnEntryLabelsDocument, ...options });
+};
+export const DeskJourneyAccessLogDocument = gql`
+    query DeskJourneyAccessLog($firmId: ID!, $first: Int!, $after: String) {
+  journeyAccessLog(firmId: $firmId, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        id
+        at
+        basis
+        consentId
+        referralId
+        touchpointIds
+        viewer {
+          id
+          displayName
+        }
+        viewerOrganisation {
+          id
+          name
+        }
+        ownerOrganisation {
+          id
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `;
+
+export function useDeskJourneyAccessLogQuery(options: Omit<Urql.UseQueryArgs<DeskJourneyAccessLogQueryVariables>, 'query'>) {
+  return Urql.useQuery<DeskJourneyAccessLogQuery, DeskJourneyAccessLogQueryVariables>({ query: DeskJourneyAccessLogDocument, ...options });
+};
+export const DeskContactPersonsDocument = gql`
+    query DeskContactPersons($firmId: ID!) {
+  contactPersons(firmId: $firmId) {
+    ...DeskContactPerson
+  }
+}
+    ${DeskContactPersonFragmentDoc}`;
+
+export function useDeskContactPersonsQuery(options: Omit<Urql.UseQueryArgs<DeskContactPersonsQueryVariables>, 'query'>) {
+  return Urql.useQuery<DeskContactPersonsQuery, DeskContactPersonsQueryVariables>({ query: DeskContactPersonsDocument, ...options });
+};
+export const DeskAddContactPersonDocument = gql`
+    mutation DeskAddContactPerson($input: AddContactPersonInput!) {
+  addContactPerson(input: $input) {
+    contactPerson {
+      ...DeskContactPerson
+    }
+    userErrors {
+      ...DeskUserErrors
+    }
+  }
+}
+    ${DeskContactPersonFragmentDoc}
+${DeskUserErrorsFragmentDoc}`;
+
+export function useDeskAddContactPersonMutation() {
+  return Urql.useMutation<DeskAddContactPersonMutation, DeskAddContactPersonMutationVariables>(DeskAddContactPersonDocument);
+};
+export const DeskRevealContactPersonDocument = gql`
+    mutation DeskRevealContactPerson($input: RevealContactPersonInput!) {
+  revealContactPerson(input: $input) {
+    contactPerson {
+      ...DeskContactPerson
+    }
+    log {
+      id
+      at
+      reason
+      fields
+    }
+    userErrors {
+      ...DeskUserErrors
+    }
+  }
+}
+    ${DeskContactPersonFragmentDoc}
+${DeskUserErrorsFragmentDoc}`;
+
+export function useDeskRevealContactPersonMutation() {
+  return Urql.useMutation<DeskRevealContactPersonMutation, DeskRevealContactPersonMutationVariables>(DeskRevealContactPersonDocument);
+};
+export const DeskFirmDataExportDocument = gql`
+    query DeskFirmDataExport($firmId: ID!, $organisationId: ID) {
+  firmDataExport(firmId: $firmId, organisationId: $organisationId) {
+    generatedAt
+    firm {
+      id
+      name
+      country
+      cvr
+      organisationsnummer
+      industryCode
+      status
+      municipality {
+        id
+        name
+      }
+    }
+    organisation {
+      id
+      name
+    }
+    touchpoints {
+      ...DeskTouchpoint
+    }
+    referrals {
+      id
+      status
+      reason
+      sentAt
+      statusChangedAt
+      senderOrganisation {
+        id
+        name
+      }
+      receiverOrganisation {
+        id
+        name
+      }
+      steps {
+        id
+        status
+        at
+        note
+        byOrganisation {
+          id
+          name
+        }
+      }
+    }
+    consents {
+      id
+      scope
+      purpose
+      validUntil
+      recordedAt
+      withdrawnAt
+      recipients {
+        id
+        name
+      }
+    }
+    milestones {
+      id
+      title
+      ownerName
+      dueOn
+      status
+      version
+      createdAt
+      updatedAt
+    }
+    growthPotentialAssessments {
+      id
+      level
+      segment
+      rationale
+      assessedAt
+    }
+    contactPersons {
+      ...DeskContactPerson
+    }
+    contactPersonReveals {
+      id
+      at
+      reason
+      fields
+    }
+    accessLog {
+      id
+      at
+      basis
+      consentId
+      referralId
+      touchpointIds
+      viewer {
+        id
+        displayName
+      }
+      viewerOrganisation {
+        id
+        name
+      }
+    }
+  }
+}
+    ${DeskTouchpointFragmentDoc}
+${DeskContactPersonFragmentDoc}`;
+
+export function useDeskFirmDataExportQuery(options: Omit<Urql.UseQueryArgs<DeskFirmDataExportQueryVariables>, 'query'>) {
+  return Urql.useQuery<DeskFirmDataExportQuery, DeskFirmDataExportQueryVariables>({ query: DeskFirmDataExportDocument, ...options });
 };
 export const SignInDocument = gql`
     mutation SignIn($input: SignInInput!) {

@@ -1,0 +1,98 @@
+import { useDeskJourneyAccessLogQuery, useDeskOwnEntryLabelsQuery, type DeskJourneyAccessLogQuery } from '../generated/graphql';
+import { formatDateTime, kindLabel } from './timeline';
+import { PageFooter, PagedPages, type PageProps } from './ui';
+
+const PAGE = 10;
+/** How many of our newest entries are named (older ones are shown by id). */
+const LABELLED_ENTRIES = 100;
+
+type LogEntry = DeskJourneyAccessLogQuery['journeyAccessLog']['edges'][number]['node'];
+export type EntryLabels = ReadonlyMap<string, { kind: string; occurredAt: string }>;
+
+/** "Note of 12 Mar 2025, 14:05" for each entry read; entries not among our newest ones by a short id. */
+export function entriesRead(ids: readonly string[], labels: EntryLabels): string[] {
+  return ids.map((id) => {
+    const l = labels.get(id);
+    return l ? `${kindLabel(l.kind)} of ${formatDateTime(l.occurredAt)}` : `entry ${id.slice(0, 8)}`;
+  });
+}
+
+/** "on the firm's consent" / "on an open referral". */
+export const basisText = (basis: string) => (basis === 'CONSENT' ? "on the firm's consent" : basis === 'REFERRAL' ? 'on an open referral' : `on basis ${basis}`);
+
+/** Who read which of our entries about this firm, on which basis, when: newest first, page by page. */
+export function AccessLogPanel({ firmId, organisationIds }: { firmId: string; organisationIds: readonly string[] }) {
+  // Our own entries (reading them is not logged): only to name the entries in the log.
+  const [{ data: own }] = useDeskOwnEntryLabelsQuery({
+    variables: { firmId, filter: organisationIds.length ? { organisationIds: [...organisationIds] } : null, first: LABELLED_ENTRIES },
+    pause: organisationIds.length === 0,
+  });
+  const labels: EntryLabels = new Map((own?.firmJourney?.edges ?? []).map((e) => [e.node.id, e.node]));
+  return (
+    <div className="desk-form" data-testid="access-log-panel">
+      <h2>Access log</h2>
+      <p className="hint">Reads of our journey entries about this firm by other organisations, on a consent or an open referral. The server logs every such read.</p>
+      <ul className="desk-list" aria-label="Reads of our entries, newest first">
+        <PagedPages renderPage={(p) => <LogPage {...p} firmId={firmId} labels={labels} />} />
+      </ul>
+    </div>
+  );
+}
+
+function LogPage({ firmId, labels, after, ...page }: PageProps & { firmId: string; labels: EntryLabels }) {
+  // Reads happen elsewhere: always ask the server, showing what was known meanwhile.
+  const [{ data, fetching, error }, refresh] = useDeskJourneyAccessLogQuery({ variables: { firmId, first: PAGE, after }, requestPolicy: 'cache-and-network' });
+  const edges = data?.journeyAccessLog.edges ?? [];
+  return (
+    <>
+      {page.isFirst && (
+        <li className="desk-rec-refresh">
+          <button type="button" onClick={() => refresh({ requestPolicy: 'network-only' })} disabled={fetching} data-testid="access-log-refresh">
+            Refresh
+          </button>
+        </li>
+      )}
+      {edges.map(({ node }) => (
+        <LogItem key={node.id} entry={node} labels={labels} />
+      ))}
+      <li className="desk-list-footer">
+        <PageFooter
+          {...page}
+          loaded={!!data}
+          fetching={fetching}
+          error={error}
+          empty={!edges.length}
+          emptyText="No other organisation has read our entries about this firm."
+          pageInfo={data?.journeyAccessLog.pageInfo}
+          what="the access log"
+        />
+      </li>
+    </>
+  );
+}
+
+function LogItem({ entry, labels }: { entry: LogEntry; labels: EntryLabels }) {
+  const read = entriesRead(entry.touchpointIds, labels);
+  return (
+    <li className="desk-item" data-testid="access-log-entry" data-basis={entry.basis}>
+      <div className="desk-item-head">
+        <strong>{entry.viewer?.displayName ?? 'An API client'}</strong>
+        <time className="muted desk-small" dateTime={entry.at}>
+          {formatDateTime(entry.at)}
+        </time>
+      </div>
+      <p className="desk-small">
+        {entry.viewerOrganisation.name} read {read.length === 1 ? '1 entry' : `${read.length} entries`} of {entry.ownerOrganisation.name}{' '}
+        <strong data-testid="access-log-basis">{basisText(entry.basis)}</strong>.
+      </p>
+      <details className="desk-rec-details">
+        <summary>Entries read</summary>
+        <ul className="desk-rec-read" data-testid="access-log-entries">
+          {read.map((r, i) => (
+            <li key={i}>{r}</li>
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}

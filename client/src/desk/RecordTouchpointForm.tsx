@@ -1,0 +1,105 @@
+import { useState, type FormEvent } from 'react';
+import { useDeskRecordTouchpointMutation, type RecordTouchpointInput } from '../generated/graphql';
+import { KindFields } from './KindFields';
+import { kindLabel } from './timeline';
+import { buildDetails, emptyDraft, kindKeys, RECORDABLE_KINDS, type KindDraft, type RecordableKind } from './touchpointKinds';
+import { FieldError, FormErrors, fromLocalInput, invalidProps, toLocalInput } from './ui';
+import { groupUserErrors } from './userErrors';
+
+/** The input of recordTouchpoint for one of the generic kinds (exported for the tests). */
+export function recordInput(
+  firmId: string,
+  organisationId: string,
+  kind: RecordableKind,
+  draft: KindDraft,
+  occurredAt: string | null,
+  summary: string,
+): { input: RecordTouchpointInput | null; errors: Record<string, string[]> } {
+  const built = buildDetails(kind, draft);
+  const errors = { ...built.errors };
+  if (!occurredAt) errors.occurredAt = ['Give the time it happened.'];
+  if (!built.value || !occurredAt) return { input: null, errors };
+  return {
+    input: { firmId, organisationId, kind, occurredAt, summary: summary.trim() || null, [built.field]: built.value } as RecordTouchpointInput,
+    errors,
+  };
+}
+
+/** Record a first contact, note, growth partnership, outcome report or event attendance. */
+export function RecordTouchpointForm({ firmId, organisationId }: { firmId: string; organisationId: string | null }) {
+  const [kind, setKind] = useState<RecordableKind>('NOTE');
+  const [draft, setDraft] = useState<KindDraft>(() => emptyDraft('NOTE'));
+  const [occurredAt, setOccurredAt] = useState(() => toLocalInput(new Date()));
+  const [summary, setSummary] = useState('');
+  const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
+  const [saved, setSaved] = useState<string | null>(null);
+  const [sentKind, setSentKind] = useState<RecordableKind | null>(null);
+  const [{ data, fetching, error }, record] = useDeskRecordTouchpointMutation();
+  // Server errors belong to the kind that was sent; a different kind chosen since shows none of them.
+  const serverErrors = sentKind === kind ? data?.recordTouchpoint.userErrors : undefined;
+  const server = groupUserErrors(serverErrors, [...kindKeys(kind), 'occurredAt', 'summary']);
+  const errorsFor = (key: string) => [...(clientErrors[key] ?? []), ...(server.byField[key] ?? [])];
+  if (!organisationId) return null;
+
+  function chooseKind(next: RecordableKind) {
+    setKind(next);
+    setDraft(emptyDraft(next));
+    setClientErrors({});
+    setSaved(null);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(null);
+    const { input, errors } = recordInput(firmId, organisationId!, kind, draft, fromLocalInput(occurredAt), summary);
+    setClientErrors(errors);
+    if (!input) return;
+    setSentKind(kind);
+    const r = await record({ input });
+    if (r.data?.recordTouchpoint.touchpoint) {
+      setDraft(emptyDraft(kind));
+      setSummary('');
+      setOccurredAt(toLocalInput(new Date()));
+      setSaved(kindLabel(kind));
+    }
+  }
+
+  const detailsField = kindKeys(kind)[0];
+  return (
+    <form className="desk-form" onSubmit={submit} noValidate aria-labelledby="record-title" data-testid="record-form">
+      <h2 id="record-title">Record a touchpoint</h2>
+      <label htmlFor="record-kind">Kind</label>
+      <select id="record-kind" value={kind} onChange={(e) => chooseKind(e.target.value as RecordableKind)} data-testid="record-kind">
+        {RECORDABLE_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {kindLabel(k)}
+          </option>
+        ))}
+      </select>
+      <KindFields kind={kind} draft={draft} onChange={(name, value) => setDraft((d) => ({ ...d, [name]: value }))} errorsFor={errorsFor} idPrefix="record" />
+      <label htmlFor="record-summary">Summary (optional)</label>
+      <input id="record-summary" value={summary} maxLength={2000} onChange={(e) => setSummary(e.target.value)} {...invalidProps('record-summary-error', errorsFor('summary'))} />
+      <FieldError id="record-summary-error" messages={errorsFor('summary')} />
+      <label htmlFor="record-occurred">When it happened</label>
+      <input
+        id="record-occurred"
+        type="datetime-local"
+        value={occurredAt}
+        onChange={(e) => setOccurredAt(e.target.value)}
+        data-testid="record-occurred"
+        {...invalidProps('record-occurred-error', errorsFor('occurredAt'))}
+      />
+      <FieldError id="record-occurred-error" messages={errorsFor('occurredAt')} />
+      <p className="hint desk-rec-hint">At most 14 days back; the server notes when it was recorded.</p>
+      <FormErrors messages={[...errorsFor(detailsField), ...server.other]} error={error} />
+      <button type="submit" className="primary" disabled={fetching} data-testid="record-submit">
+        Record {kindLabel(kind).toLowerCase()}
+      </button>
+      {saved && (
+        <p role="status" className="desk-saved" data-testid="record-saved">
+          {saved} recorded.
+        </p>
+      )}
+    </form>
+  );
+}
