@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Access, AccessRule, Capability, Rules } from '../core/access';
-import { RequestContext } from '../core/context';
-import { ForbiddenError, NotFoundError, UnauthenticatedError, userError, UserError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { RequestContext, userIdOf } from '../core/context';
+import { Access, Capability, Rules } from '../core/access';
+import { NotFoundError, userError, UserError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
 import { isUuid } from '../core/text';
@@ -43,7 +43,6 @@ import {
   recordTransition,
   requireEditorOf,
   todayLocal,
-  userIdOf,
   versionRow,
 } from './agreement.service';
 import { AgreementContent, checkContent, checkParties, checkPeriod, contentOf, sameContent } from './agreement.validation';
@@ -162,19 +161,7 @@ function agreementMutation<P extends ServiceAgreementPayload>(
   return runMutation(ctx, input, (em) => work(em, holder), () => Object.assign(make(), { current: holder.current }));
 }
 
-/**
- * The drill-down lists journey entries (which firm, when): work records, not aggregates. Like journeys
- * themselves it is for signed-in people only, never for API keys (partner dashboards read aggregates).
- * Same wording as the journeys area's rule, so the reviewed access list reads alike.
- */
-const signedInUserWith = (capability: Capability): AccessRule => ({
-  description: `signed-in user with "${capability}" in an organisation`,
-  check: (ctx) => {
-    if (!ctx.principal) throw new UnauthenticatedError();
-    if (ctx.principal.kind !== 'user') throw new ForbiddenError('This needs a signed-in user, not an API key.');
-    if (ctx.scope.organisationIds(capability).length === 0) throw new ForbiddenError(`Your role does not allow this (needs "${capability}").`);
-  },
-});
+// The drill-down lists journey entries (work records, not aggregates): signed-in people only, like journeys.
 
 const reject = (errors: UserError[]) => {
   if (errors.length) throw new UserInputRejection(errors);
@@ -270,7 +257,7 @@ export class ServiceAgreementResolver {
   @Query(() => AgreementCountedEntryConnection, {
     description: 'The recorded entries a computed KPI counted (newest first). Content is shown only to the organisation that recorded it.',
   })
-  @Access(signedInUserWith(Capability.READ))
+  @Access(Rules.userMember(Capability.READ))
   async agreementKpiDrillDown(
     @Arg('agreementId', () => ID) agreementId: string,
     @Arg('kpiKey') kpiKey: string,

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
+import { RequestContext, userIdOf } from '../core/context';
 import { Capability } from '../core/access';
-import { RequestContext } from '../core/context';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { updateIfVersion } from '../core/versioned';
 import { AgreementParty, AgreementTransition, AgreementVersion, ServiceAgreement } from './agreement.entity';
@@ -13,7 +13,6 @@ export interface ConflictHolder {
   current: ServiceAgreement | null;
 }
 
-export const userIdOf = (ctx: RequestContext): string | null => (ctx.principal?.kind === 'user' ? ctx.principal.userId : null);
 
 /** Today's date in Denmark/Sweden (YYYY-MM-DD). */
 export const todayLocal = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });

@@ -1,4 +1,5 @@
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { userError, UserErrorCode, UserInputRejection } from './errors';
 
 /**
  * Optimistic concurrency done right: `UPDATE ... WHERE id = :id AND version = :expected` bumps the version
@@ -24,3 +25,9 @@ export async function updateIfVersion<T extends ObjectLiteral & { id: string; ve
   if (!result.affected) return null;
   return em.getRepository(entity).findOneByOrFail({ id } as never);
 }
+
+/** The user error for a stale `expectedVersion`: rolls the mutation back and names the field. */
+export const versionConflict = (what: string, current: number | undefined) =>
+  new UserInputRejection([
+    userError('expectedVersion', `Someone else changed this ${what} (now version ${current}). Reload and try again.`, UserErrorCode.VERSION_CONFLICT),
+  ]);

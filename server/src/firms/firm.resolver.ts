@@ -1,11 +1,11 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Access, Capability, Rules } from '../core/access';
 import { RequestContext } from '../core/context';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
 import { isUuid, likePrefix } from '../core/text';
-import { updateIfVersion } from '../core/versioned';
 import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { Firm, FirmStatus, SizeClass, sizeClassOf } from './firm.entity';
@@ -129,7 +129,7 @@ export class FirmResolver {
       if (input.employees !== undefined) patch.employees = input.employees;
       if (input.growthPotentialLevel !== undefined) patch.growthPotentialLevel = input.growthPotentialLevel;
       const updated = await updateIfVersion(em, Firm, firm.id, input.expectedVersion, patch);
-      if (!updated) throw versionConflict(firm.version);
+      if (!updated) throw versionConflict('firm', firm.version);
       return Object.assign(new FirmPayload(), { firm: updated });
     }, () => new FirmPayload());
   }
@@ -157,7 +157,7 @@ export class FirmResolver {
           ? { status: FirmStatus.MERGED, mergedIntoId: existing.id }
           : { status: FirmStatus.REGISTERED, cvr: checked.cvr ?? null, organisationsnummer: checked.organisationsnummer ?? null };
         const updated = await updateIfVersion(em, Firm, firm.id, input.expectedVersion, patch);
-        if (!updated) throw versionConflict(firm.version);
+        if (!updated) throw versionConflict('firm', firm.version);
         return Object.assign(new FirmPayload(), { firm: updated });
       },
       () => new FirmPayload(),
@@ -189,11 +189,6 @@ async function findEditableFirm(ctx: RequestContext, em: import('typeorm').Entit
   }
   return firm;
 }
-
-const versionConflict = (current: number) =>
-  new UserInputRejection([
-    userError('expectedVersion', `Someone else changed this firm (now version ${current}). Reload and try again.`, UserErrorCode.VERSION_CONFLICT),
-  ]);
 
 export function normaliseIdentifier(raw: string): string {
   const s = raw.replace(/[\s-]/g, '');

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext, userIdOf } from '../core/context';
 import { Access, AccessRule, Capability, Rules } from '../core/access';
-import { RequestContext } from '../core/context';
 import { ForbiddenError, NotFoundError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Organisation } from '../organisations/organisation.entity';
@@ -130,7 +130,7 @@ export class IdentityResolver {
           name: input.name.trim(),
           prefix: secret.slice(0, 10),
           keyHash: sha256(secret),
-          createdByUserId: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
+          createdByUserId: userIdOf(ctx),
           revokedAt: null,
         }),
       );

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext, userIdOf } from '../core/context';
 import { Access, Capability, Rules } from '../core/access';
-import { RequestContext } from '../core/context';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
@@ -189,7 +189,7 @@ export class DelegationResolver {
           projectsStarted: input.projectsStarted,
           establishments: input.establishments,
           jobsCreated: input.jobsCreated,
-          recordedByUserId: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
+          recordedByUserId: userIdOf(ctx),
         }),
       );
       return Object.assign(new DelegationFollowUpPayload(), { followUp });

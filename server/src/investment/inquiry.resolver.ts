@@ -1,13 +1,13 @@
 import { randomInt } from 'node:crypto';
+import { RequestContext, userIdOf } from '../core/context';
 import { EntityManager } from 'typeorm';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
-import { RequestContext } from '../core/context';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
 import { isUuid } from '../core/text';
-import { updateIfVersion } from '../core/versioned';
+import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Firm } from '../firms/firm.entity';
 import { firmLoaders } from '../firms/firm.loaders';
 import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
@@ -274,7 +274,7 @@ export class EstablishmentInquiryResolver {
         fromState: null,
         toState: InquiryState.LEAD,
         note: 'Received',
-        changedByUserId: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
+        changedByUserId: userIdOf(ctx),
         changedByOrganisationId: acting,
       });
       return Object.assign(new EstablishmentInquiryPayload(), { inquiry });
@@ -292,7 +292,7 @@ export class EstablishmentInquiryResolver {
       if (input.projectedJobs !== undefined) patch.projectedJobs = input.projectedJobs;
       if (input.projectedInvestmentSek !== undefined) patch.projectedInvestmentSek = input.projectedInvestmentSek;
       const updated = await updateIfVersion(em, EstablishmentInquiry, inquiry.id, input.expectedVersion, patch);
-      if (!updated) throw versionConflict(inquiry.version);
+      if (!updated) throw versionConflict('inquiry', inquiry.version);
       return Object.assign(new EstablishmentInquiryPayload(), { inquiry: updated });
     }, () => new EstablishmentInquiryPayload());
   }
@@ -338,13 +338,13 @@ export class EstablishmentInquiryResolver {
         throw new UserInputRejection([userError('evidence', 'Evidence is recorded only with the move to SUCCESSFUL.')]);
       }
       const updated = await updateIfVersion(em, EstablishmentInquiry, inquiry.id, input.expectedVersion, patch as never);
-      if (!updated) throw versionConflict(inquiry.version);
+      if (!updated) throw versionConflict('inquiry', inquiry.version);
       await em.insert(InquiryStateChange, {
         inquiryId: inquiry.id,
         fromState: inquiry.state,
         toState: input.toState,
         note: input.note ?? null,
-        changedByUserId: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
+        changedByUserId: userIdOf(ctx),
         changedByOrganisationId: actingOrganisationId,
       });
       // A success with the established firm is also an entry of that firm's journey, owned by the
@@ -399,7 +399,7 @@ export class EstablishmentOfferResolver {
             inquiryId: inquiry.id,
             municipalityId: input.municipalityId,
             description: input.description.trim(),
-            submittedByUserId: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
+            submittedByUserId: userIdOf(ctx),
           }),
         );
         return Object.assign(new EstablishmentOfferPayload(), { offer });
@@ -423,7 +423,7 @@ export class EstablishmentOfferResolver {
       if (!offer) throw new UserInputRejection([userError('id', 'Offer not found.', UserErrorCode.NOT_FOUND)]);
       const updated = await updateIfVersion(em, EstablishmentOffer, offer.id, input.expectedVersion, { description: input.description.trim() });
       if (!updated) {
-        throw new UserInputRejection([userError('expectedVersion', `Someone else changed this offer (now version ${offer.version}). Reload and try again.`, UserErrorCode.VERSION_CONFLICT)]);
+        throw versionConflict('offer', offer.version);
       }
       return Object.assign(new EstablishmentOfferPayload(), { offer: updated });
     }, () => new EstablishmentOfferPayload());
@@ -443,7 +443,3 @@ export class InquiryStateChangeResolver {
   }
 }
 
-const versionConflict = (current: number) =>
-  new UserInputRejection([
-    userError('expectedVersion', `Someone else changed this inquiry (now version ${current}). Reload and try again.`, UserErrorCode.VERSION_CONFLICT),
-  ]);

@@ -6,7 +6,7 @@ import { UserError, userError, UserErrorCode, UserInputRejection } from '../core
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
 import { isUuid } from '../core/text';
-import { updateIfVersion } from '../core/versioned';
+import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { CreateInvestorPortalProjectInput, InvestorPortalFilter, UpdateInvestorPortalProjectInput } from './investment.inputs';
@@ -184,7 +184,7 @@ export class InvestorPortalResolver {
       }
       const updated = await updateIfVersion(em, InvestorPortalProject, id, expectedVersion, patch as never);
       if (!updated) {
-        throw new UserInputRejection([userError('expectedVersion', `Someone else changed this project (now version ${current.version}). Reload and try again.`, UserErrorCode.VERSION_CONFLICT)]);
+        throw versionConflict('project', current.version);
       }
       return Object.assign(new InvestorPortalProjectPayload(), { project: updated });
     }, () => new InvestorPortalProjectPayload());

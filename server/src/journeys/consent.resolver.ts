@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext, userIdOf } from '../core/context';
 import { Access, Capability, Rules } from '../core/access';
-import { RequestContext } from '../core/context';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
@@ -12,7 +12,7 @@ import { User } from '../identity/user.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { FirmConsent, FirmConsentRecipient, JourneyAccessLog } from './consent.entity';
-import { actingOrganisation, findFirmForRecording, userIdOf } from './journey.access';
+import { actingOrganisation, findFirmForRecording } from './journey.access';
 import { ConsentScope } from './journey.enums';
 import { RecordConsentInput, WithdrawConsentInput } from './journey.inputs';
 import { journeyLoaders } from './journey.loaders';

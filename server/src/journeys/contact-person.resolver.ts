@@ -1,13 +1,13 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext, userIdOf } from '../core/context';
 import { Access, Capability, Rules } from '../core/access';
-import { RequestContext } from '../core/context';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { isUuid } from '../core/text';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { CONTACT_PERSON_FIELD_CATEGORIES, ContactPerson, ContactPersonRevealLog } from './contact-person.entity';
-import { actingOrganisation, findFirmForRecording, userIdOf } from './journey.access';
+import { actingOrganisation, findFirmForRecording } from './journey.access';
 import { PersonalDataCategory } from './journey.enums';
 import { AddContactPersonInput, AnonymiseContactPersonInput, RevealContactPersonInput } from './journey.inputs';
 import { anonymiseContactPerson, DEFAULT_RETENTION_YEARS, MAX_RETENTION_YEARS } from './contact-person.retention';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { RequestContext, userIdOf } from '../core/context';
 import { Access, Capability, Rules } from '../core/access';
-import { RequestContext } from '../core/context';
 import { NotFoundError } from '../core/errors';
 import { isUuid } from '../core/text';
 import { Firm } from '../firms/firm.entity';
@@ -10,7 +10,6 @@ import { organisationLoaders } from '../organisations/organisation.loaders';
 import { ContactPerson, ContactPersonRevealLog } from './contact-person.entity';
 import { ContactPersonView } from './contact-person.resolver';
 import { FirmConsent, JourneyAccessLog } from './consent.entity';
-import { userIdOf } from './journey.access';
 import { Referral } from './referral.entity';
 import { GrowthPlanMilestone, GrowthPotentialAssessment, Touchpoint } from './touchpoint.entity';
 

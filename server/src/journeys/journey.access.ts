@@ -69,11 +69,6 @@ export function actingOrganisation(ctx: RequestContext, requested: string | unde
   return ctx.scope.requireIn(chosen, capability);
 }
 
-/** The caller's user id (journey mutations are for users only; see Rules.userMember / readOnlyKeysRefused). */
-export function userIdOf(ctx: RequestContext): string | null {
-  return ctx.principal?.kind === 'user' ? ctx.principal.userId : null;
-}
-
 /** A visible firm for writing journey records: register firms, or prospects of the acting organisation. */
 export async function findFirmForRecording(em: EntityManager, firmId: string, actingOrgId: string, field = 'firmId'): Promise<{ id: string }> {
   const [row] = await em.query(

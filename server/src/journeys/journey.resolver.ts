@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
+import { RequestContext, userIdOf } from '../core/context';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
-import { RequestContext } from '../core/context';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
@@ -205,7 +205,7 @@ export class FirmJourneyResolver {
       const firm = await findFirmForRecording(em, input.firmId, org);
       const assessment = await em.save(em.create(GrowthPotentialAssessment, {
         firmId: firm.id, organisationId: org, level: input.level, segment: input.segment, rationale: input.rationale?.trim() || null,
-        assessedByUserId: ctx.principal?.kind === 'user' ? ctx.principal.userId : null,
+        assessedByUserId: userIdOf(ctx),
       }));
       return Object.assign(new GrowthPotentialPayload(), { assessment });
     }, () => new GrowthPotentialPayload());
@@ -232,7 +232,7 @@ async function logForeignReads(ctx: RequestContext, entries: Touchpoint[], ownId
     byOwner.set(key, [...(byOwner.get(key) ?? []), t]);
   }
   if (!byOwner.size) return;
-  const userId = ctx.principal?.kind === 'user' ? ctx.principal.userId : null;
+  const userId = userIdOf(ctx);
   const rows = [...byOwner.values()].map((list) => {
     const grant = grants.find((g) => g.ownerOrganisationId === list[0].organisationId);
     if (!grant) throw new Error('journey entry of another organisation without a basis'); // cannot happen: rows are filtered by the grants

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { RequestContext, userIdOf } from '../core/context';
 import { Access, Capability, Rules } from '../core/access';
-import { RequestContext } from '../core/context';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
@@ -11,7 +11,6 @@ import { identityLoaders } from '../identity/identity.loaders';
 import { User } from '../identity/user.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
-import { userIdOf } from './journey.access';
 import { ContactChannel, OPEN_REFERRAL_STATUSES, REFERRAL_TRANSITIONS, ReferralAction, ReferralStatus, TouchpointKind } from './journey.enums';
 import { ActOnReferralInput } from './journey.inputs';
 import { journeyLoaders } from './journey.loaders';

@@ -36,12 +36,8 @@ beforeAll(async () => {
   midt = app.org('gh:midtjylland').id;
   hoved = app.org('gh:hovedstaden').id;
   advisor = app.org('advisor:nord').id;
-  // A user at a private advisor (not a public business-support actor), with a demo user's password.
-  await app.ds.query(
-    `WITH u AS (INSERT INTO app_user (email, display_name, password_hash) SELECT $1, 'Ada Advisor', password_hash FROM app_user WHERE email = $2 RETURNING id)
-     INSERT INTO membership (user_id, organisation_id, role) SELECT id, $3, 'CONSULTANT' FROM u`,
-    [ADVISOR, MIDT, advisor],
-  );
+  // A user at a private advisor (not a public business-support actor).
+  await app.addUser(ADVISOR, 'advisor:nord', 'CONSULTANT');
   firmId = (await app.ds.query(`SELECT id FROM firm WHERE status = 'REGISTERED' ORDER BY name LIMIT 1`))[0].id;
   for (const t of ['Midt note 1: turnover worries', 'Midt note 2: health of the owner']) {
     const r = await app.exec(RECORD, { i: note(t) }, { email: MIDT });

@@ -1,9 +1,8 @@
 import { EntityManager } from 'typeorm';
-import { RequestContext } from '../core/context';
+import { RequestContext, userIdOf } from '../core/context';
 import { UserError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { updateIfVersion } from '../core/versioned';
 import { Organisation } from '../organisations/organisation.entity';
-import { userIdOf } from './journey.access';
 import { CLOCK_SKEW_TOLERANCE_MS, MAX_BACKDATING_DAYS, MilestoneStatus, ReferralStatus, TouchpointKind } from './journey.enums';
 import { Referral, ReferralStep } from './referral.entity';
 import { checkDetails, DETAILS_FIELD, DETAILS_FIELDS, DetailsField, MilestoneInput, ReferralInput, toJson } from './touchpoint.details';

@@ -1,12 +1,12 @@
 import { EntityManager } from 'typeorm';
+import { RequestContext, userIdOf } from '../core/context';
+import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
-import { RequestContext } from '../core/context';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
 import { isUuid } from '../core/text';
-import { updateIfVersion } from '../core/versioned';
 import { identityLoaders } from '../identity/identity.loaders';
 import { User } from '../identity/user.entity';
 import { Organisation } from '../organisations/organisation.entity';
@@ -24,7 +24,6 @@ import {
 } from './network.inputs';
 import { Network } from './network.entity';
 import { networkLoaders } from './network.loaders';
-import { userIdOf, versionConflict } from './network.resolver';
 import { readScope, restrictToVisibleApplications, restrictToVisibleNetworks } from './network.visibility';
 
 @ObjectType()

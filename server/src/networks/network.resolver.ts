@@ -1,12 +1,12 @@
 import { EntityManager } from 'typeorm';
+import { RequestContext, userIdOf } from '../core/context';
+import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
-import { RequestContext } from '../core/context';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
 import { isUuid } from '../core/text';
-import { updateIfVersion } from '../core/versioned';
 import { Firm } from '../firms/firm.entity';
 import { firmLoaders } from '../firms/firm.loaders';
 import { Organisation } from '../organisations/organisation.entity';
@@ -59,8 +59,6 @@ export class NetworkMeetingPayload extends MutationPayload {
 
 const networkKey = (n: Network) => [n.name.toLowerCase(), n.id];
 const memberKey = (m: NetworkMember) => [m.joinedAt.toISOString(), m.id];
-
-export const userIdOf = (ctx: RequestContext): string => (ctx.principal?.kind === 'user' ? ctx.principal.userId : (null as never));
 
 /**
  * A network the caller may change with `capability` (in its owning organisation or its secretariat).
@@ -383,7 +381,3 @@ export class NetworkMeetingParticipantResolver {
   }
 }
 
-export const versionConflict = (what: string, current: number) =>
-  new UserInputRejection([
-    userError('expectedVersion', `Someone else changed this ${what} (now version ${current}). Reload and try again.`, UserErrorCode.VERSION_CONFLICT),
-  ]);

@@ -4,7 +4,7 @@ import { RequestContext } from '../core/context';
 import { NotFoundError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
-import { updateIfVersion } from '../core/versioned';
+import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Country, Organisation, OrganisationKind } from './organisation.entity';
 import { OrganisationRelationship, RelationshipKind } from './organisation-relationship.entity';
 import { isUuid, likePrefix } from '../core/text';
@@ -105,9 +105,7 @@ export class OrganisationResolver {
       const updated = await updateIfVersion(em, Organisation, id, expectedVersion, patch);
       if (!updated) {
         const current = await em.findOneBy(Organisation, { id });
-        throw new UserInputRejection([
-          userError('expectedVersion', `Someone else changed this organisation (now version ${current?.version}). Reload and try again.`, UserErrorCode.VERSION_CONFLICT),
-        ]);
+        throw versionConflict('organisation', current?.version);
       }
       return Object.assign(new UpdateOrganisationPayload(), { organisation: updated });
     }, () => new UpdateOrganisationPayload());

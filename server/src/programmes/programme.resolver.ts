@@ -1,12 +1,12 @@
 import { EntityManager } from 'typeorm';
+import { RequestContext, userIdOf } from '../core/context';
+import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
-import { RequestContext } from '../core/context';
 import { UserError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
 import { isUuid, likePrefix } from '../core/text';
-import { updateIfVersion } from '../core/versioned';
 import { Firm, FirmStatus, GrowthPotentialLevel, SizeClass } from '../firms/firm.entity';
 import { firmLoaders } from '../firms/firm.loaders';
 import { restrictToVisibleFirms } from '../firms/firm.visibility';
@@ -470,13 +470,6 @@ function recordEnrolmentInJourney(ctx: RequestContext, em: EntityManager, progra
     details: { programmeName: programme.name, operatorOrganisationId: programme.operatorOrganisationId, startsOn: programme.startsOn },
   });
 }
-
-const userIdOf = (ctx: RequestContext) => (ctx.principal?.kind === 'user' ? ctx.principal.userId : null);
-
-const versionConflict = (what: string, current: number) =>
-  new UserInputRejection([
-    userError('expectedVersion', `Someone else changed this ${what} (now version ${current}). Reload and try again.`, UserErrorCode.VERSION_CONFLICT),
-  ]);
 
 function toEligibilityCheck(failures: EligibilityFailure[]): EligibilityCheck {
   return Object.assign(new EligibilityCheck(), {
