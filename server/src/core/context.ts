@@ -55,4 +55,3 @@ export function createContext(
 /** The signed-in user's id, or null for an API key or anonymous caller (for "recorded by" columns). */
 export const userIdOf = (ctx: RequestContext): string | null => (ctx.principal?.kind === 'user' ? ctx.principal.userId : null);
 
-export const anonymousContext = (ds: DataSource, config: AppConfig) => createContext(ds, config, null, Scope.NONE);

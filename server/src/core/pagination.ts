@@ -1,4 +1,4 @@
-import { ClassType, Field, InputType, Int, ObjectType, ArgsType } from 'type-graphql';
+import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { IsOptional, Max, Min, MaxLength } from 'class-validator';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from './errors';
@@ -21,8 +21,6 @@ export interface Edge<T> {
 export interface ConnectionShape<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  /** Resolved lazily: counting is a separate statement, only run when asked for. */
-  totalCount?: () => Promise<number>;
 }
 
 export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
@@ -85,5 +83,3 @@ export function toConnection<T>(rows: T[], first: number, keyOf: (row: T) => unk
   };
 }
 
-// Re-exported for inputs that page.
-export { InputType, Int };
