@@ -8,6 +8,8 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AppConfig, RequestContext } from './core/context';
 import { formatError } from './core/errors';
+import { idempotencyPlugin } from './core/idempotency';
+import { rateLimiter, trustProxySetting } from './core/rate-limit';
 import { authenticate } from './identity/authenticate';
 import { buildAppSchema } from './schema';
 
@@ -30,8 +32,10 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
     maxAliases: { n: 15 },
     maxTokens: { n: 2000 },
   });
+  const protection = armor.protect();
   const apollo = new ApolloServer<RequestContext>({
-    ...armor.protect(),
+    ...protection,
+    plugins: [...protection.plugins, idempotencyPlugin(ds)],
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
@@ -42,11 +46,13 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxySetting()); // req.ip = the client, not the proxy (TRUST_PROXY)
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.use('/graphql', rateLimiter(ds, config)); // shared across processes (core/rate-limit.ts)
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => authenticate(ds, config, req.headers) }),
+    expressMiddleware(apollo, { context: async ({ req }) => Object.assign(await authenticate(ds, config, req.headers), { clientAddress: req.ip ?? null }) }),
   );
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));

@@ -4,7 +4,9 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createApp } from './app';
 import { openDatabase } from './core/db';
-import { anonymiseExpiredContactPersons } from './journeys/contact-person.retention';
+import { expiredStateCleanupJob, scheduleJobs } from './core/jobs';
+import { withStartupLock } from './core/startup-lock';
+import { contactPersonRetentionJob } from './journeys/contact-person.retention';
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed/demo';
 
 export interface ServerOptions {
@@ -16,22 +18,23 @@ export interface ServerOptions {
   /** Load the demo data into an empty database (default true). */
   seedDemo?: boolean;
   demoFirmCount?: number;
+  /** A streaming replica for reads (see core/db.ts). */
+  databaseReadUrl?: string;
 }
 
 /** Migrates the database, loads demo data once, and serves the API (and the built client). */
 export async function startServer(opts: ServerOptions) {
-  const ds = await openDatabase(opts.databaseUrl);
+  const ds = await openDatabase(opts.databaseUrl, { readUrl: opts.databaseReadUrl });
   if (opts.seedDemo ?? true) {
-    const seeded = await seedDemoData(ds, { firmCount: opts.demoFirmCount });
+    // Under the start-up lock, and "empty?" asked of the primary (ds.query), never of a lagging replica.
+    const seeded = await withStartupLock(ds, async () =>
+      (await ds.query('SELECT EXISTS (SELECT 1 FROM organisation) AS e'))[0].e ? null : seedDemoData(ds, { firmCount: opts.demoFirmCount }),
+    );
     if (seeded) console.log(`Loaded demo data: ${seeded.organisations.size} organisations, ${seeded.firmCount} firms, ${seeded.users.size} users.`);
   }
-  // Retention: contact persons past their date are anonymised now and then once a day.
-  const retention = async () => {
-    const n = await anonymiseExpiredContactPersons(ds).catch((e) => (console.error('[retention]', e), 0));
-    if (n) console.log(`Retention: anonymised ${n} contact person(s) past their retention date.`);
-  };
-  await retention();
-  const retentionTimer = setInterval(retention, 24 * 3600_000).unref();
+  // Retention (daily) and cleanup of expired shared state (hourly), each once across all processes.
+  const jobs = scheduleJobs(ds, [contactPersonRetentionJob, expiredStateCleanupJob]);
+  await jobs.firstCheck;
   const authSecret = opts.authSecret ?? randomBytes(32).toString('hex');
   const { server, apollo } = await createApp({ ds, config: { authSecret }, clientDir: opts.clientDir });
   const port = opts.port ?? 4000;
@@ -43,7 +46,7 @@ export async function startServer(opts: ServerOptions) {
     url: `http://localhost:${actualPort}`,
     ds,
     async stop() {
-      clearInterval(retentionTimer);
+      await jobs.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
@@ -90,6 +93,7 @@ if (require.main === module) {
     clientDir: process.env.CLIENT_DIR ?? path.resolve(__dirname, '../../client/dist'),
     seedDemo: process.env.SEED_DEMO !== 'false',
     demoFirmCount: process.env.DEMO_FIRMS ? Number(process.env.DEMO_FIRMS) : undefined,
+    databaseReadUrl: process.env.DATABASE_READ_URL || undefined,
   }).then(
     (s) => {
       void printWelcome(s.url, s.ds);

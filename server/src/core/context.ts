@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { IdempotencyRequest } from './idempotency';
 import { Scope } from './scope';
 
 export type Principal =
@@ -20,6 +21,10 @@ export interface RequestContext {
   loaders: LoaderRegistry;
   /** The organisation the client acts for (header `x-organisation-id`), if it chose one. */
   activeOrganisationId: string | null;
+  /** The client's network address (behind TRUST_PROXY proxies), for per-address throttles; absent in tests. */
+  clientAddress?: string | null;
+  /** Set for a mutation sent with an `Idempotency-Key` header (see core/idempotency.ts). */
+  idempotency?: IdempotencyRequest;
 }
 
 /**

@@ -3,12 +3,25 @@ import { DataSource } from 'typeorm';
 import { CountingLogger } from './query-counter';
 import { entities } from '../entities';
 import { migrations } from '../migrations';
+import { withStartupLock } from './startup-lock';
 
 /** One DataSource per process. Schema changes only ever come from migrations (never `synchronize`). */
-export function createDataSource(url: string, opts: { poolSize?: number; echoSql?: boolean } = {}): DataSource {
+export interface DatabaseOptions {
+  poolSize?: number;
+  echoSql?: boolean;
+  /**
+   * A streaming replica for reads (DATABASE_READ_URL). TypeORM then sends query-builder/find reads made
+   * outside a transaction to the replica; writes, raw `ds.query()` calls and everything inside a
+   * transaction (so every mutation, including its reads) go to the primary. Replica reads may lag the
+   * primary by the replication delay. Each server keeps one pool of `poolSize` per server.
+   */
+  readUrl?: string;
+}
+
+export function createDataSource(url: string, opts: DatabaseOptions = {}): DataSource {
   return new DataSource({
     type: 'postgres',
-    url,
+    ...(opts.readUrl ? { replication: { master: { url }, slaves: [{ url: opts.readUrl }] } } : { url }),
     entities,
     migrations,
     synchronize: false,
@@ -22,9 +35,9 @@ export function createDataSource(url: string, opts: { poolSize?: number; echoSql
   });
 }
 
-export async function openDatabase(url: string, opts: { poolSize?: number; echoSql?: boolean } = {}): Promise<DataSource> {
+export async function openDatabase(url: string, opts: DatabaseOptions = {}): Promise<DataSource> {
   const ds = createDataSource(url, opts);
   await ds.initialize();
-  await ds.runMigrations();
+  await withStartupLock(ds, () => ds.runMigrations()); // processes starting together migrate one at a time
   return ds;
 }

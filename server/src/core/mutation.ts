@@ -2,6 +2,7 @@ import { validate, ValidationError } from 'class-validator';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
 import { UserError, UserErrorCode, UserInputRejection } from './errors';
+import { claimIdempotencyKey, IdempotencyKeyTaken } from './idempotency';
 import type { RequestContext } from './context';
 
 /** Base of every mutation payload: the result fields plus the problems a user can fix. */
@@ -14,6 +15,8 @@ export abstract class MutationPayload {
 export interface MutationOptions {
   /** Maps a unique constraint name to the input field it guards, so a duplicate names the field. */
   uniqueFields?: Record<string, { field: string; message: string }>;
+  /** The payload carries a secret shown only once (a token, a key): a repeat with the same Idempotency-Key is not answered with it. */
+  secretResult?: boolean;
 }
 
 /**
@@ -33,8 +36,21 @@ export async function runMutation<P extends MutationPayload>(
     const problems = await validate(input, { forbidUnknownValues: false, validationError: { target: false, value: false } });
     if (problems.length) return failed(toUserErrors(problems, ['input']));
   }
+  // An Idempotency-Key (core/idempotency.ts) is claimed by the transaction's first statement, so the
+  // claim commits exactly when the writes do; a concurrent duplicate waits on it, then writes nothing.
+  const idem = ctx.idempotency;
+  if (idem?.taken) throw new IdempotencyKeyTaken(); // a later mutation field of a repeated request
+  const claim = idem && !idem.claimed ? idem : null;
   try {
-    return await ctx.ds.transaction((em) => work(em));
+    const result = await ctx.ds.transaction(async (em) => {
+      if (claim && !(await claimIdempotencyKey(em, claim, Boolean(options.secretResult)))) {
+        claim.taken = true;
+        throw new IdempotencyKeyTaken();
+      }
+      return work(em);
+    });
+    if (claim) claim.claimed = true;
+    return result;
   } catch (e) {
     if (e instanceof UserInputRejection) return failed(e.errors);
     const driverError = (e as QueryFailedError & { driverError?: { code?: string; constraint?: string } }).driverError;

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext, userIdOf } from '../core/context';
 import { Access, AccessRule, Capability, Rules } from '../core/access';
-import { ForbiddenError, NotFoundError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { ForbiddenError, NotFoundError, UserError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
@@ -83,27 +83,31 @@ export class IdentityResolver {
   signIn(@Arg('input', { validate: false }) input: SignInInput, @Ctx() ctx: RequestContext) {
     return runMutation(ctx, input, async (em) => {
       const email = input.email.trim().toLowerCase();
-      const wait = signInThrottle.lockedFor(email);
-      if (wait > 0) {
+      const address = ctx.clientAddress ?? null;
+      const lock = await signInThrottle.lockedFor(ctx.ds, email, address);
+      if (lock) {
+        const minutes = Math.ceil(lock.waitMs / 60_000);
         throw new UserInputRejection([
-          userError('email', `Too many failed sign-ins for this e-mail address. Try again in ${Math.ceil(wait / 60_000)} minutes.`, UserErrorCode.TOO_MANY_ATTEMPTS),
+          lock.reason === 'email'
+            ? userError('email', `Too many failed sign-ins for this e-mail address. Try again in ${minutes} minutes.`, UserErrorCode.TOO_MANY_ATTEMPTS)
+            : new UserError(['input'], `Too many failed sign-ins from this network address. Try again in ${minutes} minutes.`, UserErrorCode.TOO_MANY_ATTEMPTS),
         ]);
       }
       const user = await em.findOneBy(User, { email });
       // Same work and the same answer for an unknown e-mail and a wrong password.
       const ok = await verifyPassword(input.password, user?.passwordHash ?? (await timingDummyHash()));
       if (!user || !ok) {
-        signInThrottle.recordFailure(email);
+        await signInThrottle.recordFailure(ctx.ds, email, address);
         throw new UserInputRejection([userError('password', 'E-mail or password is wrong.', UserErrorCode.BAD_CREDENTIALS)]);
       }
-      signInThrottle.recordSuccess(email);
+      await signInThrottle.recordSuccess(ctx.ds, email);
       const session = await em.save(em.create(Session, { userId: user.id, expiresAt: sessionExpiry(), revokedAt: null }));
       return Object.assign(new SignInPayload(), {
         token: signSessionToken(ctx.config.authSecret, user.id, session.id, session.expiresAt),
         expiresAt: session.expiresAt,
         user,
       });
-    }, () => new SignInPayload());
+    }, () => new SignInPayload(), { secretResult: true });
   }
 
   @Mutation(() => SignOutPayload, { description: 'Ends this session: its token stops working at once.' })
@@ -135,7 +139,7 @@ export class IdentityResolver {
         }),
       );
       return Object.assign(new CreateApiKeyPayload(), { apiKey, secret });
-    }, () => new CreateApiKeyPayload());
+    }, () => new CreateApiKeyPayload(), { secretResult: true });
   }
 
   @Mutation(() => RevokeApiKeyPayload, { description: 'Revoke an API key of an organisation you administer.' })

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import type { ScheduledJob } from '../core/jobs';
 
 /** Default and maximum retention of a contact person's personal data. */
 export const DEFAULT_RETENTION_YEARS = 3;
@@ -20,3 +21,16 @@ export async function anonymiseExpiredContactPersons(ds: DataSource | EntityMana
   const [, affected] = await ds.query(`${ANONYMISE} WHERE anonymised_at IS NULL AND retain_until < (now() AT TIME ZONE 'Europe/Copenhagen')::date`);
   return affected;
 }
+
+/**
+ * Daily, once across all API processes on the database (core/jobs.ts): contact persons past their
+ * retention date are anonymised.
+ */
+export const contactPersonRetentionJob: ScheduledJob = {
+  name: 'contact-person-retention',
+  everySeconds: 24 * 3600,
+  async run(ds) {
+    const n = await anonymiseExpiredContactPersons(ds);
+    if (n) return `Retention: anonymised ${n} contact person(s) past their retention date.`;
+  },
+};
