@@ -38,7 +38,12 @@ export interface Lock {
 }
 
 export class SignInThrottle {
-  constructor(readonly settings: SignInThrottleSettings = settingsFromEnv()) {}
+  /** Without fixed settings, the environment is read on each use (so tests and operators can change it). */
+  constructor(private readonly fixed?: SignInThrottleSettings) {}
+
+  get settings(): SignInThrottleSettings {
+    return this.fixed ?? settingsFromEnv();
+  }
 
   private keys(email: string, address: string | null | undefined) {
     return { email: hashedKey('signin:email', email), address: address ? hashedKey('signin:addr', address) : null };

@@ -1,0 +1,85 @@
+import { createHttpTestApp, HttpTestApp } from '../testing/http';
+import { DEMO_PASSWORD } from '../seed/demo';
+
+// Low limits for this file only; the defaults are far above what any test suite does.
+const saved = { ...process.env };
+let app: HttpTestApp;
+beforeAll(async () => {
+  Object.assign(process.env, {
+    RATE_LIMIT_PER_ADDRESS: '8',
+    RATE_LIMIT_PER_ACCOUNT: '5',
+    RATE_LIMIT_WINDOW_SECONDS: '60',
+    SIGN_IN_MAX_FAILURES_PER_ADDRESS: '3',
+    TRUST_PROXY: 'loopback', // the test is the proxy: X-Forwarded-For names the client
+  });
+  app = await createHttpTestApp();
+});
+afterAll(async () => {
+  process.env = saved;
+  await app?.close();
+});
+
+const ME = { query: '{ me { id } }' };
+const from = (address: string, extra: Record<string, string> = {}) => ({ 'x-forwarded-for': address, ...extra });
+
+describe('rate limits (shared in PostgreSQL)', () => {
+  it('per client address: over the limit is HTTP 429 with Retry-After and a typed GraphQL-shaped body', async () => {
+    for (let i = 0; i < 8; i++) expect((await app.post({ query: '{ __typename }' }, from('10.9.0.1'))).status).toBe(200);
+    const over = await app.post({ query: '{ __typename }' }, from('10.9.0.1'));
+    expect(over.status).toBe(429);
+    const retryAfter = Number(over.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(over.headers.get('content-type')).toMatch(/application\/json/);
+    expect(over.body).toEqual({
+      errors: [{ message: `Too many requests from this address. Try again in ${retryAfter} seconds.`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter, limit: 'address' } }],
+    });
+    // Another address is not affected.
+    expect((await app.post({ query: '{ __typename }' }, from('10.9.0.2'))).status).toBe(200);
+  });
+
+  it('per account: counted whatever address the requests come from', async () => {
+    const token = await app.tokenFor('editor@randers.demo', from('10.9.1.100'));
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await app.post(ME, from(`10.9.1.${i}`, { authorization: `Bearer ${token}` }))).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const over = await app.post(ME, from('10.9.1.50', { authorization: `Bearer ${token}` }));
+    expect(over.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'account' });
+  });
+
+  it('a token the server did not sign gets no account budget of its own (counted by address only)', async () => {
+    const before = Number((await app.ds.query(`SELECT count(*) FROM rate_limit_counter WHERE key LIKE 'rl:user:%'`))[0].count);
+    await app.post(ME, from('10.9.3.1', { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged' }));
+    expect(Number((await app.ds.query(`SELECT count(*) FROM rate_limit_counter WHERE key LIKE 'rl:user:%'`))[0].count)).toBe(before);
+  });
+
+  it('sign-in is throttled per client address across e-mail addresses, naming no field but the input', async () => {
+    const signIn = (email: string, password: string) =>
+      app.post({ query: 'mutation($i: SignInInput!) { signIn(input: $i) { token userErrors { field message code } } }', variables: { i: { email, password } } }, from('10.9.2.1'));
+    for (const email of ['a@nowhere.demo', 'b@nowhere.demo', 'c@nowhere.demo']) {
+      expect((await signIn(email, 'guess')).body.data.signIn.userErrors[0].code).toBe('BAD_CREDENTIALS');
+    }
+    const locked = await signIn('admin@randers.demo', DEMO_PASSWORD);
+    expect(locked.body.data.signIn.token).toBeNull();
+    expect(locked.body.data.signIn.userErrors).toEqual([
+      { field: ['input'], message: 'Too many failed sign-ins from this network address. Try again in 15 minutes.', code: 'TOO_MANY_ATTEMPTS' },
+    ]);
+    // The same user from another address is fine.
+    const elsewhere = await app.post({ query: 'mutation($i: SignInInput!) { signIn(input: $i) { token } }', variables: { i: { email: 'admin@randers.demo', password: DEMO_PASSWORD } } }, from('10.9.2.2'));
+    expect(elsewhere.body.data.signIn.token).toEqual(expect.any(String));
+  });
+
+  // Last: after a failure the limiter stands aside for a few seconds.
+  it('fails open, deliberately: when its counters cannot be written the request goes on (no 500 from the limiter)', async () => {
+    for (let i = 0; i < 9; i++) await app.post({ query: '{ __typename }' }, from('10.9.4.1'));
+    expect((await app.post({ query: '{ __typename }' }, from('10.9.4.1'))).status).toBe(429);
+    await app.ds.query('ALTER TABLE rate_limit_counter RENAME TO rate_limit_counter_away');
+    try {
+      const r = await app.post({ query: '{ __typename }' }, from('10.9.4.1'));
+      expect(r.status).toBe(200);
+      expect(r.body).toEqual({ data: { __typename: 'Query' } });
+    } finally {
+      await app.ds.query('ALTER TABLE rate_limit_counter_away RENAME TO rate_limit_counter');
+    }
+  });
+});
