@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MeDocument } from '../generated/graphql';
-import { authHeaders, createGraphQLClient } from './exchange';
+import { MeDocument, SignOutDocument } from '../generated/graphql';
+import { authHeaders, createGraphQLClient, newIdempotencyKey } from './exchange';
 
 function jsonResponse(body: unknown) {
   return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
@@ -55,5 +55,41 @@ describe('the GraphQL client', () => {
     const unauthenticated = await client.query(MeDocument, {}, { requestPolicy: 'network-only' }).toPromise();
     expect(unauthenticated.error?.graphQLErrors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(onUnauthenticated).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('idempotency keys', () => {
+  const signedOut = { signOut: { signedOut: true, userErrors: [] } };
+  const keyOf = (init: RequestInit | undefined) => new Headers(init?.headers).get('idempotency-key');
+
+  it('every mutation call gets its own fresh Idempotency-Key; queries get none', async () => {
+    const fetch = vi.fn(async (..._args: Parameters<typeof globalThis.fetch>) => jsonResponse({ data: signedOut }));
+    const client = createGraphQLClient({ url: 'http://test/graphql', fetch, getAuth: () => ({ token: 'tok', organisationId: null }), onUnauthenticated: vi.fn() });
+    await client.mutation(SignOutDocument, {}).toPromise();
+    await client.mutation(SignOutDocument, {}).toPromise();
+    const [first, second] = fetch.mock.calls.map((c) => keyOf(c[1]));
+    expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(second).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).not.toBe(first);
+    // The auth headers are still there.
+    expect(new Headers(fetch.mock.calls[0][1]?.headers).get('authorization')).toBe('Bearer tok');
+    fetch.mockImplementation(async () => jsonResponse({ data: me }));
+    await client.query(MeDocument, {}).toPromise();
+    expect(keyOf(fetch.mock.calls[2][1])).toBeNull();
+  });
+
+  it('a retry of the same operation sends the same key', async () => {
+    const fetch = vi.fn(async (..._args: Parameters<typeof globalThis.fetch>) => jsonResponse({ data: signedOut }));
+    const client = createGraphQLClient({ url: 'http://test/graphql', fetch, getAuth: () => ({ token: 'tok', organisationId: null }), onUnauthenticated: vi.fn() });
+    const result = await client.mutation(SignOutDocument, {}).toPromise();
+    // What a retry exchange does: dispatch the operation the result came back with again.
+    client.reexecuteOperation(result.operation);
+    await vi.waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    expect(keyOf(fetch.mock.calls[1][1])).toBe(keyOf(fetch.mock.calls[0][1]));
+  });
+
+  it('makes keys without crypto.randomUUID (plain http on a LAN address is not a secure context)', () => {
+    const keys = new Set(Array.from({ length: 100 }, newIdempotencyKey));
+    expect(keys.size).toBe(100);
   });
 });
