@@ -49,6 +49,7 @@ try {
     authSecret,
     clientDir: path.join(root, 'client/dist'),
     demoFirmCount: process.env.DEMO_FIRMS ? Number(process.env.DEMO_FIRMS) : undefined,
+    seedDemo: process.env.SEED_DEMO !== 'false', // demo data by default here; off by default in docker compose
   });
 } catch (e) {
   console.error(e);
