@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { createHttpTestApp, HttpTestApp } from '../testing/http';
 import { DEMO_PASSWORD } from '../seed/demo';
 import { deleteExpiredIdempotencyKeys } from './idempotency';
@@ -14,6 +15,13 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 const CREATE = 'mutation($i: CreateFirmInput!) { createFirm(input: $i) { firm { id name } userErrors { field code } } }';
+async function waitFor(check: () => Promise<boolean>, ms = 10_000) {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
 const firmsNamed = async (name: string) => Number((await app.ds.query('SELECT count(*) FROM firm WHERE name = $1', [name]))[0].count);
 const create = (name: string, key: string, t = token) =>
   app.post({ query: CREATE, variables: { i: { country: 'DK', name } } }, { authorization: `Bearer ${t}`, 'idempotency-key': key });
@@ -51,6 +59,49 @@ describe('Idempotency-Key on mutations', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
     expect(ids.size).toBe(1);
     expect([...ids][0]).toBeTruthy();
+  });
+
+  it('a duplicate arriving while the first is still inside its transaction waits for it, then gets its answer', async () => {
+    const key = randomUUID();
+    // Hold the first request inside its transaction: it has claimed the key, then waits for the firm table.
+    const blocker = new Client({ connectionString: (app.ds.options as { url: string }).url });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('LOCK TABLE firm IN EXCLUSIVE MODE');
+      const first = create('Idem In Flight ApS', key);
+      const waitingOn = async (type: string) =>
+        Number((await blocker.query(`SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND l.locktype = $1 AND a.datname = current_database()`, [type])).rows[0].count);
+      await waitFor(async () => (await waitingOn('relation')) === 1);
+      const second = create('Idem In Flight ApS', key);
+      // The duplicate's claim waits on the first one's uncommitted claim (a transaction lock), writing nothing.
+      await waitFor(async () => (await waitingOn('transactionid')) === 1);
+      await blocker.query('COMMIT');
+      const [a, b] = await Promise.all([first, second]);
+      expect(a.body.data.createFirm.firm.id).toBeTruthy();
+      expect(b.headers.get('idempotency-replayed')).toBe('true');
+      expect(b.body).toEqual(a.body);
+      expect(await firmsNamed('Idem In Flight ApS')).toBe(1);
+    } finally {
+      await blocker.query('ROLLBACK').catch(() => undefined);
+      await blocker.end();
+    }
+  });
+
+  it('when the first answer never gets stored (its process died after the commit), a repeat gets a typed 409, never a second record', async () => {
+    const key = randomUUID();
+    await create('Idem Lost Answer ApS', key);
+    await app.ds.query('UPDATE idempotency_key SET response = NULL WHERE key = $1', [key]);
+    process.env.IDEMPOTENCY_WAIT_MS = '300';
+    try {
+      const again = await create('Idem Lost Answer ApS', key);
+      expect(again.status).toBe(409);
+      expect(again.headers.get('retry-after')).toBe('1');
+      expect(again.body.errors[0].extensions.code).toBe('IDEMPOTENCY_KEY_IN_PROGRESS');
+    } finally {
+      delete process.env.IDEMPOTENCY_WAIT_MS;
+    }
+    expect(await firmsNamed('Idem Lost Answer ApS')).toBe(1);
   });
 
   it('keys are scoped per caller: another user with the same key gets their own record', async () => {
