@@ -168,7 +168,9 @@ export function idempotencyPlugin(ds: DataSource): ApolloServerPlugin<RequestCon
             taken: false,
           };
           rc.contextValue.idempotency = req;
-          return answerFor(await storedOutcome(ds, req, waitMs()));
+          // If the lookup fails (database trouble), go on: the claim inside the mutation's transaction is
+          // what guarantees one record, and a database that is down fails that transaction too.
+          return answerFor(await storedOutcome(ds, req, waitMs()).catch((): Stored => ({ state: 'none' })));
         },
         async willSendResponse(rc) {
           if (!req) return;
@@ -185,7 +187,8 @@ export function idempotencyPlugin(ds: DataSource): ApolloServerPlugin<RequestCon
               ])
               .catch((e) => console.warn(`[idempotency] could not store the answer for a key: ${(e as Error).message}`));
           } else if (req.taken) {
-            const answer = answerFor(await storedOutcome(ds, req, waitMs()));
+            // On a failed lookup the CONFLICT error stays the answer (nothing was written).
+            const answer = answerFor(await storedOutcome(ds, req, waitMs()).catch((): Stored => ({ state: 'none' })));
             if (answer) {
               rc.response.body = answer.body;
               rc.response.http.status = answer.http.status;

@@ -1,5 +1,6 @@
 import { createHttpTestApp, HttpTestApp } from '../testing/http';
 import { DEMO_PASSWORD } from '../seed/demo';
+import { addressBucket } from './rate-limit';
 
 // Low limits for this file only; the defaults are far above what any test suite does.
 const saved = { ...process.env };
@@ -21,6 +22,18 @@ afterAll(async () => {
 
 const ME = { query: '{ me { id } }' };
 const from = (address: string, extra: Record<string, string> = {}) => ({ 'x-forwarded-for': address, ...extra });
+
+describe('addressBucket', () => {
+  it('is the IPv4 address itself, and the /64 network of an IPv6 address', () => {
+    expect(addressBucket('10.1.2.3')).toBe('10.1.2.3');
+    expect(addressBucket('::ffff:10.1.2.3')).toBe('10.1.2.3');
+    expect(addressBucket('2001:db8:abcd:12:1:2:3:4')).toBe('2001:db8:abcd:12::/64');
+    expect(addressBucket('2001:db8:abcd:0012::1')).toBe('2001:db8:abcd:12::/64');
+    expect(addressBucket('2001:DB8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressBucket('::1')).toBe('0:0:0:0::/64');
+    expect(addressBucket('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+  });
+});
 
 describe('rate limits (shared in PostgreSQL)', () => {
   it('per client address: over the limit is HTTP 429 with Retry-After and a typed GraphQL-shaped body', async () => {
@@ -45,6 +58,12 @@ describe('rate limits (shared in PostgreSQL)', () => {
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     const over = await app.post(ME, from('10.9.1.50', { authorization: `Bearer ${token}` }));
     expect(over.body.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'account' });
+  });
+
+  it('an IPv6 client counts per /64 network, however it rotates its address', async () => {
+    for (let i = 1; i <= 8; i++) expect((await app.post({ query: '{ __typename }' }, from(`2001:db8:7:7::${i}`))).status).toBe(200);
+    expect((await app.post({ query: '{ __typename }' }, from('2001:db8:7:7:ffff::9'))).status).toBe(429);
+    expect((await app.post({ query: '{ __typename }' }, from('2001:db8:7:8::1'))).status).toBe(200);
   });
 
   it('a token the server did not sign gets no account budget of its own (counted by address only)', async () => {

@@ -51,6 +51,21 @@ export async function resetHits(db: DataSource | EntityManager, keys: string[]):
 /** Hashed, so the table holds no e-mail addresses or credentials (personal data stays out of it). */
 export const hashedKey = (kind: string, value: string) => `${kind}:${createHash('sha256').update(value).digest('hex').slice(0, 32)}`;
 
+/**
+ * The budget a client address counts against: an IPv4 address itself; for IPv6 its /64 network, since
+ * one home or office gets a whole /64 and could otherwise rotate through fresh addresses.
+ */
+export function addressBucket(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1];
+  if (!ip.includes(':')) return ip;
+  const [head, tail] = ip.split('%')[0].toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail !== undefined && tail !== '' ? tail.split(':') : [];
+  const groups = tail === undefined ? left : [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
 const envInt = (name: string, fallback: number): number => {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -122,7 +137,7 @@ export function rateLimiter(ds: DataSource, config: AppConfig, settings: RateLim
     if (req.method === 'OPTIONS' || Date.now() < standAsideUntil) return next();
     const limits = new Map<string, { max: number; what: string }>();
     const address = req.ip ?? req.socket.remoteAddress;
-    if (settings.perAddress > 0 && address) limits.set(`rl:addr:${address}`, { max: settings.perAddress, what: 'address' });
+    if (settings.perAddress > 0 && address) limits.set(`rl:addr:${addressBucket(address)}`, { max: settings.perAddress, what: 'address' });
     const account = settings.perAccount > 0 ? accountKey(config, req.headers.authorization) : null;
     if (account) limits.set(account, { max: settings.perAccount, what: 'account' });
     if (limits.size === 0) return next();

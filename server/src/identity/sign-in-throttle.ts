@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { countHits, hashedKey, peekHits, resetHits } from '../core/rate-limit';
+import { addressBucket, countHits, hashedKey, peekHits, resetHits } from '../core/rate-limit';
 
 /**
  * Slows down password guessing: after `maxPerEmail` failed sign-ins for one e-mail address, or
@@ -46,7 +46,7 @@ export class SignInThrottle {
   }
 
   private keys(email: string, address: string | null | undefined) {
-    return { email: hashedKey('signin:email', email), address: address ? hashedKey('signin:addr', address) : null };
+    return { email: hashedKey('signin:email', email), address: address ? hashedKey('signin:addr', addressBucket(address)) : null };
   }
 
   /** The lock in force for this e-mail or client address, or null when it may try now. One statement. */
