@@ -13,7 +13,7 @@ export interface DatabaseOptions {
    * A streaming replica for reads (DATABASE_READ_URL). TypeORM then sends query-builder/find reads made
    * outside a transaction to the replica; writes, raw `ds.query()` calls and everything inside a
    * transaction (so every mutation, including its reads) go to the primary. Replica reads may lag the
-   * primary by the replication delay. Each server keeps one pool of `poolSize` per server.
+   * primary by the replication delay. Each process then keeps a pool of `poolSize` for each of the two.
    */
   readUrl?: string;
 }
