@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AppConfig, RequestContext } from './core/context';
 import { formatError } from './core/errors';
+import { availabilityPlugin, healthRoutes, Lifecycle } from './core/health';
 import { authenticate } from './identity/authenticate';
 import { buildAppSchema } from './schema';
 
@@ -30,19 +31,24 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
     maxAliases: { n: 15 },
     maxTokens: { n: 2000 },
   });
+  const protection = armor.protect();
   const apollo = new ApolloServer<RequestContext>({
-    ...armor.protect(),
+    ...protection,
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     introspection: process.env.NODE_ENV !== 'production',
+    plugins: [...(protection.plugins ?? []), availabilityPlugin()],
+    // main.ts drains requests on SIGTERM/SIGINT; Apollo's own handler would stop it mid-drain.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  const lifecycle: Lifecycle = { draining: false };
+  healthRoutes(app, ds, lifecycle);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -54,5 +60,5 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
     app.get(/^(?!\/graphql).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
   }
   const server = http.createServer(app);
-  return { app, server, apollo };
+  return { app, server, apollo, lifecycle };
 }

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createApp } from './app';
-import { openDatabase } from './core/db';
+import { createDataSource, DbTimeouts, dbTimeoutsFromEnv, openDatabase, SETUP_TIMEOUTS } from './core/db';
+import { logger, serializeError } from './core/logger';
 import { anonymiseExpiredContactPersons } from './journeys/contact-person.retention';
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed/demo';
 
@@ -16,40 +17,108 @@ export interface ServerOptions {
   /** Load the demo data into an empty database (default true). */
   seedDemo?: boolean;
   demoFirmCount?: number;
+  /** Connection and statement timeouts of the serving pool (default: from the environment, see core/db.ts). */
+  dbTimeouts?: DbTimeouts;
+  /** How long stop() waits for requests in flight before cutting them (SHUTDOWN_GRACE_MS, default 10 s). */
+  shutdownGraceMs?: number;
+}
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  ds: DataSource;
+  /**
+   * Graceful stop: stop accepting, answer every request in flight (up to the grace period, then cut the
+   * rest), then close the pool. Calling it again with `force` cuts at once.
+   */
+  stop(opts?: { force?: boolean }): Promise<{ forced: boolean; inFlight: number }>;
 }
 
 /** Migrates the database, loads demo data once, and serves the API (and the built client). */
-export async function startServer(opts: ServerOptions) {
-  const ds = await openDatabase(opts.databaseUrl);
-  if (opts.seedDemo ?? true) {
-    const seeded = await seedDemoData(ds, { firmCount: opts.demoFirmCount });
-    if (seeded) console.log(`Loaded demo data: ${seeded.organisations.size} organisations, ${seeded.firmCount} firms, ${seeded.users.size} users.`);
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  // Migrations and demo data run long statements: a separate pool without statement timeouts.
+  const setup = await openDatabase(opts.databaseUrl, { timeouts: SETUP_TIMEOUTS, poolSize: 2 });
+  try {
+    if (opts.seedDemo ?? true) {
+      const seeded = await seedDemoData(setup, { firmCount: opts.demoFirmCount });
+      if (seeded) logger.info({ organisations: seeded.organisations.size, firms: seeded.firmCount, users: seeded.users.size }, 'Loaded demo data');
+    }
+    await retention(setup);
+  } finally {
+    await setup.destroy();
   }
-  // Retention: contact persons past their date are anonymised now and then once a day.
-  const retention = async () => {
-    const n = await anonymiseExpiredContactPersons(ds).catch((e) => (console.error('[retention]', e), 0));
-    if (n) console.log(`Retention: anonymised ${n} contact person(s) past their retention date.`);
-  };
-  await retention();
-  const retentionTimer = setInterval(retention, 24 * 3600_000).unref();
+  const ds = createDataSource(opts.databaseUrl, { timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv() });
+  await ds.initialize();
+  // Retention: contact persons past their date are anonymised at start and then once a day.
+  const retentionTimer = setInterval(() => void retention(ds), 24 * 3600_000).unref();
   const authSecret = opts.authSecret ?? randomBytes(32).toString('hex');
-  const { server, apollo } = await createApp({ ds, config: { authSecret }, clientDir: opts.clientDir });
+  const { server, apollo, lifecycle } = await createApp({ ds, config: { authSecret }, clientDir: opts.clientDir });
+
+  let inFlight = 0;
+  server.prependListener('request', (_req, res) => {
+    inFlight++;
+    res.once('close', () => inFlight--);
+    // A request that arrives on a kept-alive connection while draining is answered, then the connection closes.
+    if (lifecycle.draining) res.setHeader('connection', 'close');
+  });
+
   const port = opts.port ?? 4000;
-  await new Promise<void>((resolve) => server.listen(port, opts.host ?? '0.0.0.0', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, opts.host ?? '0.0.0.0', () => (server.off('error', reject), resolve()));
+  });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  const graceMs = opts.shutdownGraceMs ?? Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
+
+  let stopping: Promise<{ forced: boolean; inFlight: number }> | null = null;
+  let forced = false;
+  const force = () => {
+    if (forced) return;
+    forced = true;
+    if (inFlight) logger.warn({ inFlight }, 'Shutdown: cutting the requests still in flight');
+    server.closeAllConnections();
+  };
   return {
     port: actualPort,
     url: `http://localhost:${actualPort}`,
     ds,
-    async stop() {
-      clearInterval(retentionTimer);
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await apollo.stop();
-      await ds.destroy();
+    stop(stopOpts = {}) {
+      if (!stopping) {
+        const atStart = inFlight;
+        stopping = (async () => {
+          lifecycle.draining = true;
+          clearInterval(retentionTimer);
+          logger.info({ inFlight: atStart, graceMs }, 'Shutdown: no longer accepting connections, answering requests in flight');
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          // Kept-alive connections without a request in flight are closed now and as soon as they become idle,
+          // so shutdown does not wait for their keep-alive timeout.
+          server.closeIdleConnections();
+          const sweep = setInterval(() => server.closeIdleConnections(), 50);
+          const grace = setTimeout(force, graceMs);
+          await closed;
+          clearInterval(sweep);
+          clearTimeout(grace);
+          await apollo.stop();
+          // A hung database must not hold the exit: the pool gets a few seconds to close.
+          await Promise.race([ds.destroy().catch(() => {}), new Promise((r) => setTimeout(r, 3000).unref())]);
+          logger.info({ forced }, 'Shutdown: done');
+          return { forced, inFlight: atStart };
+        })();
+      }
+      if (stopOpts.force) force();
+      return stopping;
     },
   };
+}
+
+async function retention(ds: DataSource) {
+  try {
+    const n = await anonymiseExpiredContactPersons(ds);
+    if (n) logger.info({ anonymised: n }, 'Retention: anonymised contact persons past their retention date');
+  } catch (e) {
+    logger.error({ err: serializeError(e) }, 'Retention job failed (retried tomorrow)');
+  }
 }
 
 export async function printWelcome(url: string, ds: DataSource) {
@@ -60,7 +129,7 @@ export async function printWelcome(url: string, ds: DataSource) {
     [DEMO_USERS.map((u) => u.email)],
   );
   const roles = new Map(rows.map((r) => [r.email, r.roles]));
-  console.log(`
+  logger.info({ url, graphql: `${url}/graphql` }, `
   Growth Graph is running.
     Web client:  ${url}/
     GraphQL API: ${url}/graphql
@@ -68,19 +137,37 @@ export async function printWelcome(url: string, ds: DataSource) {
   Sign in with any demo user, password "${DEMO_PASSWORD}":
 ${DEMO_USERS.map((u) => `    ${u.email.padEnd(30)} ${roles.get(u.email) ?? '(not loaded)'}`).join('\n')}
   Read-only API key (KKR Midtjylland): ${DEMO_API_KEY}
-  Press Ctrl-C to stop.
+  Press Ctrl-C to stop (twice to force).
 `);
+}
+
+/** SIGTERM/SIGINT stop gracefully; a second signal forces (cuts requests, exits at once). */
+export function stopOnSignals(stop: (force: boolean) => Promise<unknown>, after: (code: number) => void) {
+  let signals = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    signals++;
+    if (signals === 1) {
+      logger.info({ signal }, 'Stopping (send the signal again to force)');
+      stop(false).then(() => after(0), (e) => (logger.error({ err: serializeError(e) }, 'Shutdown failed'), after(1)));
+    } else {
+      logger.warn({ signal }, 'Forced stop');
+      void stop(true);
+      setTimeout(() => after(130), 200).unref();
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 // Run directly (docker compose): everything from the environment.
 if (require.main === module) {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    console.error('DATABASE_URL is not set. Use `npm start` for an embedded PostgreSQL, or point DATABASE_URL at a server.');
+    logger.fatal('DATABASE_URL is not set. Use `npm start` for an embedded PostgreSQL, or point DATABASE_URL at a server.');
     process.exit(1);
   }
   if (process.env.NODE_ENV === 'production' && !process.env.AUTH_SECRET) {
-    console.error('AUTH_SECRET must be set in production (tokens are signed with it).');
+    logger.fatal('AUTH_SECRET must be set in production (tokens are signed with it).');
     process.exit(1);
   }
   startServer({
@@ -92,13 +179,11 @@ if (require.main === module) {
     demoFirmCount: process.env.DEMO_FIRMS ? Number(process.env.DEMO_FIRMS) : undefined,
   }).then(
     (s) => {
-      void printWelcome(s.url, s.ds);
-      const shutdown = () => s.stop().then(() => process.exit(0));
-      process.on('SIGINT', shutdown);
-      process.on('SIGTERM', shutdown);
+      void printWelcome(s.url, s.ds).catch(() => {});
+      stopOnSignals((force) => s.stop({ force }), (code) => process.exit(code));
     },
     (e) => {
-      console.error(e);
+      logger.fatal({ err: serializeError(e) }, 'Could not start');
       process.exit(1);
     },
   );
