@@ -144,9 +144,13 @@ ${DEMO_USERS.map((u) => `    ${u.email.padEnd(30)} ${roles.get(u.email) ?? '(not
 /** SIGTERM/SIGINT stop gracefully; a second signal forces (cuts requests, exits at once). */
 export function stopOnSignals(stop: (force: boolean) => Promise<unknown>, after: (code: number) => void) {
   let signals = 0;
+  let firstAt = 0;
   const onSignal = (signal: NodeJS.Signals) => {
+    // npm forwards the terminal's SIGINT, so one Ctrl-C can arrive twice: "again" means a second later.
+    if (signals && Date.now() - firstAt < 1000) return;
     signals++;
     if (signals === 1) {
+      firstAt = Date.now();
       logger.info({ signal }, 'Stopping (send the signal again to force)');
       stop(false).then(() => after(0), (e) => (logger.error({ err: serializeError(e) }, 'Shutdown failed'), after(1)));
     } else {
