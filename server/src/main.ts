@@ -23,6 +23,14 @@ export interface ServerOptions {
   shutdownGraceMs?: number;
 }
 
+/** inFlight: requests in flight when the stop began; cut: responses closed before they were complete. */
+export interface StopResult {
+  forced: boolean;
+  inFlight: number;
+  answeredWhileDraining: number;
+  cut: number;
+}
+
 export interface RunningServer {
   port: number;
   url: string;
@@ -31,7 +39,7 @@ export interface RunningServer {
    * Graceful stop: stop accepting, answer every request in flight (up to the grace period, then cut the
    * rest), then close the pool. Calling it again with `force` cuts at once.
    */
-  stop(opts?: { force?: boolean }): Promise<{ forced: boolean; inFlight: number }>;
+  stop(opts?: { force?: boolean }): Promise<StopResult>;
 }
 
 /** Migrates the database, loads demo data once, and serves the API (and the built client). */
@@ -54,10 +62,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const authSecret = opts.authSecret ?? randomBytes(32).toString('hex');
   const { server, apollo, lifecycle } = await createApp({ ds, config: { authSecret }, clientDir: opts.clientDir });
 
-  let inFlight = 0;
+  // Requests in flight, so a stop can answer them all and tell how many it had to cut (none, normally).
+  const active = new Set<import('node:http').ServerResponse>();
+  let answeredWhileDraining = 0;
+  let cut = 0;
   server.prependListener('request', (_req, res) => {
-    inFlight++;
-    res.once('close', () => inFlight--);
+    active.add(res);
+    res.once('close', () => {
+      active.delete(res);
+      if (!res.writableFinished) cut++;
+      else if (lifecycle.draining) answeredWhileDraining++;
+    });
     // A request that arrives on a kept-alive connection while draining is answered, then the connection closes.
     if (lifecycle.draining) res.setHeader('connection', 'close');
   });
@@ -71,12 +86,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const graceMs = opts.shutdownGraceMs ?? Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
 
-  let stopping: Promise<{ forced: boolean; inFlight: number }> | null = null;
+  let stopping: Promise<StopResult> | null = null;
   let forced = false;
   const force = () => {
     if (forced) return;
     forced = true;
-    if (inFlight) logger.warn({ inFlight }, 'Shutdown: cutting the requests still in flight');
+    if (active.size) logger.warn({ inFlight: active.size }, 'Shutdown: cutting the requests still in flight');
     server.closeAllConnections();
   };
   return {
@@ -85,9 +100,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ds,
     stop(stopOpts = {}) {
       if (!stopping) {
-        const atStart = inFlight;
+        const atStart = active.size;
         stopping = (async () => {
           lifecycle.draining = true;
+          // Responses still to come close their connection, so clients do not send more on it.
+          for (const res of active) if (!res.headersSent) res.setHeader('connection', 'close');
           clearInterval(retentionTimer);
           logger.info({ inFlight: atStart, graceMs }, 'Shutdown: no longer accepting connections, answering requests in flight');
           const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -102,8 +119,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           await apollo.stop();
           // A hung database must not hold the exit: the pool gets a few seconds to close.
           await Promise.race([ds.destroy().catch(() => {}), new Promise((r) => setTimeout(r, 3000).unref())]);
-          logger.info({ forced }, 'Shutdown: done');
-          return { forced, inFlight: atStart };
+          logger.info({ forced, answeredWhileDraining, cut }, 'Shutdown: done');
+          return { forced, inFlight: atStart, answeredWhileDraining, cut };
         })();
       }
       if (stopOpts.force) force();

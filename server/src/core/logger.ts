@@ -16,6 +16,8 @@ function createLogger(): Logger {
   const options: pino.LoggerOptions = {
     level,
     base: { pid: process.pid },
+    // Replaces pino's default `err` serializer (which would copy every property, parameters included).
+    serializers: { err: (e: unknown) => (e instanceof Error ? serializeError(e) : e) },
   };
   if (pretty) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

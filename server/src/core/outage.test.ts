@@ -76,6 +76,7 @@ describe('classifying failures', () => {
     expect(databaseUnavailableReason({ driverError: { code: '57P01', message: 'terminating connection due to administrator command' } })).toBe('sqlstate-57P01');
     expect(databaseUnavailableReason({ code: '57014' })).toBe('statement-timeout');
     expect(databaseUnavailableReason({ code: '08006' })).toBe('sqlstate-08006');
+    expect(databaseUnavailableReason(new Error('Query runner already released. Cannot run queries anymore.'))).toBe('connection-lost-in-transaction');
     expect(databaseUnavailableReason(new AggregateError([Object.assign(new Error('x'), { code: 'ECONNRESET' })]))).toBe('ECONNRESET');
     // The database answered: a bug or bad input, not an outage.
     expect(databaseUnavailableReason({ code: '23505', message: 'duplicate key value violates unique constraint' })).toBeNull();

@@ -37,6 +37,9 @@ const MESSAGE_PATTERNS: Array<[RegExp, string]> = [
   [/Cannot use a pool after calling end on the pool/i, 'pool-closed'],
   [/the database system is (starting up|shutting down|in recovery mode|not yet accepting connections)/i, 'database-starting-or-stopping'],
   [/Connection is not established/i, 'not-connected'],
+  // TypeORM releases a transaction's query runner when its connection fails (the socket closed under it);
+  // the transaction's next statement then reports this.
+  [/Query runner already released|connection provided by a query runner was already released/i, 'connection-lost-in-transaction'],
 ];
 
 /**
