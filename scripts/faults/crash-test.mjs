@@ -6,10 +6,9 @@
 // API confirmed, SIGKILLs PostgreSQL (the postmaster and all its processes at once) mid-load, restarts
 // it, and checks that every confirmed write is there and nothing is half-written. Appends to RESULTS.md.
 // Bounded: CRASH_WRITES (800) attempts, CRASH_CONCURRENCY (8) at a time, CRASH_KILLS (2) crashes.
-import fs from 'node:fs';
 import pgLib from 'pg';
 import { buildServer, ensureDependencies, step } from '../lib/setup.mjs';
-import { gql, record, signIn, spawnServer, stopChild, waitReady } from './common.mjs';
+import { gql, record, signalPostgres, signIn, spawnServer, stopChild, waitReady } from './common.mjs';
 
 const unsafe = process.argv.includes('--unsafe');
 const TOTAL = Number(process.env.CRASH_WRITES ?? 800);
@@ -93,23 +92,7 @@ try {
   };
 
   /** A crash of the database server: the postmaster and every process it started, SIGKILLed together. */
-  const crash = () => {
-    const pid = pg.pid();
-    const children = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
-      try {
-        // "pid (comm) state ppid ...": field 2 after the command is the parent.
-        return Number(fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === pid;
-      } catch {
-        return false;
-      }
-    }).map(Number);
-    // PostgreSQL runs in its own process group (detached): kill the group, and each process by id.
-    try { process.kill(-pid, 'SIGKILL'); } catch {}
-    for (const p of [pid, ...children]) {
-      try { process.kill(p, 'SIGKILL'); } catch {}
-    }
-    return children.length;
-  };
+  const crash = () => signalPostgres(pg.pid(), 'SIGKILL');
 
   step(`Write load: ${TOTAL} mutations, ${CONCURRENCY} at a time; ${KILLS} crash(es) of PostgreSQL during it`);
   const started = Date.now();
