@@ -9,6 +9,7 @@ import type { DataSource } from 'typeorm';
 import { AppConfig, RequestContext } from './core/context';
 import { formatError } from './core/errors';
 import { availabilityPlugin, healthRoutes, Lifecycle } from './core/health';
+import { logger } from './core/logger';
 import { authenticate } from './identity/authenticate';
 import { buildAppSchema } from './schema';
 
@@ -42,6 +43,7 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
     plugins: [...(protection.plugins ?? []), availabilityPlugin()],
     // main.ts drains requests on SIGTERM/SIGINT; Apollo's own handler would stop it mid-drain.
     stopOnTerminationSignals: false,
+    logger: logger.child({ component: 'apollo' }),
   });
   await apollo.start();
 
