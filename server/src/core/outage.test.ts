@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { Client } from 'pg';
 import { RunningServer, startServer } from '../main';
 import { DEMO_API_KEY, DEMO_PASSWORD } from '../seed/demo';
@@ -22,6 +23,7 @@ let firmId: string;
 let receiverId: string;
 
 const MIDT = 'consultant@midtjylland.demo';
+const AUTH_SECRET = 'outage-test-secret';
 const SIGN_IN = `mutation($i: SignInInput!) { signIn(input: $i) { token userErrors { code } } }`;
 const RECORD = `mutation($i: RecordTouchpointInput!) { recordTouchpoint(input: $i) { touchpoint { id } referral { id } userErrors { code } } }`;
 
@@ -49,11 +51,13 @@ beforeAll(async () => {
     port: 0,
     host: '127.0.0.1',
     demoFirmCount: 30,
+    authSecret: AUTH_SECRET,
     // Short limits so the test is quick; production defaults are seconds (core/db.ts).
     dbTimeouts: { connectMs: 600, statementMs: 400, queryMs: 900 },
     shutdownGraceMs: 2000,
   });
   direct = new Client({ connectionString: db.url });
+  direct.on('error', () => {});
   await direct.connect();
   const signIn = await post({ query: SIGN_IN, variables: { i: { email: MIDT, password: DEMO_PASSWORD } } });
   token = signIn.body.data.signIn.token;
@@ -101,6 +105,7 @@ describe('a statement that hangs (statement timeout)', () => {
   let locker: Client;
   beforeEach(async () => {
     locker = new Client({ connectionString: db.url });
+    locker.on('error', () => {});
     await locker.connect();
     await locker.query('BEGIN');
   });
@@ -188,5 +193,56 @@ describe('after the outage', () => {
     expect(r.body.data.recordTouchpoint.userErrors).toEqual([]);
     const me = await post({ query: '{ me { displayName } }' }, auth());
     expect(me.body).toEqual({ data: { me: { displayName: 'Mette Consultant' } } });
+  });
+});
+
+describe('graceful stop', () => {
+  it('answers the request in flight, closes idle kept-alive connections at once, refuses new ones', async () => {
+    // A second server on the same (seeded) database, with timeouts long enough to hold a request on a lock.
+    const s2 = await startServer({
+      databaseUrl: db.url, port: 0, host: '127.0.0.1', seedDemo: false, authSecret: AUTH_SECRET,
+      dbTimeouts: { connectMs: 5000, statementMs: 30_000, queryMs: 35_000 }, shutdownGraceMs: 20_000,
+    });
+    // An idle kept-alive connection.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const idleSocket = await new Promise<import('node:net').Socket>((resolve, reject) => {
+      const req = http.get(`${s2.url}/healthz`, { agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(req.socket!));
+      });
+      req.on('error', reject);
+    });
+    const idleClosed = new Promise<void>((r) => idleSocket.once('close', () => r()));
+
+    const locker = new Client({ connectionString: db.url });
+    locker.on('error', () => {}); // dropped with the database if this test fails half-way
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('LOCK TABLE app_user IN ACCESS EXCLUSIVE MODE');
+    let settled = false;
+    const inFlight = fetch(`${s2.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth() }, body: JSON.stringify({ query: '{ me { displayName } }' }) })
+      .then(async (res) => ({ status: res.status, body: (await res.json()) as any }))
+      .finally(() => (settled = true));
+    // Wait until the request is really waiting inside PostgreSQL.
+    for (let i = 0; i < 200; i++) {
+      const { rows } = await locker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid() AND datname = current_database()`);
+      if (rows[0].n > 0) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+
+    const stopping = s2.stop();
+    // The idle connection is closed while the request in flight is still waiting: the stop does not wait for it.
+    await idleClosed;
+    expect(settled).toBe(false);
+    await expect(fetch(`${s2.url}/healthz`)).rejects.toThrow();
+
+    await locker.query('ROLLBACK');
+    await locker.end();
+    const answer = await inFlight;
+    expect(answer).toEqual({ status: 200, body: { data: { me: { displayName: 'Mette Consultant' } } } });
+    const result = await stopping;
+    expect(result).toMatchObject({ forced: false, cut: 0 });
+    expect(result.inFlight).toBeGreaterThanOrEqual(1);
+    agent.destroy();
   });
 });
