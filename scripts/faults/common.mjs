@@ -79,22 +79,5 @@ export async function stopChild(child, signal = 'SIGTERM', timeoutMs = 20_000) {
   await exited;
 }
 
-/**
- * Signals the postmaster and every process it started. PostgreSQL's children call setsid(), so a signal to
- * the postmaster's process group does not reach them: they are found by parent PID (Linux /proc). The
- * postmaster goes first, so it forks nothing new in between.
- */
-export function signalPostgres(pid, signal) {
-  const children = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
-    try {
-      // "pid (comm) state ppid ...": the field after the state is the parent.
-      return Number(fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === pid;
-    } catch {
-      return false;
-    }
-  }).map(Number);
-  for (const p of [pid, ...children]) {
-    try { process.kill(p, signal); } catch {}
-  }
-  return children.length;
-}
+
+export { signalPostgres } from '../lib/postgres.mjs';

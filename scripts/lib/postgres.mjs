@@ -65,6 +65,29 @@ export function lockingPostgres(dataDir) {
   return pid;
 }
 
+/**
+ * Signals the postmaster and every process it started. PostgreSQL's children call setsid(), so a signal
+ * to the postmaster's process group does not reach them: they are found by parent PID (Linux /proc). The
+ * postmaster goes first, so it forks nothing new in between. Returns how many children were signalled.
+ */
+export function signalPostgres(pid, signal) {
+  let children = [];
+  try {
+    children = fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).filter((p) => {
+      try {
+        // "pid (comm) state ppid ...": the field after the state is the parent.
+        return Number(fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ')[1]) === pid;
+      } catch {
+        return false;
+      }
+    }).map(Number);
+  } catch { /* no /proc */ }
+  for (const p of [pid, ...children]) {
+    try { process.kill(p, signal); } catch { /* gone */ }
+  }
+  return children.length;
+}
+
 const running = new Set();
 let hooksInstalled = false;
 
@@ -169,12 +192,14 @@ export async function startEmbeddedPostgres(opts) {
       if (c && c.exitCode === null && c.signalCode === null) {
         const exited = new Promise((r) => c.once('exit', r));
         const waitFor = (ms) => Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), ms).unref())]);
-        signal(c, 'SIGCONT');
+        // A paused (SIGSTOPped) server or child would never finish a shutdown: wake them all first.
+        signalPostgres(c.pid, 'SIGCONT');
         signal(c, 'SIGINT');
         if (!(await waitFor(timeoutMs))) {
+          signalPostgres(c.pid, 'SIGCONT');
           signal(c, 'SIGQUIT');
           if (!(await waitFor(5000))) {
-            signal(c, 'SIGKILL');
+            signalPostgres(c.pid, 'SIGKILL');
             await waitFor(5000);
           }
         }
@@ -196,8 +221,9 @@ export async function startEmbeddedPostgres(opts) {
     /** Synchronous last resort at process exit: a kept cluster shuts down cleanly by itself; a throw-away one is killed and deleted. */
     _onProcessExit() {
       if (!pg.pid()) return;
-      signal(child, 'SIGCONT');
-      signal(child, persistent ? 'SIGINT' : 'SIGKILL');
+      signalPostgres(child.pid, 'SIGCONT');
+      if (persistent) signal(child, 'SIGINT');
+      else signalPostgres(child.pid, 'SIGKILL');
       if (!persistent) {
         try { fs.rmSync(dataDir, { recursive: true, force: true }); } catch { /* best effort */ }
       }

@@ -119,8 +119,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           await apollo.stop();
           // A hung database must not hold the exit: the pool gets a few seconds to close.
           await Promise.race([ds.destroy().catch(() => {}), new Promise((r) => setTimeout(r, 3000).unref())]);
-          logger.info({ forced, answeredWhileDraining, cut }, 'Shutdown: done');
-          return { forced, inFlight: atStart, answeredWhileDraining, cut };
+          // Responses cut by a forced stop may not have seen their 'close' event yet: count them too.
+          const cutTotal = cut + active.size;
+          logger.info({ forced, answeredWhileDraining, cut: cutTotal }, 'Shutdown: done');
+          return { forced, inFlight: atStart, answeredWhileDraining, cut: cutTotal };
         })();
       }
       if (stopOpts.force) force();
