@@ -6,6 +6,9 @@ import { rethrowIfUnavailable } from '../core/outage';
 import { isUuid } from '../core/text';
 import { API_KEY_PREFIX, sha256, verifySessionToken } from './tokens';
 
+
+
+
 /**
  * Turns the request's credentials into a context. One SQL statement: the session (not revoked, not
  * expired) or API key (not revoked) together with the memberships that make up the caller's scope.
