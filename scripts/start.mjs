@@ -1,6 +1,7 @@
 // `npm start`: the whole platform from a fresh clone. Installs what is missing, starts PostgreSQL
 // (embedded, data kept in .data/, unless DATABASE_URL is set), migrates, loads demo data once,
-// builds the client and serves API + client on http://localhost:4000. Ctrl-C stops everything.
+// builds the client and serves API + client on http://localhost:4000. Ctrl-C stops everything (gracefully;
+// twice forces). The embedded PostgreSQL runs durable (fsync, synchronous commit) and is restarted if it dies.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,13 +23,56 @@ if (process.getuid?.() === 0 && !reachableByOthers(root)) {
 fs.mkdirSync(dataDir, { recursive: true });
 
 let pg = null;
+let server = null;
+let stopping = false;
+let signals = 0;
+
+// Ctrl-C / SIGTERM: stop accepting, answer the requests in flight (SHUTDOWN_GRACE_MS, default 10 s), close
+// the pool, and only then stop PostgreSQL. A second Ctrl-C forces. PostgreSQL runs in its own process
+// group, so the terminal's Ctrl-C reaches only us and we stop it last.
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  await server?.stop().catch(() => {});
+  await pg?.stop({ timeoutMs: 15_000 }).catch((e) => console.error(String(e)));
+  process.exit(code);
+}
+let firstSignalAt = 0;
+function onSignal() {
+  // `npm start` forwards the terminal's SIGINT to us, which gets a second copy straight from the terminal:
+  // only a signal more than a second after the first counts as "again".
+  if (signals && Date.now() - firstSignalAt < 1000) return;
+  signals++;
+  if (signals === 1) {
+    firstSignalAt = Date.now();
+    console.log('\nStopping: answering the requests in flight, then stopping PostgreSQL (Ctrl-C again to force) ...');
+    void shutdown(0);
+    return;
+  }
+  console.log('\nForcing the stop.');
+  void server?.stop({ force: true }).catch(() => {});
+  // Immediate shutdown of PostgreSQL (its WAL makes this safe), and out.
+  Promise.race([pg?.stop({ timeoutMs: 1000 }), new Promise((r) => setTimeout(r, 4000))]).finally(() => process.exit(130));
+}
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+process.on('SIGHUP', onSignal);
+
 let databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
-  step(`Starting PostgreSQL (embedded, data in ${path.join(dataDir, 'postgres')})`);
+  step(`Starting PostgreSQL (embedded, durable, data in ${path.join(dataDir, 'postgres')})`);
   const port = Number(process.env.PG_PORT ?? 0) || (await freePort());
-  pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port, persistent: true });
-  await pg.createDatabase('growth_graph');
+  try {
+    // durable: fsync and synchronous commit on - a crash loses no write the API confirmed.
+    pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port, persistent: true, durable: true, detached: true });
+    await pg.createDatabase('growth_graph');
+  } catch (e) {
+    console.error(`\n✗ ${e?.message ?? e}`);
+    await pg?.stop().catch(() => {});
+    process.exit(1);
+  }
   databaseUrl = pg.url('growth_graph');
+  superviseDatabase(pg);
 } else {
   step('Using the PostgreSQL at DATABASE_URL');
 }
@@ -41,7 +85,6 @@ const authSecret = process.env.AUTH_SECRET ?? fs.readFileSync(secretFile, 'utf8'
 step('Migrating, loading demo data (first run only) and starting the API');
 const require = createRequire(import.meta.url);
 const { startServer, printWelcome } = require(path.join(root, 'server/dist/main.js'));
-let server;
 try {
   server = await startServer({
     databaseUrl,
@@ -52,20 +95,43 @@ try {
     seedDemo: process.env.SEED_DEMO !== 'false', // demo data by default here; off by default in docker compose
   });
 } catch (e) {
-  console.error(e);
-  await pg?.stop();
+  if (stopping) await new Promise(() => {}); // a Ctrl-C during start-up is finishing the stop
+  console.error(`\n✗ The API did not start: ${e?.message ?? e}`);
+  await pg?.stop().catch(() => {});
   process.exit(1);
 }
-await printWelcome(server.url, server.ds);
+if (stopping) await new Promise(() => {});
+await printWelcome(server.url, server.ds).catch(() => {});
 
-let stopping = false;
-async function shutdown() {
-  if (stopping) return;
-  stopping = true;
-  console.log('\nStopping ...');
-  await server.stop().catch(() => {});
-  await pg?.stop().catch(() => {});
-  process.exit(0);
+/**
+ * If the embedded PostgreSQL dies (crash, OOM killer, someone's kill), start it again: its WAL recovers
+ * every committed transaction, and the API's pool reconnects by itself (requests meanwhile get 503).
+ * After 5 failed attempts within a minute, stop with a message instead of looping.
+ */
+function superviseDatabase(db) {
+  const attempts = [];
+  db.onUnexpectedExit(async (code, sig, lines) => {
+    if (stopping) return;
+    console.error(`\n✗ PostgreSQL stopped unexpectedly (${sig ?? `exit code ${code}`}). Last lines:\n  ${lines.slice(-5).join('\n  ')}`);
+    while (!stopping) {
+      const now = Date.now();
+      while (attempts.length && attempts[0] < now - 60_000) attempts.shift();
+      if (attempts.length >= 5) {
+        console.error('✗ PostgreSQL failed to restart 5 times within a minute: stopping Growth Graph. Check the lines above and the data folder ' + db.dataDir);
+        void shutdown(1);
+        return;
+      }
+      attempts.push(now);
+      await new Promise((r) => setTimeout(r, 500 * attempts.length));
+      if (stopping) return;
+      try {
+        console.error('  Restarting PostgreSQL ...');
+        await db.start();
+        console.error('✓ PostgreSQL is running again (crash recovery done); the API reconnects by itself.');
+        return;
+      } catch (e) {
+        console.error(`  Restart failed: ${e?.message ?? e}`);
+      }
+    }
+  });
 }
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);

@@ -20,7 +20,8 @@ let pg = null;
 let adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) {
   step('Starting a throw-away PostgreSQL (embedded)');
-  pg = await startEmbeddedPostgres({});
+  // Throw-away: fsync and synchronous commit off (fast; a crash may lose recent commits - fine for tests).
+  pg = await startEmbeddedPostgres({ durable: false });
   adminUrl = pg.url('postgres');
 }
 

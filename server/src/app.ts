@@ -8,7 +8,9 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AppConfig, RequestContext } from './core/context';
 import { formatError } from './core/errors';
+import { availabilityPlugin, healthRoutes, Lifecycle } from './core/health';
 import { idempotencyPlugin } from './core/idempotency';
+import { logger } from './core/logger';
 import { rateLimiter, trustProxySetting } from './core/rate-limit';
 import { authenticate } from './identity/authenticate';
 import { buildAppSchema } from './schema';
@@ -35,19 +37,23 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
   const protection = armor.protect();
   const apollo = new ApolloServer<RequestContext>({
     ...protection,
-    plugins: [...protection.plugins, idempotencyPlugin(ds)],
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     introspection: process.env.NODE_ENV !== 'production',
+    plugins: [...(protection.plugins ?? []), availabilityPlugin(), idempotencyPlugin(ds)],
+    // main.ts drains requests on SIGTERM/SIGINT; Apollo's own handler would stop it mid-drain.
+    stopOnTerminationSignals: false,
+    logger: logger.child({ component: 'apollo' }),
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting()); // req.ip = the client, not the proxy (TRUST_PROXY)
-  app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  const lifecycle: Lifecycle = { draining: false };
+  healthRoutes(app, ds, lifecycle);
   app.use('/graphql', rateLimiter(ds, config)); // shared across processes (core/rate-limit.ts)
   app.use(
     '/graphql',
@@ -60,5 +66,5 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
     app.get(/^(?!\/graphql).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
   }
   const server = http.createServer(app);
-  return { app, server, apollo };
+  return { app, server, apollo, lifecycle };
 }

@@ -3,8 +3,9 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createApp } from './app';
-import { openDatabase } from './core/db';
+import { createDataSource, DbTimeouts, dbTimeoutsFromEnv, openDatabase, SETUP_TIMEOUTS } from './core/db';
 import { expiredStateCleanupJob, scheduleJobs } from './core/jobs';
+import { logger, serializeError } from './core/logger';
 import { withStartupLock } from './core/startup-lock';
 import { contactPersonRetentionJob } from './journeys/contact-person.retention';
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed/demo';
@@ -18,39 +19,121 @@ export interface ServerOptions {
   /** Load the demo data into an empty database (default true). */
   seedDemo?: boolean;
   demoFirmCount?: number;
+  /** Connection and statement timeouts of the serving pool (default: from the environment, see core/db.ts). */
+  dbTimeouts?: DbTimeouts;
+  /** How long stop() waits for requests in flight before cutting them (SHUTDOWN_GRACE_MS, default 10 s). */
+  shutdownGraceMs?: number;
   /** A streaming replica for reads (see core/db.ts). */
   databaseReadUrl?: string;
 }
 
+/** inFlight: requests in flight when the stop began; cut: responses closed before they were complete. */
+export interface StopResult {
+  forced: boolean;
+  inFlight: number;
+  answeredWhileDraining: number;
+  cut: number;
+}
+
+export interface RunningServer {
+  port: number;
+  url: string;
+  ds: DataSource;
+  /**
+   * Graceful stop: stop accepting, answer every request in flight (up to the grace period, then cut the
+   * rest), then close the pool. Calling it again with `force` cuts at once.
+   */
+  stop(opts?: { force?: boolean }): Promise<StopResult>;
+}
+
 /** Migrates the database, loads demo data once, and serves the API (and the built client). */
-export async function startServer(opts: ServerOptions) {
-  const ds = await openDatabase(opts.databaseUrl, { readUrl: opts.databaseReadUrl });
-  if (opts.seedDemo ?? true) {
-    // Under the start-up lock, and "empty?" asked of the primary (ds.query), never of a lagging replica.
-    const seeded = await withStartupLock(ds, async () =>
-      (await ds.query('SELECT EXISTS (SELECT 1 FROM organisation) AS e'))[0].e ? null : seedDemoData(ds, { firmCount: opts.demoFirmCount }),
-    );
-    if (seeded) console.log(`Loaded demo data: ${seeded.organisations.size} organisations, ${seeded.firmCount} firms, ${seeded.users.size} users.`);
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  // Migrations and demo data run long statements: a separate pool without statement timeouts.
+  const setup = await openDatabase(opts.databaseUrl, { timeouts: SETUP_TIMEOUTS, poolSize: 2 });
+  try {
+    if (opts.seedDemo ?? true) {
+      // Under the start-up lock, so processes starting together on an empty database seed it once.
+      const seeded = await withStartupLock(setup, async () =>
+        (await setup.query('SELECT EXISTS (SELECT 1 FROM organisation) AS e'))[0].e ? null : seedDemoData(setup, { firmCount: opts.demoFirmCount }),
+      );
+      if (seeded) logger.info({ organisations: seeded.organisations.size, firms: seeded.firmCount, users: seeded.users.size }, 'Loaded demo data');
+    }
+  } finally {
+    await setup.destroy();
   }
+  const ds = createDataSource(opts.databaseUrl, { timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(), readUrl: opts.databaseReadUrl });
+  await ds.initialize();
   // Retention (daily) and cleanup of expired shared state (hourly), each once across all processes.
   const jobs = scheduleJobs(ds, [contactPersonRetentionJob, expiredStateCleanupJob]);
   await jobs.firstCheck;
   const authSecret = opts.authSecret ?? randomBytes(32).toString('hex');
-  const { server, apollo } = await createApp({ ds, config: { authSecret }, clientDir: opts.clientDir });
+  const { server, apollo, lifecycle } = await createApp({ ds, config: { authSecret }, clientDir: opts.clientDir });
+
+  // Requests in flight, so a stop can answer them all and tell how many it had to cut (none, normally).
+  const active = new Set<import('node:http').ServerResponse>();
+  let answeredWhileDraining = 0;
+  let cut = 0;
+  server.prependListener('request', (_req, res) => {
+    active.add(res);
+    res.once('close', () => {
+      active.delete(res);
+      if (!res.writableFinished) cut++;
+      else if (lifecycle.draining) answeredWhileDraining++;
+    });
+    // A request that arrives on a kept-alive connection while draining is answered, then the connection closes.
+    if (lifecycle.draining) res.setHeader('connection', 'close');
+  });
+
   const port = opts.port ?? 4000;
-  await new Promise<void>((resolve) => server.listen(port, opts.host ?? '0.0.0.0', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, opts.host ?? '0.0.0.0', () => (server.off('error', reject), resolve()));
+  });
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
+  const graceMs = opts.shutdownGraceMs ?? Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
+
+  let stopping: Promise<StopResult> | null = null;
+  let forced = false;
+  const force = () => {
+    if (forced) return;
+    forced = true;
+    if (active.size) logger.warn({ inFlight: active.size }, 'Shutdown: cutting the requests still in flight');
+    server.closeAllConnections();
+  };
   return {
     port: actualPort,
     url: `http://localhost:${actualPort}`,
     ds,
-    async stop() {
-      await jobs.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await apollo.stop();
-      await ds.destroy();
+    stop(stopOpts = {}) {
+      if (!stopping) {
+        const atStart = active.size;
+        stopping = (async () => {
+          lifecycle.draining = true;
+          // Responses still to come close their connection, so clients do not send more on it.
+          for (const res of active) if (!res.headersSent) res.setHeader('connection', 'close');
+          await jobs.stop();
+          logger.info({ inFlight: atStart, graceMs }, 'Shutdown: no longer accepting connections, answering requests in flight');
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          // Kept-alive connections without a request in flight are closed now and as soon as they become idle,
+          // so shutdown does not wait for their keep-alive timeout.
+          server.closeIdleConnections();
+          const sweep = setInterval(() => server.closeIdleConnections(), 50);
+          const grace = setTimeout(force, graceMs);
+          await closed;
+          clearInterval(sweep);
+          clearTimeout(grace);
+          await apollo.stop();
+          // A hung database must not hold the exit: the pool gets a few seconds to close.
+          await Promise.race([ds.destroy().catch(() => {}), new Promise((r) => setTimeout(r, 3000).unref())]);
+          // Responses cut by a forced stop may not have seen their 'close' event yet: count them too.
+          const cutTotal = cut + active.size;
+          logger.info({ forced, answeredWhileDraining, cut: cutTotal }, 'Shutdown: done');
+          return { forced, inFlight: atStart, answeredWhileDraining, cut: cutTotal };
+        })();
+      }
+      if (stopOpts.force) force();
+      return stopping;
     },
   };
 }
@@ -63,7 +146,7 @@ export async function printWelcome(url: string, ds: DataSource) {
     [DEMO_USERS.map((u) => u.email)],
   );
   const roles = new Map(rows.map((r) => [r.email, r.roles]));
-  console.log(`
+  logger.info({ url, graphql: `${url}/graphql` }, `
   Growth Graph is running.
     Web client:  ${url}/
     GraphQL API: ${url}/graphql
@@ -71,19 +154,41 @@ export async function printWelcome(url: string, ds: DataSource) {
   Sign in with any demo user, password "${DEMO_PASSWORD}":
 ${DEMO_USERS.map((u) => `    ${u.email.padEnd(30)} ${roles.get(u.email) ?? '(not loaded)'}`).join('\n')}
   Read-only API key (KKR Midtjylland): ${DEMO_API_KEY}
-  Press Ctrl-C to stop.
+  Press Ctrl-C to stop (twice to force).
 `);
+}
+
+/** SIGTERM/SIGINT stop gracefully; a second signal forces (cuts requests, exits at once). */
+export function stopOnSignals(stop: (force: boolean) => Promise<unknown>, after: (code: number) => void) {
+  let signals = 0;
+  let firstAt = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    // npm forwards the terminal's SIGINT, so one Ctrl-C can arrive twice: "again" means a second later.
+    if (signals && Date.now() - firstAt < 1000) return;
+    signals++;
+    if (signals === 1) {
+      firstAt = Date.now();
+      logger.info({ signal }, 'Stopping (send the signal again to force)');
+      stop(false).then(() => after(0), (e) => (logger.error({ err: serializeError(e) }, 'Shutdown failed'), after(1)));
+    } else {
+      logger.warn({ signal }, 'Forced stop');
+      void stop(true);
+      setTimeout(() => after(130), 200).unref();
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 // Run directly (docker compose): everything from the environment.
 if (require.main === module) {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    console.error('DATABASE_URL is not set. Use `npm start` for an embedded PostgreSQL, or point DATABASE_URL at a server.');
+    logger.fatal('DATABASE_URL is not set. Use `npm start` for an embedded PostgreSQL, or point DATABASE_URL at a server.');
     process.exit(1);
   }
   if (process.env.NODE_ENV === 'production' && !process.env.AUTH_SECRET) {
-    console.error('AUTH_SECRET must be set in production (tokens are signed with it).');
+    logger.fatal('AUTH_SECRET must be set in production (tokens are signed with it).');
     process.exit(1);
   }
   startServer({
@@ -96,13 +201,11 @@ if (require.main === module) {
     databaseReadUrl: process.env.DATABASE_READ_URL || undefined,
   }).then(
     (s) => {
-      void printWelcome(s.url, s.ds);
-      const shutdown = () => s.stop().then(() => process.exit(0));
-      process.on('SIGINT', shutdown);
-      process.on('SIGTERM', shutdown);
+      void printWelcome(s.url, s.ds).catch(() => {});
+      stopOnSignals((force) => s.stop({ force }), (code) => process.exit(code));
     },
     (e) => {
-      console.error(e);
+      logger.fatal({ err: serializeError(e) }, 'Could not start');
       process.exit(1);
     },
   );

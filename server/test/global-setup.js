@@ -8,7 +8,8 @@ module.exports = async () => {
     return;
   }
   const { startEmbeddedPostgres } = await import(path.join(__dirname, '../../scripts/lib/postgres.mjs'));
-  const pg = await startEmbeddedPostgres({});
+  // Throw-away test databases: fsync=off and synchronous_commit=off on purpose (fast; never for kept data).
+  const pg = await startEmbeddedPostgres({ durable: false });
   globalThis.__GG_PG__ = pg;
   process.env.TEST_DATABASE_URL = pg.url('postgres');
 };

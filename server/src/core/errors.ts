@@ -1,5 +1,7 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { logRateLimited, serializeError } from './logger';
+import { databaseUnavailableReason, logDatabaseUnavailable, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE } from './outage';
 
 /** Error codes carried in `extensions.code` of top-level GraphQL errors. */
 export enum ErrorCode {
@@ -9,6 +11,8 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** The database is down or hung: HTTP 503 with Retry-After (see core/outage.ts). */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
 export class UnauthenticatedError extends GraphQLError {
@@ -123,7 +127,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // Query-validation errors raised by graphql-js itself.
     return { message: formatted.message, locations: formatted.locations, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
   }
-  console.error('[internal error]', original);
+  // A database outage is named as one (HTTP 503 via the plugin in app.ts), not an internal error.
+  const unavailable = code === SERVICE_UNAVAILABLE ? 'service-unavailable' : databaseUnavailableReason(original);
+  if (unavailable) {
+    if (code !== SERVICE_UNAVAILABLE) logDatabaseUnavailable(unavailable, 'resolver');
+    return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: SERVICE_UNAVAILABLE } };
+  }
+  // One stack trace per distinct failure per interval (a broken resolver in a list would log one per row).
+  const err = serializeError(original);
+  logRateLimited(`internal:${err.type}:${String(err.message).slice(0, 120)}`, 'error', { err, path: formatted.path?.join('.') }, 'Internal error');
   return { message: 'Internal server error.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
 

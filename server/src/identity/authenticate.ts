@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { AppConfig, createContext, Principal, RequestContext } from '../core/context';
 import { Role, Scope, ScopeMembership } from '../core/scope';
+import { rethrowIfUnavailable } from '../core/outage';
 import { isUuid } from '../core/text';
 import { API_KEY_PREFIX, sha256, verifySessionToken } from './tokens';
 
@@ -13,8 +14,19 @@ import { API_KEY_PREFIX, sha256, verifySessionToken } from './tokens';
  * expired) or API key (not revoked) together with the memberships that make up the caller's scope.
  * Missing, forged or expired credentials give an anonymous context (and so UNAUTHENTICATED on anything
  * that needs a caller).
+ *
+ * Runs in Apollo's context function, before any resolver: when the database is down or hung, the error
+ * becomes ServiceUnavailableError (HTTP 503, Retry-After, SERVICE_UNAVAILABLE) instead of a 500.
  */
 export async function authenticate(ds: DataSource, config: AppConfig, headers: IncomingHttpHeaders): Promise<RequestContext> {
+  try {
+    return await resolveCaller(ds, config, headers);
+  } catch (e) {
+    return rethrowIfUnavailable(e, 'authenticate');
+  }
+}
+
+async function resolveCaller(ds: DataSource, config: AppConfig, headers: IncomingHttpHeaders): Promise<RequestContext> {
   const header = headers.authorization ?? '';
   const [scheme, credential] = header.split(' ', 2);
   const active = typeof headers['x-organisation-id'] === 'string' && isUuid(headers['x-organisation-id']) ? headers['x-organisation-id'] : null;

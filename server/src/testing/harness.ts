@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, RequestContext } from '../core/context';
-import { openDatabase } from '../core/db';
+import { openDatabase, SETUP_TIMEOUTS } from '../core/db';
 import { formatError } from '../core/errors';
 import { countQueries, QueryTally } from '../core/query-counter';
 import { authenticate } from '../identity/authenticate';
@@ -60,7 +60,9 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
 
 export async function createTestApp(opts: { firmCount?: number } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const ds = await openDatabase(db.url, { poolSize: 20 });
+  // No statement timeouts here: a loaded CI machine must not turn a slow test into a 503 (core/outage.test.ts
+  // tests the timeouts on purpose).
+  const ds = await openDatabase(db.url, { poolSize: 20, timeouts: SETUP_TIMEOUTS });
   const seed = (await seedDemoData(ds, { firmCount: opts.firmCount ?? 400 }))!;
   const config: AppConfig = { authSecret: randomBytes(32).toString('hex') };
   const apollo = new ApolloServer<RequestContext>({ schema: buildAppSchema().schema, formatError, includeStacktraceInErrorResponses: false });
