@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AppConfig, RequestContext } from './core/context';
 import { formatError } from './core/errors';
+import { finalErrorHandler, graphqlBody, notFound, specStatusPlugin } from './http/http-layer';
 import { authenticate } from './identity/authenticate';
 import { buildAppSchema } from './schema';
 
@@ -28,10 +29,15 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
     // refused ordinary client queries written with fragments).
     costLimit: { maxCost: 50000, flattenFragments: true },
     maxAliases: { n: 15 },
-    maxTokens: { n: 2000 },
+    // armor's token limit parses the query once more inside a plugin hook, where a syntax error became a
+    // 500: graphql-js' own `maxTokens` (parseOptions below) gives the same limit as a proper 400 syntax error.
+    maxTokens: { enabled: false },
   });
+  const protection = armor.protect();
   const apollo = new ApolloServer<RequestContext>({
-    ...armor.protect(),
+    ...protection,
+    plugins: [...protection.plugins, specStatusPlugin],
+    parseOptions: { maxTokens: 2000 },
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
@@ -45,7 +51,7 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    ...graphqlBody(),
     expressMiddleware(apollo, { context: async ({ req }) => authenticate(ds, config, req.headers) }),
   );
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
@@ -53,6 +59,9 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
     // Client-side routes all get the single page.
     app.get(/^(?!\/graphql).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
   }
+  // Anything else: a JSON 404; any error: a JSON answer without stack or paths (see http/http-layer.ts).
+  app.use(notFound);
+  app.use(finalErrorHandler);
   const server = http.createServer(app);
   return { app, server, apollo };
 }

@@ -117,7 +117,22 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   if (code && PASS_THROUGH.has(code)) {
-    return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { code } };
+    // A bad-input error may name its fields (`[{ field, message }]`); nothing else of the extensions is sent.
+    const fields = code === ErrorCode.BAD_USER_INPUT ? formatted.extensions?.fields : undefined;
+    return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: Array.isArray(fields) ? { code, fields } : { code } };
+  }
+  const dbCode = postgresErrorCode(original);
+  if (dbCode && dbCode.startsWith('22')) {
+    // Safety net: PostgreSQL's "data exception" class (a value too long, out of range, not a valid
+    // uuid/date/number, a NUL byte...) is caused by a value from the request that slipped past the
+    // input checks. It is the caller's input, not our outage: say so, without the SQL.
+    console.error('[bad input reached the database]', dbCode, (original as Error).message);
+    return {
+      message: 'A value in the request is not valid (too long, out of range or malformed).',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    };
   }
   if (!code && original instanceof GraphQLError && !(original as GraphQLError).originalError && !formatted.path) {
     // Query-validation errors raised by graphql-js itself.
@@ -125,6 +140,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   console.error('[internal error]', original);
   return { message: 'Internal server error.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/** SQLSTATE of a PostgreSQL error, also when TypeORM wraps it (QueryFailedError.driverError). */
+function postgresErrorCode(e: unknown): string | undefined {
+  const err = e as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = err?.driverError?.code ?? err?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
 function flattenValidation(

@@ -69,7 +69,7 @@ export class OrganisationResolver {
     if (filter?.country) qb.andWhere('o.country = :country', { country: filter.country });
     if (filter?.regionId) qb.andWhere('o.regionId = :regionId', { regionId: filter.regionId });
     if (filter?.namePrefix) qb.andWhere(`lower(o.name) LIKE :prefix ESCAPE '\\'`, { prefix: likePrefix(filter.namePrefix) });
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
     if (cursor) qb.andWhere('(lower(o.name), o.id) > (:cName, :cId)', { cName: cursor[0], cId: cursor[1] });
     const rows = await qb.orderBy('lower(o.name)').addOrderBy('o.id').limit(first + 1).getMany();
     return toConnection(rows, first, (o) => [o.name.toLowerCase(), o.id], !!cursor);
