@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AppConfig, RequestContext } from './core/context';
 import { formatError } from './core/errors';
+import { listCostPlugin } from './core/list-bounds';
 import { finalErrorHandler, graphqlBody, notFound, specStatusPlugin } from './http/http-layer';
 import { authenticate } from './identity/authenticate';
 import { buildAppSchema } from './schema';
@@ -25,9 +26,9 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
   const armor = new ApolloArmor({
     // Nested graph queries (organisation -> relationships -> organisation -> firms -> edges -> node) need depth.
     maxDepth: { n: 12 },
-    // A fragment costs what its fields cost (by default a spread counts as one more level of depth, which
-    // refused ordinary client queries written with fragments).
-    costLimit: { maxCost: 50000, flattenFragments: true },
+    // armor's cost rule cannot see types (a list without `first` counted as one object): core/list-bounds.ts
+    // counts what a response can hold, lists and caps included, with the request's variables.
+    costLimit: { enabled: false },
     maxAliases: { n: 15 },
     // armor's token limit parses the query once more inside a plugin hook, where a syntax error became a
     // 500: graphql-js' own `maxTokens` (parseOptions below) gives the same limit as a proper 400 syntax error.
@@ -36,7 +37,7 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
   const protection = armor.protect();
   const apollo = new ApolloServer<RequestContext>({
     ...protection,
-    plugins: [...protection.plugins, specStatusPlugin],
+    plugins: [...protection.plugins, listCostPlugin(schema), specStatusPlugin],
     parseOptions: { maxTokens: 2000 },
     schema,
     formatError,

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { getNamedType, getNullableType, isCompositeType, isListType, isObjectType, Kind, parse } from 'graphql';
+import { buildAppSchema } from '../schema';
+import { isConnectionType, LIST_CAPS, listCap, MAX_COST, operationCost } from './list-bounds';
+
+const { schema } = buildAppSchema();
+
+describe('every list in the schema is bounded', () => {
+  it('gives every list field of objects pagination (`first`) or a cap registered in LIST_CAPS', () => {
+    const unbounded: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (!isListType(getNullableType(field.type)) || !isCompositeType(getNamedType(field.type))) continue;
+        if (field.args.some((a) => a.name === 'first')) continue;
+        if (isConnectionType(type) && (field.name === 'edges' || field.name === 'nodes')) continue;
+        if (listCap(type.name, field.name) === undefined) unbounded.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(unbounded).toEqual([]);
+  });
+
+  it('prints each cap into the field description, where clients read it', () => {
+    for (const [key, { cap }] of Object.entries(LIST_CAPS)) {
+      const [t, f] = key.split('.');
+      const type = schema.getType(t);
+      expect(isObjectType(type) && type.getFields()[f].description).toContain(`At most ${cap}`);
+    }
+  });
+});
+
+const cost = (query: string, variables: Record<string, unknown> = {}) => {
+  const document = parse(query);
+  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION)!;
+  return operationCost({ schema, document, operation: operation as never, variables });
+};
+
+describe('the cost rule counts lists', () => {
+  it('multiplies by `first`, with variables, and by the cap of capped lists', () => {
+    expect(cost('{ organisations(first: 10) { edges { node { id } } } }')).toBe(10 * (1 + 1 + 1 + 1));
+    expect(cost('query($n: Int!) { organisations(first: $n) { edges { node { id } } } }', { n: 3 })).toBe(3 * 4);
+    // Default page size when `first` is left out.
+    expect(cost('{ organisations { edges { node { id } } } }')).toBe(20 * 4);
+    expect(cost('{ organisation(id: "x") { relationships { id } } }')).toBe(1 + LIST_CAPS['Organisation.relationships'].cap * 2);
+  });
+
+  it('prices the 175-character query that returned 5 MB far over the limit', () => {
+    const q = '{organisations(first:100){edges{node{relationships{to{relationships{to{relationships{to{name kind officialCode}}}}}}}}}}';
+    expect(q.length).toBeLessThan(176);
+    expect(cost(q)).toBeGreaterThan(MAX_COST * 1000);
+  });
+
+  it('lets every operation of the web client through, with page sizes at their maximum', () => {
+    const dir = path.resolve(__dirname, '../../../client/src');
+    const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.graphql'));
+    const fragments = files.map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
+    const document = parse(fragments);
+    const over: string[] = [];
+    for (const op of document.definitions) {
+      if (op.kind !== Kind.OPERATION_DEFINITION) continue;
+      const c = operationCost({ schema, document, operation: op, variables: {} });
+      if (c > MAX_COST) over.push(`${op.name?.value}: ${c}`);
+    }
+    expect(over).toEqual([]);
+    expect(document.definitions.length).toBeGreaterThan(50);
+  });
+});

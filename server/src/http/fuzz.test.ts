@@ -1,0 +1,242 @@
+import {
+  getNamedType, GraphQLArgument, GraphQLField, GraphQLInputType, isCompositeType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType,
+} from 'graphql';
+import { startServer } from '../main';
+import { buildAppSchema } from '../schema';
+import { createTestDatabase } from '../testing/harness';
+
+/**
+ * Hostile input for every argument of every query and mutation, sent over HTTP as a signed-in admin:
+ * NUL bytes, lone surrogates, huge strings, bogus ids, garbage cursors, extreme numbers, wrong types,
+ * malformed dates, unknown enum values, empty and huge lists. Whatever the server answers, it is never
+ * a 500 or an INTERNAL_SERVER_ERROR: bad input is the caller's problem and is named as such.
+ */
+let server: Awaited<ReturnType<typeof startServer>>;
+let drop: () => Promise<void>;
+let auth: Record<string, string>;
+let ids: { organisation: string; firm: string };
+beforeAll(async () => {
+  const db = await createTestDatabase();
+  drop = db.drop;
+  server = await startServer({ databaseUrl: db.url, port: 0, host: '127.0.0.1', demoFirmCount: 30 });
+  const signIn = await gql('mutation { signIn(input: {email: "admin@midtjylland.demo", password: "growth-graph-demo"}) { token } }', {});
+  auth = { authorization: `Bearer ${signIn.json.data.signIn.token}` };
+  const me = await gql('{ me { memberships { organisation { id name } } } firms(first: 1) { edges { node { id } } } }', {});
+  const own = me.json.data.me.memberships.find((m: any) => m.organisation.name === 'Erhvervshus Midtjylland');
+  ids = { organisation: own.organisation.id, firm: me.json.data.firms.edges[0].node.id };
+});
+afterAll(async () => {
+  await server?.stop();
+  await drop?.();
+});
+
+async function gql(query: string, variables: Record<string, unknown>, rawBody?: string) {
+  const res = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...auth },
+    body: rawBody ?? JSON.stringify({ query, variables }),
+  });
+  const text = await res.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = { unparsable: text.slice(0, 300) };
+  }
+  return { status: res.status, json };
+}
+
+const BOGUS_ID = '00000000-0000-4000-8000-000000000000';
+const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+const HOSTILE_TEXT = ['\u0000', 'a\u0000b', 'x\ud800y', '\udc00', 'x'.repeat(30_000), 'x'.repeat(120_000), '', '   ', '%_\\\'";--'];
+const HOSTILE_ID = ['not-a-uuid', '00000000-0000-0000-0000-000000000000', '-1', '0', BOGUS_ID.toUpperCase(), 'ggk_x', ...HOSTILE_TEXT];
+const HOSTILE_CURSOR = ['garbage!', b64('not json'), b64(['a']), b64(['x', 'not-a-uuid']), b64([1, 2]), b64({ a: 1 }), b64(['aarhus', BOGUS_ID]), b64(['2024-01-01T00:00:00.000Z', BOGUS_ID]), b64(['2024-01-01', BOGUS_ID]), b64([BOGUS_ID]), b64(['\u0000', BOGUS_ID]), 'x'.repeat(600)];
+const HOSTILE_INT = [-1, 0, -2147483648, 2147483647, 100000];
+const HOSTILE_FLOAT = [-1, 0, 1e308, -1e308, 5e-324, 0.1 + 0.2];
+const HOSTILE_DATE = ['0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', '+275760-09-13T00:00:00.000Z', '-000001-01-01T00:00:00.000Z', '1970-01-01T00:00:00Z'];
+/** Values graphql-js must refuse while coercing variables (one request each). */
+const WRONG_TYPE: Record<string, unknown[]> = {
+  String: [12345, { a: 1 }, ['x']],
+  ID: [{ a: 1 }, 1.5],
+  Int: [2147483648, -2147483649, 1.5, '1', 1e400],
+  Float: ['NaN', 'Infinity', 1e400, -1e400],
+  Boolean: ['yes', 1],
+  DateTimeISO: ['garbage', '2024-13-45T00:00:00Z', '2024-02-30', 12, '', '\u0000'],
+  enum: ['NOT_A_VALUE', 1, '\u0000'],
+};
+
+function baseline(type: GraphQLInputType, name: string, depth = 0): unknown {
+  if (isNonNullType(type)) return baseline(type.ofType, name, depth);
+  if (isListType(type)) return [baseline(type.ofType, name, depth)];
+  if (isInputObjectType(type)) {
+    if (depth > 4) return undefined;
+    return Object.fromEntries(Object.values(type.getFields()).map((f) => [f.name, baseline(f.type, f.name, depth + 1)]));
+  }
+  if (isEnumType(type)) return type.getValues()[0].value;
+  switch (type.name) {
+    case 'ID':
+      return /organisation/i.test(name) ? ids.organisation : /firm/i.test(name) ? ids.firm : BOGUS_ID;
+    case 'String':
+      return name === 'after' ? null : 'fuzz';
+    case 'Int':
+      return 1;
+    case 'Float':
+      return 1;
+    case 'Boolean':
+      return true;
+    case 'DateTimeISO':
+      return new Date().toISOString();
+    default:
+      return 'fuzz';
+  }
+}
+
+interface Leaf {
+  path: (string | number)[];
+  type: GraphQLInputType;
+  name: string;
+}
+
+/** Every position in an argument's value: leaves (scalars, enums) and lists. */
+function positions(type: GraphQLInputType, name: string, path: (string | number)[] = [], depth = 0): Leaf[] {
+  if (isNonNullType(type)) return positions(type.ofType, name, path, depth);
+  if (isListType(type)) return [{ path, type, name }, ...positions(type.ofType, name, [...path, 0], depth)];
+  if (isInputObjectType(type)) {
+    if (depth > 4) return [];
+    return Object.values(type.getFields()).flatMap((f) => positions(f.type, f.name, [...path, f.name], depth + 1));
+  }
+  return [{ path, type, name }];
+}
+
+function hostileValues(leaf: Leaf): { value: unknown; coercion: boolean }[] {
+  const t = isNonNullType(leaf.type) ? leaf.type.ofType : leaf.type;
+  const base = baseline(leaf.type, leaf.name);
+  if (isListType(t)) return [{ value: [], coercion: false }, { value: Array(300).fill(Array.isArray(base) ? base[0] : base), coercion: false }];
+  const v = (values: unknown[], coercion = false) => values.map((value) => ({ value, coercion }));
+  if (isEnumType(t)) return v(WRONG_TYPE.enum, true);
+  if (!isScalarType(t)) return [];
+  const wrong = v(WRONG_TYPE[t.name] ?? [], true);
+  switch (t.name) {
+    case 'String':
+      return [...v(leaf.name === 'after' ? HOSTILE_CURSOR : HOSTILE_TEXT), ...wrong];
+    case 'ID':
+      return [...v(HOSTILE_ID), ...wrong];
+    case 'Int':
+      return [...v(HOSTILE_INT), ...wrong];
+    case 'Float':
+      return [...v(HOSTILE_FLOAT), ...wrong];
+    case 'DateTimeISO':
+      return [...v(HOSTILE_DATE), ...wrong];
+    default:
+      return wrong;
+  }
+}
+
+function setAt(target: any, path: (string | number)[], value: unknown): any {
+  if (!path.length) return value;
+  const copy = Array.isArray(target) ? [...target] : { ...target };
+  copy[path[0]] = setAt(copy[path[0]], path.slice(1), value);
+  return copy;
+}
+
+interface Case {
+  field: GraphQLField<unknown, unknown>;
+  args: Record<string, unknown>;
+  label: string;
+}
+
+const describeValue = (v: unknown) => {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 40 ? `${s.slice(0, 30)}...(${s.length} chars)` : s;
+};
+
+/** One operation running each case as an aliased copy of its root field. */
+function operation(kind: 'query' | 'mutation', cases: Case[]) {
+  const defs: string[] = [];
+  const selections: string[] = [];
+  const variables: Record<string, unknown> = {};
+  cases.forEach((c, i) => {
+    const argList = c.field.args.map((a: GraphQLArgument) => {
+      const name = `v${i}_${a.name}`;
+      defs.push(`$${name}: ${String(a.type)}`);
+      variables[name] = c.args[a.name];
+      return `${a.name}: $${name}`;
+    });
+    const sel = isCompositeType(getNamedType(c.field.type)) ? ' { __typename }' : '';
+    selections.push(`c${i}: ${c.field.name}(${argList.join(', ')})${sel}`);
+  });
+  return { query: `${kind} Fuzz(${defs.join(', ')}) { ${selections.join(' ')} }`, variables };
+}
+
+const failures: string[] = [];
+function check(kind: string, cases: Case[], r: { status: number; json: any }) {
+  const internal = (r.json.errors ?? []).filter((e: any) => e.extensions?.code === 'INTERNAL_SERVER_ERROR' || !e.extensions?.code);
+  if (r.status >= 500 || internal.length || r.json.unparsable) {
+    const which = internal.map((e: any) => (e.path ? cases[Number(String(e.path[0]).slice(1))]?.label : undefined)).filter(Boolean);
+    failures.push(`${kind} ${r.status} ${(which.length ? which : cases.map((c) => c.label)).join(' | ').slice(0, 400)} -> ${JSON.stringify(r.json).slice(0, 200)}`);
+  }
+}
+
+async function run(kind: 'query' | 'mutation', fields: GraphQLField<unknown, unknown>[]) {
+  let requests = 0;
+  for (const field of fields) {
+    if (!field.args.length) continue;
+    const base = Object.fromEntries(field.args.map((a) => [a.name, baseline(a.type, a.name)]));
+    const batch: Case[] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      const op = operation(kind, batch);
+      const r = await gql(op.query, op.variables);
+      requests++;
+      // A request-level refusal (e.g. a date graphql-js would not coerce) hides the other cases: retry them one by one.
+      if (r.json.data === undefined && batch.length > 1) {
+        for (const c of batch) {
+          const single = operation(kind, [c]);
+          check(kind, [c], await gql(single.query, single.variables));
+          requests++;
+        }
+      } else check(kind, batch, r);
+      batch.length = 0;
+    };
+    let size = 0;
+    for (const arg of field.args) {
+      for (const leaf of positions(arg.type, arg.name)) {
+        for (const { value, coercion } of hostileValues(leaf)) {
+          const c: Case = { field, args: { ...base, [arg.name]: setAt(base[arg.name], leaf.path, value) }, label: `${field.name}(${[arg.name, ...leaf.path].join('.')} = ${describeValue(value)})` };
+          if (coercion) {
+            const op = operation(kind, [c]);
+            // JSON cannot write 1e400 (Infinity): put the literal into the body text.
+            const body = JSON.stringify(op).replace(/"__INF__"/g, '1e400').replace(/"__NINF__"/g, '-1e400');
+            const raw = value === 1e400 || value === -1e400 ? JSON.stringify({ ...op, variables: setAt(op.variables, [`v0_${arg.name}`, ...leaf.path], value === 1e400 ? '__INF__' : '__NINF__') }).replace(/"__INF__"/g, '1e400').replace(/"__NINF__"/g, '-1e400') : body;
+            check(kind, [c], await gql(op.query, op.variables, raw));
+            requests++;
+            continue;
+          }
+          const bytes = (JSON.stringify(c.args).length ?? 0);
+          if (size + bytes > 600_000 || batch.length >= 12) {
+            await flush();
+            size = 0;
+          }
+          batch.push(c);
+          size += bytes;
+        }
+      }
+    }
+    await flush();
+  }
+  return requests;
+}
+
+const { schema } = buildAppSchema();
+
+it('answers hostile arguments of every query without an internal error', async () => {
+  const n = await run('query', Object.values(schema.getQueryType()!.getFields()));
+  expect(n).toBeGreaterThan(100);
+  expect(failures).toEqual([]);
+}, 600_000);
+
+it('answers hostile arguments of every mutation without an internal error', async () => {
+  const n = await run('mutation', Object.values(schema.getMutationType()!.getFields()));
+  expect(n).toBeGreaterThan(100);
+  expect(failures).toEqual([]);
+}, 600_000);
