@@ -97,4 +97,22 @@ describe('the HTTP edge of /graphql', () => {
     expect(bad.status).toBeLessThan(500);
     expect(bad.status).toBeGreaterThanOrEqual(400);
   });
+
+  it('answers deeply nested JSON in the variables with a typed error, not a 500', async () => {
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000);
+    const r = await post(`{"query":"query($id: ID!) { organisation(id: $id) { id } }","variables":{"id":${deep}}}`);
+    expect(r.status).toBeLessThan(500);
+    const obj = '{"a":'.repeat(50_000) + '1' + '}'.repeat(50_000);
+    const r2 = await post(`{"query":"{ __typename }","variables":${obj},"extensions":${obj}}`);
+    expect(r2.status).toBeLessThan(500);
+  });
+
+  it('refuses the 175-character query that used to return 5 MB, before running it', async () => {
+    const q = '{organisations(first:100){edges{node{relationships{to{relationships{to{relationships{to{name kind officialCode}}}}}}}}}}';
+    const r = await post(JSON.stringify({ query: q }), { 'content-type': 'application/json', accept: 'application/graphql-response+json' });
+    expect(r.status).toBe(400);
+    expect(r.json.errors[0].message).toMatch(/cost limit/i);
+    expect(r.json.data).toBeUndefined();
+    expect(r.text.length).toBeLessThan(1000);
+  });
 });
