@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { getNamedType, getNullableType, isCompositeType, isListType, isObjectType, Kind, parse } from 'graphql';
 import { buildAppSchema } from '../schema';
+import { createTestApp, TestApp } from '../testing/harness';
 import { isConnectionType, LIST_CAPS, listCap, MAX_COST, operationCost } from './list-bounds';
 
 const { schema } = buildAppSchema();
@@ -64,5 +65,41 @@ describe('the cost rule counts lists', () => {
     }
     expect(over).toEqual([]);
     expect(document.definitions.length).toBeGreaterThan(50);
+  });
+});
+
+describe('a cap is a guarantee', () => {
+  let app: TestApp;
+  const cap = LIST_CAPS['Organisation.relationships'];
+  const original = cap.cap;
+  beforeAll(async () => {
+    app = await createTestApp({ firmCount: 10 });
+  });
+  afterAll(async () => {
+    cap.cap = original;
+    await app?.close();
+  });
+
+  it('refuses the relationship that would pass the cap, and cuts a longer list to the cap when read', async () => {
+    const as = { email: 'admin@midtjylland.demo' };
+    const org = app.org('gh:midtjylland').id;
+    const read = 'query($id: ID!) { organisation(id: $id) { relationships { id } } }';
+    const before = (await app.exec(read, { id: org }, as)).data.organisation.relationships.length;
+    expect(before).toBeGreaterThan(1);
+    const add = 'mutation($input: AddOrganisationRelationshipInput!) { addOrganisationRelationship(input: $input) { relationship { id } userErrors { field code message } } }';
+    const others: Array<{ id: string }> = await app.ds.query(
+      `SELECT id FROM organisation o WHERE id <> $1 AND NOT EXISTS (SELECT 1 FROM organisation_relationship r WHERE (r.from_id = $1 AND r.to_id = o.id) OR (r.to_id = $1 AND r.from_id = o.id)) ORDER BY name LIMIT 2`,
+      [org],
+    );
+    cap.cap = before + 1;
+    const ok = await app.exec(add, { input: { fromId: org, toId: others[0].id, kind: 'COOPERATES_WITH' } }, as);
+    expect(ok.data.addOrganisationRelationship.userErrors).toEqual([]);
+    const refused = await app.exec(add, { input: { fromId: org, toId: others[1].id, kind: 'COOPERATES_WITH' } }, as);
+    expect(refused.data.addOrganisationRelationship).toEqual({
+      relationship: null,
+      userErrors: [{ field: ['input', 'fromId'], code: 'INVALID_STATE', message: `An organisation can have at most ${before + 1} relationships.` }],
+    });
+    cap.cap = 2;
+    expect((await app.exec(read, { id: org }, as)).data.organisation.relationships).toHaveLength(2);
   });
 });
