@@ -126,7 +126,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // Safety net: PostgreSQL's "data exception" class (a value too long, out of range, not a valid
     // uuid/date/number, a NUL byte...) is caused by a value from the request that slipped past the
     // input checks. It is the caller's input, not our outage: say so, without the SQL.
-    console.error('[bad input reached the database]', dbCode, (original as Error).message);
+    // Code, table and column only: PostgreSQL's message can quote the value the user typed.
+    const { table, column } = ((original as { driverError?: object }).driverError ?? original) as { table?: string; column?: string };
+    console.error('[bad input reached the database]', dbCode, table ?? '', column ?? '');
     return {
       message: 'A value in the request is not valid (too long, out of range or malformed).',
       path: formatted.path,
