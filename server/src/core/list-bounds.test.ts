@@ -103,3 +103,32 @@ describe('a cap is a guarantee', () => {
     expect((await app.exec(read, { id: org }, as)).data.organisation.relationships).toHaveLength(2);
   });
 });
+
+describe('a list that grows without bound pages', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp({ firmCount: 10 });
+  });
+  afterAll(() => app?.close());
+
+  it("pages an organisation's API keys (revoked ones stay listed) with cursors", async () => {
+    const as = { email: 'admin@midtjylland.demo' };
+    const org = app.org('gh:midtjylland').id;
+    for (const name of ['k1', 'k2', 'k3']) {
+      const r = await app.exec('mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { userErrors { message } } }', { input: { name, organisationId: org } }, as);
+      expect(r.data.createApiKey.userErrors).toEqual([]);
+    }
+    const page = 'query($id: ID!, $after: String) { organisation(id: $id) { apiKeys(first: 1, after: $after) { edges { node { name } } pageInfo { hasNextPage endCursor } } } }';
+    const names: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const r: any = await app.exec(page, { id: org, after }, as);
+      expect(r.errors).toBeUndefined();
+      names.push(...r.data.organisation.apiKeys.edges.map((e: any) => e.node.name));
+      if (!r.data.organisation.apiKeys.pageInfo.hasNextPage) break;
+      after = r.data.organisation.apiKeys.pageInfo.endCursor;
+    }
+    expect(names.filter((n) => /^k\d$/.test(n))).toEqual(['k1', 'k2', 'k3']);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});

@@ -85,7 +85,6 @@ export const LIST_CAPS: Record<string, ListCap> = {
   'Network.workingGroup': { cap: 200, why: 'working-group members of one network' },
   'NetworkMeeting.participants': { cap: 200, why: 'participants of one meeting' },
   // Organisations and identity.
-  'Organisation.apiKeys': { cap: 200, why: 'API keys of one organisation' },
   'Organisation.members': { cap: 1000, why: 'members of one organisation' },
   'Organisation.relationships': { cap: 500, why: 'typed relationships of one organisation (a KKR with every municipality of its region is about 30)' },
   'Programme.fundingSources': { cap: 50, why: 'funding sources of one programme' },
