@@ -40,14 +40,14 @@ export const LIST_CAPS: Record<string, ListCap> = {
   'ServiceAgreement.transitions': { cap: 200, why: 'life-cycle transitions of one agreement' },
   'ServiceAgreement.versions': { cap: 100, why: 'versions of one agreement (one per amendment)' },
   // Clusters.
-  'Cluster.offices': { cap: 50, why: 'regional offices of one national cluster' },
+  'Cluster.offices': { cap: 15, why: 'regional offices of one national cluster (one per region or so)' },
   'Cluster.placementProposals': { cap: 100, why: 'placement proposals of one cluster' },
   'ClusterActivity.attendance': { cap: 500, why: 'attendees of one activity' },
-  'ClusterOffice.coFinancings': { cap: 100, why: 'co-financing agreements of one office' },
+  'ClusterOffice.coFinancings': { cap: 10, why: 'co-financing agreements of one office (one per agreement period)' },
   'ClusterOffice.placementProposals': { cap: 100, why: 'placement proposals of one office' },
   'OfficeCoFinancing.allocations': { cap: 100, why: 'allocations of one co-financing agreement' },
   'OfficeCoFinancing.annualAmounts': { cap: 100, why: 'one amount per year' },
-  'OfficeCoFinancing.shares': { cap: 100, why: 'one share per financing party' },
+  'OfficeCoFinancing.shares': { cap: 50, why: 'one share per financing party (the municipalities of a region, the region, the cluster)' },
   'OfficePlacementProposal.scores': { cap: 20, why: 'one score per criterion (five today)' },
   'Query.officeCoFinancings': { cap: 500, why: 'co-financing agreements of your organisations' },
   // Journeys and personal data.
