@@ -16,6 +16,8 @@ let server: Awaited<ReturnType<typeof startServer>>;
 let drop: () => Promise<void>;
 let auth: Record<string, string>;
 let ids: { organisation: string; firm: string };
+/** A real id per type (whatever the admin can list), so that hostile values get past "not found" and reach the writes. */
+const realIds = new Map<string, string>();
 beforeAll(async () => {
   const db = await createTestDatabase();
   drop = db.drop;
@@ -25,6 +27,16 @@ beforeAll(async () => {
   const me = await gql('{ me { memberships { organisation { id name } } } firms(first: 1) { edges { node { id } } } }', {});
   const own = me.json.data.me.memberships.find((m: any) => m.organisation.name === 'Erhvervshus Midtjylland');
   ids = { organisation: own.organisation.id, firm: me.json.data.firms.edges[0].node.id };
+  for (const root of Object.values(schema.getQueryType()!.getFields())) {
+    if (!root.args.some((a) => a.name === 'first') || root.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
+    const conn = getNamedType(root.type);
+    const edges = isObjectType(conn) ? conn.getFields().edges : undefined;
+    const node = edges && getNamedType((getNamedType(edges.type) as GraphQLObjectType).getFields().node.type);
+    if (!node || !isObjectType(node) || !node.getFields().id || realIds.has(node.name)) continue;
+    const r = await gql(`{ r: ${root.name}(first: 1) { edges { node { id } } } }`, {});
+    const id = r.json.data?.r?.edges?.[0]?.node?.id;
+    if (id) realIds.set(node.name, id);
+  }
 });
 afterAll(async () => {
   await server?.stop();
@@ -68,17 +80,31 @@ const WRONG_TYPE: Record<string, unknown[]> = {
   enum: ['NOT_A_VALUE', 1, '\u0000'],
 };
 
-function baseline(type: GraphQLInputType, name: string, depth = 0): unknown {
-  if (isNonNullType(type)) return baseline(type.ofType, name, depth);
-  if (isListType(type)) return [baseline(type.ofType, name, depth)];
+/** The id to start from for an argument or input field: a real one where its name (or its input type's) says which type. */
+function idFor(name: string, hint: string): string {
+  if (/organisation|^(from|to)Id$/i.test(name)) return ids.organisation;
+  if (/firm/i.test(name)) return ids.firm;
+  const stem = name.replace(/Ids?$/, '').toLowerCase();
+  let best: [string, string] | undefined;
+  for (const [type, id] of realIds) {
+    const t = type.toLowerCase();
+    const matches = stem ? t === stem || t.endsWith(stem) : hint.toLowerCase().includes(t);
+    if (matches && (!best || type.length > best[0].length)) best = [type, id];
+  }
+  return best?.[1] ?? BOGUS_ID;
+}
+
+function baseline(type: GraphQLInputType, name: string, depth = 0, hint = ''): unknown {
+  if (isNonNullType(type)) return baseline(type.ofType, name, depth, hint);
+  if (isListType(type)) return [baseline(type.ofType, name, depth, hint)];
   if (isInputObjectType(type)) {
     if (depth > 4) return undefined;
-    return Object.fromEntries(Object.values(type.getFields()).map((f) => [f.name, baseline(f.type, f.name, depth + 1)]));
+    return Object.fromEntries(Object.values(type.getFields()).map((f) => [f.name, baseline(f.type, f.name, depth + 1, type.name)]));
   }
   if (isEnumType(type)) return type.getValues()[0].value;
   switch (type.name) {
     case 'ID':
-      return /organisation/i.test(name) ? ids.organisation : /firm/i.test(name) ? ids.firm : BOGUS_ID;
+      return idFor(name, hint);
     case 'String':
       return name === 'after' ? null : 'fuzz';
     case 'Int':
@@ -186,7 +212,8 @@ function operation(site: Site, cases: Case[]) {
 
 const failures: string[] = [];
 function check(site: Site, cases: Case[], r: { status: number; json: any }) {
-  const internal = (r.json.errors ?? []).filter((e: any) => e.extensions?.code === 'INTERNAL_SERVER_ERROR' || !e.extensions?.code);
+  // The database's own refusal of a value (core/errors.ts' safety net) is typed but names no field: a gap to close, so it fails here too.
+  const internal = (r.json.errors ?? []).filter((e: any) => e.extensions?.code === 'INTERNAL_SERVER_ERROR' || !e.extensions?.code || /^A value in the request is not valid/.test(e.message));
   if (r.status >= 500 || internal.length || r.json.unparsable) {
     const caseOf = (e: any) => {
       const alias = (e.path ?? []).find((p: unknown) => typeof p === 'string' && /^c\d+$/.test(p));
