@@ -22,10 +22,12 @@ beforeAll(async () => {
   const db = await createTestDatabase();
   drop = db.drop;
   server = await startServer({ databaseUrl: db.url, port: 0, host: '127.0.0.1', demoFirmCount: 30 });
-  const signIn = await gql('mutation { signIn(input: {email: "admin@midtjylland.demo", password: "growth-graph-demo"}) { token } }', {});
+  // FUZZ_AS=<demo e-mail> runs it as another caller (other organisations reach other write paths).
+  const email = process.env.FUZZ_AS ?? 'admin@midtjylland.demo';
+  const signIn = await gql(`mutation { signIn(input: {email: "${email}", password: "growth-graph-demo"}) { token } }`, {});
   auth = { authorization: `Bearer ${signIn.json.data.signIn.token}` };
-  const me = await gql('{ me { memberships { organisation { id name } } } firms(first: 1) { edges { node { id } } } }', {});
-  const own = me.json.data.me.memberships.find((m: any) => m.organisation.name === 'Erhvervshus Midtjylland');
+  const me = await gql('{ me { memberships { role organisation { id name } } } firms(first: 1) { edges { node { id } } } }', {});
+  const own = me.json.data.me.memberships.find((m: any) => m.role !== 'VIEWER') ?? me.json.data.me.memberships[0];
   ids = { organisation: own.organisation.id, firm: me.json.data.firms.edges[0].node.id };
   for (const root of Object.values(schema.getQueryType()!.getFields())) {
     if (!root.args.some((a) => a.name === 'first') || root.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
