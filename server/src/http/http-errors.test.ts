@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../app';
 import { startServer } from '../main';
 import { createTestDatabase } from '../testing/harness';
 
@@ -114,5 +118,25 @@ describe('the HTTP edge of /graphql', () => {
     expect(r.json.errors[0].message).toMatch(/cost limit/i);
     expect(r.json.data).toBeUndefined();
     expect(r.text.length).toBeLessThan(1000);
+  });
+
+  it('serves the web client at / and its routes, and other methods a JSON 404', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gg-client-'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Growth Graph</title>');
+    const { server: web, apollo } = await createApp({ ds: server.ds, config: { authSecret: 'test' }, clientDir: dir });
+    await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(web.address() as { port: number }).port}`;
+    try {
+      expect((await fetch(`${base}/`)).status).toBe(200);
+      expect(await (await fetch(`${base}/some/route`)).text()).toMatch(/Growth Graph/);
+      // Other methods are not client routes.
+      const post = await fetch(`${base}/some/route`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(post.status).toBe(404);
+      expect(((await post.json()) as any).errors[0].extensions.code).toBe('NOT_FOUND');
+    } finally {
+      web.close();
+      await apollo.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
