@@ -10,8 +10,10 @@ import { AppConfig, RequestContext } from './core/context';
 import { formatError } from './core/errors';
 import { availabilityPlugin, healthRoutes, Lifecycle } from './core/health';
 import { idempotencyPlugin } from './core/idempotency';
+import { listCostPlugin } from './core/list-bounds';
 import { logger } from './core/logger';
 import { rateLimiter, trustProxySetting } from './core/rate-limit';
+import { finalErrorHandler, graphqlBody, notFound, specStatusPlugin } from './http/http-layer';
 import { authenticate } from './identity/authenticate';
 import { buildAppSchema } from './schema';
 
@@ -28,21 +30,24 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
   const armor = new ApolloArmor({
     // Nested graph queries (organisation -> relationships -> organisation -> firms -> edges -> node) need depth.
     maxDepth: { n: 12 },
-    // A fragment costs what its fields cost (by default a spread counts as one more level of depth, which
-    // refused ordinary client queries written with fragments).
-    costLimit: { maxCost: 50000, flattenFragments: true },
+    // armor's cost rule cannot see types (a list without `first` counted as one object): core/list-bounds.ts
+    // counts what a response can hold, lists and caps included, with the request's variables.
+    costLimit: { enabled: false },
     maxAliases: { n: 15 },
-    maxTokens: { n: 2000 },
+    // armor's token limit parses the query once more inside a plugin hook, where a syntax error became a
+    // 500: graphql-js' own `maxTokens` (parseOptions below) gives the same limit as a proper 400 syntax error.
+    maxTokens: { enabled: false },
   });
   const protection = armor.protect();
   const apollo = new ApolloServer<RequestContext>({
     ...protection,
+    parseOptions: { maxTokens: 2000 },
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     introspection: process.env.NODE_ENV !== 'production',
-    plugins: [...(protection.plugins ?? []), availabilityPlugin(), idempotencyPlugin(ds)],
+    plugins: [...(protection.plugins ?? []), listCostPlugin(schema), specStatusPlugin, availabilityPlugin(), idempotencyPlugin(ds)],
     // main.ts drains requests on SIGTERM/SIGINT; Apollo's own handler would stop it mid-drain.
     stopOnTerminationSignals: false,
     logger: logger.child({ component: 'apollo' }),
@@ -57,7 +62,7 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
   app.use('/graphql', rateLimiter(ds, config)); // shared across processes (core/rate-limit.ts)
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    ...graphqlBody(),
     expressMiddleware(apollo, { context: async ({ req }) => Object.assign(await authenticate(ds, config, req.headers), { clientAddress: req.ip ?? null }) }),
   );
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
@@ -65,6 +70,9 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
     // Client-side routes all get the single page.
     app.get(/^(?!\/graphql).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
   }
+  // Anything else: a JSON 404; any error: a JSON answer without stack or paths (see http/http-layer.ts).
+  app.use(notFound);
+  app.use(finalErrorHandler);
   const server = http.createServer(app);
   return { app, server, apollo, lifecycle };
 }

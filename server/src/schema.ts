@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { applyAccessRules, DeclaredAccess } from './core/access';
+import { applyInputGuard } from './core/input-guard';
+import { applyListCaps } from './core/list-bounds';
 import { FirmResolver, OrganisationFirmsResolver } from './firms/firm.resolver';
 import { IdentityResolver, MembershipResolver, OrganisationMembersResolver } from './identity/identity.resolver';
 import { ConsentResolver, JourneyAccessLogResolver } from './journeys/consent.resolver';
@@ -92,6 +94,10 @@ export function buildAppSchema(): { schema: GraphQLSchema; access: DeclaredAcces
       emitSchemaFile: false,
     });
     const access = applyAccessRules(schema);
+    // After the access rules, so that the input check runs first (see core/input-guard.ts).
+    applyInputGuard(schema);
+    // Every list of objects pages or has a hard cap (core/list-bounds.ts).
+    applyListCaps(schema);
     built = { schema, access };
   }
   return built;

@@ -191,7 +191,7 @@ export class ServiceAgreementResolver {
     if (filter?.partyOrganisationId) {
       qb.andWhere('EXISTS (SELECT 1 FROM service_agreement_party fp WHERE fp.agreement_id = a.id AND fp.organisation_id = :party)', { party: filter.partyOrganisationId });
     }
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
     if (cursor) qb.andWhere('(a.createdAt, a.id) < (:cAt, :cId)', { cAt: cursor[0], cId: cursor[1] });
     const rows = await qb.orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC').limit(first + 1).getMany();
     return toConnection(rows, first, agreementKey, !!cursor);
@@ -268,7 +268,7 @@ export class ServiceAgreementResolver {
     const version = await kpiVersion(ctx, a);
     const kpi = version.kpis.find((k) => k.key === kpiKey);
     if (!kpi) throw new NotFoundError('KPI');
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
     if (!isComputedMetric(kpi.metric)) return toConnection([], first, () => [], !!cursor);
     const { rows, scope } = await listCountedEntries(ctx.ds.manager, { agreementId: a.id, metric: kpi.metric, from: kpi.periodStart, to: kpi.periodEnd }, first, cursor);
     const mine = ctx.scope.organisationIds(Capability.READ);

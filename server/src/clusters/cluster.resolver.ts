@@ -125,7 +125,7 @@ export class ClusterResolver {
   @Access(Rules.signedIn())
   async clusters(@Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const qb = ctx.ds.getRepository(Organisation).createQueryBuilder('o').where('o.kind = :kind', { kind: OrganisationKind.CLUSTER });
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
     if (cursor) qb.andWhere('(lower(o.name), o.id) > (:cName, :cId)', { cName: cursor[0], cId: cursor[1] });
     const rows = await qb.orderBy('lower(o.name)').addOrderBy('o.id').limit(first + 1).getMany();
     return toConnection(rows.map(toCluster), first, (c) => [c.name.toLowerCase(), c.id], !!cursor);
@@ -745,7 +745,7 @@ export class ClusterMutationResolver {
 
 /** An opaque cursor of a connection ordered by (something, id): it carries the id of the last row. */
 function idCursor(after: string | null | undefined): string | null {
-  const c = decodeCursor(after, 1);
+  const c = decodeCursor(after, ['uuid']);
   if (!c) return null;
   const id = String(c[0]);
   return isUuid(id) ? id : '00000000-0000-4000-8000-000000000000';

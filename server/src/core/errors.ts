@@ -121,7 +121,24 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   if (code && PASS_THROUGH.has(code)) {
-    return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { code } };
+    // A bad-input error may name its fields (`[{ field, message }]`); nothing else of the extensions is sent.
+    const fields = code === ErrorCode.BAD_USER_INPUT ? formatted.extensions?.fields : undefined;
+    return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: Array.isArray(fields) ? { code, fields } : { code } };
+  }
+  const dbCode = postgresErrorCode(original);
+  if (dbCode && dbCode.startsWith('22')) {
+    // Safety net: PostgreSQL's "data exception" class (a value too long, out of range, not a valid
+    // uuid/date/number, a NUL byte...) is caused by a value from the request that slipped past the
+    // input checks. It is the caller's input, not our outage: say so, without the SQL.
+    // Code, table and column only: PostgreSQL's message can quote the value the user typed.
+    const { table, column } = ((original as { driverError?: object }).driverError ?? original) as { table?: string; column?: string };
+    console.error('[bad input reached the database]', dbCode, table ?? '', column ?? '');
+    return {
+      message: 'A value in the request is not valid (too long, out of range or malformed).',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    };
   }
   if (!code && original instanceof GraphQLError && !(original as GraphQLError).originalError && !formatted.path) {
     // Query-validation errors raised by graphql-js itself.
@@ -137,6 +154,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const err = serializeError(original);
   logRateLimited(`internal:${err.type}:${String(err.message).slice(0, 120)}`, 'error', { err, path: formatted.path?.join('.') }, 'Internal error');
   return { message: 'Internal server error.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/** SQLSTATE of a PostgreSQL error, also when TypeORM wraps it (QueryFailedError.driverError). */
+function postgresErrorCode(e: unknown): string | undefined {
+  const err = e as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = err?.driverError?.code ?? err?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
 function flattenValidation(

@@ -2,6 +2,8 @@ import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { IsOptional, Max, Min, MaxLength } from 'class-validator';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from './errors';
+import { isCleanText } from './input-guard';
+import { isUuid } from './text';
 
 /** Relay-style cursor connections. Cursors are opaque base64 of the keyset position. */
 
@@ -57,15 +59,41 @@ export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined, arity: number): unknown[] | null {
-  if (!cursor) return null;
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity) return key;
-  } catch {
-    /* fall through */
+/**
+ * The type of each position in a cursor's key. A cursor is decoded only when every part has the declared
+ * type, so a crafted, stale or another connection's cursor is refused here with a typed error naming
+ * `after`, instead of reaching PostgreSQL as a bad cast (`text` must be a short string, `uuid` a UUID,
+ * `timestamp` an ISO date-time, `date` a YYYY-MM-DD day).
+ */
+export type CursorPart = 'text' | 'uuid' | 'timestamp' | 'date';
+
+const CURSOR_PART_OK: Record<CursorPart, (v: unknown) => boolean> = {
+  text: (v) => typeof v === 'string' && v.length <= 1000 && isCleanText(v),
+  uuid: (v) => typeof v === 'string' && isUuid(v),
+  timestamp: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(v) && !Number.isNaN(Date.parse(v)),
+  date: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+};
+
+export class InvalidCursorError extends GraphQLError {
+  constructor() {
+    super('The cursor in "after" is not valid (use the endCursor of a previous page of this same list).', {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [{ field: 'after', message: 'invalid cursor' }] },
+    });
   }
-  throw new GraphQLError('The cursor in "after" is not valid.', { extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [{ field: 'after', message: 'invalid cursor' }] } });
+}
+
+/** Decodes `after` into its key parts, checked against `shape` (see CursorPart); null when there is no cursor. */
+export function decodeCursor(cursor: string | null | undefined, shape: readonly CursorPart[]): string[] | null {
+  if (cursor == null || cursor === '') return null;
+  let key: unknown;
+  try {
+    if (cursor.length > 2000 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw new InvalidCursorError();
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new InvalidCursorError();
+  }
+  if (!Array.isArray(key) || key.length !== shape.length || !shape.every((part, i) => CURSOR_PART_OK[part](key[i]))) throw new InvalidCursorError();
+  return key as string[];
 }
 
 /** Builds a connection from `first + 1` fetched rows (the extra row only tells whether there is a next page). */

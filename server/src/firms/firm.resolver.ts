@@ -50,7 +50,7 @@ export class FirmResolver {
     }
     if (search?.municipalityId) qb.andWhere('f.municipalityId = :m', { m: search.municipalityId });
     if (search?.country) qb.andWhere('f.country = :country', { country: search.country });
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
     if (cursor) qb.andWhere('(lower(f.name), f.id) > (:cName, :cId)', { cName: cursor[0], cId: cursor[1] });
     const rows = await qb.orderBy('lower(f.name)').addOrderBy('f.id').limit(first + 1).getMany();
     return toConnection(rows, first, firmKey, !!cursor);
@@ -171,7 +171,7 @@ export class FirmResolver {
 export class OrganisationFirmsResolver {
   @FieldResolver(() => FirmConnection, { description: 'Firms located in this municipality, by name.' })
   async firms(@Root() org: Organisation, @Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
     if (org.kind !== OrganisationKind.MUNICIPALITY) return toConnection([], first, firmKey, !!cursor);
     const rows = await firmLoaders(ctx).pageByMunicipality.load({ municipalityId: org.id, first, after: cursor });
     return toConnection(rows, first, firmKey, !!cursor);

@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import { RequestContext } from '../core/context';
-import { ApiKey } from './api-key.entity';
 import { Membership } from './membership.entity';
 import { User } from './user.entity';
 
@@ -22,10 +21,6 @@ export function createIdentityLoaders(ctx: RequestContext) {
     membershipsByUser: new DataLoader<string, Membership[]>(async (ids) => {
       const rows = await ctx.ds.getRepository(Membership).createQueryBuilder('m').where('m.userId = ANY(:ids)', { ids: [...ids] }).orderBy('m.createdAt').getMany();
       return ids.map((id) => rows.filter((m) => m.userId === id));
-    }),
-    apiKeysByOrganisation: new DataLoader<string, ApiKey[]>(async (ids) => {
-      const rows = await ctx.ds.getRepository(ApiKey).createQueryBuilder('k').where('k.organisationId = ANY(:ids)', { ids: [...ids] }).orderBy('k.createdAt').getMany();
-      return ids.map((id) => rows.filter((k) => k.organisationId === id));
     }),
   };
 }

@@ -1,8 +1,9 @@
-import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext, userIdOf } from '../core/context';
 import { Access, AccessRule, Capability, Rules } from '../core/access';
 import { ForbiddenError, NotFoundError, UserError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
+import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { ApiKey } from './api-key.entity';
@@ -176,6 +177,9 @@ export class MembershipResolver {
   }
 }
 
+@ObjectType({ description: 'A page of an organisation\'s API keys.' })
+export class ApiKeyConnection extends Connection(ApiKey, 'ApiKey') {}
+
 /** Members and keys of an organisation: visible to its own members (keys to its admins) only. */
 @Resolver(() => Organisation)
 export class OrganisationMembersResolver {
@@ -185,10 +189,18 @@ export class OrganisationMembersResolver {
     return identityLoaders(ctx).membershipsByOrganisation.load(org.id);
   }
 
-  @FieldResolver(() => [ApiKey], { nullable: true, description: 'The organisation\'s API keys, never the keys themselves (null, with an error, for non-admins).' })
+  @FieldResolver(() => ApiKeyConnection, {
+    nullable: true,
+    description: 'The organisation\'s API keys, oldest first, never the keys themselves (null, with an error, for non-admins). Revoked keys stay listed, so the list pages.',
+  })
   @Access(Rules.memberOfParent(Capability.ADMINISTER, (o: Organisation) => o.id))
-  apiKeys(@Root() org: Organisation, @Ctx() ctx: RequestContext) {
-    return identityLoaders(ctx).apiKeysByOrganisation.load(org.id);
+  async apiKeys(@Root() org: Organisation, @Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+    // Keyed on the creation time to the millisecond (what a cursor can carry), then the id.
+    const cursor = decodeCursor(after, ['timestamp', 'uuid']);
+    const qb = ctx.ds.getRepository(ApiKey).createQueryBuilder('k').where('k.organisationId = :org', { org: org.id });
+    if (cursor) qb.andWhere(`(date_trunc('milliseconds', k.created_at), k.id) > (:at::timestamptz, :id::uuid)`, { at: cursor[0], id: cursor[1] });
+    const rows = await qb.orderBy(`date_trunc('milliseconds', k.created_at)`).addOrderBy('k.id').limit(first + 1).getMany();
+    return toConnection(rows, first, (k) => [k.createdAt.toISOString(), k.id], !!cursor);
   }
 }
 

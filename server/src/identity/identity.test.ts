@@ -132,7 +132,7 @@ describe('API keys', () => {
 });
 
 describe('members and personal data', () => {
-  const MEMBERS = 'query($id: ID!) { organisation(id: $id) { name members { role user { displayName } } apiKeys { name } } }';
+  const MEMBERS = 'query($id: ID!) { organisation(id: $id) { name members { role user { displayName } } apiKeys { edges { node { name } } } } }';
 
   it('an organisation\'s members are visible to its members, keys to its admins', async () => {
     const id = app.org('gh:midtjylland').id;

@@ -57,7 +57,7 @@ export class DelegationResolver {
   async delegations(@Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const scope = ctx.scope.require(Capability.READ);
     const qb = restrictToVisibleDelegations(ctx.ds.getRepository(Delegation).createQueryBuilder('d'), 'd', scope);
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['date', 'uuid']) as [string, string] | null;
     if (cursor) qb.andWhere('(d.visit_starts_on, d.id) < (:cDate::date, :cId::uuid)', { cDate: cursor[0], cId: cursor[1] });
     const rows = await qb.orderBy('d.visit_starts_on', 'DESC').addOrderBy('d.id', 'DESC').limit(first + 1).getMany();
     return toConnection(rows, first, delegationKey, !!cursor);

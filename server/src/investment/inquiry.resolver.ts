@@ -127,7 +127,7 @@ export class EstablishmentInquiryResolver {
     const qb = restrictToVisibleInquiries(ctx.ds.getRepository(EstablishmentInquiry).createQueryBuilder('i'), 'i', scope);
     if (filter?.state) qb.andWhere('i.state = :state', { state: filter.state });
     if (filter?.coordinatorOrganisationId) qb.andWhere('i.coordinator_organisation_id = :coord', { coord: filter.coordinatorOrganisationId });
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
     if (cursor) qb.andWhere('(i.code_name, i.id) > (:cCode, :cId::uuid)', { cCode: cursor[0], cId: cursor[1] });
     const rows = await qb.orderBy('i.code_name').addOrderBy('i.id').limit(first + 1).getMany();
     return toConnection(rows, first, inquiryKey, !!cursor);

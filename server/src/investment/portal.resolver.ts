@@ -96,7 +96,7 @@ export class InvestorPortalResolver {
     const qb = restrictToPublicListings(ctx.ds.getRepository(InvestorPortalProject).createQueryBuilder('p'), 'p');
     if (filter?.kind) qb.andWhere('p.kind = :kind', { kind: filter.kind });
     if (filter?.tendersOnly) qb.andWhere('p.is_tender = true');
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
     if (cursor) qb.andWhere('(lower(p.title), p.id) > (:cTitle, :cId::uuid)', { cTitle: cursor[0], cId: cursor[1] });
     const rows = await qb.orderBy('lower(p.title)').addOrderBy('p.id').limit(first + 1).getMany();
     const conn = toConnection(rows, first, listingKey, !!cursor);
@@ -109,7 +109,7 @@ export class InvestorPortalResolver {
   async investorPortalProjects(@Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const scope = ctx.scope.require(Capability.READ);
     const qb = scope.restrict(ctx.ds.getRepository(InvestorPortalProject).createQueryBuilder('p'), 'p.owner_organisation_id');
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
     if (cursor) qb.andWhere('(lower(p.title), p.id) > (:cTitle, :cId::uuid)', { cTitle: cursor[0], cId: cursor[1] });
     const rows = await qb.orderBy('lower(p.title)').addOrderBy('p.id').limit(first + 1).getMany();
     return toConnection(rows, first, listingKey, !!cursor);

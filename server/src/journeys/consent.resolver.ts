@@ -122,7 +122,7 @@ export class JourneyAccessLogResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const scope = ctx.scope.require(Capability.READ);
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
     const qb = scope.restrict(ctx.ds.getRepository(JourneyAccessLog).createQueryBuilder('l'), 'l.ownerOrganisationId');
     if (firmId) qb.andWhere('l.firmId = :firmId', { firmId: isUuid(firmId) ? firmId : '00000000-0000-0000-0000-000000000000' });
     if (cursor) qb.andWhere('(l.at, l.id) < (:cAt, :cId)', { cAt: new Date(cursor[0]), cId: cursor[1] });

@@ -87,7 +87,7 @@ export class FirmJourneyResolver {
     if (!isUuid(firmId)) return null;
     const firm = await firmLoaders(ctx).byId.load(firmId);
     if (!firm) return null;
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
     // The firm plus prospects that were merged into it: their history is the firm's history.
     const merged: Array<{ id: string }> = firm.status === FirmStatus.MERGED ? [] : await ctx.ds.query('SELECT id FROM firm WHERE merged_into_id = $1', [firm.id]);
     const firmIds = [firm.id, ...merged.map((m) => m.id)];

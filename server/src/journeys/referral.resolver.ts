@@ -42,7 +42,7 @@ export const referralKey = (r: Referral) => [r.sentAt.toISOString(), r.id];
 export async function referralPage(
   ctx: RequestContext, orgIds: readonly string[], direction: ReferralDirection, openOnly: boolean, first: number, after: string | null | undefined,
 ) {
-  const cursor = decodeCursor(after, 2) as [string, string] | null;
+  const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
   const column = direction === ReferralDirection.RECEIVED ? 'r.receiverOrganisationId' : 'r.senderOrganisationId';
   const qb = ctx.ds.getRepository(Referral).createQueryBuilder('r').where(`${column} = ANY(:orgIds)`, { orgIds: [...orgIds] });
   if (openOnly) qb.andWhere('r.status = ANY(:open)', { open: OPEN_REFERRAL_STATUSES });

@@ -52,7 +52,7 @@ export class WorklistResolver {
 
   @FieldResolver(() => WorklistFirmConnection, { description: 'Firms with your organisation\'s touchpoints in the last `recentDays` days, most recent first.' })
   async recentFirms(@Root() w: Worklist, @Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
     if (!w.organisationIds.length) return toConnection([], first, () => [], !!cursor);
     const params: unknown[] = [w.organisationIds, w.options.recentDays, first + 1];
     let having = '';
@@ -75,7 +75,7 @@ export class WorklistResolver {
 
   @FieldResolver(() => GrowthPlanMilestoneConnection, { description: 'Open milestones of your organisation due within `dueWithinDays` days (overdue ones first), by due date.' })
   async milestonesDue(@Root() w: Worklist, @Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['date', 'uuid']) as [string, string] | null;
     if (!w.organisationIds.length) return toConnection([], first, () => [], !!cursor);
     const qb = ctx.ds.getRepository(GrowthPlanMilestone).createQueryBuilder('m')
       .where('m.organisationId = ANY(:orgs)', { orgs: w.organisationIds })

@@ -107,7 +107,7 @@ export class FundingPoolResolver {
   @Access(Rules.signedIn())
   async fundingPools(@Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const qb = ctx.ds.getRepository(FundingPool).createQueryBuilder('p');
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
     if (cursor) qb.andWhere('(lower(p.name), p.id) > (:cName, :cId)', { cName: cursor[0], cId: cursor[1] });
     const rows = await qb.orderBy('lower(p.name)').addOrderBy('p.id').limit(first + 1).getMany();
     return toConnection(rows, first, (p) => [p.name.toLowerCase(), p.id], !!cursor);
@@ -152,7 +152,7 @@ export class FundingApplicationResolver {
     const qb = restrictToVisibleApplications(ctx.ds.getRepository(FundingApplication).createQueryBuilder('a'), 'a', scope);
     if (filter?.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter?.poolId) qb.andWhere('a.pool_id = :poolId', { poolId: filter.poolId });
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
     if (cursor) qb.andWhere('(lower(a.project_name), a.id) > (:cName, :cId)', { cName: cursor[0], cId: cursor[1] });
     const rows = await qb.orderBy('lower(a.project_name)').addOrderBy('a.id').limit(first + 1).getMany();
     return toConnection(rows, first, applicationKey, !!cursor);

@@ -108,7 +108,7 @@ export class NetworkResolver {
   async networks(@Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const scope = ctx.scope.require(Capability.READ);
     const qb = restrictToVisibleNetworks(ctx.ds.getRepository(Network).createQueryBuilder('n'), 'n', scope);
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
     if (cursor) qb.andWhere('(lower(n.name), n.id) > (:cName, :cId)', { cName: cursor[0], cId: cursor[1] });
     const rows = await qb.orderBy('lower(n.name)').addOrderBy('n.id').limit(first + 1).getMany();
     return toConnection(rows, first, networkKey, !!cursor);
@@ -141,7 +141,7 @@ export class NetworkResolver {
 
   @FieldResolver(() => NetworkMemberConnection, { description: 'Members, in the order they joined.' })
   async members(@Root() n: Network, @Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
     const loaders = networkLoaders(ctx);
     const [rows, total] = await Promise.all([loaders.memberPageByNetwork.load({ networkId: n.id, first, after: cursor }), loaders.memberCountByNetwork.load(n.id)]);
     return { ...toConnection(rows, first, memberKey, !!cursor), totalCount: total };

@@ -4,6 +4,7 @@ import { RequestContext } from '../core/context';
 import { NotFoundError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { LIST_CAPS } from '../core/list-bounds';
 import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Country, Organisation, OrganisationKind } from './organisation.entity';
 import { OrganisationRelationship, RelationshipKind } from './organisation-relationship.entity';
@@ -69,7 +70,7 @@ export class OrganisationResolver {
     if (filter?.country) qb.andWhere('o.country = :country', { country: filter.country });
     if (filter?.regionId) qb.andWhere('o.regionId = :regionId', { regionId: filter.regionId });
     if (filter?.namePrefix) qb.andWhere(`lower(o.name) LIKE :prefix ESCAPE '\\'`, { prefix: likePrefix(filter.namePrefix) });
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
     if (cursor) qb.andWhere('(lower(o.name), o.id) > (:cName, :cId)', { cName: cursor[0], cId: cursor[1] });
     const rows = await qb.orderBy('lower(o.name)').addOrderBy('o.id').limit(first + 1).getMany();
     return toConnection(rows, first, (o) => [o.name.toLowerCase(), o.id], !!cursor);
@@ -124,6 +125,16 @@ export class OrganisationResolver {
         if (input.fromId === input.toId) throw new UserInputRejection([userError('toId', 'An organisation cannot relate to itself.')]);
         if (!(await em.existsBy(Organisation, { id: input.toId }))) {
           throw new UserInputRejection([userError('toId', 'No organisation with this id.', UserErrorCode.NOT_FOUND)]);
+        }
+        // The list of an organisation's relationships has a hard cap (core/list-bounds.ts): refuse the one that would pass it.
+        const cap = LIST_CAPS['Organisation.relationships'].cap;
+        const [counts] = await em.query(
+          `SELECT count(*) FILTER (WHERE from_id = $1 OR to_id = $1)::int AS "from", count(*) FILTER (WHERE from_id = $2 OR to_id = $2)::int AS "to"
+             FROM organisation_relationship WHERE from_id = ANY($3) OR to_id = ANY($3)`,
+          [input.fromId, input.toId, [input.fromId, input.toId]],
+        );
+        if (counts.from >= cap || counts.to >= cap) {
+          throw new UserInputRejection([userError(counts.from >= cap ? 'fromId' : 'toId', `An organisation can have at most ${cap} relationships.`, UserErrorCode.INVALID_STATE)]);
         }
         const relationship = await em.save(em.create(OrganisationRelationship, input));
         return Object.assign(new OrganisationRelationshipPayload(), { relationship });

@@ -129,7 +129,7 @@ export class ProgrammeResolver {
     if (filter?.sizeClass) criteria.sizeClass = filter.sizeClass;
     if (filter?.industryCode) criteria.industryCode = filter.industryCode;
     restrictToEligible(qb, 'p', criteria);
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['date', 'uuid']) as [string, string] | null;
     if (filter?.eligibleForFirmId) {
       const profile = await visibleFirmProfile(ctx, filter.eligibleForFirmId);
       // A firm you may not see is treated as one that does not exist: nothing matches.
@@ -151,7 +151,7 @@ export class ProgrammeResolver {
     const scope = ctx.scope.require(Capability.READ);
     const qb = scope.restrict(ctx.ds.getRepository(Programme).createQueryBuilder('p'), 'p.operatorOrganisationId');
     if (states?.length) qb.andWhere('p.state = ANY(:states)', { states });
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, ['date', 'uuid']) as [string, string] | null;
     if (cursor) qb.andWhere('(p.startsOn, p.id) > (:cStart, :cId)', { cStart: cursor[0], cId: cursor[1] });
     const rows = await qb.orderBy('p.startsOn').addOrderBy('p.id').limit(first + 1).getMany();
     return toConnection(rows, first, programmeKey, !!cursor);
@@ -239,7 +239,7 @@ export class ProgrammeResolver {
   })
   async enrolments(@Root() p: Programme, @Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     if (!ctx.scope.has(p.operatorOrganisationId, Capability.READ)) return null;
-    const cursor = decodeCursor(after, 1) as [string] | null;
+    const cursor = decodeCursor(after, ['uuid']) as [string] | null;
     if (cursor && !isUuid(String(cursor[0]))) return toConnection([], first, enrolmentKey, true);
     const rows = await programmeLoaders(ctx).enrolmentPage.load({ programmeId: p.id, first, afterId: cursor ? String(cursor[0]) : null });
     return toConnection(rows, first, enrolmentKey, !!cursor);
