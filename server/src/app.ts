@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
@@ -30,8 +31,11 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
     maxAliases: { n: 15 },
     maxTokens: { n: 2000 },
   });
+  const protection = armor.protect();
   const apollo = new ApolloServer<RequestContext>({
-    ...armor.protect(),
+    ...protection,
+    // The cache-control plugin runs per field (~0.8 us of ~1.3 us per plain field) and no cache hints are set anywhere.
+    plugins: [...(protection.plugins ?? []), ApolloServerPluginCacheControlDisabled()],
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,

@@ -4,7 +4,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, 
 import { Access, Capability, Rules } from '../core/access';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { Firm, FirmStatus } from '../firms/firm.entity';
 import { firmLoaders } from '../firms/firm.loaders';
@@ -80,7 +80,7 @@ export class FirmJourneyResolver {
   async firmJourney(
     @Arg('firmId', () => ID) firmId: string,
     @Arg('filter', () => JourneyFilter, { nullable: true }) filter: JourneyFilter | undefined,
-    @Args() { first, after }: PageArgs,
+    @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<FirmJourney | null> {
     const scope = ctx.scope.require(Capability.READ);
