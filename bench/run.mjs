@@ -27,7 +27,8 @@ const pg = await startEmbeddedPostgres({});
 await pg.createDatabase('bench');
 const port = await freePort();
 const loadStart = Date.now();
-const server = spawn(process.execPath, [SERVER], {
+// BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server.
+const server = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), SERVER], {
   env: { ...process.env, DATABASE_URL: pg.url('bench'), PORT: String(port), DEMO_FIRMS: String(FIRMS), CLIENT_DIR: '/nonexistent', NODE_ENV: 'production', AUTH_SECRET: 'bench' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
