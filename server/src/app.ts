@@ -36,6 +36,8 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
     ...protection,
     // The cache-control plugin runs per field (~0.8 us of ~1.3 us per plain field) and no cache hints are set anywhere.
     plugins: [...(protection.plugins ?? []), ApolloServerPluginCacheControlDisabled()],
+    // Compact JSON: Apollo's default indents every response, which multiplied the bytes (and the write cost) of nested reads.
+    stringifyResult: (value) => JSON.stringify(value),
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
