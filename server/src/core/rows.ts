@@ -1,5 +1,9 @@
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/** A DataSource or a request's EntityManager (ctx.ds may become request-bound): both reach the metadata. */
+type Db = DataSource | EntityManager;
+const dataSourceOf = (db: Db): DataSource => ('dataSource' in db ? db.dataSource : db);
 
 /**
  * Lean reads: hot read paths load plain rows (pg through `ctx.ds.query` / a query builder's
@@ -20,12 +24,12 @@ interface ColumnInfo {
 const columnCache = new WeakMap<object, Map<string, ColumnInfo>>();
 
 /** Property -> SQL of every column of an entity, from TypeORM's metadata (new columns are picked up by themselves). */
-function columnsOf(ds: DataSource, entity: EntityTarget<ObjectLiteral>): Map<string, ColumnInfo> {
+function columnsOf(ds: Db, entity: EntityTarget<ObjectLiteral>): Map<string, ColumnInfo> {
   const key = entity as object;
   let map = columnCache.get(key);
   if (!map) {
     map = new Map();
-    for (const c of ds.getMetadata(entity).columns) {
+    for (const c of dataSourceOf(ds).getMetadata(entity).columns) {
       const db = c.databaseName;
       const property = c.propertyName;
       const isDate = c.type === 'date';
@@ -45,7 +49,7 @@ function columnsOf(ds: DataSource, entity: EntityTarget<ObjectLiteral>): Map<str
  * The SELECT list of an entity's columns under `alias`, keyed by property name: the given properties, or
  * every column when `properties` is null.
  */
-export function selectList(ds: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string, properties: Iterable<string> | null = null): string {
+export function selectList(ds: Db, entity: EntityTarget<ObjectLiteral>, alias: string, properties: Iterable<string> | null = null): string {
   const columns = columnsOf(ds, entity);
   if (!properties) return [...columns.values()].map((c) => c.expression(alias)).join(', ');
   const out: string[] = [];
@@ -64,7 +68,7 @@ export function selectList(ds: DataSource, entity: EntityTarget<ObjectLiteral>, 
  * load every column. So a field added later (by any area) is never served a missing column.
  */
 export function neededProperties(
-  ds: DataSource,
+  ds: Db,
   entity: EntityTarget<ObjectLiteral>,
   info: GraphQLResolveInfo,
   path: readonly string[],

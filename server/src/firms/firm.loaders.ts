@@ -77,7 +77,7 @@ export function createFirmLoaders(ctx: RequestContext) {
             .limit(first + 1);
           if (after) perMunicipality.andWhere(`(${firmNameOrder('x')}, x.id) > (:afterName COLLATE "C", :afterId)`, { afterName: after[0], afterId: after[1] });
           restrictToVisibleFirms(perMunicipality, 'x', ctx);
-          const [sql, params] = ctx.ds.driver.escapeQueryWithParameters(
+          const [sql, params] = perMunicipality.connection.driver.escapeQueryWithParameters(
             `SELECT page.* FROM unnest(CAST(:municipalityIds AS uuid[])) AS m(id) CROSS JOIN LATERAL (${perMunicipality.getQuery()}) page ORDER BY ${firmNameOrder('page')}, page.id`,
             { ...perMunicipality.getParameters(), municipalityIds: group.map((k) => k.municipalityId) },
           );
