@@ -1,5 +1,6 @@
 // Shared steps of `npm start` and `npm test`: install what is missing, build server and client.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,12 +37,75 @@ export function ensureDependencies() {
   }
 }
 
+/**
+ * A fingerprint of a build's inputs: path, size and mtime of every file under the given paths (plus extra
+ * strings, e.g. VITE_* settings). Cheap (stat only) and it also notices deleted or renamed files.
+ */
+function fingerprint(paths, extra = []) {
+  const lines = [...extra];
+  const walk = (p) => {
+    let st;
+    try {
+      st = fs.statSync(p);
+    } catch {
+      return; // optional input (e.g. client/public) that does not exist
+    }
+    if (st.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort()) if (name !== 'node_modules' && name !== 'dist') walk(path.join(p, name));
+    } else {
+      lines.push(`${path.relative(root, p)}:${st.size}:${st.mtimeMs}`);
+    }
+  };
+  for (const p of paths) walk(path.join(root, p));
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
+}
+
+/**
+ * Runs `build` unless its output exists and the stamp written after the last build matches the inputs'
+ * fingerprint: `npm start` on an unchanged tree skips both builds (a warm start). GG_FORCE_BUILD=1 rebuilds.
+ */
+function buildIfChanged(title, { inputs, output, stamp, extra }, build) {
+  const fp = fingerprint(inputs, extra);
+  const stampFile = path.join(root, stamp);
+  const fresh = process.env.GG_FORCE_BUILD !== '1' && fs.existsSync(path.join(root, output)) && readOr(stampFile, '') === fp;
+  if (fresh) {
+    step(`${title}: up to date (sources unchanged since the last build)`);
+    return;
+  }
+  step(title);
+  build();
+  fs.mkdirSync(path.dirname(stampFile), { recursive: true });
+  fs.writeFileSync(stampFile, fp);
+}
+
+function readOr(file, fallback) {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return fallback;
+  }
+}
+
+const SWC_ARGS = ['swc', 'src', '-d', 'dist', '--strip-leading-paths', '--ignore', '**/*.test.ts', '--quiet'];
+
 export function buildServer() {
-  step('Building the server (swc)');
-  run('npx', ['swc', 'src', '-d', 'dist', '--strip-leading-paths', '--ignore', '**/*.test.ts', '--quiet'], { cwd: path.join(root, 'server') });
+  buildIfChanged(
+    'Building the server (swc)',
+    { inputs: ['server/src', 'server/.swcrc', 'server/package.json', 'package-lock.json'], output: 'server/dist/main.js', stamp: 'server/dist/.build-stamp', extra: SWC_ARGS },
+    () => run('npx', SWC_ARGS, { cwd: path.join(root, 'server') }),
+  );
 }
 
 export function buildClient() {
-  step('Building the web client (vite)');
-  run('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: path.join(root, 'client') });
+  const viteEnv = Object.entries(process.env).filter(([k]) => k.startsWith('VITE_')).sort().map(([k, v]) => `${k}=${v}`);
+  buildIfChanged(
+    'Building the web client (vite)',
+    {
+      inputs: ['client/src', 'client/public', 'client/index.html', 'client/vite.config.ts', 'client/tsconfig.json', 'client/package.json', 'package-lock.json'],
+      output: 'client/dist/index.html',
+      stamp: 'client/dist/.build-stamp',
+      extra: viteEnv,
+    },
+    () => run('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: path.join(root, 'client') }),
+  );
 }

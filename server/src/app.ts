@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
@@ -42,12 +43,15 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
   const apollo = new ApolloServer<RequestContext>({
     ...protection,
     parseOptions: { maxTokens: 2000 },
+    // Compact JSON: Apollo's default indents every response, which multiplied the bytes (and the write cost) of nested reads.
+    stringifyResult: (value) => JSON.stringify(value),
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     introspection: process.env.NODE_ENV !== 'production',
-    plugins: [...(protection.plugins ?? []), listCostPlugin(schema), specStatusPlugin, availabilityPlugin(), idempotencyPlugin(ds)],
+    // The cache-control plugin runs per field (~0.8 us of ~1.3 us per plain field) and no cache hints are set anywhere.
+    plugins: [...(protection.plugins ?? []), listCostPlugin(schema), specStatusPlugin, availabilityPlugin(), idempotencyPlugin(ds), ApolloServerPluginCacheControlDisabled()],
     // main.ts drains requests on SIGTERM/SIGINT; Apollo's own handler would stop it mid-drain.
     stopOnTerminationSignals: false,
     logger: logger.child({ component: 'apollo' }),

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchemaSync } from 'type-graphql';
+import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { applyAccessRules, DeclaredAccess } from './core/access';
 import { applyInputGuard } from './core/input-guard';
 import { applyListCaps } from './core/list-bounds';
@@ -88,6 +88,13 @@ let built: { schema: GraphQLSchema; access: DeclaredAccess[] } | undefined;
 /** The executable schema with access rules applied (built once per process). */
 export function buildAppSchema(): { schema: GraphQLSchema; access: DeclaredAccess[] } {
   if (!built) {
+    // type-graphql wraps every plain property field in a resolver of its own (a resolverData object and a
+    // middleware chain per field and row) unless the field is "simple". Nothing here uses field middlewares
+    // or @Authorized (access rules wrap the root fields, see applyAccessRules), so plain fields resolve with
+    // graphql-js's default resolver, which reads the same property. Field resolvers are unaffected.
+    for (const field of getMetadataStorage().fields) {
+      if (field.simple === undefined && !field.middlewares?.length && !field.roles?.length) field.simple = true;
+    }
     const schema = buildSchemaSync({
       resolvers: resolvers as unknown as [Function, ...Function[]],
       validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },

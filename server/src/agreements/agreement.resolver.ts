@@ -3,7 +3,7 @@ import { RequestContext, userIdOf } from '../core/context';
 import { Access, Capability, Rules } from '../core/access';
 import { NotFoundError, userError, UserError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { identityLoaders } from '../identity/identity.loaders';
 import { User } from '../identity/user.entity';
@@ -181,7 +181,7 @@ export class ServiceAgreementResolver {
   @Access(Rules.member(Capability.READ))
   async serviceAgreements(
     @Arg('filter', () => ServiceAgreementFilter, { nullable: true }) filter: ServiceAgreementFilter | undefined,
-    @Args() { first, after }: PageArgs,
+    @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
     const scope = ctx.scope.require(Capability.READ);
@@ -261,7 +261,7 @@ export class ServiceAgreementResolver {
   async agreementKpiDrillDown(
     @Arg('agreementId', () => ID) agreementId: string,
     @Arg('kpiKey') kpiKey: string,
-    @Args() { first, after }: PageArgs,
+    @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
     const a = await visibleAgreementOrThrow(ctx, agreementId);

@@ -5,7 +5,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectT
 import { Access, Capability, Rules } from '../core/access';
 import { UserError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { Firm, FirmStatus } from '../firms/firm.entity';
 import { firmLoaders } from '../firms/firm.loaders';
@@ -123,7 +123,7 @@ export class ClusterResolver {
 
   @Query(() => ClusterConnection, { description: 'National clusters, by name.' })
   @Access(Rules.signedIn())
-  async clusters(@Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+  async clusters(@PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const qb = ctx.ds.getRepository(Organisation).createQueryBuilder('o').where('o.kind = :kind', { kind: OrganisationKind.CLUSTER });
     const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
     if (cursor) qb.andWhere('(lower(o.name), o.id) > (:cName, :cId)', { cName: cursor[0], cId: cursor[1] });
@@ -158,7 +158,7 @@ export class ClusterResolver {
   }
 
   @FieldResolver(() => ClusterMemberConnection, { nullable: true, description: 'Members, oldest first. Only the cluster\'s own members see the list; null for everyone else.' })
-  async members(@Root() c: Cluster, @Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+  async members(@Root() c: Cluster, @PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     if (!ctx.scope.has(c.id, Capability.READ)) return null;
     const afterId = idCursor(after);
     const rows = await clusterLoaders(ctx).memberPage.load({ parentId: c.id, first, afterId });
@@ -166,7 +166,7 @@ export class ClusterResolver {
   }
 
   @FieldResolver(() => ClusterActivityConnection, { description: 'Activities of the cluster and its offices, by start time.' })
-  async activities(@Root() c: Cluster, @Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+  async activities(@Root() c: Cluster, @PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const afterId = idCursor(after);
     const rows = await clusterLoaders(ctx).activityPage.load({ parentId: c.id, first, afterId });
     return toConnection(rows, first, byCreated, !!afterId);
@@ -240,7 +240,7 @@ export class OfficePlacementProposalResolver {
 
   @Query(() => OfficePlacementProposalConnection, { description: 'Placement proposals your organisations are party to (as cluster or lead municipality), oldest first.' })
   @Access(Rules.member(Capability.READ))
-  async officePlacementProposals(@Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+  async officePlacementProposals(@PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const afterId = idCursor(after);
     const qb = restrictToVisibleProposals(ctx.ds.getRepository(OfficePlacementProposal).createQueryBuilder('p'), 'p', ctx);
     afterRow(qb, 'p', 'office_placement_proposal', 'created_at', afterId);
@@ -361,7 +361,7 @@ export class ClusterActivityResolver {
   @Access(Rules.signedIn())
   async clusterActivities(
     @Arg('filter', () => ClusterActivityFilter, { nullable: true }) filter: ClusterActivityFilter | undefined,
-    @Args() { first, after }: PageArgs,
+    @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
     const afterId = idCursor(after);

@@ -1,4 +1,4 @@
-import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgumentValidationError, Args, ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { IsOptional, Max, Min, MaxLength } from 'class-validator';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from './errors';
@@ -55,6 +55,23 @@ export class PageArgs {
   after?: string | null;
 }
 
+/**
+ * `@PageParams() { first, after }: PageArgs`: the page arguments, checked by hand. class-validator (the
+ * decorators above) took a measurable share of a nested read, because a nested connection's arguments are
+ * validated once per parent (98 times for municipalities -> firms); this check costs a few comparisons.
+ * The error is the one class-validator gave: BAD_USER_INPUT naming the field.
+ */
+export const PageParams = () => Args(() => PageArgs, { validateFn: checkPageArgs });
+
+export function checkPageArgs(value: unknown): void {
+  const { first, after } = value as PageArgs;
+  const errors: Array<{ property: string; constraints: Record<string, string>; children: [] }> = [];
+  if (!(first >= 1)) errors.push({ property: 'first', constraints: { min: 'first must not be less than 1' }, children: [] });
+  else if (!(first <= MAX_PAGE_SIZE)) errors.push({ property: 'first', constraints: { max: `first must not be greater than ${MAX_PAGE_SIZE}` }, children: [] });
+  if (after != null && after.length > 500) errors.push({ property: 'after', constraints: { maxLength: 'after must be shorter than or equal to 500 characters' }, children: [] });
+  if (errors.length) throw new ArgumentValidationError(errors as never);
+}
+
 export function encodeCursor(key: unknown[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
@@ -96,17 +113,34 @@ export function decodeCursor(cursor: string | null | undefined, shape: readonly 
   return key as string[];
 }
 
+/** An edge whose cursor is encoded only when a query asks for it (most nested reads never do). */
+class LazyEdge<T> implements Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly keyOf: (row: T) => unknown[],
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.keyOf(this.node));
+  }
+}
+
 /** Builds a connection from `first + 1` fetched rows (the extra row only tells whether there is a next page). */
 export function toConnection<T>(rows: T[], first: number, keyOf: (row: T) => unknown[], hasPrevious: boolean): ConnectionShape<T> {
-  const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  const n = Math.min(rows.length, first);
+  const edges: Edge<T>[] = new Array(n);
+  for (let i = 0; i < n; i++) edges[i] = new LazyEdge(rows[i], keyOf);
   return {
     edges,
     pageInfo: {
       hasNextPage: rows.length > first,
       hasPreviousPage: hasPrevious,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return n ? edges[0].cursor : null;
+      },
+      get endCursor() {
+        return n ? edges[n - 1].cursor : null;
+      },
     },
   };
 }

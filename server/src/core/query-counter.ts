@@ -7,12 +7,14 @@ import { databaseUnavailableReason, logDatabaseUnavailable } from './outage';
 export interface QueryTally {
   count: number;
   statements: string[];
+  /** The parameters of each statement (same index), e.g. to EXPLAIN them. */
+  parameters: unknown[][];
 }
 
 const storage = new AsyncLocalStorage<QueryTally>();
 
 export function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; tally: QueryTally }> {
-  const tally: QueryTally = { count: 0, statements: [] };
+  const tally: QueryTally = { count: 0, statements: [], parameters: [] };
   return storage.run(tally, async () => ({ result: await fn(), tally }));
 }
 
@@ -30,6 +32,7 @@ export class CountingLogger extends AbstractLogger {
     if (tally) {
       tally.count++;
       tally.statements.push(query);
+      tally.parameters.push(Array.isArray(parameters) ? parameters : []);
     }
     if (this.echo) logger.info({ sql: query }, 'query');
   }

@@ -106,6 +106,7 @@ export class Firm {
   @JoinColumn({ name: 'owner_organisation_id' })
   ownerOrganisation?: Organisation;
 
+  @Index('IDX_firm_merged_into_id', { where: 'merged_into_id IS NOT NULL' })
   @Column({ name: 'merged_into_id', type: 'uuid', nullable: true })
   mergedIntoId!: string | null;
 

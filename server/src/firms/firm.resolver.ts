@@ -1,16 +1,18 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Access, Capability, Rules } from '../core/access';
 import { RequestContext } from '../core/context';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
+import { selectList } from '../core/rows';
 import { isUuid, likePrefix } from '../core/text';
 import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { Firm, FirmStatus, SizeClass, sizeClassOf } from './firm.entity';
 import { CreateFirmInput, FirmSearch, LinkFirmIdentifierInput, UpdateFirmInput } from './firm.inputs';
-import { firmLoaders } from './firm.loaders';
+import { firmLoaders, firmNameOrder, firmPropertiesFor } from './firm.loaders';
 import { checkFirmFields, FIRM_UNIQUE_FIELDS } from './firm.service';
 import { restrictToVisibleFirms } from './firm.visibility';
 import { isValidOrganisationsnummer, normaliseOrganisationsnummer } from './identifiers';
@@ -38,12 +40,16 @@ export class FirmResolver {
   @Access(Rules.signedIn())
   async firms(
     @Arg('search', () => FirmSearch, { nullable: true }) search: FirmSearch | undefined,
-    @Args() { first, after }: PageArgs,
+    @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const qb = ctx.ds.getRepository(Firm).createQueryBuilder('f');
+    // Plain rows of the columns the query reads (lean read; see core/rows.ts).
+    const properties = firmPropertiesFor(ctx, info, ['id', 'name']);
+    const qb = ctx.ds.getRepository(Firm).createQueryBuilder('f').select(selectList(ctx.ds, Firm, 'f', properties));
     restrictToVisibleFirms(qb, 'f', ctx);
-    if (search?.namePrefix?.trim()) qb.andWhere(`lower(f.name) LIKE :prefix ESCAPE '\\'`, { prefix: likePrefix(search.namePrefix.trim()) });
+    // The prefix is a range of the "C"-collated index, which also gives the order (no sort of every match).
+    if (search?.namePrefix?.trim()) qb.andWhere(`${firmNameOrder('f')} LIKE :prefix ESCAPE '\\'`, { prefix: likePrefix(search.namePrefix.trim()) });
     if (search?.identifier?.trim()) {
       const id = normaliseIdentifier(search.identifier);
       qb.andWhere('(f.cvr = :id OR f.organisationsnummer = :id)', { id });
@@ -51,8 +57,8 @@ export class FirmResolver {
     if (search?.municipalityId) qb.andWhere('f.municipalityId = :m', { m: search.municipalityId });
     if (search?.country) qb.andWhere('f.country = :country', { country: search.country });
     const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere('(lower(f.name), f.id) > (:cName, :cId)', { cName: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('lower(f.name)').addOrderBy('f.id').limit(first + 1).getMany();
+    if (cursor) qb.andWhere(`(${firmNameOrder('f')}, f.id) > (:cName COLLATE "C", :cId)`, { cName: cursor[0], cId: cursor[1] });
+    const rows: Firm[] = await qb.orderBy(firmNameOrder('f')).addOrderBy('f.id').limit(first + 1).getRawMany();
     return toConnection(rows, first, firmKey, !!cursor);
   }
 
@@ -170,10 +176,11 @@ export class FirmResolver {
 @Resolver(() => Organisation)
 export class OrganisationFirmsResolver {
   @FieldResolver(() => FirmConnection, { description: 'Firms located in this municipality, by name.' })
-  async firms(@Root() org: Organisation, @Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+  async firms(@Root() org: Organisation, @PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
     if (org.kind !== OrganisationKind.MUNICIPALITY) return toConnection([], first, firmKey, !!cursor);
-    const rows = await firmLoaders(ctx).pageByMunicipality.load({ municipalityId: org.id, first, after: cursor });
+    const properties = firmPropertiesFor(ctx, info, ['id', 'name', 'municipalityId']);
+    const rows = await firmLoaders(ctx).pageByMunicipality.load({ municipalityId: org.id, first, after: cursor, properties });
     return toConnection(rows, first, firmKey, !!cursor);
   }
 }

@@ -31,6 +31,7 @@ export class ApiKey {
   @Column({ name: 'key_hash', type: 'char', length: 64 })
   keyHash!: string;
 
+  @Index('IDX_api_key_created_by_user_id')
   @Column({ name: 'created_by_user_id', type: 'uuid', nullable: true })
   createdByUserId!: string | null;
 

@@ -3,7 +3,7 @@ import { RequestContext, userIdOf } from '../core/context';
 import { Access, Capability, Rules } from '../core/access';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
@@ -54,7 +54,7 @@ export class DelegationResolver {
 
   @Query(() => DelegationConnection, { description: 'Delegations your organisations received or hosted, latest visit first.' })
   @Access(Rules.member(Capability.READ))
-  async delegations(@Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+  async delegations(@PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const scope = ctx.scope.require(Capability.READ);
     const qb = restrictToVisibleDelegations(ctx.ds.getRepository(Delegation).createQueryBuilder('d'), 'd', scope);
     const cursor = decodeCursor(after, ['date', 'uuid']) as [string, string] | null;

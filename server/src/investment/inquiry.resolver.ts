@@ -5,7 +5,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Qu
 import { Access, Capability, Rules } from '../core/access';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Firm } from '../firms/firm.entity';
@@ -120,7 +120,7 @@ export class EstablishmentInquiryResolver {
   @Access(Rules.member(Capability.READ))
   async establishmentInquiries(
     @Arg('filter', () => EstablishmentInquiryFilter, { nullable: true }) filter: EstablishmentInquiryFilter | undefined,
-    @Args() { first, after }: PageArgs,
+    @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
     const scope = ctx.scope.require(Capability.READ);

@@ -4,7 +4,7 @@ import { Access, Capability, Rules } from '../core/access';
 import { RequestContext } from '../core/context';
 import { UserError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
@@ -90,7 +90,7 @@ export class InvestorPortalResolver {
   @Access(Rules.public())
   async investorPortalListings(
     @Arg('filter', () => InvestorPortalFilter, { nullable: true }) filter: InvestorPortalFilter | undefined,
-    @Args() { first, after }: PageArgs,
+    @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
     const qb = restrictToPublicListings(ctx.ds.getRepository(InvestorPortalProject).createQueryBuilder('p'), 'p');
@@ -106,7 +106,7 @@ export class InvestorPortalResolver {
 
   @Query(() => InvestorPortalProjectConnection, { description: 'Portal projects your investment agencies manage (listed or not), by title.' })
   @Access(Rules.member(Capability.READ))
-  async investorPortalProjects(@Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+  async investorPortalProjects(@PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const scope = ctx.scope.require(Capability.READ);
     const qb = scope.restrict(ctx.ds.getRepository(InvestorPortalProject).createQueryBuilder('p'), 'p.owner_organisation_id');
     const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;

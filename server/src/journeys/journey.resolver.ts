@@ -4,8 +4,9 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, 
 import { Access, Capability, Rules } from '../core/access';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
 import { isUuid } from '../core/text';
+import { selectList } from '../core/rows';
 import { Firm, FirmStatus } from '../firms/firm.entity';
 import { firmLoaders } from '../firms/firm.loaders';
 import { identityLoaders } from '../identity/identity.loaders';
@@ -80,7 +81,7 @@ export class FirmJourneyResolver {
   async firmJourney(
     @Arg('firmId', () => ID) firmId: string,
     @Arg('filter', () => JourneyFilter, { nullable: true }) filter: JourneyFilter | undefined,
-    @Args() { first, after }: PageArgs,
+    @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ): Promise<FirmJourney | null> {
     const scope = ctx.scope.require(Capability.READ);
@@ -96,7 +97,9 @@ export class FirmJourneyResolver {
     const visibleOwners = [...scope.organisationIds, ...grants.map((g) => g.ownerOrganisationId)];
     const owners = filter?.organisationIds?.length ? visibleOwners.filter((o) => filter.organisationIds!.includes(o)) : visibleOwners;
 
+    // Plain rows (lean read, see core/rows.ts): the 20 entries of a page need no entity hydration.
     const qb = ctx.ds.getRepository(Touchpoint).createQueryBuilder('t')
+      .select(selectList(ctx.ds, Touchpoint, 't'))
       .where('t.firmId = ANY(:firmIds)', { firmIds })
       .andWhere('t.organisationId = ANY(:owners)', { owners });
     if (filter?.kinds?.length) qb.andWhere('t.kind = ANY(:kinds)', { kinds: filter.kinds });
@@ -104,7 +107,7 @@ export class FirmJourneyResolver {
     if (filter?.to) qb.andWhere('t.occurredAt < :to', { to: filter.to });
     if (filter?.includeSuperseded === false) qb.andWhere('NOT EXISTS (SELECT 1 FROM touchpoint c WHERE c.supersedes_id = t.id)');
     if (cursor) qb.andWhere('(t.occurredAt, t.id) < (:cAt, :cId)', { cAt: new Date(cursor[0]), cId: cursor[1] });
-    const rows = owners.length ? await qb.orderBy('t.occurredAt', 'DESC').addOrderBy('t.id', 'DESC').limit(first + 1).getMany() : [];
+    const rows: Touchpoint[] = owners.length ? await qb.orderBy('t.occurredAt', 'DESC').addOrderBy('t.id', 'DESC').limit(first + 1).getRawMany() : [];
     const connection = toConnection(rows, first, entryKey, !!cursor);
 
     await logForeignReads(ctx, connection.edges.map((e) => e.node), scope.organisationIds, grants);

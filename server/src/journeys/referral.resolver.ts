@@ -3,7 +3,7 @@ import { RequestContext, userIdOf } from '../core/context';
 import { Access, Capability, Rules } from '../core/access';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { Firm } from '../firms/firm.entity';
 import { firmLoaders } from '../firms/firm.loaders';
@@ -65,7 +65,7 @@ export class ReferralResolver {
     @Arg('direction', () => ReferralDirection, { defaultValue: ReferralDirection.RECEIVED }) direction: ReferralDirection,
     @Arg('openOnly', { defaultValue: true }) openOnly: boolean,
     @Arg('organisationId', () => ID, { nullable: true, description: 'One of your organisations; default all of them.' }) organisationId: string | undefined,
-    @Args() { first, after }: PageArgs,
+    @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
     const scope = ctx.scope.require(Capability.READ);

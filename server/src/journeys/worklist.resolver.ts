@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
 import { RequestContext } from '../core/context';
-import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
 import { Firm } from '../firms/firm.entity';
 import { firmLoaders } from '../firms/firm.loaders';
 import { Organisation } from '../organisations/organisation.entity';
@@ -51,7 +51,7 @@ export class WorklistResolver {
   }
 
   @FieldResolver(() => WorklistFirmConnection, { description: 'Firms with your organisation\'s touchpoints in the last `recentDays` days, most recent first.' })
-  async recentFirms(@Root() w: Worklist, @Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+  async recentFirms(@Root() w: Worklist, @PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
     if (!w.organisationIds.length) return toConnection([], first, () => [], !!cursor);
     const params: unknown[] = [w.organisationIds, w.options.recentDays, first + 1];
@@ -74,7 +74,7 @@ export class WorklistResolver {
   }
 
   @FieldResolver(() => GrowthPlanMilestoneConnection, { description: 'Open milestones of your organisation due within `dueWithinDays` days (overdue ones first), by due date.' })
-  async milestonesDue(@Root() w: Worklist, @Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+  async milestonesDue(@Root() w: Worklist, @PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const cursor = decodeCursor(after, ['date', 'uuid']) as [string, string] | null;
     if (!w.organisationIds.length) return toConnection([], first, () => [], !!cursor);
     const qb = ctx.ds.getRepository(GrowthPlanMilestone).createQueryBuilder('m')
@@ -87,7 +87,7 @@ export class WorklistResolver {
   }
 
   @FieldResolver(() => ReferralConnection, { description: 'Open referrals received by your organisation (the inbox), oldest first.' })
-  referralsWaiting(@Root() w: Worklist, @Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+  referralsWaiting(@Root() w: Worklist, @PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     return referralPage(ctx, w.organisationIds, ReferralDirection.RECEIVED, true, first, after);
   }
 }

@@ -5,7 +5,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, 
 import { Access, Capability, Rules } from '../core/access';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { identityLoaders } from '../identity/identity.loaders';
 import { User } from '../identity/user.entity';
@@ -105,7 +105,7 @@ const notDraft = (app: FundingApplication) =>
 export class FundingPoolResolver {
   @Query(() => FundingPoolConnection, { description: 'Funding pools one can apply to (DA puljer), by name. Pools are announced to every signed-in caller.' })
   @Access(Rules.signedIn())
-  async fundingPools(@Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+  async fundingPools(@PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const qb = ctx.ds.getRepository(FundingPool).createQueryBuilder('p');
     const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
     if (cursor) qb.andWhere('(lower(p.name), p.id) > (:cName, :cId)', { cName: cursor[0], cId: cursor[1] });
@@ -145,7 +145,7 @@ export class FundingApplicationResolver {
   @Access(Rules.member(Capability.READ))
   async fundingApplications(
     @Arg('filter', () => FundingApplicationFilter, { nullable: true }) filter: FundingApplicationFilter | undefined,
-    @Args() { first, after }: PageArgs,
+    @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
     const scope = ctx.scope.require(Capability.READ);

@@ -5,7 +5,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Qu
 import { Access, Capability, Rules } from '../core/access';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { Firm } from '../firms/firm.entity';
 import { firmLoaders } from '../firms/firm.loaders';
@@ -105,7 +105,7 @@ export class NetworkResolver {
 
   @Query(() => NetworkConnection, { description: 'Networks your organisations own or are secretariat for, by name.' })
   @Access(Rules.member(Capability.READ))
-  async networks(@Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+  async networks(@PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const scope = ctx.scope.require(Capability.READ);
     const qb = restrictToVisibleNetworks(ctx.ds.getRepository(Network).createQueryBuilder('n'), 'n', scope);
     const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
@@ -140,7 +140,7 @@ export class NetworkResolver {
   }
 
   @FieldResolver(() => NetworkMemberConnection, { description: 'Members, in the order they joined.' })
-  async members(@Root() n: Network, @Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+  async members(@Root() n: Network, @PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
     const loaders = networkLoaders(ctx);
     const [rows, total] = await Promise.all([loaders.memberPageByNetwork.load({ networkId: n.id, first, after: cursor }), loaders.memberCountByNetwork.load(n.id)]);

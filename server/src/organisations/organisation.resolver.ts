@@ -3,7 +3,7 @@ import { Access, Capability, Rules } from '../core/access';
 import { RequestContext } from '../core/context';
 import { NotFoundError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
 import { LIST_CAPS } from '../core/list-bounds';
 import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Country, Organisation, OrganisationKind } from './organisation.entity';
@@ -62,7 +62,7 @@ export class OrganisationResolver {
   @Access(Rules.signedIn())
   async organisations(
     @Arg('filter', () => OrganisationFilter, { nullable: true }) filter: OrganisationFilter | undefined,
-    @Args() { first, after }: PageArgs,
+    @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
     const qb = ctx.ds.getRepository(Organisation).createQueryBuilder('o');

@@ -5,7 +5,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectT
 import { Access, Capability, Rules } from '../core/access';
 import { UserError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
 import { isUuid, likePrefix } from '../core/text';
 import { Firm, FirmStatus, GrowthPotentialLevel, SizeClass } from '../firms/firm.entity';
 import { firmLoaders } from '../firms/firm.loaders';
@@ -114,7 +114,7 @@ export class ProgrammeResolver {
   @Access(Rules.signedIn())
   async programmeCatalogue(
     @Arg('filter', () => ProgrammeCatalogueFilter, { nullable: true }) filter: ProgrammeCatalogueFilter | undefined,
-    @Args() { first, after }: PageArgs,
+    @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
     const states = filter?.states?.length ? filter.states.filter((s) => CATALOGUE_STATES.includes(s)) : CATALOGUE_STATES;
@@ -145,7 +145,7 @@ export class ProgrammeResolver {
   @Access(Rules.member(Capability.READ))
   async operatedProgrammes(
     @Arg('states', () => [ProgrammeState], { nullable: true }) states: ProgrammeState[] | undefined,
-    @Args() { first, after }: PageArgs,
+    @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
     const scope = ctx.scope.require(Capability.READ);
@@ -237,7 +237,7 @@ export class ProgrammeResolver {
     nullable: true,
     description: 'The firms enrolled, oldest first. Only the operator\'s members see them; null for everyone else.',
   })
-  async enrolments(@Root() p: Programme, @Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+  async enrolments(@Root() p: Programme, @PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     if (!ctx.scope.has(p.operatorOrganisationId, Capability.READ)) return null;
     const cursor = decodeCursor(after, ['uuid']) as [string] | null;
     if (cursor && !isUuid(String(cursor[0]))) return toConnection([], first, enrolmentKey, true);

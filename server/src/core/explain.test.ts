@@ -1,0 +1,92 @@
+import { createTestApp, TestApp } from '../testing/harness';
+
+/**
+ * EXPLAIN of every SELECT the benchmark's queries (bench/scenarios.mjs) issue: none may read the large
+ * tables (firm, touchpoint) by a sequential scan. The demo data set is small, where a scan is what the
+ * planner would pick anyway, so plans are made with enable_seqscan = off: a Seq Scan then remains only
+ * where no index can serve the statement.
+ */
+const LARGE_TABLES = ['firm', 'touchpoint'];
+
+const JOURNEY = `query($f: ID!) { firmJourney(firmId: $f, first: 20) {
+  firm { name cvr } hiddenOrganisations { name } accessGrants { basis }
+  edges { node { kind occurredAt recordedAt summary organisation { name }
+    details { __typename ... on NoteDetails { text } ... on FirstContactDetails { channel } } } }
+  pageInfo { hasNextPage endCursor } } }`;
+const WORKLIST = `{ worklist { recentFirms(first: 20) { edges { node { lastOccurredAt touchpointCount firm { name } } } }
+  milestonesDue(first: 20) { edges { node { title dueOn } } } referralsWaiting(first: 20) { edges { node { id } } } } }`;
+const SEARCH = 'query($p: String!, $after: String) { firms(search: { namePrefix: $p }, first: 20, after: $after) { edges { node { name cvr municipality { name } } } pageInfo { endCursor } } }';
+const BY_CVR = 'query($c: String!) { firms(search: { identifier: $c }) { edges { node { name } } } }';
+const GRAPH = '{ organisations(filter: { kinds: [GROWTH_HOUSE] }, first: 10) { edges { node { name relationships(kinds: [COVERS]) { to { name firms(first: 5) { edges { node { name } } } } } } } } }';
+const PARTNER = `{ organisations(filter: { kinds: [GROWTH_HOUSE] }, first: 10) { edges { node { id name
+  relationships(kinds: [COVERS], direction: OUTGOING) { to { id name firms(first: 10) { edges { node { id name cvr employees } } pageInfo { endCursor } } } } } } } }`;
+
+let app: TestApp;
+let ownFirm: string;
+let otherFirm: string;
+let cvr: string;
+beforeAll(async () => {
+  app = await createTestApp({ firmCount: 400 });
+  const firmIn = async (region: string) =>
+    (await app.ds.query(`SELECT f.id, f.cvr FROM firm f JOIN organisation m ON m.id = f.municipality_id JOIN organisation r ON r.id = m.region_id
+      WHERE r.official_code = $1 AND f.status = 'REGISTERED' ORDER BY f.id LIMIT 1`, [region]))[0];
+  const own = await firmIn('1082');
+  [ownFirm, cvr, otherFirm] = [own.id, own.cvr, (await firmIn('1084')).id];
+});
+afterAll(() => app?.close());
+
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
+const scans = (n: PlanNode): string[] => [
+  ...(n['Node Type'] === 'Seq Scan' && LARGE_TABLES.includes(n['Relation Name'] ?? '') ? [n['Relation Name']!] : []),
+  ...(n.Plans ?? []).flatMap(scans),
+];
+
+async function seqScansOf(query: string, variables: Record<string, unknown> = {}) {
+  const r = await app.exec(query, variables, { email: 'consultant@midtjylland.demo' });
+  expect(r.errors).toBeUndefined();
+  const selects = r.queries.statements.map((sql, i) => ({ sql, params: r.queries.parameters[i] })).filter((s) => /^\s*(SELECT|WITH)\b/i.test(s.sql));
+  expect(selects.length).toBeGreaterThan(0);
+  const runner = app.ds.createQueryRunner();
+  try {
+    await runner.startTransaction();
+    await runner.query('SET LOCAL enable_seqscan = off');
+    const found: string[] = [];
+    for (const s of selects) {
+      const [{ 'QUERY PLAN': plan }] = await runner.query(`EXPLAIN (FORMAT JSON) ${s.sql}`, s.params);
+      for (const table of scans(plan[0].Plan)) found.push(`${table}: ${s.sql.replace(/\s+/g, ' ').slice(0, 160)}`);
+    }
+    return found;
+  } finally {
+    await runner.rollbackTransaction();
+    await runner.release();
+  }
+}
+
+describe('the benchmark queries read firm and touchpoint through indexes only', () => {
+  it('journey page of a firm of the caller\'s region', async () => expect(await seqScansOf(JOURNEY, { f: ownFirm })).toEqual([]));
+  it('journey page of another region\'s firm', async () => expect(await seqScansOf(JOURNEY, { f: otherFirm })).toEqual([]));
+  it('worklist', async () => expect(await seqScansOf(WORKLIST)).toEqual([]));
+  it('firm search by name prefix, first page and the next', async () => {
+    expect(await seqScansOf(SEARCH, { p: 'k' })).toEqual([]);
+    const first = await app.exec(SEARCH, { p: 'k' }, { email: 'consultant@midtjylland.demo' });
+    expect(await seqScansOf(SEARCH, { p: 'k', after: first.data.firms.pageInfo.endCursor })).toEqual([]);
+  });
+  it('firm lookup by CVR', async () => expect(await seqScansOf(BY_CVR, { c: cvr })).toEqual([]));
+  it('organisation graph and the partner nested read', async () => {
+    expect(await seqScansOf(GRAPH)).toEqual([]);
+    expect(await seqScansOf(PARTNER)).toEqual([]);
+  });
+
+  it('the check finds a sequential scan where there is no index', async () => {
+    const runner = app.ds.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await runner.query('SET LOCAL enable_seqscan = off');
+      const [{ 'QUERY PLAN': plan }] = await runner.query(`EXPLAIN (FORMAT JSON) SELECT id FROM firm WHERE employees = $1`, [5]);
+      expect(scans(plan[0].Plan)).toEqual(['firm']);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  });
+});

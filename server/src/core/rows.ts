@@ -1,0 +1,112 @@
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/** A DataSource or a request's EntityManager (ctx.ds may become request-bound): both reach the metadata. */
+type Db = DataSource | EntityManager;
+const dataSourceOf = (db: Db): DataSource => ('dataSource' in db ? db.dataSource : db);
+
+/**
+ * Lean reads: hot read paths load plain rows (pg through `ctx.ds.query` / a query builder's
+ * `getRawMany`) with entity property names as keys, instead of hydrating TypeORM entities column by column.
+ * Measured on the nested partner read (~1,000 firms): hydrating whole entities cost 13.7 ms, plain rows of
+ * every column 5.2 ms, plain rows of the 4 needed columns 1.4 ms. TypeORM stays for writes.
+ *
+ * Rows look like the entity to field resolvers: same property names, timestamps as Date, `date` columns as
+ * 'YYYY-MM-DD' strings (as TypeORM returns them).
+ */
+export type Plain<T> = { [K in keyof T]: T[K] };
+
+interface ColumnInfo {
+  property: string;
+  expression: (alias: string) => string;
+}
+
+const columnCache = new WeakMap<object, Map<string, ColumnInfo>>();
+
+/** Property -> SQL of every column of an entity, from TypeORM's metadata (new columns are picked up by themselves). */
+function columnsOf(ds: Db, entity: EntityTarget<ObjectLiteral>): Map<string, ColumnInfo> {
+  const key = entity as object;
+  let map = columnCache.get(key);
+  if (!map) {
+    map = new Map();
+    for (const c of dataSourceOf(ds).getMetadata(entity).columns) {
+      const db = c.databaseName;
+      const property = c.propertyName;
+      const isDate = c.type === 'date';
+      map.set(property, {
+        property,
+        expression: isDate
+          ? (alias) => `to_char("${alias}"."${db}", 'YYYY-MM-DD') AS "${property}"`
+          : (alias) => `"${alias}"."${db}" AS "${property}"`,
+      });
+    }
+    columnCache.set(key, map);
+  }
+  return map;
+}
+
+/**
+ * The SELECT list of an entity's columns under `alias`, keyed by property name: the given properties, or
+ * every column when `properties` is null.
+ */
+export function selectList(ds: Db, entity: EntityTarget<ObjectLiteral>, alias: string, properties: Iterable<string> | null = null): string {
+  const columns = columnsOf(ds, entity);
+  if (!properties) return [...columns.values()].map((c) => c.expression(alias)).join(', ');
+  const out: string[] = [];
+  for (const p of new Set(properties)) {
+    const c = columns.get(p);
+    if (!c) throw new Error(`no column for property ${p}`);
+    out.push(c.expression(alias));
+  }
+  return out.join(', ');
+}
+
+/**
+ * Which entity properties a selection needs. `path` leads from the resolved field to the object whose
+ * fields are read (e.g. ['edges', 'node'] for a connection). Each selected field is a column of the same
+ * name, or is listed in `needs` (field resolvers: the columns they read), or is unknown - then null:
+ * load every column. So a field added later (by any area) is never served a missing column.
+ */
+export function neededProperties(
+  ds: Db,
+  entity: EntityTarget<ObjectLiteral>,
+  info: GraphQLResolveInfo,
+  path: readonly string[],
+  needs: Readonly<Record<string, readonly string[]>>,
+  always: readonly string[],
+): string[] | null {
+  const columns = columnsOf(ds, entity);
+  const fields = new Set<string>();
+  let sets: SelectionSetNode[] = info.fieldNodes.map((n) => n.selectionSet).filter((s): s is SelectionSetNode => !!s);
+  for (const step of path) {
+    const next: SelectionSetNode[] = [];
+    for (const f of collectFields(info, sets)) if (f.name.value === step && f.selectionSet) next.push(f.selectionSet);
+    sets = next;
+  }
+  for (const f of collectFields(info, sets)) fields.add(f.name.value);
+  const out = new Set(always);
+  for (const name of fields) {
+    if (name === '__typename') continue;
+    const extra = needs[name];
+    if (extra) for (const p of extra) out.add(p);
+    else if (columns.has(name)) out.add(name);
+    else return null;
+  }
+  return [...out];
+}
+
+/** Field nodes of selection sets, through fragment spreads and inline fragments (directives are not evaluated: a superset is fine). */
+function collectFields(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[], out: FieldNode[] = [], seen = new Set<string>()): FieldNode[] {
+  for (const set of sets) {
+    for (const s of set.selections) {
+      if (s.kind === 'Field') out.push(s);
+      else if (s.kind === 'InlineFragment') collectFields(info, [s.selectionSet], out, seen);
+      else if (!seen.has(s.name.value)) {
+        seen.add(s.name.value);
+        const fragment = info.fragments[s.name.value];
+        if (fragment) collectFields(info, [fragment.selectionSet], out, seen);
+      }
+    }
+  }
+  return out;
+}
