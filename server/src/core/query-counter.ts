@@ -27,12 +27,12 @@ export class CountingLogger extends AbstractLogger {
     super(['query', 'error', 'warn']);
   }
 
-  logQuery(query: string, _parameters?: any[] | ObjectLiteral, _queryRunner?: QueryRunner): void {
+  logQuery(query: string, parameters?: any[] | ObjectLiteral, _queryRunner?: QueryRunner): void {
     const tally = storage.getStore();
     if (tally) {
       tally.count++;
       tally.statements.push(query);
-      tally.parameters.push(Array.isArray(parameters) ? parameters : []);
+      tally.parameters.push(Array.isArray(parameters) ? parameters : []); // kept in memory for tests, never logged
     }
     if (this.echo) logger.info({ sql: query }, 'query');
   }
