@@ -7,7 +7,7 @@ import { hashPassword } from '../identity/password';
 import { sha256 } from '../identity/tokens';
 import { User } from '../identity/user.entity';
 import { Country, Organisation, OrganisationKind as K } from '../organisations/organisation.entity';
-import { OrganisationRelationship, RelationshipKind as R } from '../organisations/organisation-relationship.entity';
+import { OrganisationRelationship, RelationshipKind as R, RelationshipState } from '../organisations/organisation-relationship.entity';
 import { seedAgreements } from '../agreements/agreements.seed';
 import { seedClusters } from '../clusters/clusters.seed';
 import { seedInvestment } from '../investment/investment.seed';
@@ -159,7 +159,8 @@ async function seedInto(em: EntityManager, { firmCount = 4000, seed = 2026 }: Se
 
   await em.insert(
     OrganisationRelationship,
-    relationships.map(([kind, from, to]) => ({ kind, fromId: orgs.get(from)!.id, toId: orgs.get(to)!.id })),
+    // The demo graph is agreed by both sides: ACTIVE.
+    relationships.map(([kind, from, to]) => ({ kind, fromId: orgs.get(from)!.id, toId: orgs.get(to)!.id, proposedByOrganisationId: orgs.get(from)!.id, state: RelationshipState.ACTIVE })),
   );
 
   // Firms: synthetic but with valid identifiers, spread over the municipalities.
