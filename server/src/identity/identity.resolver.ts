@@ -172,11 +172,23 @@ export class MembershipResolver {
   }
 }
 
+/** A signed-in person (not an API key) with READ in the organisation: its member list is personal data. */
+const membersOf: AccessRule = {
+  description: 'signed-in user with "read" in this organisation (personal data, not API keys)',
+  check: (ctx, parent) => {
+    if (ctx.principal?.kind !== 'user') throw new ForbiddenError('Member lists are personal data: signed-in users only, not API keys.');
+    if (!ctx.scope.has((parent as Organisation).id, Capability.READ)) throw new ForbiddenError('Only members of this organisation can see this.');
+  },
+};
+
 /** Members and keys of an organisation: visible to its own members (keys to its admins) only. */
 @Resolver(() => Organisation)
 export class OrganisationMembersResolver {
-  @FieldResolver(() => [Membership], { nullable: true, description: 'The organisation\'s members and their roles (null, with an error, for non-members).' })
-  @Access(Rules.memberOfParent(Capability.READ, (o: Organisation) => o.id))
+  @FieldResolver(() => [Membership], {
+    nullable: true,
+    description: 'The organisation\'s members and their roles: personal data for its signed-in members (null, with an error, for others and for API keys).',
+  })
+  @Access(membersOf)
   members(@Root() org: Organisation, @Ctx() ctx: RequestContext) {
     return identityLoaders(ctx).membershipsByOrganisation.load(org.id);
   }
