@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { applyAccessRules, DeclaredAccess } from './core/access';
-import { FirmResolver, OrganisationFirmsResolver } from './firms/firm.resolver';
+import { FirmChangeResolver, FirmGrowthPotentialResolver, FirmResolver, OrganisationFirmsResolver } from './firms/firm.resolver';
 import { IdentityResolver, MembershipResolver, OrganisationMembersResolver } from './identity/identity.resolver';
 import { ConsentResolver, JourneyAccessLogResolver } from './journeys/consent.resolver';
 import { ContactPersonResolver } from './journeys/contact-person.resolver';
@@ -32,6 +32,8 @@ export const resolvers = [
   OrganisationResolver,
   OrganisationRelationshipResolver,
   FirmResolver,
+  FirmChangeResolver,
+  FirmGrowthPotentialResolver,
   OrganisationFirmsResolver,
   IdentityResolver,
   MembershipResolver,
