@@ -3,6 +3,7 @@ import { ClusterActivity, ClusterActivityAttendance } from './clusters/cluster-a
 import { ClusterMember } from './clusters/cluster-member.entity';
 import { OfficeCoFinancing, OfficeCoFinancingAmount, OfficeCoFinancingShare } from './clusters/office-co-financing.entity';
 import { OfficePlacementProposal, OfficePlacementScore } from './clusters/office-placement.entity';
+import { FirmChange } from './firms/firm-change.entity';
 import { Firm } from './firms/firm.entity';
 import { ApiKey } from './identity/api-key.entity';
 import { Membership } from './identity/membership.entity';
@@ -23,7 +24,7 @@ import { ProgrammeEnrolment, ProgrammeEnrolmentEvent } from './programmes/progra
 import { Programme, ProgrammeFundingSource, ProgrammeKpi } from './programmes/programme.entity';
 
 /** Every TypeORM entity; each domain area adds its own here. */
-export const entities = [Organisation, OrganisationRelationship, Firm, User, Membership, Session, ApiKey,
+export const entities = [Organisation, OrganisationRelationship, Firm, FirmChange, User, Membership, Session, ApiKey,
   Programme, ProgrammeFundingSource, ProgrammeKpi, ProgrammeEnrolment, ProgrammeEnrolmentEvent,
   ClusterMember, OfficePlacementProposal, OfficePlacementScore, OfficeCoFinancing, OfficeCoFinancingShare, OfficeCoFinancingAmount, ClusterActivity, ClusterActivityAttendance,
   Touchpoint, GrowthPlanMilestone, GrowthPotentialAssessment, Referral, ReferralStep, FirmConsent, FirmConsentRecipient, JourneyAccessLog, ContactPerson, ContactPersonRevealLog,

@@ -4,7 +4,7 @@ import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { applyAccessRules, DeclaredAccess } from './core/access';
 import { applyInputGuard } from './core/input-guard';
 import { applyListCaps } from './core/list-bounds';
-import { FirmResolver, OrganisationFirmsResolver } from './firms/firm.resolver';
+import { FirmChangeResolver, FirmGrowthPotentialResolver, FirmResolver, OrganisationFirmsResolver } from './firms/firm.resolver';
 import { IdentityResolver, MembershipResolver, OrganisationMembersResolver } from './identity/identity.resolver';
 import { ConsentResolver, JourneyAccessLogResolver } from './journeys/consent.resolver';
 import { ContactPersonResolver } from './journeys/contact-person.resolver';
@@ -34,6 +34,8 @@ export const resolvers = [
   OrganisationResolver,
   OrganisationRelationshipResolver,
   FirmResolver,
+  FirmChangeResolver,
+  FirmGrowthPotentialResolver,
   OrganisationFirmsResolver,
   IdentityResolver,
   MembershipResolver,

@@ -20,8 +20,8 @@ const agreement = (over: { version: number; purpose: string; targetGroups: strin
   hasPendingAmendment: false,
   canEdit: true,
   parties: [
-    { id: 'p1', role: 'MUNICIPALITY', organisation: { id: 'mun', name: 'Randers Kommune', kind: 'MUNICIPALITY' } },
-    { id: 'p2', role: 'GROWTH_HOUSE', organisation: { id: 'gh', name: 'Erhvervshus Midtjylland', kind: 'GROWTH_HOUSE' } },
+    { id: 'p1', role: 'MUNICIPALITY', acceptedAt: '2026-01-01T00:00:00Z', organisation: { id: 'mun', name: 'Randers Kommune', kind: 'MUNICIPALITY' } },
+    { id: 'p2', role: 'GROWTH_HOUSE', acceptedAt: null, organisation: { id: 'gh', name: 'Erhvervshus Midtjylland', kind: 'GROWTH_HOUSE' } },
   ],
   currentVersion: {
     id: 'v1',

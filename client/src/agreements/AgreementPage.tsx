@@ -3,6 +3,7 @@ import type { CombinedError } from 'urql';
 import {
   useAgreementDetailsQuery,
   useAmendAgreementMutation,
+  useConfirmAgreementParticipationMutation,
   useSignAgreementMutation,
   useTransitionAgreementMutation,
   type AgreementContentFragment,
@@ -87,7 +88,7 @@ export function AgreementPage({ id, params, me }: { id: string; params: Record<s
       </div>
 
       <LifeCycle a={a} />
-      <PartiesAndSignatures a={a} />
+      <PartiesAndSignatures a={a} me={me} />
 
       <Section title={a.hasPendingAmendment ? `Amendment ${a.currentVersionNumber} (being prepared)` : `Content (version ${a.currentVersionNumber})`} id="content-title" testId="agreement-content">
         {a.currentVersion.amendmentReason && (
@@ -226,8 +227,20 @@ function conflictAware(errors: FieldError[]): FieldError[] {
   );
 }
 
-function PartiesAndSignatures({ a }: { a: AgreementDetails }) {
+function PartiesAndSignatures({ a, me }: { a: AgreementDetails; me: MeQuery['me'] }) {
   const [{ fetching }, sign] = useSignAgreementMutation();
+  const [{ fetching: confirming }, confirmParticipation] = useConfirmAgreementParticipationMutation();
+  // A party's editors and admins confirm its participation; until then (or its signature) its work does not count in the KPIs.
+  const canConfirmFor = (orgId: string) => me.memberships.some((m) => m.organisation.id === orgId && (m.role === 'EDITOR' || m.role === 'ADMIN'));
+
+  async function confirmFor(partyOrganisationId: string) {
+    setErrors([]);
+    setRequestError(null);
+    const r = await confirmParticipation({ input: { agreementId: a.id, partyOrganisationId } });
+    const p = r.data?.confirmAgreementParticipation;
+    if (r.error || !p) return setRequestError(r.error ?? null);
+    if (p.userErrors.length) setErrors(p.userErrors);
+  }
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [requestError, setRequestError] = useState<CombinedError | null>(null);
   const signable = a.inForceVersionNumber == null ? a.state === 'IN_NEGOTIATION' : a.hasPendingAmendment && (a.state === 'SIGNED' || a.state === 'ACTIVE');
@@ -268,7 +281,14 @@ function PartiesAndSignatures({ a }: { a: AgreementDetails }) {
                 <th scope="row">
                   <a href={organisationHref(p.organisation.id)}>{p.organisation.name}</a>
                 </th>
-                <td>{humanize(p.role)}</td>
+                <td>
+                  {humanize(p.role)}
+                  {!p.acceptedAt && (
+                    <div className="muted" data-testid="party-not-accepted">
+                      Has not accepted: its recorded work does not count in the KPIs yet.
+                    </div>
+                  )}
+                </td>
                 <td>
                   {own.length === 0 && <span className="muted">Not signed</span>}
                   <ul className="plain-list">
@@ -282,6 +302,11 @@ function PartiesAndSignatures({ a }: { a: AgreementDetails }) {
                   </ul>
                 </td>
                 <td>
+                  {!p.acceptedAt && canConfirmFor(p.organisation.id) && (
+                    <button type="button" disabled={confirming} onClick={() => confirmFor(p.organisation.id)} data-testid="confirm-participation">
+                      Confirm participation of {p.organisation.name}
+                    </button>
+                  )}
                   {canSign && (
                     <button type="button" className="primary" disabled={fetching} onClick={() => signFor(p.organisation.id)} data-testid="sign-for">
                       Sign for {p.organisation.name}

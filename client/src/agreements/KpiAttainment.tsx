@@ -123,7 +123,10 @@ function DrillDown({ agreement, kpiKey, name }: { agreement: AgreementDetails; k
   return (
     <div className="drilldown" data-testid="kpi-drilldown">
       <table className="firm-table compact">
-        <caption>What “{name}” counted (newest first). Details are shown only to the organisation that recorded the entry.</caption>
+        <caption>
+          What “{name}” counted (newest first) that you may see: your own entries and others shared with you by consent or an open referral. Details are shown
+          only to the organisation that recorded the entry; other organisations&apos; entries are only counted (below).
+        </caption>
         <thead>
           <tr>
             <th scope="col">When</th>
@@ -169,7 +172,7 @@ function DrillDownPage({
   let footer = null;
   if (error) footer = <ErrorAlert error={error} />;
   else if (fetching && !conn) footer = <span role="status">Loading…</span>;
-  else if (!after && conn && conn.edges.length === 0) footer = <span role="status">Nothing was counted.</span>;
+  else if (!after && conn && conn.edges.length === 0 && conn.hiddenEntries.length === 0) footer = <span role="status">Nothing was counted.</span>;
   else if (isLast && conn?.pageInfo.hasNextPage && conn.pageInfo.endCursor) {
     const end = conn.pageInfo.endCursor;
     footer = (
@@ -178,8 +181,22 @@ function DrillDownPage({
       </button>
     );
   }
+  const hidden = !after && conn ? conn.hiddenEntries : [];
+  const orgLabel = (id: string) => agreement.parties.find((p) => p.organisation.id === id)?.organisation.name ?? 'another organisation';
   return (
     <>
+      {hidden.length > 0 && (
+        <tbody data-testid="hidden-entries">
+          {hidden.map((h) => (
+            <tr key={h.organisationId}>
+              <td colSpan={4} className="muted">
+                {h.count} {h.count === 1 ? 'entry' : 'entries'} by {orgLabel(h.organisationId)} (not shared with you: counted, not shown)
+              </td>
+              <td className="num" />
+            </tr>
+          ))}
+        </tbody>
+      )}
       {conn && conn.edges.length > 0 && (
         <tbody>
           {conn.edges.map(({ cursor, node: e }) => (

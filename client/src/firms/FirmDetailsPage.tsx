@@ -39,7 +39,19 @@ export function FirmDetailsPage({ id }: { id: string }) {
             <dt>Founded</dt>
             <dd>{firm.foundedOn ?? '—'}</dd>
             <dt>Growth potential</dt>
-            <dd>{humanize(firm.growthPotentialLevel) || '—'}</dd>
+            <dd data-testid="firm-growth-potential">
+              {firm.growthPotential ? (
+                <>
+                  {humanize(firm.growthPotential.level)}
+                  <span className="muted">
+                    {' '}
+                    (latest assessment, by {firm.growthPotential.organisation?.name ?? 'an organisation'} on {firm.growthPotential.assessedAt.slice(0, 10)})
+                  </span>
+                </>
+              ) : (
+                '—'
+              )}
+            </dd>
             {firm.recordedBy && (
               <>
                 <dt>Recorded by</dt>

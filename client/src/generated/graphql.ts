@@ -224,6 +224,18 @@ export type CoFinancingShareInput = {
   sharePercent: number;
 };
 
+/** Confirms that a party takes part in an agreement (DA tilslutning), so its recorded work may count in the KPIs. */
+export type ConfirmAgreementParticipationInput = {
+  agreementId: string | number;
+  /** The party you confirm for (you are its EDITOR or ADMIN). */
+  partyOrganisationId: string | number;
+};
+
+/** Confirms a relationship the other side proposed to your organisation: it takes effect now. */
+export type ConfirmOrganisationRelationshipInput = {
+  id: string | number;
+};
+
 /** To whom a firm consented that its journey entries be shown. */
 export type ConsentScope =
   | 'ALL_PUBLIC_BUSINESS_SUPPORT'
@@ -434,6 +446,11 @@ export type DecideOfficePlacementProposalInput = {
   id: string | number;
   /** The reasoning behind the decision. */
   note: string;
+};
+
+/** Declines a relationship the other side proposed to your organisation: it never takes effect. */
+export type DeclineOrganisationRelationshipInput = {
+  id: string | number;
 };
 
 export type DelegationOrInquiryInput = {
@@ -962,6 +979,12 @@ export type RelationshipKind =
   | 'RECEPTION_FOR'
   | 'SERVES';
 
+/** Whether both sides have agreed to a relationship. */
+export type RelationshipState =
+  | 'ACTIVE'
+  | 'DECLINED'
+  | 'PROPOSED';
+
 /** Reveal a contact person's sensitive fields. The reveal is logged. */
 export type RevealContactPersonInput = {
   contactPersonId: string | number;
@@ -1156,9 +1179,9 @@ export type WithdrawConsentInput = {
 
 export type AgreementContentFragment = { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> };
 
-export type AgreementPartiesFragment = { parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> };
+export type AgreementPartiesFragment = { parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> };
 
-export type AgreementEditableFragment = { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> };
+export type AgreementEditableFragment = { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> };
 
 export type AgreementListQueryVariables = Exact<{
   filter?: ServiceAgreementFilter | null | undefined;
@@ -1174,14 +1197,14 @@ export type AgreementDetailsQueryVariables = Exact<{
 }>;
 
 
-export type AgreementDetailsQuery = { serviceAgreement: { title: string, stateChangedAt: string, terminationReason: string | null, allowedTransitions: Array<AgreementState>, createdAt: string, id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, createdByOrganisation: { id: string, name: string }, signableParties: Array<{ id: string, name: string }>, inForceVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> } | null, currentVersion: { id: string, editedAt: string, completedAt: string | null, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, signatures: Array<{ id: string, partyOrganisationId: string, revision: number, versionNumber: number, valid: boolean, signedAt: string, signedBy: { id: string, displayName: string } | null }>, unsignedParties: Array<{ id: string, name: string }>, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, versions: Array<{ id: string, number: number, revision: number, title: string, amendmentReason: string | null, createdAt: string, completedAt: string | null }>, transitions: Array<{ id: string, fromState: AgreementState | null, toState: AgreementState, reason: string | null, at: string, by: { id: string, displayName: string } | null }>, followUps: Array<{ id: string, versionNumber: number, periodStart: string, periodEnd: string, comment: string | null, reportedAt: string, reportedBy: { id: string, displayName: string } | null, reportedByOrganisation: { id: string, name: string }, entries: Array<{ kpiKey: string, name: string, metric: AgreementKpiMetric, unit: AgreementKpiUnit, target: number, actual: number | null, liveActual: number | null, actualSource: AgreementKpiActualSource, externalSource: string | null, countedEntries: number | null, countedFrom: string, countedTo: string }> }>, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null };
+export type AgreementDetailsQuery = { serviceAgreement: { title: string, stateChangedAt: string, terminationReason: string | null, allowedTransitions: Array<AgreementState>, createdAt: string, id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, createdByOrganisation: { id: string, name: string }, signableParties: Array<{ id: string, name: string }>, inForceVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> } | null, currentVersion: { id: string, editedAt: string, completedAt: string | null, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, signatures: Array<{ id: string, partyOrganisationId: string, revision: number, versionNumber: number, valid: boolean, signedAt: string, signedBy: { id: string, displayName: string } | null }>, unsignedParties: Array<{ id: string, name: string }>, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, versions: Array<{ id: string, number: number, revision: number, title: string, amendmentReason: string | null, createdAt: string, completedAt: string | null }>, transitions: Array<{ id: string, fromState: AgreementState | null, toState: AgreementState, reason: string | null, at: string, by: { id: string, displayName: string } | null }>, followUps: Array<{ id: string, versionNumber: number, periodStart: string, periodEnd: string, comment: string | null, reportedAt: string, reportedBy: { id: string, displayName: string } | null, reportedByOrganisation: { id: string, name: string }, entries: Array<{ kpiKey: string, name: string, metric: AgreementKpiMetric, unit: AgreementKpiUnit, target: number, actual: number | null, liveActual: number | null, actualSource: AgreementKpiActualSource, externalSource: string | null, countedEntries: number | null, countedFrom: string, countedTo: string }> }>, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null };
 
 export type AgreementForEditQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type AgreementForEditQuery = { serviceAgreement: { allowedTransitions: Array<AgreementState>, id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null };
+export type AgreementForEditQuery = { serviceAgreement: { allowedTransitions: Array<AgreementState>, id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null };
 
 export type AgreementOrganisationSearchQueryVariables = Exact<{
   namePrefix: string;
@@ -1222,51 +1245,58 @@ export type AgreementKpiDrillDownQueryVariables = Exact<{
 }>;
 
 
-export type AgreementKpiDrillDownQuery = { agreementKpiDrillDown: { edges: Array<{ cursor: string, node: { occurredAt: string, firmId: string | null, firmName: string | null, cvr: string | null, organisationsnummer: string | null, recordedByParty: boolean, recordedByOrganisationId: string | null, contentVisible: boolean, touchpointId: string | null, summary: string | null, value: number | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type AgreementKpiDrillDownQuery = { agreementKpiDrillDown: { edges: Array<{ cursor: string, node: { occurredAt: string, firmId: string | null, firmName: string | null, cvr: string | null, organisationsnummer: string | null, recordedByParty: boolean, recordedByOrganisationId: string | null, contentVisible: boolean, touchpointId: string | null, summary: string | null, value: number | null } }>, hiddenEntries: Array<{ organisationId: string, count: number }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type AgreementWriteResultFragment = { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> };
+export type AgreementWriteResultFragment = { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> };
 
 export type CreateServiceAgreementMutationVariables = Exact<{
   input: CreateServiceAgreementInput;
 }>;
 
 
-export type CreateServiceAgreementMutation = { createServiceAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type CreateServiceAgreementMutation = { createServiceAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
 
 export type UpdateAgreementDraftMutationVariables = Exact<{
   input: UpdateAgreementDraftInput;
 }>;
 
 
-export type UpdateAgreementDraftMutation = { updateAgreementDraft: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type UpdateAgreementDraftMutation = { updateAgreementDraft: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
 
 export type TransitionAgreementMutationVariables = Exact<{
   input: TransitionAgreementInput;
 }>;
 
 
-export type TransitionAgreementMutation = { transitionAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type TransitionAgreementMutation = { transitionAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
 
 export type SignAgreementMutationVariables = Exact<{
   input: SignAgreementInput;
 }>;
 
 
-export type SignAgreementMutation = { signAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }>, signature: { id: string, revision: number, versionNumber: number } | null } };
+export type SignAgreementMutation = { signAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }>, signature: { id: string, revision: number, versionNumber: number } | null } };
+
+export type ConfirmAgreementParticipationMutationVariables = Exact<{
+  input: ConfirmAgreementParticipationInput;
+}>;
+
+
+export type ConfirmAgreementParticipationMutation = { confirmAgreementParticipation: { agreement: { id: string, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
 
 export type AmendAgreementMutationVariables = Exact<{
   input: AmendAgreementInput;
 }>;
 
 
-export type AmendAgreementMutation = { amendAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type AmendAgreementMutation = { amendAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
 
 export type RecordAgreementFollowUpMutationVariables = Exact<{
   input: RecordFollowUpInput;
 }>;
 
 
-export type RecordAgreementFollowUpMutation = { recordFollowUp: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }>, followUp: { id: string } | null } };
+export type RecordAgreementFollowUpMutation = { recordFollowUp: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }>, followUp: { id: string } | null } };
 
 export type ClusterListQueryVariables = Exact<{
   first: number;
@@ -1626,7 +1656,7 @@ export type FirmDetailsQueryVariables = Exact<{
 }>;
 
 
-export type FirmDetailsQuery = { firm: { employees: number | null, foundedOn: string | null, growthPotentialLevel: GrowthPotentialLevel | null, createdAt: string, updatedAt: string, version: number, id: string, name: string, country: Country, status: FirmStatus, cvr: string | null, organisationsnummer: string | null, industryCode: string | null, sizeClass: SizeClass | null, municipality: { id: string, name: string, region: { id: string, name: string } | null } | null, recordedBy: { id: string, name: string } | null, mergedInto: { id: string, name: string } | null } | null };
+export type FirmDetailsQuery = { firm: { employees: number | null, foundedOn: string | null, createdAt: string, updatedAt: string, version: number, id: string, name: string, country: Country, status: FirmStatus, cvr: string | null, organisationsnummer: string | null, industryCode: string | null, sizeClass: SizeClass | null, growthPotential: { level: GrowthPotentialLevel, assessedAt: string, organisation: { id: string, name: string } | null } | null, municipality: { id: string, name: string, region: { id: string, name: string } | null } | null, recordedBy: { id: string, name: string } | null, mergedInto: { id: string, name: string } | null } | null };
 
 export type SearchOrganisationsQueryVariables = Exact<{
   namePrefix?: string | null | undefined;
@@ -1641,7 +1671,7 @@ export type OrganisationProfileQueryVariables = Exact<{
 }>;
 
 
-export type OrganisationProfileQuery = { organisation: { id: string, name: string, kind: OrganisationKind, country: Country, officialCode: string | null, description: string | null, website: string | null, region: { id: string, name: string } | null, relationships: Array<{ id: string, kind: RelationshipKind, from: { id: string, name: string, kind: OrganisationKind }, to: { id: string, name: string, kind: OrganisationKind } }> } | null };
+export type OrganisationProfileQuery = { organisation: { id: string, name: string, kind: OrganisationKind, country: Country, officialCode: string | null, description: string | null, website: string | null, region: { id: string, name: string } | null, relationships: Array<{ id: string, kind: RelationshipKind, state: RelationshipState, proposedByOrganisationId: string, from: { id: string, name: string, kind: OrganisationKind }, to: { id: string, name: string, kind: OrganisationKind } }> } | null };
 
 export type OrganisationMembersQueryVariables = Exact<{
   id: string | number;
@@ -1658,6 +1688,20 @@ export type MunicipalityFirmsQueryVariables = Exact<{
 
 
 export type MunicipalityFirmsQuery = { organisation: { id: string, firms: { edges: Array<{ cursor: string, node: { id: string, name: string, country: Country, status: FirmStatus, cvr: string | null, organisationsnummer: string | null, industryCode: string | null, sizeClass: SizeClass | null, municipality: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type ConfirmOrganisationRelationshipMutationVariables = Exact<{
+  input: ConfirmOrganisationRelationshipInput;
+}>;
+
+
+export type ConfirmOrganisationRelationshipMutation = { confirmOrganisationRelationship: { relationship: { id: string, state: RelationshipState } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+
+export type DeclineOrganisationRelationshipMutationVariables = Exact<{
+  input: DeclineOrganisationRelationshipInput;
+}>;
+
+
+export type DeclineOrganisationRelationshipMutation = { declineOrganisationRelationship: { relationship: { id: string, state: RelationshipState } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
 
 export type InvestmentDelegationResultsFieldsFragment = { followUpCount: number, contactsMade: number, projectsStarted: number, establishments: number, jobsCreated: number };
 
@@ -1961,6 +2005,7 @@ export const AgreementPartiesFragmentDoc = gql`
   parties {
     id
     role
+    acceptedAt
     organisation {
       id
       name
@@ -2783,6 +2828,10 @@ export const AgreementKpiDrillDownDocument = gql`
         value
       }
     }
+    hiddenEntries {
+      organisationId
+      count
+    }
     pageInfo {
       hasNextPage
       endCursor
@@ -2852,6 +2901,25 @@ export const SignAgreementDocument = gql`
 
 export function useSignAgreementMutation() {
   return Urql.useMutation<SignAgreementMutation, SignAgreementMutationVariables>(SignAgreementDocument);
+};
+export const ConfirmAgreementParticipationDocument = gql`
+    mutation ConfirmAgreementParticipation($input: ConfirmAgreementParticipationInput!) {
+  confirmAgreementParticipation(input: $input) {
+    agreement {
+      id
+      ...AgreementParties
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    ${AgreementPartiesFragmentDoc}`;
+
+export function useConfirmAgreementParticipationMutation() {
+  return Urql.useMutation<ConfirmAgreementParticipationMutation, ConfirmAgreementParticipationMutationVariables>(ConfirmAgreementParticipationDocument);
 };
 export const AmendAgreementDocument = gql`
     mutation AmendAgreement($input: AmendAgreementInput!) {
@@ -3857,7 +3925,14 @@ export const FirmDetailsDocument = gql`
     ...FirmListItem
     employees
     foundedOn
-    growthPotentialLevel
+    growthPotential {
+      level
+      assessedAt
+      organisation {
+        id
+        name
+      }
+    }
     createdAt
     updatedAt
     version
@@ -3923,6 +3998,8 @@ export const OrganisationProfileDocument = gql`
     relationships {
       id
       kind
+      state
+      proposedByOrganisationId
       from {
         id
         name
@@ -3982,6 +4059,44 @@ export const MunicipalityFirmsDocument = gql`
 
 export function useMunicipalityFirmsQuery(options: Omit<Urql.UseQueryArgs<MunicipalityFirmsQueryVariables>, 'query'>) {
   return Urql.useQuery<MunicipalityFirmsQuery, MunicipalityFirmsQueryVariables>({ query: MunicipalityFirmsDocument, ...options });
+};
+export const ConfirmOrganisationRelationshipDocument = gql`
+    mutation ConfirmOrganisationRelationship($input: ConfirmOrganisationRelationshipInput!) {
+  confirmOrganisationRelationship(input: $input) {
+    relationship {
+      id
+      state
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `;
+
+export function useConfirmOrganisationRelationshipMutation() {
+  return Urql.useMutation<ConfirmOrganisationRelationshipMutation, ConfirmOrganisationRelationshipMutationVariables>(ConfirmOrganisationRelationshipDocument);
+};
+export const DeclineOrganisationRelationshipDocument = gql`
+    mutation DeclineOrganisationRelationship($input: DeclineOrganisationRelationshipInput!) {
+  declineOrganisationRelationship(input: $input) {
+    relationship {
+      id
+      state
+    }
+    userErrors {
+      field
+      message
+      code
+    }
+  }
+}
+    `;
+
+export function useDeclineOrganisationRelationshipMutation() {
+  return Urql.useMutation<DeclineOrganisationRelationshipMutation, DeclineOrganisationRelationshipMutationVariables>(DeclineOrganisationRelationshipDocument);
 };
 export const InvestmentDelegationsDocument = gql`
     query InvestmentDelegations($first: Int!, $after: String) {

@@ -20,6 +20,8 @@ export function OrganisationBrowser({ id, memberships, actingFor }: Organisation
   const membership = memberships.find((m) => m.organisation.id === id);
   // Members are visible to the organisation's own members, within the organisation acted for.
   const canSeeMembers = Boolean(membership) && (actingFor === null || actingFor === id);
+  // Relationships proposed to an organisation are answered by its admins.
+  const administeredIds = memberships.filter((m) => m.role === 'ADMIN' && (actingFor === null || actingFor === m.organisation.id)).map((m) => m.organisation.id);
 
   return (
     <div className="browser">
@@ -56,7 +58,7 @@ export function OrganisationBrowser({ id, memberships, actingFor }: Organisation
       </aside>
       <div className="browser-main">
         {id ? (
-          <OrganisationProfile key={id} id={id} showMembers={canSeeMembers} />
+          <OrganisationProfile key={id} id={id} showMembers={canSeeMembers} administeredIds={administeredIds} />
         ) : (
           <div className="card empty">
             <h1>Organisations</h1>

@@ -1,11 +1,17 @@
-import { useMunicipalityFirmsQuery, useOrganisationMembersQuery, useOrganisationProfileQuery } from '../generated/graphql';
+import {
+  useConfirmOrganisationRelationshipMutation,
+  useDeclineOrganisationRelationshipMutation,
+  useMunicipalityFirmsQuery,
+  useOrganisationMembersQuery,
+  useOrganisationProfileQuery,
+} from '../generated/graphql';
 import { FirmPageRows, PAGE_SIZE, PagedFirmTable, type FirmPageProps } from '../firms/FirmTable';
 import { organisationHref } from '../routing';
 import { countryName, humanize } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';
-import { groupRelationships } from './relationships';
+import { groupRelationships, type RelationshipView } from './relationships';
 
-export function OrganisationProfile({ id, showMembers }: { id: string; showMembers: boolean }) {
+export function OrganisationProfile({ id, showMembers, administeredIds = [] }: { id: string; showMembers: boolean; administeredIds?: readonly string[] }) {
   const [{ data, fetching, error }] = useOrganisationProfileQuery({ variables: { id } });
   const org = data?.organisation;
   if (!org) {
@@ -16,7 +22,7 @@ export function OrganisationProfile({ id, showMembers }: { id: string; showMembe
       </>
     );
   }
-  const groups = groupRelationships(org.id, org.relationships);
+  const groups = groupRelationships(org.id, org.relationships, administeredIds);
   return (
     <article className="profile" aria-labelledby="organisation-title" data-testid="organisation-profile">
       <div className="card">
@@ -67,6 +73,7 @@ export function OrganisationProfile({ id, showMembers }: { id: string; showMembe
                         <a href={organisationHref(item.other.id)}>{item.other.name}</a>
                         <span className="visually-hidden">{item.direction === 'incoming' ? ` ${humanize(group.kind).toLowerCase()} ${org.name}` : ''}</span>
                         <span className="muted"> · {humanize(item.other.kind)}</span>
+                        <RelationshipState item={item} />
                       </li>
                     ))}
                   </ul>
@@ -113,5 +120,40 @@ function Members({ id }: { id: string }) {
         </ul>
       )}
     </section>
+  );
+}
+
+/**
+ * A relationship not in force (PROPOSED: awaiting the other side; DECLINED) changes nothing and is shown
+ * only to the two sides; the side that did not propose it confirms or declines it here.
+ */
+function RelationshipState({ item }: { item: RelationshipView }) {
+  const [confirmState, confirm] = useConfirmOrganisationRelationshipMutation();
+  const [declineState, decline] = useDeclineOrganisationRelationshipMutation();
+  if (item.state === 'ACTIVE') return null;
+  const busy = confirmState.fetching || declineState.fetching;
+  const problem =
+    confirmState.data?.confirmOrganisationRelationship.userErrors[0]?.message ??
+    declineState.data?.declineOrganisationRelationship.userErrors[0]?.message ??
+    (confirmState.error || declineState.error ? 'The answer could not be saved.' : null);
+  return (
+    <>
+      <span className="badge" data-testid="relationship-state">
+        {' '}
+        {item.state === 'PROPOSED' ? 'proposed, not in force until the other side confirms' : 'declined'}
+      </span>
+      {item.canAnswer && (
+        <>
+          {' '}
+          <button type="button" disabled={busy} onClick={() => confirm({ input: { id: item.id } }, { additionalTypenames: ['OrganisationRelationship'] })}>
+            Confirm
+          </button>{' '}
+          <button type="button" disabled={busy} onClick={() => decline({ input: { id: item.id } }, { additionalTypenames: ['OrganisationRelationship'] })}>
+            Decline
+          </button>
+        </>
+      )}
+      {problem && <span role="alert"> {problem}</span>}
+    </>
   );
 }

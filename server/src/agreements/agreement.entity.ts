@@ -119,6 +119,22 @@ export class AgreementParty {
   @Column({ type: 'enum', enum: AgreementPartyRole, enumName: 'service_agreement_party_role' })
   role!: AgreementPartyRole;
 
+  /**
+   * When this party accepted the agreement (created it, confirmed participation, or signed). Until then
+   * none of its recorded work flows into the agreement's KPI actuals or drill-down. Server time.
+   */
+  @Field(() => Date, { nullable: true, description: 'When this party accepted the agreement (created it, confirmed participation or signed); null while it has not.' })
+  @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true })
+  acceptedAt!: Date | null;
+
+  @Index('IDX_service_agreement_party_accepted_by_user_id')
+  @Column({ name: 'accepted_by_user_id', type: 'uuid', nullable: true })
+  acceptedByUserId!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'accepted_by_user_id' })
+  acceptedBy?: User;
+
   @Field()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

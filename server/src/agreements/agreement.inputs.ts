@@ -214,6 +214,17 @@ export class SignAgreementInput {
   partyOrganisationId!: string;
 }
 
+@InputType({ description: 'Confirms that a party takes part in an agreement (DA tilslutning), so its recorded work may count in the KPIs.' })
+export class ConfirmAgreementParticipationInput {
+  @Field(() => ID)
+  @IsUUID()
+  agreementId!: string;
+
+  @Field(() => ID, { description: 'The party you confirm for (you are its EDITOR or ADMIN).' })
+  @IsUUID(undefined, { message: 'partyOrganisationId must be an organisation id' })
+  partyOrganisationId!: string;
+}
+
 @InputType({ description: 'Starts an amendment (DA tillæg) of a signed or active agreement: a new version n+1 that every party must sign.' })
 export class AmendAgreementInput {
   @Field(() => ID)

@@ -105,6 +105,12 @@ beforeAll(async () => {
     content: { title: 'KPI-aftale', periodStart: '2026-01-01', periodEnd: '2026-12-31', currency: 'DKK', targetGroups: [], taskDivision: [], economy: [], kpis: KPIS },
   });
   randersId = a.id;
+  // The other parties accept the draft (confirm participation): only then does their work count.
+  for (const [who, org] of [[{ email: 'admin@erhvervranders.demo' }, ORG.council], [GH_ADMIN, ORG.gh]] as const) {
+    const c = await app.exec(`mutation($i: ConfirmAgreementParticipationInput!) { confirmAgreementParticipation(input: $i) { userErrors { code } } }`,
+      { i: { agreementId: randersId, partyOrganisationId: org } }, who);
+    expect(c.data.confirmAgreementParticipation.userErrors).toEqual([]);
+  }
   kkrId = (await app.ds.query(`SELECT agreement_id FROM service_agreement_party WHERE organisation_id = $1`, [ORG.kkr]))[0].agreement_id;
 });
 afterAll(() => app?.close());
@@ -202,18 +208,20 @@ describe('KPI actuals equal an independent count over the recorded touchpoints',
 });
 
 describe('the drill-down lists exactly what was counted, respecting access', () => {
-  it('pages through as many entries as were counted; content only for the recording organisation', async () => {
+  it('pages through the entries the caller may see; the others are counted per organisation; content only for the recording organisation', async () => {
     const att = await app.exec(Q.ATTAINMENT, { id: randersId }, EDITOR);
     const mappings = att.data.agreementKpiAttainment.kpis.find((k: any) => k.kpi.key === 'mappings');
     const seen: any[] = [];
+    let hidden: Array<{ organisationId: string; count: number }> = [];
     let after: string | null = null;
     do {
-      const page: any = await app.exec(Q.DRILL, { id: randersId, key: 'mappings', first: 7, after }, EDITOR);
+      const page: any = await app.exec(Q.DRILL.replace('pageInfo {', 'hiddenEntries { organisationId count } pageInfo {'), { id: randersId, key: 'mappings', first: 7, after }, EDITOR);
       expect(page.errors).toBeUndefined();
       seen.push(...page.data.agreementKpiDrillDown.edges.map((e: any) => e.node));
+      hidden = page.data.agreementKpiDrillDown.hiddenEntries;
       after = page.data.agreementKpiDrillDown.pageInfo.hasNextPage ? page.data.agreementKpiDrillDown.pageInfo.endCursor : null;
     } while (after);
-    expect(seen).toHaveLength(mappings.countedEntries);
+    expect(seen.length + hidden.reduce((n, h) => n + h.count, 0)).toBe(mappings.countedEntries);
     // Newest first.
     expect(seen.map((e) => e.occurredAt)).toEqual([...seen.map((e) => e.occurredAt)].sort().reverse());
 
@@ -223,16 +231,27 @@ describe('the drill-down lists exactly what was counted, respecting access', () 
     const otherParty = seen.filter((e) => e.recordedByParty && !mine.includes(e.recordedByOrganisationId));
     const nonParty = seen.filter((e) => !e.recordedByParty);
     expect(own.length).toBeGreaterThan(0);
-    expect(otherParty.length).toBeGreaterThan(0);
-    expect(nonParty.length).toBeGreaterThan(0);
+    expect(otherParty.length + nonParty.length).toBeGreaterThan(0); // on open referrals between the organisations
+    expect(hidden.length).toBeGreaterThan(0);
     for (const e of own) expect(e).toMatchObject({ contentVisible: true, touchpointId: expect.any(String), summary: expect.stringMatching(/^Indhold|Nytår/), value: 1 });
     for (const e of [...otherParty, ...nonParty]) expect(e).toMatchObject({ contentVisible: false, touchpointId: null, summary: null, value: null });
     for (const e of nonParty) expect(e.recordedByOrganisationId).toBeNull();
-    // Register data of register firms is shown; the other growth house's prospect stays anonymous.
-    const anonymous = seen.filter((e) => e.firmName === null);
-    expect(anonymous).toHaveLength(1);
-    expect(anonymous[0]).toMatchObject({ firmId: null, cvr: null, recordedByParty: false });
-    expect(seen.filter((e) => e.firmName !== null).every((e) => /^\d{8}$/.test(e.cvr))).toBe(true);
+    // Each entry of another organisation that is listed has a sharing basis: an open referral of the firm
+    // between that organisation and one of the caller's (this data has no consents of its own).
+    for (const e of [...otherParty, ...nonParty]) {
+      const [{ n }] = await app.ds.query(
+        `SELECT count(*)::int AS n FROM referral r JOIN firm f ON f.id = r.firm_id
+          WHERE (f.cvr = $1 OR f.id = $2) AND r.status IN ('SENT', 'ACCEPTED', 'FIRST_CONTACT')
+            AND ((r.sender_organisation_id = ANY($3) AND r.receiver_organisation_id <> ALL($3)) OR (r.receiver_organisation_id = ANY($3) AND r.sender_organisation_id <> ALL($3)))
+        UNION ALL SELECT count(*)::int FROM firm_consent c JOIN firm f ON f.id = c.firm_id WHERE (f.cvr = $1 OR f.id = $2) AND c.withdrawn_at IS NULL`,
+        [e.cvr, e.firmId, mine],
+      ).then((rows: any[]) => [{ n: rows.reduce((s, r) => s + r.n, 0) }]);
+      expect(n).toBeGreaterThan(0);
+    }
+    // The other growth house's prospect is not even listed: its mapping is only a count for Erhvervshus Hovedstaden.
+    expect(seen.filter((e) => e.firmName === null)).toEqual([]);
+    expect(hidden.find((h) => h.organisationId === ORG.hovedstaden)?.count).toBeGreaterThan(0);
+    expect(seen.every((e) => /^\d{8}$/.test(e.cvr))).toBe(true);
     expect(JSON.stringify(seen)).not.toMatch(/Fortroligt|Hemmelig/);
   });
 

@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { AgreementKpi, ServiceAgreement } from './agreement.entity';
+import { journeyEntryVisibleSql } from '../journeys/journey.access';
+import { OPEN_REFERRAL_STATUSES, PUBLIC_BUSINESS_SUPPORT_KINDS } from '../journeys/journey.enums';
 import { AgreementKpiActualSource, AgreementKpiMetric, isComputedMetric } from './agreement.enums';
 
 /**
@@ -94,7 +96,12 @@ function jobsEntries(source: 'SELF_REPORTED' | 'REGISTER_MEASURED') {
 
 const WINDOWS = `jsonb_to_recordset($1::jsonb) AS w(i int, from_date date, to_date date, area uuid[], parties uuid[])`;
 
-/** Parties and area municipalities of agreements: one statement for any number of agreements. */
+/**
+ * Parties and area municipalities of agreements: one statement for any number of agreements. Only parties
+ * that have accepted the agreement count (`accepted_at`: the creator, a confirmed participation or a
+ * signature): naming an organisation as a party in a self-made draft opens none of its data. A KKR party's
+ * area is its member municipalities through ACTIVE (confirmed by both sides) relationships only.
+ */
 export async function loadAgreementScopes(em: EntityManager, agreementIds: readonly string[]): Promise<Map<string, AgreementScope>> {
   const rows: Array<{ agreement_id: string; parties: string[]; area: string[] | null }> = await em.query(
     `SELECT p.agreement_id,
@@ -103,12 +110,14 @@ export async function loadAgreementScopes(em: EntityManager, agreementIds: reado
               || COALESCE(array_agg(DISTINCT m.from_id) FILTER (WHERE m.from_id IS NOT NULL), '{}'), NULL) AS area
        FROM service_agreement_party p
        JOIN organisation o ON o.id = p.organisation_id
-       LEFT JOIN organisation_relationship m ON o.kind = 'REGIONAL_COUNCIL' AND m.to_id = o.id AND m.kind = 'MEMBER_OF_COUNCIL'
-      WHERE p.agreement_id = ANY($1::uuid[])
+       LEFT JOIN organisation_relationship m
+              ON o.kind = 'REGIONAL_COUNCIL' AND m.to_id = o.id AND m.kind = 'MEMBER_OF_COUNCIL' AND m.state = 'ACTIVE'
+      WHERE p.agreement_id = ANY($1::uuid[]) AND p.accepted_at IS NOT NULL
       GROUP BY p.agreement_id`,
     [[...agreementIds]],
   );
   const out = new Map<string, AgreementScope>();
+  for (const id of agreementIds) out.set(id, { agreementId: id, partyIds: [], areaMunicipalityIds: [] });
   for (const r of rows) out.set(r.agreement_id, { agreementId: r.agreement_id, partyIds: r.parties, areaMunicipalityIds: [...new Set(r.area ?? [])] });
   return out;
 }
@@ -177,26 +186,47 @@ export interface CountedEntryRow {
   summary: string | null;
 }
 
-/** A page of the entries a KPI counted, newest first (keyset: occurred_at DESC, id DESC). */
+/** Entries the caller may not see, counted per recording organisation (no firm, no date, no kind beyond the metric). */
+export interface HiddenEntryCount {
+  organisation_id: string;
+  n: number;
+}
+
+/**
+ * A page of the entries a KPI counted that the caller may see under the journey-sharing rules (own
+ * entries, consent, open referral: `journeyEntryVisibleSql`), newest first (keyset: occurred_at DESC,
+ * id DESC); and the others only as counts per recording organisation. Whatever the agreement's state.
+ */
 export async function listCountedEntries(
   em: EntityManager,
   request: KpiRequest,
+  viewerIds: readonly string[],
   first: number,
   after: [string, string] | null,
-): Promise<{ rows: CountedEntryRow[]; scope: AgreementScope | undefined }> {
+): Promise<{ rows: CountedEntryRow[]; hidden: HiddenEntryCount[]; scope: AgreementScope | undefined }> {
   const def = METRICS[request.metric as keyof typeof METRICS];
   const scope = (await loadAgreementScopes(em, [request.agreementId])).get(request.agreementId);
-  if (!def || !scope) return { rows: [], scope };
+  if (!def || !scope || (def.needs === 'area' && !scope.areaMunicipalityIds.length)) return { rows: [], hidden: [], scope };
   const windows = [{ i: 0, from_date: request.from, to_date: request.to, area: scope.areaMunicipalityIds, parties: scope.partyIds }];
+  const visible = journeyEntryVisibleSql('e.firm_id', 'e.organisation_id', { viewers: '$2', publicKinds: '$3', openStatuses: '$4' });
+  const sharing = [[...viewerIds], [...PUBLIC_BUSINESS_SUPPORT_KINDS], [...OPEN_REFERRAL_STATUSES]];
   const rows: CountedEntryRow[] = await em.query(
     `SELECT e.id, e.firm_id, e.organisation_id, e.occurred_at, e.value,
             f.status::text AS firm_status, f.name AS firm_name, f.cvr, f.organisationsnummer, f.owner_organisation_id, tp.summary
        FROM ${WINDOWS} CROSS JOIN LATERAL (${def.entries}) e
        JOIN firm f ON f.id = e.firm_id JOIN touchpoint tp ON tp.id = e.id
-      WHERE ($2::timestamptz IS NULL OR (e.occurred_at, e.id) < ($2::timestamptz, $3::uuid))
+      WHERE ${visible}
+        AND ($5::timestamptz IS NULL OR (e.occurred_at, e.id) < ($5::timestamptz, $6::uuid))
       ORDER BY e.occurred_at DESC, e.id DESC
-      LIMIT $4`,
-    [JSON.stringify(windows), after?.[0] ?? null, after?.[1] ?? null, first + 1],
+      LIMIT $7`,
+    [JSON.stringify(windows), ...sharing, after?.[0] ?? null, after?.[1] ?? null, first + 1],
   );
-  return { rows, scope };
+  const hidden: HiddenEntryCount[] = await em.query(
+    `SELECT e.organisation_id, count(*)::int AS n
+       FROM ${WINDOWS} CROSS JOIN LATERAL (${def.entries}) e
+      WHERE NOT (${visible})
+      GROUP BY e.organisation_id ORDER BY e.organisation_id`,
+    [JSON.stringify(windows), ...sharing],
+  );
+  return { rows, hidden, scope };
 }

@@ -8,6 +8,8 @@ import { isUuid } from '../core/text';
 import { identityLoaders } from '../identity/identity.loaders';
 import { User } from '../identity/user.entity';
 import { Organisation } from '../organisations/organisation.entity';
+import { loadGrants } from '../journeys/journey.access';
+import { logForeignReads } from '../journeys/journey.resolver';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { AgreementFieldDifference, diffContent } from './agreement.compare';
 import {
@@ -25,6 +27,7 @@ import {
 import { AgreementKpiActualSource, AgreementState, isComputedMetric } from './agreement.enums';
 import {
   AmendAgreementInput,
+  ConfirmAgreementParticipationInput,
   CreateServiceAgreementInput,
   RecordFollowUpInput,
   ServiceAgreementFilter,
@@ -131,8 +134,27 @@ export class AgreementCountedEntry {
   value!: number | null;
 }
 
+@ObjectType({ description: 'Counted entries you may not see under the journey-sharing rules: only how many, per recording organisation.' })
+export class AgreementHiddenEntryCount {
+  @Field(() => ID) organisationId!: string;
+  @Field(() => Int) count!: number;
+}
+
 @ObjectType()
-export class AgreementCountedEntryConnection extends Connection(AgreementCountedEntry, 'AgreementCountedEntry') {}
+export class AgreementCountedEntryConnection extends Connection(AgreementCountedEntry, 'AgreementCountedEntry') {
+  @Field(() => [AgreementHiddenEntryCount], {
+    description:
+      'Entries the KPI counted that you may not see (no consent or open referral, not yours): counts per recording organisation, whatever the page. ' +
+      'Visible entries (the edges) plus these counts make up the KPI\'s counted entries.',
+  })
+  hiddenEntries!: AgreementHiddenEntryCount[];
+}
+
+@ObjectType({ description: 'Result of confirming participation in an agreement.' })
+export class ConfirmAgreementParticipationPayload extends ServiceAgreementPayload {
+  @Field(() => AgreementParty, { nullable: true })
+  party: AgreementParty | null = null;
+}
 
 // ---------------------------------------------------------------------------------------------------
 
@@ -160,6 +182,15 @@ function agreementMutation<P extends ServiceAgreementPayload>(
   const holder: ConflictHolder = { current: null };
   return runMutation(ctx, input, (em) => work(em, holder), () => Object.assign(make(), { current: holder.current }));
 }
+
+/** A party row; accepted now (by the caller) when `accepts`. */
+const partyRow = (ctx: RequestContext, agreementId: string, p: { organisationId: string; role: AgreementParty['role'] }, accepts: boolean) => ({
+  agreementId,
+  organisationId: p.organisationId,
+  role: p.role,
+  acceptedAt: accepts ? () => 'now()' : null,
+  acceptedByUserId: accepts ? userIdOf(ctx) : null,
+});
 
 // The drill-down lists journey entries (work records, not aggregates): signed-in people only, like journeys.
 
@@ -255,7 +286,10 @@ export class ServiceAgreementResolver {
   }
 
   @Query(() => AgreementCountedEntryConnection, {
-    description: 'The recorded entries a computed KPI counted (newest first). Content is shown only to the organisation that recorded it.',
+    description:
+      'The recorded entries a computed KPI counted that you may see under the journey-sharing rules (yours, or on a consent or open referral; ' +
+      'newest first; such reads of other organisations\' entries are logged), and the others as counts per organisation (hiddenEntries). ' +
+      'Content is shown only to the organisation that recorded it.',
   })
   @Access(Rules.userMember(Capability.READ))
   async agreementKpiDrillDown(
@@ -269,9 +303,18 @@ export class ServiceAgreementResolver {
     const kpi = version.kpis.find((k) => k.key === kpiKey);
     if (!kpi) throw new NotFoundError('KPI');
     const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
-    if (!isComputedMetric(kpi.metric)) return toConnection([], first, () => [], !!cursor);
-    const { rows, scope } = await listCountedEntries(ctx.ds.manager, { agreementId: a.id, metric: kpi.metric, from: kpi.periodStart, to: kpi.periodEnd }, first, cursor);
+    if (!isComputedMetric(kpi.metric)) return Object.assign(toConnection([], first, () => [], !!cursor), { hiddenEntries: [] });
     const mine = ctx.scope.organisationIds(Capability.READ);
+    const { rows, hidden, scope } = await listCountedEntries(
+      ctx.ds.manager, { agreementId: a.id, metric: kpi.metric, from: kpi.periodStart, to: kpi.periodEnd }, mine, first, cursor,
+    );
+    const page = rows.slice(0, first);
+    // Entries of other organisations are shown on a consent/referral basis: log them like journey reads.
+    const foreign = page.filter((r) => !mine.includes(r.organisation_id));
+    if (foreign.length) {
+      const grants = await loadGrants(ctx, [...new Set(foreign.map((r) => r.firm_id))], mine);
+      await logForeignReads(ctx, foreign.map((r) => ({ id: r.id, firmId: r.firm_id, organisationId: r.organisation_id })), mine, [...grants.values()].flat());
+    }
     const parties = scope?.partyIds ?? [];
     const entries = rows.map((r): AgreementCountedEntry & { key: [string, string] } => {
       const own = mine.includes(r.organisation_id);
@@ -293,7 +336,8 @@ export class ServiceAgreementResolver {
         value: own ? Number(r.value) : null,
       };
     });
-    return toConnection(entries, first, (e) => e.key, !!cursor);
+    const hiddenEntries = hidden.map((h) => ({ organisationId: h.organisation_id, count: h.n }));
+    return Object.assign(toConnection(entries, first, (e) => e.key, !!cursor), { hiddenEntries });
   }
 
   // ----- mutations
@@ -319,7 +363,9 @@ export class ServiceAgreementResolver {
           createdByUserId: userIdOf(ctx),
         }),
       );
-      await em.insert(AgreementParty, input.parties.map((p) => ({ agreementId: agreement.id, organisationId: p.organisationId, role: p.role })));
+      // The caller accepts for the parties it edits for (the creator among them); the others only by
+      // confirming participation or signing themselves.
+      await em.insert(AgreementParty, input.parties.map((p) => partyRow(ctx, agreement.id, p, editable.includes(p.organisationId))));
       await em.insert(AgreementVersion, versionRow(agreement.id, 1, content, userIdOf(ctx), null) as AgreementVersion);
       await recordTransition(ctx, em, agreement.id, null, AgreementState.DRAFT);
       return Object.assign(new ServiceAgreementPayload(), { agreement });
@@ -364,8 +410,19 @@ export class ServiceAgreementResolver {
       const contentChanged = !sameContent(version, content);
       const updated = await commitAgreement(em, holder, agreement, input.expectedVersion);
       if (partiesChanged) {
+        // Parties that stay keep their acceptance; new ones accept only through the caller (if it edits for them) or themselves.
+        const before = new Map(parties.map((p) => [p.organisationId, p]));
+        const editable = ctx.scope.organisationIds(Capability.EDIT);
         await em.delete(AgreementParty, { agreementId: agreement.id });
-        await em.insert(AgreementParty, input.parties!.map((p) => ({ agreementId: agreement.id, organisationId: p.organisationId, role: p.role })));
+        await em.insert(
+          AgreementParty,
+          input.parties!.map((p) => {
+            const kept = before.get(p.organisationId);
+            return kept?.acceptedAt
+              ? { agreementId: agreement.id, organisationId: p.organisationId, role: p.role, acceptedAt: kept.acceptedAt, acceptedByUserId: kept.acceptedByUserId }
+              : partyRow(ctx, agreement.id, p, editable.includes(p.organisationId));
+          }),
+        );
       }
       if (contentChanged || partiesChanged) {
         await em
@@ -465,11 +522,42 @@ export class ServiceAgreementResolver {
           revision: version.revision,
         }),
       );
+      // Signing is accepting.
+      await em.query(
+        `UPDATE service_agreement_party SET accepted_at = now(), accepted_by_user_id = $3 WHERE agreement_id = $1 AND organisation_id = $2 AND accepted_at IS NULL`,
+        [agreement.id, input.partyOrganisationId, userIdOf(ctx)],
+      );
       if (complete) {
         await em.update(AgreementVersion, { id: version.id }, { completedAt: () => 'now()' } as never);
         if (original) await recordTransition(ctx, em, agreement.id, agreement.state, AgreementState.SIGNED, 'Signed by every party.');
       }
       return Object.assign(new SignAgreementPayload(), { agreement: updated, signature });
+    });
+  }
+
+  @Mutation(() => ConfirmAgreementParticipationPayload, {
+    description:
+      'Confirm that a party takes part in an agreement (an EDITOR or ADMIN of that party can). Until a party has confirmed or signed, ' +
+      'none of its recorded work flows into the agreement\'s KPI actuals or drill-down.',
+  })
+  @Access(Rules.member(Capability.EDIT))
+  confirmAgreementParticipation(@Arg('input', { validate: false }) input: ConfirmAgreementParticipationInput, @Ctx() ctx: RequestContext) {
+    return agreementMutation(ctx, input, () => new ConfirmAgreementParticipationPayload(), async (em) => {
+      const { agreement, parties } = await loadVisibleForWrite(ctx, em, input.agreementId);
+      const party = parties.find((p) => p.organisationId === input.partyOrganisationId);
+      if (!party) throw new UserInputRejection([userError('partyOrganisationId', 'This organisation is not a party of the agreement.', UserErrorCode.NOT_FOUND)]);
+      if (!ctx.scope.has(input.partyOrganisationId, Capability.EDIT)) {
+        throw new UserInputRejection([userError('partyOrganisationId', 'Only an editor or admin of this party can confirm for it.', UserErrorCode.NOT_ALLOWED)]);
+      }
+      if (party.acceptedAt) throw new UserInputRejection([userError('partyOrganisationId', 'This party has accepted the agreement already.', UserErrorCode.DUPLICATE)]);
+      const [[row]] = await em.query(
+        `UPDATE service_agreement_party SET accepted_at = now(), accepted_by_user_id = $3
+          WHERE agreement_id = $1 AND organisation_id = $2 AND accepted_at IS NULL RETURNING id`,
+        [agreement.id, input.partyOrganisationId, userIdOf(ctx)],
+      );
+      if (!row) throw new UserInputRejection([userError('partyOrganisationId', 'This party has accepted the agreement already.', UserErrorCode.DUPLICATE)]);
+      const updated = await em.findOneByOrFail(AgreementParty, { id: row.id });
+      return Object.assign(new ConfirmAgreementParticipationPayload(), { agreement, party: updated });
     });
   }
 

@@ -105,9 +105,10 @@ export async function seedAgreements(em: EntityManager, orgs: Map<string, Organi
     }),
   );
   await em.insert(AgreementParty, [
-    { agreementId: randers.id, organisationId: MUN, role: R.MUNICIPALITY },
-    { agreementId: randers.id, organisationId: COUNCIL, role: R.BUSINESS_COUNCIL },
-    { agreementId: randers.id, organisationId: GH, role: R.GROWTH_HOUSE },
+    // Every party signed, so every party has accepted (its first signature or the creation).
+    { agreementId: randers.id, organisationId: MUN, role: R.MUNICIPALITY, acceptedAt: at('2024-10-01T09:00:00Z'), acceptedByUserId: user('editor@randers.demo') },
+    { agreementId: randers.id, organisationId: COUNCIL, role: R.BUSINESS_COUNCIL, acceptedAt: at('2024-11-20T10:00:00Z'), acceptedByUserId: user('admin@erhvervranders.demo') },
+    { agreementId: randers.id, organisationId: GH, role: R.GROWTH_HOUSE, acceptedAt: at('2024-12-05T10:00:00Z'), acceptedByUserId: user('admin@midtjylland.demo') },
   ]);
   const rv = await em.save(AgreementVersion, [
     em.create(AgreementVersion, { agreementId: randers.id, number: 1, revision: 3, ...randersBase, kpis: randersKpis(40), amendmentReason: null, createdByUserId: user('editor@randers.demo'), completedAt: at('2024-12-12T14:00:00Z'), createdAt: at('2024-10-01T09:00:00Z'), editedAt: at('2024-11-28T10:00:00Z') }),
@@ -162,8 +163,8 @@ export async function seedAgreements(em: EntityManager, orgs: Map<string, Organi
     }),
   );
   await em.insert(AgreementParty, [
-    { agreementId: kkr.id, organisationId: KKR, role: R.REGIONAL_COUNCIL },
-    { agreementId: kkr.id, organisationId: GH, role: R.GROWTH_HOUSE },
+    { agreementId: kkr.id, organisationId: KKR, role: R.REGIONAL_COUNCIL, acceptedAt: at('2025-12-15T10:00:00Z'), acceptedByUserId: user('admin@kkr-midtjylland.demo') },
+    { agreementId: kkr.id, organisationId: GH, role: R.GROWTH_HOUSE, acceptedAt: at('2025-10-15T09:00:00Z'), acceptedByUserId: user('admin@midtjylland.demo') },
   ]);
   const kv = await em.save(em.create(AgreementVersion, { agreementId: kkr.id, number: 1, revision: 1, ...kkrContent, amendmentReason: null, createdByUserId: user('admin@midtjylland.demo'), completedAt: at('2025-12-15T10:00:00Z'), createdAt: at('2025-10-15T09:00:00Z'), editedAt: at('2025-11-20T09:00:00Z') }));
   await em.insert(AgreementSignature, [
@@ -187,9 +188,10 @@ export async function seedAgreements(em: EntityManager, orgs: Map<string, Organi
     }),
   );
   await em.insert(AgreementParty, [
-    { agreementId: silk.id, organisationId: SILK, role: R.MUNICIPALITY },
-    { agreementId: silk.id, organisationId: SILK_COUNCIL, role: R.BUSINESS_COUNCIL },
-    { agreementId: silk.id, organisationId: GH, role: R.GROWTH_HOUSE },
+    // A draft: only its creator has accepted so far.
+    { agreementId: silk.id, organisationId: SILK, role: R.MUNICIPALITY, acceptedAt: null, acceptedByUserId: null },
+    { agreementId: silk.id, organisationId: SILK_COUNCIL, role: R.BUSINESS_COUNCIL, acceptedAt: null, acceptedByUserId: null },
+    { agreementId: silk.id, organisationId: GH, role: R.GROWTH_HOUSE, acceptedAt: at('2026-11-02T09:00:00Z'), acceptedByUserId: user('admin@midtjylland.demo') },
   ]);
   await em.insert(AgreementVersion, {
     agreementId: silk.id, number: 1, revision: 1,

@@ -143,12 +143,15 @@ export function createClusterLoaders(ctx: RequestContext) {
       return groupBy(ids, rows, (r) => r.officeOrganisationId!);
     }),
 
-    /** Scores of proposals the caller already holds (read through their visibility). */
+    /** Scores of proposals the caller may see (the proposal's rule, applied here too). */
     scores: new DataLoader<string, OfficePlacementScore[]>(async (ids) => {
-      const rows = await ds.getRepository(OfficePlacementScore).createQueryBuilder('s').where('s.proposalId = ANY(:ids)', { ids: [...ids] }).getMany();
+      const rows = await ds.getRepository(OfficePlacementScore).createQueryBuilder('s')
+        .innerJoin(OfficePlacementProposal, 'vp', 'vp.id = s.proposal_id')
+        .where('s.proposalId = ANY(:ids)', { ids: [...ids] });
+      const visible = await restrictToVisibleProposals(rows, 'vp', ctx).getMany();
       // In the published order of the criteria.
-      rows.sort((a, b) => ALL_PLACEMENT_CRITERIA.indexOf(a.criterion) - ALL_PLACEMENT_CRITERIA.indexOf(b.criterion));
-      return groupBy(ids, rows, (r) => r.proposalId);
+      visible.sort((a, b) => ALL_PLACEMENT_CRITERIA.indexOf(a.criterion) - ALL_PLACEMENT_CRITERIA.indexOf(b.criterion));
+      return groupBy(ids, visible, (r) => r.proposalId);
     }),
 
     coFinancingById: new DataLoader<string, OfficeCoFinancing | null>(async (ids) => {
@@ -165,12 +168,14 @@ export function createClusterLoaders(ctx: RequestContext) {
       return groupBy(ids, rows, (r) => r.officeOrganisationId);
     }),
 
-    /** Shares and amounts of co-financings the caller already holds. */
+    /** Shares and amounts of co-financings the caller may see (the co-financing's rule, applied here too). */
     shares: new DataLoader<string, OfficeCoFinancingShare[]>(async (ids) => {
-      const rows = await ds
+      const qb = ds
         .getRepository(OfficeCoFinancingShare)
         .createQueryBuilder('s')
-        .where('s.coFinancingId = ANY(:ids)', { ids: [...ids] })
+        .innerJoin(OfficeCoFinancing, 'vc', 'vc.id = s.co_financing_id')
+        .where('s.coFinancingId = ANY(:ids)', { ids: [...ids] });
+      const rows = await restrictToVisibleCoFinancings(qb, 'vc', ctx)
         .orderBy('s.position')
         .addOrderBy('s.id')
         .getMany();
@@ -178,10 +183,12 @@ export function createClusterLoaders(ctx: RequestContext) {
     }),
 
     amounts: new DataLoader<string, OfficeCoFinancingAmount[]>(async (ids) => {
-      const rows = await ds
+      const qb = ds
         .getRepository(OfficeCoFinancingAmount)
         .createQueryBuilder('a')
-        .where('a.coFinancingId = ANY(:ids)', { ids: [...ids] })
+        .innerJoin(OfficeCoFinancing, 'vc', 'vc.id = a.co_financing_id')
+        .where('a.coFinancingId = ANY(:ids)', { ids: [...ids] });
+      const rows = await restrictToVisibleCoFinancings(qb, 'vc', ctx)
         .orderBy('a.year')
         .getMany();
       return groupBy(ids, rows, (r) => r.coFinancingId);

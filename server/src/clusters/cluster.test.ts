@@ -355,7 +355,7 @@ describe('no N+1: a cluster list with offices, co-financing, proposals, activiti
   async function equip(clusterKey: string, firmIds: string[]) {
     const clusterId = app.org(clusterKey).id;
     const [o] = await app.ds.query(`INSERT INTO organisation (kind, name, country, version) VALUES ('CLUSTER_OFFICE', $1, 'DK', 1) RETURNING id`, [`${clusterKey} office`]);
-    await app.ds.query(`INSERT INTO organisation_relationship (kind, from_id, to_id) VALUES ('OFFICE_OF', $1, $2), ('HOSTED_BY', $1, $3)`, [o.id, clusterId, mun('101')]);
+    await app.ds.query(`INSERT INTO organisation_relationship (kind, from_id, to_id, proposed_by_organisation_id, state) VALUES ('OFFICE_OF', $1, $2, $1, 'ACTIVE'), ('HOSTED_BY', $1, $3, $1, 'ACTIVE')`, [o.id, clusterId, mun('101')]);
     const [user] = await app.ds.query(`SELECT id FROM app_user WHERE email = 'cluster@webuild.demo'`);
     await app.ds.query(`INSERT INTO membership (user_id, organisation_id, role) VALUES ($1, $2, 'EDITOR') ON CONFLICT DO NOTHING`, [user.id, clusterId]);
     const p = await app.exec(CREATE_PROPOSAL, { i: { clusterId, leadMunicipalityId: mun('101'), officeId: o.id, proposedLocation: 'København', scores: SCORES } }, CLUSTER);

@@ -2,7 +2,7 @@ import { Brackets, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'type
 import { Capability } from '../core/access';
 import { RequestContext } from '../core/context';
 import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
-import { OrganisationRelationship, RelationshipKind } from '../organisations/organisation-relationship.entity';
+import { OrganisationRelationship, RelationshipKind, RelationshipState } from '../organisations/organisation-relationship.entity';
 
 /**
  * Who sees what of a cluster:
@@ -50,8 +50,8 @@ export async function findOrganisation(em: EntityManager, id: string, kind?: Org
   return o && (!kind || o.kind === kind) ? o : null;
 }
 
-/** The cluster a regional office belongs to (relationship OFFICE_OF), or null. */
+/** The cluster a regional office belongs to (relationship OFFICE_OF, confirmed by both sides), or null. */
 export async function clusterOfOffice(em: EntityManager, officeId: string): Promise<string | null> {
-  const r = await em.findOne(OrganisationRelationship, { where: { kind: RelationshipKind.OFFICE_OF, fromId: officeId }, select: { id: true, toId: true } });
+  const r = await em.findOne(OrganisationRelationship, { where: { kind: RelationshipKind.OFFICE_OF, fromId: officeId, state: RelationshipState.ACTIVE }, select: { id: true, toId: true } });
   return r?.toId ?? null;
 }

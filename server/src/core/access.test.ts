@@ -5,6 +5,7 @@ import { buildAppSchema } from '../schema';
  * review. (The rules are also printed into the schema's descriptions.)
  */
 const EXPECTED = `
+GrowthPlanMilestone.ownerName: personal data: not API keys
 Mutation.actOnReferral: member with "record" in an organisation; not API keys
 Mutation.addClusterMember: member with "edit" in an organisation; not API keys
 Mutation.addContactPerson: member with "record" in an organisation; not API keys
@@ -17,6 +18,8 @@ Mutation.assessGrowthPotential: member with "record" in an organisation; not API
 Mutation.changeEnrolmentState: member with "record" in an organisation; not API keys
 Mutation.changeEstablishmentInquiryState: member with "record" in an organisation; not API keys
 Mutation.changeProgrammeState: member with "edit" in an organisation; not API keys
+Mutation.confirmAgreementParticipation: member with "edit" in an organisation; not API keys
+Mutation.confirmOrganisationRelationship: member with "administer" in an organisation; not API keys
 Mutation.correctTouchpoint: member with "record" in an organisation; not API keys
 Mutation.createApiKey: member with "administer" in an organisation; not API keys
 Mutation.createClusterActivity: member with "edit" in an organisation; not API keys
@@ -33,6 +36,7 @@ Mutation.createProgramme: member with "edit" in an organisation; not API keys
 Mutation.createServiceAgreement: member with "edit" in an organisation; not API keys
 Mutation.decideFundingApplication: member with "edit" in an organisation; not API keys
 Mutation.decideOfficePlacementProposal: member with "edit" in an organisation; not API keys
+Mutation.declineOrganisationRelationship: member with "administer" in an organisation; not API keys
 Mutation.enrolFirm: member with "record" in an organisation; not API keys
 Mutation.linkFirmIdentifier: member with "record" in an organisation; not API keys
 Mutation.recordActivityAttendance: member with "edit" in an organisation; not API keys
@@ -67,8 +71,10 @@ Mutation.updateOfficePlacementProposal: member with "edit" in an organisation; n
 Mutation.updateOrganisation: member with "administer" in an organisation; not API keys
 Mutation.updateProgramme: member with "edit" in an organisation; not API keys
 Mutation.withdrawConsent: member with "record" in an organisation; not API keys
+NetworkMember.contactName: personal data: not API keys
+NetworkWorkingGroupMember.personName: personal data: not API keys
 Organisation.apiKeys: member with "administer" in this organisation
-Organisation.members: member with "read" in this organisation
+Organisation.members: signed-in user with "read" in this organisation (personal data, not API keys)
 Query.agreementKpiAttainment: member with "read" in an organisation
 Query.agreementKpiDrillDown: signed-in user with "read" in an organisation
 Query.cluster: signed in (user or API key)
@@ -118,6 +124,7 @@ Query.referrals: signed-in user with "read" in an organisation
 Query.serviceAgreement: member with "read" in an organisation
 Query.serviceAgreements: member with "read" in an organisation
 Query.worklist: signed-in user with "read" in an organisation
+User.displayName: personal data: not API keys
 User.email: the user themself
 User.memberships: the user themself
 `;

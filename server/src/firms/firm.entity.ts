@@ -93,10 +93,6 @@ export class Firm {
   @Column({ name: 'founded_on', type: 'date', nullable: true })
   foundedOn!: string | null;
 
-  @Field(() => GrowthPotentialLevel, { nullable: true })
-  @Column({ name: 'growth_potential', type: 'enum', enum: GrowthPotentialLevel, enumName: 'growth_potential_level', nullable: true })
-  growthPotentialLevel!: GrowthPotentialLevel | null;
-
   /** Only prospects have an owner: the organisation that recorded the would-be entrepreneur. */
   @Index('IDX_firm_owner_organisation_id')
   @Column({ name: 'owner_organisation_id', type: 'uuid', nullable: true })

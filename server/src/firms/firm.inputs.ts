@@ -1,7 +1,6 @@
 import { IsISO8601, IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Country } from '../organisations/organisation.entity';
-import { GrowthPotentialLevel } from './firm.entity';
 
 @InputType({ description: 'Find firms. Give a name prefix, an identifier, or a municipality (or several).' })
 export class FirmSearch {
@@ -66,17 +65,17 @@ export class CreateFirmInput {
   @MaxLength(10)
   foundedOn?: string;
 
-  @Field(() => GrowthPotentialLevel, { nullable: true })
-  @IsOptional()
-  growthPotentialLevel?: GrowthPotentialLevel;
-
   @Field(() => ID, { nullable: true, description: 'For a prospect: the organisation recording it (defaults to your only one).' })
   @IsOptional()
   @IsUUID()
   recordedByOrganisationId?: string;
 }
 
-@InputType({ description: 'Changes to a firm. Identifiers cannot be changed (use linkFirmIdentifier for a prospect).' })
+@InputType({
+  description:
+    'Changes to a firm. Register firms: EDITOR or ADMIN only; prospects: the recording organisation. Identifiers cannot be changed (use linkFirmIdentifier for a prospect). ' +
+    'The growth-potential level is not a field: it is the latest growth-potential assessment (recordGrowthPotentialAssessment).',
+})
 export class UpdateFirmInput {
   @Field(() => ID)
   @IsUUID()
@@ -107,9 +106,13 @@ export class UpdateFirmInput {
   @Max(1_000_000)
   employees?: number;
 
-  @Field(() => GrowthPotentialLevel, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The organisation you act for (kept in the firm\'s history); defaults to your only one with the needed role (EDITOR for register firms).',
+  })
   @IsOptional()
-  growthPotentialLevel?: GrowthPotentialLevel;
+  @IsUUID()
+  organisationId?: string;
 }
 
 @InputType({ description: 'Gives a prospect its CVR / organisationsnummer. Its history stays with it.' })

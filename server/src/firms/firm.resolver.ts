@@ -2,7 +2,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Field, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Access, Capability, Rules } from '../core/access';
-import { RequestContext } from '../core/context';
+import { RequestContext, userIdOf } from '../core/context';
+import { identityLoaders } from '../identity/identity.loaders';
+import { User } from '../identity/user.entity';
+import { actingOrganisation } from '../journeys/journey.access';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
@@ -10,7 +13,9 @@ import { selectList } from '../core/rows';
 import { isUuid, likePrefix } from '../core/text';
 import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
-import { Firm, FirmStatus, SizeClass, sizeClassOf } from './firm.entity';
+import { FirmChange } from './firm-change.entity';
+import { Firm, FirmStatus, GrowthPotentialLevel, SizeClass, sizeClassOf } from './firm.entity';
+import { FirmChangeConnection, FirmGrowthPotential, firmRegisterLoaders, recordFirmChanges } from './firm.history';
 import { CreateFirmInput, FirmSearch, LinkFirmIdentifierInput, UpdateFirmInput } from './firm.inputs';
 import { firmLoaders, firmNameOrder, firmPropertiesFor } from './firm.loaders';
 import { checkFirmFields, FIRM_UNIQUE_FIELDS } from './firm.service';
@@ -110,7 +115,6 @@ export class FirmResolver {
             municipalityId: checked.municipalityId ?? null,
             employees: input.employees ?? null,
             foundedOn: input.foundedOn ?? null,
-            growthPotentialLevel: input.growthPotentialLevel ?? null,
             ownerOrganisationId: owner,
           }),
         );
@@ -121,11 +125,28 @@ export class FirmResolver {
     );
   }
 
-  @Mutation(() => FirmPayload, { description: 'Correct a firm\'s details. Identifiers are immutable.' })
+  @Mutation(() => FirmPayload, {
+    description:
+      'Correct a firm\'s details. Register firms (public register data other organisations\' eligibility checks and KPI areas rely on): ' +
+      'EDITOR or ADMIN only; a prospect: the organisation that recorded it. Every change is kept in the firm\'s history. Identifiers are immutable.',
+  })
   @Access(Rules.member(Capability.RECORD))
   updateFirm(@Arg('input', { validate: false }) input: UpdateFirmInput, @Ctx() ctx: RequestContext) {
     return runMutation(ctx, input, async (em) => {
       const firm = await findEditableFirm(ctx, em, input.id);
+      let actingOrgId: string;
+      if (firm.status === FirmStatus.PROSPECT) {
+        // A prospect is the recording organisation's own record (findEditableFirm checked RECORD there).
+        if (input.organisationId && input.organisationId !== firm.ownerOrganisationId) {
+          throw new UserInputRejection([userError('organisationId', 'Only the organisation that recorded this prospect can change it.', UserErrorCode.NOT_ALLOWED)]);
+        }
+        actingOrgId = firm.ownerOrganisationId!;
+      } else {
+        if (!ctx.scope.organisationIds(Capability.EDIT).length) {
+          throw new UserInputRejection([userError('id', 'Register data of a firm can be changed by editors and admins only.', UserErrorCode.NOT_ALLOWED)]);
+        }
+        actingOrgId = actingOrganisation(ctx, input.organisationId, Capability.EDIT).organisationIds[0];
+      }
       const checked = await checkFirmFields(em, firm.country, input);
       if (checked.errors.length) throw new UserInputRejection(checked.errors);
       const patch: Partial<Firm> = {};
@@ -133,9 +154,9 @@ export class FirmResolver {
       if (input.industryCode !== undefined) patch.industryCode = input.industryCode;
       if (checked.municipalityId !== undefined) patch.municipalityId = checked.municipalityId;
       if (input.employees !== undefined) patch.employees = input.employees;
-      if (input.growthPotentialLevel !== undefined) patch.growthPotentialLevel = input.growthPotentialLevel;
       const updated = await updateIfVersion(em, Firm, firm.id, input.expectedVersion, patch);
       if (!updated) throw versionConflict('firm', firm.version);
+      await recordFirmChanges(em, firm, patch, { userId: userIdOf(ctx), organisationId: actingOrgId });
       return Object.assign(new FirmPayload(), { firm: updated });
     }, () => new FirmPayload());
   }
@@ -164,11 +185,55 @@ export class FirmResolver {
           : { status: FirmStatus.REGISTERED, cvr: checked.cvr ?? null, organisationsnummer: checked.organisationsnummer ?? null };
         const updated = await updateIfVersion(em, Firm, firm.id, input.expectedVersion, patch);
         if (!updated) throw versionConflict('firm', firm.version);
+        await recordFirmChanges(em, firm, patch, { userId: userIdOf(ctx), organisationId: firm.ownerOrganisationId! });
         return Object.assign(new FirmPayload(), { firm: updated });
       },
       () => new FirmPayload(),
       { uniqueFields: FIRM_UNIQUE_FIELDS },
     );
+  }
+
+  @FieldResolver(() => FirmChangeConnection, { description: 'Changes of the firm\'s register data, newest first (append-only; server time; who and for which organisation).' })
+  async history(@Root() firm: Firm, @PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+    const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
+    const rows = await firmRegisterLoaders(ctx).historyPage.load({ firmId: firm.id, first, after: cursor });
+    return toConnection(rows, first, (c) => [c.changedAt.toISOString(), c.id], !!cursor);
+  }
+
+  @FieldResolver(() => FirmGrowthPotential, { nullable: true, description: 'The current growth-potential level: the latest assessment by any organisation, with who made it; null if never assessed.' })
+  growthPotential(@Root() firm: Firm, @Ctx() ctx: RequestContext) {
+    return firmRegisterLoaders(ctx).growthPotential.load(firm.id);
+  }
+
+  @FieldResolver(() => GrowthPotentialLevel, { nullable: true, description: 'Shorthand for growthPotential.level (the latest assessment).' })
+  async growthPotentialLevel(@Root() firm: Firm, @Ctx() ctx: RequestContext) {
+    return (await firmRegisterLoaders(ctx).growthPotential.load(firm.id))?.level ?? null;
+  }
+}
+
+@Resolver(() => FirmChange)
+export class FirmChangeResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'Who changed it (personal data: null for API keys).' })
+  changedBy(@Root() c: FirmChange, @Ctx() ctx: RequestContext) {
+    return c.changedByUserId ? identityLoaders(ctx).userById.load(c.changedByUserId) : null;
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The organisation the change was made for.' })
+  changedByOrganisation(@Root() c: FirmChange, @Ctx() ctx: RequestContext) {
+    return organisationLoaders(ctx).byId.load(c.changedByOrganisationId);
+  }
+}
+
+@Resolver(() => FirmGrowthPotential)
+export class FirmGrowthPotentialResolver {
+  @FieldResolver(() => Organisation, { nullable: true, description: 'The organisation that made the assessment.' })
+  organisation(@Root() g: FirmGrowthPotential, @Ctx() ctx: RequestContext) {
+    return organisationLoaders(ctx).byId.load(g.organisationId);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who made it (personal data: null for API keys).' })
+  assessedBy(@Root() g: FirmGrowthPotential, @Ctx() ctx: RequestContext) {
+    return g.assessedByUserId ? identityLoaders(ctx).userById.load(g.assessedByUserId) : null;
   }
 }
 

@@ -189,7 +189,8 @@ describe('concurrent edits', () => {
   it('of many writers holding the same version exactly one wins; the rest get a conflict', async () => {
     const [firm] = await app.ds.query(`SELECT id, version FROM firm WHERE status = 'REGISTERED' ORDER BY name DESC LIMIT 1`);
     const writers = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => app.exec(UPDATE, { i: { id: firm.id, expectedVersion: firm.version, name: `Writer ${i}` } }, { email: MIDT })),
+      // Register data: editors only (editor@randers.demo is EDITOR of Randers Kommune).
+      Array.from({ length: 8 }, (_, i) => app.exec(UPDATE, { i: { id: firm.id, expectedVersion: firm.version, name: `Writer ${i}` } }, { email: 'editor@randers.demo' })),
     );
     const winners = writers.filter((w) => w.data.updateFirm.userErrors.length === 0);
     const losers = writers.filter((w) => w.data.updateFirm.userErrors.length > 0);

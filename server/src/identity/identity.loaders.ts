@@ -9,7 +9,9 @@ import { User } from './user.entity';
  */
 export function createIdentityLoaders(ctx: RequestContext) {
   return {
+    /** People: null for API keys, so no "recorded by" / "signed by" field hands a key a person (see personal-data.ts). */
     userById: new DataLoader<string, User | null>(async (ids) => {
+      if (ctx.principal?.kind !== 'user') return ids.map(() => null);
       const rows = await ctx.ds.getRepository(User).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids: [...ids] }).getMany();
       const map = new Map(rows.map((u) => [u.id, u]));
       return ids.map((id) => map.get(id) ?? null);

@@ -3,7 +3,7 @@ import { RequestContext, userIdOf } from '../core/context';
 import { Access, AccessRule, Capability, Rules } from '../core/access';
 import { ForbiddenError, NotFoundError, UserError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, toConnection } from '../core/pagination';
+import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { ApiKey } from './api-key.entity';
@@ -180,11 +180,23 @@ export class MembershipResolver {
 @ObjectType({ description: 'A page of an organisation\'s API keys.' })
 export class ApiKeyConnection extends Connection(ApiKey, 'ApiKey') {}
 
+/** A signed-in person (not an API key) with READ in the organisation: its member list is personal data. */
+const membersOf: AccessRule = {
+  description: 'signed-in user with "read" in this organisation (personal data, not API keys)',
+  check: (ctx, parent) => {
+    if (ctx.principal?.kind !== 'user') throw new ForbiddenError('Member lists are personal data: signed-in users only, not API keys.');
+    if (!ctx.scope.has((parent as Organisation).id, Capability.READ)) throw new ForbiddenError('Only members of this organisation can see this.');
+  },
+};
+
 /** Members and keys of an organisation: visible to its own members (keys to its admins) only. */
 @Resolver(() => Organisation)
 export class OrganisationMembersResolver {
-  @FieldResolver(() => [Membership], { nullable: true, description: 'The organisation\'s members and their roles (null, with an error, for non-members).' })
-  @Access(Rules.memberOfParent(Capability.READ, (o: Organisation) => o.id))
+  @FieldResolver(() => [Membership], {
+    nullable: true,
+    description: 'The organisation\'s members and their roles: personal data for its signed-in members (null, with an error, for others and for API keys).',
+  })
+  @Access(membersOf)
   members(@Root() org: Organisation, @Ctx() ctx: RequestContext) {
     return identityLoaders(ctx).membershipsByOrganisation.load(org.id);
   }
@@ -194,7 +206,7 @@ export class OrganisationMembersResolver {
     description: 'The organisation\'s API keys, oldest first, never the keys themselves (null, with an error, for non-admins). Revoked keys stay listed, so the list pages.',
   })
   @Access(Rules.memberOfParent(Capability.ADMINISTER, (o: Organisation) => o.id))
-  async apiKeys(@Root() org: Organisation, @Args() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
+  async apiKeys(@Root() org: Organisation, @PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     // Keyed on the creation time to the millisecond (what a cursor can carry), then the id.
     const cursor = decodeCursor(after, ['timestamp', 'uuid']);
     const qb = ctx.ds.getRepository(ApiKey).createQueryBuilder('k').where('k.organisationId = :org', { org: org.id });

@@ -1,5 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Access } from '../core/access';
+import { personalData } from './personal-data';
 
 @ObjectType({ description: 'A person who signs in.' })
 @Entity('app_user')
@@ -13,7 +15,8 @@ export class User {
   @Column({ type: 'varchar', length: 320 })
   email!: string;
 
-  @Field()
+  @Field({ description: 'Name (personal data: signed-in users only, never API keys).' })
+  @Access(personalData)
   @Column({ name: 'display_name', type: 'varchar', length: 200 })
   displayName!: string;
 

@@ -4,7 +4,14 @@ import { RequestContext } from '../core/context';
 import { Delegation, DelegationFollowUp, ReceptionMunicipality } from './delegation.entity';
 import { EstablishmentInquiry, EstablishmentOffer, InquiryStateChange } from './inquiry.entity';
 import { InvestorPortalProject } from './portal.entity';
-import { offerVisibleCondition, restrictToPublicListings, restrictToVisibleDelegations, restrictToVisibleInquiries } from './investment.visibility';
+import {
+  delegationVisibleSql,
+  inquiryVisibleSql,
+  offerVisibleCondition,
+  restrictToPublicListings,
+  restrictToVisibleDelegations,
+  restrictToVisibleInquiries,
+} from './investment.visibility';
 
 export interface DelegationResultsShape {
   followUpCount: number;
@@ -20,7 +27,10 @@ const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
   return map;
 };
 
-/** Per-request loaders of investment promotion. Parents are loaded through the caller's scope. */
+/**
+ * Per-request loaders of investment promotion. Parents are loaded through the caller's scope, and child rows
+ * (follow-ups, results, hosts, group members, state changes) apply their parent's rule themselves.
+ */
 export function createInvestmentLoaders(ctx: RequestContext) {
   const ds = ctx.ds;
   const scope = () => ctx.scope.optional(Capability.READ);
@@ -34,19 +44,25 @@ export function createInvestmentLoaders(ctx: RequestContext) {
     }),
 
     hostIdsByDelegation: new DataLoader<string, string[]>(async (ids) => {
+      const s = scope();
+      if (!s) return ids.map(() => []);
       const rows: Array<{ delegation_id: string; municipality_id: string }> = await ds.query(
-        'SELECT h.delegation_id, h.municipality_id FROM delegation_host h JOIN organisation o ON o.id = h.municipality_id WHERE h.delegation_id = ANY($1) ORDER BY o.name',
-        [[...ids]],
+        `SELECT h.delegation_id, h.municipality_id FROM delegation_host h JOIN organisation o ON o.id = h.municipality_id
+          WHERE h.delegation_id = ANY($1) AND ${delegationVisibleSql('h.delegation_id', '$2::uuid[]')} ORDER BY o.name`,
+        [[...ids], s.organisationIds],
       );
       const map = groupBy(rows, (r) => r.delegation_id);
       return ids.map((id) => (map.get(id) ?? []).map((r) => r.municipality_id));
     }),
 
     followUpsByDelegation: new DataLoader<string, DelegationFollowUp[]>(async (ids) => {
+      const s = scope();
+      if (!s) return ids.map(() => []);
       const rows = await ds
         .getRepository(DelegationFollowUp)
         .createQueryBuilder('f')
         .where('f.delegation_id = ANY(:ids)', { ids: [...ids] })
+        .andWhere(delegationVisibleSql('f.delegation_id', ':delScope'), { delScope: s.organisationIds })
         .orderBy('f.recorded_at')
         .addOrderBy('f.id')
         .getMany();
@@ -56,12 +72,15 @@ export function createInvestmentLoaders(ctx: RequestContext) {
 
     /** Value created per delegation, summed in the database from the recorded follow-ups. */
     resultsByDelegation: new DataLoader<string, DelegationResultsShape>(async (ids) => {
-      const rows: Array<Record<string, string>> = await ds.query(
-        `SELECT delegation_id, count(*) AS follow_ups, sum(contacts_made) AS contacts, sum(projects_started) AS projects,
-                sum(establishments) AS establishments, sum(jobs_created) AS jobs
-           FROM delegation_follow_up WHERE delegation_id = ANY($1) GROUP BY delegation_id`,
-        [[...ids]],
-      );
+      const s = scope();
+      const rows: Array<Record<string, string>> = s
+        ? await ds.query(
+            `SELECT delegation_id, count(*) AS follow_ups, sum(contacts_made) AS contacts, sum(projects_started) AS projects,
+                    sum(establishments) AS establishments, sum(jobs_created) AS jobs
+               FROM delegation_follow_up WHERE delegation_id = ANY($1) AND ${delegationVisibleSql('delegation_id', '$2::uuid[]')} GROUP BY delegation_id`,
+            [[...ids], s.organisationIds],
+          )
+        : [];
       const map = new Map(rows.map((r) => [r.delegation_id, r]));
       return ids.map((id) => {
         const r = map.get(id);
@@ -101,9 +120,12 @@ export function createInvestmentLoaders(ctx: RequestContext) {
 
     /** Municipality ids of each inquiry's etableringsgrupp. */
     groupIdsByInquiry: new DataLoader<string, string[]>(async (ids) => {
+      const s = scope();
+      if (!s) return ids.map(() => []);
       const rows: Array<{ inquiry_id: string; municipality_id: string }> = await ds.query(
-        'SELECT g.inquiry_id, g.municipality_id FROM establishment_inquiry_municipality g JOIN organisation o ON o.id = g.municipality_id WHERE g.inquiry_id = ANY($1) ORDER BY o.name',
-        [[...ids]],
+        `SELECT g.inquiry_id, g.municipality_id FROM establishment_inquiry_municipality g JOIN organisation o ON o.id = g.municipality_id
+          WHERE g.inquiry_id = ANY($1) AND ${inquiryVisibleSql('g.inquiry_id', '$2::uuid[]')} ORDER BY o.name`,
+        [[...ids], s.organisationIds],
       );
       const map = groupBy(rows, (r) => r.inquiry_id);
       return ids.map((id) => (map.get(id) ?? []).map((r) => r.municipality_id));
@@ -126,10 +148,13 @@ export function createInvestmentLoaders(ctx: RequestContext) {
     }),
 
     historyByInquiry: new DataLoader<string, InquiryStateChange[]>(async (ids) => {
+      const s = scope();
+      if (!s) return ids.map(() => []);
       const rows = await ds
         .getRepository(InquiryStateChange)
         .createQueryBuilder('h')
         .where('h.inquiry_id = ANY(:ids)', { ids: [...ids] })
+        .andWhere(inquiryVisibleSql('h.inquiry_id', ':inqScope'), { inqScope: s.organisationIds })
         .orderBy('h.changed_at')
         .addOrderBy('h.id')
         .getMany();

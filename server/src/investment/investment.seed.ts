@@ -25,7 +25,7 @@ export async function seedInvestment(em: EntityManager, orgs: Map<string, Organi
   const pilotIds = new Set(PILOT_KOMMUNEKODER.map((c) => orgs.get(`mun:DK:${c}`)?.id).filter(Boolean));
 
   // The reception's municipalities are those Copenhagen Capacity has a RECEPTION_FOR relationship with.
-  const members: Array<{ to_id: string }> = await em.query(`SELECT to_id FROM organisation_relationship WHERE kind = 'RECEPTION_FOR' AND from_id = $1`, [copcap.id]);
+  const members: Array<{ to_id: string }> = await em.query(`SELECT to_id FROM organisation_relationship WHERE kind = 'RECEPTION_FOR' AND state = 'ACTIVE' AND from_id = $1`, [copcap.id]);
   await em.insert(ReceptionMunicipality, members.map((m) => ({ receptionOrganisationId: copcap.id, municipalityId: m.to_id, pilot: pilotIds.has(m.to_id) })));
 
   const investment = users.get('investment@copcap.demo')?.id ?? null;

@@ -61,3 +61,17 @@ export function restrictToPublicListings<T extends ObjectLiteral>(qb: SelectQuer
     .andWhere(`${alias}.public_owner_organisation_id IS NOT NULL`)
     .andWhere(`${alias}.status = ANY(:listableStatuses)`, { listableStatuses: LISTABLE_STATUSES });
 }
+
+/**
+ * SQL conditions for child rows (follow-ups, hosts, state changes, group members): the parent delegation /
+ * inquiry `idCol` is visible to `orgs` (an SQL expression of uuid[]) under the parent's own rule above.
+ */
+export const delegationVisibleSql = (idCol: string, orgs: string) =>
+  `EXISTS (SELECT 1 FROM delegation vd WHERE vd.id = ${idCol}
+     AND (vd.reception_organisation_id = ANY(${orgs}) OR EXISTS (SELECT 1 FROM delegation_host vdh WHERE vdh.delegation_id = vd.id AND vdh.municipality_id = ANY(${orgs}))))`;
+
+export const inquiryVisibleSql = (idCol: string, orgs: string) =>
+  `EXISTS (SELECT 1 FROM establishment_inquiry vi WHERE vi.id = ${idCol}
+     AND (vi.received_from_organisation_id = ANY(${orgs}) OR vi.coordinator_organisation_id = ANY(${orgs})
+       OR EXISTS (SELECT 1 FROM establishment_inquiry_municipality vig WHERE vig.inquiry_id = vi.id AND vig.municipality_id = ANY(${orgs}))
+       OR vi.coordinator_organisation_id IN (SELECT vo.region_id FROM organisation vo WHERE vo.id = ANY(${orgs}) AND vo.region_id IS NOT NULL)))`;

@@ -58,6 +58,28 @@ export async function loadGrants(ctx: RequestContext, firmIds: readonly string[]
 }
 
 /**
+ * The same rule as `loadGrants`, as an SQL condition for queries that list other areas' views of journey
+ * entries (e.g. an agreement's KPI drill-down): the entry of `ownerCol` about `firmCol` is visible to the
+ * viewer organisations (`viewers`, uuid[]) when a viewer owns it, or an effective consent of the owner
+ * names a viewer (or all public business-support actors, `publicKinds`, when a viewer is one), or an open
+ * referral (`openStatuses`) of the firm runs between the owner and a viewer. Parameters are SQL
+ * placeholders ("$2") or expressions. Keep in step with loadGrants.
+ */
+export function journeyEntryVisibleSql(firmCol: string, ownerCol: string, p: { viewers: string; publicKinds: string; openStatuses: string }): string {
+  return `(${ownerCol} = ANY(${p.viewers}::uuid[])
+    OR EXISTS (SELECT 1 FROM firm_consent vc
+                WHERE vc.firm_id = ${firmCol} AND vc.organisation_id = ${ownerCol} AND vc.withdrawn_at IS NULL AND vc.valid_until > now()
+                  AND ((vc.scope = '${ConsentScope.ALL_PUBLIC_BUSINESS_SUPPORT}'
+                        AND EXISTS (SELECT 1 FROM organisation vo WHERE vo.id = ANY(${p.viewers}::uuid[]) AND vo.kind::text = ANY(${p.publicKinds}::text[])))
+                    OR (vc.scope = '${ConsentScope.NAMED_ORGANISATIONS}'
+                        AND EXISTS (SELECT 1 FROM firm_consent_recipient vcr WHERE vcr.consent_id = vc.id AND vcr.organisation_id = ANY(${p.viewers}::uuid[])))))
+    OR EXISTS (SELECT 1 FROM referral vr
+                WHERE vr.firm_id = ${firmCol} AND vr.status::text = ANY(${p.openStatuses}::text[])
+                  AND ((vr.sender_organisation_id = ${ownerCol} AND vr.receiver_organisation_id = ANY(${p.viewers}::uuid[]))
+                    OR (vr.receiver_organisation_id = ${ownerCol} AND vr.sender_organisation_id = ANY(${p.viewers}::uuid[])))))`;
+}
+
+/**
  * The organisation a mutation acts for: the one named in the input (the caller must hold `capability`
  * there) or the caller's only organisation with it. Errors name `field`.
  */

@@ -32,10 +32,14 @@ export function createJourneyLoaders(ctx: RequestContext) {
       return ids.map((id) => map.get(id) ?? null);
     }),
 
-    /** Steps of referrals (callers reach them only through a referral they are party to). */
+    /** Steps of referrals the caller's organisations are party to (the referral's rule, applied here too). */
     stepsByReferral: new DataLoader<string, ReferralStep[]>(async (ids) => {
+      const orgs = readIds();
+      if (!orgs.length) return ids.map(() => []);
       const rows = await ctx.ds.getRepository(ReferralStep).createQueryBuilder('s')
-        .where('s.referralId = ANY(:ids)', { ids: [...ids] }).orderBy('s.at').addOrderBy('s.id').getMany();
+        .where('s.referralId = ANY(:ids)', { ids: [...ids] })
+        .andWhere('EXISTS (SELECT 1 FROM referral vr WHERE vr.id = s.referral_id AND (vr.sender_organisation_id = ANY(:orgs) OR vr.receiver_organisation_id = ANY(:orgs)))', { orgs })
+        .orderBy('s.at').addOrderBy('s.id').getMany();
       return ids.map((id) => rows.filter((s) => s.referralId === id));
     }),
 
@@ -61,10 +65,14 @@ export function createJourneyLoaders(ctx: RequestContext) {
       return firmIds.map((id) => rows.filter((a) => a.firmId === id));
     }),
 
-    /** Named recipients of consents (callers reach them only through a consent of their own organisation). */
+    /** Named recipients of consents recorded by the caller's own organisations (the consent's rule, applied here too). */
     recipientsByConsent: new DataLoader<string, string[]>(async (ids) => {
+      const orgs = readIds();
+      if (!orgs.length) return ids.map(() => []);
       const rows = await ctx.ds.getRepository(FirmConsentRecipient).createQueryBuilder('r')
-        .where('r.consentId = ANY(:ids)', { ids: [...ids] }).orderBy('r.organisationId').getMany();
+        .where('r.consentId = ANY(:ids)', { ids: [...ids] })
+        .andWhere('EXISTS (SELECT 1 FROM firm_consent vc WHERE vc.id = r.consent_id AND vc.organisation_id = ANY(:orgs))', { orgs })
+        .orderBy('r.organisationId').getMany();
       return ids.map((id) => rows.filter((r) => r.consentId === id).map((r) => r.organisationId));
     }),
   };

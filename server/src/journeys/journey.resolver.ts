@@ -227,8 +227,8 @@ function dedupeGrants(grants: DetailGrant[]): DetailGrant[] {
  * about to be shown: one row per (firm, owner organisation) with the entries, the viewer and the basis.
  * If the log cannot be written the read fails: there are no unlogged reads.
  */
-async function logForeignReads(ctx: RequestContext, entries: Touchpoint[], ownIds: readonly string[], grants: DetailGrant[]) {
-  const byOwner = new Map<string, Touchpoint[]>();
+export async function logForeignReads(ctx: RequestContext, entries: Array<Pick<Touchpoint, 'id' | 'firmId' | 'organisationId'>>, ownIds: readonly string[], grants: DetailGrant[]) {
+  const byOwner = new Map<string, Array<Pick<Touchpoint, 'id' | 'firmId' | 'organisationId'>>>();
   for (const t of entries) {
     if (ownIds.includes(t.organisationId)) continue;
     const key = `${t.firmId}|${t.organisationId}`;
@@ -237,7 +237,7 @@ async function logForeignReads(ctx: RequestContext, entries: Touchpoint[], ownId
   if (!byOwner.size) return;
   const userId = userIdOf(ctx);
   const rows = [...byOwner.values()].map((list) => {
-    const grant = grants.find((g) => g.ownerOrganisationId === list[0].organisationId);
+    const grant = grants.find((g) => g.ownerOrganisationId === list[0].organisationId && g.firmId === list[0].firmId);
     if (!grant) throw new Error('journey entry of another organisation without a basis'); // cannot happen: rows are filtered by the grants
     return {
       viewerUserId: userId, viewerOrganisationId: grant.viewerOrganisationId, firmId: list[0].firmId, ownerOrganisationId: grant.ownerOrganisationId,

@@ -1,4 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Access } from '../core/access';
+import { personalData } from '../identity/personal-data';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Firm, GrowthPotentialLevel } from '../firms/firm.entity';
 import { User } from '../identity/user.entity';
@@ -40,7 +42,8 @@ export class GrowthPlanMilestone {
   @Column({ type: 'varchar', length: 300 })
   title!: string;
 
-  @Field({ description: 'Who is responsible (a person at the firm or the organisation).' })
+  @Field({ description: 'Who is responsible (a person at the firm or the organisation; personal data).' })
+  @Access(personalData)
   @Column({ name: 'owner_name', type: 'varchar', length: 200 })
   ownerName!: string;
 

@@ -1,4 +1,6 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Access } from '../core/access';
+import { personalData } from '../identity/personal-data';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Organisation } from '../organisations/organisation.entity';
 import { Firm } from '../firms/firm.entity';
@@ -82,6 +84,7 @@ export class NetworkWorkingGroupMember {
   network?: Network;
 
   @Field(() => String, { nullable: true, description: 'Name of the person (personal data).' })
+  @Access(personalData)
   @Column({ name: 'person_name', type: 'varchar', length: 200, nullable: true })
   personName!: string | null;
 
@@ -129,6 +132,7 @@ export class NetworkMember {
   firm?: Firm;
 
   @Field(() => String, { nullable: true, description: 'Contact person (personal data).' })
+  @Access(personalData)
   @Column({ name: 'contact_name', type: 'varchar', length: 200, nullable: true })
   contactName!: string | null;
 

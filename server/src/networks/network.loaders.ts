@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { RequestContext } from '../core/context';
 import { FundingApplication, FundingBudgetLine, FundingPool } from './funding.entity';
 import { Network, NetworkMeeting, NetworkMeetingParticipant, NetworkMember, NetworkWorkingGroupMember } from './network.entity';
-import { readScope, restrictToVisibleApplications, restrictToVisibleNetworks } from './network.visibility';
+import { networkVisibleSql, readScope, restrictToVisibleApplications, restrictToVisibleNetworks } from './network.visibility';
 
 export interface MemberPageKey {
   networkId: string;
@@ -19,7 +19,8 @@ const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
 
 /**
  * Per-request loaders of the networks area. Networks and applications are loaded through the caller's
- * scope; their children are only ever reached from a parent the caller could see.
+ * scope, and a network's child rows (members, meetings, participants, working group) apply the network's
+ * rule themselves: called with a network the caller cannot see, they return nothing.
  */
 export function createNetworkLoaders(ctx: RequestContext) {
   const ds = ctx.ds;
@@ -59,10 +60,13 @@ export function createNetworkLoaders(ctx: RequestContext) {
     }),
 
     workingGroupByNetwork: new DataLoader<string, NetworkWorkingGroupMember[]>(async (ids) => {
+      const orgs = readScope(ctx)?.organisationIds;
+      if (!orgs) return ids.map(() => []);
       const rows = await ds
         .getRepository(NetworkWorkingGroupMember)
         .createQueryBuilder('w')
         .where('w.network_id = ANY(:ids)', { ids: [...ids] })
+        .andWhere(networkVisibleSql('w.network_id', ':netScope'), { netScope: orgs })
         .orderBy('w.created_at')
         .addOrderBy('w.id')
         .getMany();
@@ -71,9 +75,11 @@ export function createNetworkLoaders(ctx: RequestContext) {
     }),
 
     memberCountByNetwork: new DataLoader<string, number>(async (ids) => {
+      const orgs = readScope(ctx)?.organisationIds;
+      if (!orgs) return ids.map(() => 0);
       const rows: Array<{ network_id: string; n: string }> = await ds.query(
-        'SELECT network_id, count(*) AS n FROM network_member WHERE network_id = ANY($1) GROUP BY network_id',
-        [[...ids]],
+        `SELECT network_id, count(*) AS n FROM network_member WHERE network_id = ANY($1) AND ${networkVisibleSql('network_id', '$2::uuid[]')} GROUP BY network_id`,
+        [[...ids], orgs],
       );
       const map = new Map(rows.map((r) => [r.network_id, Number(r.n)]));
       return ids.map((id) => map.get(id) ?? 0);
@@ -83,18 +89,20 @@ export function createNetworkLoaders(ctx: RequestContext) {
     memberPageByNetwork: new DataLoader<MemberPageKey, NetworkMember[], string>(
       async (keys) => {
         const results = new Map<string, NetworkMember[]>();
+        const orgs = readScope(ctx)?.organisationIds;
+        if (!orgs) return keys.map(() => []);
         const groups = groupBy([...keys], (k) => JSON.stringify([k.first, k.after]));
         for (const group of groups.values()) {
           const { first, after } = group[0];
-          const params: unknown[] = [group.map((k) => k.networkId), first + 1];
+          const params: unknown[] = [group.map((k) => k.networkId), first + 1, orgs];
           let cond = '';
           if (after) {
             params.push(after[0], after[1]);
-            cond = 'AND (m.joined_at, m.id) > ($3::timestamptz, $4::uuid)';
+            cond = 'AND (m.joined_at, m.id) > ($4::timestamptz, $5::uuid)';
           }
           const idRows: Array<{ id: string }> = await ds.query(
             `SELECT id FROM (SELECT m.id, row_number() OVER (PARTITION BY m.network_id ORDER BY m.joined_at, m.id) AS rn
-               FROM network_member m WHERE m.network_id = ANY($1) ${cond}) ranked WHERE rn <= $2`,
+               FROM network_member m WHERE m.network_id = ANY($1) AND ${networkVisibleSql('m.network_id', '$3::uuid[]')} ${cond}) ranked WHERE rn <= $2`,
             params,
           );
           const rows = idRows.length
@@ -114,16 +122,22 @@ export function createNetworkLoaders(ctx: RequestContext) {
     ),
 
     memberById: new DataLoader<string, NetworkMember | null>(async (ids) => {
-      const rows = await ds.getRepository(NetworkMember).createQueryBuilder('m').where('m.id = ANY(:ids)', { ids: [...ids] }).getMany();
+      const orgs = readScope(ctx)?.organisationIds;
+      if (!orgs) return ids.map(() => null);
+      const rows = await ds.getRepository(NetworkMember).createQueryBuilder('m').where('m.id = ANY(:ids)', { ids: [...ids] })
+        .andWhere(networkVisibleSql('m.network_id', ':netScope'), { netScope: orgs }).getMany();
       const map = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => map.get(id) ?? null);
     }),
 
     meetingsByNetwork: new DataLoader<string, NetworkMeeting[]>(async (ids) => {
+      const orgs = readScope(ctx)?.organisationIds;
+      if (!orgs) return ids.map(() => []);
       const rows = await ds
         .getRepository(NetworkMeeting)
         .createQueryBuilder('mt')
         .where('mt.network_id = ANY(:ids)', { ids: [...ids] })
+        .andWhere(networkVisibleSql('mt.network_id', ':netScope'), { netScope: orgs })
         .orderBy('mt.held_on')
         .addOrderBy('mt.id')
         .getMany();
@@ -133,20 +147,26 @@ export function createNetworkLoaders(ctx: RequestContext) {
 
     /** Registrations and attendees per meeting, counted in the database. */
     countsByMeeting: new DataLoader<string, { registered: number; attended: number }>(async (ids) => {
+      const orgs = readScope(ctx)?.organisationIds;
+      if (!orgs) return ids.map(() => ({ registered: 0, attended: 0 }));
       const rows: Array<{ meeting_id: string; registered: string; attended: string }> = await ds.query(
-        `SELECT meeting_id, count(registered_at) AS registered, count(*) FILTER (WHERE attended) AS attended
-           FROM network_meeting_participant WHERE meeting_id = ANY($1) GROUP BY meeting_id`,
-        [[...ids]],
+        `SELECT p.meeting_id, count(p.registered_at) AS registered, count(*) FILTER (WHERE p.attended) AS attended
+           FROM network_meeting_participant p JOIN network_meeting mt ON mt.id = p.meeting_id
+          WHERE p.meeting_id = ANY($1) AND ${networkVisibleSql('mt.network_id', '$2::uuid[]')} GROUP BY p.meeting_id`,
+        [[...ids], orgs],
       );
       const map = new Map(rows.map((r) => [r.meeting_id, { registered: Number(r.registered), attended: Number(r.attended) }]));
       return ids.map((id) => map.get(id) ?? { registered: 0, attended: 0 });
     }),
 
     participantsByMeeting: new DataLoader<string, NetworkMeetingParticipant[]>(async (ids) => {
+      const orgs = readScope(ctx)?.organisationIds;
+      if (!orgs) return ids.map(() => []);
       const rows = await ds
         .getRepository(NetworkMeetingParticipant)
         .createQueryBuilder('p')
         .where('p.meeting_id = ANY(:ids)', { ids: [...ids] })
+        .andWhere(`EXISTS (SELECT 1 FROM network_meeting pm WHERE pm.id = p.meeting_id AND ${networkVisibleSql('pm.network_id', ':netScope')})`, { netScope: orgs })
         .orderBy('p.registered_at', 'ASC', 'NULLS LAST')
         .addOrderBy('p.id')
         .getMany();

@@ -34,3 +34,11 @@ export function restrictToVisibleApplications<T extends ObjectLiteral>(qb: Selec
 
 /** The caller's read scope, or null when it has none (then nothing is visible). */
 export const readScope = (ctx: RequestContext) => ctx.scope.optional(Capability.READ);
+
+/**
+ * SQL condition for a network's child rows (members, meetings, working group, participants): the network
+ * `networkIdCol` is visible to `orgs` (an SQL expression of uuid[], e.g. "$2" or ":netScope") under the same
+ * rule as restrictToVisibleNetworks.
+ */
+export const networkVisibleSql = (networkIdCol: string, orgs: string) =>
+  `EXISTS (SELECT 1 FROM network vn WHERE vn.id = ${networkIdCol} AND (vn.owner_organisation_id = ANY(${orgs}) OR vn.secretariat_organisation_id = ANY(${orgs})))`;

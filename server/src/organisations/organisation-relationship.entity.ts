@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { User } from '../identity/user.entity';
 import { Organisation } from './organisation.entity';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -29,6 +30,17 @@ export enum RelationshipKind {
 }
 registerEnumType(RelationshipKind, { name: 'RelationshipKind', description: 'How one organisation relates to another.' });
 
+/** An edge between two independent organisations takes effect only when both sides agree to it. */
+export enum RelationshipState {
+  /** Proposed by one side's admin; changes nothing until the other side's admin confirms it. Visible only to the two sides. */
+  PROPOSED = 'PROPOSED',
+  /** Confirmed by the other side: in force (KPI areas, cluster offices, coverage, the public graph). */
+  ACTIVE = 'ACTIVE',
+  /** Refused by the other side. Visible only to the two sides; a new proposal reopens it. */
+  DECLINED = 'DECLINED',
+}
+registerEnumType(RelationshipState, { name: 'RelationshipState', description: 'Whether both sides have agreed to a relationship.' });
+
 @ObjectType({ description: 'A directed, typed relationship between two organisations.' })
 @Entity('organisation_relationship')
 @Unique('UQ_relationship', ['kind', 'fromId', 'toId'])
@@ -56,6 +68,39 @@ export class OrganisationRelationship {
   @ManyToOne(() => Organisation, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'to_id' })
   to?: Organisation;
+
+  @Field(() => RelationshipState)
+  @Column({ type: 'enum', enum: RelationshipState, enumName: 'relationship_state', default: RelationshipState.PROPOSED })
+  state!: RelationshipState;
+
+  @Field(() => ID, { description: 'The side that proposed it (from or to); the other side confirms or declines.' })
+  @Index('IDX_relationship_proposed_by_organisation_id')
+  @Column({ name: 'proposed_by_organisation_id', type: 'uuid' })
+  proposedByOrganisationId!: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'proposed_by_organisation_id' })
+  proposedByOrganisation?: Organisation;
+
+  @Index('IDX_relationship_proposed_by_user_id')
+  @Column({ name: 'proposed_by_user_id', type: 'uuid', nullable: true })
+  proposedByUserId!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'proposed_by_user_id' })
+  proposedBy?: User;
+
+  @Field(() => Date, { nullable: true, description: 'When the other side confirmed or declined it (server time).' })
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+
+  @Index('IDX_relationship_decided_by_user_id')
+  @Column({ name: 'decided_by_user_id', type: 'uuid', nullable: true })
+  decidedByUserId!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'decided_by_user_id' })
+  decidedBy?: User;
 
   @Field()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

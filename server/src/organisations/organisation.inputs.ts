@@ -56,7 +56,7 @@ export class UpdateOrganisationInput {
   website?: string | null;
 }
 
-@InputType({ description: 'A new edge of the organisation graph: "from" KIND "to".' })
+@InputType({ description: 'Proposes a new edge of the organisation graph: "from" KIND "to". You administer one side; it takes effect when the other side\'s admin confirms it.' })
 export class AddOrganisationRelationshipInput {
   @Field(() => RelationshipKind)
   kind!: RelationshipKind;
@@ -72,6 +72,20 @@ export class AddOrganisationRelationshipInput {
 
 @InputType()
 export class RemoveOrganisationRelationshipInput {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+}
+
+@InputType({ description: 'Confirms a relationship the other side proposed to your organisation: it takes effect now.' })
+export class ConfirmOrganisationRelationshipInput {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+}
+
+@InputType({ description: 'Declines a relationship the other side proposed to your organisation: it never takes effect.' })
+export class DeclineOrganisationRelationshipInput {
   @Field(() => ID)
   @IsUUID()
   id!: string;

@@ -8,6 +8,7 @@ import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
 import { isUuid, likePrefix } from '../core/text';
 import { Firm, FirmStatus, GrowthPotentialLevel, SizeClass } from '../firms/firm.entity';
+import { currentGrowthPotentialLevel, firmRegisterLoaders } from '../firms/firm.history';
 import { firmLoaders } from '../firms/firm.loaders';
 import { restrictToVisibleFirms } from '../firms/firm.visibility';
 import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
@@ -398,7 +399,7 @@ export class ProgrammeMutationResolver {
           throw new UserInputRejection([userError('firmId', 'This firm is enrolled in the programme already.', UserErrorCode.DUPLICATE)]);
         }
         const regionId = await municipalityRegion(em, firm.municipalityId);
-        const failures = checkEligibility(programme, profileOf(firm, regionId));
+        const failures = checkEligibility(programme, profileOf(firm, regionId, await currentGrowthPotentialLevel(em, firm.id)));
         if (failures.length) {
           failedCriteria = failures.map((f) => f.criterion);
           throw new UserInputRejection([
@@ -514,8 +515,11 @@ async function municipalityRegion(em: EntityManager, municipalityId: string | nu
 async function visibleFirmProfile(ctx: RequestContext, firmId: string): Promise<FirmProfile | null> {
   const firm = await firmLoaders(ctx).byId.load(firmId);
   if (!firm) return null;
-  const municipality = firm.municipalityId ? await organisationLoaders(ctx).byId.load(firm.municipalityId) : null;
-  return profileOf(firm, municipality?.regionId ?? null);
+  const [municipality, growthPotential] = await Promise.all([
+    firm.municipalityId ? organisationLoaders(ctx).byId.load(firm.municipalityId) : null,
+    firmRegisterLoaders(ctx).growthPotential.load(firm.id),
+  ]);
+  return profileOf(firm, municipality?.regionId ?? null, growthPotential?.level ?? null);
 }
 
 function eligibilityColumns(e: EligibilityInput | undefined) {

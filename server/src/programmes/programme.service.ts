@@ -37,8 +37,9 @@ export interface FirmProfile {
   sizeClass: SizeClass | null;
 }
 
-export const profileOf = (firm: Firm, regionId: string | null): FirmProfile => ({
-  growthPotentialLevel: firm.growthPotentialLevel,
+/** `growthPotentialLevel`: the firm's latest growth-potential assessment (see firms/firm.history.ts), not a firm column. */
+export const profileOf = (firm: Firm, regionId: string | null, growthPotentialLevel: GrowthPotentialLevel | null): FirmProfile => ({
+  growthPotentialLevel,
   regionId,
   industryCode: firm.industryCode,
   sizeClass: sizeClassOf(firm.employees),

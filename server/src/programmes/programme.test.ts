@@ -42,7 +42,7 @@ async function programmeByName(name: string): Promise<{ id: string; version: num
 async function firmsIn(regionCode: string, level: string, n: number, maxEmployees = 49, offset = 0): Promise<string[]> {
   const rows = await app.ds.query(
     `SELECT f.id FROM firm f JOIN organisation m ON m.id = f.municipality_id
-      WHERE f.status = 'REGISTERED' AND m.region_id = $1 AND f.growth_potential = $2 AND f.employees <= $3
+      WHERE f.status = 'REGISTERED' AND m.region_id = $1 AND (SELECT a.level FROM growth_potential_assessment a WHERE a.firm_id = f.id ORDER BY a.assessed_at DESC, a.id DESC LIMIT 1) = $2 AND f.employees <= $3
         AND NOT EXISTS (SELECT 1 FROM programme_enrolment e WHERE e.firm_id = f.id)
       ORDER BY f.id OFFSET $4 LIMIT $5`,
     [regionId(regionCode), level, maxEmployees, offset, n],
@@ -338,7 +338,7 @@ describe('enrolment', () => {
     const r2 = await app.exec(ENROL, { i: { programmeId, firmId: outside } }, MIDT_CONSULTANT);
     expect(r2.data.enrolFirm.failedCriteria).toEqual(['GROWTH_POTENTIAL', 'REGION']);
     const [big] = await app.ds.query(
-      `SELECT f.id FROM firm f JOIN organisation m ON m.id = f.municipality_id WHERE m.region_id = $1 AND f.growth_potential = 'HIGH' AND f.employees >= 50 LIMIT 1`,
+      `SELECT f.id FROM firm f JOIN organisation m ON m.id = f.municipality_id WHERE m.region_id = $1 AND (SELECT a.level FROM growth_potential_assessment a WHERE a.firm_id = f.id ORDER BY a.assessed_at DESC, a.id DESC LIMIT 1) = 'HIGH' AND f.employees >= 50 LIMIT 1`,
       [regionId('1082')],
     );
     if (big) expect((await app.exec(ENROL, { i: { programmeId, firmId: big.id } }, MIDT_CONSULTANT)).data.enrolFirm.failedCriteria).toEqual(['SIZE']);

@@ -137,7 +137,7 @@ export async function seedProgrammes(em: EntityManager, orgs: Map<string, Organi
     const maxEmployees = p.sizes.length && !p.sizes.includes(SizeClass.MEDIUM) && !p.sizes.includes(SizeClass.LARGE) ? 49 : 1_000_000;
     const firms: Array<{ id: string }> = await em.query(
       `SELECT f.id FROM firm f JOIN organisation m ON m.id = f.municipality_id
-        WHERE f.status = 'REGISTERED' AND m.region_id = ANY($1) AND f.growth_potential::text = ANY($2) AND f.employees <= $3
+        WHERE f.status = 'REGISTERED' AND m.region_id = ANY($1) AND (SELECT a.level::text FROM growth_potential_assessment a WHERE a.firm_id = f.id ORDER BY a.assessed_at DESC, a.id DESC LIMIT 1) = ANY($2) AND f.employees <= $3
         ORDER BY f.name, f.id LIMIT $4`,
       [p.regions.map(org), p.levels, maxEmployees, p.enrol.n],
     );

@@ -1,13 +1,13 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../core/scope';
-import { Firm, FirmStatus, GrowthPotentialLevel } from '../firms/firm.entity';
+import { Firm, FirmStatus } from '../firms/firm.entity';
 import { ApiKey } from '../identity/api-key.entity';
 import { Membership } from '../identity/membership.entity';
 import { hashPassword } from '../identity/password';
 import { sha256 } from '../identity/tokens';
 import { User } from '../identity/user.entity';
 import { Country, Organisation, OrganisationKind as K } from '../organisations/organisation.entity';
-import { OrganisationRelationship, RelationshipKind as R } from '../organisations/organisation-relationship.entity';
+import { OrganisationRelationship, RelationshipKind as R, RelationshipState } from '../organisations/organisation-relationship.entity';
 import { seedAgreements } from '../agreements/agreements.seed';
 import { seedClusters } from '../clusters/clusters.seed';
 import { seedInvestment } from '../investment/investment.seed';
@@ -159,7 +159,8 @@ async function seedInto(em: EntityManager, { firmCount = 4000, seed = 2026 }: Se
 
   await em.insert(
     OrganisationRelationship,
-    relationships.map(([kind, from, to]) => ({ kind, fromId: orgs.get(from)!.id, toId: orgs.get(to)!.id })),
+    // The demo graph is agreed by both sides: ACTIVE.
+    relationships.map(([kind, from, to]) => ({ kind, fromId: orgs.get(from)!.id, toId: orgs.get(to)!.id, proposedByOrganisationId: orgs.get(from)!.id, state: RelationshipState.ACTIVE })),
   );
 
   // Firms: synthetic but with valid identifiers, spread over the municipalities.
@@ -178,10 +179,23 @@ async function seedInto(em: EntityManager, { firmCount = 4000, seed = 2026 }: Se
     municipalityId: orgs.get(`mun:${f.country}:${f.municipalityCode}`)!.id,
     employees: f.employees,
     foundedOn: f.foundedOn,
-    growthPotentialLevel: f.growthPotential as GrowthPotentialLevel,
     ownerOrganisationId: null,
   }));
   for (let i = 0; i < firmRows.length; i += 1000) await em.insert(Firm, firmRows.slice(i, i + 1000));
+  // The growth-potential level lives in the assessment history only: one screening per firm, by the growth
+  // house covering its municipality (a Swedish firm: its municipality's business service), two months ago.
+  for (let i = 0; i < generated.length; i += 5000) {
+    const batch = generated.slice(i, i + 5000);
+    await em.query(
+      `INSERT INTO growth_potential_assessment (firm_id, organisation_id, level, segment, rationale, assessed_at)
+       SELECT f.id,
+              COALESCE((SELECT r.from_id FROM organisation_relationship r WHERE r.kind = 'COVERS' AND r.state = 'ACTIVE' AND r.to_id = f.municipality_id ORDER BY r.from_id LIMIT 1), f.municipality_id),
+              v.level::growth_potential_level, (CASE v.level WHEN 'HIGH' THEN 'GROWTH_FIRM' ELSE 'ESTABLISHED' END)::firm_segment,
+              'Demo: screening', now() - interval '60 days'
+         FROM unnest($1::text[], $2::text[]) AS v(key, level) JOIN firm f ON COALESCE(f.cvr, f.organisationsnummer) = v.key`,
+      [batch.map((f) => f.cvr ?? f.organisationsnummer), batch.map((f) => f.growthPotential)],
+    );
+  }
 
   // Two would-be entrepreneurs, private to the growth house that met them.
   await em.insert(Firm, [
