@@ -20,6 +20,7 @@ import {
 import { DelegationResolver, ReceptionMunicipalityResolver } from './investment/delegation.resolver';
 import { EstablishmentInquiryResolver, EstablishmentOfferResolver, InquiryStateChangeResolver } from './investment/inquiry.resolver';
 import { InvestorPortalResolver } from './investment/portal.resolver';
+import { DashboardResolver } from './dashboards/dashboard.resolver';
 import { AGREEMENT_RESOLVERS } from './agreements/agreement.resolver';
 import { ProgrammeEligibilityResolver, ProgrammeEnrolmentResolver, ProgrammeFundingSourceResolver, ProgrammeMutationResolver, ProgrammeResolver } from './programmes/programme.resolver';
 import {
@@ -78,6 +79,7 @@ export const resolvers = [
   EstablishmentOfferResolver,
   InquiryStateChangeResolver,
   InvestorPortalResolver,
+  DashboardResolver,
   ...AGREEMENT_RESOLVERS,
 ] as const;
 
