@@ -8,8 +8,8 @@ import { Organisation } from '../organisations/organisation.entity';
  * exist in the demo data (`ggk_demo_kkr_midtjylland_read_only`, viewer@kkr-midtjylland.demo).
  */
 export const DASHBOARD_AUDIENCES: Array<{ orgKey: string; email: string | null; name: string; apiKey: string }> = [
-  { orgKey: 'gh:midtjylland', email: 'viewer@midtjylland.demo', name: 'Vera Viewer', apiKey: 'ggk_demo_gh_midtjylland_read_only' },
-  { orgKey: 'gh:hovedstaden', email: 'viewer@hovedstaden.demo', name: 'Hugo Viewer', apiKey: 'ggk_demo_gh_hovedstaden_read_only' },
+  { orgKey: 'gh:fyn', email: 'viewer@fyn.demo', name: 'Frida Viewer', apiKey: 'ggk_demo_gh_fyn_read_only' },
+  { orgKey: 'gh:sydjylland', email: 'viewer@sydjylland.demo', name: 'Sune Viewer', apiKey: 'ggk_demo_gh_sydjylland_read_only' },
   { orgKey: 'region:SE:08', email: 'viewer@kalmar.demo', name: 'Kerstin Viewer', apiKey: 'ggk_demo_region_kalmar_read_only' },
   { orgKey: 'erst', email: 'analyst@erst.demo', name: 'Esther Analyst', apiKey: 'ggk_demo_erhvervsstyrelsen_read_only' },
 ];
@@ -64,7 +64,7 @@ export async function seedDashboardActivity(em: EntityManager, orgs: Map<string,
   }
   const keys = {
     kalmar: id('region:SE:08'), erst: id('erst'), advisorDk: id('advisor:nord'), advisorSe: id('advisor:kalmar'), eifo: id('capital:eifo'), almi: id('capital:almi'),
-    au: id('ki:au'), dtu: id('ki:dtu'), lnu: id('ki:lnu'), webuild: id('cluster:webuild'), energy: id('cluster:energy'), lifescience: id('cluster:lifescience'),
+    fyn: id('gh:fyn'), sydjylland: id('gh:sydjylland'), hovedstaden: id('gh:hovedstaden'), au: id('ki:au'), dtu: id('ki:dtu'), lnu: id('ki:lnu'), webuild: id('cluster:webuild'), energy: id('cluster:energy'), lifescience: id('cluster:lifescience'),
   };
   const O = (k: keyof typeof keys) => `'${keys[k]}'::uuid`;
 
@@ -79,6 +79,11 @@ export async function seedDashboardActivity(em: EntityManager, orgs: Map<string,
          LEFT JOIN organisation_relationship cov ON cov.to_id = f.municipality_id AND cov.kind = 'COVERS'
         WHERE f.status = 'REGISTERED' AND NOT EXISTS (SELECT 1 FROM touchpoint t WHERE t.firm_id = f.id)
           AND NOT EXISTS (SELECT 1 FROM programme_enrolment en WHERE en.firm_id = f.id)
+     ), b2 AS (
+       -- Hub function: Erhvervshus Sydjylland also works with a few firms of Fyn's area (other houses' records there).
+       SELECT b.firm_id, b.country, b.municipality_id, b.employees, b.ident, b.council_id,
+              CASE WHEN b.house_id = ${O('fyn')} AND ${R(':hub')} < 0.12 THEN ${O('sydjylland')} ELSE b.house_id END AS house_id
+         FROM b
      ), t AS (
        SELECT b.*,
               ${R(':e')} < 0.30 AS engaged,
@@ -88,7 +93,7 @@ export async function seedDashboardActivity(em: EntityManager, orgs: Map<string,
               ${R(':p')} AS r_part, ${R(':pd')} AS r_part_delay, ${R(':g')} AS r_plan, ${R(':gd')} AS r_plan_delay, ${R(':n')} AS r_enrol, ${R(':nd')} AS r_enrol_delay,
               ${R(':ns')} AS r_enrol_state, ${R(':nsd')} AS r_enrol_state_delay, ${R(':o')} AS r_outcome, ${R(':od')} AS r_outcome_delay, ${R(':ov')} AS r_outcome_value,
               ${R(':gp')} AS r_level, ${R(':ch')} AS r_channel
-         FROM b WHERE b.house_id IS NOT NULL
+         FROM b2 b WHERE b.house_id IS NOT NULL
      )
      SELECT t.*, gen_random_uuid() AS referral_id, gen_random_uuid() AS milestone_id, gen_random_uuid() AS enrolment_id,
             t.t_contact + ${DAYS('7 + floor(t.r_map_delay * 28)')} AS t_map
@@ -100,8 +105,10 @@ export async function seedDashboardActivity(em: EntityManager, orgs: Map<string,
             CASE WHEN d.r_map < 0.75 AND d.t_map < ${END} THEN d.t_map END AS map_at,
             CASE WHEN d.r_map < 0.75 AND d.r_plan < 0.5 THEN d.t_map + ${DAYS('5 + floor(d.r_plan_delay * 20)')} END AS plan_at,
             CASE WHEN d.r_map < 0.75 AND d.r_part < 0.3 THEN d.t_map + ${DAYS('30 + floor(d.r_part_delay * 60)')} END AS part_at,
-            CASE WHEN d.r_map < 0.75 AND d.r_ref < 0.5 THEN d.t_map + ${DAYS('3 + floor(d.r_ref_delay * 17)')} END AS ref_at,
-            CASE WHEN d.r_map < 0.75 AND d.r_enrol < 0.35 THEN d.t_map + ${DAYS('10 + floor(d.r_enrol_delay * 30)')} END AS enrol_at,
+            -- Erhvervshus Hovedstaden sends no referrals and runs no programme here: it is the journeys and
+            -- programmes areas' "other organisation", whose tests know its slate exactly.
+            CASE WHEN d.r_map < 0.75 AND d.r_ref < 0.5 AND d.house_id <> ${O('hovedstaden')} THEN d.t_map + ${DAYS('3 + floor(d.r_ref_delay * 17)')} END AS ref_at,
+            CASE WHEN d.r_map < 0.75 AND d.r_enrol < 0.35 AND d.house_id <> ${O('hovedstaden')} THEN d.t_map + ${DAYS('10 + floor(d.r_enrol_delay * 30)')} END AS enrol_at,
             -- The growth focus areas: 3 decision areas, weighted towards sales, financing and internationalisation.
             ARRAY(SELECT w.area FROM jsonb_each_text('${JSON.stringify(FOCUS_WEIGHTS)}'::jsonb) AS w(area, weight)
                    ORDER BY ${R(':fa:', "d.ident || w.area")} * w.weight::float8 DESC, w.area
