@@ -40,7 +40,8 @@ try {
   };
   const extra = await prepare({ gql, databaseUrl: pg.url('bench'), firms: FIRMS });
   const rows = [];
-  for (const s of scenarios) {
+  // BENCH_ONLY=<text>: only the scenarios whose name contains it (e.g. BENCH_ONLY=dashboard).
+  for (const s of scenarios.filter((x) => !process.env.BENCH_ONLY || x.name.includes(process.env.BENCH_ONLY))) {
     step(`Scenario: ${s.name}`);
     const ctx = await s.setup({ gql, ...extra });
     for (let i = 0; i < 10; i++) await s.run(ctx, i); // warm-up

@@ -147,7 +147,8 @@ export async function seedDashboardActivity(em: EntityManager, orgs: Map<string,
     `INSERT INTO referral (id, firm_id, sender_organisation_id, receiver_organisation_id, status, reason, sent_at, status_changed_at)
      SELECT r.referral_id, r.firm_id, r.sender_id, r.receiver_id, last.status::referral_status,
             'Help with the focus areas of the growth mapping (demo).', r.sent_at, last.at
-       FROM dash_ref r CROSS JOIN LATERAL (SELECT s.status, s.at FROM dash_step s WHERE s.referral_id = r.referral_id ORDER BY s.n DESC LIMIT 1) last`,
+       FROM dash_ref r JOIN (SELECT DISTINCT ON (s.referral_id) s.referral_id, s.status, s.at FROM dash_step s ORDER BY s.referral_id, s.n DESC) last
+         ON last.referral_id = r.referral_id`,
   );
   await em.query(
     `INSERT INTO referral_step (referral_id, status, at, by_organisation_id, note)
