@@ -177,7 +177,8 @@ function Chart({ panel, bucket, title }: { panel: Panel; bucket: string; title: 
         <BarChart data={data} layout="vertical" margin={{ left: 8, right: 40, top: 4, bottom: 4 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" tickFormatter={(v: number) => formatValue(v, unit)} />
-          <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 12 }} interval={0} />
+          <YAxis type="category" dataKey="label" width={170} tick={{ fontSize: 12 }} interval={0}
+            tickFormatter={(v: string) => (v.length > 36 ? `${v.slice(0, 35)}…` : v)} />
           <Tooltip formatter={(v) => formatValue(typeof v === 'number' ? v : null, unit)} />
           <Legend />
           <Bar dataKey="current" name={`${measureLabel}: ${t('value.current')}`} fill="#0b6e4f" isAnimationActive={false}>

@@ -207,8 +207,10 @@ export const PANELS: Record<Exclude<DashboardPanelKind, DashboardPanelKind.AGREE
     events: `SELECT ${PERIOD('t.occurred_at')} AS period, t.occurred_at AS at, t.id AS entry_id, 'TOUCHPOINT' AS entry_kind, t.firm_id, t.firm_id AS unit_id,
         t.organisation_id AS owner_id, t.organisation_id AS org_id, ${FIRM_DIMS()},
         NULL::uuid AS programme_id, NULL::text AS programme_name, NULL::text AS sector, NULL::text AS stage, fa.area AS focus_area
-      FROM touchpoint t JOIN firm f ON f.id = t.firm_id CROSS JOIN LATERAL jsonb_array_elements_text(t.details->'focusAreas') AS fa(area)
-      WHERE t.kind = 'GROWTH_MAPPING' AND ${IN_RANGE('t.occurred_at')} AND (f.municipality_id = ANY($1) OR t.organisation_id = $2) AND ${CURRENT_TP}`,
+      FROM (SELECT t.id, t.firm_id, t.organisation_id, t.occurred_at, t.details->'focusAreas' AS focus FROM touchpoint t
+             WHERE t.kind = 'GROWTH_MAPPING' AND ${IN_RANGE('t.occurred_at')} AND ${CURRENT_TP} OFFSET 0) t
+      JOIN firm f ON f.id = t.firm_id CROSS JOIN LATERAL jsonb_array_elements_text(t.focus) AS fa(area)
+      WHERE f.municipality_id = ANY($1) OR t.organisation_id = $2`,
     measures: [
       { key: 'chosen', label: 'Times chosen', unit: 'COUNT', definition: 'Growth mappings that chose the area as a focus area.', sql: 'count(*)::float8' },
     ],
