@@ -189,6 +189,19 @@ export const scenarios = [
       console.log(`  ${api.length} firms in the answer`);
     },
   },
+  {
+    // Partner dashboards (server/src/dashboards): every panel for one organisation and the last 12 months of
+    // the demo activity (referrals, enrolments, outcomes, growth work seeded over two years), as a BI tool asks
+    // for it with a read-only API key.
+    name: 'partner dashboard, all 9 panels: KKR Midtjylland (19 municipalities), 12 months, API key',
+    setup: async (ctx) => ctx,
+    run: ({ gql }, i) => gql(DASHBOARD, { i: { from: '2025-12-01', to: '2026-11-30', groupBy: i % 2 ? 'MUNICIPALITY' : null } }, 'ggk_demo_kkr_midtjylland_read_only'),
+  },
+  {
+    name: 'partner dashboard, all 9 panels: Erhvervsstyrelsen (whole country), 12 months, by region, API key',
+    setup: async (ctx) => ctx,
+    run: ({ gql }) => gql(DASHBOARD, { i: { from: '2025-12-01', to: '2026-11-30', groupBy: 'REGION' } }, 'ggk_demo_erhvervsstyrelsen_read_only'),
+  },
 ];
 
 function same(what, api, db) {
@@ -196,3 +209,7 @@ function same(what, api, db) {
     throw new Error(`${what}: the hand-written SQL answers differently from the API\nAPI ${JSON.stringify(api.slice(0, 5))}...\nSQL ${JSON.stringify(db.slice(0, 5))}...`);
   }
 }
+
+const DASHBOARD = `query($i: DashboardInput!) { dashboard(input: $i) { audience { organisationName }
+  panels { kind groupBy measures { key } rows { key label suppressed units events values previousValues }
+    total { units events values suppressed previousValues } } } }`;

@@ -17,6 +17,7 @@ const ProgrammesArea = lazyArea(async () => (await import('./programmes/Programm
 const ClustersArea = lazyArea(async () => (await import('./clusters/ClustersArea')).ClustersArea);
 const NetworksArea = lazyArea(async () => (await import('./networks/NetworksArea')).NetworksArea);
 const InvestmentArea = lazyArea(async () => (await import('./investment/InvestmentArea')).InvestmentArea);
+const DashboardsArea = lazyArea(async () => (await import('./dashboards/DashboardsArea')).DashboardsArea);
 
 /** What an area page gets from the app shell. */
 export interface AreaPageProps {
@@ -45,4 +46,5 @@ export const AREAS: Area[] = [
   { key: 'clusters', label: 'Clusters', render: (props) => <ClustersArea {...props} /> },
   { key: 'networks', label: 'Networks', render: (props) => <NetworksArea {...props} /> },
   { key: 'investment', label: 'Investment', render: (props) => <InvestmentArea {...props} /> },
+  { key: 'dashboards', label: 'Dashboards', render: (props) => <DashboardsArea {...props} /> },
 ];

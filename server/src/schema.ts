@@ -22,6 +22,7 @@ import {
 import { DelegationResolver, ReceptionMunicipalityResolver } from './investment/delegation.resolver';
 import { EstablishmentInquiryResolver, EstablishmentOfferResolver, InquiryStateChangeResolver } from './investment/inquiry.resolver';
 import { InvestorPortalResolver } from './investment/portal.resolver';
+import { DashboardResolver } from './dashboards/dashboard.resolver';
 import { AGREEMENT_RESOLVERS } from './agreements/agreement.resolver';
 import { ProgrammeEligibilityResolver, ProgrammeEnrolmentResolver, ProgrammeFundingSourceResolver, ProgrammeMutationResolver, ProgrammeResolver } from './programmes/programme.resolver';
 import {
@@ -82,6 +83,7 @@ export const resolvers = [
   EstablishmentOfferResolver,
   InquiryStateChangeResolver,
   InvestorPortalResolver,
+  DashboardResolver,
   ...AGREEMENT_RESOLVERS,
 ] as const;
 

@@ -427,6 +427,75 @@ export type Currency =
   | 'EUR'
   | 'SEK';
 
+/** Length of the time buckets (for the TIME_BUCKET breakdown). */
+export type DashboardBucket =
+  | 'MONTH'
+  | 'QUARTER'
+  | 'YEAR';
+
+/** What a panel is broken down by. */
+export type DashboardDimension =
+  | 'AGREEMENT_KPI'
+  | 'COUNTRY'
+  | 'FOCUS_AREA'
+  | 'GROWTH_POTENTIAL'
+  | 'INDUSTRY'
+  | 'MUNICIPALITY'
+  | 'ORGANISATION'
+  | 'ORGANISATION_KIND'
+  | 'PROGRAMME'
+  | 'REGION'
+  | 'SECTOR'
+  | 'SEGMENT'
+  | 'SIZE_CLASS'
+  | 'STAGE'
+  | 'TIME_BUCKET';
+
+/** The entries behind one cell of a panel (only those you may see). */
+export type DashboardDrillDownInput = {
+  bucket?: DashboardBucket | null | undefined;
+  /** First day of the period (YYYY-MM-DD, Danish/Swedish time). */
+  from: string;
+  /** Breakdown for every panel that offers it; each panel falls back to its own default otherwise. */
+  groupBy?: DashboardDimension | null | undefined;
+  /** The organisation the dashboard is for; defaults to the organisation you act for, or your only one. */
+  organisationId?: string | number | null | undefined;
+  panel: DashboardPanelKind;
+  /** Only these panels (default: all). */
+  panels?: Array<DashboardPanelKind> | null | undefined;
+  /** The row key (DashboardRow.key); "__TOTAL__" for the total. */
+  rowKey: string;
+  /** Last day of the period, inclusive (YYYY-MM-DD). */
+  to: string;
+};
+
+/** Which dashboard: for which of your organisations, which period, broken down how. */
+export type DashboardInput = {
+  bucket?: DashboardBucket | null | undefined;
+  /** First day of the period (YYYY-MM-DD, Danish/Swedish time). */
+  from: string;
+  /** Breakdown for every panel that offers it; each panel falls back to its own default otherwise. */
+  groupBy?: DashboardDimension | null | undefined;
+  /** The organisation the dashboard is for; defaults to the organisation you act for, or your only one. */
+  organisationId?: string | number | null | undefined;
+  /** Only these panels (default: all). */
+  panels?: Array<DashboardPanelKind> | null | undefined;
+  /** Last day of the period, inclusive (YYYY-MM-DD). */
+  to: string;
+};
+
+/** A panel of the partner dashboard. */
+export type DashboardPanelKind =
+  | 'AGREEMENTS'
+  | 'DELEGATIONS'
+  | 'GROWTH_WHEEL_FOCUS'
+  | 'GROWTH_WORK'
+  | 'INVESTMENT'
+  | 'NETWORKS_AND_CLUSTERS'
+  | 'OUTCOMES'
+  | 'PROGRAMMES'
+  | 'REFERRALS';
+
 /** The pool owner's decision on a submitted application. */
 export type DecideFundingApplicationInput = {
   /** For an approval: the amount granted in DKK (at most the requested total). */
@@ -1396,6 +1465,22 @@ export type ClusterOrganisationFinderQueryVariables = Exact<{
 
 export type ClusterOrganisationFinderQuery = { organisations: { edges: Array<{ node: { id: string, name: string, kind: OrganisationKind } }>, pageInfo: { hasNextPage: boolean } } };
 
+export type DashboardRowFieldsFragment = { key: string, label: string, suppressed: boolean, suppression: string | null, display: string | null, units: number | null, events: number | null, ownEvents: number | null, ownOnly: boolean, values: Array<number | null>, previousValues: Array<number | null> | null, previousSuppressed: boolean };
+
+export type DashboardQueryVariables = Exact<{
+  input: DashboardInput;
+}>;
+
+
+export type DashboardQuery = { dashboard: { minUnits: number, computedAt: string, audience: { organisationId: string, organisationName: string, organisationKind: OrganisationKind, area: string, municipalities: number }, period: { from: string, to: string, previousFrom: string, previousTo: string, bucket: DashboardBucket }, panels: Array<{ kind: DashboardPanelKind, title: string, definition: string, groupBy: DashboardDimension, availableGroupings: Array<DashboardDimension>, unit: string, drillDown: boolean, measures: Array<{ key: string, label: string, definition: string, unit: string }>, rows: Array<{ key: string, label: string, suppressed: boolean, suppression: string | null, display: string | null, units: number | null, events: number | null, ownEvents: number | null, ownOnly: boolean, values: Array<number | null>, previousValues: Array<number | null> | null, previousSuppressed: boolean }>, total: { key: string, label: string, suppressed: boolean, suppression: string | null, display: string | null, units: number | null, events: number | null, ownEvents: number | null, ownOnly: boolean, values: Array<number | null>, previousValues: Array<number | null> | null, previousSuppressed: boolean }, previousTotal: { key: string, label: string, suppressed: boolean, suppression: string | null, display: string | null, units: number | null, events: number | null, ownEvents: number | null, ownOnly: boolean, values: Array<number | null>, previousValues: Array<number | null> | null, previousSuppressed: boolean } | null }> } };
+
+export type DashboardDrillDownQueryVariables = Exact<{
+  input: DashboardDrillDownInput;
+}>;
+
+
+export type DashboardDrillDownQuery = { dashboardDrillDown: { someHidden: boolean, truncated: boolean, entries: Array<{ id: string, kind: string, firmId: string | null, firmName: string | null, organisationId: string, organisationName: string, at: string, basis: string }> } };
+
 export type DeskUserErrorsFragment = { field: Array<string>, message: string, code: UserErrorCode };
 
 export type DeskOrganisationRefFragment = { id: string, name: string, kind: OrganisationKind };
@@ -2126,6 +2211,22 @@ export const CoFinancingDetailsFragmentDoc = gql`
       name
     }
   }
+}
+    `;
+export const DashboardRowFieldsFragmentDoc = gql`
+    fragment DashboardRowFields on DashboardRow {
+  key
+  label
+  suppressed
+  suppression
+  display
+  units
+  events
+  ownEvents
+  ownOnly
+  values
+  previousValues
+  previousSuppressed
 }
     `;
 export const DeskUserErrorsFragmentDoc = gql`
@@ -3289,6 +3390,78 @@ export const ClusterOrganisationFinderDocument = gql`
 
 export function useClusterOrganisationFinderQuery(options: Omit<Urql.UseQueryArgs<ClusterOrganisationFinderQueryVariables>, 'query'>) {
   return Urql.useQuery<ClusterOrganisationFinderQuery, ClusterOrganisationFinderQueryVariables>({ query: ClusterOrganisationFinderDocument, ...options });
+};
+export const DashboardDocument = gql`
+    query Dashboard($input: DashboardInput!) {
+  dashboard(input: $input) {
+    audience {
+      organisationId
+      organisationName
+      organisationKind
+      area
+      municipalities
+    }
+    period {
+      from
+      to
+      previousFrom
+      previousTo
+      bucket
+    }
+    minUnits
+    computedAt
+    panels {
+      kind
+      title
+      definition
+      groupBy
+      availableGroupings
+      unit
+      drillDown
+      measures {
+        key
+        label
+        definition
+        unit
+      }
+      rows {
+        ...DashboardRowFields
+      }
+      total {
+        ...DashboardRowFields
+      }
+      previousTotal {
+        ...DashboardRowFields
+      }
+    }
+  }
+}
+    ${DashboardRowFieldsFragmentDoc}`;
+
+export function useDashboardQuery(options: Omit<Urql.UseQueryArgs<DashboardQueryVariables>, 'query'>) {
+  return Urql.useQuery<DashboardQuery, DashboardQueryVariables>({ query: DashboardDocument, ...options });
+};
+export const DashboardDrillDownDocument = gql`
+    query DashboardDrillDown($input: DashboardDrillDownInput!) {
+  dashboardDrillDown(input: $input) {
+    entries {
+      id
+      kind
+      firmId
+      firmName
+      organisationId
+      organisationName
+      at
+      basis
+    }
+    someHidden
+    truncated
+  }
+}
+    `;
+
+export function useDashboardDrillDownQuery(options: Omit<Urql.UseQueryArgs<DashboardDrillDownQueryVariables>, 'query'>) {
+  return Urql.useQuery<DashboardDrillDownQuery, DashboardDrillDownQueryVariables>({ query: DashboardDrillDownDocument, ...options });
 };
 export const DeskRecentFirmsDocument = gql`
     query DeskRecentFirms($first: Int!, $after: String) {

@@ -84,6 +84,8 @@ Query.clusterOffice: signed in (user or API key)
 Query.clusters: signed in (user or API key)
 Query.compareAgreementVersions: member with "read" in an organisation
 Query.contactPersons: signed-in user with "read" in an organisation
+Query.dashboard: member with "read" in an organisation (user or API key); figures cover that organisation's area in the graph, other organisations' records only as suppressed aggregates
+Query.dashboardDrillDown: signed-in user with "read" in an organisation
 Query.delegation: member with "read" in an organisation
 Query.delegationResults: member with "read" in an organisation
 Query.delegations: member with "read" in an organisation

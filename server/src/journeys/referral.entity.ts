@@ -15,6 +15,8 @@ import { ReferralStatus } from './journey.enums';
 @ObjectType({ description: 'A referral of a firm from one organisation to another, and where it is in its loop.' })
 @Entity('referral')
 @Index('IDX_referral_receiver_inbox', { synchronize: false })
+/** Partner dashboards: referrals sent in a period (migration 1765500000000). */
+@Index('IDX_referral_sent_at', { synchronize: false })
 export class Referral {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

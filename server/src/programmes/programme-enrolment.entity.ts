@@ -69,6 +69,8 @@ export class ProgrammeEnrolment {
 
 @ObjectType({ description: 'One step in an enrolment\'s history (append-only, server-timestamped).' })
 @Entity('programme_enrolment_event')
+/** Partner dashboards: enrolment events in a period (migration 1765500000000). */
+@Index('IDX_programme_enrolment_event_recorded_at', { synchronize: false })
 export class ProgrammeEnrolmentEvent {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

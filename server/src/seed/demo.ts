@@ -10,6 +10,7 @@ import { Country, Organisation, OrganisationKind as K } from '../organisations/o
 import { OrganisationRelationship, RelationshipKind as R, RelationshipState } from '../organisations/organisation-relationship.entity';
 import { seedAgreements } from '../agreements/agreements.seed';
 import { seedClusters } from '../clusters/clusters.seed';
+import { seedDashboardActivity } from '../dashboards/dashboards.seed';
 import { seedInvestment } from '../investment/investment.seed';
 import { seedJourneys } from '../journeys/journeys.seed';
 import { seedNetworks } from '../networks/networks.seed';
@@ -227,5 +228,7 @@ async function seedInto(em: EntityManager, { firmCount = 4000, seed = 2026 }: Se
   await seedNetworks(em, orgs, users);
   await seedInvestment(em, orgs, users);
   await seedAgreements(em, orgs, users);
+  // Last: a year and more of activity for the partner dashboards, on firms no other story uses.
+  await seedDashboardActivity(em, orgs);
   return { organisations: orgs, users, firmCount: firmRows.length };
 }
