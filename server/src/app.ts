@@ -8,10 +8,12 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { AppConfig, RequestContext } from './core/context';
 import { formatError } from './core/errors';
+import { requestTransactionPlugin } from './core/rls';
 import { authenticate } from './identity/authenticate';
 import { buildAppSchema } from './schema';
 
 export interface AppOptions {
+  /** The app role's pool (row-level security applies), never the owner's. */
   ds: DataSource;
   config: AppConfig;
   /** Built web client to serve at `/` (client/dist), if present. */
@@ -30,8 +32,11 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
     maxAliases: { n: 15 },
     maxTokens: { n: 2000 },
   });
+  const protection = armor.protect();
   const apollo = new ApolloServer<RequestContext>({
-    ...armor.protect(),
+    ...protection,
+    // Each request's one transaction is committed before its response goes out.
+    plugins: [...(protection.plugins ?? []), requestTransactionPlugin()],
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,

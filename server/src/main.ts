@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createApp } from './app';
-import { openDatabase } from './core/db';
+import { openAppDatabase, openDatabase } from './core/db';
 import { anonymiseExpiredContactPersons } from './journeys/contact-person.retention';
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed/demo';
 
@@ -16,6 +16,8 @@ export interface ServerOptions {
   /** Load the demo data into an empty database (default true). */
   seedDemo?: boolean;
   demoFirmCount?: number;
+  /** Password of the app role (APP_DB_PASSWORD); outside production a fresh one per start when unset. */
+  appDbPassword?: string;
 }
 
 /** Migrates the database, loads demo data once, and serves the API (and the built client). */
@@ -33,7 +35,11 @@ export async function startServer(opts: ServerOptions) {
   await retention();
   const retentionTimer = setInterval(retention, 24 * 3600_000).unref();
   const authSecret = opts.authSecret ?? randomBytes(32).toString('hex');
-  const { server, apollo } = await createApp({ ds, config: { authSecret }, clientDir: opts.clientDir });
+  // Requests run as the app role (row-level security); the owner connection above is for migrations,
+  // seed and background jobs only.
+  const appDbPassword = opts.appDbPassword ?? process.env.APP_DB_PASSWORD ?? (process.env.NODE_ENV === 'production' ? undefined : randomBytes(18).toString('base64url'));
+  const appDs = await openAppDatabase(ds, opts.databaseUrl, { env: { APP_DATABASE_URL: process.env.APP_DATABASE_URL, APP_DB_PASSWORD: appDbPassword } });
+  const { server, apollo } = await createApp({ ds: appDs, config: { authSecret }, clientDir: opts.clientDir });
   const port = opts.port ?? 4000;
   await new Promise<void>((resolve) => server.listen(port, opts.host ?? '0.0.0.0', resolve));
   const address = server.address();
@@ -42,11 +48,13 @@ export async function startServer(opts: ServerOptions) {
     port: actualPort,
     url: `http://localhost:${actualPort}`,
     ds,
+    appDs,
     async stop() {
       clearInterval(retentionTimer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
+      await appDs.destroy();
       await ds.destroy();
     },
   };

@@ -89,14 +89,18 @@ export class IdentityResolver {
           userError('email', `Too many failed sign-ins for this e-mail address. Try again in ${Math.ceil(wait / 60_000)} minutes.`, UserErrorCode.TOO_MANY_ATTEMPTS),
         ]);
       }
-      const user = await em.findOneBy(User, { email });
+      // Before sign-in there is no scope: the user is looked up by a narrow SECURITY DEFINER function (RLS).
+      const [found]: Array<{ id: string; password_hash: string }> = await em.query('SELECT id, password_hash FROM gg_sign_in_lookup($1)', [email]);
       // Same work and the same answer for an unknown e-mail and a wrong password.
-      const ok = await verifyPassword(input.password, user?.passwordHash ?? (await timingDummyHash()));
-      if (!user || !ok) {
+      const ok = await verifyPassword(input.password, found?.password_hash ?? (await timingDummyHash()));
+      if (!found || !ok) {
         signInThrottle.recordFailure(email);
         throw new UserInputRejection([userError('password', 'E-mail or password is wrong.', UserErrorCode.BAD_CREDENTIALS)]);
       }
       signInThrottle.recordSuccess(email);
+      // The rest of this request acts as the user who proved the password (their session, their row).
+      await ctx.db.setUser(em, found.id);
+      const user = await em.findOneByOrFail(User, { id: found.id });
       const session = await em.save(em.create(Session, { userId: user.id, expiresAt: sessionExpiry(), revokedAt: null }));
       return Object.assign(new SignInPayload(), {
         token: signSessionToken(ctx.config.authSecret, user.id, session.id, session.expiresAt),

@@ -4,6 +4,7 @@ import { ProgrammesAndClusters1764200000000 } from './1764200000000-ProgrammesAn
 import { NetworksAndInvestment1764300000000 } from './1764300000000-NetworksAndInvestment';
 import { ServiceAgreements1764400000000 } from './1764400000000-ServiceAgreements';
 import { ContactPersonRetention1764500000000 } from './1764500000000-ContactPersonRetention';
+import { RowLevelSecurity1769000000000 } from './1769000000000-RowLevelSecurity';
 
 /** Every migration in order; each domain area's schema change adds one here. */
-export const migrations: Function[] = [Foundation1764000000000, Journeys1764100000000, ProgrammesAndClusters1764200000000, NetworksAndInvestment1764300000000, ServiceAgreements1764400000000, ContactPersonRetention1764500000000];
+export const migrations: Function[] = [Foundation1764000000000, Journeys1764100000000, ProgrammesAndClusters1764200000000, NetworksAndInvestment1764300000000, ServiceAgreements1764400000000, ContactPersonRetention1764500000000, RowLevelSecurity1769000000000];
