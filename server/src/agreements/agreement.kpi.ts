@@ -4,7 +4,8 @@ import { AgreementKpiActualSource, AgreementKpiMetric, isComputedMetric } from '
 
 /**
  * KPI actuals computed from recorded work: the touchpoints of firms' journeys (journeys area, tables
- * `touchpoint`, `referral`). Never typed in. Only current entries count: an entry that a correction
+ * `touchpoint`, `referral`, counted through the RLS migration's content-free views `touchpoint_fact`,
+ * `referral_fact`, `firm_area`: an area figure counts every organisation's entries). Never typed in. Only current entries count: an entry that a correction
  * superseded (`touchpoint.supersedes_id` points at it) is left out, the correction counts instead.
  *
  * Each metric is defined once, as the SQL that lists the entries it counts (`ENTRIES`); the aggregate
@@ -44,7 +45,7 @@ export const TZ = 'Europe/Copenhagen';
 /** The window columns every ENTRIES query may use: w.from_date, w.to_date, w.area (uuid[]), w.parties (uuid[]). */
 const IN_WINDOW = (col: string) =>
   `${col} >= (w.from_date::timestamp AT TIME ZONE '${TZ}') AND ${col} < ((w.to_date + 1)::timestamp AT TIME ZONE '${TZ}')`;
-const CURRENT = `NOT EXISTS (SELECT 1 FROM touchpoint sup WHERE sup.supersedes_id = t.id)`;
+const CURRENT = `NOT EXISTS (SELECT 1 FROM touchpoint_fact sup WHERE sup.supersedes_id = t.id)`;
 
 /**
  * Per computed metric: the counted entries (one row per touchpoint: id, firm_id, organisation_id,
@@ -54,14 +55,14 @@ const METRICS: Record<Exclude<AgreementKpiMetric, AgreementKpiMetric.EXTERNAL>, 
   [AgreementKpiMetric.GROWTH_MAPPINGS]: {
     needs: 'area',
     entries: `SELECT t.id, t.firm_id, t.organisation_id, t.occurred_at, 1::float8 AS value
-                FROM touchpoint t JOIN firm f ON f.id = t.firm_id
+                FROM touchpoint_fact t JOIN firm_area f ON f.id = t.firm_id
                WHERE t.kind = 'GROWTH_MAPPING' AND f.municipality_id = ANY(w.area) AND ${IN_WINDOW('t.occurred_at')} AND ${CURRENT}`,
     aggregate: `count(e.id)::float8`,
   },
   [AgreementKpiMetric.FIRMS_IN_GROWTH_PARTNERSHIPS]: {
     needs: 'area',
     entries: `SELECT t.id, t.firm_id, t.organisation_id, t.occurred_at, 1::float8 AS value
-                FROM touchpoint t JOIN firm f ON f.id = t.firm_id
+                FROM touchpoint_fact t JOIN firm_area f ON f.id = t.firm_id
                WHERE t.kind = 'GROWTH_PARTNERSHIP' AND f.municipality_id = ANY(w.area) AND ${IN_WINDOW('t.occurred_at')} AND ${CURRENT}`,
     aggregate: `count(DISTINCT e.firm_id)::float8`,
   },
@@ -70,7 +71,7 @@ const METRICS: Record<Exclude<AgreementKpiMetric, AgreementKpiMetric.EXTERNAL>, 
     // value 1 = went to a private advisor; the share is the mean of value, in percent.
     entries: `SELECT t.id, t.firm_id, t.organisation_id, t.occurred_at,
                      CASE WHEN ro.kind = 'PRIVATE_ADVISOR' THEN 1 ELSE 0 END::float8 AS value
-                FROM touchpoint t JOIN referral r ON r.id = t.referral_id JOIN organisation ro ON ro.id = r.receiver_organisation_id
+                FROM touchpoint_fact t JOIN referral_fact r ON r.id = t.referral_id JOIN organisation ro ON ro.id = r.receiver_organisation_id
                WHERE t.kind = 'REFERRAL' AND t.organisation_id = ANY(w.parties) AND ${IN_WINDOW('t.occurred_at')} AND ${CURRENT}`,
     aggregate: `CASE WHEN count(e.id) = 0 THEN NULL ELSE round(100.0 * sum(e.value)::numeric / count(e.id), 2)::float8 END`,
   },
@@ -85,7 +86,7 @@ const METRICS: Record<Exclude<AgreementKpiMetric, AgreementKpiMetric.EXTERNAL>, 
  */
 function jobsEntries(source: 'SELF_REPORTED' | 'REGISTER_MEASURED') {
   return `SELECT DISTINCT ON (t.firm_id) t.id, t.firm_id, t.organisation_id, t.occurred_at, (t.details->>'jobs')::float8 AS value
-            FROM touchpoint t JOIN firm f ON f.id = t.firm_id
+            FROM touchpoint_fact t JOIN firm_area f ON f.id = t.firm_id
            WHERE t.kind = 'OUTCOME_REPORT' AND t.details->>'source' = '${source}' AND t.details->>'jobs' IS NOT NULL
              AND f.municipality_id = ANY(w.area)
              AND (t.details->>'measuredOn')::date BETWEEN w.from_date AND w.to_date AND ${CURRENT}
@@ -192,7 +193,7 @@ export async function listCountedEntries(
     `SELECT e.id, e.firm_id, e.organisation_id, e.occurred_at, e.value,
             f.status::text AS firm_status, f.name AS firm_name, f.cvr, f.organisationsnummer, f.owner_organisation_id, tp.summary
        FROM ${WINDOWS} CROSS JOIN LATERAL (${def.entries}) e
-       JOIN firm f ON f.id = e.firm_id JOIN touchpoint tp ON tp.id = e.id
+       JOIN firm f ON f.id = e.firm_id LEFT JOIN touchpoint tp ON tp.id = e.id
       WHERE ($2::timestamptz IS NULL OR (e.occurred_at, e.id) < ($2::timestamptz, $3::uuid))
       ORDER BY e.occurred_at DESC, e.id DESC
       LIMIT $4`,

@@ -218,6 +218,11 @@ export async function prepareAppRole(owner: DataSource, app: { url: string; pass
   await owner.query(`GRANT USAGE ON SCHEMA public TO ${ident}`);
   await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${ident}`);
   await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${ident}`);
+  // Views are read-only windows (owned by the owner, so writing through one would skip the policies).
+  await owner.query(`DO $$ DECLARE v record; BEGIN
+    FOR v IN SELECT viewname FROM pg_views WHERE schemaname = 'public' LOOP
+      EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON public.%I FROM %s', v.viewname, ${literal(ident)});
+    END LOOP; END $$`);
   // The migrations table is the owner's business.
   await owner.query(`REVOKE ALL ON TABLE migrations FROM ${ident}`).catch(() => undefined);
   if (app.password !== null && !(await canLogIn(app.url))) {

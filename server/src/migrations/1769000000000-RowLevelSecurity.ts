@@ -35,7 +35,11 @@ const PERSON = `${U} IS NOT NULL`;
 
 interface Rule {
   read: string;
-  /** USING and WITH CHECK of INSERT, UPDATE and DELETE. */
+  /**
+   * WITH CHECK of INSERT and UPDATE, USING of DELETE. UPDATE's USING is `read`: a locking read
+   * (SELECT ... FOR UPDATE) of a row the caller sees but may not change still finds it, so the app answers
+   * NOT_ALLOWED rather than NOT_FOUND - and an UPDATE of it fails the WITH CHECK.
+   */
   write: string;
 }
 
@@ -120,7 +124,8 @@ export const RLS_RULES: Record<string, Rule> = {
     read: `EXISTS (SELECT 1 FROM public.office_placement_proposal p WHERE p.id = proposal_id)`,
     write: `EXISTS (SELECT 1 FROM public.office_placement_proposal p WHERE p.id = proposal_id AND (p.cluster_organisation_id = ANY(${W}) OR p.lead_municipality_id = ANY(${W})))`,
   },
-  office_co_financing: { read: `public.gg_co_financing_party(id, ${O})`, write: `public.gg_co_financing_party(id, ${W}) OR cluster_organisation_id = ANY(${W})` },
+  // The direct column too: a row being inserted is not yet visible to the function (INSERT ... RETURNING).
+  office_co_financing: { read: `cluster_organisation_id = ANY(${O}) OR public.gg_co_financing_party(id, ${O})`, write: `public.gg_co_financing_party(id, ${W}) OR cluster_organisation_id = ANY(${W})` },
   office_co_financing_share: { read: `public.gg_co_financing_party(co_financing_id, ${O})`, write: `public.gg_co_financing_party(co_financing_id, ${W})` },
   office_co_financing_amount: { read: `public.gg_co_financing_party(co_financing_id, ${O})`, write: `public.gg_co_financing_party(co_financing_id, ${W})` },
   // networks and funding
@@ -236,6 +241,35 @@ CREATE OR REPLACE FUNCTION public.gg_inquiry_role(p_inquiry uuid, p_orgs uuid[])
   FROM public.establishment_inquiry i WHERE i.id = p_inquiry
 $$;
 
+-- The journeys area's view of current entries reads with the caller's rights (the touchpoint policies).
+ALTER VIEW public.current_touchpoint SET (security_invoker = true);
+
+-- Aggregates and facts that are public by design, read through views owned by the owner (so the
+-- tables' policies do not narrow them). Each exposes only what its reader needs: counts, or for KPI
+-- figures the counted facts without any content (no summary, no details beyond the figures, no recorder).
+CREATE OR REPLACE VIEW public.cluster_member_count AS
+  SELECT cluster_organisation_id, kind, count(*)::int AS n FROM public.cluster_member GROUP BY 1, 2;
+CREATE OR REPLACE VIEW public.activity_attendance_count AS
+  SELECT activity_id, count(*)::int AS n FROM public.cluster_activity_attendance GROUP BY 1;
+-- Throughput counts: published programmes for everyone, drafts for their operator only.
+CREATE OR REPLACE VIEW public.programme_enrolment_count AS
+  SELECT e.programme_id, e.state, count(*)::int AS n
+    FROM public.programme_enrolment e JOIN public.programme p ON p.id = e.programme_id
+   WHERE p.state::text IN ('OPEN', 'RUNNING', 'CLOSED') OR p.operator_organisation_id = ANY(public.gg_org_ids())
+   GROUP BY 1, 2;
+-- That an organisation has journey entries about a firm (never what, when or how many): signed-in people.
+CREATE OR REPLACE VIEW public.journey_presence AS
+  SELECT DISTINCT firm_id, organisation_id FROM public.touchpoint WHERE public.gg_user_id() IS NOT NULL;
+-- KPI figures over an area count every organisation's entries (a regional figure).
+CREATE OR REPLACE VIEW public.touchpoint_fact AS
+  SELECT t.id, t.firm_id, t.organisation_id, t.kind, t.occurred_at, t.recorded_at, t.supersedes_id, t.referral_id,
+         jsonb_strip_nulls(jsonb_build_object('source', t.details->'source', 'jobs', t.details->'jobs', 'measuredOn', t.details->'measuredOn')) AS details
+    FROM public.touchpoint t WHERE cardinality(public.gg_org_ids()) > 0;
+CREATE OR REPLACE VIEW public.referral_fact AS
+  SELECT r.id, r.firm_id, r.sender_organisation_id, r.receiver_organisation_id FROM public.referral r WHERE cardinality(public.gg_org_ids()) > 0;
+CREATE OR REPLACE VIEW public.firm_area AS
+  SELECT f.id, f.municipality_id FROM public.firm f;
+
 -- Authentication runs before there is a scope: these answer exactly what it needs, given a credential.
 CREATE OR REPLACE FUNCTION public.gg_session_memberships(p_session uuid, p_user uuid)
   RETURNS TABLE (organisation_id uuid, role text) LANGUAGE sql STABLE SECURITY DEFINER AS $$
@@ -266,7 +300,7 @@ export class RowLevelSecurity1769000000000 implements MigrationInterface {
       await q.query(`CREATE POLICY gg_owner ON public.${table} TO CURRENT_USER USING (true) WITH CHECK (true)`);
       await q.query(`CREATE POLICY gg_read ON public.${table} FOR SELECT USING (${rule.read})`);
       await q.query(`CREATE POLICY gg_insert ON public.${table} FOR INSERT WITH CHECK (${rule.write})`);
-      await q.query(`CREATE POLICY gg_update ON public.${table} FOR UPDATE USING (${rule.write}) WITH CHECK (${rule.write})`);
+      await q.query(`CREATE POLICY gg_update ON public.${table} FOR UPDATE USING (${rule.read}) WITH CHECK (${rule.write})`);
       await q.query(`CREATE POLICY gg_delete ON public.${table} FOR DELETE USING (${rule.write})`);
     }
   }
@@ -277,6 +311,8 @@ export class RowLevelSecurity1769000000000 implements MigrationInterface {
       await q.query(`ALTER TABLE public.${table} NO FORCE ROW LEVEL SECURITY`);
       await q.query(`ALTER TABLE public.${table} DISABLE ROW LEVEL SECURITY`);
     }
+    await q.query(`DROP VIEW IF EXISTS public.firm_area, public.referral_fact, public.touchpoint_fact, public.journey_presence,
+      public.programme_enrolment_count, public.activity_attendance_count, public.cluster_member_count`);
     await q.query(`DROP FUNCTION IF EXISTS public.gg_sign_in_lookup(text), public.gg_api_key_lookup(text), public.gg_session_memberships(uuid, uuid),
       public.gg_inquiry_role(uuid, uuid[]), public.gg_delegation_party(uuid, uuid[]), public.gg_co_financing_party(uuid, uuid[]),
       public.gg_network_party(uuid, uuid[]), public.gg_agreement_party(uuid, uuid[]), public.gg_journey_shared(uuid, uuid),
