@@ -193,7 +193,7 @@ export async function listCountedEntries(
     `SELECT e.id, e.firm_id, e.organisation_id, e.occurred_at, e.value,
             f.status::text AS firm_status, f.name AS firm_name, f.cvr, f.organisationsnummer, f.owner_organisation_id, tp.summary
        FROM ${WINDOWS} CROSS JOIN LATERAL (${def.entries}) e
-       JOIN firm f ON f.id = e.firm_id LEFT JOIN touchpoint tp ON tp.id = e.id
+       LEFT JOIN firm f ON f.id = e.firm_id LEFT JOIN touchpoint tp ON tp.id = e.id
       WHERE ($2::timestamptz IS NULL OR (e.occurred_at, e.id) < ($2::timestamptz, $3::uuid))
       ORDER BY e.occurred_at DESC, e.id DESC
       LIMIT $4`,
