@@ -21,7 +21,7 @@ await pg.createDatabase('bench');
 const port = await freePort();
 const loadStart = Date.now();
 const server = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], {
-  env: { ...process.env, DATABASE_URL: pg.url('bench'), PORT: String(port), DEMO_FIRMS: String(FIRMS), CLIENT_DIR: '/nonexistent', NODE_ENV: 'production', AUTH_SECRET: 'bench' },
+  env: { ...process.env, DATABASE_URL: pg.url('bench'), PORT: String(port), DEMO_FIRMS: String(FIRMS), CLIENT_DIR: '/nonexistent', NODE_ENV: 'production', AUTH_SECRET: 'bench', APP_DB_PASSWORD: 'bench' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const base = `http://127.0.0.1:${port}`;

@@ -37,6 +37,10 @@ if (!databaseUrl) {
 const secretFile = path.join(dataDir, 'auth-secret');
 if (!process.env.AUTH_SECRET && !fs.existsSync(secretFile)) fs.writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
 const authSecret = process.env.AUTH_SECRET ?? fs.readFileSync(secretFile, 'utf8').trim();
+// The API's own database role (row-level security applies to it): its password is kept next to the data too.
+const appPasswordFile = path.join(dataDir, 'app-db-password');
+if (!process.env.APP_DB_PASSWORD && !fs.existsSync(appPasswordFile)) fs.writeFileSync(appPasswordFile, randomBytes(24).toString('hex'), { mode: 0o600 });
+const appDbPassword = process.env.APP_DB_PASSWORD ?? fs.readFileSync(appPasswordFile, 'utf8').trim();
 
 step('Migrating, loading demo data (first run only) and starting the API');
 const require = createRequire(import.meta.url);
@@ -47,6 +51,7 @@ try {
     databaseUrl,
     port: Number(process.env.PORT ?? 4000),
     authSecret,
+    appDbPassword,
     clientDir: path.join(root, 'client/dist'),
     demoFirmCount: process.env.DEMO_FIRMS ? Number(process.env.DEMO_FIRMS) : undefined,
   });

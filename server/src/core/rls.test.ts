@@ -165,6 +165,14 @@ describe('row-level security', () => {
     await expect(inRequest(own, (ctx) => insert(ctx, a.id))).resolves.toBeDefined();
   });
 
+  test("a failing read does not take the request's other reads with it (before any write)", async () => {
+    const ctx = requestAs(null, Scope.NONE);
+    await inRequest(ctx, async () => {
+      await expect(ctx.ds.query(`SELECT 'not a uuid'::uuid`)).rejects.toThrow(/invalid input syntax/);
+      expect(await ctx.ds.query(`SELECT current_setting('app.org_ids', true) AS o`)).toEqual([{ o: '' }]);
+    });
+  });
+
   test('loaders of one request share its transaction and connection, serialised', async () => {
     const ctx = requestAs(null, Scope.NONE);
     await inRequest(ctx, async () => {

@@ -68,6 +68,7 @@ export class RequestDb {
   readonly facade: DataSource;
   private begun = false;
   private finished = false;
+  private wrote = false;
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(readonly appDs: DataSource, private settings: RlsSettings) {
@@ -78,8 +79,19 @@ export class RequestDb {
     runner.query = ((query: string, parameters?: any[], structured?: boolean) =>
       this.serial(async () => {
         await this.begin();
-        return rawQuery(query, parameters, structured as any);
+        try {
+          return await rawQuery(query, parameters, structured as any);
+        } catch (e) {
+          await this.recover();
+          throw e;
+        }
       })) as QueryRunner['query'];
+    // A released savepoint is a mutation's writes: from then on the transaction must commit as a whole.
+    const rawCommit = runner.commitTransaction.bind(runner);
+    runner.commitTransaction = async () => {
+      await rawCommit();
+      this.wrote = true;
+    };
     // A nested transaction (runMutation) becomes a savepoint of the request's transaction.
     runner.startTransaction = async (isolation) => {
       await this.serial(() => this.begin());
@@ -114,6 +126,21 @@ export class RequestDb {
 
   private async client(): Promise<{ query(sql: string): Promise<any> }> {
     return (await this.runner.connect()) as any;
+  }
+
+  /**
+   * A failed statement aborts a PostgreSQL transaction. Before any write, start afresh (lazily, on the next
+   * statement), so one failing read does not fail the request's other fields; inside a savepoint the
+   * mutation rolls back to it; after a write the commit reports the failure.
+   */
+  private async recover(): Promise<void> {
+    const r = this.runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+    if (!this.begun || this.wrote || r.transactionDepth !== 1) return;
+    r.isTransactionActive = false;
+    r.transactionDepth = 0;
+    this.begun = false;
+    this.appDs.logger.logQuery('ROLLBACK', undefined, this.runner);
+    await (await this.client()).query('ROLLBACK');
   }
 
   /** Runs with the queue held: BEGIN and the scope in one statement, counted like any other. */
