@@ -241,6 +241,18 @@ CREATE OR REPLACE FUNCTION public.gg_inquiry_role(p_inquiry uuid, p_orgs uuid[])
   FROM public.establishment_inquiry i WHERE i.id = p_inquiry
 $$;
 
+-- Under RLS, PostgreSQL uses a query's condition as an index condition only when its functions are
+-- LEAKPROOF (else the policy must run first): lower() and LIKE are not marked so, which turned the
+-- firm name-prefix search (index on lower(name)) into a sequential scan of all firms. Neither reveals
+-- anything about a row but its own value, so mark them - possible only for a superuser owner (the
+-- embedded and docker PostgreSQL); elsewhere the search still works, without that index.
+DO $$ BEGIN
+  IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+    ALTER FUNCTION pg_catalog.lower(text) LEAKPROOF;
+    ALTER FUNCTION pg_catalog.textlike(text, text) LEAKPROOF;
+  END IF;
+END $$;
+
 -- The journeys area's view of current entries reads with the caller's rights (the touchpoint policies).
 ALTER VIEW public.current_touchpoint SET (security_invoker = true);
 
