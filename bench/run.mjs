@@ -30,7 +30,7 @@ const port = await freePort();
 const loadStart = Date.now();
 // BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server.
 const server = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), SERVER], {
-  env: { ...process.env, DATABASE_URL: pg.url('bench'), PORT: String(port), DEMO_FIRMS: String(FIRMS), CLIENT_DIR: '/nonexistent', NODE_ENV: 'production', AUTH_SECRET: 'bench', SEED_DEMO: 'true', RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_ACCOUNT: '0' },
+  env: { ...process.env, DATABASE_URL: pg.url('bench'), PORT: String(port), DEMO_FIRMS: String(FIRMS), CLIENT_DIR: '/nonexistent', NODE_ENV: 'production', AUTH_SECRET: 'bench', SEED_DEMO: 'true', RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_ACCOUNT: '0', APP_DB_PASSWORD: 'bench' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const base = `http://127.0.0.1:${port}`;

@@ -81,6 +81,10 @@ if (!databaseUrl) {
 const secretFile = path.join(dataDir, 'auth-secret');
 if (!process.env.AUTH_SECRET && !fs.existsSync(secretFile)) fs.writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
 const authSecret = process.env.AUTH_SECRET ?? fs.readFileSync(secretFile, 'utf8').trim();
+// The API's own database role (row-level security applies to it): its password is kept next to the data too.
+const appPasswordFile = path.join(dataDir, 'app-db-password');
+if (!process.env.APP_DB_PASSWORD && !fs.existsSync(appPasswordFile)) fs.writeFileSync(appPasswordFile, randomBytes(24).toString('hex'), { mode: 0o600 });
+const appDbPassword = process.env.APP_DB_PASSWORD ?? fs.readFileSync(appPasswordFile, 'utf8').trim();
 
 step('Migrating, loading demo data (first run only) and starting the API');
 const require = createRequire(import.meta.url);
@@ -90,6 +94,7 @@ try {
     databaseUrl,
     port: Number(process.env.PORT ?? 4000),
     authSecret,
+    appDbPassword,
     clientDir: path.join(root, 'client/dist'),
     demoFirmCount: process.env.DEMO_FIRMS ? Number(process.env.DEMO_FIRMS) : undefined,
     seedDemo: process.env.SEED_DEMO !== 'false', // demo data by default here; off by default in docker compose

@@ -31,6 +31,15 @@ try {
   const tscClient = run('npx', ['tsc', '-p', 'client', '--noEmit'], { allowFail: true });
   record('type checks', (tscServer === 0) + (tscClient === 0), (tscServer !== 0) + (tscClient !== 0));
 
+  step('Lint (ESLint: the project\'s own rules, scripts/lint/rules.mjs)');
+  const lintJson = path.join(os.tmpdir(), `gg-eslint-${process.pid}.json`);
+  run('npx', ['eslint', '--format', 'json', '--output-file', lintJson, '.'], { allowFail: true });
+  const lint = readJson(lintJson);
+  // One test per linted file: it passes when the file has no error.
+  const lintFailed = lint ? lint.filter((f) => f.errorCount > 0) : null;
+  for (const f of lintFailed ?? []) for (const m of f.messages) console.log(`  ${path.relative(root, f.filePath)}:${m.line}:${m.column} ${m.message} (${m.ruleId})`);
+  record('lint (eslint)', lint ? lint.length - lintFailed.length : 0, lint ? lintFailed.length : 1, lint ? '' : 'no report');
+
   step('Server tests (Jest, real PostgreSQL)');
   const jestJson = path.join(os.tmpdir(), `gg-jest-${process.pid}.json`);
   run('npx', ['jest', '--json', `--outputFile=${jestJson}`, ...(process.env.CI ? ['--ci'] : [])], {

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createApp } from './app';
-import { createDataSource, DbTimeouts, dbTimeoutsFromEnv, openDatabase, SETUP_TIMEOUTS } from './core/db';
+import { createDataSource, DbTimeouts, dbTimeoutsFromEnv, openAppDatabase, openDatabase, SETUP_TIMEOUTS } from './core/db';
 import { expiredStateCleanupJob, scheduleJobs } from './core/jobs';
 import { logger, serializeError } from './core/logger';
 import { withStartupLock } from './core/startup-lock';
@@ -25,6 +25,8 @@ export interface ServerOptions {
   shutdownGraceMs?: number;
   /** A streaming replica for reads (see core/db.ts). */
   databaseReadUrl?: string;
+  /** Password of the app role (APP_DB_PASSWORD); outside production derived from the owner URL when unset. */
+  appDbPassword?: string;
 }
 
 /** inFlight: requests in flight when the stop began; cut: responses closed before they were complete. */
@@ -38,7 +40,10 @@ export interface StopResult {
 export interface RunningServer {
   port: number;
   url: string;
+  /** The owner's pool (migrations, seed, background jobs). */
   ds: DataSource;
+  /** The app role's pool that serves requests (row-level security applies). */
+  appDs: DataSource;
   /**
    * Graceful stop: stop accepting, answer every request in flight (up to the grace period, then cut the
    * rest), then close the pool. Calling it again with `force` cuts at once.
@@ -67,7 +72,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const jobs = scheduleJobs(ds, [contactPersonRetentionJob, expiredStateCleanupJob]);
   await jobs.firstCheck;
   const authSecret = opts.authSecret ?? randomBytes(32).toString('hex');
-  const { server, apollo, lifecycle } = await createApp({ ds, config: { authSecret }, clientDir: opts.clientDir });
+  // Requests run as the app role (row-level security); the owner pool `ds` is for background jobs only.
+  // Outside production the app role's password defaults to one derived from the owner URL, so every process
+  // on one database agrees on it (each start sets it).
+  const appDbPassword = opts.appDbPassword ?? process.env.APP_DB_PASSWORD
+    ?? (process.env.NODE_ENV === 'production' ? undefined : createHash('sha256').update(`growth-graph-app:${opts.databaseUrl}`).digest('base64url').slice(0, 24));
+  const appDs = await openAppDatabase(ds, opts.databaseUrl, {
+    timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(),
+    readUrl: opts.databaseReadUrl,
+    env: { APP_DATABASE_URL: process.env.APP_DATABASE_URL, APP_DB_PASSWORD: appDbPassword },
+  });
+  const { server, apollo, lifecycle } = await createApp({ ds: appDs, config: { authSecret }, clientDir: opts.clientDir });
 
   // Requests in flight, so a stop can answer them all and tell how many it had to cut (none, normally).
   const active = new Set<import('node:http').ServerResponse>();
@@ -105,6 +120,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     port: actualPort,
     url: `http://localhost:${actualPort}`,
     ds,
+    appDs,
     stop(stopOpts = {}) {
       if (!stopping) {
         const atStart = active.size;
@@ -125,7 +141,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           clearTimeout(grace);
           await apollo.stop();
           // A hung database must not hold the exit: the pool gets a few seconds to close.
-          await Promise.race([ds.destroy().catch(() => {}), new Promise((r) => setTimeout(r, 3000).unref())]);
+          await Promise.race([Promise.all([appDs.destroy().catch(() => {}), ds.destroy().catch(() => {})]), new Promise((r) => setTimeout(r, 3000).unref())]);
           // Responses cut by a forced stop may not have seen their 'close' event yet: count them too.
           const cutTotal = cut + active.size;
           logger.info({ forced, answeredWhileDraining, cut: cutTotal }, 'Shutdown: done');

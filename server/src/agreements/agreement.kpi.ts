@@ -6,7 +6,8 @@ import { AgreementKpiActualSource, AgreementKpiMetric, isComputedMetric } from '
 
 /**
  * KPI actuals computed from recorded work: the touchpoints of firms' journeys (journeys area, tables
- * `touchpoint`, `referral`). Never typed in. Only current entries count: an entry that a correction
+ * `touchpoint`, `referral`, counted through the RLS migration's content-free views `touchpoint_fact`,
+ * `referral_fact`, `firm_area`: an area figure counts every organisation's entries). Never typed in. Only current entries count: an entry that a correction
  * superseded (`touchpoint.supersedes_id` points at it) is left out, the correction counts instead.
  *
  * Each metric is defined once, as the SQL that lists the entries it counts (`ENTRIES`); the aggregate
@@ -46,7 +47,7 @@ export const TZ = 'Europe/Copenhagen';
 /** The window columns every ENTRIES query may use: w.from_date, w.to_date, w.area (uuid[]), w.parties (uuid[]). */
 const IN_WINDOW = (col: string) =>
   `${col} >= (w.from_date::timestamp AT TIME ZONE '${TZ}') AND ${col} < ((w.to_date + 1)::timestamp AT TIME ZONE '${TZ}')`;
-const CURRENT = `NOT EXISTS (SELECT 1 FROM touchpoint sup WHERE sup.supersedes_id = t.id)`;
+const CURRENT = `NOT EXISTS (SELECT 1 FROM touchpoint_fact sup WHERE sup.supersedes_id = t.id)`;
 
 /**
  * Per computed metric: the counted entries (one row per touchpoint: id, firm_id, organisation_id,
@@ -56,14 +57,14 @@ const METRICS: Record<Exclude<AgreementKpiMetric, AgreementKpiMetric.EXTERNAL>, 
   [AgreementKpiMetric.GROWTH_MAPPINGS]: {
     needs: 'area',
     entries: `SELECT t.id, t.firm_id, t.organisation_id, t.occurred_at, 1::float8 AS value
-                FROM touchpoint t JOIN firm f ON f.id = t.firm_id
+                FROM touchpoint_fact t JOIN firm_area f ON f.id = t.firm_id
                WHERE t.kind = 'GROWTH_MAPPING' AND f.municipality_id = ANY(w.area) AND ${IN_WINDOW('t.occurred_at')} AND ${CURRENT}`,
     aggregate: `count(e.id)::float8`,
   },
   [AgreementKpiMetric.FIRMS_IN_GROWTH_PARTNERSHIPS]: {
     needs: 'area',
     entries: `SELECT t.id, t.firm_id, t.organisation_id, t.occurred_at, 1::float8 AS value
-                FROM touchpoint t JOIN firm f ON f.id = t.firm_id
+                FROM touchpoint_fact t JOIN firm_area f ON f.id = t.firm_id
                WHERE t.kind = 'GROWTH_PARTNERSHIP' AND f.municipality_id = ANY(w.area) AND ${IN_WINDOW('t.occurred_at')} AND ${CURRENT}`,
     aggregate: `count(DISTINCT e.firm_id)::float8`,
   },
@@ -72,7 +73,7 @@ const METRICS: Record<Exclude<AgreementKpiMetric, AgreementKpiMetric.EXTERNAL>, 
     // value 1 = went to a private advisor; the share is the mean of value, in percent.
     entries: `SELECT t.id, t.firm_id, t.organisation_id, t.occurred_at,
                      CASE WHEN ro.kind = 'PRIVATE_ADVISOR' THEN 1 ELSE 0 END::float8 AS value
-                FROM touchpoint t JOIN referral r ON r.id = t.referral_id JOIN organisation ro ON ro.id = r.receiver_organisation_id
+                FROM touchpoint_fact t JOIN referral_fact r ON r.id = t.referral_id JOIN organisation ro ON ro.id = r.receiver_organisation_id
                WHERE t.kind = 'REFERRAL' AND t.organisation_id = ANY(w.parties) AND ${IN_WINDOW('t.occurred_at')} AND ${CURRENT}`,
     aggregate: `CASE WHEN count(e.id) = 0 THEN NULL ELSE round(100.0 * sum(e.value)::numeric / count(e.id), 2)::float8 END`,
   },
@@ -87,7 +88,7 @@ const METRICS: Record<Exclude<AgreementKpiMetric, AgreementKpiMetric.EXTERNAL>, 
  */
 function jobsEntries(source: 'SELF_REPORTED' | 'REGISTER_MEASURED') {
   return `SELECT DISTINCT ON (t.firm_id) t.id, t.firm_id, t.organisation_id, t.occurred_at, (t.details->>'jobs')::float8 AS value
-            FROM touchpoint t JOIN firm f ON f.id = t.firm_id
+            FROM touchpoint_fact t JOIN firm_area f ON f.id = t.firm_id
            WHERE t.kind = 'OUTCOME_REPORT' AND t.details->>'source' = '${source}' AND t.details->>'jobs' IS NOT NULL
              AND f.municipality_id = ANY(w.area)
              AND (t.details->>'measuredOn')::date BETWEEN w.from_date AND w.to_date AND ${CURRENT}

@@ -76,7 +76,8 @@ export function createClusterLoaders(ctx: RequestContext) {
     /** Member counts per cluster and kind (public: counts only). */
     memberCounts: new DataLoader<string, Map<ClusterMemberKind, number>>(async (ids) => {
       const rows: Array<{ cluster: string; kind: ClusterMemberKind; n: number }> = await ds.query(
-        `SELECT cluster_organisation_id AS cluster, kind, count(*)::int AS n FROM cluster_member WHERE cluster_organisation_id = ANY($1) GROUP BY 1, 2`,
+        // Counts are public: a view of counts only (RLS keeps the member rows to the cluster).
+        `SELECT cluster_organisation_id AS cluster, kind, n FROM cluster_member_count WHERE cluster_organisation_id = ANY($1)`,
         [[...ids]],
       );
       const map = new Map(ids.map((id) => [id, new Map<ClusterMemberKind, number>()]));
@@ -101,7 +102,7 @@ export function createClusterLoaders(ctx: RequestContext) {
 
     attendanceCount: new DataLoader<string, number>(async (ids) => {
       const rows: Array<{ activity: string; n: number }> = await ds.query(
-        `SELECT activity_id AS activity, count(*)::int AS n FROM cluster_activity_attendance WHERE activity_id = ANY($1) GROUP BY 1`,
+        `SELECT activity_id AS activity, n FROM activity_attendance_count WHERE activity_id = ANY($1)`,
         [[...ids]],
       );
       const map = new Map(rows.map((r) => [r.activity, r.n]));

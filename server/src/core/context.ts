@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { IdempotencyRequest } from './idempotency';
+import { RequestDb, rlsSettingsOf } from './rls';
 import { Scope } from './scope';
 
 export type Principal =
@@ -14,7 +15,13 @@ export interface AppConfig {
 }
 
 export interface RequestContext {
+  /**
+   * This request's database: its one transaction on the app role (row-level security applies), scoped to
+   * the caller. Same call shapes as a DataSource (getRepository, query, createQueryBuilder, transaction).
+   */
   ds: DataSource;
+  /** Ends the request's transaction (the Apollo plugin in core/rls.ts). */
+  db: RequestDb;
   config: AppConfig;
   principal: Principal | null;
   scope: Scope;
@@ -45,14 +52,16 @@ export class LoaderRegistry {
   }
 }
 
+/** `appDs`: the pool of the app role (never the owner), so the policies apply to everything the request reads. */
 export function createContext(
-  ds: DataSource,
+  appDs: DataSource,
   config: AppConfig,
   principal: Principal | null,
   scope: Scope,
   activeOrganisationId: string | null = null,
 ): RequestContext {
-  const ctx: RequestContext = { ds, config, principal, scope, activeOrganisationId, loaders: undefined as unknown as LoaderRegistry };
+  const db = new RequestDb(appDs, rlsSettingsOf(principal, scope));
+  const ctx: RequestContext = { ds: db.facade, db, config, principal, scope, activeOrganisationId, loaders: undefined as unknown as LoaderRegistry };
   ctx.loaders = new LoaderRegistry(() => ctx);
   return ctx;
 }

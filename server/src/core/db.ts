@@ -5,6 +5,7 @@ import { CountingLogger } from './query-counter';
 import { databaseUnavailableReason, isBrokenConnection } from './outage';
 import { entities } from '../entities';
 import { migrations } from '../migrations';
+import { appDatabaseUrl, assertFencedRole, prepareAppRole } from './rls';
 import { withStartupLock } from './startup-lock';
 
 /**
@@ -118,4 +119,23 @@ export async function checkDatabase(ds: DataSource, timeoutMs: number): Promise<
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The request pool: the app role (not the owner, no superuser), so row-level security applies to every
+ * request. Prepared by the owner: role created if missing (cluster-wide, idempotent) and granted on this
+ * database. `env` supplies APP_DATABASE_URL or APP_DB_PASSWORD (see core/rls.ts).
+ */
+export async function openAppDatabase(
+  owner: DataSource,
+  ownerUrl: string,
+  opts: DatabaseOptions & { env?: NodeJS.ProcessEnv } = {},
+): Promise<DataSource> {
+  const app = appDatabaseUrl(ownerUrl, opts.env);
+  await prepareAppRole(owner, app);
+  // Each request holds one connection for its transaction: a larger pool than the owner's.
+  const ds = createDataSource(app.url, { poolSize: Number(process.env.DB_POOL_SIZE ?? 20), ...opts });
+  await ds.initialize();
+  await assertFencedRole(ds);
+  return ds;
 }

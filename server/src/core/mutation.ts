@@ -21,8 +21,10 @@ export interface MutationOptions {
 
 /**
  * Runs a mutation the same way everywhere: validate the input object (class-validator decorators on the
- * input type) into user errors, then do all writes in ONE transaction. Throwing UserInputRejection inside
- * rolls everything back and returns the errors; so does a unique violation listed in `uniqueFields`.
+ * input type) into user errors, then do all writes in ONE transaction - a savepoint of the request's own
+ * transaction (core/rls.ts: `ctx.ds.transaction`), so the caller's row-level security scope applies and
+ * the writes are committed with the response. Throwing UserInputRejection inside rolls everything back
+ * to the savepoint and returns the errors; so does a unique violation listed in `uniqueFields`.
  */
 export async function runMutation<P extends MutationPayload>(
   ctx: RequestContext,

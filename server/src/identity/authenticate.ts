@@ -6,10 +6,10 @@ import { rethrowIfUnavailable } from '../core/outage';
 import { isUuid } from '../core/text';
 import { API_KEY_PREFIX, sha256, verifySessionToken } from './tokens';
 
-
-
-
 /**
+ * `ds` is the app role's pool (row-level security applies); authentication is its only unscoped use,
+ * through the narrow SECURITY DEFINER functions of the RLS migration (never the owner connection).
+ *
  * Turns the request's credentials into a context. One SQL statement: the session (not revoked, not
  * expired) or API key (not revoked) together with the memberships that make up the caller's scope.
  * Missing, forged or expired credentials give an anonymous context (and so UNAUTHENTICATED on anything
@@ -36,10 +36,10 @@ async function resolveCaller(ds: DataSource, config: AppConfig, headers: Incomin
   if (/^bearer$/i.test(scheme ?? '') && credential) {
     const claims = verifySessionToken(config.authSecret, credential);
     if (!claims || !isUuid(claims.sid) || !isUuid(claims.sub)) return createContext(ds, config, null, Scope.NONE);
+    // The app role reads no session or membership without a scope: a SECURITY DEFINER function (RLS
+    // migration) answers only this question, for a session id and user id the signed token vouches for.
     const rows: Array<{ organisation_id: string | null; role: Role | null }> = await ds.query(
-      `SELECT m.organisation_id, m.role
-         FROM session s LEFT JOIN membership m ON m.user_id = s.user_id
-        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+      'SELECT organisation_id, role FROM gg_session_memberships($1, $2)',
       [claims.sid, claims.sub],
     );
     if (rows.length === 0) return createContext(ds, config, null, Scope.NONE);
@@ -54,7 +54,7 @@ async function resolveCaller(ds: DataSource, config: AppConfig, headers: Incomin
 
 async function apiKeyContext(ds: DataSource, config: AppConfig, key: string): Promise<RequestContext> {
   const rows: Array<{ id: string; organisation_id: string }> = await ds.query(
-    'SELECT id, organisation_id FROM api_key WHERE key_hash = $1 AND revoked_at IS NULL',
+    'SELECT id, organisation_id FROM gg_api_key_lookup($1)',
     [sha256(key)],
   );
   if (rows.length === 0) return createContext(ds, config, null, Scope.NONE);

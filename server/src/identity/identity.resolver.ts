@@ -85,7 +85,7 @@ export class IdentityResolver {
     return runMutation(ctx, input, async (em) => {
       const email = input.email.trim().toLowerCase();
       const address = ctx.clientAddress ?? null;
-      const lock = await signInThrottle.lockedFor(ctx.ds, email, address);
+      const lock = await signInThrottle.lockedFor(ctx.db.appDs, email, address);
       if (lock) {
         const minutes = Math.ceil(lock.waitMs / 60_000);
         throw new UserInputRejection([
@@ -94,14 +94,19 @@ export class IdentityResolver {
             : new UserError(['input'], `Too many failed sign-ins from this network address. Try again in ${minutes} minutes.`, UserErrorCode.TOO_MANY_ATTEMPTS),
         ]);
       }
-      const user = await em.findOneBy(User, { email });
+      // Before sign-in there is no scope: the user is looked up by a narrow SECURITY DEFINER function (RLS).
+      const [found]: Array<{ id: string; password_hash: string }> = await em.query('SELECT id, password_hash FROM gg_sign_in_lookup($1)', [email]);
       // Same work and the same answer for an unknown e-mail and a wrong password.
-      const ok = await verifyPassword(input.password, user?.passwordHash ?? (await timingDummyHash()));
-      if (!user || !ok) {
-        await signInThrottle.recordFailure(ctx.ds, email, address);
+      const ok = await verifyPassword(input.password, found?.password_hash ?? (await timingDummyHash()));
+      if (!found || !ok) {
+        // On the pool, not the request's transaction: the failure must count although this mutation rolls back.
+        await signInThrottle.recordFailure(ctx.db.appDs, email, address);
         throw new UserInputRejection([userError('password', 'E-mail or password is wrong.', UserErrorCode.BAD_CREDENTIALS)]);
       }
-      await signInThrottle.recordSuccess(ctx.ds, email);
+      await signInThrottle.recordSuccess(ctx.db.appDs, email);
+      // The rest of this request acts as the user who proved the password (their session, their row).
+      await ctx.db.setUser(em, found.id);
+      const user = await em.findOneByOrFail(User, { id: found.id });
       const session = await em.save(em.create(Session, { userId: user.id, expiresAt: sessionExpiry(), revokedAt: null }));
       return Object.assign(new SignInPayload(), {
         token: signSessionToken(ctx.config.authSecret, user.id, session.id, session.expiresAt),

@@ -119,7 +119,8 @@ export class FirmJourneyResolver {
   })
   async hiddenOrganisations(@Root() journey: FirmJourney, @Ctx() ctx: RequestContext) {
     const rows: Array<{ organisation_id: string }> = await ctx.ds.query(
-      'SELECT DISTINCT organisation_id FROM touchpoint WHERE firm_id = ANY($1::uuid[]) AND organisation_id <> ALL($2::uuid[])',
+      // Only the fact, through a view that shows nothing else (RLS hides the entries themselves).
+      'SELECT DISTINCT organisation_id FROM journey_presence WHERE firm_id = ANY($1::uuid[]) AND organisation_id <> ALL($2::uuid[])',
       [journey.firmIds, journey.visibleOwners],
     );
     const orgs = await organisationLoaders(ctx).byId.loadMany(rows.map((r) => r.organisation_id));

@@ -176,11 +176,12 @@ export class ProgrammeResolver {
     const qb = ctx.ds
       .getRepository(Programme)
       .createQueryBuilder('p')
-      .leftJoin(ProgrammeEnrolment, 'e', 'e.programme_id = p.id')
+      // Counts through a view of counts only (RLS keeps the enrolment rows to the operator).
+      .leftJoin('programme_enrolment_count', 'e', 'e.programme_id = p.id')
       .select('count(DISTINCT p.id)', 'programmes')
-      .addSelect(`count(e.id) FILTER (WHERE e.state = '${EnrolmentState.ENROLLED}')`, 'enrolled')
-      .addSelect(`count(e.id) FILTER (WHERE e.state = '${EnrolmentState.COMPLETED}')`, 'completed')
-      .addSelect(`count(e.id) FILTER (WHERE e.state = '${EnrolmentState.DROPPED_OUT}')`, 'droppedOut')
+      .addSelect(`coalesce(sum(e.n) FILTER (WHERE e.state = '${EnrolmentState.ENROLLED}'), 0)`, 'enrolled')
+      .addSelect(`coalesce(sum(e.n) FILTER (WHERE e.state = '${EnrolmentState.COMPLETED}'), 0)`, 'completed')
+      .addSelect(`coalesce(sum(e.n) FILTER (WHERE e.state = '${EnrolmentState.DROPPED_OUT}'), 0)`, 'droppedOut')
       .where('p.state = ANY(:published)', { published: PUBLISHED_STATES });
     if (filter?.operatorOrganisationId) qb.andWhere('p.operatorOrganisationId = :op', { op: filter.operatorOrganisationId });
     if (filter?.kinds?.length) qb.andWhere('p.kind = ANY(:kinds)', { kinds: filter.kinds });

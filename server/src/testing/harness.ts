@@ -3,8 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, RequestContext } from '../core/context';
-import { openDatabase, SETUP_TIMEOUTS } from '../core/db';
+import { openAppDatabase, openDatabase, SETUP_TIMEOUTS } from '../core/db';
 import { formatError } from '../core/errors';
+import { requestTransactionPlugin } from '../core/rls';
 import { countQueries, QueryTally } from '../core/query-counter';
 import { authenticate } from '../identity/authenticate';
 import { buildAppSchema } from '../schema';
@@ -16,7 +17,10 @@ import { DEMO_PASSWORD, seedDemoData, SeedResult } from '../seed/demo';
  * access rules executed through Apollo (no HTTP, no mocks).
  */
 export interface TestApp {
+  /** The owner's connection: setup and assertions beside the API (row-level security does not apply). */
   ds: DataSource;
+  /** The app role's pool, which every request uses (row-level security applies). */
+  appDs: DataSource;
   seed: SeedResult;
   config: AppConfig;
   /** Runs an operation as the given caller. */
@@ -64,13 +68,21 @@ export async function createTestApp(opts: { firmCount?: number } = {}): Promise<
   // tests the timeouts on purpose).
   const ds = await openDatabase(db.url, { poolSize: 20, timeouts: SETUP_TIMEOUTS });
   const seed = (await seedDemoData(ds, { firmCount: opts.firmCount ?? 400 }))!;
+  // One app-role password for every test database of the cluster (the role is cluster-wide).
+  const appDs = await openAppDatabase(ds, db.url, { poolSize: 20, env: { ...process.env, APP_DB_PASSWORD: process.env.APP_DB_PASSWORD ?? 'growth_graph_app_test' } });
   const config: AppConfig = { authSecret: randomBytes(32).toString('hex') };
-  const apollo = new ApolloServer<RequestContext>({ schema: buildAppSchema().schema, formatError, includeStacktraceInErrorResponses: false });
+  const apollo = new ApolloServer<RequestContext>({
+    schema: buildAppSchema().schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [requestTransactionPlugin()],
+  });
   await apollo.start();
   const tokens = new Map<string, string>();
 
   const app: TestApp = {
     ds,
+    appDs,
     seed,
     config,
     async exec(query, variables, as) {
@@ -80,7 +92,7 @@ export async function createTestApp(opts: { firmCount?: number } = {}): Promise<
       if (token) headers.authorization = `Bearer ${token}`;
       if (as?.apiKey) headers.authorization = `ApiKey ${as.apiKey}`;
       if (as?.organisationId) headers['x-organisation-id'] = as.organisationId;
-      const contextValue = await authenticate(ds, config, headers);
+      const contextValue = await authenticate(appDs, config, headers);
       const { result, tally } = await countQueries(() => apollo.executeOperation({ query, variables }, { contextValue }));
       if (result.body.kind !== 'single') throw new Error('incremental delivery not expected');
       return { data: (result.body.singleResult.data ?? null) as any, errors: result.body.singleResult.errors as any, queries: tally };
@@ -111,6 +123,7 @@ export async function createTestApp(opts: { firmCount?: number } = {}): Promise<
     },
     async close() {
       await apollo.stop();
+      await appDs.destroy();
       await ds.destroy();
       await db.drop();
     },

@@ -1,0 +1,18 @@
+// `npm run lint` (and the lint stage of `npm test`): the project's own conventions (scripts/lint/rules.mjs).
+import tseslint from 'typescript-eslint';
+import gg from './scripts/lint/rules.mjs';
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', 'client/src/generated/**', 'schema/**', '**/*.d.ts'] },
+  {
+    files: ['server/src/**/*.ts', 'client/src/**/*.ts', 'client/src/**/*.tsx'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { ecmaVersion: 'latest', sourceType: 'module', ecmaFeatures: { jsx: true } } },
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+    plugins: { gg },
+    rules: {
+      'gg/root-field-access': 'error',
+      'gg/no-raw-db-in-resolver': 'error',
+      'gg/no-cross-area-import': 'error',
+    },
+  },
+];

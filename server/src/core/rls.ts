@@ -1,0 +1,285 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { Client } from 'pg';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { Capability } from './access';
+import type { Principal, RequestContext } from './context';
+import type { Scope } from './scope';
+
+/**
+ * The second wall: PostgreSQL row-level security (RLS) behind the app's own visibility rules.
+ *
+ * Two database roles:
+ * - the OWNER (DATABASE_URL): owns the tables, runs migrations, the demo seed and background jobs;
+ * - the APP role (`growth_graph_app`, APP_DATABASE_URL or derived): a LOGIN role that owns nothing and is
+ *   no superuser. Every request runs as it, so every owned table's policies apply (ENABLE + FORCE RLS).
+ *
+ * Each request gets ONE transaction on ONE connection of the app pool, begun lazily on its first statement
+ * together with the caller's scope (`set_config('app.org_ids', ..., true)` etc., local to the transaction)
+ * and committed when the response is sent. Without a scope the policies show nothing.
+ */
+export const APP_ROLE = 'growth_graph_app';
+
+/** The caller's scope as the policies read it (see the RLS migration's gg_* functions). */
+export interface RlsSettings {
+  /** Organisations the caller may read in (READ). */
+  orgIds: readonly string[];
+  /** Organisations the caller may write in at all (RECORD; an API key has none). */
+  writeOrgIds: readonly string[];
+  /** Organisations the caller administers. */
+  adminOrgIds: readonly string[];
+  /** The signed-in user, or null (API key, anonymous). */
+  userId: string | null;
+}
+
+export function rlsSettingsOf(principal: Principal | null, scope: Scope): RlsSettings {
+  return {
+    orgIds: scope.organisationIds(Capability.READ),
+    writeOrgIds: scope.organisationIds(Capability.RECORD),
+    adminOrgIds: scope.organisationIds(Capability.ADMINISTER),
+    userId: principal?.kind === 'user' ? principal.userId : null,
+  };
+}
+
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** The statement that begins a request's transaction and sets its scope (one round trip). */
+export function beginStatement(s: RlsSettings): string {
+  return (
+    'START TRANSACTION; SELECT ' +
+    [
+      `set_config('app.org_ids', ${literal(s.orgIds.join(','))}, true)`,
+      `set_config('app.write_org_ids', ${literal(s.writeOrgIds.join(','))}, true)`,
+      `set_config('app.admin_org_ids', ${literal(s.adminOrgIds.join(','))}, true)`,
+      `set_config('app.user_id', ${literal(s.userId ?? '')}, true)`,
+    ].join(', ')
+  );
+}
+
+/**
+ * One request's database access: a query runner of the app pool whose statements are serialised (pg
+ * refuses parallel queries on one client; loaders run in parallel), inside one transaction begun lazily.
+ * `facade` stands in for the DataSource in `ctx.ds`: getRepository, query, createQueryBuilder, manager and
+ * transaction (a savepoint) all run on this request's transaction; anything else falls through to the app
+ * pool without a scope, where the policies show nothing.
+ */
+export class RequestDb {
+  readonly runner: QueryRunner;
+  readonly facade: DataSource;
+  private begun = false;
+  private finished = false;
+  private wrote = false;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly appDs: DataSource, private settings: RlsSettings) {
+    const runner = appDs.createQueryRunner();
+    this.runner = runner;
+    const rawQuery = runner.query.bind(runner);
+    const rawStart = runner.startTransaction.bind(runner);
+    runner.query = ((query: string, parameters?: any[], structured?: boolean) =>
+      this.serial(async () => {
+        await this.begin();
+        try {
+          return await rawQuery(query, parameters, structured as any);
+        } catch (e) {
+          await this.recover();
+          throw e;
+        }
+      })) as QueryRunner['query'];
+    // A released savepoint is a mutation's writes: from then on the transaction must commit as a whole.
+    const rawCommit = runner.commitTransaction.bind(runner);
+    runner.commitTransaction = async () => {
+      await rawCommit();
+      this.wrote = true;
+    };
+    // A nested transaction (runMutation) becomes a savepoint of the request's transaction.
+    runner.startTransaction = async (isolation) => {
+      await this.serial(() => this.begin());
+      return rawStart(isolation);
+    };
+    const manager = runner.manager;
+    this.facade = Object.create(appDs, {
+      manager: { value: manager },
+      getRepository: { value: (target: any) => manager.getRepository(target) },
+      query: { value: (query: string, parameters?: any[]) => manager.query(query, parameters) },
+      createQueryBuilder: {
+        value: (entityOrRunner?: any, alias?: string) =>
+          entityOrRunner === undefined || (typeof entityOrRunner === 'object' && 'manager' in entityOrRunner && 'query' in entityOrRunner)
+            ? appDs.createQueryBuilder(runner)
+            : appDs.createQueryBuilder(entityOrRunner, alias as string, runner),
+      },
+      transaction: { value: (...args: any[]) => (manager.transaction as any)(...args) },
+    }) as DataSource;
+  }
+
+  /** Narrows or widens the scope for the rest of this request (sign-in: the new session's user). */
+  async setUser(em: EntityManager, userId: string): Promise<void> {
+    this.settings = { ...this.settings, userId };
+    await em.query(`SELECT set_config('app.user_id', $1, true)`, [userId]);
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(fn, fn);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async client(): Promise<{ query(sql: string): Promise<any> }> {
+    return (await this.runner.connect()) as any;
+  }
+
+  /**
+   * A failed statement aborts a PostgreSQL transaction. Before any write, start afresh (lazily, on the next
+   * statement), so one failing read does not fail the request's other fields; inside a savepoint the
+   * mutation rolls back to it; after a write the commit reports the failure.
+   */
+  private async recover(): Promise<void> {
+    const r = this.runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+    if (!this.begun || this.wrote || r.transactionDepth !== 1) return;
+    r.isTransactionActive = false;
+    r.transactionDepth = 0;
+    this.begun = false;
+    this.appDs.logger.logQuery('ROLLBACK', undefined, this.runner);
+    await (await this.client()).query('ROLLBACK');
+  }
+
+  /** Runs with the queue held: BEGIN and the scope in one statement, counted like any other. */
+  private async begin(): Promise<void> {
+    if (this.begun) return;
+    if (this.finished) throw new Error('The request has ended; its transaction is closed.');
+    this.begun = true;
+    const sql = beginStatement(this.settings);
+    this.appDs.logger.logQuery(sql, undefined, this.runner);
+    await (await this.client()).query(sql);
+    const r = this.runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+    r.isTransactionActive = true;
+    r.transactionDepth = 1;
+  }
+
+  /** Commits (or rolls back) and hands the connection back. Throws when the commit did not happen. */
+  async finish(commit: boolean): Promise<void> {
+    await this.serial(async () => {
+      if (this.finished) return;
+      this.finished = true;
+      try {
+        if (!this.begun) return;
+        const r = this.runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+        const open = r.transactionDepth;
+        r.isTransactionActive = false;
+        r.transactionDepth = 0;
+        const sql = commit && open === 1 ? 'COMMIT' : 'ROLLBACK';
+        this.appDs.logger.logQuery(sql, undefined, this.runner);
+        const result = await (await this.client()).query(sql);
+        // COMMIT of a transaction that had failed answers ROLLBACK: nothing was saved.
+        if (commit && (sql !== 'COMMIT' || result?.command !== 'COMMIT')) throw new Error('The request\'s transaction was rolled back.');
+      } finally {
+        await this.runner.release();
+      }
+    });
+  }
+}
+
+/** Apollo plugin: ends each request's transaction before the response goes out. */
+export function requestTransactionPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          const db = contextValue.db;
+          if (!db) return;
+          try {
+            await db.finish(true);
+          } catch {
+            // The writes of this request were not saved: say so instead of returning their results.
+            if (response.body.kind === 'single') {
+              response.body.singleResult.data = null;
+              response.body.singleResult.errors = [
+                new GraphQLError('The request could not be completed; nothing was saved. Try again.', { extensions: { code: 'TRANSACTION_FAILED' } }),
+              ];
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The app role: created (or checked) by the owner at start, granted per database.
+
+/** The app role's connection URL: APP_DATABASE_URL, else DATABASE_URL with the app role and APP_DB_PASSWORD. */
+export function appDatabaseUrl(ownerUrl: string, env: NodeJS.ProcessEnv = process.env): { url: string; password: string | null; explicit: boolean } {
+  if (env.APP_DATABASE_URL) return { url: env.APP_DATABASE_URL, password: null, explicit: true };
+  const password = env.APP_DB_PASSWORD;
+  if (!password) throw new Error('Set APP_DB_PASSWORD (the password of the app role) or APP_DATABASE_URL.');
+  const u = new URL(ownerUrl);
+  u.username = APP_ROLE;
+  u.password = password;
+  return { url: u.toString(), password, explicit: false };
+}
+
+const isCode = (e: unknown, ...codes: string[]) => codes.includes((e as { code?: string })?.code ?? '');
+
+/**
+ * Makes sure the app role exists and may use this database (idempotent; roles are cluster-wide, so many
+ * test databases in one cluster share it). Creates it only when we derived its URL (it needs CREATEROLE);
+ * with APP_DATABASE_URL the role is the administrator's, and only the grants are ours.
+ */
+export async function prepareAppRole(owner: DataSource, app: { url: string; password: string | null }): Promise<void> {
+  const role = new URL(app.url).username || APP_ROLE;
+  const ident = `"${decodeURIComponent(role).replace(/"/g, '""')}"`;
+  if (app.password !== null) {
+    const pw = literal(app.password);
+    try {
+      await owner.query(`DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${literal(decodeURIComponent(role))}) THEN
+          CREATE ROLE ${ident} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${pw};
+        END IF; END $$`);
+    } catch (e) {
+      // Another process created it at the same moment.
+      if (!isCode(e, '42710', '23505')) throw e;
+    }
+  }
+  // Grants are per database (and repeated, so tables of later migrations are covered too).
+  await owner.query(`GRANT CONNECT ON DATABASE "${(await owner.query('SELECT current_database() AS d'))[0].d}" TO ${ident}`);
+  await owner.query(`GRANT USAGE ON SCHEMA public TO ${ident}`);
+  await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${ident}`);
+  await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${ident}`);
+  // Views are read-only windows (owned by the owner, so writing through one would skip the policies).
+  await owner.query(`DO $$ DECLARE v record; BEGIN
+    FOR v IN SELECT viewname FROM pg_views WHERE schemaname = 'public' LOOP
+      EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON public.%I FROM %s', v.viewname, ${literal(ident)});
+    END LOOP; END $$`);
+  // The migrations table is the owner's business.
+  await owner.query(`REVOKE ALL ON TABLE migrations FROM ${ident}`).catch(() => undefined);
+  if (app.password !== null && !(await canLogIn(app.url))) {
+    // Existing role, other password (e.g. APP_DB_PASSWORD changed): set ours.
+    await owner.query(`ALTER ROLE ${ident} WITH PASSWORD ${literal(app.password)}`);
+  }
+}
+
+async function canLogIn(url: string): Promise<boolean> {
+  const c = new Client({ connectionString: url });
+  try {
+    await c.connect();
+    return true;
+  } catch (e) {
+    if (isCode(e, '28P01', '28000')) return false;
+    throw e;
+  } finally {
+    await c.end().catch(() => undefined);
+  }
+}
+
+/** Refuses to serve requests through a role that would bypass the policies. */
+export async function assertFencedRole(app: DataSource): Promise<void> {
+  const [r] = await app.query(
+    `SELECT r.rolsuper, r.rolbypassrls,
+            EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                     WHERE n.nspname = 'public' AND c.relkind = 'r' AND pg_get_userbyid(c.relowner) = current_user) AS owns
+       FROM pg_roles r WHERE r.rolname = current_user`,
+  );
+  if (r.rolsuper || r.rolbypassrls || r.owns) {
+    throw new Error('The app database role must not be a superuser, bypass RLS or own tables (set APP_DATABASE_URL to a separate role).');
+  }
+}
