@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createApp } from './app';
 import { createDataSource, DbTimeouts, dbTimeoutsFromEnv, openAppDatabase, openDatabase, SETUP_TIMEOUTS } from './core/db';
+import { registerAggregateSource } from './core/aggregates';
 import { expiredStateCleanupJob, scheduleJobs } from './core/jobs';
 import { logger, serializeError } from './core/logger';
 import { withStartupLock } from './core/startup-lock';
@@ -70,6 +71,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   await ds.initialize();
   // Retention (daily) and cleanup of expired shared state (hourly), each once across all processes.
   const jobs = scheduleJobs(ds, [contactPersonRetentionJob, expiredStateCleanupJob]);
+  registerAggregateSource(ds); // dashboard aggregates over other organisations' records (core/aggregates.ts)
   await jobs.firstCheck;
   const authSecret = opts.authSecret ?? randomBytes(32).toString('hex');
   // Requests run as the app role (row-level security); the owner pool `ds` is for background jobs only.

@@ -27,6 +27,10 @@ export const ROW_RULES: Record<string, RowRule> = {
   funding_pool: { kind: 'public', reason: 'Funding pools are announced publicly, so organisations can apply.' },
   reception_municipality: { kind: 'public', reason: 'Which municipalities a reception organisation covers is public configuration.' },
 
+  idempotency_key: { kind: 'system', reason: 'Answers to retried mutations, read only by the idempotency layer for the same principal (core/idempotency.ts).' },
+  rate_limit_counter: { kind: 'system', reason: 'Request and sign-in counters per hashed address/account (core/rate-limit.ts); no personal data.' },
+  scheduled_job: { kind: 'system', reason: 'When each background job last ran, so it runs once across processes (core/jobs.ts).' },
+
   // --- views: public aggregates past the policies (read-only for the app role) -----------------------
   current_touchpoint: { kind: 'view', reason: 'Current (not superseded) touchpoints; security_invoker, so the touchpoint policies apply.' },
   cluster_member_count: { kind: 'view', reason: 'Member counts per cluster and kind are public; the members themselves are not.' },
@@ -49,6 +53,12 @@ export const ROW_RULES: Record<string, RowRule> = {
     rule: 'register firms: everyone (public register); prospects: only the organisation that recorded them',
     oracle: "t.status <> 'PROSPECT' OR t.owner_organisation_id = ANY($1)",
     unscoped: "t.status <> 'PROSPECT'",
+  },
+  firm_change: {
+    kind: 'owned',
+    rule: 'whoever sees the firm (register history: everyone for register firms; prospects: their organisation)',
+    oracle: "EXISTS (SELECT 1 FROM firm f WHERE f.id = t.firm_id AND (f.status <> 'PROSPECT' OR f.owner_organisation_id = ANY($1)))",
+    unscoped: "EXISTS (SELECT 1 FROM firm f WHERE f.id = t.firm_id AND f.status <> 'PROSPECT')",
   },
   growth_potential_assessment: {
     kind: 'owned',

@@ -1,3 +1,4 @@
+import { aggregateQuery } from '../core/aggregates';
 import { GraphQLError } from 'graphql';
 import { computeKpiActuals } from '../agreements/agreement.kpi';
 import { AgreementKpiUnit } from '../agreements/agreement.enums';
@@ -43,9 +44,9 @@ export async function loadAudience(ctx: RequestContext, organisationId: string):
     `SELECT o.id, o.name, o.kind::text AS kind,
             CASE o.kind
               WHEN 'MUNICIPALITY' THEN ARRAY[o.id]
-              WHEN 'REGIONAL_COUNCIL' THEN ARRAY(SELECT r.from_id FROM organisation_relationship r WHERE r.to_id = o.id AND r.kind = 'MEMBER_OF_COUNCIL')
-              WHEN 'GROWTH_HOUSE' THEN ARRAY(SELECT r.to_id FROM organisation_relationship r WHERE r.from_id = o.id AND r.kind = 'COVERS')
-              WHEN 'BUSINESS_COUNCIL' THEN ARRAY(SELECT r.to_id FROM organisation_relationship r WHERE r.from_id = o.id AND r.kind = 'SERVES')
+              WHEN 'REGIONAL_COUNCIL' THEN ARRAY(SELECT r.from_id FROM organisation_relationship r WHERE r.to_id = o.id AND r.kind = 'MEMBER_OF_COUNCIL' AND r.state = 'ACTIVE')
+              WHEN 'GROWTH_HOUSE' THEN ARRAY(SELECT r.to_id FROM organisation_relationship r WHERE r.from_id = o.id AND r.kind = 'COVERS' AND r.state = 'ACTIVE')
+              WHEN 'BUSINESS_COUNCIL' THEN ARRAY(SELECT r.to_id FROM organisation_relationship r WHERE r.from_id = o.id AND r.kind = 'SERVES' AND r.state = 'ACTIVE')
               WHEN 'REGION' THEN ARRAY(SELECT m.id FROM organisation m WHERE m.kind = 'MUNICIPALITY' AND m.region_id = o.id)
               WHEN 'NATIONAL_AGENCY' THEN ARRAY(SELECT m.id FROM organisation m WHERE m.kind = 'MUNICIPALITY' AND m.country = o.country)
               WHEN 'INVESTMENT_PROMOTION_AGENCY' THEN COALESCE(
@@ -175,7 +176,8 @@ function bucketKeys(period: ResolvedPeriod): string[] {
 
 async function computePanel(ctx: RequestContext, def: PanelDef, audience: Audience, period: ResolvedPeriod, requested: DashboardDimension | undefined): Promise<DashboardPanel> {
   const dimension = effectiveDimension(def, requested);
-  const raw: RawRow[] = await ctx.ds.query(panelStatement(def, dimension), [
+  // Figures over other organisations' records: an aggregate on the owner's pool (core/aggregates.ts), suppressed below.
+  const raw: RawRow[] = await aggregateQuery(ctx, panelStatement(def, dimension), [
     audience.municipalityIds, audience.organisationId, ...period.params, BUCKET_SQL[period.bucket],
   ]);
   const current = toRows(def, raw.filter((r) => r.period === 'C'));

@@ -60,6 +60,11 @@ export const RLS_RULES: Record<string, Rule> = {
     read: `organisation_id = ANY(${O}) OR EXISTS (SELECT 1 FROM public.firm f WHERE f.id = firm_id)`,
     write: `organisation_id = ANY(${W})`,
   },
+  // the register's change history: whoever sees the firm (the policy on firm decides)
+  firm_change: {
+    read: `EXISTS (SELECT 1 FROM public.firm f WHERE f.id = firm_id)`,
+    write: `changed_by_organisation_id = ANY(${W}) AND EXISTS (SELECT 1 FROM public.firm f WHERE f.id = firm_id)`,
+  },
   // journeys
   touchpoint: { read: `${PERSON} AND (organisation_id = ANY(${O}) OR ${journeyShared('firm_id', 'organisation_id')})`, write: `organisation_id = ANY(${W})` },
   growth_plan_milestone: {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, RequestContext } from '../core/context';
+import { registerAggregateSource } from '../core/aggregates';
 import { openAppDatabase, openDatabase, SETUP_TIMEOUTS } from '../core/db';
 import { formatError } from '../core/errors';
 import { requestTransactionPlugin } from '../core/rls';
@@ -69,6 +70,7 @@ export async function createTestApp(opts: { firmCount?: number } = {}): Promise<
   const ds = await openDatabase(db.url, { poolSize: 20, timeouts: SETUP_TIMEOUTS });
   const seed = (await seedDemoData(ds, { firmCount: opts.firmCount ?? 400 }))!;
   // One app-role password for every test database of the cluster (the role is cluster-wide).
+  registerAggregateSource(ds);
   const appDs = await openAppDatabase(ds, db.url, { poolSize: 20, env: { ...process.env, APP_DB_PASSWORD: process.env.APP_DB_PASSWORD ?? 'growth_graph_app_test' } });
   const config: AppConfig = { authSecret: randomBytes(32).toString('hex') };
   const apollo = new ApolloServer<RequestContext>({
