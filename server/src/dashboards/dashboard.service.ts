@@ -43,9 +43,9 @@ export async function loadAudience(ctx: RequestContext, organisationId: string):
     `SELECT o.id, o.name, o.kind::text AS kind,
             CASE o.kind
               WHEN 'MUNICIPALITY' THEN ARRAY[o.id]
-              WHEN 'REGIONAL_COUNCIL' THEN ARRAY(SELECT r.from_id FROM organisation_relationship r WHERE r.to_id = o.id AND r.kind = 'MEMBER_OF_COUNCIL')
-              WHEN 'GROWTH_HOUSE' THEN ARRAY(SELECT r.to_id FROM organisation_relationship r WHERE r.from_id = o.id AND r.kind = 'COVERS')
-              WHEN 'BUSINESS_COUNCIL' THEN ARRAY(SELECT r.to_id FROM organisation_relationship r WHERE r.from_id = o.id AND r.kind = 'SERVES')
+              WHEN 'REGIONAL_COUNCIL' THEN ARRAY(SELECT r.from_id FROM organisation_relationship r WHERE r.to_id = o.id AND r.kind = 'MEMBER_OF_COUNCIL' AND r.state = 'ACTIVE')
+              WHEN 'GROWTH_HOUSE' THEN ARRAY(SELECT r.to_id FROM organisation_relationship r WHERE r.from_id = o.id AND r.kind = 'COVERS' AND r.state = 'ACTIVE')
+              WHEN 'BUSINESS_COUNCIL' THEN ARRAY(SELECT r.to_id FROM organisation_relationship r WHERE r.from_id = o.id AND r.kind = 'SERVES' AND r.state = 'ACTIVE')
               WHEN 'REGION' THEN ARRAY(SELECT m.id FROM organisation m WHERE m.kind = 'MUNICIPALITY' AND m.region_id = o.id)
               WHEN 'NATIONAL_AGENCY' THEN ARRAY(SELECT m.id FROM organisation m WHERE m.kind = 'MUNICIPALITY' AND m.country = o.country)
               WHEN 'INVESTMENT_PROMOTION_AGENCY' THEN COALESCE(
