@@ -165,7 +165,7 @@ describe('comparing versions', () => {
       ],
       names,
     );
-    expect(added).toEqual({ label: 'Economy › Randers Kommune 2027', kind: 'ADDED', before: '—', after: 'Amount: 1.300.000, Party: Randers Kommune, Year: 2027' });
+    expect(added).toEqual({ label: 'Economy › Randers Kommune 2027', kind: 'ADDED', before: '—', after: 'Amount: 1,300,000, Party: Randers Kommune, Year: 2027' }); // numbers in the active language (English here)
     expect([changed.before, changed.after]).toEqual(['Old', 'New']);
     expect(groups.after).toBe('A; B');
   });

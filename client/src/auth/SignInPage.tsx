@@ -41,6 +41,7 @@ export function SignInPage({ onSignedIn, notice }: SignInPageProps) {
         <label htmlFor="sign-in-email">E-mail</label>
         <input
           id="sign-in-email"
+          data-testid="sign-in-email"
           name="email"
           type="email"
           autoComplete="username"
@@ -52,6 +53,7 @@ export function SignInPage({ onSignedIn, notice }: SignInPageProps) {
         <label htmlFor="sign-in-password">Password</label>
         <input
           id="sign-in-password"
+          data-testid="sign-in-password"
           name="password"
           type="password"
           autoComplete="current-password"
@@ -72,7 +74,7 @@ export function SignInPage({ onSignedIn, notice }: SignInPageProps) {
             </ul>
           </div>
         )}
-        <button type="submit" className="primary" disabled={fetching}>
+        <button type="submit" className="primary" disabled={fetching} data-testid="sign-in-submit">
           {fetching ? 'Signing in…' : 'Sign in'}
         </button>
         <p className="hint">Demo users: see README</p>

@@ -3,7 +3,7 @@ import { useFirmDetailsQuery } from '../generated/graphql';
 import { firmHref, organisationHref } from '../routing';
 import { countryName, humanize, sizeClassLabel } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';
-import { formatIdentifier } from './search';
+import { formatIdentifier } from '../ui/firmSearch';
 
 export function FirmDetailsPage({ id }: { id: string }) {
   const [{ data, fetching, error }] = useFirmDetailsQuery({ variables: { id } });

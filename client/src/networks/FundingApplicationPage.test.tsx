@@ -1,7 +1,7 @@
+import { mockClient } from '../ui/testing';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { Provider, type Client } from 'urql';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fromValue, never } from 'wonka';
+import { Provider } from 'urql';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { MeQuery, NetworkFundingApplicationFullFragment } from '../generated/graphql';
 import { FundingApplicationPage } from './FundingApplicationPage';
 
@@ -53,16 +53,13 @@ const application = (over: Partial<NetworkFundingApplicationFullFragment> = {}):
   ...over,
 });
 
-function mockClient(app: NetworkFundingApplicationFullFragment, mutationData: unknown = null) {
-  const executeQuery = vi.fn((operation: unknown) => fromValue({ operation, data: { fundingApplication: app } }));
-  const executeMutation = vi.fn((operation: unknown) => fromValue({ operation, data: mutationData }));
-  const client = { executeQuery, executeMutation, executeSubscription: vi.fn(() => never) } as unknown as Client;
-  return { client, executeMutation };
-}
+/** The application always, and one answer for every mutation. */
+const clientFor = (app: NetworkFundingApplicationFullFragment, mutationData: unknown = null) =>
+  mockClient({ query: () => ({ fundingApplication: app }), mutation: () => mutationData });
 
 describe('FundingApplicationPage', () => {
   it('shows the budget lines and the total computed by the server', () => {
-    const { client } = mockClient(application());
+    const { client } = clientFor(application());
     render(
       <Provider value={client}>
         <FundingApplicationPage id="app-1" me={me('EDITOR', 'net-org')} actingFor={null} />
@@ -82,7 +79,7 @@ describe('FundingApplicationPage', () => {
         ],
       },
     };
-    const { client, executeMutation } = mockClient(application(), rejected);
+    const { client, executeMutation } = clientFor(application(), rejected);
     render(
       <Provider value={client}>
         <FundingApplicationPage id="app-1" me={me('EDITOR', 'net-org')} actingFor={null} />
@@ -98,7 +95,7 @@ describe('FundingApplicationPage', () => {
   });
 
   it('offers edit/submit only to editors of the applicant, and the decision only to the pool owner', () => {
-    const { client } = mockClient(application());
+    const { client } = clientFor(application());
     const { unmount } = render(
       <Provider value={client}>
         <FundingApplicationPage id="app-1" me={me('CONSULTANT', 'net-org')} actingFor={null} />
@@ -107,7 +104,7 @@ describe('FundingApplicationPage', () => {
     expect(screen.queryByTestId('submit-application')).toBeNull();
     unmount();
 
-    const submitted = mockClient(application({ status: 'SUBMITTED' }));
+    const submitted = clientFor(application({ status: 'SUBMITTED' }));
     render(
       <Provider value={submitted.client}>
         <FundingApplicationPage id="app-1" me={me('EDITOR', 'kk')} actingFor={null} />
@@ -119,7 +116,7 @@ describe('FundingApplicationPage', () => {
   });
 
   it('sends an approval with the amount, a rejection without one', () => {
-    const { client, executeMutation } = mockClient(application({ status: 'SUBMITTED' }), { decideFundingApplication: { application: null, userErrors: [] } });
+    const { client, executeMutation } = clientFor(application({ status: 'SUBMITTED' }), { decideFundingApplication: { application: null, userErrors: [] } });
     render(
       <Provider value={client}>
         <FundingApplicationPage id="app-1" me={me('EDITOR', 'kk')} actingFor={null} />
@@ -130,7 +127,7 @@ describe('FundingApplicationPage', () => {
     fireEvent.click(screen.getByTestId('decide-application'));
     fireEvent.click(screen.getByLabelText('Reject'));
     fireEvent.click(screen.getByTestId('decide-application'));
-    const inputs = executeMutation.mock.calls.map(([op]) => (op as { variables: { input: unknown } }).variables.input);
+    const inputs = executeMutation.mock.calls.map(([op]) => (op.variables as { input: unknown }).input);
     expect(inputs).toEqual([
       { id: 'app-1', expectedVersion: 2, decision: 'APPROVED', reason: 'Godt projekt', amountGranted: '5000' },
       { id: 'app-1', expectedVersion: 2, decision: 'REJECTED', reason: 'Godt projekt' },
