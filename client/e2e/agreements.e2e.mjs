@@ -35,6 +35,49 @@ function expectNoUserErrors(payload, what) {
   return payload.agreement;
 }
 
+/** A new DRAFT (as the editor) with the three Randers parties, one computed and one external KPI. */
+async function createDraft(title) {
+  const o = await orgIds();
+  const { createServiceAgreement } = await graphql(
+    `mutation($i: CreateServiceAgreementInput!) { createServiceAgreement(input: $i) { ${WRITE} } }`,
+    {
+      i: {
+        kind: 'LOCAL_COOPERATION',
+        parties: [
+          { organisationId: o.mun, role: 'MUNICIPALITY' },
+          { organisationId: o.council, role: 'BUSINESS_COUNCIL' },
+          { organisationId: o.gh, role: 'GROWTH_HOUSE' },
+        ],
+        content: {
+          title,
+          periodStart: '2026-01-01',
+          periodEnd: '2027-12-31',
+          purpose: 'Original purpose.',
+          targetGroups: ['Iværksættere'],
+          currency: 'DKK',
+          taskDivision: [{ organisationId: o.council, tasks: 'Lokal erhvervsservice.' }],
+          economy: [{ organisationId: o.mun, year: 2026, amount: 1000000 }],
+          kpis: [
+            { key: 'mappings', name: 'Vækstkortlægninger', metric: 'GROWTH_MAPPINGS', target: 40, periodStart: '2026-01-01', periodEnd: '2026-12-31' },
+            { key: 'satisfaction', name: 'Tilfredshed', metric: 'EXTERNAL', target: 8, unit: 'SCORE', periodStart: '2026-01-01', periodEnd: '2026-12-31' },
+          ],
+        },
+      },
+    },
+    EDITOR,
+  );
+  return { ...expectNoUserErrors(createServiceAgreement, 'create'), orgs: o };
+}
+const versionOf = async (id) => (await graphql('query($id: ID!) { serviceAgreement(id: $id) { version } }', { id }, EDITOR)).serviceAgreement.version;
+async function transition(id, to) {
+  const { transitionAgreement } = await graphql(`mutation($i: TransitionAgreementInput!) { transitionAgreement(input: $i) { ${WRITE} } }`, { i: { agreementId: id, expectedVersion: await versionOf(id), to } }, EDITOR);
+  return expectNoUserErrors(transitionAgreement, `to ${to}`);
+}
+async function sign(id, email, partyOrganisationId) {
+  const { signAgreement } = await graphql(`mutation($i: SignAgreementInput!) { signAgreement(input: $i) { ${WRITE} } }`, { i: { agreementId: id, expectedVersion: await versionOf(id), partyOrganisationId } }, email);
+  return expectNoUserErrors(signAgreement, `sign as ${email}`);
+}
+
 // ---- Browser helpers
 
 let failures = 0;
@@ -116,10 +159,10 @@ test('an editor creates a draft (with field errors first), edits it and sends it
     assert.equal(await page.locator('#f-content-kpis-0-key').inputValue(), 'vaekstkortlaegninger-i-randers', 'the key follows the name');
     await page.getByTestId('save-agreement').click();
     await page.locator('#f-content-periodEnd-error').waitFor();
-    assert.match(await text(page.locator('#f-content-periodEnd-error')), /ends \(2027-05-31\) before it starts/);
+    assert.match(await text(page.locator('#f-content-periodEnd-error')), /must end after it starts/);
     assert.equal(await page.getByLabel('Period ends').getAttribute('aria-invalid'), 'true');
     assert.match(await text(page.locator('#f-content-economy-0-amount-error')), /cannot be negative/);
-    assert.match(await text(page.locator('#f-content-kpis-0-target-error')), /needs a target/);
+    assert.match(await text(page.locator('#f-content-kpis-0-target-error')), /Give the KPI a target/);
     await shot(page, '2-field-errors');
 
     // Fix them and create the draft.

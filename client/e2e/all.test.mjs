@@ -7,3 +7,4 @@ import './investment.e2e.mjs';
 import './desk.e2e.mjs';
 import './desk-records.e2e.mjs';
 import './agreements.e2e.mjs';
+import './languages.e2e.mjs';

@@ -79,7 +79,7 @@ test("desk records: note and self-reported outcome, a correction, a masked conta
     await form.getByTestId('field-text').fill(noteText);
     await form.getByTestId('record-occurred').fill(localDateTime(new Date(Date.now() - 20 * DAY)));
     await form.getByTestId('record-submit').click();
-    await form.locator('#record-occurred-error').getByText(/at most 14 days/).waitFor();
+    await form.locator('#record-occurred-error').getByText(/at most 14 days back/).waitFor();
     assert.equal(await form.getByTestId('record-occurred').getAttribute('aria-invalid'), 'true');
     await form.getByTestId('record-occurred').fill(localDateTime(new Date(Date.now() - 2 * 60 * 60 * 1000)));
     await form.getByTestId('record-submit').click();
@@ -137,7 +137,7 @@ test("desk records: note and self-reported outcome, a correction, a masked conta
     await add.getByLabel(/^E-mail/).fill('not-an-email');
     await add.getByLabel(/^Sensitive note/).fill(secret);
     await add.getByTestId('contact-add').click();
-    await add.locator('#contact-email-error').getByText(/email/).waitFor();
+    await add.locator('#contact-email-error').getByText(/valid e-mail address/).waitFor();
     await add.getByLabel(/^E-mail/).fill(`karen.${stamp}@example.com`);
     await add.getByTestId('contact-add').click();
     await add.getByTestId('contact-saved').waitFor();

@@ -83,7 +83,7 @@ test("consultant's desk: growth mapping, milestone and referral; the receiver an
     // Back-dated beyond the window: the server's user error is shown next to the time field.
     await form.getByLabel('When it happened').fill(localDateTime(new Date(Date.now() - 20 * DAY)));
     await form.getByTestId('mapping-submit').click();
-    await form.locator('#mapping-occurred-error').getByText(/at most 14 days/).waitFor();
+    await form.locator('#mapping-occurred-error').getByText(/at most 14 days back/).waitFor();
     assert.equal(await form.getByLabel('When it happened').getAttribute('aria-invalid'), 'true');
     await form.getByLabel('When it happened').fill(localDateTime(new Date(Date.now() - 60 * 60 * 1000)));
     await form.getByTestId('mapping-submit').click();
@@ -118,7 +118,7 @@ test("consultant's desk: growth mapping, milestone and referral; the receiver an
     assert.deepEqual(other.userErrors, []);
     await milestone.getByTestId('milestone-status-select').selectOption('DONE');
     await milestone.getByTestId('milestone-save').click();
-    await milestone.getByTestId('version-conflict').getByText(/Someone else changed this milestone/).waitFor();
+    await milestone.getByTestId('version-conflict').getByText(/Someone else changed this in the meantime/).waitFor();
     await milestone.getByTestId('milestone-reload').click();
     await milestone.getByText(/CFO · due/).waitFor();
     assert.equal(await milestone.getByTestId('version-conflict').count(), 0, 'the conflict clears once reloaded');

@@ -137,7 +137,7 @@ test('sign in, search firms by name and CVR, browse the organisation graph', { t
     await settled();
     const browserToken = await page.evaluate(() => localStorage.getItem('growthGraph.token'));
     assert.ok(browserToken, 'the token is kept in localStorage');
-    await graphql('mutation { signOut { signedOut } }', browserToken);
+    await graphql('mutation { signOut { signedOut } }', {}, browserToken);
     await page.reload();
     await page.getByTestId('sign-in-notice').waitFor();
     assert.equal(await page.evaluate(() => localStorage.getItem('growthGraph.token')), null);

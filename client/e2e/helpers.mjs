@@ -62,7 +62,8 @@ const LOCALES = { en: 'en-GB', da: 'da-DK', sv: 'sv-SE' };
  * A fresh browser context (own storage: its own session and language). language 'en' (the default)
  * is a user who chose English in the language picker, so tests written against English labels read
  * the same whatever the organisation's country; 'da' / 'sv' is a browser in that language with no
- * choice made (the client then defaults from the organisation's country).
+ * choice made (the client then defaults from the organisation's country); 'none' is an English
+ * browser with no choice made.
  */
 export async function newContext(browser, { language = 'en', ...options } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: LOCALES[language] ?? 'en-GB', ...options });
@@ -72,6 +73,8 @@ export async function newContext(browser, { language = 'en', ...options } = {}) 
     });
   }
   context.setDefaultTimeout(TIMEOUT);
+  // Irreversible actions (signing, submitting) ask to confirm: the user says yes.
+  context.on('page', (page) => page.on('dialog', (dialog) => dialog.accept()));
   return context;
 }
 
@@ -97,7 +100,7 @@ export async function signIn(page, email, hash = '') {
   await page.getByTestId('sign-in-email').fill(email);
   await page.getByTestId('sign-in-password').fill(PASSWORD);
   await page.getByTestId('sign-in-submit').click();
-  await page.getByTestId('user-name').waitFor();
+  await page.getByTestId('user-name').waitFor({ state: 'attached' }); // folded into the menu on a phone
 }
 
 /** A locator's text with white space collapsed. */

@@ -14,7 +14,7 @@ const me = (role: 'EDITOR' | 'CONSULTANT'): MeQuery['me'] => ({
   id: 'u1',
   displayName: 'Rikke Editor',
   email: 'editor@randers.demo',
-  memberships: [{ id: 'm1', role, organisation: { id: 'mun', name: 'Randers Kommune', kind: 'MUNICIPALITY' } }],
+  memberships: [{ id: 'm1', role, organisation: { id: 'mun', name: 'Randers Kommune', kind: 'MUNICIPALITY', country: 'DK' } }],
 });
 
 const page = (titles: string[], hasNextPage: boolean): AgreementListQuery => ({

@@ -1,5 +1,6 @@
 import { formatAmount, formatDate, formatDateTime } from '../ui/format';
-import { ErrorAlert, FormErrors } from '../ui/userErrors';
+import { ErrorAlert, FormErrors, confirmIrreversible } from '../ui/userErrors';
+import { t } from '../ui/i18n';
 import { useState, type FormEvent } from 'react';
 import type { CombinedError } from 'urql';
 import {
@@ -237,6 +238,8 @@ function PartiesAndSignatures({ a }: { a: AgreementDetails }) {
   const unsigned = new Set(a.currentVersion.unsignedParties.map((o) => o.id));
 
   async function signFor(partyOrganisationId: string) {
+    const party = a.parties.find((x) => x.organisation.id === partyOrganisationId)?.organisation.name ?? '';
+    if (!confirmIrreversible(t('agreements.confirm.sign', { party }))) return;
     setErrors([]);
     setRequestError(null);
     const r = await sign({ input: { agreementId: a.id, expectedVersion: a.version, partyOrganisationId } });

@@ -32,7 +32,7 @@ describe('SignInPage', () => {
         token: null,
         expiresAt: null,
         user: null,
-        userErrors: [{ field: ['input', 'password'], message: 'E-mail or password is wrong.', code: 'BAD_CREDENTIALS' }],
+        userErrors: [{ field: ['input', 'password'], message: 'E-mail or password is wrong.', code: 'BAD_CREDENTIALS', parameters: [] }],
       },
     });
     const onSignedIn = vi.fn();
@@ -40,7 +40,7 @@ describe('SignInPage', () => {
     fillAndSubmit(' consultant@midtjylland.demo ', 'wrong');
 
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('E-mail or password is wrong.');
+    expect(alert.textContent).toContain('Wrong e-mail or password.'); // worded by the client from the code
     expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByLabelText('E-mail').getAttribute('aria-invalid')).toBeNull();
     expect(onSignedIn).not.toHaveBeenCalled();

@@ -134,8 +134,8 @@ describe('access log and export', () => {
   it('offers the export to admins of the organisation acted for, as a JSON file named by the firm', () => {
     const me = {
       memberships: [
-        { id: '1', role: 'ADMIN' as const, organisation: { id: 'midt', name: 'Erhvervshus Midtjylland', kind: 'GROWTH_HOUSE' as const } },
-        { id: '2', role: 'VIEWER' as const, organisation: { id: 'kkr', name: 'KKR Midtjylland', kind: 'REGIONAL_COUNCIL' as const } },
+        { id: '1', role: 'ADMIN' as const, organisation: { id: 'midt', name: 'Erhvervshus Midtjylland', kind: 'GROWTH_HOUSE' as const, country: 'DK' as const } },
+        { id: '2', role: 'VIEWER' as const, organisation: { id: 'kkr', name: 'KKR Midtjylland', kind: 'REGIONAL_COUNCIL' as const, country: 'DK' as const } },
       ],
     };
     expect(administeredOrganisations(me, null)).toEqual([{ id: 'midt', name: 'Erhvervshus Midtjylland' }]);

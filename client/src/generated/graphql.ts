@@ -1608,7 +1608,7 @@ export type SignOutMutation = { signOut: { signedOut: boolean, userErrors: Array
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, displayName: string, email: string, memberships: Array<{ id: string, role: Role, organisation: { id: string, name: string, kind: OrganisationKind } }> } };
+export type MeQuery = { me: { id: string, displayName: string, email: string, memberships: Array<{ id: string, role: Role, organisation: { id: string, name: string, kind: OrganisationKind, country: Country } }> } };
 
 export type FirmListItemFragment = { id: string, name: string, country: Country, status: FirmStatus, cvr: string | null, organisationsnummer: string | null, industryCode: string | null, sizeClass: SizeClass | null, municipality: { id: string, name: string } | null };
 
@@ -3867,6 +3867,7 @@ export const MeDocument = gql`
         id
         name
         kind
+        country
       }
     }
   }

@@ -12,8 +12,8 @@ const me: MeQuery['me'] = {
   displayName: 'Karin Koordinator',
   email: 'k@example.test',
   memberships: [
-    { id: 'm1', role: 'EDITOR', organisation: { id: 'region', name: 'Region Kalmar län', kind: 'REGION' } },
-    { id: 'm2', role: 'CONSULTANT', organisation: { id: 'kalmar', name: 'Kalmar kommun', kind: 'MUNICIPALITY' } },
+    { id: 'm1', role: 'EDITOR', organisation: { id: 'region', name: 'Region Kalmar län', kind: 'REGION', country: 'SE' } },
+    { id: 'm2', role: 'CONSULTANT', organisation: { id: 'kalmar', name: 'Kalmar kommun', kind: 'MUNICIPALITY', country: 'SE' } },
   ],
 };
 

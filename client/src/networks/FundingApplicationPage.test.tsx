@@ -1,7 +1,7 @@
 import { mockClient } from '../ui/testing';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { Provider } from 'urql';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { MeQuery, NetworkFundingApplicationFullFragment } from '../generated/graphql';
 import { FundingApplicationPage } from './FundingApplicationPage';
 
@@ -11,7 +11,7 @@ const me = (role: string, organisationId: string): MeQuery['me'] => ({
   id: 'u1',
   displayName: 'Nicki Network',
   email: 'n@example.test',
-  memberships: [{ id: 'm1', role: role as never, organisation: { id: organisationId, name: 'Org', kind: 'NETWORK' } }],
+  memberships: [{ id: 'm1', role: role as never, organisation: { id: organisationId, name: 'Org', kind: 'NETWORK', country: 'DK' } }],
 });
 
 const application = (over: Partial<NetworkFundingApplicationFullFragment> = {}): NetworkFundingApplicationFullFragment => ({
@@ -85,6 +85,11 @@ describe('FundingApplicationPage', () => {
         <FundingApplicationPage id="app-1" me={me('EDITOR', 'net-org')} actingFor={null} />
       </Provider>,
     );
+    // Submitting cannot be undone: it asks first, and a "no" sends nothing.
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false);
+    fireEvent.click(screen.getByTestId('submit-application'));
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('Submit the application?'));
+    expect(executeMutation).not.toHaveBeenCalled();
     fireEvent.click(screen.getByTestId('submit-application'));
     const error = await screen.findByTestId('error-purpose');
     expect(error.textContent).toContain('Fill in "purpose"');

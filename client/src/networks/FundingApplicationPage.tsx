@@ -1,5 +1,6 @@
 import { formatAmount, formatDateTime } from '../ui/format';
-import { FieldError, FormErrors, type UserErrorLike, invalidProps } from '../ui/userErrors';
+import { FieldError, FormErrors, type UserErrorLike, invalidProps, confirmIrreversible } from '../ui/userErrors';
+import { t } from '../ui/i18n';
 import { useState, type FormEvent } from 'react';
 import {
   useNetworkDecideFundingApplicationMutation,
@@ -44,7 +45,7 @@ export function FundingApplicationPage({ id, me, actingFor }: { id: string; me: 
                   type="button"
                   className="primary"
                   disabled={submitState.fetching}
-                  onClick={() => submit({ input: { id: app.id, expectedVersion: app.version } })}
+                  onClick={() => confirmIrreversible(t('networks.confirm.submit')) && submit({ input: { id: app.id, expectedVersion: app.version } })}
                   data-testid="submit-application"
                 >
                   {submitState.fetching ? 'Submitting…' : 'Submit to the pool owner'}

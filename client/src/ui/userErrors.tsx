@@ -237,3 +237,11 @@ export function ErrorAlert({ error, testId, prefix }: { error: CombinedError | n
     </p>
   );
 }
+
+/**
+ * Asks before an action that cannot be undone (signing, submitting an application, erasure): the
+ * browser's own confirmation dialog, worded in the user's language.
+ */
+export function confirmIrreversible(question: string): boolean {
+  return window.confirm(`${question}\n\n${t('ui.confirm.irreversible')}`);
+}
