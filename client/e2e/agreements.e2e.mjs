@@ -365,7 +365,8 @@ test('signing per party, activation, a follow-up with an external KPI, and an am
     assert.match(await text(followUp), /2026-01-01 – 2026-06-30/);
     assert.match(await text(followUp), /Brugerundersøgelse \(E2E\)/);
     const satisfaction = page.locator('[data-testid="kpi-row"][data-kpi="satisfaction"]');
-    await eventually(async () => assert.equal(await text(satisfaction.getByTestId('kpi-actual')), '8,2'));
+    // Typed as "8,2" (a decimal comma), shown in the chosen language (English in this test).
+    await eventually(async () => assert.equal(await text(satisfaction.getByTestId('kpi-actual')), '8.2'));
     await shot(page, '8-follow-up');
 
     // Amend it: version 2 starts as a copy; change a KPI target, save, and compare with version 1.

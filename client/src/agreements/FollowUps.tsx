@@ -7,7 +7,7 @@ import { humanize } from '../ui/labels';
 import type { AgreementDetails } from './AgreementPage';
 import { errorsByField, parseNumber, pathKey, type FormError } from './form';
 import { formatValue, Section } from './ui';
-import { ErrorAlert, FieldError, FormErrors } from '../ui/userErrors';
+import { ErrorAlert, FieldError, FormErrors, wordUserError } from '../ui/userErrors';
 
 export interface ExternalValue {
   actual: string;
@@ -48,7 +48,8 @@ export const errorsByKpi = (errors: readonly FormError[], keyByIndex: string[]):
   errors.map((e) => {
     const [input, list, index, ...rest] = e.field;
     if (input === 'input' && list === 'externalActuals' && keyByIndex[Number(index)] !== undefined) {
-      return { ...e, field: ['input', 'external', keyByIndex[Number(index)], ...(rest.length ? rest : ['actual'])] };
+      // Worded from the API's own path (externalActuals.<i>.<field>) before it moves to the KPI's row.
+      return { ...e, message: wordUserError(e, ['agreements']), parameters: undefined, field: ['input', 'external', keyByIndex[Number(index)], ...(rest.length ? rest : ['actual'])] };
     }
     return e;
   });
