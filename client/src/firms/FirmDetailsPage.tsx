@@ -1,3 +1,4 @@
+import { formatDateTime } from '../ui/format';
 import type { MouseEvent } from 'react';
 import { useFirmDetailsQuery } from '../generated/graphql';
 import { firmHref, organisationHref } from '../routing';
@@ -58,7 +59,7 @@ export function FirmDetailsPage({ id }: { id: string }) {
             )}
             <dt>Last updated</dt>
             <dd>
-              <time dateTime={firm.updatedAt}>{new Date(firm.updatedAt).toLocaleString()}</time>
+              <time dateTime={firm.updatedAt}>{formatDateTime(firm.updatedAt)}</time>
             </dd>
           </dl>
         </div>
