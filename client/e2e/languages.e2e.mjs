@@ -73,7 +73,7 @@ test('a Swedish coordinator gets Swedish; a viewer and an admin land where their
     await editor.waitForURL(/#\/agreements$/);
     const viewer = await open();
     await signIn(viewer, 'viewer@kkr-midtjylland.demo');
-    await viewer.waitForURL(/#\/(dashboard|organisations\/[^/]+)$/);
+    await viewer.waitForURL(/#\/(dashboards|organisations\/[^/]+)$/);
     assert.equal(await viewer.getByTestId('nav-desk').count(), 0, 'a viewer records nothing: no desk in the navigation');
 
     const phone = await open({ viewport: { width: 375, height: 740 } });
