@@ -7,13 +7,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { apiSignIn, BASE_URL, CHROMIUM, eventually, fillSignIn, graphql as api, launch, newContext, SCREENSHOT_DIR, text, TIMEOUT } from './helpers.mjs';
+/** The API as one of the demo users (by e-mail), or anonymously. */
+const graphql = async (query, variables = {}, email = null) => api(query, variables, email ? await apiSignIn(email) : null);
 
-const BASE_URL = (process.env.E2E_BASE_URL ?? '').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'growth-graph-demo';
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ?? '';
-const TIMEOUT = 15_000;
 const EDITOR = 'editor@randers.demo'; // Randers Kommune EDITOR, Erhverv Randers VIEWER
 const MUN_ADMIN = 'admin@randers.demo'; // Randers Kommune ADMIN (agreement signatory of the demo data)
 const COUNCIL_ADMIN = 'admin@erhvervranders.demo';
@@ -23,26 +20,6 @@ const RANDERS_TITLE = 'Lokal samarbejdsaftale om erhvervsservice mellem Erhverv 
 
 // ---- API helpers (setup and expectations; what the browser shows is checked through the page)
 
-const tokens = new Map();
-async function graphql(query, variables = {}, email = null) {
-  const token = email ? await tokenOf(email) : null;
-  const res = await fetch(`${BASE_URL}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-async function tokenOf(email) {
-  if (!tokens.has(email)) {
-    const { signIn } = await graphql('mutation($i: SignInInput!) { signIn(input: $i) { token } }', { i: { email, password: PASSWORD } });
-    assert.ok(signIn.token, `${email} can sign in`);
-    tokens.set(email, signIn.token);
-  }
-  return tokens.get(email);
-}
 async function orgIds() {
   const find = async (name) => {
     const { organisations } = await graphql('query($p: String!) { organisations(first: 5, filter: { namePrefix: $p }) { edges { node { id name } } } }', { p: name }, EDITOR);
@@ -57,6 +34,7 @@ function expectNoUserErrors(payload, what) {
   assert.deepEqual(payload.userErrors, [], `${what}: ${JSON.stringify(payload.userErrors)}`);
   return payload.agreement;
 }
+
 /** A new DRAFT (as the editor) with the three Randers parties, one computed and one external KPI. */
 async function createDraft(title) {
   const o = await orgIds();
@@ -100,19 +78,6 @@ async function sign(id, email, partyOrganisationId) {
   return expectNoUserErrors(signAgreement, `sign as ${email}`);
 }
 
-/** Retries `check` (which throws while not yet true) until it passes or the time is up. */
-async function eventually(check, timeout = TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
-
 // ---- Browser helpers
 
 let failures = 0;
@@ -120,14 +85,11 @@ let failures = 0;
 async function withBrowser(body) {
   assert.ok(BASE_URL, 'Set E2E_BASE_URL to the running app, e.g. http://127.0.0.1:4567');
   assert.ok(fs.existsSync(CHROMIUM), `No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   const problems = [];
   const pages = [];
   const open = async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(TIMEOUT);
     const page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -157,13 +119,9 @@ const shot = async (page, name) => {
 /** Opens `hash` and signs in there as `email`. */
 async function signInAt(page, email, hash = '#/agreements') {
   await page.goto(`${BASE_URL}/${hash}`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await fillSignIn(page, email);
   await page.getByTestId('user-name').waitFor();
 }
-
-const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 // ---- Tests
 
@@ -201,10 +159,10 @@ test('an editor creates a draft (with field errors first), edits it and sends it
     assert.equal(await page.locator('#f-content-kpis-0-key').inputValue(), 'vaekstkortlaegninger-i-randers', 'the key follows the name');
     await page.getByTestId('save-agreement').click();
     await page.locator('#f-content-periodEnd-error').waitFor();
-    assert.match(await text(page.locator('#f-content-periodEnd-error')), /ends \(2027-05-31\) before it starts/);
+    assert.match(await text(page.locator('#f-content-periodEnd-error')), /must end after it starts/);
     assert.equal(await page.getByLabel('Period ends').getAttribute('aria-invalid'), 'true');
     assert.match(await text(page.locator('#f-content-economy-0-amount-error')), /cannot be negative/);
-    assert.match(await text(page.locator('#f-content-kpis-0-target-error')), /needs a target/);
+    assert.match(await text(page.locator('#f-content-kpis-0-target-error')), /Give the KPI a target/);
     await shot(page, '2-field-errors');
 
     // Fix them and create the draft.
@@ -414,7 +372,8 @@ test('signing per party, activation, a follow-up with an external KPI, and an am
     assert.match(await text(followUp), /2026-01-01 – 2026-06-30/);
     assert.match(await text(followUp), /Brugerundersøgelse \(E2E\)/);
     const satisfaction = page.locator('[data-testid="kpi-row"][data-kpi="satisfaction"]');
-    await eventually(async () => assert.equal(await text(satisfaction.getByTestId('kpi-actual')), '8,2'));
+    // Typed as "8,2" (a decimal comma), shown in the chosen language (English in this test).
+    await eventually(async () => assert.equal(await text(satisfaction.getByTestId('kpi-actual')), '8.2'));
     await shot(page, '8-follow-up');
 
     // Amend it: version 2 starts as a copy; change a KPI target, save, and compare with version 1.

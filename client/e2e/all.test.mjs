@@ -8,3 +8,4 @@ import './desk.e2e.mjs';
 import './desk-records.e2e.mjs';
 import './agreements.e2e.mjs';
 import './dashboards.e2e.mjs';
+import './languages.e2e.mjs';

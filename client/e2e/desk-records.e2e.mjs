@@ -9,80 +9,18 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { apiSignIn, BASE_URL, CHROMIUM, createFirm, eventually, fillSignIn, graphql, launch, newContext, SCREENSHOT_DIR, TIMEOUT } from './helpers.mjs';
 
-const BASE_URL = (process.env.E2E_BASE_URL ?? '').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'growth-graph-demo';
 const MIDT = 'consultant@midtjylland.demo';
 const MIDT_ADMIN = 'admin@midtjylland.demo';
 const HOVED = 'consultant@hovedstaden.demo';
 const FAILURE_SCREENSHOT = '/tmp/gg-e2e-desk-records-failure.png';
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ?? '';
-const TIMEOUT = 15_000;
 const DAY = 24 * 60 * 60 * 1000;
-
-async function graphql(query, variables = {}, token) {
-  const res = await fetch(`${BASE_URL}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-const apiSignIn = async (email) =>
-  (await graphql('mutation($i: SignInInput!) { signIn(input: $i) { token } }', { i: { email, password: PASSWORD } })).signIn.token;
-
-/** A valid CVR (mod-11) that is not likely to exist yet. */
-function randomCvr() {
-  for (;;) {
-    const first7 = String(1 + Math.floor(Math.random() * 9)) + String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
-    const weights = [2, 7, 6, 5, 4, 3, 2];
-    const sum = [...first7].reduce((s, d, i) => s + weights[i] * Number(d), 0);
-    const check = (11 - (sum % 11)) % 11;
-    if (check !== 10) return first7 + check;
-  }
-}
-
-/** A register firm of this run only, so no other test's data is touched or relied on. */
-async function createFirm(token, name) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const { createFirm } = await graphql(
-      'mutation($i: CreateFirmInput!) { createFirm(input: $i) { firm { id name cvr } userErrors { field message code } } }',
-      { i: { country: 'DK', cvr: randomCvr(), name, municipalityCode: '730', industryCode: '620100' } },
-      token,
-    );
-    if (createFirm.firm) return createFirm.firm;
-    assert.ok(createFirm.userErrors.every((e) => e.code === 'DUPLICATE'), JSON.stringify(createFirm.userErrors));
-  }
-  throw new Error('could not create a firm');
-}
-
-const launch = () =>
-  chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
 
 const pad = (n) => String(n).padStart(2, '0');
 /** "YYYY-MM-DDTHH:MM" in local time, for datetime-local inputs. */
 const localDateTime = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 const localDate = (d) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-
-async function eventually(check, timeout = TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 /** Runs `body` with a signed-in page; screenshot on failure, the browser always closed. */
 async function withPage(email, body) {
@@ -90,15 +28,13 @@ async function withPage(email, body) {
   const problems = [];
   let page;
   try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    const context = await newContext(browser, { viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
     context.setDefaultTimeout(TIMEOUT);
     page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (msg) => msg.type() === 'error' && problems.push(`console: ${msg.text()}`));
     await page.goto(`${BASE_URL}/`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await fillSignIn(page, email);
     await page.getByTestId('user-name').waitFor();
     const shot = async (name) => {
       if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `desk-records-${name}.png`), fullPage: true });
@@ -143,7 +79,7 @@ test("desk records: note and self-reported outcome, a correction, a masked conta
     await form.getByTestId('field-text').fill(noteText);
     await form.getByTestId('record-occurred').fill(localDateTime(new Date(Date.now() - 20 * DAY)));
     await form.getByTestId('record-submit').click();
-    await form.locator('#record-occurred-error').getByText(/at most 14 days/).waitFor();
+    await form.locator('#record-occurred-error').getByText(/at most 14 days back/).waitFor();
     assert.equal(await form.getByTestId('record-occurred').getAttribute('aria-invalid'), 'true');
     await form.getByTestId('record-occurred').fill(localDateTime(new Date(Date.now() - 2 * 60 * 60 * 1000)));
     await form.getByTestId('record-submit').click();
@@ -201,7 +137,7 @@ test("desk records: note and self-reported outcome, a correction, a masked conta
     await add.getByLabel(/^E-mail/).fill('not-an-email');
     await add.getByLabel(/^Sensitive note/).fill(secret);
     await add.getByTestId('contact-add').click();
-    await add.locator('#contact-email-error').getByText(/email/).waitFor();
+    await add.locator('#contact-email-error').getByText(/valid e-mail address/).waitFor();
     await add.getByLabel(/^E-mail/).fill(`karen.${stamp}@example.com`);
     await add.getByTestId('contact-add').click();
     await add.getByTestId('contact-saved').waitFor();

@@ -8,63 +8,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { apiSignIn, BASE_URL, CHROMIUM, createFirm, eventually, fillSignIn, graphql, launch, newContext, SCREENSHOT_DIR, TIMEOUT } from './helpers.mjs';
 
-const BASE_URL = (process.env.E2E_BASE_URL ?? '').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'growth-graph-demo';
 const MIDT = 'consultant@midtjylland.demo';
 const ADVISOR = 'advisor@revisionnord.demo';
 const HOVED = 'consultant@hovedstaden.demo';
 const FAILURE_SCREENSHOT = '/tmp/gg-e2e-desk-failure.png';
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ?? '';
-const TIMEOUT = 15_000;
 const DAY = 24 * 60 * 60 * 1000;
-
-async function graphql(query, variables = {}, token) {
-  const res = await fetch(`${BASE_URL}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-const apiSignIn = async (email) =>
-  (await graphql('mutation($i: SignInInput!) { signIn(input: $i) { token } }', { i: { email, password: PASSWORD } })).signIn.token;
-
-/** A valid CVR (mod-11) that is not likely to exist yet. */
-function randomCvr() {
-  for (;;) {
-    const first7 = String(1 + Math.floor(Math.random() * 9)) + String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
-    const weights = [2, 7, 6, 5, 4, 3, 2];
-    const sum = [...first7].reduce((s, d, i) => s + weights[i] * Number(d), 0);
-    const check = (11 - (sum % 11)) % 11;
-    if (check !== 10) return first7 + check;
-  }
-}
-
-/** A register firm of this run only, so no other test's data is touched or relied on. */
-async function createFirm(token, name) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const { createFirm } = await graphql(
-      'mutation($i: CreateFirmInput!) { createFirm(input: $i) { firm { id name cvr } userErrors { field message code } } }',
-      { i: { country: 'DK', cvr: randomCvr(), name, municipalityCode: '730', industryCode: '620100' } },
-      token,
-    );
-    if (createFirm.firm) return createFirm.firm;
-    assert.ok(createFirm.userErrors.every((e) => e.code === 'DUPLICATE'), JSON.stringify(createFirm.userErrors));
-  }
-  throw new Error('could not create a firm');
-}
-
-const launch = () =>
-  chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
 
 /** "YYYY-MM-DDTHH:MM" in local time, for datetime-local inputs. */
 const localDateTime = (d) => {
@@ -94,15 +44,13 @@ test("consultant's desk: growth mapping, milestone and referral; the receiver an
     if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `desk-${name}.png`), fullPage: true });
   };
   async function signInAs(email) {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context = await newContext(browser, { viewport: { width: 1400, height: 1000 } });
     context.setDefaultTimeout(TIMEOUT);
     page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`${email}: page error: ${error.message}`));
     page.on('console', (msg) => msg.type() === 'error' && problems.push(`${email}: console: ${msg.text()}`));
     await page.goto(`${BASE_URL}/`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await fillSignIn(page, email);
     await page.getByTestId('user-name').waitFor();
     return context;
   }
@@ -115,8 +63,8 @@ test("consultant's desk: growth mapping, milestone and referral; the receiver an
     await page.getByRole('heading', { level: 1, name: "Consultant's desk" }).waitFor();
     await page.getByTestId('referral-inbox').waitFor();
     await page.getByLabel('Firm name, CVR or organisationsnummer').fill(firmName);
-    await page.getByTestId('desk-firm-search-submit').click();
-    await page.getByTestId('desk-firm-results').getByRole('link', { name: firmName, exact: true }).click();
+    await page.getByTestId('firm-finder-submit').click();
+    await page.getByTestId('firm-finder-results').getByRole('link', { name: firmName, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: firmName }).waitFor();
     assert.match(page.url(), new RegExp(`#/desk/firm/${firm.id}$`));
     await timeline().getByText('No journey entries you may see yet.').waitFor();
@@ -135,7 +83,7 @@ test("consultant's desk: growth mapping, milestone and referral; the receiver an
     // Back-dated beyond the window: the server's user error is shown next to the time field.
     await form.getByLabel('When it happened').fill(localDateTime(new Date(Date.now() - 20 * DAY)));
     await form.getByTestId('mapping-submit').click();
-    await form.locator('#mapping-occurred-error').getByText(/at most 14 days/).waitFor();
+    await form.locator('#mapping-occurred-error').getByText(/at most 14 days back/).waitFor();
     assert.equal(await form.getByLabel('When it happened').getAttribute('aria-invalid'), 'true');
     await form.getByLabel('When it happened').fill(localDateTime(new Date(Date.now() - 60 * 60 * 1000)));
     await form.getByTestId('mapping-submit').click();
@@ -170,7 +118,7 @@ test("consultant's desk: growth mapping, milestone and referral; the receiver an
     assert.deepEqual(other.userErrors, []);
     await milestone.getByTestId('milestone-status-select').selectOption('DONE');
     await milestone.getByTestId('milestone-save').click();
-    await milestone.getByTestId('version-conflict').getByText(/Someone else changed this milestone/).waitFor();
+    await milestone.getByTestId('version-conflict').getByText(/Someone else changed this in the meantime/).waitFor();
     await milestone.getByTestId('milestone-reload').click();
     await milestone.getByText(/CFO · due/).waitFor();
     assert.equal(await milestone.getByTestId('version-conflict').count(), 0, 'the conflict clears once reloaded');
@@ -240,8 +188,8 @@ test("consultant's desk: growth mapping, milestone and referral; the receiver an
     const hoved = await signInAs(HOVED);
     await page.getByTestId('nav-desk').click();
     await page.getByLabel('Firm name, CVR or organisationsnummer').fill(firm.cvr);
-    await page.getByTestId('desk-firm-search-submit').click();
-    await page.getByTestId('desk-firm-results').getByRole('link', { name: firmName, exact: true }).click();
+    await page.getByTestId('firm-finder-submit').click();
+    await page.getByTestId('firm-finder-results').getByRole('link', { name: firmName, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: firmName }).waitFor();
     const notice = page.getByTestId('hidden-journey-notice');
     await notice.getByText('Erhvervshus Midtjylland also works with this firm — details not shared with you (no consent or referral).').waitFor();
@@ -289,15 +237,13 @@ test("consultant's desk: a correction is shown as such; consent to a named organ
   const problems = [];
   let page;
   try {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const context = await newContext(browser, { viewport: { width: 1400, height: 1000 } });
     context.setDefaultTimeout(TIMEOUT);
     page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (msg) => msg.type() === 'error' && problems.push(`console: ${msg.text()}`));
     await page.goto(`${BASE_URL}/`);
-    await page.getByLabel('E-mail').fill(MIDT);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await fillSignIn(page, MIDT);
     await page.getByTestId('user-name').waitFor();
     await page.goto(`${BASE_URL}/#/desk/firm/${firm.id}`);
     await page.getByRole('heading', { level: 1, name: firmName }).waitFor();
@@ -354,14 +300,3 @@ test("consultant's desk: a correction is shown as such; consent to a named organ
   }
 });
 
-async function eventually(check, timeout = TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}

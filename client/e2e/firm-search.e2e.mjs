@@ -6,40 +6,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { BASE_URL, CHROMIUM, eventually, fillSignIn, graphql, launch, newContext, PASSWORD, SCREENSHOT_DIR, TIMEOUT } from './helpers.mjs';
 
-const BASE_URL = (process.env.E2E_BASE_URL ?? '').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const EMAIL = 'consultant@midtjylland.demo';
-const PASSWORD = 'growth-graph-demo';
 const FAILURE_SCREENSHOT = '/tmp/gg-e2e-failure.png';
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ?? '';
-const TIMEOUT = 15_000;
-
-/** One GraphQL request to the server under test, as the client sends it (POST, JSON). */
-async function graphql(query, token) {
-  const res = await fetch(`${BASE_URL}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query }),
-  });
-  const body = await res.json();
-  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-/** Retries `check` (which throws while not yet true) until it passes or the time is up. */
-async function eventually(check, timeout = TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
 
 const resultNames = (page) => page.getByTestId('firm-result').locator('th').allTextContents();
 
@@ -50,23 +20,20 @@ test('sign in, search firms by name and CVR, browse the organisation graph', { t
   // What to look for: the demo user and a firm that exists, asked from the API directly.
   const { signIn } = await graphql(`mutation{signIn(input:{email:"${EMAIL}",password:"${PASSWORD}"}){token}}`);
   assert.ok(signIn.token, 'the demo user can sign in through the API');
-  const { me } = await graphql('query { me { displayName memberships { organisation { name } } } }', signIn.token);
-  const { firms } = await graphql('query { firms(first: 1) { edges { node { name cvr } } } }', signIn.token);
+  const { me } = await graphql('query { me { displayName memberships { organisation { name } } } }', {}, signIn.token);
+  const { firms } = await graphql('query { firms(first: 1) { edges { node { name cvr } } } }', {}, signIn.token);
   const firm = firms.edges[0]?.node;
   assert.ok(firm?.cvr, 'the demo data has a firm with a CVR');
   const namePrefix = firm.name.split(/\s+/)[0];
 
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   const problems = [];
   let page;
   const shot = async (name) => {
     if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
   };
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(TIMEOUT);
     page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -88,9 +55,7 @@ test('sign in, search firms by name and CVR, browse the organisation graph', { t
     await page.goto(`${BASE_URL}/`);
     await page.getByText('Demo users: see README').waitFor();
     await shot('1-sign-in');
-    await page.getByLabel('E-mail').fill(EMAIL);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await fillSignIn(page, EMAIL);
 
     // The header shows the user and their organisation.
     await page.getByTestId('user-name').waitFor();
@@ -172,15 +137,13 @@ test('sign in, search firms by name and CVR, browse the organisation graph', { t
     await settled();
     const browserToken = await page.evaluate(() => localStorage.getItem('growthGraph.token'));
     assert.ok(browserToken, 'the token is kept in localStorage');
-    await graphql('mutation { signOut { signedOut } }', browserToken);
+    await graphql('mutation { signOut { signedOut } }', {}, browserToken);
     await page.reload();
     await page.getByTestId('sign-in-notice').waitFor();
     assert.equal(await page.evaluate(() => localStorage.getItem('growthGraph.token')), null);
 
     // Sign in again, then sign out: the token is revoked and forgotten.
-    await page.getByLabel('E-mail').fill(EMAIL);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await fillSignIn(page, EMAIL);
     await page.getByTestId('user-name').waitFor();
     const secondToken = await page.evaluate(() => localStorage.getItem('growthGraph.token'));
     await page.getByTestId('sign-out').click();

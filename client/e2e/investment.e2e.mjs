@@ -6,68 +6,24 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { apiSignIn, BASE_URL, CHROMIUM, eventually, graphql, launch, newContext, SCREENSHOT_DIR, signIn, text, TIMEOUT } from './helpers.mjs';
 
-const BASE_URL = (process.env.E2E_BASE_URL ?? '').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'growth-graph-demo';
 const COORDINATOR = 'coordinator@kalmar.demo'; // Region Kalmar län - EDITOR; Kalmar kommun - CONSULTANT
 const COPCAP = 'investment@copcap.demo'; // Copenhagen Capacity - CONSULTANT
 const FAILURE_SCREENSHOT = '/tmp/gg-e2e-investment-failure.png';
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ?? '';
-const TIMEOUT = 15_000;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** One GraphQL request to the server under test, as the client sends it (POST, JSON). */
-async function graphql(query, variables = {}, token = null) {
-  const res = await fetch(`${BASE_URL}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-const tokenFor = async (email) =>
-  (await graphql('mutation($i: SignInInput!) { signIn(input: $i) { token } }', { i: { email, password: PASSWORD } })).signIn.token;
-
-/** Retries `check` (which throws while not yet true) until it passes or the time is up. */
-async function eventually(check, timeout = TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
-
-const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-
-async function signIn(page, email) {
-  await page.goto(`${BASE_URL}/`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('user-name').waitFor();
-}
 
 /** Runs `body` with a fresh browser page; screenshots on failure; collects page errors; always closes the browser. */
 async function withPage(name, body) {
   assert.ok(BASE_URL, 'Set E2E_BASE_URL to the running app, e.g. http://127.0.0.1:4567');
   assert.ok(fs.existsSync(CHROMIUM), `No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launch();
   const problems = [];
   let page;
   const shot = async (step) => {
     if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `investment-${name}-${step}.png`), fullPage: true });
   };
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(TIMEOUT);
     page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -85,7 +41,7 @@ async function withPage(name, body) {
 
 test('establishment inquiries: confidential names for handlers, the pipeline, SUCCESSFUL only with evidence', { timeout: 60_000 }, async () => {
   // What the coordinator handles, asked from the API directly.
-  const token = await tokenFor(COORDINATOR);
+  const token = await apiSignIn(COORDINATOR);
   const { establishmentInquiries } = await graphql('query { establishmentInquiries(first: 20) { edges { node { codeName confidentialProjectName } } } }', {}, token);
   const confidential = establishmentInquiries.edges.map((e) => e.node).find((i) => i.confidentialProjectName);
   assert.ok(confidential, 'the coordinator handles an inquiry with a confidential project name');
@@ -158,7 +114,7 @@ test('establishment inquiries: confidential names for handlers, the pipeline, SU
 });
 
 test('delegations of the shared reception: value created, a new delegation and its follow-up', { timeout: 60_000 }, async () => {
-  const token = await tokenFor(COPCAP);
+  const token = await apiSignIn(COPCAP);
   const { delegations } = await graphql(
     'query { delegations(first: 50) { edges { node { id name results { contactsMade projectsStarted establishments jobsCreated } } } } }',
     {},

@@ -6,63 +6,19 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { apiSignIn, BASE_URL, CHROMIUM, eventually, graphql, launch, newContext, SCREENSHOT_DIR, signIn, text, TIMEOUT } from './helpers.mjs';
 
-const BASE_URL = (process.env.E2E_BASE_URL ?? '').replace(/\/+$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'growth-graph-demo';
 const NETWORK_USER = 'network@amager.demo'; // Erhvervsnetværk Amager Øst - EDITOR
 const POOL_OWNER = 'editor@kobenhavn.demo'; // København Kommune - EDITOR: owns the local committee's pool
 const NETWORK = 'Erhvervsnetværk Amager Øst';
 const FAILURE_SCREENSHOT = '/tmp/gg-e2e-networks-failure.png';
-const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ?? '';
-const TIMEOUT = 15_000;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-/** One GraphQL request to the server under test, as the client sends it (POST, JSON). */
-async function graphql(query, variables = {}, token = null) {
-  const res = await fetch(`${BASE_URL}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  assert.equal(body.errors, undefined, `GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-const tokenFor = async (email) =>
-  (await graphql('mutation($i: SignInInput!) { signIn(input: $i) { token } }', { i: { email, password: PASSWORD } })).signIn.token;
-
-/** Retries `check` (which throws while not yet true) until it passes or the time is up. */
-async function eventually(check, timeout = TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
-
-const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
-
-async function signIn(page, email) {
-  await page.goto(`${BASE_URL}/`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('user-name').waitFor();
-}
 
 test('networks: members, meetings with attendance, a funding application from draft to decision', { timeout: 90_000 }, async () => {
   assert.ok(BASE_URL, 'Set E2E_BASE_URL to the running app, e.g. http://127.0.0.1:4567');
   assert.ok(fs.existsSync(CHROMIUM), `No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
 
   // What to expect, asked from the API directly.
-  const token = await tokenFor(NETWORK_USER);
+  const token = await apiSignIn(NETWORK_USER);
   const { networks } = await graphql('query { networks(first: 50) { edges { node { id name memberCount meetings { id heldOn registrationCount attendeeCount } } } } }', {}, token);
   const network = networks.edges.map((e) => e.node).find((n) => n.name === NETWORK);
   assert.ok(network, `${NETWORK_USER} sees ${NETWORK}`);
@@ -70,14 +26,14 @@ test('networks: members, meetings with attendance, a funding application from dr
   const pastMeeting = network.meetings.find((m) => m.attendeeCount !== null && m.registrationCount > 0);
   assert.ok(pastMeeting, 'the demo network has a meeting with attendance recorded');
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launch();
   const problems = [];
   let page;
   const shot = async (name) => {
     if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `networks-${name}.png`), fullPage: true });
   };
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(TIMEOUT);
     page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

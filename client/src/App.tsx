@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Provider } from 'urql';
 import { AppHeader } from './auth/AppHeader';
 import { createGraphQLClient } from './auth/exchange';
@@ -8,7 +9,9 @@ import { FirmDetailsPage } from './firms/FirmDetailsPage';
 import { FirmSearchPage } from './firms/FirmSearchPage';
 import { useMeQuery, useSignOutMutation, type MeQuery } from './generated/graphql';
 import { OrganisationBrowser } from './organisations/OrganisationBrowser';
-import { AREAS } from './areas';
+import { AREAS, hasArea } from './areas';
+import { landingHash } from './landing';
+import { countryLanguage, hasChosenLanguage, setLanguage } from './ui/i18n';
 import { InvestorPortalPage } from './investment/InvestorPortalPage';
 import { useRoute, type Route } from './routing';
 import { QueryStatus } from './ui/Status';
@@ -19,6 +22,10 @@ import { QueryStatus } from './ui/Status';
  */
 export function App({ store = sessionStore }: { store?: SessionStore }) {
   const { session, notice } = useSession(store);
+  // Re-render everything in the new language when it is switched.
+  useTranslation();
+  // Set when the user has just signed in: the first `me` then decides the landing page.
+  const justSignedIn = useRef(false);
   const route = useRoute();
   const token = session?.token ?? null;
   const organisationId = session?.organisationId ?? null;
@@ -35,17 +42,24 @@ export function App({ store = sessionStore }: { store?: SessionStore }) {
   return (
     <Provider value={client}>
       {session ? (
-        <SignedInApp key={session.token} session={session} store={store} />
+        <SignedInApp key={session.token} session={session} store={store} justSignedIn={justSignedIn} />
       ) : route.page === 'area' && route.area === 'portal' ? (
         <InvestorPortalPage />
       ) : (
-        <SignInPage notice={notice} onSignedIn={(t, expiresAt) => store.signIn(t, expiresAt)} />
+        <SignInPage
+          notice={notice}
+          onSignedIn={(t, expiresAt) => {
+            justSignedIn.current = true;
+            store.signIn(t, expiresAt);
+          }}
+        />
       )}
     </Provider>
   );
 }
 
-function SignedInApp({ session, store }: { session: Session; store: SessionStore }) {
+function SignedInApp({ session, store, justSignedIn }: { session: Session; store: SessionStore; justSignedIn: { current: boolean } }) {
+  const { t, i18n } = useTranslation();
   const route = useRoute();
   const [{ data, fetching, error }] = useMeQuery();
   const [{ fetching: signingOut }, signOut] = useSignOutMutation();
@@ -61,6 +75,21 @@ function SignedInApp({ session, store }: { session: Session; store: SessionStore
     }
   }, [me, session.organisationId, store]);
 
+  // The organisation's country sets the language until the user picks one (the language picker).
+  const country = me?.memberships.find((m) => !session.organisationId || m.organisation.id === session.organisationId)?.organisation.country;
+  useEffect(() => {
+    const language = countryLanguage(country);
+    if (language && !hasChosenLanguage()) setLanguage(language, false);
+  }, [country]);
+
+  // Right after sign-in, open where the acting role's work is (unless a page was asked for).
+  useEffect(() => {
+    if (!me || !justSignedIn.current) return;
+    justSignedIn.current = false;
+    const hash = window.location.hash.replace(/^#\/?/, '');
+    if (!hash) window.location.hash = landingHash(me, session.organisationId, hasArea);
+  }, [me, session.organisationId, justSignedIn]);
+
   async function handleSignOut() {
     await signOut({}); // Revokes the token on the server; signed out locally whatever the answer.
     store.signOut();
@@ -69,7 +98,7 @@ function SignedInApp({ session, store }: { session: Session; store: SessionStore
   return (
     <>
       <a className="skip-link" href="#content">
-        Skip to content
+        {t('auth.header.skip')}
       </a>
       <AppHeader
         me={me}
@@ -79,14 +108,16 @@ function SignedInApp({ session, store }: { session: Session; store: SessionStore
         onSignOut={handleSignOut}
         signingOut={signingOut}
       />
-      <main id="content" tabIndex={-1}>
-        {me ? <Page route={route} me={me} actingFor={session.organisationId} /> : <QueryStatus fetching={fetching} error={error} what="your account" />}
+      {/* Keyed by language: pages that word text outside React hooks render again when it is switched. */}
+      <main id="content" tabIndex={-1} key={i18n.language}>
+        {me ? <Page route={route} me={me} actingFor={session.organisationId} /> : <QueryStatus fetching={fetching} error={error} what={t('auth.header.yourAccount')} />}
       </main>
     </>
   );
 }
 
 function Page({ route, me, actingFor }: { route: Route; me: MeQuery['me']; actingFor: string | null }) {
+  const { t } = useTranslation();
   switch (route.page) {
     case 'firms':
       return <FirmSearchPage key={route.query} query={route.query} />;
@@ -98,7 +129,7 @@ function Page({ route, me, actingFor }: { route: Route; me: MeQuery['me']; actin
       // The public investor portal reads the same when signed in.
       if (route.area === 'portal') return <InvestorPortalPage />;
       const area = AREAS.find((a) => a.key === route.area);
-      return area ? area.render({ parts: route.parts, params: route.params, me, actingFor }) : <p role="alert">Page not found.</p>;
+      return area ? area.render({ parts: route.parts, params: route.params, me, actingFor }) : <p role="alert">{t('auth.notFound')}</p>;
     }
   }
 }

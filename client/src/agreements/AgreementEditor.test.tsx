@@ -1,7 +1,7 @@
+import { mockClient } from '../ui/testing';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { Provider, type Client } from 'urql';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fromValue, never } from 'wonka';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { AgreementEditableFragment, UpdateAgreementDraftMutation, UpdateAgreementDraftMutationVariables } from '../generated/graphql';
 import { EditAgreementPage } from './AgreementEditor';
 
@@ -44,12 +44,10 @@ type Payload = UpdateAgreementDraftMutation['updateAgreementDraft'];
 const ok = (a: AgreementEditableFragment): Payload => ({ agreement: a, current: null, userErrors: [] });
 
 /** A client answering the edit query with `stored` and each save with the next of `answers`. */
-function mockClient(stored: AgreementEditableFragment, answers: Payload[]) {
-  const executeQuery = vi.fn((operation) => fromValue({ operation, data: { serviceAgreement: stored } }));
-  const executeMutation = vi.fn((operation) => fromValue({ operation, data: { updateAgreementDraft: answers.shift() } }));
-  const client = { executeQuery, executeMutation, executeSubscription: vi.fn(() => never) } as unknown as Client;
-  const sent = () => executeMutation.mock.calls.map(([op]) => (op as { variables: UpdateAgreementDraftMutationVariables }).variables.input);
-  return { client, sent };
+function clientFor(stored: AgreementEditableFragment, answers: Payload[]) {
+  const mock = mockClient({ query: () => ({ serviceAgreement: stored }), mutation: () => ({ updateAgreementDraft: answers.shift() }) });
+  const sent = () => (mock.mutationCalls() as UpdateAgreementDraftMutationVariables[]).map((v) => v.input);
+  return { client: mock.client, sent };
 }
 
 const renderEditor = (client: Client) =>
@@ -61,14 +59,14 @@ const renderEditor = (client: Client) =>
 
 describe('editing an agreement', () => {
   it('shows the user errors next to the fields they name, and the rest at the top', async () => {
-    const { client } = mockClient(agreement({ version: 1, purpose: 'P', targetGroups: [] }), [
+    const { client } = clientFor(agreement({ version: 1, purpose: 'P', targetGroups: [] }), [
       {
         agreement: null,
         current: null,
         userErrors: [
-          { field: ['input', 'content', 'periodEnd'], message: 'The period ends (2025-12-31) before it starts (2026-01-01).', code: 'INVALID' },
-          { field: ['input', 'content', 'kpis', '0', 'target'], message: 'A KPI needs a target.', code: 'REQUIRED' },
-          { field: ['input', 'agreementId'], message: 'An agreement that is EXPIRED cannot be changed.', code: 'IMMUTABLE' },
+          { field: ['input', 'content', 'periodEnd'], message: 'The period ends (2025-12-31) before it starts (2026-01-01).', code: 'INVALID', parameters: [] },
+          { field: ['input', 'content', 'kpis', '0', 'target'], message: 'A KPI needs a target.', code: 'REQUIRED', parameters: [] },
+          { field: ['input', 'agreementId'], message: 'An agreement that is EXPIRED cannot be changed.', code: 'IMMUTABLE', parameters: [] },
         ],
       },
     ]);
@@ -76,19 +74,21 @@ describe('editing an agreement', () => {
     fireEvent.click(screen.getByTestId('save-agreement'));
     const periodEnd = screen.getByLabelText('Period ends');
     await waitFor(() => expect(periodEnd.getAttribute('aria-invalid')).toBe('true'));
-    expect(document.getElementById(periodEnd.getAttribute('aria-describedby')!)?.textContent).toBe('The period ends (2025-12-31) before it starts (2026-01-01).');
-    expect(document.getElementById('f-content-kpis-0-target-error')?.textContent).toBe('A KPI needs a target.');
+    // Worded by the client from code + field, not the server's English message.
+    expect(document.getElementById(periodEnd.getAttribute('aria-describedby')!)?.textContent).toBe('The period must end after it starts.');
+    expect(document.getElementById('f-content-kpis-0-target-error')?.textContent).toBe('Give the KPI a target.');
     expect(screen.getByLabelText('Period starts').getAttribute('aria-invalid')).toBeNull();
-    expect(screen.getByTestId('user-errors').textContent).toContain('An agreement that is EXPIRED cannot be changed.');
-    expect(screen.getByTestId('user-errors').textContent).not.toContain('A KPI needs a target.');
+    expect(screen.getByTestId('user-errors').textContent).toContain('This can no longer be changed.');
+    expect(screen.getByTestId('user-errors').textContent).not.toContain('Give the KPI a target.');
+    expect(screen.getByTestId('user-errors').textContent).not.toContain('EXPIRED');
   });
 
   it('on VERSION_CONFLICT shows yours and theirs side by side; re-applying mine and saving names the new version', async () => {
     const stored = agreement({ version: 1, purpose: 'Original', targetGroups: ['Iværksættere'] });
     const current = agreement({ version: 2, purpose: 'Written by A', targetGroups: ['Iværksættere'] });
     const saved = agreement({ version: 3, purpose: 'Written by A', targetGroups: ['Iværksættere', 'Eksport (B)'] });
-    const { client, sent } = mockClient(stored, [
-      { agreement: null, current, userErrors: [{ field: ['input', 'expectedVersion'], message: 'Someone else changed this agreement.', code: 'VERSION_CONFLICT' }] },
+    const { client, sent } = clientFor(stored, [
+      { agreement: null, current, userErrors: [{ field: ['input', 'expectedVersion'], message: 'Someone else changed this agreement.', code: 'VERSION_CONFLICT', parameters: [] }] },
       ok(saved),
     ]);
     renderEditor(client);
@@ -116,8 +116,8 @@ describe('editing an agreement', () => {
 
   it('"take theirs" discards my edit and bases the next save on the current version', async () => {
     const current = agreement({ version: 4, purpose: 'Theirs', targetGroups: [] });
-    const { client, sent } = mockClient(agreement({ version: 3, purpose: 'Base', targetGroups: [] }), [
-      { agreement: null, current, userErrors: [{ field: ['input', 'expectedVersion'], message: 'Conflict', code: 'VERSION_CONFLICT' }] },
+    const { client, sent } = clientFor(agreement({ version: 3, purpose: 'Base', targetGroups: [] }), [
+      { agreement: null, current, userErrors: [{ field: ['input', 'expectedVersion'], message: 'Conflict', code: 'VERSION_CONFLICT', parameters: [] }] },
       ok(agreement({ version: 5, purpose: 'Theirs', targetGroups: [] })),
     ]);
     renderEditor(client);

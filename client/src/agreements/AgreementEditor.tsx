@@ -1,3 +1,4 @@
+import { ErrorAlert, FieldError, FormErrors } from '../ui/userErrors';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import type { CombinedError } from 'urql';
 import {
@@ -27,14 +28,15 @@ import {
   toInput,
   UNITS,
   type AgreementForm,
-  type FieldError,
+  type FormError,
   type KpiRow,
 } from './form';
-import { editableMemberships, ErrorAlert, FieldMessages, kindLabel, metricLabel, UserErrorSummary } from './ui';
+import { membershipsWhere } from '../ui/access';
+import { kindLabel, metricLabel } from './ui';
 
 /** #/agreements/new */
-export function NewAgreementPage({ me }: { me: MeQuery['me'] }) {
-  const mine = editableMemberships(me);
+export function NewAgreementPage({ me, actingFor = null }: { me: MeQuery['me']; actingFor?: string | null }) {
+  const mine = membershipsWhere(me, actingFor, 'edit');
   const initial = useMemo(
     () => emptyForm(mine.slice(0, 1).map((m) => ({ organisationId: m.organisation.id, name: m.organisation.name, role: defaultRole(m.organisation.kind) }))),
     [],
@@ -96,7 +98,7 @@ function AgreementEditor(props: EditorProps) {
     const form = formFromAgreement(props.agreement);
     return { form, base: form, expectedVersion: props.agreement.version };
   });
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [errors, setErrors] = useState<FormError[]>([]);
   const [requestError, setRequestError] = useState<CombinedError | null>(null);
   const [conflict, setConflict] = useState<AgreementEditableFragment | null>(null);
   const [notice, setNotice] = useState<ReactNode>(null);
@@ -181,7 +183,7 @@ function AgreementEditor(props: EditorProps) {
     const has = byField.has(key);
     return { id, 'aria-invalid': has || undefined, 'aria-describedby': has ? `${id}-error` : undefined };
   };
-  const messages = (key: string) => <FieldMessages id={`f-${key.replace(/\./g, '-')}-error`} messages={byField.get(key)} />;
+  const messages = (key: string) => <FieldError id={`f-${key.replace(/\./g, '-')}-error`} messages={byField.get(key)} />;
   const partyName = (id: string) => form.parties.find((p) => p.organisationId === id)?.name ?? 'Unknown party';
   const busy = creating || updating;
   const title = agreement ? (agreement.hasPendingAmendment ? `Edit amendment ${agreement.currentVersionNumber}` : 'Edit agreement') : 'New agreement';
@@ -204,7 +206,7 @@ function AgreementEditor(props: EditorProps) {
         </p>
       )}
       <ErrorAlert error={requestError} testId="editor-request-error" />
-      <UserErrorSummary errors={unplaced} />
+      <FormErrors errors={unplaced} testId="user-errors" />
       {errors.length > unplaced.length && (
         <p className="error" role="alert" data-testid="field-error-count">
           {errors.length - unplaced.length === 1 ? 'One field needs' : `${errors.length - unplaced.length} fields need`} correcting: see the marked fields.

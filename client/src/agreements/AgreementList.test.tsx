@@ -1,7 +1,7 @@
+import { mockClient } from '../ui/testing';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { Provider, type Client } from 'urql';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fromValue, never } from 'wonka';
+import { Provider } from 'urql';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { AgreementListQuery, AgreementListQueryVariables, MeQuery } from '../generated/graphql';
 import { AgreementList, filterFromParams } from './AgreementList';
 
@@ -14,7 +14,7 @@ const me = (role: 'EDITOR' | 'CONSULTANT'): MeQuery['me'] => ({
   id: 'u1',
   displayName: 'Rikke Editor',
   email: 'editor@randers.demo',
-  memberships: [{ id: 'm1', role, organisation: { id: 'mun', name: 'Randers Kommune', kind: 'MUNICIPALITY' } }],
+  memberships: [{ id: 'm1', role, organisation: { id: 'mun', name: 'Randers Kommune', kind: 'MUNICIPALITY', country: 'DK' } }],
 });
 
 const page = (titles: string[], hasNextPage: boolean): AgreementListQuery => ({
@@ -37,10 +37,9 @@ const page = (titles: string[], hasNextPage: boolean): AgreementListQuery => ({
   },
 });
 
-function mockClient(pages: Record<string, AgreementListQuery>) {
-  const executeQuery = vi.fn((operation: { variables: AgreementListQueryVariables }) => fromValue({ operation, data: pages[operation.variables.after ?? ''] }));
-  const client = { executeQuery, executeMutation: vi.fn(() => never), executeSubscription: vi.fn(() => never) } as unknown as Client;
-  return { client, variables: () => executeQuery.mock.calls.map(([op]) => op.variables) };
+function clientFor(pages: Record<string, AgreementListQuery>) {
+  const mock = mockClient({ query: (op) => pages[(op.variables as AgreementListQueryVariables).after ?? ''] });
+  return { client: mock.client, variables: () => mock.queryCalls() };
 }
 
 describe('AgreementList', () => {
@@ -50,7 +49,7 @@ describe('AgreementList', () => {
   });
 
   it('asks for the filtered first page, appends the next one on "Load more", and links each agreement', () => {
-    const { client, variables } = mockClient({ '': page(['A1', 'A2'], true), 'c-A2': page(['A3'], false) });
+    const { client, variables } = clientFor({ '': page(['A1', 'A2'], true), 'c-A2': page(['A3'], false) });
     render(
       <Provider value={client}>
         <AgreementList params={{ state: 'ACTIVE' }} me={me('EDITOR')} />
@@ -67,7 +66,7 @@ describe('AgreementList', () => {
   });
 
   it('puts a filter change into the URL; only editors and admins get "New agreement"', () => {
-    const { client } = mockClient({ '': page([], false) });
+    const { client } = clientFor({ '': page([], false) });
     render(
       <Provider value={client}>
         <AgreementList params={{}} me={me('CONSULTANT')} />

@@ -3,7 +3,9 @@ import { useAgreementListQuery, type AgreementKind, type AgreementState, type Me
 import { areaHref, navigate } from '../routing';
 import { humanize } from '../ui/labels';
 import { KINDS, STATES } from './form';
-import { editableMemberships, ErrorAlert, kindLabel, StateBadge } from './ui';
+import { membershipsWhere } from '../ui/access';
+import { kindLabel, StateBadge } from './ui';
+import { ErrorAlert } from '../ui/userErrors';
 
 export const LIST_PAGE_SIZE = 20;
 
@@ -16,9 +18,9 @@ export function filterFromParams(params: Record<string, string>): ServiceAgreeme
 }
 
 /** My organisations' agreements (the ones they are party to), newest first, filtered by state and kind. */
-export function AgreementList({ params, me }: { params: Record<string, string>; me: MeQuery['me'] }) {
+export function AgreementList({ params, me, actingFor = null }: { params: Record<string, string>; me: MeQuery['me']; actingFor?: string | null }) {
   const filter = filterFromParams(params);
-  const canCreate = editableMemberships(me).length > 0;
+  const canCreate = membershipsWhere(me, actingFor, 'edit').length > 0;
   const setParam = (name: string, value: string) => {
     const next = { ...params };
     if (value) next[name] = value;

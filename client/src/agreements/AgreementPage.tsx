@@ -1,3 +1,6 @@
+import { formatAmount, formatDate, formatDateTime } from '../ui/format';
+import { ErrorAlert, FormErrors, confirmIrreversible } from '../ui/userErrors';
+import { t } from '../ui/i18n';
 import { useState, type FormEvent } from 'react';
 import type { CombinedError } from 'urql';
 import {
@@ -15,15 +18,15 @@ import { areaHref, navigate, organisationHref } from '../routing';
 import { humanize } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';
 import { isEditable } from './AgreementEditor';
-import { type FieldError } from './form';
+import { type FormError } from './form';
 import { FollowUps } from './FollowUps';
 import { KpiAttainment } from './KpiAttainment';
-import { ErrorAlert, formatAmount, formatDate, formatDateTime, formatValue, kindLabel, metricLabel, Section, StateBadge, transitionLabel, UserErrorSummary } from './ui';
+import { formatValue, kindLabel, metricLabel, Section, StateBadge, transitionLabel } from './ui';
 
 export type AgreementDetails = NonNullable<AgreementDetailsQuery['serviceAgreement']>;
 
 /** #/agreements/<id>: one agreement, its life cycle, signatures, versions, KPIs and follow-ups. */
-export function AgreementPage({ id, params, me }: { id: string; params: Record<string, string>; me: MeQuery['me'] }) {
+export function AgreementPage({ id, params, me, actingFor = null }: { id: string; params: Record<string, string>; me: MeQuery['me']; actingFor?: string | null }) {
   const [{ data, fetching, error }] = useAgreementDetailsQuery({ variables: { id } });
   const a = data?.serviceAgreement;
   if (!a) {
@@ -101,7 +104,7 @@ export function AgreementPage({ id, params, me }: { id: string; params: Record<s
 
       <Versions a={a} />
       <KpiAttainment agreement={a} />
-      <FollowUps agreement={a} me={me} />
+      <FollowUps agreement={a} me={me} actingFor={actingFor} />
       <Transitions a={a} />
     </article>
   );
@@ -110,7 +113,7 @@ export function AgreementPage({ id, params, me }: { id: string; params: Record<s
 function LifeCycle({ a }: { a: AgreementDetails }) {
   const [{ fetching }, transition] = useTransitionAgreementMutation();
   const [{ fetching: amending }, amend] = useAmendAgreementMutation();
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [errors, setErrors] = useState<FormError[]>([]);
   const [requestError, setRequestError] = useState<CombinedError | null>(null);
   const [terminating, setTerminating] = useState(false);
   const [reason, setReason] = useState('');
@@ -153,7 +156,7 @@ function LifeCycle({ a }: { a: AgreementDetails }) {
         {a.state === 'ACTIVE' && a.allowedTransitions.includes('EXPIRED') && runsUntilEnd && ` — runs until ${periodEnd}; it can be marked as expired after that.`}
       </p>
       <ErrorAlert error={requestError} />
-      <UserErrorSummary errors={errors} title="The agreement was not changed" testId="lifecycle-errors" />
+      <FormErrors errors={errors} title="The agreement was not changed" testId="lifecycle-errors" />
       {!a.canEdit && <p className="hint">You can read this agreement; only editors and admins of its parties change it.</p>}
       <div className="button-row">
         {editable && (
@@ -221,9 +224,9 @@ function LifeCycle({ a }: { a: AgreementDetails }) {
 const todayInDenmark = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
 
 /** A VERSION_CONFLICT on a life-cycle action: someone changed the agreement; the page reloads it. */
-function conflictAware(errors: FieldError[]): FieldError[] {
+function conflictAware(errors: FormError[]): FormError[] {
   return errors.map((e) =>
-    e.code === 'VERSION_CONFLICT' ? { ...e, message: 'Someone else changed the agreement in the meantime; the page now shows the current state. Check it and try again.' } : e,
+    e.code === 'VERSION_CONFLICT' ? { ...e, parameters: undefined, message: 'Someone else changed the agreement in the meantime; the page now shows the current state. Check it and try again.' } : e,
   );
 }
 
@@ -241,13 +244,15 @@ function PartiesAndSignatures({ a, me }: { a: AgreementDetails; me: MeQuery['me'
     if (r.error || !p) return setRequestError(r.error ?? null);
     if (p.userErrors.length) setErrors(p.userErrors);
   }
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [errors, setErrors] = useState<FormError[]>([]);
   const [requestError, setRequestError] = useState<CombinedError | null>(null);
   const signable = a.inForceVersionNumber == null ? a.state === 'IN_NEGOTIATION' : a.hasPendingAmendment && (a.state === 'SIGNED' || a.state === 'ACTIVE');
   const signatures = a.currentVersion.signatures;
   const unsigned = new Set(a.currentVersion.unsignedParties.map((o) => o.id));
 
   async function signFor(partyOrganisationId: string) {
+    const party = a.parties.find((x) => x.organisation.id === partyOrganisationId)?.organisation.name ?? '';
+    if (!confirmIrreversible(t('agreements.confirm.sign', { party }))) return;
     setErrors([]);
     setRequestError(null);
     const r = await sign({ input: { agreementId: a.id, expectedVersion: a.version, partyOrganisationId } });
@@ -259,7 +264,7 @@ function PartiesAndSignatures({ a, me }: { a: AgreementDetails; me: MeQuery['me'
   return (
     <Section title={`Parties and signatures (version ${a.currentVersionNumber}, revision ${a.currentVersion.revision})`} id="parties-title" testId="parties">
       <ErrorAlert error={requestError} />
-      <UserErrorSummary errors={errors} title="Not signed" testId="sign-errors" />
+      <FormErrors errors={errors} title="Not signed" testId="sign-errors" />
       <table className="firm-table">
         <caption className="visually-hidden">Parties, their roles and signatures</caption>
         <thead>

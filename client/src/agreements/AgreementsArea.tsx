@@ -16,12 +16,12 @@ export function AgreementsArea(props: AreaPageProps) {
   return <div className="agreements-area">{route(props)}</div>;
 }
 
-function route({ parts, params, me }: AreaPageProps) {
+function route({ parts, params, me, actingFor }: AreaPageProps) {
   const [id, sub] = parts;
-  if (!id) return <AgreementList params={params} me={me} />;
-  if (id === 'new') return <NewAgreementPage key="new" me={me} />;
+  if (!id) return <AgreementList params={params} me={me} actingFor={actingFor} />;
+  if (id === 'new') return <NewAgreementPage key="new" me={me} actingFor={actingFor} />;
   if (sub === 'edit') return <EditAgreementPage key={`${id}-edit`} id={id} />;
   if (sub === 'compare') return <ComparePage key={`${id}-compare`} id={id} params={params} />;
-  if (!sub) return <AgreementPage key={id} id={id} params={params} me={me} />;
+  if (!sub) return <AgreementPage key={id} id={id} params={params} me={me} actingFor={actingFor} />;
   return <p role="alert">Page not found.</p>;
 }

@@ -3,7 +3,8 @@ import { areaHref, navigate } from '../routing';
 import { humanize } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';
 import { describeDifferences } from './compare';
-import { ErrorAlert } from './ui';
+import { ErrorAlert } from '../ui/userErrors';
+
 
 /** #/agreements/<id>/compare?from=1&to=2: two versions field by field. */
 export function ComparePage({ id, params }: { id: string; params: Record<string, string> }) {

@@ -1,10 +1,13 @@
+import { formatDateTime } from '../ui/format';
 import { useState, type FormEvent } from 'react';
 import type { CombinedError } from 'urql';
 import { useRecordAgreementFollowUpMutation, type ExternalKpiActualInput, type MeQuery } from '../generated/graphql';
+import { can } from '../ui/access';
 import { humanize } from '../ui/labels';
 import type { AgreementDetails } from './AgreementPage';
-import { errorsByField, parseNumber, pathKey, type FieldError } from './form';
-import { ErrorAlert, FieldMessages, formatDateTime, formatValue, Section, UserErrorSummary } from './ui';
+import { errorsByField, parseNumber, pathKey, type FormError } from './form';
+import { formatValue, Section } from './ui';
+import { ErrorAlert, FieldError, FormErrors, wordUserError } from '../ui/userErrors';
 
 export interface ExternalValue {
   actual: string;
@@ -19,7 +22,7 @@ export interface ExternalValue {
 export function externalActualsInput(kpiKeys: string[], values: Record<string, ExternalValue | undefined>) {
   const externalActuals: ExternalKpiActualInput[] = [];
   const keyByIndex: string[] = [];
-  const errors: FieldError[] = [];
+  const errors: FormError[] = [];
   for (const key of kpiKeys) {
     const v = values[key];
     const actualText = v?.actual.trim() ?? '';
@@ -41,11 +44,12 @@ export function externalActualsInput(kpiKeys: string[], values: Record<string, E
 }
 
 /** Server errors on externalActuals.<i>.<field> renamed to the KPI they are about. */
-export const errorsByKpi = (errors: readonly FieldError[], keyByIndex: string[]): FieldError[] =>
+export const errorsByKpi = (errors: readonly FormError[], keyByIndex: string[]): FormError[] =>
   errors.map((e) => {
     const [input, list, index, ...rest] = e.field;
     if (input === 'input' && list === 'externalActuals' && keyByIndex[Number(index)] !== undefined) {
-      return { ...e, field: ['input', 'external', keyByIndex[Number(index)], ...(rest.length ? rest : ['actual'])] };
+      // Worded from the API's own path (externalActuals.<i>.<field>) before it moves to the KPI's row.
+      return { ...e, message: wordUserError(e, ['agreements']), parameters: undefined, field: ['input', 'external', keyByIndex[Number(index)], ...(rest.length ? rest : ['actual'])] };
     }
     return e;
   });
@@ -53,7 +57,7 @@ export const errorsByKpi = (errors: readonly FieldError[], keyByIndex: string[])
 const REPORTABLE = ['ACTIVE', 'EXPIRED', 'TERMINATED'];
 
 /** Follow-up reports (newest first) and, for editors of a party, the form to write one. */
-export function FollowUps({ agreement: a, me }: { agreement: AgreementDetails; me: MeQuery['me'] }) {
+export function FollowUps({ agreement: a, me, actingFor = null }: { agreement: AgreementDetails; me: MeQuery['me']; actingFor?: string | null }) {
   const canReport = a.canEdit && REPORTABLE.includes(a.state) && !!a.inForceVersion;
   const [open, setOpen] = useState(false);
   return (
@@ -70,7 +74,7 @@ export function FollowUps({ agreement: a, me }: { agreement: AgreementDetails; m
       }
     >
       {!canReport && a.followUps.length === 0 && <p className="muted">Follow-ups are reported once the agreement is in force.</p>}
-      {open && <FollowUpForm a={a} me={me} onDone={() => setOpen(false)} />}
+      {open && <FollowUpForm a={a} me={me} actingFor={actingFor} onDone={() => setOpen(false)} />}
       {a.followUps.length === 0 && canReport && <p className="muted">No follow-ups yet.</p>}
       {a.followUps.map((f) => (
         <article key={f.id} className="follow-up" data-testid="follow-up" aria-label={`Follow-up ${f.periodStart} – ${f.periodEnd}`}>
@@ -126,18 +130,18 @@ export function FollowUps({ agreement: a, me }: { agreement: AgreementDetails; m
   );
 }
 
-function FollowUpForm({ a, me, onDone }: { a: AgreementDetails; me: MeQuery['me']; onDone: () => void }) {
+function FollowUpForm({ a, me, actingFor, onDone }: { a: AgreementDetails; me: MeQuery['me']; actingFor: string | null; onDone: () => void }) {
   const inForce = a.inForceVersion!;
   const externals = inForce.kpis.filter((k) => !k.computed);
   const reporters = a.parties
-    .filter((p) => me.memberships.some((m) => m.organisation.id === p.organisation.id && (m.role === 'EDITOR' || m.role === 'ADMIN')))
+    .filter((p) => can(me, actingFor, p.organisation.id, 'edit'))
     .map((p) => p.organisation);
   const [periodStart, setPeriodStart] = useState(inForce.periodStart);
   const [periodEnd, setPeriodEnd] = useState(inForce.periodEnd);
   const [comment, setComment] = useState('');
   const [reporter, setReporter] = useState(reporters[0]?.id ?? '');
   const [values, setValues] = useState<Record<string, ExternalValue>>({});
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [errors, setErrors] = useState<FormError[]>([]);
   const [requestError, setRequestError] = useState<CombinedError | null>(null);
   const [{ fetching }, record] = useRecordAgreementFollowUpMutation();
 
@@ -172,7 +176,7 @@ function FollowUpForm({ a, me, onDone }: { a: AgreementDetails; me: MeQuery['me'
     'aria-invalid': byField.has(key) || undefined,
     'aria-describedby': byField.has(key) ? `fu-${key.replace(/\./g, '-')}-error` : undefined,
   });
-  const msg = (key: string) => <FieldMessages id={`fu-${key.replace(/\./g, '-')}-error`} messages={byField.get(key)} />;
+  const msg = (key: string) => <FieldError id={`fu-${key.replace(/\./g, '-')}-error`} messages={byField.get(key)} />;
   const setValue = (key: string, patch: Partial<ExternalValue>) => setValues((v) => ({ ...v, [key]: { ...(v[key] ?? { actual: '', source: '' }), ...patch } }));
 
   return (
@@ -180,7 +184,7 @@ function FollowUpForm({ a, me, onDone }: { a: AgreementDetails; me: MeQuery['me'
       <h3 id="follow-up-form-title">New follow-up</h3>
       <p className="hint">Computed KPIs are computed by the server for the period and kept as a snapshot. External KPIs need the figure and its source.</p>
       <ErrorAlert error={requestError} />
-      <UserErrorSummary errors={unplaced} title="The follow-up was not recorded" testId="follow-up-errors" />
+      <FormErrors errors={unplaced} title="The follow-up was not recorded" testId="follow-up-errors" />
       <div className="form-grid">
         <label htmlFor="fu-periodStart">Period from</label>
         <div>

@@ -1,8 +1,10 @@
+import { formatDate, formatDateTime } from '../ui/format';
 import { useState } from 'react';
 import { useAgreementKpiAttainmentQuery, useAgreementKpiDrillDownQuery, type AgreementKpiAttainmentQuery } from '../generated/graphql';
 import { firmHref } from '../routing';
 import type { AgreementDetails } from './AgreementPage';
-import { ErrorAlert, formatDate, formatDateTime, formatValue, metricLabel, Section } from './ui';
+import { formatValue, metricLabel, Section } from './ui';
+import { ErrorAlert } from '../ui/userErrors';
 
 export const DRILL_PAGE_SIZE = 10;
 const CONTEXT = { additionalTypenames: ['ServiceAgreement'] };

@@ -1,3 +1,4 @@
+import { formatNumber } from '../ui/format';
 /** Turning the server's field-by-field differences into words (pure; used by ComparePage). */
 
 export interface Difference {
@@ -62,7 +63,7 @@ function formatPlain(value: unknown, names: Names, field?: string): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'number' && field === 'year') return String(value);
   if (typeof value === 'string' && field === 'organisationId') return names.organisation(value);
-  if (typeof value === 'number') return new Intl.NumberFormat('da-DK', { maximumFractionDigits: 2 }).format(value);
+  if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.length ? value.map((v) => formatPlain(v, names)).join('; ') : '—';
   if (typeof value === 'object') {

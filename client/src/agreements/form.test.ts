@@ -140,6 +140,9 @@ describe('mapping user errors to fields', () => {
     ]);
     const mapped = errorsByKpi([{ field: ['input', 'externalActuals', '0', 'source'], message: 'Name the source.' }, { field: ['input', 'periodEnd'], message: 'x' }], keyByIndex);
     expect(mapped.map((e) => pathKey(e.field))).toEqual(['external.b.source', 'periodEnd']);
+    // The server's error is worded from its own path before it moves to the KPI's row.
+    const [worded] = errorsByKpi([{ field: ['input', 'externalActuals', '0', 'source'], message: 'Name the source.', code: 'REQUIRED', parameters: [] }], keyByIndex);
+    expect(worded.message).toBe('Name the source of the figure (e.g. the survey).');
   });
 
   it('follow-up: a source without a figure, or a figure that is not a number, is a local error on that KPI', () => {
@@ -165,7 +168,7 @@ describe('comparing versions', () => {
       ],
       names,
     );
-    expect(added).toEqual({ label: 'Economy › Randers Kommune 2027', kind: 'ADDED', before: '—', after: 'Amount: 1.300.000, Party: Randers Kommune, Year: 2027' });
+    expect(added).toEqual({ label: 'Economy › Randers Kommune 2027', kind: 'ADDED', before: '—', after: 'Amount: 1,300,000, Party: Randers Kommune, Year: 2027' }); // numbers in the active language (English here)
     expect([changed.before, changed.after]).toEqual(['Old', 'New']);
     expect(groups.after).toBe('A; B');
   });

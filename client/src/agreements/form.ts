@@ -1,3 +1,4 @@
+import { wordUserError, type UserErrorLike } from '../ui/userErrors';
 import type {
   AgreementContentFragment,
   AgreementContentInput,
@@ -145,12 +146,8 @@ export function formFromAgreement(a: Pick<AgreementEditableFragment, 'kind' | 'p
   };
 }
 
-/** A user error in the shape the server sends: `field` is the path, starting with "input". */
-export interface FieldError {
-  field: string[];
-  message: string;
-  code?: string;
-}
+/** A user error (the server's, or one of the form's own checks): `field` is the path, starting with "input". */
+export type FormError = UserErrorLike;
 
 /** "1 234,5" / "1234.5" -> 1234.5; null for blank; NaN for anything else. */
 export function parseNumber(text: string): number | null {
@@ -170,8 +167,8 @@ export const targetGroupList = (text: string) =>
  * are not numbers). Everything else (periods, negative amounts, a KPI without a target, parties) is
  * checked by the server and comes back as user errors naming the field.
  */
-export function toInput(form: AgreementForm): { content: AgreementContentInput; parties: AgreementPartyInput[]; errors: FieldError[] } {
-  const errors: FieldError[] = [];
+export function toInput(form: AgreementForm): { content: AgreementContentInput; parties: AgreementPartyInput[]; errors: FormError[] } {
+  const errors: FormError[] = [];
   const at = (...path: string[]) => ['input', 'content', ...path];
   const economy = form.economy.map((l, i) => {
     const year = parseNumber(l.year);
@@ -216,11 +213,11 @@ export function toInput(form: AgreementForm): { content: AgreementContentInput; 
 export const pathKey = (field: readonly string[]) => (field[0] === 'input' ? field.slice(1) : field).join('.');
 
 /** Errors by field key; several errors on one field are kept in order. */
-export function errorsByField(errors: readonly FieldError[]): Map<string, string[]> {
+export function errorsByField(errors: readonly FormError[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const e of errors) {
     const key = pathKey(e.field);
-    map.set(key, [...(map.get(key) ?? []), e.message]);
+    map.set(key, [...(map.get(key) ?? []), wordUserError(e, ['agreements'])]);
   }
   return map;
 }

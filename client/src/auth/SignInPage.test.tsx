@@ -1,18 +1,14 @@
+import { mockClient } from '../ui/testing';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { Provider, type Client } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fromValue, never } from 'wonka';
 import { SignInPage } from './SignInPage';
 
 afterEach(cleanup);
 
 /** A urql client whose mutations all answer `data`. */
-function mockClient(data: unknown) {
-  const executeMutation = vi.fn(() => fromValue({ data }));
-  const client = { executeQuery: vi.fn(() => never), executeMutation, executeSubscription: vi.fn(() => never) } as unknown as Client;
-  return { client, executeMutation };
-}
+const clientFor = (data: unknown) => mockClient({ mutation: () => data });
 
 const withClient = (client: Client, ui: ReactNode) => render(<Provider value={client}>{ui}</Provider>);
 
@@ -24,19 +20,19 @@ function fillAndSubmit(email: string, password: string) {
 
 describe('SignInPage', () => {
   it('shows the form and the demo hint', () => {
-    withClient(mockClient(null).client, <SignInPage onSignedIn={vi.fn()} />);
+    withClient(clientFor(null).client, <SignInPage onSignedIn={vi.fn()} />);
     expect(screen.getByRole('form', { name: 'Growth Graph' })).toBeTruthy();
     expect(screen.getByText('Demo users: see README')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('shows the userErrors of the payload and does not sign in', async () => {
-    const { client, executeMutation } = mockClient({
+    const { client, executeMutation } = clientFor({
       signIn: {
         token: null,
         expiresAt: null,
         user: null,
-        userErrors: [{ field: ['input', 'password'], message: 'E-mail or password is wrong.', code: 'BAD_CREDENTIALS' }],
+        userErrors: [{ field: ['input', 'password'], message: 'E-mail or password is wrong.', code: 'BAD_CREDENTIALS', parameters: [] }],
       },
     });
     const onSignedIn = vi.fn();
@@ -44,7 +40,7 @@ describe('SignInPage', () => {
     fillAndSubmit(' consultant@midtjylland.demo ', 'wrong');
 
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('E-mail or password is wrong.');
+    expect(alert.textContent).toContain('Wrong e-mail or password.'); // worded by the client from the code
     expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByLabelText('E-mail').getAttribute('aria-invalid')).toBeNull();
     expect(onSignedIn).not.toHaveBeenCalled();
@@ -53,7 +49,7 @@ describe('SignInPage', () => {
   });
 
   it('hands the token over when the payload has no userErrors', async () => {
-    const { client } = mockClient({
+    const { client } = clientFor({
       signIn: { token: 'tok-1', expiresAt: '2026-05-01T20:00:00.000Z', user: { id: 'u1', displayName: 'Mette Consultant' }, userErrors: [] },
     });
     const onSignedIn = vi.fn();
@@ -64,7 +60,7 @@ describe('SignInPage', () => {
   });
 
   it('shows why the user was sent back to sign in', () => {
-    withClient(mockClient(null).client, <SignInPage onSignedIn={vi.fn()} notice="Your session has ended. Please sign in again." />);
+    withClient(clientFor(null).client, <SignInPage onSignedIn={vi.fn()} notice="Your session has ended. Please sign in again." />);
     expect(screen.getByRole('status').textContent).toBe('Your session has ended. Please sign in again.');
   });
 });

@@ -1,5 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSignInMutation, type SignInMutation } from '../generated/graphql';
+import { LanguagePicker } from './AppHeader';
+import { SESSION_ENDED_NOTICE } from './session';
+import { describeError, wordUserError } from '../ui/userErrors';
 
 type UserError = SignInMutation['signIn']['userErrors'][number];
 
@@ -13,6 +17,7 @@ export interface SignInPageProps {
 const fieldOf = (error: Pick<UserError, 'field'>) => error.field[error.field.length - 1] ?? '';
 
 export function SignInPage({ onSignedIn, notice }: SignInPageProps) {
+  const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [{ data, error, fetching }, signIn] = useSignInMutation();
@@ -32,15 +37,16 @@ export function SignInPage({ onSignedIn, notice }: SignInPageProps) {
         <h1 id="sign-in-title">
           <span className="brand-mark" aria-hidden="true" /> Growth Graph
         </h1>
-        <p className="muted">The public business-support ecosystem of Denmark and Sweden, as one graph.</p>
+        <p className="muted">{t('auth.signIn.tagline')}</p>
         {notice && (
           <p className="notice" role="status" data-testid="sign-in-notice">
-            {notice}
+            {notice === SESSION_ENDED_NOTICE ? t('auth.signIn.sessionEnded') : notice}
           </p>
         )}
-        <label htmlFor="sign-in-email">E-mail</label>
+        <label htmlFor="sign-in-email">{t('auth.signIn.email')}</label>
         <input
           id="sign-in-email"
+          data-testid="sign-in-email"
           name="email"
           type="email"
           autoComplete="username"
@@ -49,9 +55,10 @@ export function SignInPage({ onSignedIn, notice }: SignInPageProps) {
           aria-invalid={invalid('email')}
           onChange={(e) => setEmail(e.target.value)}
         />
-        <label htmlFor="sign-in-password">Password</label>
+        <label htmlFor="sign-in-password">{t('auth.signIn.password')}</label>
         <input
           id="sign-in-password"
+          data-testid="sign-in-password"
           name="password"
           type="password"
           autoComplete="current-password"
@@ -65,18 +72,24 @@ export function SignInPage({ onSignedIn, notice }: SignInPageProps) {
             <ul>
               {userErrors.map((e, i) => (
                 <li key={i} data-code={e.code}>
-                  {e.message}
+                  {wordUserError(e)}
                 </li>
               ))}
-              {error && <li>{error.networkError ? 'The server could not be reached. Try again.' : error.message}</li>}
+              {error && <li>{describeError(error)}</li>}
             </ul>
           </div>
         )}
-        <button type="submit" className="primary" disabled={fetching}>
-          {fetching ? 'Signing in…' : 'Sign in'}
+        <button type="submit" className="primary" disabled={fetching} data-testid="sign-in-submit">
+          {fetching ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
         </button>
-        <p className="hint">Demo users: see README</p>
-        <p className="hint"><a href="#/portal" data-testid="investor-portal-link">Investor portal</a>: public projects, no sign-in needed</p>
+        <p className="hint">{t('auth.signIn.demoUsers')}</p>
+        <p className="hint">
+          <a href="#/portal" data-testid="investor-portal-link">
+            {t('auth.signIn.portal')}
+          </a>
+          {t('auth.signIn.portalHint')}
+        </p>
+        <LanguagePicker />
       </form>
     </main>
   );

@@ -1,14 +1,14 @@
+import { formatDateTime } from '../ui/format';
+import { FormErrors, describeError, placeUserErrors } from '../ui/userErrors';
 import { useState, type FormEvent } from 'react';
-import { formatIdentifier } from '../firms/search';
+import { formatIdentifier } from '../ui/firmSearch';
 import {
   useClusterActivityDetailsQuery,
   useClusterOrganisationFinderQuery,
   useRecordActivityAttendanceMutation,
   type ClusterActivityDetailsQuery,
 } from '../generated/graphql';
-import { FirmFinder } from '../programmes/FirmFinder';
-import { formatDateTime } from '../programmes/format';
-import { FormErrors, placeUserErrors, requestErrorMessage } from '../programmes/userErrors';
+import { FirmFinder } from '../ui/FirmFinder';
 import { areaHref, firmHref, organisationHref } from '../routing';
 import { humanize } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';
@@ -189,7 +189,7 @@ function OrganisationResults({ namePrefix, onSelect }: { namePrefix: string; onS
   const edges = data?.organisations.edges ?? [];
   return (
     <div aria-live="polite">
-      {error && <p className="error">Search failed: {requestErrorMessage(error)}</p>}
+      {error && <p className="error">Search failed: {describeError(error)}</p>}
       {fetching && !data && <p className="muted">Searching…</p>}
       {data && edges.length === 0 && <p className="muted">No organisation starts with “{namePrefix}”.</p>}
       <ul className="finder-results">

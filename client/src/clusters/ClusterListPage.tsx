@@ -1,5 +1,5 @@
+import { PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useClusterListQuery } from '../generated/graphql';
-import { PageFooter, Paged, type PageProps } from '../programmes/Paged';
 import { areaHref } from '../routing';
 
 /** National clusters with their regional offices. */

@@ -1,3 +1,6 @@
+import { formatDateTime } from '../ui/format';
+import { FieldError, FormErrors, errorId, placeUserErrors } from '../ui/userErrors';
+import { PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useState, type FormEvent } from 'react';
 import {
   useClusterActivityPageQuery,
@@ -8,9 +11,6 @@ import {
   type ClusterActivityKind,
   type ClusterDetailsQuery,
 } from '../generated/graphql';
-import { formatDateTime } from '../programmes/format';
-import { PageFooter, Paged, type PageProps } from '../programmes/Paged';
-import { errorId, FieldError, FormErrors, placeUserErrors } from '../programmes/userErrors';
 import { areaHref, firmHref, navigate, organisationHref } from '../routing';
 import { humanize } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';

@@ -1,5 +1,5 @@
 import type { AreaPageProps } from '../areas';
-import { EDITING_ROLES, hasRole } from '../programmes/access';
+import { can } from '../ui/access';
 import { ActivityPage } from './ActivityPage';
 import { ClusterListPage } from './ClusterListPage';
 import { ClusterPage } from './ClusterPage';
@@ -8,7 +8,7 @@ import { ClusterPage } from './ClusterPage';
 export function ClustersArea({ parts, me, actingFor }: AreaPageProps) {
   const [clusterId, sub, subId] = parts;
   // The cluster's editors and admins create activities, record attendance, co-financing and decisions.
-  const canEdit = clusterId ? hasRole(me.memberships, actingFor, clusterId, EDITING_ROLES) : false;
+  const canEdit = can(me, actingFor, clusterId, 'edit');
   // The pages' styles are scoped to .pc-area (styles.css, section "Programmes and clusters").
   return (
     <div className="pc-area">

@@ -1,8 +1,7 @@
+import { mockClient } from '../ui/testing';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import type { DocumentNode } from 'graphql';
-import { Provider, type Client } from 'urql';
+import { Provider } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fromValue, never } from 'wonka';
 import type { CoFinancingDetailsFragment, UpdateOfficeCoFinancingMutation } from '../generated/graphql';
 import { CoFinancingEditor } from './CoFinancingEditor';
 
@@ -32,18 +31,13 @@ const municipalities = {
   },
 };
 
-function mockClient(mutationAnswer: UpdateOfficeCoFinancingMutation) {
-  const name = (q: DocumentNode) => q.definitions.flatMap((d) => (d.kind === 'OperationDefinition' && d.name ? [d.name.value] : []))[0];
-  const executeQuery = vi.fn((operation: { query: DocumentNode }) => (name(operation.query) === 'CoFinancingMunicipalities' ? fromValue({ operation, data: municipalities }) : never));
-  const executeMutation = vi.fn((operation: unknown) => fromValue({ operation, data: mutationAnswer }));
-  return { client: { executeQuery, executeMutation, executeSubscription: vi.fn(() => never) } as unknown as Client, executeMutation };
-}
+const clientFor = (mutationAnswer: UpdateOfficeCoFinancingMutation) => mockClient({ queries: { CoFinancingMunicipalities: municipalities }, mutation: () => mutationAnswer });
 
 describe('CoFinancingEditor', () => {
   it('shows the live total, sends the edit with the version it was based on, and puts the server\'s refusal next to the total', async () => {
     const message = 'The shares must add up to exactly 100 % (they add up to 105.00 %).';
-    const { client, executeMutation } = mockClient({
-      updateOfficeCoFinancing: { coFinancing: null, userErrors: [{ field: ['input', 'shares'], message, code: 'SHARES_DO_NOT_ADD_UP' }] },
+    const { client, executeMutation } = clientFor({
+      updateOfficeCoFinancing: { coFinancing: null, userErrors: [{ field: ['input', 'shares'], message, code: 'SHARES_DO_NOT_ADD_UP', parameters: [] }] },
     });
     const onDone = vi.fn();
     render(
@@ -55,7 +49,7 @@ describe('CoFinancingEditor', () => {
     fireEvent.change(screen.getByTestId('share-0'), { target: { value: '65' } });
     expect(screen.getByTestId('share-form-total').textContent).toBe('Total 105 %: must be exactly 100 %');
     fireEvent.click(screen.getByTestId('co-financing-save'));
-    expect(await screen.findByTestId('error-shares')).toHaveProperty('textContent', message);
+    expect(await screen.findByTestId('error-shares')).toHaveProperty('textContent', 'The shares must add up to exactly 100 %.');
     expect(executeMutation.mock.calls[0][0]).toMatchObject({
       variables: {
         input: {
@@ -74,12 +68,12 @@ describe('CoFinancingEditor', () => {
   });
 
   it('puts a row\'s error on that row, and a version conflict at the top', async () => {
-    const { client } = mockClient({
+    const { client } = clientFor({
       updateOfficeCoFinancing: {
         coFinancing: null,
         userErrors: [
-          { field: ['input', 'shares', '1', 'municipalityId'], message: 'This municipality has a share already.', code: 'DUPLICATE' },
-          { field: ['input', 'expectedVersion'], message: 'Someone else changed this co-financing (now version 4). Reload and try again.', code: 'VERSION_CONFLICT' },
+          { field: ['input', 'shares', '1', 'municipalityId'], message: 'This municipality has a share already.', code: 'DUPLICATE', parameters: [] },
+          { field: ['input', 'expectedVersion'], message: 'Someone else changed this co-financing (now version 4). Reload and try again.', code: 'VERSION_CONFLICT', parameters: [] },
         ],
       },
     });
@@ -91,11 +85,11 @@ describe('CoFinancingEditor', () => {
     fireEvent.click(screen.getByTestId('co-financing-save'));
     expect((await screen.findByTestId('error-shares.1.municipalityId')).textContent).toBe('This municipality has a share already.');
     expect(screen.getByLabelText('Municipality 2').getAttribute('aria-invalid')).toBe('true');
-    expect(screen.getByTestId('form-errors').textContent).toContain('now version 4');
+    expect(screen.getByTestId('form-errors').textContent).toContain('Someone else changed this in the meantime.');
   });
 
   it('does not send shares that are not numbers', () => {
-    const { client, executeMutation } = mockClient({ updateOfficeCoFinancing: { coFinancing: null, userErrors: [] } });
+    const { client, executeMutation } = clientFor({ updateOfficeCoFinancing: { coFinancing: null, userErrors: [] } });
     render(
       <Provider value={client}>
         <CoFinancingEditor existing={existing} onDone={() => {}} />

@@ -1,3 +1,6 @@
+import { parseNumber } from '../ui/format';
+import { sharesTotal } from '../ui/shares';
+import { FieldError, FormErrors, type UserErrorLike, errorId, placeUserErrors } from '../ui/userErrors';
 import { useId, useState, type FormEvent } from 'react';
 import {
   useCoFinancingMunicipalitiesQuery,
@@ -6,8 +9,6 @@ import {
   type CoFinancingDetailsFragment,
   type MemberBenefit,
 } from '../generated/graphql';
-import { parseDecimal, sharesTotal } from '../programmes/format';
-import { errorId, FieldError, FormErrors, placeUserErrors, type UserErrorLike } from '../programmes/userErrors';
 import { buildCoFinancingInput, coFinancingFormOf, type CoFinancingForm } from './coFinancing';
 import { MEMBER_BENEFITS } from './labels';
 
@@ -49,7 +50,7 @@ export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: C
   const messages = (key: string) => [...(localErrors[key] ? [localErrors[key]] : []), ...placed.at(key)];
   const aria = (key: string) => (messages(key).length ? { 'aria-invalid': true, 'aria-describedby': errorId(formId, key) } : {});
   const set = (patch: Partial<CoFinancingForm>) => setForm((f) => ({ ...f, ...patch }));
-  const total = sharesTotal(form.shares.map((s) => parseDecimal(s.sharePercent) ?? 0));
+  const total = sharesTotal(form.shares.map((s) => parseNumber(s.sharePercent) ?? 0));
 
   async function submit(event: FormEvent) {
     event.preventDefault();

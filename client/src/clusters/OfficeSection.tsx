@@ -1,3 +1,6 @@
+import { formatAmount, formatDateTime, formatPercent } from '../ui/format';
+import { sharesTotal } from '../ui/shares';
+import { FormErrors } from '../ui/userErrors';
 import { useState } from 'react';
 import {
   useClusterOfficeDetailsQuery,
@@ -6,8 +9,6 @@ import {
   type CoFinancingDetailsFragment,
   type PlacementDecision,
 } from '../generated/graphql';
-import { formatAmount, formatDateTime, formatPercent, sharesTotal } from '../programmes/format';
-import { FormErrors } from '../programmes/userErrors';
 import { organisationHref } from '../routing';
 import { humanize } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';

@@ -1,5 +1,5 @@
+import { parseNumber } from '../ui/format';
 import type { CreateOfficeCoFinancingInput, MemberBenefit } from '../generated/graphql';
-import { parseDecimal } from '../programmes/format';
 
 export interface ShareRow {
   municipalityId: string;
@@ -31,7 +31,7 @@ type Lists = Pick<CreateOfficeCoFinancingInput, 'title' | 'modelDescription' | '
 export function buildCoFinancingInput(form: CoFinancingForm): { input: Lists; errors: null } | { input: null; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const shares = form.shares.map((row, i) => {
-    const share = parseDecimal(row.sharePercent);
+    const share = parseNumber(row.sharePercent);
     if (share == null) errors[`shares.${i}.sharePercent`] = 'Enter the share in percent, e.g. 15 or 33.33.';
     if (!row.municipalityId) errors[`shares.${i}.municipalityId`] = 'Choose the municipality.';
     return { municipalityId: row.municipalityId, sharePercent: share ?? 0 };

@@ -1,3 +1,4 @@
+import { currentLanguage } from '../ui/i18n';
 /**
  * Every user-visible string of the dashboards area, keyed, in English, Danish and Swedish. Kept in one
  * module so it can be wired into the client's i18n (i18next) as one namespace: `DASHBOARD_MESSAGES[lng]`
@@ -276,8 +277,12 @@ export const DASHBOARD_MESSAGES: Record<Lang, Record<MessageKey, string>> = {
   sv: { ...en, ...sv },
 };
 
-/** The reader's language among en/da/sv, from the browser's preferences. */
-export function readerLang(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages ?? [navigator.language]): Lang {
+/** The catalogue as the client's i18n picks it up (ui/i18n.ts: one namespace "dashboards.*"). */
+export const messages = DASHBOARD_MESSAGES;
+
+/** The reader's language: the one chosen in the client (ui/i18n), else the browser's preferences. */
+export function readerLang(languages?: readonly string[]): Lang {
+  if (!languages) return currentLanguage();
   for (const l of languages) {
     const base = l.toLowerCase().slice(0, 2);
     if (base === 'da' || base === 'sv' || base === 'en') return base;

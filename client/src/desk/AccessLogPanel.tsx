@@ -1,6 +1,7 @@
+import { formatDateTime } from '../ui/format';
+import { PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useDeskJourneyAccessLogQuery, useDeskOwnEntryLabelsQuery, type DeskJourneyAccessLogQuery } from '../generated/graphql';
-import { formatDateTime, kindLabel } from './timeline';
-import { PageFooter, PagedPages, type PageProps } from './ui';
+import { kindLabel } from './timeline';
 
 const PAGE = 10;
 /** How many of our newest entries are named (older ones are shown by id). */
@@ -33,7 +34,7 @@ export function AccessLogPanel({ firmId, organisationIds }: { firmId: string; or
       <h2>Access log</h2>
       <p className="hint">Reads of our journey entries about this firm by other organisations, on a consent or an open referral. The server logs every such read.</p>
       <ul className="desk-list" aria-label="Reads of our entries, newest first">
-        <PagedPages renderPage={(p) => <LogPage {...p} firmId={firmId} labels={labels} />} />
+        <Paged renderPage={(p) => <LogPage {...p} firmId={firmId} labels={labels} />} />
       </ul>
     </div>
   );
@@ -58,10 +59,9 @@ function LogPage({ firmId, labels, after, ...page }: PageProps & { firmId: strin
       <li className="desk-list-footer">
         <PageFooter
           {...page}
-          loaded={!!data}
+          count={data ? edges.length : null}
           fetching={fetching}
           error={error}
-          empty={!edges.length}
           emptyText="No other organisation has read our entries about this firm."
           pageInfo={data?.journeyAccessLog.pageInfo}
           what="the access log"

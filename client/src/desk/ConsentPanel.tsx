@@ -1,3 +1,5 @@
+import { formatDate, formatDateTime } from '../ui/format';
+import { FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/userErrors';
 import { useState, type FormEvent } from 'react';
 import {
   useDeskFirmConsentsQuery, useDeskRecordConsentMutation, useDeskWithdrawConsentMutation, type ConsentScope, type DeskFirmConsentsQuery,
@@ -5,9 +7,6 @@ import {
 } from '../generated/graphql';
 import { QueryStatus } from '../ui/Status';
 import { OrganisationPicker } from './OrganisationPicker';
-import { formatDate, formatDateTime } from './timeline';
-import { FieldError, FormErrors, invalidProps } from './ui';
-import { groupUserErrors } from './userErrors';
 
 const CONSENTS = { additionalTypenames: ['FirmConsent'] };
 const FIELDS = ['scope', 'recipientOrganisationIds', 'purpose', 'validUntil', 'organisationId', 'firmId'];
@@ -94,7 +93,7 @@ function RecordConsentForm({ firmId, organisationId, exclude }: { firmId: string
   const [validUntil, setValidUntil] = useState(inAYear);
   const [saved, setSaved] = useState(false);
   const [{ data, fetching, error }, record] = useDeskRecordConsentMutation();
-  const errors = groupUserErrors(data?.recordConsent.userErrors, FIELDS);
+  const errors = placeUserErrors(data?.recordConsent.userErrors, FIELDS);
   const by = (k: string) => errors.byField[k];
 
   async function submit(event: FormEvent) {

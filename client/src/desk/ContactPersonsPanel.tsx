@@ -1,3 +1,5 @@
+import { formatDateTime } from '../ui/format';
+import { FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/userErrors';
 import { useState, type FormEvent } from 'react';
 import {
   useDeskAddContactPersonMutation, useDeskContactPersonsQuery, useDeskRevealContactPersonMutation, type DeskContactPersonFragment,
@@ -5,9 +7,6 @@ import {
 } from '../generated/graphql';
 import { QueryStatus } from '../ui/Status';
 import { CATEGORY_LABELS, categoryOf, contactInput, emptyContact, sensitiveDisplay, type ContactDraft } from './contactPersons';
-import { formatDateTime } from './timeline';
-import { FieldError, FormErrors, invalidProps } from './ui';
-import { groupUserErrors } from './userErrors';
 
 const CONTACTS = { additionalTypenames: ['ContactPerson'] };
 
@@ -50,7 +49,7 @@ function ContactPersonItem({ person: p, canReveal }: { person: DeskContactPerson
   // The revealed value lives here only: the list itself is always fetched masked.
   const [revealed, setRevealed] = useState<{ value: string | null; at: string } | null>(null);
   const [{ data, fetching, error }, reveal] = useDeskRevealContactPersonMutation();
-  const errors = groupUserErrors(data?.revealContactPerson.userErrors, ['reason']);
+  const errors = placeUserErrors(data?.revealContactPerson.userErrors, ['reason']);
   const note = sensitiveDisplay(p.sensitiveNote, revealed?.value);
   const id = `contact-${p.id}`;
 
@@ -139,7 +138,7 @@ function AddContactPersonForm({ firmId, organisationId }: { firmId: string; orga
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
   const [saved, setSaved] = useState<string | null>(null);
   const [{ data, fetching, error }, add] = useDeskAddContactPersonMutation();
-  const server = groupUserErrors(data?.addContactPerson.userErrors, CONTACT_FIELDS.map((f) => f.name));
+  const server = placeUserErrors(data?.addContactPerson.userErrors, CONTACT_FIELDS.map((f) => f.name));
   const errorsFor = (key: string) => [...(clientErrors[key] ?? []), ...(server.byField[key] ?? [])];
 
   async function submit(event: FormEvent) {

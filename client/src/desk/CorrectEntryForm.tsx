@@ -1,9 +1,9 @@
+import { FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/userErrors';
+import { fromLocalInput, toLocalInput } from '../ui/format';
 import { useState, type FormEvent } from 'react';
 import { useDeskCorrectTouchpointMutation, type CorrectTouchpointInput, type DeskTouchpointFragment } from '../generated/graphql';
 import { KindFields } from './KindFields';
 import { buildDetails, draftFromDetails, kindKeys, type KindDraft, type RecordableKind } from './touchpointKinds';
-import { FieldError, FormErrors, fromLocalInput, invalidProps, toLocalInput } from './ui';
-import { groupUserErrors } from './userErrors';
 
 /**
  * The input of correctTouchpoint (exported for the tests): the corrected details in full, the reason,
@@ -46,7 +46,7 @@ export function CorrectEntryForm({ entry, onDone }: { entry: DeskTouchpointFragm
   const [occurredAt, setOccurredAt] = useState(() => toLocalInput(new Date(entry.occurredAt)));
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
   const [{ data, fetching, error }, correct] = useDeskCorrectTouchpointMutation();
-  const server = groupUserErrors(data?.correctTouchpoint.userErrors, [...kindKeys(kind), 'reason', 'occurredAt', 'summary']);
+  const server = placeUserErrors(data?.correctTouchpoint.userErrors, [...kindKeys(kind), 'reason', 'occurredAt', 'summary']);
   const errorsFor = (key: string) => [...(clientErrors[key] ?? []), ...(server.byField[key] ?? [])];
   const p = `correct-${entry.id}`;
 

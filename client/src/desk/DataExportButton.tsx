@@ -1,10 +1,11 @@
+import { describeError } from '../ui/userErrors';
 import { useEffect, useMemo, useState } from 'react';
 import { useDeskFirmDataExportQuery, type DeskFirmDataExportQuery, type MeQuery } from '../generated/graphql';
-import { errorText } from './ui';
+import { membershipsWhere } from '../ui/access';
 
 /** The organisations the user administers (narrowed by the organisation switcher): who may export. */
 export function administeredOrganisations(me: Pick<MeQuery['me'], 'memberships'>, actingFor: string | null) {
-  return me.memberships.filter((m) => m.role === 'ADMIN' && (!actingFor || m.organisation.id === actingFor)).map((m) => ({ id: m.organisation.id, name: m.organisation.name }));
+  return membershipsWhere(me, actingFor, 'administer').map((m) => ({ id: m.organisation.id, name: m.organisation.name }));
 }
 
 /** "data-access-export-12345678-erhvervshus-midtjylland-2025-03-12.json" */
@@ -58,7 +59,7 @@ export function DataExportButton({ firmId, organisations }: { firmId: string; or
       {fetching && <span className="muted" role="status">Preparing the export…</span>}
       {error && (
         <span className="error" role="alert">
-          Could not export: {errorText(error)}
+          Could not export: {describeError(error)}
         </span>
       )}
       {requested && file && url && !fetching && (

@@ -1,10 +1,11 @@
+import { formatDate, formatDateTime } from '../ui/format';
+import { PageFooter, type PageProps, Paged } from '../ui/paging';
 import type { MeQuery } from '../generated/graphql';
 import { useDeskMilestonesDueQuery, useDeskRecentFirmsQuery, useDeskReferralsWaitingQuery } from '../generated/graphql';
-import { formatIdentifier } from '../firms/search';
-import { deskFirmHref, FirmFinder } from './FirmFinder';
+import { formatIdentifier } from '../ui/firmSearch';
+import { deskFirmHref, DeskFirmFinder } from './FirmFinder';
 import { ReferralActions } from './ReferralActions';
-import { formatDate, formatDateTime, statusLabel } from './timeline';
-import { PageFooter, PagedPages, type PageProps } from './ui';
+import { statusLabel } from './timeline';
 
 const PAGE = 10;
 // Lists that may be empty still need refreshing when such records are created.
@@ -19,26 +20,26 @@ export function DeskHome({ query, me, actingFor }: { query: string; me: MeQuery[
     <section aria-labelledby="desk-title" className="desk">
       <h1 id="desk-title">Consultant's desk</h1>
       <p className="muted">Worklist for {orgs.join(', ') || 'your organisations'}.</p>
-      <FirmFinder query={query} />
+      <DeskFirmFinder key={query} query={query} />
       <div className="desk-worklist">
         <section className="card desk-inbox" aria-labelledby="desk-inbox-title" data-testid="referral-inbox">
           <h2 id="desk-inbox-title">Referrals waiting for us</h2>
           <ul className="desk-list">
-            <PagedPages renderPage={(p) => <InboxPage {...p} />} />
+            <Paged renderPage={(p) => <InboxPage {...p} />} />
           </ul>
         </section>
         <section className="card" aria-labelledby="desk-due-title" data-testid="milestones-due">
           <h2 id="desk-due-title">Milestones due</h2>
           <p className="hint">Open milestones due within 14 days, overdue ones first.</p>
           <ul className="desk-list">
-            <PagedPages renderPage={(p) => <MilestonesPage {...p} />} />
+            <Paged renderPage={(p) => <MilestonesPage {...p} />} />
           </ul>
         </section>
         <section className="card" aria-labelledby="desk-recent-title" data-testid="recent-firms">
           <h2 id="desk-recent-title">Our recent firms</h2>
           <p className="hint">Firms we had touchpoints with in the last 30 days.</p>
           <ul className="desk-list">
-            <PagedPages renderPage={(p) => <RecentFirmsPage {...p} />} />
+            <Paged renderPage={(p) => <RecentFirmsPage {...p} />} />
           </ul>
         </section>
       </div>
@@ -68,7 +69,7 @@ function InboxPage({ after, ...page }: PageProps) {
         </li>
       ))}
       <li className="desk-list-footer">
-        <PageFooter {...page} loaded={!!data} fetching={fetching} error={error} empty={!edges.length} emptyText="No referrals waiting." pageInfo={data?.worklist.referralsWaiting.pageInfo} what="referrals" />
+        <PageFooter {...page} count={data ? edges.length : null} fetching={fetching} error={error} emptyText="No referrals waiting." pageInfo={data?.worklist.referralsWaiting.pageInfo} what="referrals" />
       </li>
     </>
   );
@@ -96,7 +97,7 @@ function MilestonesPage({ after, ...page }: PageProps) {
         </li>
       ))}
       <li className="desk-list-footer">
-        <PageFooter {...page} loaded={!!data} fetching={fetching} error={error} empty={!edges.length} emptyText="No milestones due." pageInfo={data?.worklist.milestonesDue.pageInfo} what="milestones" />
+        <PageFooter {...page} count={data ? edges.length : null} fetching={fetching} error={error} emptyText="No milestones due." pageInfo={data?.worklist.milestonesDue.pageInfo} what="milestones" />
       </li>
     </>
   );
@@ -124,7 +125,7 @@ function RecentFirmsPage({ after, ...page }: PageProps) {
         ) : null,
       )}
       <li className="desk-list-footer">
-        <PageFooter {...page} loaded={!!data} fetching={fetching} error={error} empty={!edges.length} emptyText="No touchpoints in the last 30 days." pageInfo={data?.worklist.recentFirms.pageInfo} what="firms" />
+        <PageFooter {...page} count={data ? edges.length : null} fetching={fetching} error={error} emptyText="No touchpoints in the last 30 days." pageInfo={data?.worklist.recentFirms.pageInfo} what="firms" />
       </li>
     </>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useDeskFirmJourneyQuery, type MeQuery } from '../generated/graphql';
-import { formatIdentifier } from '../firms/search';
+import { formatIdentifier } from '../ui/firmSearch';
 import { areaHref, firmHref } from '../routing';
 import { humanize } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';

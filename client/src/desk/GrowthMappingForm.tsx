@@ -1,3 +1,5 @@
+import { FieldError, FormErrors, invalidProps } from '../ui/userErrors';
+import { fromLocalInput, toLocalInput } from '../ui/format';
 import { useState, type FormEvent } from 'react';
 import { useDeskGrowthWheelModelQuery, useDeskRecordTouchpointMutation, type GrowthWheelDecisionArea, type GrowthWheelScoreInput } from '../generated/graphql';
 import { humanize } from '../ui/labels';
@@ -6,7 +8,6 @@ import {
   AMBITION_KEY, FOCUS_AREAS, FOCUS_KEY, mappingErrors, MAX_SCORE, MIN_SCORE, OCCURRED_AT_KEY, SCORES_KEY, scoreKey, scoresInput, toggleFocus,
   validateMapping, type MappingDraft,
 } from './growthWheel';
-import { FieldError, FormErrors, fromLocalInput, invalidProps, toLocalInput } from './ui';
 
 const SCORES = Array.from({ length: MAX_SCORE - MIN_SCORE + 1 }, (_, i) => MIN_SCORE + i);
 const emptyDraft = (): MappingDraft => ({ scores: {}, focusAreas: [], ambition: '' });

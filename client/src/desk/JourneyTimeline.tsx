@@ -1,12 +1,13 @@
+import { formatDateTime } from '../ui/format';
+import { PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useState, type FormEvent } from 'react';
 import { useDeskFirmJourneyQuery, type DeskTouchpointFragment, type JourneyFilter } from '../generated/graphql';
 import { humanize } from '../ui/labels';
 import { areaHref } from '../routing';
 import { cleanParams, TOUCHPOINT_KINDS, type JourneyFilterParams } from './journeyFilter';
 import { CorrectEntryForm } from './CorrectEntryForm';
-import { correctionState, detailRows, formatDateTime, kindLabel } from './timeline';
+import { correctionState, detailRows, kindLabel } from './timeline';
 import { canCorrect, OUTCOME_SOURCE_LABELS } from './touchpointKinds';
-import { PageFooter, PagedPages, type PageProps } from './ui';
 
 export const JOURNEY_PAGE = 20;
 /** A journey may be empty: refresh it when any touchpoint is recorded. */
@@ -84,7 +85,7 @@ export function JourneyFilters({
 export function JourneyTimeline({ firmId, filter, recordingOrganisationIds = [] }: { firmId: string; filter: JourneyFilter | null; recordingOrganisationIds?: readonly string[] }) {
   return (
     <ol className="desk-timeline" data-testid="journey-timeline" aria-label="Journey entries, newest first">
-      <PagedPages key={JSON.stringify(filter)} renderPage={(p) => <TimelinePage {...p} firmId={firmId} filter={filter} recordingOrganisationIds={recordingOrganisationIds} />} />
+      <Paged key={JSON.stringify(filter)} renderPage={(p) => <TimelinePage {...p} firmId={firmId} filter={filter} recordingOrganisationIds={recordingOrganisationIds} />} />
     </ol>
   );
 }
@@ -113,10 +114,9 @@ function TimelinePage({
       <li className="desk-list-footer">
         <PageFooter
           {...page}
-          loaded={!!data}
+          count={data ? edges.length : null}
           fetching={fetching}
           error={error}
-          empty={!edges.length}
           emptyText={filter ? 'No entries match these filters.' : 'No journey entries you may see yet.'}
           pageInfo={journey?.pageInfo}
           what="the journey"

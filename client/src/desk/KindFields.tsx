@@ -1,5 +1,5 @@
+import { FieldError, invalidProps } from '../ui/userErrors';
 import { FIELDS, fieldKey, type KindDraft, type RecordableKind } from './touchpointKinds';
-import { FieldError, invalidProps } from './ui';
 
 /** The inputs of one touchpoint kind's details, each with its errors next to it. `idPrefix` keeps ids unique per form. */
 export function KindFields({

@@ -1,10 +1,10 @@
+import { formatDate } from '../ui/format';
+import { FieldError, FormErrors, hasVersionConflict, invalidProps, placeUserErrors } from '../ui/userErrors';
 import { useState, type FormEvent } from 'react';
 import { useDeskFirmMilestonesQuery, useDeskRecordTouchpointMutation, type MilestoneStatus } from '../generated/graphql';
 import { QueryStatus } from '../ui/Status';
 import { milestonesFromEntries, type FirmMilestone } from './milestones';
-import { formatDate, statusLabel } from './timeline';
-import { FieldError, FormErrors, invalidProps } from './ui';
-import { groupUserErrors, hasVersionConflict } from './userErrors';
+import { statusLabel } from './timeline';
 
 const STATUSES: MilestoneStatus[] = ['PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'];
 const MILESTONE_CONTEXT = { additionalTypenames: ['GrowthPlanMilestone', 'Touchpoint'] };
@@ -38,7 +38,7 @@ function MilestoneRow({ firmId, organisationId, milestone, onReload }: { firmId:
   // Errors of the last attempt, until the milestone is reloaded (a new version clears them).
   const userErrors = sentVersion === milestone.version ? data?.recordTouchpoint.userErrors : undefined;
   const conflict = hasVersionConflict(userErrors);
-  const grouped = groupUserErrors(userErrors, ['milestone', 'occurredAt']);
+  const grouped = placeUserErrors(userErrors, ['milestone', 'occurredAt']);
   const messages = [...(grouped.byField.milestone ?? []), ...(grouped.byField.occurredAt ?? []), ...grouped.other];
   const id = `milestone-${milestone.id}`;
   async function save(event: FormEvent) {
@@ -102,7 +102,7 @@ function AddMilestoneForm({ firmId, organisationId }: { firmId: string; organisa
   const [ownerName, setOwnerName] = useState('');
   const [dueOn, setDueOn] = useState('');
   const [{ data, fetching, error }, record] = useDeskRecordTouchpointMutation();
-  const errors = groupUserErrors(data?.recordTouchpoint.userErrors, ['milestone.title', 'milestone.ownerName', 'milestone.dueOn', 'milestone.status', 'occurredAt']);
+  const errors = placeUserErrors(data?.recordTouchpoint.userErrors, ['milestone.title', 'milestone.ownerName', 'milestone.dueOn', 'milestone.status', 'occurredAt']);
   async function submit(event: FormEvent) {
     event.preventDefault();
     const r = await record({

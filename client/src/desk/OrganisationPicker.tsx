@@ -1,7 +1,7 @@
+import { describeError } from '../ui/userErrors';
 import { useEffect, useState } from 'react';
 import { useDeskOrganisationsQuery, type DeskOrganisationRefFragment } from '../generated/graphql';
 import { humanize } from '../ui/labels';
-import { errorText } from './ui';
 
 /** Search organisations by the start of their name and choose one. */
 export function OrganisationPicker({
@@ -47,7 +47,7 @@ export function OrganisationPicker({
         <ul className="desk-picker-options" aria-label={`${label}: matches`}>
           {error && (
             <li className="error" role="alert">
-              Could not search: {errorText(error)}
+              Could not search: {describeError(error)}
             </li>
           )}
           {fetching && !data && <li className="muted">Searching…</li>}

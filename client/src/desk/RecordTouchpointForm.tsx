@@ -1,10 +1,10 @@
+import { FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/userErrors';
+import { fromLocalInput, toLocalInput } from '../ui/format';
 import { useState, type FormEvent } from 'react';
 import { useDeskRecordTouchpointMutation, type RecordTouchpointInput } from '../generated/graphql';
 import { KindFields } from './KindFields';
 import { kindLabel } from './timeline';
 import { buildDetails, emptyDraft, kindKeys, RECORDABLE_KINDS, type KindDraft, type RecordableKind } from './touchpointKinds';
-import { FieldError, FormErrors, fromLocalInput, invalidProps, toLocalInput } from './ui';
-import { groupUserErrors } from './userErrors';
 
 /** The input of recordTouchpoint for one of the generic kinds (exported for the tests). */
 export function recordInput(
@@ -37,7 +37,7 @@ export function RecordTouchpointForm({ firmId, organisationId }: { firmId: strin
   const [{ data, fetching, error }, record] = useDeskRecordTouchpointMutation();
   // Server errors belong to the kind that was sent; a different kind chosen since shows none of them.
   const serverErrors = sentKind === kind ? data?.recordTouchpoint.userErrors : undefined;
-  const server = groupUserErrors(serverErrors, [...kindKeys(kind), 'occurredAt', 'summary']);
+  const server = placeUserErrors(serverErrors, [...kindKeys(kind), 'occurredAt', 'summary']);
   const errorsFor = (key: string) => [...(clientErrors[key] ?? []), ...(server.byField[key] ?? [])];
   if (!organisationId) return null;
 

@@ -1,7 +1,6 @@
+import { FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/userErrors';
 import { useState } from 'react';
 import { useDeskActOnReferralMutation, type DeskReferralFragment, type ReferralAction } from '../generated/graphql';
-import { FieldError, FormErrors, invalidProps } from './ui';
-import { groupUserErrors } from './userErrors';
 
 /** The next steps the receiving organisation can take, by the referral's status. */
 export function nextActions(status: string): Array<{ action: ReferralAction; label: string; primary?: boolean }> {
@@ -25,7 +24,7 @@ export function ReferralActions({ referral }: { referral: Pick<DeskReferralFragm
   const [note, setNote] = useState('');
   const [{ fetching, data, error }, act] = useDeskActOnReferralMutation();
   const actions = nextActions(referral.status);
-  const errors = groupUserErrors(data?.actOnReferral.userErrors, ['note', 'occurredAt']);
+  const errors = placeUserErrors(data?.actOnReferral.userErrors, ['note', 'occurredAt']);
   const other = [...errors.other];
   if (!actions.length) return null;
   const noteId = `referral-note-${referral.id}`;

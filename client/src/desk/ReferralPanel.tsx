@@ -1,9 +1,8 @@
+import { FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/userErrors';
 import { useState, type FormEvent } from 'react';
 import { useDeskRecordTouchpointMutation, type DeskOrganisationRefFragment } from '../generated/graphql';
 import { humanize } from '../ui/labels';
 import { OrganisationPicker } from './OrganisationPicker';
-import { FieldError, FormErrors, invalidProps } from './ui';
-import { groupUserErrors } from './userErrors';
 
 const RECEIVER = 'referral.receiverOrganisationId';
 const REASON = 'referral.reason';
@@ -15,7 +14,7 @@ export function ReferralPanel({ firmId, organisationId, exclude }: { firmId: str
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [{ data, fetching, error }, record] = useDeskRecordTouchpointMutation();
-  const server = groupUserErrors(data?.recordTouchpoint.userErrors, [RECEIVER, REASON, 'referral', 'occurredAt']);
+  const server = placeUserErrors(data?.recordTouchpoint.userErrors, [RECEIVER, REASON, 'referral', 'occurredAt']);
   const errorsFor = (key: string) => [...(clientErrors[key] ?? []), ...(server.byField[key] ?? [])];
   if (!organisationId) return null;
 

@@ -1,7 +1,7 @@
+import { mockClient } from '../ui/testing';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { Provider, type Client } from 'urql';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fromValue } from 'wonka';
+import { Provider } from 'urql';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DeskFirmMilestonesQuery, DeskGrowthWheelModelQuery } from '../generated/graphql';
 import { humanize } from '../ui/labels';
 import { GrowthMappingForm } from './GrowthMappingForm';
@@ -17,21 +17,15 @@ const MODEL: DeskGrowthWheelModelQuery = {
 };
 
 type Op = { query: { definitions: Array<{ name?: { value: string } }> }; variables: Record<string, unknown> };
-const opName = (op: Op) => op.query.definitions[0]?.name?.value;
 
 /** A client answering queries by operation name and every mutation with `mutationData`. */
-function mockClient(queries: Record<string, unknown>, mutationData: unknown) {
-  const executeQuery = vi.fn((operation: Op) => fromValue({ operation, data: queries[opName(operation)!] }));
-  const executeMutation = vi.fn((operation: Op) => fromValue({ operation, data: mutationData }));
-  const client = { executeQuery, executeMutation, executeSubscription: vi.fn() } as unknown as Client;
-  return { client, executeQuery, executeMutation };
-}
+const clientFor = (queries: Record<string, unknown>, mutationData: unknown) => mockClient({ queries, mutation: () => mutationData });
 
 describe('GrowthMappingForm', () => {
   const noErrors = { recordTouchpoint: { touchpoint: null, milestone: null, referral: null, userErrors: [] } };
 
   it('does not send a mapping without exactly 3 focus areas, and says so next to them', () => {
-    const { client, executeMutation } = mockClient({ DeskGrowthWheelModel: MODEL }, noErrors);
+    const { client, executeMutation } = clientFor({ DeskGrowthWheelModel: MODEL }, noErrors);
     render(
       <Provider value={client}>
         <GrowthMappingForm firmId="f1" organisationId="o1" />
@@ -53,7 +47,7 @@ describe('GrowthMappingForm', () => {
         userErrors: [{ field: ['input', 'growthMapping', 'scores', '8', 'score'], message: 'score must be at most 5', code: 'INVALID' }],
       },
     };
-    const { client, executeMutation } = mockClient({ DeskGrowthWheelModel: MODEL }, rejected);
+    const { client, executeMutation } = clientFor({ DeskGrowthWheelModel: MODEL }, rejected);
     render(
       <Provider value={client}>
         <GrowthMappingForm firmId="f1" organisationId="o1" />
@@ -65,7 +59,7 @@ describe('GrowthMappingForm', () => {
     expect((screen.getByTestId('focus-OWNERSHIP') as HTMLInputElement).disabled).toBe(true);
     fireEvent.click(screen.getByTestId('mapping-submit'));
     await waitFor(() => expect(executeMutation).toHaveBeenCalledTimes(1));
-    const input = (executeMutation.mock.calls[0][0] as Op).variables.input as { growthMapping: { scores: Array<{ decisionArea: string }>; focusAreas: string[] }; kind: string };
+    const input = (executeMutation.mock.calls[0][0] as unknown as unknown as Op).variables.input as { growthMapping: { scores: Array<{ decisionArea: string }>; focusAreas: string[] }; kind: string };
     expect(input.kind).toBe('GROWTH_MAPPING');
     expect(input.growthMapping.scores.map((s) => s.decisionArea)).toEqual(areas);
     expect(input.growthMapping.focusAreas).toEqual(['SALES', 'VISION', 'MARKETING']);
@@ -102,7 +96,7 @@ describe('MilestonesPanel', () => {
         userErrors: [{ field: ['input', 'milestone', 'expectedVersion'], message: 'Someone else changed this milestone (now version 3). Reload and try again.', code: 'VERSION_CONFLICT' }],
       },
     };
-    const { client, executeMutation } = mockClient({ DeskFirmMilestones: milestones }, conflict);
+    const { client, executeMutation } = clientFor({ DeskFirmMilestones: milestones }, conflict);
     render(
       <Provider value={client}>
         <MilestonesPanel firmId="f1" organisationId="o1" />
@@ -112,7 +106,7 @@ describe('MilestonesPanel', () => {
     fireEvent.change(within(row).getByLabelText('New status'), { target: { value: 'DONE' } });
     fireEvent.click(within(row).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(executeMutation).toHaveBeenCalledTimes(1));
-    expect((executeMutation.mock.calls[0][0] as Op).variables.input).toMatchObject({
+    expect((executeMutation.mock.calls[0][0] as unknown as unknown as Op).variables.input).toMatchObject({
       firmId: 'f1',
       organisationId: 'o1',
       kind: 'GROWTH_PLAN_MILESTONE',

@@ -1,5 +1,5 @@
+import { type PlacedErrors, type UserErrorLike, placeUserErrors } from '../ui/userErrors';
 import type { GrowthWheelDecisionArea, GrowthWheelScoreInput } from '../generated/graphql';
-import { groupUserErrors, type GroupedErrors, type UserErrorLike } from './userErrors';
 
 export const MIN_SCORE = 1;
 export const MAX_SCORE = 5;
@@ -50,7 +50,7 @@ export function validateMapping(model: readonly WheelArea[], draft: MappingDraft
  * ["input","growthMapping","scores","3","score"] belongs to the 4th score that was SENT, i.e. to its
  * decision area (not to the 4th field of the form).
  */
-export function mappingErrors(userErrors: readonly UserErrorLike[] | null | undefined, sentScores: readonly GrowthWheelScoreInput[]): GroupedErrors {
+export function mappingErrors(userErrors: readonly UserErrorLike[] | null | undefined, sentScores: readonly GrowthWheelScoreInput[]): PlacedErrors {
   const translated = (userErrors ?? []).map((e) => {
     const path = e.field[0] === 'input' ? e.field.slice(1) : e.field;
     if (path[0] === 'growthMapping' && path[1] === 'scores' && path[2] != null && /^\d+$/.test(path[2])) {
@@ -60,7 +60,7 @@ export function mappingErrors(userErrors: readonly UserErrorLike[] | null | unde
     return e;
   });
   const keys = [...sentScores.map((s) => scoreKey(s.decisionArea)), SCORES_KEY, FOCUS_KEY, AMBITION_KEY, OCCURRED_AT_KEY, 'growthMapping'];
-  return groupUserErrors(translated, keys);
+  return placeUserErrors(translated, keys);
 }
 
 /** Toggles a focus area; refuses (returns the same list) a 4th one. */

@@ -1,3 +1,4 @@
+import { placeUserErrors } from '../ui/userErrors';
 import { describe, expect, it } from 'vitest';
 import type { GrowthWheelDecisionArea } from '../generated/graphql';
 import { mappingErrors, scoresInput, toggleFocus, validateMapping, type WheelArea } from './growthWheel';
@@ -5,7 +6,6 @@ import { journeyFilterFromParams } from './journeyFilter';
 import { milestonesFromEntries } from './milestones';
 import { recordingOrganisations } from './recordAs';
 import { correctionState, detailRows } from './timeline';
-import { groupUserErrors } from './userErrors';
 
 const MODEL: WheelArea[] = [
   { area: 'COMPANY', decisionAreas: ['VISION', 'BUSINESS_CONCEPT', 'OWNERSHIP', 'LEGAL_STRUCTURE', 'PROFITABILITY'] },
@@ -13,9 +13,9 @@ const MODEL: WheelArea[] = [
 ];
 const all = MODEL.flatMap((a) => a.decisionAreas);
 
-describe('groupUserErrors', () => {
+describe('placeUserErrors', () => {
   it('puts each error next to the longest matching field and keeps the rest for the form', () => {
-    const g = groupUserErrors(
+    const g = placeUserErrors(
       [
         { field: ['input', 'milestone', 'title'], message: 'A new milestone needs title.', code: 'REQUIRED' },
         { field: ['input', 'milestone', 'expectedVersion'], message: 'Someone else changed it.', code: 'VERSION_CONFLICT' },
@@ -29,7 +29,7 @@ describe('groupUserErrors', () => {
   });
 
   it('does not take a field whose name merely starts like another ("note" is not "noteText")', () => {
-    expect(groupUserErrors([{ field: ['input', 'noteText'], message: 'x', code: 'INVALID' }], ['note']).other).toEqual(['x']);
+    expect(placeUserErrors([{ field: ['input', 'noteText'], message: 'x', code: 'INVALID' }], ['note']).other).toEqual(['x']);
   });
 });
 
@@ -137,8 +137,8 @@ describe('milestonesFromEntries', () => {
 describe('recordingOrganisations', () => {
   const me = {
     memberships: [
-      { id: '1', role: 'ADMIN' as const, organisation: { id: 'midt', name: 'Erhvervshus Midtjylland', kind: 'GROWTH_HOUSE' as const } },
-      { id: '2', role: 'VIEWER' as const, organisation: { id: 'kkr', name: 'KKR Midtjylland', kind: 'REGIONAL_COUNCIL' as const } },
+      { id: '1', role: 'ADMIN' as const, organisation: { id: 'midt', name: 'Erhvervshus Midtjylland', kind: 'GROWTH_HOUSE' as const, country: 'DK' as const } },
+      { id: '2', role: 'VIEWER' as const, organisation: { id: 'kkr', name: 'KKR Midtjylland', kind: 'REGIONAL_COUNCIL' as const, country: 'DK' as const } },
     ],
   };
   it('offers only organisations where the role may record, narrowed by the organisation switcher', () => {

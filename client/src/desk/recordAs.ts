@@ -1,7 +1,5 @@
 import type { MeQuery } from '../generated/graphql';
-
-/** Roles that may record work with firms ("record" capability). */
-const RECORDING_ROLES = ['CONSULTANT', 'EDITOR', 'ADMIN'];
+import { membershipsWhere } from '../ui/access';
 
 export interface OrganisationOption {
   id: string;
@@ -14,9 +12,7 @@ export interface OrganisationOption {
  * defaults to it); with several the user has to choose.
  */
 export function recordingOrganisations(me: Pick<MeQuery['me'], 'memberships'>, actingFor: string | null): OrganisationOption[] {
-  return me.memberships
-    .filter((m) => RECORDING_ROLES.includes(m.role) && (!actingFor || m.organisation.id === actingFor))
-    .map((m) => ({ id: m.organisation.id, name: m.organisation.name }));
+  return membershipsWhere(me, actingFor, 'record').map((m) => ({ id: m.organisation.id, name: m.organisation.name }));
 }
 
 /** Which of the user's organisations records work from the desk. */

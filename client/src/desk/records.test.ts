@@ -1,3 +1,5 @@
+import { placeUserErrors } from '../ui/userErrors';
+import { toLocalInput } from '../ui/format';
 import { describe, expect, it } from 'vitest';
 import type { DeskFirmDataExportQuery, DeskTouchpointFragment } from '../generated/graphql';
 import { entriesRead } from './AccessLogPanel';
@@ -6,8 +8,6 @@ import { correctInput } from './CorrectEntryForm';
 import { administeredOrganisations, exportFileName, exportJson } from './DataExportButton';
 import { recordInput } from './RecordTouchpointForm';
 import { buildDetails, canCorrect, draftFromDetails, emptyDraft, kindKeys, parseAmount } from './touchpointKinds';
-import { toLocalInput } from './ui';
-import { groupUserErrors } from './userErrors';
 
 describe('buildDetails', () => {
   it('never presets the outcome source, and refuses a report without one, without figures, or with money but no currency', () => {
@@ -80,7 +80,7 @@ describe('recordInput and correctInput', () => {
   });
 
   it('maps the API\'s error paths to the kind\'s fields', () => {
-    const g = groupUserErrors(
+    const g = placeUserErrors(
       [
         { field: ['input', 'outcomeReport', 'currency'], message: 'Give the currency', code: 'REQUIRED' },
         { field: ['input', 'outcomeReport'], message: 'needs outcomeReport', code: 'REQUIRED' },
@@ -134,8 +134,8 @@ describe('access log and export', () => {
   it('offers the export to admins of the organisation acted for, as a JSON file named by the firm', () => {
     const me = {
       memberships: [
-        { id: '1', role: 'ADMIN' as const, organisation: { id: 'midt', name: 'Erhvervshus Midtjylland', kind: 'GROWTH_HOUSE' as const } },
-        { id: '2', role: 'VIEWER' as const, organisation: { id: 'kkr', name: 'KKR Midtjylland', kind: 'REGIONAL_COUNCIL' as const } },
+        { id: '1', role: 'ADMIN' as const, organisation: { id: 'midt', name: 'Erhvervshus Midtjylland', kind: 'GROWTH_HOUSE' as const, country: 'DK' as const } },
+        { id: '2', role: 'VIEWER' as const, organisation: { id: 'kkr', name: 'KKR Midtjylland', kind: 'REGIONAL_COUNCIL' as const, country: 'DK' as const } },
       ],
     };
     expect(administeredOrganisations(me, null)).toEqual([{ id: 'midt', name: 'Erhvervshus Midtjylland' }]);

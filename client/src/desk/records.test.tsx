@@ -1,3 +1,4 @@
+import { mockClient } from '../ui/testing';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { Provider, type Client } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -12,12 +13,7 @@ type Op = { query: { definitions: Array<{ name?: { value: string } }> }; variabl
 const opName = (op: Op) => op.query.definitions[0]?.name?.value;
 
 /** A client answering each operation (query or mutation) by its name. */
-function mockClient(answers: Record<string, unknown>) {
-  const executeQuery = vi.fn((operation: Op) => fromValue({ operation, data: answers[opName(operation)!] }));
-  const executeMutation = vi.fn((operation: Op) => fromValue({ operation, data: answers[opName(operation)!] }));
-  const client = { executeQuery, executeMutation, executeSubscription: vi.fn() } as unknown as Client;
-  return { client, executeMutation };
-}
+const clientFor = (answers: Record<string, unknown>) => mockClient({ queries: answers, mutations: answers });
 
 const SECRET = 'Long-term sick leave';
 const person = (over: Partial<DeskContactPersonFragment> = {}): DeskContactPersonFragment => ({
@@ -42,7 +38,7 @@ const person = (over: Partial<DeskContactPersonFragment> = {}): DeskContactPerso
 
 describe('ContactPersonsPanel', () => {
   it('shows the sensitive note masked, reveals it with a reason, and keeps the reveal to this person', async () => {
-    const { client, executeMutation } = mockClient({
+    const { client, executeMutation } = clientFor({
       DeskContactPersons: { contactPersons: [person(), person({ id: 'p2', name: 'Ole Hansen', sensitiveNote: { category: 'SENSITIVE', masked: true, present: false, value: null } })] },
       DeskRevealContactPerson: {
         revealContactPerson: {
@@ -77,7 +73,7 @@ describe('ContactPersonsPanel', () => {
   });
 
   it('offers no reveal to a user who may not record for the holding organisation', () => {
-    const { client } = mockClient({ DeskContactPersons: { contactPersons: [person()] } });
+    const { client } = clientFor({ DeskContactPersons: { contactPersons: [person()] } });
     render(
       <Provider value={client}>
         <ContactPersonsPanel firmId="f1" organisationId={null} recordingOrganisationIds={[]} />
@@ -90,7 +86,7 @@ describe('ContactPersonsPanel', () => {
 
 describe('RecordTouchpointForm', () => {
   it('sends an outcome report under outcomeReport and shows the API\'s errors next to the fields they name', async () => {
-    const { client, executeMutation } = mockClient({
+    const { client, executeMutation } = clientFor({
       DeskRecordTouchpoint: {
         recordTouchpoint: {
           touchpoint: null,

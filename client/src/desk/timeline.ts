@@ -1,3 +1,4 @@
+import { formatAmount, formatDate } from '../ui/format';
 import type { DeskTouchpointFragment } from '../generated/graphql';
 import { humanize } from '../ui/labels';
 
@@ -20,21 +21,7 @@ export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? humanize(kind);
 const STATUS_LABELS: Record<string, string> = { FIRST_CONTACT: 'First contact made' };
 export const statusLabel = (status: string | null | undefined) => (status ? (STATUS_LABELS[status] ?? humanize(status)) : '');
 
-/** "12 Mar 2025, 14:05" in the browser's time zone. */
-export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
-
-/** "12 Mar 2025" for an instant or a YYYY-MM-DD date (the latter without time-zone shifts). */
-export function formatDate(value: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const d = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(value);
-  return Number.isNaN(d.getTime()) ? value : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-}
-
-const money = (n: number | null | undefined, currency: string | null | undefined) =>
-  n == null ? null : `${n.toLocaleString('en-GB')}${currency ? ` ${currency}` : ''}`;
+const money = (n: number | null | undefined, currency: string | null | undefined) => (n == null ? null : formatAmount(n, currency));
 
 /** The details of an entry as label/value rows (empty values left out). Growth-mapping scores are shown separately. */
 export function detailRows(details: DeskTouchpointFragment['details']): Array<[string, string]> {

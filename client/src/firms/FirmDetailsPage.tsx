@@ -1,9 +1,10 @@
+import { formatDateTime } from '../ui/format';
 import type { MouseEvent } from 'react';
 import { useFirmDetailsQuery } from '../generated/graphql';
 import { firmHref, organisationHref } from '../routing';
 import { countryName, humanize, sizeClassLabel } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';
-import { formatIdentifier } from './search';
+import { formatIdentifier } from '../ui/firmSearch';
 
 export function FirmDetailsPage({ id }: { id: string }) {
   const [{ data, fetching, error }] = useFirmDetailsQuery({ variables: { id } });
@@ -70,7 +71,7 @@ export function FirmDetailsPage({ id }: { id: string }) {
             )}
             <dt>Last updated</dt>
             <dd>
-              <time dateTime={firm.updatedAt}>{new Date(firm.updatedAt).toLocaleString()}</time>
+              <time dateTime={firm.updatedAt}>{formatDateTime(firm.updatedAt)}</time>
             </dd>
           </dl>
         </div>

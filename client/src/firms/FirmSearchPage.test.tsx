@@ -1,7 +1,7 @@
+import { mockClient } from '../ui/testing';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { Provider, type Client } from 'urql';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fromValue, never } from 'wonka';
+import { Provider } from 'urql';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { FirmsQuery } from '../generated/graphql';
 import { FirmSearchPage } from './FirmSearchPage';
 
@@ -31,23 +31,21 @@ const firmsPage = (names: string[], hasNextPage: boolean): FirmsQuery => ({
 });
 
 /** A client answering the Firms query from `pages`, keyed by the `after` cursor. */
-function mockClient(pages: Record<string, FirmsQuery>) {
-  const executeQuery = vi.fn((operation: { variables: { after?: string | null } }) => fromValue({ operation, data: pages[operation.variables.after ?? ''] }));
-  const client = { executeQuery, executeMutation: vi.fn(() => never), executeSubscription: vi.fn(() => never) } as unknown as Client;
-  return { client, executeQuery };
+function clientFor(pages: Record<string, FirmsQuery>) {
+  const mock = mockClient({ query: (op) => pages[(op.variables.after as string | null | undefined) ?? ''] });
+  return { client: mock.client, queryCalls: mock.queryCalls };
 }
 
-const variablesOf = (executeQuery: ReturnType<typeof mockClient>['executeQuery']) => executeQuery.mock.calls.map(([op]) => op.variables);
 
 describe('FirmSearchPage', () => {
   it('searches by name prefix for text, and lists name, identifier, municipality, industry code and size class', () => {
-    const { client, executeQuery } = mockClient({ '': firmsPage(['Aalborg Brasserie A/S'], false) });
+    const { client, queryCalls } = clientFor({ '': firmsPage(['Aalborg Brasserie A/S'], false) });
     render(
       <Provider value={client}>
         <FirmSearchPage query="Aalborg" />
       </Provider>,
     );
-    expect(variablesOf(executeQuery)).toEqual([{ search: { namePrefix: 'Aalborg' }, first: 20, after: null }]);
+    expect(queryCalls()).toEqual([{ search: { namePrefix: 'Aalborg' }, first: 20, after: null }]);
     const row = screen.getByTestId('firm-result');
     expect(within(row).getByRole('link', { name: 'Aalborg Brasserie A/S' }).getAttribute('href')).toBe('#/firms/id-Aalborg%20Brasserie%20A%2FS');
     expect(row.textContent).toContain('CVR 46180763');
@@ -58,18 +56,18 @@ describe('FirmSearchPage', () => {
   });
 
   it('searches by identifier for a CVR / organisationsnummer', () => {
-    const { client, executeQuery } = mockClient({ '': firmsPage([], false) });
+    const { client, queryCalls } = clientFor({ '': firmsPage([], false) });
     render(
       <Provider value={client}>
         <FirmSearchPage query="556677-8899" />
       </Provider>,
     );
-    expect(variablesOf(executeQuery)).toEqual([{ search: { identifier: '556677-8899' }, first: 20, after: null }]);
+    expect(queryCalls()).toEqual([{ search: { identifier: '556677-8899' }, first: 20, after: null }]);
     expect(screen.getByRole('status').textContent).toBe('No firms found.');
   });
 
   it('loads the next page after the end cursor and appends it', () => {
-    const { client, executeQuery } = mockClient({
+    const { client, queryCalls } = clientFor({
       '': firmsPage(['A1', 'A2'], true),
       'c-A2': firmsPage(['A3'], false),
     });
@@ -80,13 +78,13 @@ describe('FirmSearchPage', () => {
     );
     expect(screen.getAllByTestId('firm-result')).toHaveLength(2);
     fireEvent.click(screen.getByRole('button', { name: 'Load more' }));
-    expect(variablesOf(executeQuery).at(-1)).toEqual({ search: { namePrefix: 'A' }, first: 20, after: 'c-A2' });
+    expect(queryCalls().at(-1)).toEqual({ search: { namePrefix: 'A' }, first: 20, after: 'c-A2' });
     expect(screen.getAllByTestId('firm-result').map((r) => within(r).getByRole('link', { name: /^A\d$/ }).textContent)).toEqual(['A1', 'A2', 'A3']);
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull();
   });
 
   it('puts a new search into the URL (so Back returns to the results)', () => {
-    const { client } = mockClient({});
+    const { client } = clientFor({});
     render(
       <Provider value={client}>
         <FirmSearchPage query="" />

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useFirmsQuery, type FirmSearch } from '../generated/graphql';
 import { navigate } from '../routing';
-import { FirmPageRows, PAGE_SIZE, PagedFirmTable, type FirmPageProps } from './FirmTable';
-import { firmSearchFromText } from './search';
+import { FirmPageRows, PAGE_SIZE, PagedFirmTable, type FirmPageProps } from '../ui/FirmTable';
+import { firmSearchFromText } from '../ui/firmSearch';
 
 /** Firm search: by name prefix, or by CVR / organisationsnummer when the text is a number. */
 export function FirmSearchPage({ query }: { query: string }) {

@@ -1316,35 +1316,35 @@ export type AgreementKpiDrillDownQueryVariables = Exact<{
 
 export type AgreementKpiDrillDownQuery = { agreementKpiDrillDown: { edges: Array<{ cursor: string, node: { occurredAt: string, firmId: string | null, firmName: string | null, cvr: string | null, organisationsnummer: string | null, recordedByParty: boolean, recordedByOrganisationId: string | null, contentVisible: boolean, touchpointId: string | null, summary: string | null, value: number | null } }>, hiddenEntries: Array<{ organisationId: string, count: number }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type AgreementWriteResultFragment = { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> };
+export type AgreementWriteResultFragment = { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> };
 
 export type CreateServiceAgreementMutationVariables = Exact<{
   input: CreateServiceAgreementInput;
 }>;
 
 
-export type CreateServiceAgreementMutation = { createServiceAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type CreateServiceAgreementMutation = { createServiceAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type UpdateAgreementDraftMutationVariables = Exact<{
   input: UpdateAgreementDraftInput;
 }>;
 
 
-export type UpdateAgreementDraftMutation = { updateAgreementDraft: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type UpdateAgreementDraftMutation = { updateAgreementDraft: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type TransitionAgreementMutationVariables = Exact<{
   input: TransitionAgreementInput;
 }>;
 
 
-export type TransitionAgreementMutation = { transitionAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type TransitionAgreementMutation = { transitionAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type SignAgreementMutationVariables = Exact<{
   input: SignAgreementInput;
 }>;
 
 
-export type SignAgreementMutation = { signAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }>, signature: { id: string, revision: number, versionNumber: number } | null } };
+export type SignAgreementMutation = { signAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }>, signature: { id: string, revision: number, versionNumber: number } | null } };
 
 export type ConfirmAgreementParticipationMutationVariables = Exact<{
   input: ConfirmAgreementParticipationInput;
@@ -1358,14 +1358,14 @@ export type AmendAgreementMutationVariables = Exact<{
 }>;
 
 
-export type AmendAgreementMutation = { amendAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type AmendAgreementMutation = { amendAgreement: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type RecordAgreementFollowUpMutationVariables = Exact<{
   input: RecordFollowUpInput;
 }>;
 
 
-export type RecordAgreementFollowUpMutation = { recordFollowUp: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }>, followUp: { id: string } | null } };
+export type RecordAgreementFollowUpMutation = { recordFollowUp: { agreement: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, current: { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }>, followUp: { id: string } | null } };
 
 export type ClusterListQueryVariables = Exact<{
   first: number;
@@ -1428,35 +1428,35 @@ export type UpdateOfficeCoFinancingMutationVariables = Exact<{
 }>;
 
 
-export type UpdateOfficeCoFinancingMutation = { updateOfficeCoFinancing: { coFinancing: { id: string, title: string, version: number, modelDescription: string | null, benefits: Array<MemberBenefit>, benefitsDescription: string | null, shares: Array<{ id: string, sharePercent: number, shareBasisPoints: number, municipality: { id: string, name: string } | null }>, annualAmounts: Array<{ id: string, year: number, amount: number }>, allocations: Array<{ year: number, amount: number, municipality: { id: string, name: string } | null }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type UpdateOfficeCoFinancingMutation = { updateOfficeCoFinancing: { coFinancing: { id: string, title: string, version: number, modelDescription: string | null, benefits: Array<MemberBenefit>, benefitsDescription: string | null, shares: Array<{ id: string, sharePercent: number, shareBasisPoints: number, municipality: { id: string, name: string } | null }>, annualAmounts: Array<{ id: string, year: number, amount: number }>, allocations: Array<{ year: number, amount: number, municipality: { id: string, name: string } | null }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type CreateOfficeCoFinancingMutationVariables = Exact<{
   input: CreateOfficeCoFinancingInput;
 }>;
 
 
-export type CreateOfficeCoFinancingMutation = { createOfficeCoFinancing: { coFinancing: { id: string, title: string, version: number, modelDescription: string | null, benefits: Array<MemberBenefit>, benefitsDescription: string | null, shares: Array<{ id: string, sharePercent: number, shareBasisPoints: number, municipality: { id: string, name: string } | null }>, annualAmounts: Array<{ id: string, year: number, amount: number }>, allocations: Array<{ year: number, amount: number, municipality: { id: string, name: string } | null }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type CreateOfficeCoFinancingMutation = { createOfficeCoFinancing: { coFinancing: { id: string, title: string, version: number, modelDescription: string | null, benefits: Array<MemberBenefit>, benefitsDescription: string | null, shares: Array<{ id: string, sharePercent: number, shareBasisPoints: number, municipality: { id: string, name: string } | null }>, annualAmounts: Array<{ id: string, year: number, amount: number }>, allocations: Array<{ year: number, amount: number, municipality: { id: string, name: string } | null }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type DecideOfficePlacementProposalMutationVariables = Exact<{
   input: DecideOfficePlacementProposalInput;
 }>;
 
 
-export type DecideOfficePlacementProposalMutation = { decideOfficePlacementProposal: { proposal: { id: string, state: PlacementProposalState, decisionNote: string | null, decidedAt: string | null, version: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type DecideOfficePlacementProposalMutation = { decideOfficePlacementProposal: { proposal: { id: string, state: PlacementProposalState, decisionNote: string | null, decidedAt: string | null, version: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type CreateClusterActivityMutationVariables = Exact<{
   input: CreateClusterActivityInput;
 }>;
 
 
-export type CreateClusterActivityMutation = { createClusterActivity: { activity: { id: string, kind: ClusterActivityKind, title: string, startsAt: string, endsAt: string | null, location: string | null, attendanceCount: number, office: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type CreateClusterActivityMutation = { createClusterActivity: { activity: { id: string, kind: ClusterActivityKind, title: string, startsAt: string, endsAt: string | null, location: string | null, attendanceCount: number, office: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type RecordActivityAttendanceMutationVariables = Exact<{
   input: RecordActivityAttendanceInput;
 }>;
 
 
-export type RecordActivityAttendanceMutation = { recordActivityAttendance: { activity: { id: string, attendanceCount: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type RecordActivityAttendanceMutation = { recordActivityAttendance: { activity: { id: string, attendanceCount: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type ClusterOrganisationFinderQueryVariables = Exact<{
   namePrefix: string;
@@ -1481,7 +1481,7 @@ export type DashboardDrillDownQueryVariables = Exact<{
 
 export type DashboardDrillDownQuery = { dashboardDrillDown: { someHidden: boolean, truncated: boolean, entries: Array<{ id: string, kind: string, firmId: string | null, firmName: string | null, organisationId: string, organisationName: string, at: string, basis: string }> } };
 
-export type DeskUserErrorsFragment = { field: Array<string>, message: string, code: UserErrorCode };
+export type DeskUserErrorsFragment = { field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> };
 
 export type DeskOrganisationRefFragment = { id: string, name: string, kind: OrganisationKind };
 
@@ -1605,28 +1605,28 @@ export type DeskRecordTouchpointMutation = { recordTouchpoint: { touchpoint: { i
         | { __typename: 'ParticipationDetails', name: string, role: string | null }
         | { __typename: 'ProgrammeEnrolmentDetails', programmeName: string, startsOn: string | null }
         | { __typename: 'ReferralDetails', reason: string, receiverOrganisation: { id: string, name: string } | null, referral: { id: string, status: ReferralStatus, statusChangedAt: string } | null }
-       } | null, milestone: { id: string, title: string, ownerName: string, dueOn: string, status: MilestoneStatus, version: number, updatedAt: string } | null, referral: { id: string, status: ReferralStatus, isOpen: boolean, reason: string, sentAt: string, statusChangedAt: string, firm: { id: string, name: string, cvr: string | null, organisationsnummer: string | null } | null, senderOrganisation: { id: string, name: string, kind: OrganisationKind }, receiverOrganisation: { id: string, name: string, kind: OrganisationKind }, steps: Array<{ id: string, status: ReferralStatus, at: string, note: string | null, byOrganisation: { id: string, name: string } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+       } | null, milestone: { id: string, title: string, ownerName: string, dueOn: string, status: MilestoneStatus, version: number, updatedAt: string } | null, referral: { id: string, status: ReferralStatus, isOpen: boolean, reason: string, sentAt: string, statusChangedAt: string, firm: { id: string, name: string, cvr: string | null, organisationsnummer: string | null } | null, senderOrganisation: { id: string, name: string, kind: OrganisationKind }, receiverOrganisation: { id: string, name: string, kind: OrganisationKind }, steps: Array<{ id: string, status: ReferralStatus, at: string, note: string | null, byOrganisation: { id: string, name: string } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type DeskActOnReferralMutationVariables = Exact<{
   input: ActOnReferralInput;
 }>;
 
 
-export type DeskActOnReferralMutation = { actOnReferral: { referral: { id: string, status: ReferralStatus, isOpen: boolean, reason: string, sentAt: string, statusChangedAt: string, firm: { id: string, name: string, cvr: string | null, organisationsnummer: string | null } | null, senderOrganisation: { id: string, name: string, kind: OrganisationKind }, receiverOrganisation: { id: string, name: string, kind: OrganisationKind }, steps: Array<{ id: string, status: ReferralStatus, at: string, note: string | null, byOrganisation: { id: string, name: string } }> } | null, touchpoint: { id: string, kind: TouchpointKind } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type DeskActOnReferralMutation = { actOnReferral: { referral: { id: string, status: ReferralStatus, isOpen: boolean, reason: string, sentAt: string, statusChangedAt: string, firm: { id: string, name: string, cvr: string | null, organisationsnummer: string | null } | null, senderOrganisation: { id: string, name: string, kind: OrganisationKind }, receiverOrganisation: { id: string, name: string, kind: OrganisationKind }, steps: Array<{ id: string, status: ReferralStatus, at: string, note: string | null, byOrganisation: { id: string, name: string } }> } | null, touchpoint: { id: string, kind: TouchpointKind } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type DeskRecordConsentMutationVariables = Exact<{
   input: RecordConsentInput;
 }>;
 
 
-export type DeskRecordConsentMutation = { recordConsent: { consent: { id: string, isEffective: boolean } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type DeskRecordConsentMutation = { recordConsent: { consent: { id: string, isEffective: boolean } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type DeskWithdrawConsentMutationVariables = Exact<{
   input: WithdrawConsentInput;
 }>;
 
 
-export type DeskWithdrawConsentMutation = { withdrawConsent: { consent: { id: string, isEffective: boolean, withdrawnAt: string | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type DeskWithdrawConsentMutation = { withdrawConsent: { consent: { id: string, isEffective: boolean, withdrawnAt: string | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type DeskCorrectTouchpointMutationVariables = Exact<{
   input: CorrectTouchpointInput;
@@ -1645,7 +1645,7 @@ export type DeskCorrectTouchpointMutation = { correctTouchpoint: { touchpoint: {
         | { __typename: 'ParticipationDetails', name: string, role: string | null }
         | { __typename: 'ProgrammeEnrolmentDetails', programmeName: string, startsOn: string | null }
         | { __typename: 'ReferralDetails', reason: string, receiverOrganisation: { id: string, name: string } | null, referral: { id: string, status: ReferralStatus, statusChangedAt: string } | null }
-       } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+       } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type DeskOwnEntryLabelsQueryVariables = Exact<{
   firmId: string | number;
@@ -1679,14 +1679,14 @@ export type DeskAddContactPersonMutationVariables = Exact<{
 }>;
 
 
-export type DeskAddContactPersonMutation = { addContactPerson: { contactPerson: { id: string, name: string, role: string | null, email: string | null, phone: string | null, version: number, createdAt: string, organisation: { id: string, name: string }, sensitiveNote: { category: PersonalDataCategory, masked: boolean, present: boolean, value: string | null }, fieldCategories: Array<{ field: string, category: PersonalDataCategory }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type DeskAddContactPersonMutation = { addContactPerson: { contactPerson: { id: string, name: string, role: string | null, email: string | null, phone: string | null, version: number, createdAt: string, organisation: { id: string, name: string }, sensitiveNote: { category: PersonalDataCategory, masked: boolean, present: boolean, value: string | null }, fieldCategories: Array<{ field: string, category: PersonalDataCategory }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type DeskRevealContactPersonMutationVariables = Exact<{
   input: RevealContactPersonInput;
 }>;
 
 
-export type DeskRevealContactPersonMutation = { revealContactPerson: { contactPerson: { id: string, name: string, role: string | null, email: string | null, phone: string | null, version: number, createdAt: string, organisation: { id: string, name: string }, sensitiveNote: { category: PersonalDataCategory, masked: boolean, present: boolean, value: string | null }, fieldCategories: Array<{ field: string, category: PersonalDataCategory }> } | null, log: { id: string, at: string, reason: string, fields: Array<string> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type DeskRevealContactPersonMutation = { revealContactPerson: { contactPerson: { id: string, name: string, role: string | null, email: string | null, phone: string | null, version: number, createdAt: string, organisation: { id: string, name: string }, sensitiveNote: { category: PersonalDataCategory, masked: boolean, present: boolean, value: string | null }, fieldCategories: Array<{ field: string, category: PersonalDataCategory }> } | null, log: { id: string, at: string, reason: string, fields: Array<string> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type DeskFirmDataExportQueryVariables = Exact<{
   firmId: string | number;
@@ -1713,17 +1713,17 @@ export type SignInMutationVariables = Exact<{
 }>;
 
 
-export type SignInMutation = { signIn: { token: string | null, expiresAt: string | null, user: { id: string, displayName: string } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type SignInMutation = { signIn: { token: string | null, expiresAt: string | null, user: { id: string, displayName: string } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SignOutMutation = { signOut: { signedOut: boolean, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type SignOutMutation = { signOut: { signedOut: boolean, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, displayName: string, email: string, memberships: Array<{ id: string, role: Role, organisation: { id: string, name: string, kind: OrganisationKind } }> } };
+export type MeQuery = { me: { id: string, displayName: string, email: string, memberships: Array<{ id: string, role: Role, organisation: { id: string, name: string, kind: OrganisationKind, country: Country } }> } };
 
 export type FirmListItemFragment = { id: string, name: string, country: Country, status: FirmStatus, cvr: string | null, organisationsnummer: string | null, industryCode: string | null, sizeClass: SizeClass | null, municipality: { id: string, name: string } | null };
 
@@ -1824,14 +1824,14 @@ export type InvestmentCreateDelegationMutationVariables = Exact<{
 }>;
 
 
-export type InvestmentCreateDelegationMutation = { createDelegation: { delegation: { id: string, name: string, originCountry: string, sectorFocus: SectorFocus, visitStartsOn: string, visitEndsOn: string, visitorCount: number | null, reception: { id: string, name: string }, hostMunicipalities: Array<{ id: string, name: string }>, results: { followUpCount: number, contactsMade: number, projectsStarted: number, establishments: number, jobsCreated: number } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type InvestmentCreateDelegationMutation = { createDelegation: { delegation: { id: string, name: string, originCountry: string, sectorFocus: SectorFocus, visitStartsOn: string, visitEndsOn: string, visitorCount: number | null, reception: { id: string, name: string }, hostMunicipalities: Array<{ id: string, name: string }>, results: { followUpCount: number, contactsMade: number, projectsStarted: number, establishments: number, jobsCreated: number } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type InvestmentRecordDelegationFollowUpMutationVariables = Exact<{
   input: RecordDelegationFollowUpInput;
 }>;
 
 
-export type InvestmentRecordDelegationFollowUpMutation = { recordDelegationFollowUp: { followUp: { id: string, note: string, contactsMade: number, projectsStarted: number, establishments: number, jobsCreated: number, recordedAt: string } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type InvestmentRecordDelegationFollowUpMutation = { recordDelegationFollowUp: { followUp: { id: string, note: string, contactsMade: number, projectsStarted: number, establishments: number, jobsCreated: number, recordedAt: string } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type InvestmentInquiryListItemFragment = { id: string, codeName: string, displayName: string, confidentialProjectName: string | null, myRole: InquiryRole, state: InquiryState, sector: SectorFocus, originCountry: string | null, projectedJobs: number | null, projectedInvestmentSek: string | null, realisedJobs: number | null, realisedInvestmentSek: string | null, receivedAt: string, version: number, coordinator: { id: string, name: string }, receivedFrom: { id: string, name: string } };
 
@@ -1863,21 +1863,21 @@ export type InvestmentChangeInquiryStateMutationVariables = Exact<{
 }>;
 
 
-export type InvestmentChangeInquiryStateMutation = { changeEstablishmentInquiryState: { inquiry: { summary: string | null, evidence: string | null, updatedAt: string, id: string, codeName: string, displayName: string, confidentialProjectName: string | null, myRole: InquiryRole, state: InquiryState, sector: SectorFocus, originCountry: string | null, projectedJobs: number | null, projectedInvestmentSek: string | null, realisedJobs: number | null, realisedInvestmentSek: string | null, receivedAt: string, version: number, establishedIn: { id: string, name: string } | null, establishedFirm: { id: string, name: string } | null, group: Array<{ id: string, name: string }> | null, offers: Array<{ id: string, description: string, submittedAt: string, version: number, municipality: { id: string, name: string } }>, stateHistory: Array<{ id: string, fromState: InquiryState | null, toState: InquiryState, note: string | null, changedAt: string, changedBy: { id: string, displayName: string } | null, changedByOrganisation: { id: string, name: string } | null }> | null, coordinator: { id: string, name: string }, receivedFrom: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type InvestmentChangeInquiryStateMutation = { changeEstablishmentInquiryState: { inquiry: { summary: string | null, evidence: string | null, updatedAt: string, id: string, codeName: string, displayName: string, confidentialProjectName: string | null, myRole: InquiryRole, state: InquiryState, sector: SectorFocus, originCountry: string | null, projectedJobs: number | null, projectedInvestmentSek: string | null, realisedJobs: number | null, realisedInvestmentSek: string | null, receivedAt: string, version: number, establishedIn: { id: string, name: string } | null, establishedFirm: { id: string, name: string } | null, group: Array<{ id: string, name: string }> | null, offers: Array<{ id: string, description: string, submittedAt: string, version: number, municipality: { id: string, name: string } }>, stateHistory: Array<{ id: string, fromState: InquiryState | null, toState: InquiryState, note: string | null, changedAt: string, changedBy: { id: string, displayName: string } | null, changedByOrganisation: { id: string, name: string } | null }> | null, coordinator: { id: string, name: string }, receivedFrom: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type InvestmentCreateInquiryMutationVariables = Exact<{
   input: CreateEstablishmentInquiryInput;
 }>;
 
 
-export type InvestmentCreateInquiryMutation = { createEstablishmentInquiry: { inquiry: { id: string, codeName: string, displayName: string, confidentialProjectName: string | null, myRole: InquiryRole, state: InquiryState, sector: SectorFocus, originCountry: string | null, projectedJobs: number | null, projectedInvestmentSek: string | null, realisedJobs: number | null, realisedInvestmentSek: string | null, receivedAt: string, version: number, coordinator: { id: string, name: string }, receivedFrom: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type InvestmentCreateInquiryMutation = { createEstablishmentInquiry: { inquiry: { id: string, codeName: string, displayName: string, confidentialProjectName: string | null, myRole: InquiryRole, state: InquiryState, sector: SectorFocus, originCountry: string | null, projectedJobs: number | null, projectedInvestmentSek: string | null, realisedJobs: number | null, realisedInvestmentSek: string | null, receivedAt: string, version: number, coordinator: { id: string, name: string }, receivedFrom: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type InvestmentSubmitOfferMutationVariables = Exact<{
   input: SubmitEstablishmentOfferInput;
 }>;
 
 
-export type InvestmentSubmitOfferMutation = { submitEstablishmentOffer: { offer: { id: string, description: string, submittedAt: string, version: number, municipality: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type InvestmentSubmitOfferMutation = { submitEstablishmentOffer: { offer: { id: string, description: string, submittedAt: string, version: number, municipality: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type InvestmentOrganisationChoicesQueryVariables = Exact<{
   filter?: OrganisationFilter | null | undefined;
@@ -1947,7 +1947,7 @@ export type RecordNetworkMeetingAttendanceMutationVariables = Exact<{
 }>;
 
 
-export type RecordNetworkMeetingAttendanceMutation = { recordNetworkMeetingAttendance: { meeting: { id: string, heldOn: string, title: string, location: string | null, registrationCount: number, attendeeCount: number | null, attendanceRecordedAt: string | null, version: number, participants: Array<{ id: string, attended: boolean | null }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type RecordNetworkMeetingAttendanceMutation = { recordNetworkMeetingAttendance: { meeting: { id: string, heldOn: string, title: string, location: string | null, registrationCount: number, attendeeCount: number | null, attendanceRecordedAt: string | null, version: number, participants: Array<{ id: string, attended: boolean | null }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type NetworkFundingPoolsQueryVariables = Exact<{
   first: number;
@@ -1978,28 +1978,28 @@ export type NetworkCreateFundingApplicationMutationVariables = Exact<{
 }>;
 
 
-export type NetworkCreateFundingApplicationMutation = { createFundingApplication: { application: { version: number, responsible: string | null, purpose: string | null, rationale: string | null, targetGroup: string | null, activities: string | null, expectedShortTermResults: string | null, expectedLongTermResults: string | null, anchoringStrategy: string | null, partners: string | null, timeline: string | null, communication: string | null, secretariatContribution: string | null, workingGroupContribution: string | null, decisionReason: string | null, createdAt: string, updatedAt: string, id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, budgetLines: Array<{ id: string, position: number, description: string, amount: string }>, submittedBy: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, decidedByOrganisation: { id: string, name: string } | null, pool: { id: string, name: string, owner: { id: string, name: string } }, applicant: { id: string, name: string }, network: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type NetworkCreateFundingApplicationMutation = { createFundingApplication: { application: { version: number, responsible: string | null, purpose: string | null, rationale: string | null, targetGroup: string | null, activities: string | null, expectedShortTermResults: string | null, expectedLongTermResults: string | null, anchoringStrategy: string | null, partners: string | null, timeline: string | null, communication: string | null, secretariatContribution: string | null, workingGroupContribution: string | null, decisionReason: string | null, createdAt: string, updatedAt: string, id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, budgetLines: Array<{ id: string, position: number, description: string, amount: string }>, submittedBy: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, decidedByOrganisation: { id: string, name: string } | null, pool: { id: string, name: string, owner: { id: string, name: string } }, applicant: { id: string, name: string }, network: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type NetworkUpdateFundingApplicationMutationVariables = Exact<{
   input: UpdateFundingApplicationInput;
 }>;
 
 
-export type NetworkUpdateFundingApplicationMutation = { updateFundingApplication: { application: { version: number, responsible: string | null, purpose: string | null, rationale: string | null, targetGroup: string | null, activities: string | null, expectedShortTermResults: string | null, expectedLongTermResults: string | null, anchoringStrategy: string | null, partners: string | null, timeline: string | null, communication: string | null, secretariatContribution: string | null, workingGroupContribution: string | null, decisionReason: string | null, createdAt: string, updatedAt: string, id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, budgetLines: Array<{ id: string, position: number, description: string, amount: string }>, submittedBy: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, decidedByOrganisation: { id: string, name: string } | null, pool: { id: string, name: string, owner: { id: string, name: string } }, applicant: { id: string, name: string }, network: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type NetworkUpdateFundingApplicationMutation = { updateFundingApplication: { application: { version: number, responsible: string | null, purpose: string | null, rationale: string | null, targetGroup: string | null, activities: string | null, expectedShortTermResults: string | null, expectedLongTermResults: string | null, anchoringStrategy: string | null, partners: string | null, timeline: string | null, communication: string | null, secretariatContribution: string | null, workingGroupContribution: string | null, decisionReason: string | null, createdAt: string, updatedAt: string, id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, budgetLines: Array<{ id: string, position: number, description: string, amount: string }>, submittedBy: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, decidedByOrganisation: { id: string, name: string } | null, pool: { id: string, name: string, owner: { id: string, name: string } }, applicant: { id: string, name: string }, network: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type NetworkSubmitFundingApplicationMutationVariables = Exact<{
   input: SubmitFundingApplicationInput;
 }>;
 
 
-export type NetworkSubmitFundingApplicationMutation = { submitFundingApplication: { application: { version: number, responsible: string | null, purpose: string | null, rationale: string | null, targetGroup: string | null, activities: string | null, expectedShortTermResults: string | null, expectedLongTermResults: string | null, anchoringStrategy: string | null, partners: string | null, timeline: string | null, communication: string | null, secretariatContribution: string | null, workingGroupContribution: string | null, decisionReason: string | null, createdAt: string, updatedAt: string, id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, budgetLines: Array<{ id: string, position: number, description: string, amount: string }>, submittedBy: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, decidedByOrganisation: { id: string, name: string } | null, pool: { id: string, name: string, owner: { id: string, name: string } }, applicant: { id: string, name: string }, network: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type NetworkSubmitFundingApplicationMutation = { submitFundingApplication: { application: { version: number, responsible: string | null, purpose: string | null, rationale: string | null, targetGroup: string | null, activities: string | null, expectedShortTermResults: string | null, expectedLongTermResults: string | null, anchoringStrategy: string | null, partners: string | null, timeline: string | null, communication: string | null, secretariatContribution: string | null, workingGroupContribution: string | null, decisionReason: string | null, createdAt: string, updatedAt: string, id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, budgetLines: Array<{ id: string, position: number, description: string, amount: string }>, submittedBy: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, decidedByOrganisation: { id: string, name: string } | null, pool: { id: string, name: string, owner: { id: string, name: string } }, applicant: { id: string, name: string }, network: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type NetworkDecideFundingApplicationMutationVariables = Exact<{
   input: DecideFundingApplicationInput;
 }>;
 
 
-export type NetworkDecideFundingApplicationMutation = { decideFundingApplication: { application: { version: number, responsible: string | null, purpose: string | null, rationale: string | null, targetGroup: string | null, activities: string | null, expectedShortTermResults: string | null, expectedLongTermResults: string | null, anchoringStrategy: string | null, partners: string | null, timeline: string | null, communication: string | null, secretariatContribution: string | null, workingGroupContribution: string | null, decisionReason: string | null, createdAt: string, updatedAt: string, id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, budgetLines: Array<{ id: string, position: number, description: string, amount: string }>, submittedBy: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, decidedByOrganisation: { id: string, name: string } | null, pool: { id: string, name: string, owner: { id: string, name: string } }, applicant: { id: string, name: string }, network: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type NetworkDecideFundingApplicationMutation = { decideFundingApplication: { application: { version: number, responsible: string | null, purpose: string | null, rationale: string | null, targetGroup: string | null, activities: string | null, expectedShortTermResults: string | null, expectedLongTermResults: string | null, anchoringStrategy: string | null, partners: string | null, timeline: string | null, communication: string | null, secretariatContribution: string | null, workingGroupContribution: string | null, decisionReason: string | null, createdAt: string, updatedAt: string, id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, budgetLines: Array<{ id: string, position: number, description: string, amount: string }>, submittedBy: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, decidedByOrganisation: { id: string, name: string } | null, pool: { id: string, name: string, owner: { id: string, name: string } }, applicant: { id: string, name: string }, network: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type ProgrammeListItemFragment = { id: string, name: string, kind: ProgrammeKind, state: ProgrammeState, startsOn: string, endsOn: string, capacity: number, availableSeats: number, operator: { id: string, name: string }, eligibility: { growthPotentialLevels: Array<GrowthPotentialLevel>, industryCodePrefixes: Array<string>, sizeClasses: Array<SizeClass>, regions: Array<{ id: string, name: string }> } };
 
@@ -2049,41 +2049,42 @@ export type ProgrammeEligibilityCheckQueryVariables = Exact<{
 
 export type ProgrammeEligibilityCheckQuery = { programmeEligibility: { eligible: boolean, failedCriteria: Array<EligibilityCriterion>, reasons: Array<string> } | null };
 
-export type ProgrammeFirmFinderQueryVariables = Exact<{
-  search: FirmSearch;
-  first: number;
-}>;
-
-
-export type ProgrammeFirmFinderQuery = { firms: { edges: Array<{ node: { id: string, name: string, cvr: string | null, organisationsnummer: string | null, growthPotentialLevel: GrowthPotentialLevel | null, sizeClass: SizeClass | null, municipality: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean } } };
-
 export type EnrolFirmMutationVariables = Exact<{
   input: EnrolFirmInput;
 }>;
 
 
-export type EnrolFirmMutation = { enrolFirm: { failedCriteria: Array<EligibilityCriterion>, enrolment: { id: string, state: EnrolmentState, version: number, programme: { id: string, availableSeats: number, throughput: { enrolled: number, completed: number, droppedOut: number, total: number } } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type EnrolFirmMutation = { enrolFirm: { failedCriteria: Array<EligibilityCriterion>, enrolment: { id: string, state: EnrolmentState, version: number, programme: { id: string, availableSeats: number, throughput: { enrolled: number, completed: number, droppedOut: number, total: number } } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type ChangeEnrolmentStateMutationVariables = Exact<{
   input: ChangeEnrolmentStateInput;
 }>;
 
 
-export type ChangeEnrolmentStateMutation = { changeEnrolmentState: { enrolment: { id: string, state: EnrolmentState, version: number, updatedAt: string, programme: { id: string, availableSeats: number, throughput: { enrolled: number, completed: number, droppedOut: number, total: number } } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type ChangeEnrolmentStateMutation = { changeEnrolmentState: { enrolment: { id: string, state: EnrolmentState, version: number, updatedAt: string, programme: { id: string, availableSeats: number, throughput: { enrolled: number, completed: number, droppedOut: number, total: number } } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type CreateProgrammeMutationVariables = Exact<{
   input: CreateProgrammeInput;
 }>;
 
 
-export type CreateProgrammeMutation = { createProgramme: { programme: { id: string, name: string, state: ProgrammeState, version: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type CreateProgrammeMutation = { createProgramme: { programme: { id: string, name: string, state: ProgrammeState, version: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type ChangeProgrammeStateMutationVariables = Exact<{
   input: ChangeProgrammeStateInput;
 }>;
 
 
-export type ChangeProgrammeStateMutation = { changeProgrammeState: { programme: { id: string, state: ProgrammeState, version: number, availableSeats: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type ChangeProgrammeStateMutation = { changeProgrammeState: { programme: { id: string, state: ProgrammeState, version: number, availableSeats: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type FirmFinderQueryVariables = Exact<{
+  search: FirmSearch;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type FirmFinderQuery = { firms: { edges: Array<{ node: { id: string, name: string, cvr: string | null, organisationsnummer: string | null, growthPotentialLevel: GrowthPotentialLevel | null, sizeClass: SizeClass | null, municipality: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export const AgreementPartiesFragmentDoc = gql`
     fragment AgreementParties on ServiceAgreement {
@@ -2163,6 +2164,10 @@ export const AgreementWriteResultFragmentDoc = gql`
     field
     message
     code
+    parameters {
+      name
+      value
+    }
   }
 }
     ${AgreementEditableFragmentDoc}`;
@@ -2234,6 +2239,10 @@ export const DeskUserErrorsFragmentDoc = gql`
   field
   message
   code
+  parameters {
+    name
+    value
+  }
 }
     `;
 export const DeskMilestoneFragmentDoc = gql`
@@ -2990,6 +2999,10 @@ export const SignAgreementDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
     signature {
       id
@@ -3046,6 +3059,10 @@ export const RecordAgreementFollowUpDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
     followUp {
       id
@@ -3286,6 +3303,10 @@ export const UpdateOfficeCoFinancingDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -3304,6 +3325,10 @@ export const CreateOfficeCoFinancingDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -3326,6 +3351,10 @@ export const DecideOfficePlacementProposalDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -3344,6 +3373,10 @@ export const CreateClusterActivityDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -3363,6 +3396,10 @@ export const RecordActivityAttendanceDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -4026,6 +4063,10 @@ export const SignInDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -4042,6 +4083,10 @@ export const SignOutDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -4063,6 +4108,7 @@ export const MeDocument = gql`
         id
         name
         kind
+        country
       }
     }
   }
@@ -4356,6 +4402,10 @@ export const InvestmentCreateDelegationDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -4380,6 +4430,10 @@ export const InvestmentRecordDelegationFollowUpDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -4447,6 +4501,10 @@ export const InvestmentChangeInquiryStateDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -4465,6 +4523,10 @@ export const InvestmentCreateInquiryDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -4490,6 +4552,10 @@ export const InvestmentSubmitOfferDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -4694,6 +4760,10 @@ export const RecordNetworkMeetingAttendanceDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -4769,6 +4839,10 @@ export const NetworkCreateFundingApplicationDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -4787,6 +4861,10 @@ export const NetworkUpdateFundingApplicationDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -4805,6 +4883,10 @@ export const NetworkSubmitFundingApplicationDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -4823,6 +4905,10 @@ export const NetworkDecideFundingApplicationDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -4973,33 +5059,6 @@ export const ProgrammeEligibilityCheckDocument = gql`
 export function useProgrammeEligibilityCheckQuery(options: Omit<Urql.UseQueryArgs<ProgrammeEligibilityCheckQueryVariables>, 'query'>) {
   return Urql.useQuery<ProgrammeEligibilityCheckQuery, ProgrammeEligibilityCheckQueryVariables>({ query: ProgrammeEligibilityCheckDocument, ...options });
 };
-export const ProgrammeFirmFinderDocument = gql`
-    query ProgrammeFirmFinder($search: FirmSearch!, $first: Int!) {
-  firms(search: $search, first: $first) {
-    edges {
-      node {
-        id
-        name
-        cvr
-        organisationsnummer
-        growthPotentialLevel
-        sizeClass
-        municipality {
-          id
-          name
-        }
-      }
-    }
-    pageInfo {
-      hasNextPage
-    }
-  }
-}
-    `;
-
-export function useProgrammeFirmFinderQuery(options: Omit<Urql.UseQueryArgs<ProgrammeFirmFinderQueryVariables>, 'query'>) {
-  return Urql.useQuery<ProgrammeFirmFinderQuery, ProgrammeFirmFinderQueryVariables>({ query: ProgrammeFirmFinderDocument, ...options });
-};
 export const EnrolFirmDocument = gql`
     mutation EnrolFirm($input: EnrolFirmInput!) {
   enrolFirm(input: $input) {
@@ -5023,6 +5082,10 @@ export const EnrolFirmDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -5054,6 +5117,10 @@ export const ChangeEnrolmentStateDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -5075,6 +5142,10 @@ export const CreateProgrammeDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -5096,6 +5167,10 @@ export const ChangeProgrammeStateDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -5103,4 +5178,32 @@ export const ChangeProgrammeStateDocument = gql`
 
 export function useChangeProgrammeStateMutation() {
   return Urql.useMutation<ChangeProgrammeStateMutation, ChangeProgrammeStateMutationVariables>(ChangeProgrammeStateDocument);
+};
+export const FirmFinderDocument = gql`
+    query FirmFinder($search: FirmSearch!, $first: Int!, $after: String) {
+  firms(search: $search, first: $first, after: $after) {
+    edges {
+      node {
+        id
+        name
+        cvr
+        organisationsnummer
+        growthPotentialLevel
+        sizeClass
+        municipality {
+          id
+          name
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `;
+
+export function useFirmFinderQuery(options: Omit<Urql.UseQueryArgs<FirmFinderQueryVariables>, 'query'>) {
+  return Urql.useQuery<FirmFinderQuery, FirmFinderQueryVariables>({ query: FirmFinderDocument, ...options });
 };

@@ -1,8 +1,8 @@
+import { formatDate, formatDateTime } from '../ui/format';
+import { FieldError, FormErrors, invalidProps } from '../ui/userErrors';
 import { useState, type FormEvent } from 'react';
 import { useInvestmentDelegationQuery, useInvestmentRecordDelegationFollowUpMutation, type MeQuery } from '../generated/graphql';
-import { can } from '../networks/access';
-import { formatDate, formatDateTime } from '../networks/money';
-import { FieldError, FormErrors, invalidProps } from '../networks/userErrors';
+import { can } from '../ui/access';
 import { areaHref, organisationHref } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { ValueCreated } from './DelegationsPage';
@@ -134,7 +134,7 @@ function FollowUpForm({ delegationId }: { delegationId: string }) {
       <h3 id="follow-up-form-title">Record a follow-up</h3>
       <label htmlFor="follow-up-note">What happened</label>
       <textarea id="follow-up-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} {...invalidProps(userErrors, 'note', formId)} />
-      <FieldError errors={userErrors} name="note" formId={formId} />
+      <FieldError errors={userErrors} field="note" formId={formId} />
       <div className="field-row">
         {COUNTS.map(([key, label]) => (
           <div key={key}>
@@ -146,7 +146,7 @@ function FollowUpForm({ delegationId }: { delegationId: string }) {
               onChange={(e) => setCounts({ ...counts, [key]: e.target.value })}
               {...invalidProps(userErrors, key, formId)}
             />
-            <FieldError errors={userErrors} name={key} formId={formId} />
+            <FieldError errors={userErrors} field={key} formId={formId} />
           </div>
         ))}
       </div>

@@ -1,3 +1,6 @@
+import { formatDate } from '../ui/format';
+import { FieldError, FormErrors, invalidProps } from '../ui/userErrors';
+import { PAGE_SIZE, PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useState, type FormEvent } from 'react';
 import {
   useInvestmentCreateDelegationMutation,
@@ -8,10 +11,7 @@ import {
   type MeQuery,
   type SectorFocus,
 } from '../generated/graphql';
-import { can, organisationsWhere } from '../networks/access';
-import { formatDate } from '../networks/money';
-import { PAGE_SIZE, PageFooter, PagedSlots, type PageSlotProps } from '../networks/paging';
-import { FieldError, FormErrors, invalidProps } from '../networks/userErrors';
+import { can, organisationsWhere } from '../ui/access';
 import { areaHref, navigate } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { SECTORS, sectorLabel } from './labels';
@@ -85,16 +85,16 @@ export function DelegationsPage({ me, actingFor }: { me: MeQuery['me']; actingFo
             </th>
           </tr>
         </thead>
-        <PagedSlots renderPage={(page) => <DelegationRows {...page} />} />
+        <Paged renderPage={(page) => <DelegationRows {...page} />} />
       </table>
     </section>
   );
 }
 
-function DelegationRows({ after, ...page }: PageSlotProps) {
+function DelegationRows({ after, ...page }: PageProps) {
   const [{ data, fetching, error }] = useInvestmentDelegationsQuery({ variables: { first: PAGE_SIZE, after }, context: DELEGATION_TYPES });
   const edges = data?.delegations.edges ?? [];
-  const footer = PageFooter({ ...page, what: 'delegations', fetching, error, count: data ? edges.length : null, pageInfo: data?.delegations.pageInfo, emptyText: 'No delegations you received or hosted.' });
+  const footer = PageFooter({ ...page, inline: true, what: 'delegations', fetching, error, count: data ? edges.length : null, pageInfo: data?.delegations.pageInfo, emptyText: 'No delegations you received or hosted.' });
   return (
     <>
       {edges.length > 0 && (
@@ -183,13 +183,13 @@ export function NewDelegationPage({ me, actingFor }: { me: MeQuery['me']; acting
           </select>
         </>
       )}
-      <FieldError errors={userErrors} name="receptionOrganisationId" formId={formId} />
+      <FieldError errors={userErrors} field="receptionOrganisationId" formId={formId} />
       <label htmlFor="delegation-name">Name</label>
       <input id="delegation-name" value={name} onChange={(e) => setName(e.target.value)} {...invalidProps(userErrors, 'name', formId)} />
-      <FieldError errors={userErrors} name="name" formId={formId} />
+      <FieldError errors={userErrors} field="name" formId={formId} />
       <label htmlFor="delegation-origin">Country of origin (ISO code, e.g. CN)</label>
       <input id="delegation-origin" maxLength={2} value={originCountry} onChange={(e) => setOriginCountry(e.target.value)} {...invalidProps(userErrors, 'originCountry', formId)} />
-      <FieldError errors={userErrors} name="originCountry" formId={formId} />
+      <FieldError errors={userErrors} field="originCountry" formId={formId} />
       <label htmlFor="delegation-sector">Sector focus</label>
       <select id="delegation-sector" value={sector} onChange={(e) => setSector(e.target.value as SectorFocus)}>
         {SECTORS.map((s) => (
@@ -202,17 +202,17 @@ export function NewDelegationPage({ me, actingFor }: { me: MeQuery['me']; acting
         <div>
           <label htmlFor="delegation-starts">First day</label>
           <input id="delegation-starts" type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} {...invalidProps(userErrors, 'visitStartsOn', formId)} />
-          <FieldError errors={userErrors} name="visitStartsOn" formId={formId} />
+          <FieldError errors={userErrors} field="visitStartsOn" formId={formId} />
         </div>
         <div>
           <label htmlFor="delegation-ends">Last day</label>
           <input id="delegation-ends" type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} {...invalidProps(userErrors, 'visitEndsOn', formId)} />
-          <FieldError errors={userErrors} name="visitEndsOn" formId={formId} />
+          <FieldError errors={userErrors} field="visitEndsOn" formId={formId} />
         </div>
         <div>
           <label htmlFor="delegation-visitors">Visitors</label>
           <input id="delegation-visitors" inputMode="numeric" value={visitors} onChange={(e) => setVisitors(e.target.value)} {...invalidProps(userErrors, 'visitorCount', formId)} />
-          <FieldError errors={userErrors} name="visitorCount" formId={formId} />
+          <FieldError errors={userErrors} field="visitorCount" formId={formId} />
         </div>
       </div>
       <label htmlFor="delegation-programme">Programme</label>
@@ -231,7 +231,7 @@ export function NewDelegationPage({ me, actingFor }: { me: MeQuery['me']; acting
           </label>
         ))}
       </fieldset>
-      <FieldError errors={userErrors} name="hostMunicipalityIds" formId={formId} />
+      <FieldError errors={userErrors} field="hostMunicipalityIds" formId={formId} />
       <FormErrors errors={userErrors} shownKeys={shown.filter((k) => !k.startsWith('hostMunicipalityIds.'))} error={error} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={fetching || !can(me, actingFor, receptionId, 'record')}>

@@ -1,6 +1,6 @@
+import { formatAmount } from '../ui/format';
+import { PAGE_SIZE, PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useInvestmentInquiriesQuery, useInvestmentPipelineQuery, type InquiryState, type InvestmentInquiryListItemFragment } from '../generated/graphql';
-import { formatAmount } from '../networks/money';
-import { PAGE_SIZE, PageFooter, PagedSlots, type PageSlotProps } from '../networks/paging';
 import { areaHref, navigate } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { sectorLabel } from './labels';
@@ -87,16 +87,16 @@ export function InquiriesPage({ state }: { state: string }) {
             <th scope="col">Your role</th>
           </tr>
         </thead>
-        <PagedSlots key={filter ?? 'all'} renderPage={(page) => <InquiryRows {...page} state={filter} />} />
+        <Paged key={filter ?? 'all'} renderPage={(page) => <InquiryRows {...page} state={filter} />} />
       </table>
     </section>
   );
 }
 
-function InquiryRows({ after, state, ...page }: PageSlotProps & { state: InquiryState | null }) {
+function InquiryRows({ after, state, ...page }: PageProps & { state: InquiryState | null }) {
   const [{ data, fetching, error }] = useInvestmentInquiriesQuery({ variables: { filter: state ? { state } : null, first: PAGE_SIZE, after }, context: INQUIRY_TYPES });
   const edges = data?.establishmentInquiries.edges ?? [];
-  const footer = PageFooter({ ...page, what: 'inquiries', fetching, error, count: data ? edges.length : null, pageInfo: data?.establishmentInquiries.pageInfo, emptyText: 'No inquiries.' });
+  const footer = PageFooter({ ...page, inline: true, what: 'inquiries', fetching, error, count: data ? edges.length : null, pageInfo: data?.establishmentInquiries.pageInfo, emptyText: 'No inquiries.' });
   return (
     <>
       {edges.length > 0 && (

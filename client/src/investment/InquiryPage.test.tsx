@@ -1,7 +1,7 @@
+import { mockClient } from '../ui/testing';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { Provider, type Client } from 'urql';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fromValue, never } from 'wonka';
+import { Provider } from 'urql';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { InvestmentInquiryFullFragment, MeQuery } from '../generated/graphql';
 import { InquiryPage } from './InquiryPage';
 
@@ -12,8 +12,8 @@ const me: MeQuery['me'] = {
   displayName: 'Karin Koordinator',
   email: 'k@example.test',
   memberships: [
-    { id: 'm1', role: 'EDITOR', organisation: { id: 'region', name: 'Region Kalmar län', kind: 'REGION' } },
-    { id: 'm2', role: 'CONSULTANT', organisation: { id: 'kalmar', name: 'Kalmar kommun', kind: 'MUNICIPALITY' } },
+    { id: 'm1', role: 'EDITOR', organisation: { id: 'region', name: 'Region Kalmar län', kind: 'REGION', country: 'SE' } },
+    { id: 'm2', role: 'CONSULTANT', organisation: { id: 'kalmar', name: 'Kalmar kommun', kind: 'MUNICIPALITY', country: 'SE' } },
   ],
 };
 
@@ -45,15 +45,11 @@ const inquiry = (over: Partial<InvestmentInquiryFullFragment>): InvestmentInquir
   ...over,
 });
 
-function mockClient(data: InvestmentInquiryFullFragment, mutationData: unknown = null) {
-  const executeQuery = vi.fn((operation: unknown) => fromValue({ operation, data: { establishmentInquiry: data } }));
-  const executeMutation = vi.fn((operation: unknown) => fromValue({ operation, data: mutationData }));
-  return { client: { executeQuery, executeMutation, executeSubscription: vi.fn(() => never) } as unknown as Client, executeMutation };
-}
+const clientFor = (data: InvestmentInquiryFullFragment, mutationData: unknown = null) => mockClient({ query: () => ({ establishmentInquiry: data }), mutation: () => mutationData });
 
 describe('InquiryPage', () => {
   it('shows an observer the code name only, and no pipeline controls', () => {
-    const { client } = mockClient(inquiry({}));
+    const { client } = clientFor(inquiry({}));
     render(
       <Provider value={client}>
         <InquiryPage id="inq-1" me={me} actingFor={null} />
@@ -74,7 +70,7 @@ describe('InquiryPage', () => {
         userErrors: [{ field: ['input', 'evidence'], message: 'A case counts as successful only with evidence recorded.', code: 'REQUIRED' }],
       },
     };
-    const { client, executeMutation } = mockClient(
+    const { client, executeMutation } = clientFor(
       inquiry({ myRole: 'COORDINATOR', confidentialProjectName: 'Project Nordlicht', displayName: 'Project Nordlicht', group: [{ id: 'kalmar', name: 'Kalmar kommun' }] }),
       refused,
     );
@@ -96,7 +92,7 @@ describe('InquiryPage', () => {
   });
 
   it('offers a group municipality the user records for a way to make its offer', () => {
-    const { client } = mockClient(
+    const { client } = clientFor(
       inquiry({ myRole: 'COORDINATOR', confidentialProjectName: 'P', group: [{ id: 'kalmar', name: 'Kalmar kommun' }, { id: 'nybro', name: 'Nybro kommun' }] }),
     );
     render(

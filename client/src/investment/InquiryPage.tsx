@@ -1,3 +1,5 @@
+import { formatAmount, formatDateTime } from '../ui/format';
+import { FieldError, FormErrors, invalidProps } from '../ui/userErrors';
 import { useState, type FormEvent } from 'react';
 import {
   useInvestmentChangeInquiryStateMutation,
@@ -7,9 +9,7 @@ import {
   type InvestmentInquiryFullFragment,
   type MeQuery,
 } from '../generated/graphql';
-import { can } from '../networks/access';
-import { formatAmount, formatDateTime } from '../networks/money';
-import { FieldError, FormErrors, invalidProps } from '../networks/userErrors';
+import { can } from '../ui/access';
 import { areaHref, organisationHref } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { InquiryName, StateBadge } from './InquiriesPage';
@@ -195,13 +195,13 @@ function StateForm({ inquiry }: { inquiry: Inquiry }) {
           </option>
         ))}
       </select>
-      <FieldError errors={userErrors} name="toState" formId={formId} />
+      <FieldError errors={userErrors} field="toState" formId={formId} />
       <label htmlFor="state-note">Note</label>
       <input id="state-note" value={note} onChange={(e) => setNote(e.target.value)} />
       {toState === 'SUCCESSFUL' && (
         <fieldset className="evidence-fieldset" data-testid="evidence-fieldset">
           <legend>Evidence of the establishment (required for Successful)</legend>
-          <FieldError errors={userErrors} name="evidence" formId={formId} />
+          <FieldError errors={userErrors} field="evidence" formId={formId} />
           <label htmlFor="evidence-description">What proves it</label>
           <textarea
             id="evidence-description"
@@ -211,7 +211,7 @@ function StateForm({ inquiry }: { inquiry: Inquiry }) {
             onChange={(e) => setEvidence({ ...evidence, description: e.target.value })}
             {...invalidProps(userErrors, 'evidence.description', formId)}
           />
-          <FieldError errors={userErrors} name="evidence.description" formId={formId} />
+          <FieldError errors={userErrors} field="evidence.description" formId={formId} />
           <label htmlFor="evidence-municipality">Established in</label>
           <select
             id="evidence-municipality"
@@ -226,12 +226,12 @@ function StateForm({ inquiry }: { inquiry: Inquiry }) {
               </option>
             ))}
           </select>
-          <FieldError errors={userErrors} name="evidence.establishedInMunicipalityId" formId={formId} />
+          <FieldError errors={userErrors} field="evidence.establishedInMunicipalityId" formId={formId} />
           <div className="field-row">
             <div>
               <label htmlFor="evidence-jobs">Realised jobs</label>
               <input id="evidence-jobs" inputMode="numeric" value={evidence.realisedJobs} onChange={(e) => setEvidence({ ...evidence, realisedJobs: e.target.value })} {...invalidProps(userErrors, 'evidence.realisedJobs', formId)} />
-              <FieldError errors={userErrors} name="evidence.realisedJobs" formId={formId} />
+              <FieldError errors={userErrors} field="evidence.realisedJobs" formId={formId} />
             </div>
             <div>
               <label htmlFor="evidence-investment">Realised investment (SEK)</label>
@@ -242,7 +242,7 @@ function StateForm({ inquiry }: { inquiry: Inquiry }) {
                 onChange={(e) => setEvidence({ ...evidence, realisedInvestmentSek: e.target.value })}
                 {...invalidProps(userErrors, 'evidence.realisedInvestmentSek', formId)}
               />
-              <FieldError errors={userErrors} name="evidence.realisedInvestmentSek" formId={formId} />
+              <FieldError errors={userErrors} field="evidence.realisedInvestmentSek" formId={formId} />
             </div>
           </div>
         </fieldset>
@@ -288,10 +288,10 @@ function OfferForm({ inquiryId, municipalities }: { inquiryId: string; municipal
       ) : (
         <p className="muted">For {municipalities[0].name}</p>
       )}
-      <FieldError errors={userErrors} name="municipalityId" formId={formId} />
+      <FieldError errors={userErrors} field="municipalityId" formId={formId} />
       <label htmlFor="offer-description">Sites, premises, support, contacts</label>
       <textarea id="offer-description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} {...invalidProps(userErrors, 'description', formId)} />
-      <FieldError errors={userErrors} name="description" formId={formId} />
+      <FieldError errors={userErrors} field="description" formId={formId} />
       <FormErrors errors={userErrors} shownKeys={['municipalityId', 'description']} error={error} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={fetching}>

@@ -1,3 +1,6 @@
+import { formatAmount, formatDate } from '../ui/format';
+import { describeError } from '../ui/userErrors';
+import { PAGE_SIZE, PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useState } from 'react';
 import {
   useInvestorPortalListingQuery,
@@ -5,9 +8,6 @@ import {
   type InvestorPortalListingFieldsFragment,
   type PortalProjectKind,
 } from '../generated/graphql';
-import { formatAmount, formatDate } from '../networks/money';
-import { PAGE_SIZE, PageFooter, PagedSlots, type PageSlotProps } from '../networks/paging';
-import { describeError } from '../networks/userErrors';
 import { useRoute } from '../routing';
 import { PORTAL_KINDS, portalKindLabel, portalStatusLabel } from './labels';
 
@@ -69,7 +69,7 @@ export function PortalListings({ detailHref }: { detailHref: (id: string) => str
         </label>
       </div>
       <ul className="portal-list" data-testid="portal-listings">
-        <PagedSlots key={JSON.stringify(filter)} renderPage={(page) => <ListingsPage {...page} filter={filter} detailHref={detailHref} />} />
+        <Paged key={JSON.stringify(filter)} renderPage={(page) => <ListingsPage {...page} filter={filter} detailHref={detailHref} />} />
       </ul>
     </section>
   );
@@ -80,10 +80,10 @@ function ListingsPage({
   filter,
   detailHref,
   ...page
-}: PageSlotProps & { filter: { kind?: PortalProjectKind; tendersOnly?: boolean } | null; detailHref: (id: string) => string }) {
+}: PageProps & { filter: { kind?: PortalProjectKind; tendersOnly?: boolean } | null; detailHref: (id: string) => string }) {
   const [{ data, fetching, error }] = useInvestorPortalListingsQuery({ variables: { filter, first: PAGE_SIZE, after } });
   const edges = data?.investorPortalListings.edges ?? [];
-  const footer = PageFooter({ ...page, what: 'projects', fetching, error, count: data ? edges.length : null, pageInfo: data?.investorPortalListings.pageInfo, emptyText: 'No projects listed.' });
+  const footer = PageFooter({ ...page, inline: true, what: 'projects', fetching, error, count: data ? edges.length : null, pageInfo: data?.investorPortalListings.pageInfo, emptyText: 'No projects listed.' });
   return (
     <>
       {edges.map(({ node }) => (

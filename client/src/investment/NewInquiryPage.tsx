@@ -1,7 +1,7 @@
+import { FieldError, FormErrors, invalidProps } from '../ui/userErrors';
 import { useState, type FormEvent } from 'react';
 import { useInvestmentCreateInquiryMutation, useInvestmentOrganisationChoicesQuery, type MeQuery, type SectorFocus } from '../generated/graphql';
-import { organisationsWhere } from '../networks/access';
-import { FieldError, FormErrors, invalidProps } from '../networks/userErrors';
+import { organisationsWhere } from '../ui/access';
 import { areaHref, navigate } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { SECTORS, sectorLabel } from './labels';
@@ -68,7 +68,7 @@ export function NewInquiryPage({ me, actingFor }: { me: MeQuery['me']; actingFor
           </option>
         ))}
       </select>
-      <FieldError errors={userErrors} name="receivedFromOrganisationId" formId={formId} />
+      <FieldError errors={userErrors} field="receivedFromOrganisationId" formId={formId} />
       <label htmlFor="inquiry-coordinator">Regional coordinator</label>
       <select
         id="inquiry-coordinator"
@@ -86,13 +86,13 @@ export function NewInquiryPage({ me, actingFor }: { me: MeQuery['me']; actingFor
           </option>
         ))}
       </select>
-      <FieldError errors={userErrors} name="coordinatorOrganisationId" formId={formId} />
+      <FieldError errors={userErrors} field="coordinatorOrganisationId" formId={formId} />
       <label htmlFor="inquiry-project-name">Project name (confidential)</label>
       <input id="inquiry-project-name" value={projectName} onChange={(e) => setProjectName(e.target.value)} {...invalidProps(userErrors, 'projectName', formId)} />
-      <FieldError errors={userErrors} name="projectName" formId={formId} />
+      <FieldError errors={userErrors} field="projectName" formId={formId} />
       <label htmlFor="inquiry-summary">Summary (confidential)</label>
       <textarea id="inquiry-summary" rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} {...invalidProps(userErrors, 'summary', formId)} />
-      <FieldError errors={userErrors} name="summary" formId={formId} />
+      <FieldError errors={userErrors} field="summary" formId={formId} />
       <div className="field-row">
         <div>
           <label htmlFor="inquiry-sector">Sector</label>
@@ -107,12 +107,12 @@ export function NewInquiryPage({ me, actingFor }: { me: MeQuery['me']; actingFor
         <div>
           <label htmlFor="inquiry-origin">Investor's country (ISO code)</label>
           <input id="inquiry-origin" maxLength={2} value={originCountry} onChange={(e) => setOriginCountry(e.target.value)} {...invalidProps(userErrors, 'originCountry', formId)} />
-          <FieldError errors={userErrors} name="originCountry" formId={formId} />
+          <FieldError errors={userErrors} field="originCountry" formId={formId} />
         </div>
         <div>
           <label htmlFor="inquiry-jobs">Projected jobs</label>
           <input id="inquiry-jobs" inputMode="numeric" value={projectedJobs} onChange={(e) => setProjectedJobs(e.target.value)} {...invalidProps(userErrors, 'projectedJobs', formId)} />
-          <FieldError errors={userErrors} name="projectedJobs" formId={formId} />
+          <FieldError errors={userErrors} field="projectedJobs" formId={formId} />
         </div>
         <div>
           <label htmlFor="inquiry-investment">Projected investment (SEK)</label>
@@ -123,7 +123,7 @@ export function NewInquiryPage({ me, actingFor }: { me: MeQuery['me']; actingFor
             onChange={(e) => setProjectedInvestment(e.target.value)}
             {...invalidProps(userErrors, 'projectedInvestmentSek', formId)}
           />
-          <FieldError errors={userErrors} name="projectedInvestmentSek" formId={formId} />
+          <FieldError errors={userErrors} field="projectedInvestmentSek" formId={formId} />
         </div>
       </div>
       <fieldset className="checkbox-list columns" data-testid="inquiry-group-choices">
@@ -137,7 +137,7 @@ export function NewInquiryPage({ me, actingFor }: { me: MeQuery['me']; actingFor
           </label>
         ))}
       </fieldset>
-      <FieldError errors={userErrors} name="groupMunicipalityIds" formId={formId} />
+      <FieldError errors={userErrors} field="groupMunicipalityIds" formId={formId} />
       <FormErrors errors={userErrors} shownKeys={shown.filter((k) => !/\.\d+$/.test(k))} error={error} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={fetching} data-testid="save-inquiry">

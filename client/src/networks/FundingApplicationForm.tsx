@@ -1,3 +1,5 @@
+import { formatAmount } from '../ui/format';
+import { FieldError, FormErrors, type UserErrorLike, invalidProps } from '../ui/userErrors';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { CombinedError } from 'urql';
 import {
@@ -11,7 +13,7 @@ import {
 } from '../generated/graphql';
 import { areaHref, navigate } from '../routing';
 import { QueryStatus } from '../ui/Status';
-import { can, organisationsWhere } from './access';
+import { can, organisationsWhere } from '../ui/access';
 import {
   createApplicationInput,
   emptyApplicationForm,
@@ -21,8 +23,7 @@ import {
   type ApplicationFormState,
 } from './applicationForm';
 import { APPLICATION_SECTIONS } from './labels';
-import { formatAmount, previewTotal } from './money';
-import { FieldError, FormErrors, invalidProps, type ApiUserError } from './userErrors';
+import { previewTotal } from './money';
 
 const FORM_ID = 'application';
 const goToApplication = (id: string) => navigate({ page: 'area', area: 'networks', parts: ['applications', id], params: {} });
@@ -80,7 +81,7 @@ export function FundingApplicationNewPage({ me, actingFor, networkId }: { me: Me
                 ))}
               </select>
               <QueryStatus fetching={poolsFetching && !pools} error={poolsError} what="the funding pools" />
-              <FieldError errors={data?.createFundingApplication.userErrors ?? []} name="poolId" formId={FORM_ID} />
+              <FieldError errors={data?.createFundingApplication.userErrors ?? []} field="poolId" formId={FORM_ID} />
 
               <label htmlFor="application-applicant">Applicant</label>
               <select
@@ -96,7 +97,7 @@ export function FundingApplicationNewPage({ me, actingFor, networkId }: { me: Me
                   </option>
                 ))}
               </select>
-              <FieldError errors={data?.createFundingApplication.userErrors ?? []} name="applicantOrganisationId" formId={FORM_ID} />
+              <FieldError errors={data?.createFundingApplication.userErrors ?? []} field="applicantOrganisationId" formId={FORM_ID} />
 
               <label htmlFor="application-network">For the network</label>
               <select id="application-network" value={form.networkId} onChange={(e) => setForm({ ...form, networkId: e.target.value })}>
@@ -107,7 +108,7 @@ export function FundingApplicationNewPage({ me, actingFor, networkId }: { me: Me
                   </option>
                 ))}
               </select>
-              <FieldError errors={data?.createFundingApplication.userErrors ?? []} name="networkId" formId={FORM_ID} />
+              <FieldError errors={data?.createFundingApplication.userErrors ?? []} field="networkId" formId={FORM_ID} />
             </>
           }
           headKeys={['poolId', 'applicantOrganisationId', 'networkId']}
@@ -174,7 +175,7 @@ interface ApplicationFormProps {
   form: ApplicationFormState;
   setForm: (form: ApplicationFormState) => void;
   onSubmit: (event: FormEvent) => void;
-  userErrors: readonly ApiUserError[];
+  userErrors: readonly UserErrorLike[];
   error?: CombinedError;
   saving: boolean;
   submitLabel: string;
@@ -204,7 +205,7 @@ function ApplicationForm({ form, setForm, onSubmit, userErrors, error, saving, s
         onChange={(e) => setForm({ ...form, projectName: e.target.value })}
         {...invalidProps(userErrors, 'projectName', FORM_ID)}
       />
-      <FieldError errors={userErrors} name="projectName" formId={FORM_ID} />
+      <FieldError errors={userErrors} field="projectName" formId={FORM_ID} />
 
       {APPLICATION_SECTIONS.map((s) => (
         <div key={s.key} className="form-field">
@@ -227,7 +228,7 @@ function ApplicationForm({ form, setForm, onSubmit, userErrors, error, saving, s
               {...invalidProps(userErrors, s.key, FORM_ID)}
             />
           )}
-          <FieldError errors={userErrors} name={s.key} formId={FORM_ID} />
+          <FieldError errors={userErrors} field={s.key} formId={FORM_ID} />
         </div>
       ))}
 
@@ -236,7 +237,7 @@ function ApplicationForm({ form, setForm, onSubmit, userErrors, error, saving, s
         <p className="hint" id="budget-hint">
           One line per cost. Amounts like 1600 or 8000.50, no thousands separators. The total is computed by the server from the lines.
         </p>
-        <FieldError errors={userErrors} name="budgetLines" formId={FORM_ID} />
+        <FieldError errors={userErrors} field="budgetLines" formId={FORM_ID} />
         {form.budgetLines.map((line, row) => {
           const sent = sentLineIndex(form.budgetLines, row);
           const descKey = `budgetLines.${sent}.description`;
@@ -260,8 +261,8 @@ function ApplicationForm({ form, setForm, onSubmit, userErrors, error, saving, s
               </button>
               {sent >= 0 && (
                 <div className="budget-line-errors">
-                  <FieldError errors={userErrors} name={descKey} formId={FORM_ID} />
-                  <FieldError errors={userErrors} name={amountKey} formId={FORM_ID} />
+                  <FieldError errors={userErrors} field={descKey} formId={FORM_ID} />
+                  <FieldError errors={userErrors} field={amountKey} formId={FORM_ID} />
                 </div>
               )}
             </div>

@@ -1,7 +1,7 @@
+import { mockClient } from '../ui/testing';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { Provider, type Client } from 'urql';
+import { Provider } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fromValue, never } from 'wonka';
 import type { MeQuery, NetworkFundingApplicationFullFragment } from '../generated/graphql';
 import { FundingApplicationPage } from './FundingApplicationPage';
 
@@ -11,7 +11,7 @@ const me = (role: string, organisationId: string): MeQuery['me'] => ({
   id: 'u1',
   displayName: 'Nicki Network',
   email: 'n@example.test',
-  memberships: [{ id: 'm1', role: role as never, organisation: { id: organisationId, name: 'Org', kind: 'NETWORK' } }],
+  memberships: [{ id: 'm1', role: role as never, organisation: { id: organisationId, name: 'Org', kind: 'NETWORK', country: 'DK' } }],
 });
 
 const application = (over: Partial<NetworkFundingApplicationFullFragment> = {}): NetworkFundingApplicationFullFragment => ({
@@ -53,16 +53,13 @@ const application = (over: Partial<NetworkFundingApplicationFullFragment> = {}):
   ...over,
 });
 
-function mockClient(app: NetworkFundingApplicationFullFragment, mutationData: unknown = null) {
-  const executeQuery = vi.fn((operation: unknown) => fromValue({ operation, data: { fundingApplication: app } }));
-  const executeMutation = vi.fn((operation: unknown) => fromValue({ operation, data: mutationData }));
-  const client = { executeQuery, executeMutation, executeSubscription: vi.fn(() => never) } as unknown as Client;
-  return { client, executeMutation };
-}
+/** The application always, and one answer for every mutation. */
+const clientFor = (app: NetworkFundingApplicationFullFragment, mutationData: unknown = null) =>
+  mockClient({ query: () => ({ fundingApplication: app }), mutation: () => mutationData });
 
 describe('FundingApplicationPage', () => {
   it('shows the budget lines and the total computed by the server', () => {
-    const { client } = mockClient(application());
+    const { client } = clientFor(application());
     render(
       <Provider value={client}>
         <FundingApplicationPage id="app-1" me={me('EDITOR', 'net-org')} actingFor={null} />
@@ -82,12 +79,17 @@ describe('FundingApplicationPage', () => {
         ],
       },
     };
-    const { client, executeMutation } = mockClient(application(), rejected);
+    const { client, executeMutation } = clientFor(application(), rejected);
     render(
       <Provider value={client}>
         <FundingApplicationPage id="app-1" me={me('EDITOR', 'net-org')} actingFor={null} />
       </Provider>,
     );
+    // Submitting cannot be undone: it asks first, and a "no" sends nothing.
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false);
+    fireEvent.click(screen.getByTestId('submit-application'));
+    expect(confirm).toHaveBeenCalledWith(expect.stringContaining('Submit the application?'));
+    expect(executeMutation).not.toHaveBeenCalled();
     fireEvent.click(screen.getByTestId('submit-application'));
     const error = await screen.findByTestId('error-purpose');
     expect(error.textContent).toContain('Fill in "purpose"');
@@ -98,7 +100,7 @@ describe('FundingApplicationPage', () => {
   });
 
   it('offers edit/submit only to editors of the applicant, and the decision only to the pool owner', () => {
-    const { client } = mockClient(application());
+    const { client } = clientFor(application());
     const { unmount } = render(
       <Provider value={client}>
         <FundingApplicationPage id="app-1" me={me('CONSULTANT', 'net-org')} actingFor={null} />
@@ -107,7 +109,7 @@ describe('FundingApplicationPage', () => {
     expect(screen.queryByTestId('submit-application')).toBeNull();
     unmount();
 
-    const submitted = mockClient(application({ status: 'SUBMITTED' }));
+    const submitted = clientFor(application({ status: 'SUBMITTED' }));
     render(
       <Provider value={submitted.client}>
         <FundingApplicationPage id="app-1" me={me('EDITOR', 'kk')} actingFor={null} />
@@ -119,7 +121,7 @@ describe('FundingApplicationPage', () => {
   });
 
   it('sends an approval with the amount, a rejection without one', () => {
-    const { client, executeMutation } = mockClient(application({ status: 'SUBMITTED' }), { decideFundingApplication: { application: null, userErrors: [] } });
+    const { client, executeMutation } = clientFor(application({ status: 'SUBMITTED' }), { decideFundingApplication: { application: null, userErrors: [] } });
     render(
       <Provider value={client}>
         <FundingApplicationPage id="app-1" me={me('EDITOR', 'kk')} actingFor={null} />
@@ -130,7 +132,7 @@ describe('FundingApplicationPage', () => {
     fireEvent.click(screen.getByTestId('decide-application'));
     fireEvent.click(screen.getByLabelText('Reject'));
     fireEvent.click(screen.getByTestId('decide-application'));
-    const inputs = executeMutation.mock.calls.map(([op]) => (op as { variables: { input: unknown } }).variables.input);
+    const inputs = executeMutation.mock.calls.map(([op]) => (op.variables as { input: unknown }).input);
     expect(inputs).toEqual([
       { id: 'app-1', expectedVersion: 2, decision: 'APPROVED', reason: 'Godt projekt', amountGranted: '5000' },
       { id: 'app-1', expectedVersion: 2, decision: 'REJECTED', reason: 'Godt projekt' },

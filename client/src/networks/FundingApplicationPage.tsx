@@ -1,3 +1,6 @@
+import { formatAmount, formatDateTime } from '../ui/format';
+import { FieldError, FormErrors, type UserErrorLike, invalidProps, confirmIrreversible } from '../ui/userErrors';
+import { t } from '../ui/i18n';
 import { useState, type FormEvent } from 'react';
 import {
   useNetworkDecideFundingApplicationMutation,
@@ -8,10 +11,8 @@ import {
 } from '../generated/graphql';
 import { areaHref, organisationHref } from '../routing';
 import { QueryStatus } from '../ui/Status';
-import { can } from './access';
+import { can } from '../ui/access';
 import { APPLICATION_SECTIONS, StatusBadge } from './labels';
-import { formatAmount, formatDateTime } from './money';
-import { FieldError, FormErrors, invalidProps, type ApiUserError } from './userErrors';
 
 type Application = NetworkFundingApplicationFullFragment;
 
@@ -44,7 +45,7 @@ export function FundingApplicationPage({ id, me, actingFor }: { id: string; me: 
                   type="button"
                   className="primary"
                   disabled={submitState.fetching}
-                  onClick={() => submit({ input: { id: app.id, expectedVersion: app.version } })}
+                  onClick={() => confirmIrreversible(t('networks.confirm.submit')) && submit({ input: { id: app.id, expectedVersion: app.version } })}
                   data-testid="submit-application"
                 >
                   {submitState.fetching ? 'Submitting…' : 'Submit to the pool owner'}
@@ -59,7 +60,7 @@ export function FundingApplicationPage({ id, me, actingFor }: { id: string; me: 
   );
 }
 
-function ApplicationView({ app, errors }: { app: Application; errors: readonly ApiUserError[] }) {
+function ApplicationView({ app, errors }: { app: Application; errors: readonly UserErrorLike[] }) {
   const lines = [...app.budgetLines].sort((a, b) => a.position - b.position);
   return (
     <>
@@ -106,7 +107,7 @@ function ApplicationView({ app, errors }: { app: Application; errors: readonly A
                 {s.label} <span className="muted small">({s.danish})</span>
               </dt>
               <dd className="prewrap">{app[s.key] || <span className="muted">Not filled in</span>}</dd>
-              <FieldError errors={errors} name={s.key} formId="submit" />
+              <FieldError errors={errors} field={s.key} formId="submit" />
             </div>
           ))}
         </dl>
@@ -114,7 +115,7 @@ function ApplicationView({ app, errors }: { app: Application; errors: readonly A
 
       <section className="card" aria-labelledby="budget-title">
         <h2 id="budget-title">Budget</h2>
-        <FieldError errors={errors} name="budgetLines" formId="submit" />
+        <FieldError errors={errors} field="budgetLines" formId="submit" />
         <table className="firm-table data-table budget-table" data-testid="budget">
           <caption className="visually-hidden">Budget lines</caption>
           <thead>
@@ -199,17 +200,17 @@ function DecisionForm({ app }: { app: Application }) {
           <input type="radio" name="decision" value="REJECTED" checked={decision === 'REJECTED'} onChange={() => setDecision('REJECTED')} /> Reject
         </label>
       </fieldset>
-      <FieldError errors={userErrors} name="decision" formId={formId} />
+      <FieldError errors={userErrors} field="decision" formId={formId} />
       {decision === 'APPROVED' && (
         <>
           <label htmlFor="decision-amount">Amount granted (DKK)</label>
           <input id="decision-amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} {...invalidProps(userErrors, 'amountGranted', formId)} />
-          <FieldError errors={userErrors} name="amountGranted" formId={formId} />
+          <FieldError errors={userErrors} field="amountGranted" formId={formId} />
         </>
       )}
       <label htmlFor="decision-reason">Reason</label>
       <textarea id="decision-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} {...invalidProps(userErrors, 'reason', formId)} />
-      <FieldError errors={userErrors} name="reason" formId={formId} />
+      <FieldError errors={userErrors} field="reason" formId={formId} />
       <FormErrors errors={userErrors} shownKeys={['decision', 'amountGranted', 'reason']} error={error} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={fetching} data-testid="decide-application">

@@ -1,10 +1,10 @@
+import { formatDate, formatDateTime } from '../ui/format';
+import { FieldError, FormErrors } from '../ui/userErrors';
 import { useState, type FormEvent } from 'react';
 import { useNetworkMeetingAttendanceQuery, useRecordNetworkMeetingAttendanceMutation, type NetworkMeetingAttendanceQuery } from '../generated/graphql';
 import { areaHref, navigate } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { attendedMemberIds, initialAttendance } from './attendance';
-import { formatDate, formatDateTime } from './money';
-import { FieldError, FormErrors } from './userErrors';
 
 type Meeting = NonNullable<NetworkMeetingAttendanceQuery['network']>['meetings'][number];
 
@@ -57,7 +57,7 @@ function AttendanceForm({ networkId, meeting }: { networkId: string; meeting: Me
         {meeting.location && ` · ${meeting.location}`} · {meeting.registrationCount} registered ·{' '}
         {meeting.attendanceRecordedAt ? `attendance last recorded ${formatDateTime(meeting.attendanceRecordedAt)}` : 'attendance not recorded yet'}
       </p>
-      <FieldError errors={userErrors} name="meetingId" formId={formId} />
+      <FieldError errors={userErrors} field="meetingId" formId={formId} />
       <fieldset className="checkbox-list">
         <legend>
           Who attended? <span className="count" data-testid="attendance-ticked">{ticked.size}</span>

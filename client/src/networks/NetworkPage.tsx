@@ -1,11 +1,11 @@
+import { formatAmount, formatDate, todayIso } from '../ui/format';
+import { PAGE_SIZE, PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useNetworkDetailsQuery, useNetworkMembersPageQuery, type MeQuery, type NetworkDetailsQuery } from '../generated/graphql';
-import { formatIdentifier } from '../firms/search';
+import { formatIdentifier } from '../ui/firmSearch';
 import { areaHref, firmHref, organisationHref } from '../routing';
 import { QueryStatus } from '../ui/Status';
-import { can } from './access';
+import { can } from '../ui/access';
 import { StatusBadge } from './labels';
-import { formatAmount, formatDate, todayIso } from './money';
-import { PAGE_SIZE, PageFooter, PagedSlots, type PageSlotProps } from './paging';
 
 type Network = NonNullable<NetworkDetailsQuery['network']>;
 
@@ -163,18 +163,18 @@ function NetworkDetails({ network, canRecord, canApply }: { network: Network; ca
               <th scope="col">Joined</th>
             </tr>
           </thead>
-          <PagedSlots renderPage={(page) => <MembersPage {...page} id={network.id} />} />
+          <Paged renderPage={(page) => <MembersPage {...page} id={network.id} />} />
         </table>
       </section>
     </>
   );
 }
 
-function MembersPage({ id, after, ...page }: PageSlotProps & { id: string }) {
+function MembersPage({ id, after, ...page }: PageProps & { id: string }) {
   const [{ data, fetching, error }] = useNetworkMembersPageQuery({ variables: { id, first: PAGE_SIZE, after } });
   const members = data?.network?.members;
   const edges = members?.edges ?? [];
-  const footer = PageFooter({ ...page, what: 'members', fetching, error, count: data ? edges.length : null, pageInfo: members?.pageInfo, emptyText: 'No members yet.' });
+  const footer = PageFooter({ ...page, inline: true, what: 'members', fetching, error, count: data ? edges.length : null, pageInfo: members?.pageInfo, emptyText: 'No members yet.' });
   return (
     <>
       {edges.length > 0 && (

@@ -1,3 +1,5 @@
+import { formatAmount } from '../ui/format';
+import { PAGE_SIZE, PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useState } from 'react';
 import {
   useMyNetworksQuery,
@@ -7,8 +9,6 @@ import {
 } from '../generated/graphql';
 import { areaHref, organisationHref } from '../routing';
 import { StatusBadge, STATUS_LABELS } from './labels';
-import { formatAmount } from './money';
-import { PAGE_SIZE, PageFooter, PagedSlots, type PageSlotProps } from './paging';
 
 const APPLICATION_TYPES = { additionalTypenames: ['FundingApplication'] };
 
@@ -22,7 +22,7 @@ export function NetworksHome() {
         <h2 id="my-networks-title">My networks</h2>
         <p className="hint">Networks your organisations own or are the secretariat for.</p>
         <ul className="link-list" data-testid="my-networks">
-          <PagedSlots renderPage={(page) => <NetworksPage {...page} />} />
+          <Paged renderPage={(page) => <NetworksPage {...page} />} />
         </ul>
       </section>
 
@@ -58,24 +58,24 @@ export function NetworksHome() {
               </th>
             </tr>
           </thead>
-          <PagedSlots key={status} renderPage={(page) => <ApplicationsPage {...page} status={status || null} />} />
+          <Paged key={status} renderPage={(page) => <ApplicationsPage {...page} status={status || null} />} />
         </table>
       </section>
 
       <section className="card" aria-labelledby="pools-title">
         <h2 id="pools-title">Funding pools</h2>
         <ul className="link-list" data-testid="funding-pools">
-          <PagedSlots renderPage={(page) => <PoolsPage {...page} />} />
+          <Paged renderPage={(page) => <PoolsPage {...page} />} />
         </ul>
       </section>
     </section>
   );
 }
 
-function NetworksPage({ after, ...page }: PageSlotProps) {
+function NetworksPage({ after, ...page }: PageProps) {
   const [{ data, fetching, error }] = useMyNetworksQuery({ variables: { first: PAGE_SIZE, after } });
   const edges = data?.networks.edges ?? [];
-  const footer = PageFooter({ ...page, what: 'networks', fetching, error, count: data ? edges.length : null, pageInfo: data?.networks.pageInfo, emptyText: 'None of your organisations has a network.' });
+  const footer = PageFooter({ ...page, inline: true, what: 'networks', fetching, error, count: data ? edges.length : null, pageInfo: data?.networks.pageInfo, emptyText: 'None of your organisations has a network.' });
   return (
     <>
       {edges.map(({ node }) => (
@@ -93,13 +93,13 @@ function NetworksPage({ after, ...page }: PageSlotProps) {
   );
 }
 
-function ApplicationsPage({ after, status, ...page }: PageSlotProps & { status: FundingApplicationStatus | null }) {
+function ApplicationsPage({ after, status, ...page }: PageProps & { status: FundingApplicationStatus | null }) {
   const [{ data, fetching, error }] = useNetworkFundingApplicationsQuery({
     variables: { filter: status ? { status } : null, first: PAGE_SIZE, after },
     context: APPLICATION_TYPES,
   });
   const edges = data?.fundingApplications.edges ?? [];
-  const footer = PageFooter({ ...page, what: 'applications', fetching, error, count: data ? edges.length : null, pageInfo: data?.fundingApplications.pageInfo, emptyText: 'No applications.' });
+  const footer = PageFooter({ ...page, inline: true, what: 'applications', fetching, error, count: data ? edges.length : null, pageInfo: data?.fundingApplications.pageInfo, emptyText: 'No applications.' });
   return (
     <>
       {edges.length > 0 && (
@@ -133,10 +133,10 @@ function ApplicationsPage({ after, status, ...page }: PageSlotProps & { status: 
   );
 }
 
-function PoolsPage({ after, ...page }: PageSlotProps) {
+function PoolsPage({ after, ...page }: PageProps) {
   const [{ data, fetching, error }] = useNetworkFundingPoolsQuery({ variables: { first: PAGE_SIZE, after } });
   const edges = data?.fundingPools.edges ?? [];
-  const footer = PageFooter({ ...page, what: 'pools', fetching, error, count: data ? edges.length : null, pageInfo: data?.fundingPools.pageInfo, emptyText: 'No funding pools yet.' });
+  const footer = PageFooter({ ...page, inline: true, what: 'pools', fetching, error, count: data ? edges.length : null, pageInfo: data?.fundingPools.pageInfo, emptyText: 'No funding pools yet.' });
   return (
     <>
       {edges.map(({ node }) => (

@@ -1,3 +1,4 @@
+import { normaliseDecimal } from '../ui/format';
 import type { CreateFundingApplicationInput, NetworkFundingApplicationFullFragment, UpdateFundingApplicationInput } from '../generated/graphql';
 import { APPLICATION_SECTIONS, type SectionKey } from './labels';
 
@@ -44,7 +45,10 @@ export function formFromApplication(app: NetworkFundingApplicationFullFragment):
 
 /** Lines the user left completely blank are not sent; the others keep their order (the server's error paths count them). */
 export const linesToSend = (lines: readonly BudgetLineDraft[]) =>
-  lines.filter((l) => l.description.trim() !== '' || l.amount.trim() !== '').map((l) => ({ description: l.description.trim(), amount: l.amount.trim() }));
+  lines
+    .filter((l) => l.description.trim() !== '' || l.amount.trim() !== '')
+    // The amount as typed in the user's locale ("12.500,50", "12 500,50") -> the API's "12500.50"; left as typed when not a number, for the server to name.
+    .map((l) => ({ description: l.description.trim(), amount: normaliseDecimal(l.amount) ?? l.amount.trim() }));
 
 /** The position form row `row` has among the sent lines (the server's error paths count those), or -1 for a blank row. */
 export function sentLineIndex(lines: readonly BudgetLineDraft[], row: number): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, previewTotal, todayIso } from './money';
+import { setLanguage } from '../ui/i18n';
+import { previewTotal } from './money';
 
 describe('previewTotal', () => {
   it('adds decimal amounts exactly (no floating-point drift)', () => {
@@ -9,28 +10,18 @@ describe('previewTotal', () => {
   });
 
   it('gives no preview while an amount is not one the API accepts', () => {
-    expect(previewTotal(['1600', '8.000'])).toBeNull(); // thousands separator
+    expect(previewTotal(['1600', '8.000'])).toBeNull(); // three decimals in English
     expect(previewTotal(['-5'])).toBeNull();
     expect(previewTotal(['12.345'])).toBeNull();
-    expect(previewTotal(['1,5'])).toBeNull();
+    expect(previewTotal(['1,5.5'])).toBeNull();
   });
-});
 
-describe('formatAmount', () => {
-  it('groups thousands and keeps only meaningful decimals, from the string', () => {
-    expect(formatAmount('4500000000.00', 'DKK')).toBe('4,500,000,000 DKK');
-    expect(formatAmount('14600.30', 'DKK')).toBe('14,600.30 DKK');
-    expect(formatAmount('14600.5', 'DKK')).toBe('14,600.50 DKK');
-    expect(formatAmount('999', 'SEK')).toBe('999 SEK');
-    expect(formatAmount('123456789012345678.99', 'DKK')).toBe('123,456,789,012,345,678.99 DKK'); // beyond double precision
-    expect(formatAmount(null, 'DKK')).toBe('—');
-  });
-});
-
-describe('dates', () => {
-  it('formats a date without time-zone shifts and gives today as YYYY-MM-DD', () => {
-    expect(formatDate('2018-08-15')).toBe('15 Aug 2018');
-    expect(formatDate('2026-01-01T00:30:00.000Z')).toBe('1 Jan 2026');
-    expect(todayIso(new Date(2026, 0, 5))).toBe('2026-01-05');
+  it('reads amounts in the locale\'s own forms', () => {
+    expect(previewTotal(['1,5'])).toBe('1.50'); // a lone comma is a decimal comma
+    setLanguage('da', false);
+    expect(previewTotal(['12.500.000', '12.500,50'])).toBe('12512500.50');
+    setLanguage('sv', false);
+    expect(previewTotal(['12 500 000', '1\u00a0000,25'])).toBe('12501000.25');
+    setLanguage('en', false);
   });
 });

@@ -5,7 +5,7 @@ import {
   useOrganisationMembersQuery,
   useOrganisationProfileQuery,
 } from '../generated/graphql';
-import { FirmPageRows, PAGE_SIZE, PagedFirmTable, type FirmPageProps } from '../firms/FirmTable';
+import { FirmPageRows, PAGE_SIZE, PagedFirmTable, type FirmPageProps } from '../ui/FirmTable';
 import { organisationHref } from '../routing';
 import { countryName, humanize } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';

@@ -1,8 +1,7 @@
+import { mockClient, type MockOperation } from '../ui/testing';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import type { DocumentNode } from 'graphql';
-import { Provider, type Client } from 'urql';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fromValue, never } from 'wonka';
+import { Provider } from 'urql';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ProgrammeCatalogueQuery } from '../generated/graphql';
 import { CataloguePage } from './CataloguePage';
 
@@ -32,19 +31,14 @@ const page = (names: string[], hasNextPage: boolean): ProgrammeCatalogueQuery =>
   },
 });
 
-function mockClient(pages: Record<string, ProgrammeCatalogueQuery>) {
-  const name = (q: DocumentNode) => q.definitions.flatMap((d) => (d.kind === 'OperationDefinition' && d.name ? [d.name.value] : []))[0];
-  const executeQuery = vi.fn((operation: { query: DocumentNode; variables: { after?: string | null } }) =>
-    name(operation.query) === 'ProgrammeCatalogue' ? fromValue({ operation, data: pages[operation.variables.after ?? ''] }) : never,
-  );
-  const client = { executeQuery, executeMutation: vi.fn(() => never), executeSubscription: vi.fn(() => never) } as unknown as Client;
-  const catalogueCalls = () => executeQuery.mock.calls.filter(([op]) => name(op.query) === 'ProgrammeCatalogue').map(([op]) => op.variables);
-  return { client, catalogueCalls };
+function clientFor(pages: Record<string, ProgrammeCatalogueQuery>) {
+  const mock = mockClient({ queries: { ProgrammeCatalogue: (op: MockOperation) => pages[(op.variables.after as string | null | undefined) ?? ''] } });
+  return { client: mock.client, catalogueCalls: () => mock.queryCalls('ProgrammeCatalogue') };
 }
 
 describe('CataloguePage', () => {
   it('sends the URL\'s filters, and appends the next page after the end cursor on "Load more"', () => {
-    const { client, catalogueCalls } = mockClient({ '': page(['Camp A', 'Camp B'], true), 'c-Camp B': page(['Camp C'], false) });
+    const { client, catalogueCalls } = clientFor({ '': page(['Camp A', 'Camp B'], true), 'c-Camp B': page(['Camp C'], false) });
     render(
       <Provider value={client}>
         <CataloguePage params={{ kind: 'GROWTH_CAMP', size: 'LARGE' }} canCreate={false} isMember={false} />
@@ -60,7 +54,7 @@ describe('CataloguePage', () => {
   });
 
   it('puts the chosen filters into the URL', () => {
-    const { client } = mockClient({ '': page([], false) });
+    const { client } = clientFor({ '': page([], false) });
     render(
       <Provider value={client}>
         <CataloguePage params={{}} canCreate isMember />

@@ -1,10 +1,11 @@
+import { formatDate } from '../ui/format';
+import { PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useState, type FormEvent } from 'react';
 import { useOperatedProgrammesQuery, useProgrammeCatalogueQuery, useProgrammeRegionsQuery, type ProgrammeListItemFragment } from '../generated/graphql';
 import { areaHref, navigate } from '../routing';
 import { humanize, sizeClassLabel } from '../ui/labels';
 import { catalogueFilter, catalogueParams, type CatalogueParams } from './catalogue';
-import { eligibilityRows, formatDay, GROWTH_LEVELS, PROGRAMME_KINDS, SIZE_CLASSES } from './format';
-import { PageFooter, Paged, type PageProps } from './Paged';
+import { eligibilityRows, GROWTH_LEVELS, PROGRAMME_KINDS, SIZE_CLASSES } from './format';
 
 const PAGE_SIZE = 20;
 
@@ -154,7 +155,7 @@ function ProgrammeItem({ programme: p }: { programme: ProgrammeListItemFragment 
         <a href={areaHref('programmes', [p.id])}>{p.name}</a>
       </h2>
       <p className="muted">
-        {humanize(p.kind)} · {p.operator.name} · {formatDay(p.startsOn)} – {formatDay(p.endsOn)} · <span className={`state state-${p.state.toLowerCase()}`}>{humanize(p.state)}</span>
+        {humanize(p.kind)} · {p.operator.name} · {formatDate(p.startsOn)} – {formatDate(p.endsOn)} · <span className={`state state-${p.state.toLowerCase()}`}>{humanize(p.state)}</span>
       </p>
       <p>
         <strong>{p.availableSeats}</strong> of {p.capacity} seats free

@@ -1,10 +1,12 @@
+import { parseNumber } from '../ui/format';
+import { sharesTotal } from '../ui/shares';
+import { FieldError, FormErrors, type UserErrorLike, errorId, placeUserErrors } from '../ui/userErrors';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useCreateProgrammeMutation, useProgrammeRegionsQuery } from '../generated/graphql';
 import { areaHref, navigate } from '../routing';
 import { humanize, sizeClassLabel } from '../ui/labels';
 import { buildCreateProgrammeInput, emptyProgrammeForm, type FundingRow, type KpiRow, type ProgrammeForm } from './createProgramme';
-import { GROWTH_LEVELS, parseDecimal, PROGRAMME_KINDS, sharesTotal, SIZE_CLASSES } from './format';
-import { errorId, FieldError, FormErrors, placeUserErrors, type UserErrorLike } from './userErrors';
+import { GROWTH_LEVELS, PROGRAMME_KINDS, SIZE_CLASSES } from './format';
 
 const FORM_ID = 'create-programme';
 
@@ -29,7 +31,7 @@ export function CreateProgrammePage({ operators }: { operators: OperatorChoice[]
   const update = (patch: Partial<ProgrammeForm>) => setForm((f) => ({ ...f, ...patch }));
   const toggle = <T extends string>(list: T[], value: T) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
-  const total = sharesTotal(form.fundingSources.map((f) => parseDecimal(f.sharePercent) ?? 0));
+  const total = sharesTotal(form.fundingSources.map((f) => parseNumber(f.sharePercent) ?? 0));
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -1,8 +1,7 @@
+import { mockClient } from '../ui/testing';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import type { DocumentNode } from 'graphql';
-import { Provider, type Client } from 'urql';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fromValue, never } from 'wonka';
+import { Provider } from 'urql';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { EnrolFirmMutation, ProgrammeDetailsQuery, ProgrammeEnrolmentsQuery } from '../generated/graphql';
 import { ProgrammePage, type ProgrammeAccess } from './ProgrammePage';
 
@@ -33,22 +32,13 @@ const refusal: EnrolFirmMutation = {
   enrolFirm: {
     enrolment: null,
     failedCriteria: ['GROWTH_POTENTIAL', 'REGION'],
-    userErrors: [{ field: ['input', 'firmId'], code: 'NOT_ELIGIBLE', message: 'The firm is not eligible. Growth potential: the programme admits HIGH, MEDIUM; the firm is LOW.' }],
+    userErrors: [{ field: ['input', 'firmId'], code: 'NOT_ELIGIBLE', message: 'The firm is not eligible. Growth potential: the programme admits HIGH, MEDIUM; the firm is LOW.', parameters: [] }],
   },
 };
 
-const operationName = (query: DocumentNode) => query.definitions.flatMap((d) => (d.kind === 'OperationDefinition' && d.name ? [d.name.value] : []))[0];
 
 /** A client answering each operation by name. */
-function mockClient(answers: Record<string, unknown>) {
-  const answer = (operation: { query: DocumentNode }) => {
-    const data = answers[operationName(operation.query)];
-    return data === undefined ? never : fromValue({ operation, data });
-  };
-  const executeQuery = vi.fn(answer);
-  const executeMutation = vi.fn(answer);
-  return { client: { executeQuery, executeMutation, executeSubscription: vi.fn(() => never) } as unknown as Client, executeMutation };
-}
+const clientFor = (answers: Record<string, unknown>) => mockClient({ queries: answers, mutations: answers });
 
 const operatorAccess: ProgrammeAccess = { canRecord: (id) => id === 'gh-midt', canEdit: () => false };
 const outsiderAccess: ProgrammeAccess = { canRecord: () => false, canEdit: () => false };
@@ -56,7 +46,7 @@ const noEnrolments: ProgrammeEnrolmentsQuery = { programme: { id: 'p1', enrolmen
 
 describe('ProgrammePage', () => {
   it('shows the funding shares and their exact total, and seats free', () => {
-    const { client } = mockClient({ ProgrammeDetails: { programme }, ProgrammeEnrolments: noEnrolments });
+    const { client } = clientFor({ ProgrammeDetails: { programme }, ProgrammeEnrolments: noEnrolments });
     render(
       <Provider value={client}>
         <ProgrammePage id="p1" access={outsiderAccess} />
@@ -68,7 +58,7 @@ describe('ProgrammePage', () => {
   });
 
   it('tells a non-operator that enrolled firms are the operator\'s, and offers no enrolment', () => {
-    const { client } = mockClient({ ProgrammeDetails: { programme }, ProgrammeEnrolments: noEnrolments });
+    const { client } = clientFor({ ProgrammeDetails: { programme }, ProgrammeEnrolments: noEnrolments });
     render(
       <Provider value={client}>
         <ProgrammePage id="p1" access={outsiderAccess} />
@@ -81,10 +71,10 @@ describe('ProgrammePage', () => {
 
   it('shows a refused enrolment with the reason and the criteria not met, and clears it when another firm is chosen', async () => {
     const firm = (id: string, name: string) => ({ id, name, cvr: '12345678', organisationsnummer: null, growthPotentialLevel: 'LOW' as const, sizeClass: 'MICRO' as const, municipality: null });
-    const { client, executeMutation } = mockClient({
+    const { client, executeMutation } = clientFor({
       ProgrammeDetails: { programme },
       ProgrammeEnrolments: { programme: { id: 'p1', enrolments: { edges: [], pageInfo: { hasNextPage: false, endCursor: null } } } } satisfies ProgrammeEnrolmentsQuery,
-      ProgrammeFirmFinder: { firms: { edges: [{ node: firm('f1', 'Low Growth ApS') }, { node: firm('f2', 'Other ApS') }], pageInfo: { hasNextPage: false } } },
+      FirmFinder: { firms: { edges: [{ node: firm('f1', 'Low Growth ApS') }, { node: firm('f2', 'Other ApS') }], pageInfo: { hasNextPage: false } } },
       ProgrammeEligibilityCheck: { programmeEligibility: { eligible: false, failedCriteria: ['GROWTH_POTENTIAL'], reasons: ['Growth potential: …'] } },
       EnrolFirm: refusal,
     });

@@ -1,3 +1,7 @@
+import { formatAmount, formatDate, formatDateTime, formatPercent } from '../ui/format';
+import { sharesTotal } from '../ui/shares';
+import { FormErrors, describeError } from '../ui/userErrors';
+import { PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useState } from 'react';
 import {
   useChangeEnrolmentStateMutation,
@@ -12,14 +16,12 @@ import {
   type ProgrammeEnrolmentsQuery,
   type ProgrammeState,
 } from '../generated/graphql';
-import { formatIdentifier } from '../firms/search';
+import { formatIdentifier } from '../ui/firmSearch';
 import { areaHref, firmHref, organisationHref } from '../routing';
 import { humanize } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';
-import { FirmFinder, type FoundFirm } from './FirmFinder';
-import { criterionLabel, eligibilityRows, formatAmount, formatDateTime, formatDay, formatPercent, sharesTotal } from './format';
-import { PageFooter, Paged, type PageProps } from './Paged';
-import { FormErrors, requestErrorMessage } from './userErrors';
+import { FirmFinder, type FoundFirm } from '../ui/FirmFinder';
+import { criterionLabel, eligibilityRows } from './format';
 
 type Programme = NonNullable<ProgrammeDetailsQuery['programme']>;
 
@@ -64,7 +66,7 @@ function ProgrammeDetails({ programme: p, access }: { programme: Programme; acce
           </dd>
           <dt>Period</dt>
           <dd>
-            {formatDay(p.startsOn)} – {formatDay(p.endsOn)}
+            {formatDate(p.startsOn)} – {formatDate(p.endsOn)}
           </dd>
           <dt>Capacity</dt>
           <dd>{p.capacity} firms</dd>
@@ -270,7 +272,7 @@ function EnrolFirm({ programme }: { programme: Programme }) {
 /** Whether the chosen firm meets the criteria, before enrolling it (the server decides on enrolment). */
 function EligibilityHint({ programmeId, firmId }: { programmeId: string; firmId: string }) {
   const [{ data, fetching, error }] = useProgrammeEligibilityCheckQuery({ variables: { programmeId, firmId } });
-  if (error) return <p className="error">Could not check eligibility: {requestErrorMessage(error)}</p>;
+  if (error) return <p className="error">Could not check eligibility: {describeError(error)}</p>;
   // urql keeps the previous firm's answer while the new one loads: never show it for this firm.
   if (fetching) return <p className="muted">Checking eligibility…</p>;
   const check = data?.programmeEligibility;

@@ -1,16 +1,16 @@
 import type { AreaPageProps } from '../areas';
-import { activeMemberships, EDITING_ROLES, hasRole, RECORDING_ROLES } from './access';
+import { activeMemberships, can, membershipsWhere } from '../ui/access';
 import { CataloguePage, OperatedProgrammesPage } from './CataloguePage';
 import { CreateProgrammePage } from './CreateProgrammePage';
 import { ProgrammePage, type ProgrammeAccess } from './ProgrammePage';
 
 /** #/programmes (catalogue), #/programmes/operated, #/programmes/new, #/programmes/<id>. */
 export function ProgrammesArea({ parts, params, me, actingFor }: AreaPageProps) {
-  const memberships = activeMemberships(me.memberships, actingFor);
-  const operators = memberships.filter((m) => (EDITING_ROLES as readonly string[]).includes(m.role)).map((m) => ({ id: m.organisation.id, name: m.organisation.name }));
+  const memberships = activeMemberships(me, actingFor);
+  const operators = membershipsWhere(me, actingFor, 'edit').map((m) => ({ id: m.organisation.id, name: m.organisation.name }));
   const access: ProgrammeAccess = {
-    canRecord: (operatorId) => hasRole(me.memberships, actingFor, operatorId, RECORDING_ROLES),
-    canEdit: (operatorId) => hasRole(me.memberships, actingFor, operatorId, EDITING_ROLES),
+    canRecord: (operatorId) => can(me, actingFor, operatorId, 'record'),
+    canEdit: (operatorId) => can(me, actingFor, operatorId, 'edit'),
   };
   const [first] = parts;
   // The pages' styles are scoped to .pc-area (styles.css, section "Programmes and clusters").

@@ -1,5 +1,5 @@
+import { parseNumber } from '../ui/format';
 import type { CreateProgrammeInput, GrowthPotentialLevel, ProgrammeKind, SizeClass } from '../generated/graphql';
-import { parseDecimal } from './format';
 
 export interface FundingRow {
   funderName: string;
@@ -57,14 +57,14 @@ export function buildCreateProgrammeInput(form: ProgrammeForm): { input: CreateP
   const capacity = /^\s*\d+\s*$/.test(form.capacity) ? Number(form.capacity) : null;
   if (capacity == null) errors.capacity = 'Enter the number of firms (a whole number).';
   const fundingSources = form.fundingSources.map((row, i) => {
-    const share = parseDecimal(row.sharePercent);
+    const share = parseNumber(row.sharePercent);
     if (share == null) errors[`fundingSources.${i}.sharePercent`] = 'Enter the share in percent, e.g. 50 or 33.33.';
-    const amount = row.amount.trim() ? parseDecimal(row.amount.replace(/[\s.]/g, '')) : null;
+    const amount = row.amount.trim() ? parseNumber(row.amount) : null;
     if (row.amount.trim() && (amount == null || !Number.isInteger(amount))) errors[`fundingSources.${i}.amount`] = 'Enter a whole amount, or leave it empty.';
     return { ...(row.funderName.trim() ? { funderName: row.funderName.trim() } : {}), sharePercent: share ?? 0, ...(amount != null ? { amount } : {}) };
   });
   const kpis = form.kpis.map((k, i) => {
-    const target = parseDecimal(k.target);
+    const target = parseNumber(k.target);
     if (target == null) errors[`kpis.${i}.target`] = 'Enter the target as a number.';
     return { metric: k.metric.trim(), target: target ?? 0, unit: k.unit.trim() };
   });

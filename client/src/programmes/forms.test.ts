@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { buildCoFinancingInput } from '../clusters/coFinancing';
+import { fieldKey, placeUserErrors } from '../ui/userErrors';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../ui/i18n';
+
+afterEach(() => setLanguage('en', false));
 import { buildCreateProgrammeInput, emptyProgrammeForm } from './createProgramme';
-import { fieldKey, placeUserErrors } from './userErrors';
 
 describe('placing user errors next to fields', () => {
   const errors = [
@@ -43,6 +45,7 @@ describe('buildCreateProgrammeInput', () => {
   };
 
   it('turns the typed form into the API input (numbers parsed, blanks left out)', () => {
+    setLanguage('da', false); // a Danish user types "33,33" and "1.500.000"
     const { input, errors } = buildCreateProgrammeInput(form);
     expect(errors).toBeNull();
     expect(input).toMatchObject({
@@ -68,47 +71,5 @@ describe('buildCreateProgrammeInput', () => {
         'kpis.0.target': 'Enter the target as a number.',
       },
     });
-  });
-});
-
-describe('buildCoFinancingInput', () => {
-  it('parses shares and amounts; whether shares add up is left to the server', () => {
-    const built = buildCoFinancingInput({
-      title: ' Split ',
-      modelDescription: '',
-      shares: [
-        { municipalityId: 'm1', sharePercent: '45' },
-        { municipalityId: 'm2', sharePercent: '60,5' },
-      ],
-      annualAmounts: [{ year: '2027', amount: '750 000' }],
-      benefits: ['ACTIVITY_UPDATES'],
-      benefitsDescription: '',
-    });
-    expect(built).toEqual({
-      errors: null,
-      input: {
-        title: 'Split',
-        modelDescription: undefined,
-        shares: [
-          { municipalityId: 'm1', sharePercent: 45 },
-          { municipalityId: 'm2', sharePercent: 60.5 },
-        ],
-        annualAmounts: [{ year: 2027, amount: 750_000 }],
-        benefits: ['ACTIVITY_UPDATES'],
-        benefitsDescription: undefined,
-      },
-    });
-  });
-
-  it('names rows without a municipality or a number', () => {
-    const built = buildCoFinancingInput({
-      title: 'x',
-      modelDescription: '',
-      shares: [{ municipalityId: '', sharePercent: '' }],
-      annualAmounts: [{ year: '27', amount: 'lots' }],
-      benefits: [],
-      benefitsDescription: '',
-    });
-    expect(Object.keys(built.errors ?? {}).sort()).toEqual(['annualAmounts.0.amount', 'annualAmounts.0.year', 'shares.0.municipalityId', 'shares.0.sharePercent']);
   });
 });

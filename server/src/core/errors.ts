@@ -58,6 +58,21 @@ export enum UserErrorCode {
 }
 registerEnumType(UserErrorCode, { name: 'UserErrorCode', description: 'What kind of problem a user error reports.' });
 
+@ObjectType({ description: 'A named value that words a user error, e.g. {name: "max", value: "200"} for a length limit.' })
+export class UserErrorParameter {
+  @Field({ description: 'What the value is: "constraint" (the rule broken, e.g. "maxLength"), "min", "max", ...' })
+  name!: string;
+
+  @Field({ description: 'The value, as text.' })
+  value!: string;
+}
+
+/** Parameters from a plain object, in key order: { constraint: "maxLength", max: 200 } -> [{name, value}]. */
+export const errorParameters = (values: Record<string, string | number | boolean | null | undefined>): UserErrorParameter[] =>
+  Object.entries(values)
+    .filter(([, v]) => v != null)
+    .map(([name, value]) => Object.assign(new UserErrorParameter(), { name, value: String(value) }));
+
 @ObjectType({ description: 'A problem with the input of a mutation that the user can fix. Nothing was written.' })
 export class UserError {
   @Field(() => [String], { description: 'Path to the input field at fault, e.g. ["input", "cvr"].' })
@@ -69,15 +84,25 @@ export class UserError {
   @Field(() => UserErrorCode)
   code!: UserErrorCode;
 
-  constructor(field: string[], message: string, code: UserErrorCode) {
+  @Field(() => [UserErrorParameter], {
+    description: 'What a client needs to word the error in its own language together with code and field (e.g. the length limit); `message` is English for API consumers.',
+  })
+  parameters: UserErrorParameter[];
+
+  constructor(field: string[], message: string, code: UserErrorCode, parameters: UserErrorParameter[] = []) {
     this.field = field;
     this.message = message;
     this.code = code;
+    this.parameters = parameters;
   }
 }
 
-export const userError = (field: string | string[], message: string, code: UserErrorCode = UserErrorCode.INVALID) =>
-  new UserError(['input', ...(Array.isArray(field) ? field : [field])], message, code);
+export const userError = (
+  field: string | string[],
+  message: string,
+  code: UserErrorCode = UserErrorCode.INVALID,
+  parameters: Record<string, string | number | boolean | null | undefined> = {},
+) => new UserError(['input', ...(Array.isArray(field) ? field : [field])], message, code, errorParameters(parameters));
 
 /** Thrown inside a mutation's transaction to roll it back and report the user errors in the payload. */
 export class UserInputRejection extends Error {

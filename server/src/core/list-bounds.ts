@@ -25,6 +25,12 @@ export interface ListCap {
 }
 
 export const LIST_CAPS: Record<string, ListCap> = {
+  // Dashboards: one answer's panels, measures and groups (municipalities of both countries at most).
+  'Dashboard.panels': { cap: 20, why: 'the panels of one dashboard' },
+  'DashboardPanel.measures': { cap: 30, why: 'the measures of one panel' },
+  'DashboardPanel.rows': { cap: 2000, why: 'one row per group: at most the 388 municipalities, or organisations/time buckets of one period' },
+  'DashboardDrillDown.entries': { cap: 200, why: 'the drill-down examines the first 200 entries (truncated says when there are more)' },
+  'AgreementCountedEntryConnection.hiddenEntries': { cap: 500, why: 'one count per recording organisation' },
   // Agreements: one agreement's content is written by its parties, in one document.
   'AgreementFollowUp.entries': { cap: 100, why: 'lines of one follow-up report' },
   'AgreementKpiAttainmentReport.kpis': { cap: 50, why: 'the KPIs of one agreement version' },

@@ -1,7 +1,7 @@
-import { validate, ValidationError } from 'class-validator';
+import { getMetadataStorage, validate, ValidationError } from 'class-validator';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
-import { UserError, UserErrorCode, UserInputRejection } from './errors';
+import { errorParameters, UserError, UserErrorCode, UserInputRejection } from './errors';
 import { claimIdempotencyKey, IdempotencyKeyTaken } from './idempotency';
 import type { RequestContext } from './context';
 
@@ -35,7 +35,8 @@ export async function runMutation<P extends MutationPayload>(
 ): Promise<P> {
   const failed = (errors: UserError[]) => Object.assign(empty(), { userErrors: errors });
   if (input) {
-    const problems = await validate(input, { forbidUnknownValues: false, validationError: { target: false, value: false } });
+    // target: true so the broken rule's arguments (length limits, ranges) can be read back from its metadata.
+    const problems = await validate(input, { forbidUnknownValues: false, validationError: { target: true, value: false } });
     if (problems.length) return failed(toUserErrors(problems, ['input']));
   }
   // An Idempotency-Key (core/idempotency.ts) is claimed by the transaction's first statement, so the
@@ -64,20 +65,63 @@ export async function runMutation<P extends MutationPayload>(
   }
 }
 
+/**
+ * class-validator's errors as user errors: a stable code, the field, and parameters naming the broken
+ * rule and its limits ({constraint: "maxLength", max: "200"}), so clients can word them in their own
+ * language; `message` stays class-validator's English.
+ */
 export function toUserErrors(errors: ValidationError[], prefix: string[]): UserError[] {
   const out: UserError[] = [];
   for (const e of errors) {
     const path = [...prefix, e.property];
     for (const [constraint, message] of Object.entries(e.constraints ?? {})) {
-      out.push(new UserError(path, message, codeFor(constraint)));
+      const args = constraintArguments(e, constraint);
+      out.push(new UserError(path, message, codeFor(constraint, args), errorParameters({ constraint, ...limits(constraint, args) })));
     }
     if (e.children?.length) out.push(...toUserErrors(e.children, path));
   }
   return out;
 }
 
-function codeFor(constraint: string): UserErrorCode {
-  if (constraint === 'maxLength') return UserErrorCode.TOO_LONG;
+/** The arguments a decorator was given (e.g. [200] for @MaxLength(200)), read from class-validator's metadata. */
+function constraintArguments(error: ValidationError, constraint: string): unknown[] {
+  const target = error.target as object | undefined;
+  if (!target || typeof target !== 'object') return [];
+  const metadata = getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .find((m) => m.propertyName === error.property && m.name === constraint);
+  return metadata?.constraints ?? [];
+}
+
+/** The limits of the common rules, named as clients word them. */
+function limits(constraint: string, args: unknown[]): Record<string, string | number | undefined> {
+  const n = (x: unknown) => (typeof x === 'number' || typeof x === 'string' ? x : x instanceof Date ? x.toISOString() : undefined);
+  switch (constraint) {
+    case 'maxLength':
+    case 'arrayMaxSize':
+    case 'max':
+    case 'maxDate':
+      return { max: n(args[0]) };
+    case 'minLength':
+    case 'arrayMinSize':
+    case 'min':
+    case 'minDate':
+      return { min: n(args[0]) };
+    case 'length':
+      return { min: n(args[0]), max: n(args[1]) };
+    case 'isInt':
+    case 'isNumber':
+    case 'isPositive':
+    case 'isDecimal':
+    default:
+      return {};
+  }
+}
+
+function codeFor(constraint: string, args: unknown[]): UserErrorCode {
+  if (constraint === 'maxLength' || constraint === 'arrayMaxSize') return UserErrorCode.TOO_LONG;
   if (constraint === 'isNotEmpty' || constraint === 'isDefined') return UserErrorCode.REQUIRED;
+  // "at least 1 character / item" is what a user knows as "required".
+  if ((constraint === 'minLength' || constraint === 'arrayMinSize') && Number(args[0]) <= 1) return UserErrorCode.REQUIRED;
   return UserErrorCode.INVALID;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firmSearchFromText, formatIdentifier } from './search';
+import { firmSearchFromText, formatIdentifier } from './firmSearch';
 
 describe('firmSearchFromText', () => {
   it('sends a CVR (digits only) as identifier', () => {

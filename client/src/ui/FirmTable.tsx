@@ -2,8 +2,8 @@ import { useState, type ReactNode } from 'react';
 import type { CombinedError } from 'urql';
 import type { FirmListItemFragment } from '../generated/graphql';
 import { firmHref, organisationHref } from '../routing';
-import { sizeClassLabel } from '../ui/labels';
-import { formatIdentifier } from './search';
+import { sizeClassLabel } from './labels';
+import { formatIdentifier } from './firmSearch';
 
 export const PAGE_SIZE = 20;
 
