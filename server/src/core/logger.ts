@@ -20,7 +20,6 @@ function createLogger(): Logger {
     serializers: { err: (e: unknown) => (e instanceof Error ? serializeError(e) : e) },
   };
   if (pretty) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pinoPretty = require('pino-pretty') as typeof import('pino-pretty');
     return pino(options, pinoPretty({ sync: true, colorize: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' }));
   }

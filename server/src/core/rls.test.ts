@@ -207,6 +207,7 @@ establishment_inquiry_state_change: owned - whoever sees the inquiry
 establishment_offer: owned - the offering municipality, the agency and the coordinator (not competing municipalities)
 firm: owned - register firms: everyone (public register); prospects: only the organisation that recorded them
 firm_area: view - The municipality of every firm (prospects too) for KPI areas; no name or identifiers.
+firm_change: owned - whoever sees the firm (register history: everyone for register firms; prospects: their organisation)
 firm_consent: owned - the recording organisation; organisations it currently grants a basis (journey sharing)
 firm_consent_recipient: owned - whoever sees the consent
 funding_application: owned - the applicant; once submitted, also the pool's owner
@@ -214,6 +215,7 @@ funding_budget_line: owned - whoever sees the application
 funding_pool: public - Funding pools are announced publicly, so organisations can apply.
 growth_plan_milestone: owned - the organisation owning the growth plan; others under journey sharing
 growth_potential_assessment: owned - whoever sees the firm (the level history is register data); the assessing organisation
+idempotency_key: system - Answers to retried mutations, read only by the idempotency layer for the same principal (core/idempotency.ts).
 investor_portal_project: owned - listed projects meeting the portal criteria: everyone; the rest: the owning organisation
 journey_access_log: owned - the viewing organisation and the owner of the entries viewed (who looked at our entries)
 journey_presence: view - That an organisation has entries about a firm (hiddenOrganisations), to signed-in people; nothing else.
@@ -237,10 +239,12 @@ programme_enrolment_count: view - Throughput counts of published programmes (dra
 programme_enrolment_event: owned - the programme's operator
 programme_funding_source: owned - whoever sees the programme
 programme_kpi: owned - whoever sees the programme
+rate_limit_counter: system - Request and sign-in counters per hashed address/account (core/rate-limit.ts); no personal data.
 reception_municipality: public - Which municipalities a reception organisation covers is public configuration.
 referral: owned - sender and receiver
 referral_fact: view - KPI referral shares: which organisation referred to which; no reason or steps.
 referral_step: owned - whoever sees the referral (sender, receiver)
+scheduled_job: system - When each background job last ran, so it runs once across processes (core/jobs.ts).
 service_agreement: owned - its parties (and the creating organisation)
 service_agreement_follow_up: owned - whoever sees the agreement
 service_agreement_party: owned - whoever sees the agreement

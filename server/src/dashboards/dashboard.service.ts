@@ -294,7 +294,9 @@ export async function drillDown(ctx: RequestContext, input: DashboardDrillDownIn
   if (!def.drillDown) throw badInput('panel', 'This panel has no drill-down.');
   const audience = await loadAudience(ctx, orgId);
   const dimension = effectiveDimension(def, input.groupBy);
-  const rows: Array<{ entry_id: string; entry_kind: string; firm_id: string | null; owner_id: string; at: Date }> = await ctx.ds.query(
+  // The candidates behind the cell come from every organisation (owner pool, core/aggregates.ts): only those the
+  // caller may see are listed below (journey sharing); of the rest it learns only that some exist.
+  const rows: Array<{ entry_id: string; entry_kind: string; firm_id: string | null; owner_id: string; at: Date }> = await aggregateQuery(ctx,
     drillDownStatement(def, dimension),
     [audience.municipalityIds, orgId, ...period.params, BUCKET_SQL[period.bucket], input.rowKey, DRILL_LIMIT + 1],
   );

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { RequestContext } from '../core/context';
+import { ApiKey } from './api-key.entity';
 import { Membership } from './membership.entity';
 import { User } from './user.entity';
 
@@ -28,3 +29,10 @@ export function createIdentityLoaders(ctx: RequestContext) {
 }
 
 export const identityLoaders = (ctx: RequestContext) => ctx.loaders.get(createIdentityLoaders);
+
+/** One page of an organisation's API keys, oldest first, keyed on the creation time to the millisecond (what a cursor carries), then the id. */
+export async function apiKeyPage(ctx: RequestContext, organisationId: string, first: number, after: [string, string] | null): Promise<ApiKey[]> {
+  const qb = ctx.ds.getRepository(ApiKey).createQueryBuilder('k').where('k.organisationId = :org', { org: organisationId });
+  if (after) qb.andWhere(`(date_trunc('milliseconds', k.created_at), k.id) > (:at::timestamptz, :id::uuid)`, { at: after[0], id: after[1] });
+  return qb.orderBy(`date_trunc('milliseconds', k.created_at)`).addOrderBy('k.id').limit(first + 1).getMany();
+}

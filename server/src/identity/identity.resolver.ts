@@ -1,9 +1,10 @@
-import { Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext, userIdOf } from '../core/context';
 import { Access, AccessRule, Capability, Rules } from '../core/access';
 import { ForbiddenError, NotFoundError, UserError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
+import { apiKeyPage } from './identity.loaders';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { ApiKey } from './api-key.entity';
@@ -214,9 +215,7 @@ export class OrganisationMembersResolver {
   async apiKeys(@Root() org: Organisation, @PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     // Keyed on the creation time to the millisecond (what a cursor can carry), then the id.
     const cursor = decodeCursor(after, ['timestamp', 'uuid']);
-    const qb = ctx.ds.getRepository(ApiKey).createQueryBuilder('k').where('k.organisationId = :org', { org: org.id });
-    if (cursor) qb.andWhere(`(date_trunc('milliseconds', k.created_at), k.id) > (:at::timestamptz, :id::uuid)`, { at: cursor[0], id: cursor[1] });
-    const rows = await qb.orderBy(`date_trunc('milliseconds', k.created_at)`).addOrderBy('k.id').limit(first + 1).getMany();
+    const rows = await apiKeyPage(ctx, org.id, first, cursor as [string, string] | null);
     return toConnection(rows, first, (k) => [k.createdAt.toISOString(), k.id], !!cursor);
   }
 }
