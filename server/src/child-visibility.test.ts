@@ -25,9 +25,17 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-/** A request context acting for one organisation (VIEWER: read only). */
-const asOrg = (organisationId: string): RequestContext =>
-  createContext(app.ds, app.config, { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', sessionId: 'x' }, new Scope([{ organisationId, role: Role.VIEWER }], false));
+/** A request context acting for one organisation (VIEWER: read only). Each holds its request's connection until ended. */
+const open: RequestContext[] = [];
+const asOrg = (organisationId: string): RequestContext => {
+  const ctx = createContext(app.ds, app.config, { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', sessionId: 'x' }, new Scope([{ organisationId, role: Role.VIEWER }], false));
+  open.push(ctx);
+  return ctx;
+};
+afterEach(async () => {
+  // End each context's transaction (the Apollo plugin does this for real requests).
+  await Promise.all(open.splice(0).map((ctx) => ctx.db.finish(false)));
+});
 
 type Case = { name: string; parent: string; load: (ctx: RequestContext, id: string) => Promise<unknown> };
 

@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { Capability } from './access';
 import type { Principal, RequestContext } from './context';
+import { databaseUnavailableReason, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE } from './outage';
 import type { Scope } from './scope';
 
 /**
@@ -189,9 +190,20 @@ export function requestTransactionPlugin(): ApolloServerPlugin<RequestContext> {
           if (!db) return;
           try {
             await db.finish(true);
-          } catch {
+          } catch (e) {
+            if (response.body.kind !== 'single') return;
+            // A database outage is answered as one (503, core/outage.ts), whether the request already saw it or
+            // only its COMMIT did; nothing was saved either way.
+            const sawOutage = response.body.singleResult.errors?.some((x) => x.extensions?.code === SERVICE_UNAVAILABLE);
+            if (sawOutage || databaseUnavailableReason(e)) {
+              response.body.singleResult.data = null;
+              response.body.singleResult.errors = [new GraphQLError(UNAVAILABLE_MESSAGE, { extensions: { code: SERVICE_UNAVAILABLE } })];
+              response.http.status = 503;
+              response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+              return;
+            }
             // The writes of this request were not saved: say so instead of returning their results.
-            if (response.body.kind === 'single') {
+            {
               response.body.singleResult.data = null;
               response.body.singleResult.errors = [
                 new GraphQLError('The request could not be completed; nothing was saved. Try again.', { extensions: { code: 'TRANSACTION_FAILED' } }),
