@@ -56,6 +56,8 @@ async function withPage(name, body) {
     // English, US-style numbers: the assertions parse what Intl prints for en-US.
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US', acceptDownloads: true });
     context.setDefaultTimeout(TIMEOUT);
+    // The assertions read English labels: act as a user who picked English (Danish users get Danish by default).
+    await context.addInitScript(() => window.localStorage.setItem('growthGraph.language', 'en'));
     page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('console', (msg) => msg.type() === 'error' && problems.push(`console: ${msg.text()}`));

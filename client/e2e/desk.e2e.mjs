@@ -160,12 +160,16 @@ test("consultant's desk: growth mapping, milestone and referral; the receiver an
     await page.getByTestId('nav-desk').click();
     const inbox = page.getByTestId('referral-inbox');
     const item = inbox.getByTestId('referral-item').filter({ hasText: reason });
-    await inbox.getByTestId('referral-item').first().waitFor();
-    for (let i = 0; i < 20 && !(await item.count()); i++) {
-      await inbox.getByTestId('load-more').click();
-      await page.waitForTimeout(300);
-    }
-    await item.waitFor();
+    // The inbox pages (the demo data keeps other referrals open there): load more until ours shows.
+    const findInInbox = async () => {
+      await inbox.getByTestId('referral-item').first().waitFor();
+      for (let i = 0; i < 20 && !(await item.count()); i++) {
+        await inbox.getByTestId('load-more').click();
+        await page.waitForTimeout(300);
+      }
+      await item.waitFor();
+    };
+    await findInInbox();
     assert.match(await item.textContent(), new RegExp(`${firmName}.*Sent.*From Erhvervshus Midtjylland`));
     await item.getByTestId('referral-accept').click();
     await item.getByTestId('referral-status').getByText('Accepted').waitFor();
@@ -178,6 +182,7 @@ test("consultant's desk: growth mapping, milestone and referral; the receiver an
     await shot('5-receiver-journey');
     // Then the loop: first contact, close (it leaves the inbox).
     await page.getByRole('link', { name: "← Consultant's desk" }).click();
+    await findInInbox();
     await item.getByTestId('referral-record-first-contact').click();
     await item.getByTestId('referral-status').getByText('First contact made').waitFor();
     await item.getByTestId('referral-close').click();

@@ -60,8 +60,10 @@ describe('message catalogues', () => {
     for (const file of sourceFiles(SRC)) {
       if (file.endsWith('.test.ts') || file.endsWith('.test.tsx')) continue;
       // t('area.key'), t("area.key"), i18nKey="area.key"
+      // An area may keep its own t() over its catalogue (dashboards/messages.ts): its keys are then area-relative.
+      const area = path.relative(SRC, file).split(path.sep)[0];
       for (const [, key] of fs.readFileSync(file, 'utf8').matchAll(/\bt\(\s*['"]([a-zA-Z]+\.[\w.*-]+)['"]/g)) {
-        if (!has(key)) missing.push(`${path.relative(SRC, file)}: ${key}`);
+        if (!has(key) && !has(`${area}.${key}`)) missing.push(`${path.relative(SRC, file)}: ${key}`);
       }
     }
     expect(missing).toEqual([]);

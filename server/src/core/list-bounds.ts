@@ -25,6 +25,7 @@ export interface ListCap {
 }
 
 export const LIST_CAPS: Record<string, ListCap> = {
+  'UserError.parameters': { cap: 20, why: 'the parameters of one validation rule (max, min, length, ...)' },
   // Dashboards: one answer's panels, measures and groups (municipalities of both countries at most).
   'Dashboard.panels': { cap: 20, why: 'the panels of one dashboard' },
   'DashboardPanel.measures': { cap: 30, why: 'the measures of one panel' },
