@@ -157,7 +157,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // input checks. It is the caller's input, not our outage: say so, without the SQL.
     // Code, table and column only: PostgreSQL's message can quote the value the user typed.
     const { table, column } = ((original as { driverError?: object }).driverError ?? original) as { table?: string; column?: string };
-    console.error('[bad input reached the database]', dbCode, table ?? '', column ?? '');
+    logRateLimited(`bad-input-db:${dbCode}`, 'warn', { code: dbCode, table: table ?? null, column: column ?? null }, 'Bad input reached the database');
     return {
       message: 'A value in the request is not valid (too long, out of range or malformed).',
       path: formatted.path,

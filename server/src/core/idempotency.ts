@@ -4,6 +4,7 @@ import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode } from './errors';
 import type { Principal, RequestContext } from './context';
+import { logRateLimited, serializeError } from './logger';
 
 /**
  * Safe retries of mutations: a client sends an `Idempotency-Key` header (any mutation, no schema change);
@@ -185,7 +186,7 @@ export function idempotencyPlugin(ds: DataSource): ApolloServerPlugin<RequestCon
                 req.key,
                 JSON.stringify(errors ? { data, errors } : { data }),
               ])
-              .catch((e) => console.warn(`[idempotency] could not store the answer for a key: ${(e as Error).message}`));
+              .catch((e) => logRateLimited('idempotency-store', 'warn', { err: serializeError(e) }, 'Could not store the answer for an idempotency key'));
           } else if (req.taken) {
             // On a failed lookup the CONFLICT error stays the answer (nothing was written).
             const answer = answerFor(await storedOutcome(ds, req, waitMs()).catch((): Stored => ({ state: 'none' })));

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { deleteExpiredIdempotencyKeys } from './idempotency';
+import { logger, logRateLimited, serializeError } from './logger';
 
 /**
  * Periodic jobs that must run once per interval across ALL API processes on one database (not once per
@@ -29,10 +30,10 @@ export async function runIfDue(ds: DataSource, job: ScheduledJob): Promise<boole
   if (claimed.length === 0) return false;
   try {
     const line = await job.run(ds);
-    if (line) console.log(line);
+    if (line) logger.info({ job: job.name }, line);
     await ds.query('UPDATE scheduled_job SET last_finished_at = now() WHERE name = $1', [job.name]);
   } catch (e) {
-    console.error(`[jobs] ${job.name} failed; it will be retried: ${(e as Error).message}`);
+    logger.error({ job: job.name, err: serializeError(e) }, 'Job failed; it will be retried');
     await ds.query(`UPDATE scheduled_job SET last_started_at = '-infinity' WHERE name = $1`, [job.name]).catch(() => undefined);
   }
   return true;
@@ -43,7 +44,7 @@ export function scheduleJobs(ds: DataSource, jobs: ScheduledJob[], checkEveryMs 
   let running: Promise<unknown> = Promise.resolve();
   const check = () =>
     (running = running.then(() =>
-      Promise.all(jobs.map((j) => runIfDue(ds, j).catch((e) => console.error(`[jobs] cannot check ${j.name}: ${(e as Error).message}`)))),
+      Promise.all(jobs.map((j) => runIfDue(ds, j).catch((e) => logRateLimited(`jobs:${j.name}`, 'error', { job: j.name, err: serializeError(e) }, 'Cannot check a job')))),
     ));
   const timer = setInterval(check, checkEveryMs).unref();
   return {

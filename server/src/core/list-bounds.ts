@@ -4,6 +4,7 @@ import {
 } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { MAX_PAGE_SIZE } from './pagination';
+import { logRateLimited } from './logger';
 
 /**
  * Every list in the schema is bounded, and this file is the one place that says how.
@@ -133,7 +134,7 @@ export function applyListCaps(schema: GraphQLSchema): void {
     const cut = (list: unknown) => {
       // entry.cap at call time, not at build time: tests lower it to prove the cut.
       if (Array.isArray(list) && list.length > entry.cap) {
-        console.warn(`[list cap] ${key} had ${list.length} items; sent the first ${entry.cap}.`);
+        logRateLimited(`list-cap:${key}`, 'warn', { field: key, items: list.length, cap: entry.cap }, 'A list was cut at its cap');
         return list.slice(0, entry.cap);
       }
       return list;

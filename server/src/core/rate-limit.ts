@@ -3,6 +3,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { DataSource, EntityManager } from 'typeorm';
 import { API_KEY_PREFIX, verifySessionToken } from '../identity/tokens';
 import type { AppConfig } from './context';
+import { logRateLimited, serializeError } from './logger';
 
 /**
  * Fixed-window counters in PostgreSQL (table `rate_limit_counter`), so every API process on one
@@ -152,7 +153,7 @@ export function rateLimiter(ds: DataSource, config: AppConfig, settings: RateLim
       },
       (e) => {
         standAsideUntil = Date.now() + 5_000;
-        console.warn(`[rate-limit] counters unavailable, letting requests through for 5 s: ${(e as Error).message}`);
+        logRateLimited('rate-limit-unavailable', 'warn', { err: serializeError(e) }, 'Rate-limit counters unavailable: letting requests through for 5 s');
         next();
       },
     );

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import express, { ErrorRequestHandler, RequestHandler } from 'express';
+import { logRateLimited, serializeError } from '../core/logger';
 
 /**
  * The HTTP edge of /graphql: what a request must look like before Apollo sees it, and the JSON answers
@@ -60,7 +61,7 @@ export const finalErrorHandler: ErrorRequestHandler = (err, _req, res, next) => 
   if (known) return sendError(res, ...known);
   const status = Number(err?.status ?? err?.statusCode);
   if (status >= 400 && status < 500) return sendError(res, status, status === 404 ? 'Not found.' : 'Bad request.', status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST');
-  console.error('[http error]', err);
+  logRateLimited('http-error', 'error', { err: serializeError(err) }, 'Unhandled HTTP error');
   sendError(res, 500, 'Internal server error.', 'INTERNAL_SERVER_ERROR');
 };
 
