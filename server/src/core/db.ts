@@ -132,7 +132,8 @@ export async function openAppDatabase(
   opts: DatabaseOptions & { env?: NodeJS.ProcessEnv } = {},
 ): Promise<DataSource> {
   const app = appDatabaseUrl(ownerUrl, opts.env);
-  await prepareAppRole(owner, app);
+  // Under the start-up lock: processes starting together would otherwise GRANT at once ("tuple concurrently updated").
+  await withStartupLock(owner, () => prepareAppRole(owner, app));
   // Each request holds one connection for its transaction: a larger pool than the owner's.
   const ds = createDataSource(app.url, { poolSize: Number(process.env.DB_POOL_SIZE ?? 20), ...opts });
   await ds.initialize();
