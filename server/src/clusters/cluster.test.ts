@@ -47,9 +47,11 @@ const CREATE_ACTIVITY = 'mutation($i: CreateClusterActivityInput!) { createClust
 const ATTEND = 'mutation($i: RecordActivityAttendanceInput!) { recordActivityAttendance(input: $i) { activity { id attendanceCount } userErrors { field message code } } }';
 const ADD_MEMBER = 'mutation($i: AddClusterMemberInput!) { addClusterMember(input: $i) { member { id kind } userErrors { field message code } } }';
 
+/** Firms of Region Sjælland that are no cluster's member yet (the seed makes some members: a random pick could be one). */
 async function sjaellandFirms(n: number): Promise<string[]> {
   const rows = await app.ds.query(
-    `SELECT f.id FROM firm f JOIN organisation m ON m.id = f.municipality_id WHERE f.status = 'REGISTERED' AND m.region_id = $1 ORDER BY f.id DESC LIMIT $2`,
+    `SELECT f.id FROM firm f JOIN organisation m ON m.id = f.municipality_id WHERE f.status = 'REGISTERED' AND m.region_id = $1
+        AND NOT EXISTS (SELECT 1 FROM cluster_member cm WHERE cm.firm_id = f.id) ORDER BY f.id DESC LIMIT $2`,
     [app.org('region:DK:1085').id, n],
   );
   return rows.map((r: { id: string }) => r.id);
