@@ -18,6 +18,7 @@ export function registerAggregateSource(ds: DataSource): void {
 /** Runs an aggregate statement for a signed-in caller or API key; refuses anonymous callers. */
 export async function aggregateQuery<T = any>(ctx: RequestContext, sql: string, params: unknown[]): Promise<T[]> {
   if (!ctx.principal) throw new ForbiddenError();
-  // Without a registered owner pool (a context built by hand in a unit test), fall back to the request's own.
-  return (source ?? ctx.ds).query(sql, params);
+  // No silent fallback to the request's connection: under row-level security it would return a wrong (partial) figure.
+  if (!source) throw new Error('No aggregate source registered (registerAggregateSource in main.ts / testing/harness.ts).');
+  return source.query(sql, params);
 }
