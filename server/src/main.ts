@@ -9,6 +9,7 @@ import { expiredStateCleanupJob, scheduleJobs } from './core/jobs';
 import { logger, serializeError } from './core/logger';
 import { withStartupLock } from './core/startup-lock';
 import { contactPersonRetentionJob } from './journeys/contact-person.retention';
+import { DASHBOARD_AUDIENCES } from './dashboards/dashboards.seed';
 import { DEMO_API_KEY, DEMO_PASSWORD, DEMO_USERS, seedDemoData } from './seed/demo';
 
 export interface ServerOptions {
@@ -161,8 +162,9 @@ export async function printWelcome(url: string, ds: DataSource) {
     `SELECT u.email, string_agg(m.role || ' @ ' || o.name, ', ' ORDER BY o.name) AS roles
        FROM app_user u JOIN membership m ON m.user_id = u.id JOIN organisation o ON o.id = m.organisation_id
       WHERE u.email = ANY($1) GROUP BY u.email`,
-    [DEMO_USERS.map((u) => u.email)],
+    [[...DEMO_USERS.map((u) => u.email), ...DASHBOARD_AUDIENCES.flatMap((a) => (a.email ? [a.email] : []))]],
   );
+  const audiences = DASHBOARD_AUDIENCES.filter((a) => a.email);
   const roles = new Map(rows.map((r) => [r.email, r.roles]));
   logger.info({ url, graphql: `${url}/graphql` }, `
   Growth Graph is running.
@@ -171,6 +173,9 @@ export async function printWelcome(url: string, ds: DataSource) {
 
   Sign in with any demo user, password "${DEMO_PASSWORD}":
 ${DEMO_USERS.map((u) => `    ${u.email.padEnd(30)} ${roles.get(u.email) ?? '(not loaded)'}`).join('\n')}
+
+  Partner dashboards (#/dashboards), a viewer and a read-only API key per audience:
+${audiences.map((a) => `    ${a.email!.padEnd(30)} ${roles.get(a.email!) ?? '(not loaded)'}\n    ${''.padEnd(30)} API key ${a.apiKey}`).join('\n')}
   Read-only API key (KKR Midtjylland): ${DEMO_API_KEY}
   Press Ctrl-C to stop (twice to force).
 `);
