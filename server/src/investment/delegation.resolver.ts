@@ -3,14 +3,14 @@ import { RequestContext, userIdOf } from '../core/context';
 import { Access, Capability, Rules } from '../core/access';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
+import { Connection, PageArgs, PageParams } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { Delegation, DelegationFollowUp, DelegationHost, ReceptionMunicipality } from './delegation.entity';
 import { CreateDelegationInput, RecordDelegationFollowUpInput } from './investment.inputs';
 import { investmentLoaders } from './investment.loaders';
-import { restrictToVisibleDelegations } from './investment.visibility';
+import { delegationPage, delegationTotals } from './investment.service';
 
 @ObjectType({ description: 'Value created by delegations: recorded follow-ups summed, next to the visitor count.' })
 export class DelegationResults {
@@ -42,8 +42,6 @@ export class DelegationFollowUpPayload extends MutationPayload {
   followUp: DelegationFollowUp | null = null;
 }
 
-const delegationKey = (d: Delegation) => [d.visitStartsOn, d.id];
-
 @Resolver(() => Delegation)
 export class DelegationResolver {
   @Query(() => Delegation, { nullable: true, description: 'A delegation by id; null if it does not exist or is not yours to see (reception or host).' })
@@ -56,11 +54,7 @@ export class DelegationResolver {
   @Access(Rules.member(Capability.READ))
   async delegations(@PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const scope = ctx.scope.require(Capability.READ);
-    const qb = restrictToVisibleDelegations(ctx.ds.getRepository(Delegation).createQueryBuilder('d'), 'd', scope);
-    const cursor = decodeCursor(after, ['date', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere('(d.visit_starts_on, d.id) < (:cDate::date, :cId::uuid)', { cDate: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('d.visit_starts_on', 'DESC').addOrderBy('d.id', 'DESC').limit(first + 1).getMany();
-    return toConnection(rows, first, delegationKey, !!cursor);
+    return delegationPage(ctx, scope, first, after);
   }
 
   @Query(() => DelegationResultsSummary, { description: 'Totals over the delegations you may see (optionally of one reception): visitors and value created.' })
@@ -70,33 +64,7 @@ export class DelegationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<DelegationResultsSummary> {
     const scope = ctx.scope.require(Capability.READ);
-    const qb = restrictToVisibleDelegations(ctx.ds.getRepository(Delegation).createQueryBuilder('d'), 'd', scope)
-      .select('count(*)', 'delegations')
-      .addSelect('coalesce(sum(d.visitor_count), 0)', 'visitors')
-      .addSelect('coalesce(sum(f.follow_ups), 0)', 'follow_ups')
-      .addSelect('coalesce(sum(f.contacts), 0)', 'contacts')
-      .addSelect('coalesce(sum(f.projects), 0)', 'projects')
-      .addSelect('coalesce(sum(f.establishments), 0)', 'establishments')
-      .addSelect('coalesce(sum(f.jobs), 0)', 'jobs')
-      .leftJoin(
-        (sub) =>
-          sub
-            .from(DelegationFollowUp, 'fu')
-            .select('fu.delegation_id', 'delegation_id')
-            .addSelect('count(*)', 'follow_ups')
-            .addSelect('sum(fu.contacts_made)', 'contacts')
-            .addSelect('sum(fu.projects_started)', 'projects')
-            .addSelect('sum(fu.establishments)', 'establishments')
-            .addSelect('sum(fu.jobs_created)', 'jobs')
-            .groupBy('fu.delegation_id'),
-        'f',
-        'f.delegation_id = d.id',
-      );
-    if (receptionOrganisationId) {
-      if (!isUuid(receptionOrganisationId)) qb.andWhere('false');
-      else qb.andWhere('d.reception_organisation_id = :rec', { rec: receptionOrganisationId });
-    }
-    const r = await qb.getRawOne();
+    const r = await delegationTotals(ctx, scope, receptionOrganisationId);
     return Object.assign(new DelegationResultsSummary(), {
       delegationCount: Number(r.delegations),
       visitorCount: Number(r.visitors),

@@ -5,7 +5,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Qu
 import { Access, Capability, Rules } from '../core/access';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
+import { Connection, PageArgs, PageParams } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Firm } from '../firms/firm.entity';
@@ -24,9 +24,10 @@ import {
   UpdateEstablishmentOfferInput,
 } from './investment.inputs';
 import { investmentLoaders } from './investment.loaders';
+import { inquiryPage, OPEN_STATES, pipelineTotals } from './investment.service';
 import { InquiryKind, TouchpointKind } from '../journeys/journey.enums';
 import { appendEntry } from '../journeys/touchpoint.service';
-import { restrictToHandledInquiries, restrictToVisibleInquiries } from './investment.visibility';
+import { restrictToHandledInquiries } from './investment.visibility';
 
 /** How the caller relates to an inquiry. */
 export enum InquiryRole {
@@ -49,7 +50,6 @@ export const TRANSITIONS: Record<InquiryState, InquiryState[]> = {
   [InquiryState.ELIMINATED]: [],
   [InquiryState.SUCCESSFUL]: [],
 };
-const OPEN_STATES = [InquiryState.LEAD, InquiryState.ACTIVE, InquiryState.DELAYED];
 
 @ObjectType({ description: 'The pipeline in numbers, over the inquiries you may see. Projected and realised figures are kept apart.' })
 export class EstablishmentPipelineSummary {
@@ -106,7 +106,6 @@ async function findManagedInquiry(ctx: RequestContext, em: EntityManager, id: st
   return { inquiry, actingOrganisationId: acting };
 }
 
-const inquiryKey = (i: EstablishmentInquiry) => [i.codeName, i.id];
 
 @Resolver(() => EstablishmentInquiry)
 export class EstablishmentInquiryResolver {
@@ -124,13 +123,7 @@ export class EstablishmentInquiryResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const scope = ctx.scope.require(Capability.READ);
-    const qb = restrictToVisibleInquiries(ctx.ds.getRepository(EstablishmentInquiry).createQueryBuilder('i'), 'i', scope);
-    if (filter?.state) qb.andWhere('i.state = :state', { state: filter.state });
-    if (filter?.coordinatorOrganisationId) qb.andWhere('i.coordinator_organisation_id = :coord', { coord: filter.coordinatorOrganisationId });
-    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere('(i.code_name, i.id) > (:cCode, :cId::uuid)', { cCode: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('i.code_name').addOrderBy('i.id').limit(first + 1).getMany();
-    return toConnection(rows, first, inquiryKey, !!cursor);
+    return inquiryPage(ctx, scope, filter, first, after);
   }
 
   @Query(() => EstablishmentPipelineSummary, { description: 'Counts per state and jobs/investment totals over the inquiries you may see.' })
@@ -140,21 +133,7 @@ export class EstablishmentInquiryResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<EstablishmentPipelineSummary> {
     const scope = ctx.scope.require(Capability.READ);
-    const qb = restrictToVisibleInquiries(ctx.ds.getRepository(EstablishmentInquiry).createQueryBuilder('i'), 'i', scope)
-      .select(`count(*) FILTER (WHERE i.state = 'LEAD')`, 'lead')
-      .addSelect(`count(*) FILTER (WHERE i.state = 'ACTIVE')`, 'active')
-      .addSelect(`count(*) FILTER (WHERE i.state = 'DELAYED')`, 'delayed')
-      .addSelect(`count(*) FILTER (WHERE i.state = 'ELIMINATED')`, 'eliminated')
-      .addSelect(`count(*) FILTER (WHERE i.state = 'SUCCESSFUL')`, 'successful')
-      .addSelect(`coalesce(sum(i.projected_jobs) FILTER (WHERE i.state = ANY(:open)), 0)`, 'projected_jobs')
-      .addSelect(`coalesce(sum(i.realised_jobs) FILTER (WHERE i.state = 'SUCCESSFUL'), 0)`, 'realised_jobs')
-      .addSelect(`coalesce(sum(i.realised_investment_sek) FILTER (WHERE i.state = 'SUCCESSFUL'), 0)::numeric(16,2)::text`, 'realised_investment')
-      .setParameter('open', OPEN_STATES);
-    if (coordinatorOrganisationId) {
-      if (!isUuid(coordinatorOrganisationId)) qb.andWhere('false');
-      else qb.andWhere('i.coordinator_organisation_id = :coord', { coord: coordinatorOrganisationId });
-    }
-    const r = await qb.getRawOne();
+    const r = await pipelineTotals(ctx, scope, coordinatorOrganisationId);
     return Object.assign(new EstablishmentPipelineSummary(), {
       lead: Number(r.lead),
       active: Number(r.active),

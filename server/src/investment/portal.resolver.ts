@@ -4,14 +4,15 @@ import { Access, Capability, Rules } from '../core/access';
 import { RequestContext } from '../core/context';
 import { UserError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
+import { Connection, PageArgs, PageParams } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { CreateInvestorPortalProjectInput, InvestorPortalFilter, UpdateInvestorPortalProjectInput } from './investment.inputs';
 import { investmentLoaders } from './investment.loaders';
-import { LISTABLE_STATUSES, LISTING_MIN_INVESTMENT_DKK, restrictToPublicListings } from './investment.visibility';
+import { managedProjectPage, publicListingPage } from './investment.service';
+import { LISTABLE_STATUSES, LISTING_MIN_INVESTMENT_DKK } from './investment.visibility';
 import { InvestorPortalListing, InvestorPortalProject } from './portal.entity';
 
 @ObjectType()
@@ -72,7 +73,6 @@ async function toListing(ctx: RequestContext, p: InvestorPortalProject): Promise
   });
 }
 
-const listingKey = (p: InvestorPortalProject) => [p.title.toLowerCase(), p.id];
 
 @Resolver(() => InvestorPortalProject)
 export class InvestorPortalResolver {
@@ -93,13 +93,7 @@ export class InvestorPortalResolver {
     @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    const qb = restrictToPublicListings(ctx.ds.getRepository(InvestorPortalProject).createQueryBuilder('p'), 'p');
-    if (filter?.kind) qb.andWhere('p.kind = :kind', { kind: filter.kind });
-    if (filter?.tendersOnly) qb.andWhere('p.is_tender = true');
-    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere('(lower(p.title), p.id) > (:cTitle, :cId::uuid)', { cTitle: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('lower(p.title)').addOrderBy('p.id').limit(first + 1).getMany();
-    const conn = toConnection(rows, first, listingKey, !!cursor);
+    const conn = await publicListingPage(ctx, filter, first, after);
     const nodes = await Promise.all(conn.edges.map((e) => toListing(ctx, e.node)));
     return { ...conn, edges: conn.edges.map((e, i) => ({ cursor: e.cursor, node: nodes[i] })) };
   }
@@ -108,11 +102,7 @@ export class InvestorPortalResolver {
   @Access(Rules.member(Capability.READ))
   async investorPortalProjects(@PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const scope = ctx.scope.require(Capability.READ);
-    const qb = scope.restrict(ctx.ds.getRepository(InvestorPortalProject).createQueryBuilder('p'), 'p.owner_organisation_id');
-    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere('(lower(p.title), p.id) > (:cTitle, :cId::uuid)', { cTitle: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('lower(p.title)').addOrderBy('p.id').limit(first + 1).getMany();
-    return toConnection(rows, first, listingKey, !!cursor);
+    return managedProjectPage(ctx, scope, first, after);
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'The public owner behind the project.' })

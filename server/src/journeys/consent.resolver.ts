@@ -3,7 +3,7 @@ import { RequestContext, userIdOf } from '../core/context';
 import { Access, Capability, Rules } from '../core/access';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
+import { Connection, PageArgs, PageParams } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { Firm } from '../firms/firm.entity';
 import { firmLoaders } from '../firms/firm.loaders';
@@ -16,6 +16,7 @@ import { actingOrganisation, findFirmForRecording } from './journey.access';
 import { ConsentScope } from './journey.enums';
 import { RecordConsentInput, WithdrawConsentInput } from './journey.inputs';
 import { journeyLoaders } from './journey.loaders';
+import { accessLogPage, consentsOfFirm } from './journey.service';
 
 /** A consent may run for at most this long. */
 export const MAX_CONSENT_YEARS = 5;
@@ -35,8 +36,7 @@ export class ConsentResolver {
   async firmConsents(@Arg('firmId', () => ID) firmId: string, @Ctx() ctx: RequestContext) {
     const scope = ctx.scope.require(Capability.READ);
     if (!isUuid(firmId)) return [];
-    const qb = ctx.ds.getRepository(FirmConsent).createQueryBuilder('c').where('c.firmId = :firmId', { firmId });
-    return scope.restrict(qb, 'c.organisationId').orderBy('c.recordedAt', 'DESC').addOrderBy('c.id', 'DESC').limit(200).getMany();
+    return consentsOfFirm(ctx, scope, firmId);
   }
 
   @Mutation(() => ConsentPayload, { description: 'Record a firm\'s consent to show your organisation\'s journey entries about it to others.' })
@@ -122,12 +122,7 @@ export class JourneyAccessLogResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const scope = ctx.scope.require(Capability.READ);
-    const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
-    const qb = scope.restrict(ctx.ds.getRepository(JourneyAccessLog).createQueryBuilder('l'), 'l.ownerOrganisationId');
-    if (firmId) qb.andWhere('l.firmId = :firmId', { firmId: isUuid(firmId) ? firmId : '00000000-0000-0000-0000-000000000000' });
-    if (cursor) qb.andWhere('(l.at, l.id) < (:cAt, :cId)', { cAt: new Date(cursor[0]), cId: cursor[1] });
-    const rows = await qb.orderBy('l.at', 'DESC').addOrderBy('l.id', 'DESC').limit(first + 1).getMany();
-    return toConnection(rows, first, (l) => [l.at.toISOString(), l.id], !!cursor);
+    return accessLogPage(ctx, scope, firmId, first, after);
   }
 
   @FieldResolver(() => Organisation, { description: 'The organisation the reader acted for.' })

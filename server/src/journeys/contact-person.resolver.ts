@@ -10,6 +10,7 @@ import { CONTACT_PERSON_FIELD_CATEGORIES, ContactPerson, ContactPersonRevealLog 
 import { actingOrganisation, findFirmForRecording } from './journey.access';
 import { PersonalDataCategory } from './journey.enums';
 import { AddContactPersonInput, AnonymiseContactPersonInput, RevealContactPersonInput } from './journey.inputs';
+import { contactPersonsOfFirm } from './journey.service';
 import { anonymiseContactPerson, DEFAULT_RETENTION_YEARS, MAX_RETENTION_YEARS } from './contact-person.retention';
 
 @ObjectType({ description: 'A personal-data field and its category.' })
@@ -73,8 +74,7 @@ export class ContactPersonResolver {
   async contactPersons(@Arg('firmId', () => ID) firmId: string, @Ctx() ctx: RequestContext) {
     const scope = ctx.scope.require(Capability.READ);
     if (!isUuid(firmId)) return [];
-    const qb = ctx.ds.getRepository(ContactPerson).createQueryBuilder('p').where('p.firmId = :firmId', { firmId });
-    const rows = await scope.restrict(qb, 'p.organisationId').orderBy('lower(p.name)').addOrderBy('p.id').limit(200).getMany();
+    const rows = await contactPersonsOfFirm(ctx, scope, firmId);
     return rows.map((p) => ContactPersonView.of(p, false));
   }
 

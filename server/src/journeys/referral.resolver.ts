@@ -3,7 +3,7 @@ import { RequestContext, userIdOf } from '../core/context';
 import { Access, Capability, Rules } from '../core/access';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
+import { Connection, PageArgs, PageParams } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { Firm } from '../firms/firm.entity';
 import { firmLoaders } from '../firms/firm.loaders';
@@ -14,6 +14,7 @@ import { organisationLoaders } from '../organisations/organisation.loaders';
 import { ContactChannel, OPEN_REFERRAL_STATUSES, REFERRAL_TRANSITIONS, ReferralAction, ReferralStatus, TouchpointKind } from './journey.enums';
 import { ActOnReferralInput } from './journey.inputs';
 import { journeyLoaders } from './journey.loaders';
+import { referralPage as referralPageOf } from './journey.service';
 import { Referral, ReferralStep } from './referral.entity';
 import { Touchpoint } from './touchpoint.entity';
 import { appendEntry, checkOccurredAt } from './touchpoint.service';
@@ -36,19 +37,11 @@ export class ReferralPayload extends MutationPayload {
   touchpoint: Touchpoint | null = null;
 }
 
-export const referralKey = (r: Referral) => [r.sentAt.toISOString(), r.id];
-
 /** One page of referrals of the given organisations, oldest first (the inbox is worked in order). */
-export async function referralPage(
+export function referralPage(
   ctx: RequestContext, orgIds: readonly string[], direction: ReferralDirection, openOnly: boolean, first: number, after: string | null | undefined,
 ) {
-  const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
-  const column = direction === ReferralDirection.RECEIVED ? 'r.receiverOrganisationId' : 'r.senderOrganisationId';
-  const qb = ctx.ds.getRepository(Referral).createQueryBuilder('r').where(`${column} = ANY(:orgIds)`, { orgIds: [...orgIds] });
-  if (openOnly) qb.andWhere('r.status = ANY(:open)', { open: OPEN_REFERRAL_STATUSES });
-  if (cursor) qb.andWhere('(r.sentAt, r.id) > (:cAt, :cId)', { cAt: new Date(cursor[0]), cId: cursor[1] });
-  const rows = await qb.orderBy('r.sentAt').addOrderBy('r.id').limit(first + 1).getMany();
-  return toConnection(rows, first, referralKey, !!cursor);
+  return referralPageOf(ctx, orgIds, direction === ReferralDirection.RECEIVED, openOnly, first, after);
 }
 
 @Resolver(() => Referral)
