@@ -1,7 +1,6 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { RequestContext, userIdOf } from '../core/context';
+import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../core/context';
 import { Access, Capability, Rules } from '../core/access';
-import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, PageArgs, PageParams } from '../core/pagination';
 import { isUuid } from '../core/text';
@@ -11,15 +10,12 @@ import { identityLoaders } from '../identity/identity.loaders';
 import { User } from '../identity/user.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
-import { FirmConsent, FirmConsentRecipient, JourneyAccessLog } from './consent.entity';
-import { actingOrganisation, findFirmForRecording } from './journey.access';
-import { ConsentScope } from './journey.enums';
+import { FirmConsent, JourneyAccessLog } from './consent.entity';
 import { RecordConsentInput, WithdrawConsentInput } from './journey.inputs';
 import { journeyLoaders } from './journey.loaders';
 import { accessLogPage, consentsOfFirm } from './journey.service';
-
-/** A consent may run for at most this long. */
-export const MAX_CONSENT_YEARS = 5;
+import { recordConsent, withdrawConsent, MAX_CONSENT_YEARS } from './consent.service';
+export { MAX_CONSENT_YEARS };
 
 @ObjectType()
 export class ConsentPayload extends MutationPayload {
@@ -42,51 +38,13 @@ export class ConsentResolver {
   @Mutation(() => ConsentPayload, { description: 'Record a firm\'s consent to show your organisation\'s journey entries about it to others.' })
   @Access(Rules.member(Capability.RECORD))
   recordConsent(@Arg('input', { validate: false }) input: RecordConsentInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      const org = actingOrganisation(ctx, input.organisationId, Capability.RECORD).organisationIds[0];
-      const firm = await findFirmForRecording(em, input.firmId, org);
-      const now = new Date();
-      const latest = new Date(now);
-      latest.setUTCFullYear(latest.getUTCFullYear() + MAX_CONSENT_YEARS);
-      const errors = [];
-      if (input.validUntil <= now) errors.push(userError('validUntil', 'A consent must be valid until a time in the future.'));
-      else if (input.validUntil > latest) errors.push(userError('validUntil', `A consent can run for at most ${MAX_CONSENT_YEARS} years.`));
-      const recipients = [...new Set(input.recipientOrganisationIds ?? [])];
-      if (input.scope === ConsentScope.NAMED_ORGANISATIONS) {
-        if (!recipients.length) errors.push(userError('recipientOrganisationIds', 'Name the organisations the firm consented to.', UserErrorCode.REQUIRED));
-        else if (recipients.includes(org)) errors.push(userError('recipientOrganisationIds', 'Your own organisation sees its entries anyway; name others.'));
-        else {
-          const found: Array<{ id: string }> = await em.query('SELECT id FROM organisation WHERE id = ANY($1::uuid[])', [recipients]);
-          if (found.length !== recipients.length) errors.push(userError('recipientOrganisationIds', 'Some of these organisations do not exist.', UserErrorCode.NOT_FOUND));
-        }
-      } else if (recipients.length) {
-        errors.push(userError('recipientOrganisationIds', 'Leave out for ALL_PUBLIC_BUSINESS_SUPPORT.'));
-      }
-      if (errors.length) throw new UserInputRejection(errors);
-      const consent = await em.save(em.create(FirmConsent, {
-        firmId: firm.id, organisationId: org, scope: input.scope, purpose: input.purpose.trim(), validUntil: input.validUntil,
-        recordedByUserId: userIdOf(ctx), withdrawnAt: null, withdrawnByUserId: null,
-      }));
-      if (recipients.length) await em.insert(FirmConsentRecipient, recipients.map((organisationId) => ({ consentId: consent.id, organisationId })));
-      return Object.assign(new ConsentPayload(), { consent });
-    }, () => new ConsentPayload());
+    return runMutation(ctx, input, async (em) => Object.assign(new ConsentPayload(), await recordConsent(ctx, em, input)), () => new ConsentPayload());
   }
 
   @Mutation(() => ConsentPayload, { description: 'Withdraw a consent your organisation recorded. Takes effect at once.' })
   @Access(Rules.member(Capability.RECORD))
   withdrawConsent(@Arg('input', { validate: false }) input: WithdrawConsentInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      const recording = ctx.scope.organisationIds(Capability.RECORD);
-      const result = await em.createQueryBuilder().update(FirmConsent)
-        .set({ withdrawnAt: () => 'now()', withdrawnByUserId: userIdOf(ctx) })
-        .where('id = :id AND organisation_id = ANY(:recording) AND withdrawn_at IS NULL', { id: input.consentId, recording })
-        .execute();
-      const consent = await em.getRepository(FirmConsent).createQueryBuilder('c')
-        .where('c.id = :id', { id: input.consentId }).andWhere('c.organisationId = ANY(:recording)', { recording }).getOne();
-      if (!consent) throw new UserInputRejection([userError('consentId', 'Consent not found.', UserErrorCode.NOT_FOUND)]);
-      if (!result.affected) throw new UserInputRejection([userError('consentId', 'This consent was withdrawn already.', UserErrorCode.IMMUTABLE)]);
-      return Object.assign(new ConsentPayload(), { consent });
-    }, () => new ConsentPayload());
+    return runMutation(ctx, input, async (em) => Object.assign(new ConsentPayload(), await withdrawConsent(ctx, em, input)), () => new ConsentPayload());
   }
 
   @FieldResolver(() => Organisation, { description: 'The organisation that recorded it; its entries are the ones shared.' })

@@ -1,7 +1,6 @@
-import { RequestContext, userIdOf } from '../core/context';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../core/context';
+import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
-import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, PageArgs, PageParams } from '../core/pagination';
 import { isUuid } from '../core/text';
@@ -11,15 +10,15 @@ import { identityLoaders } from '../identity/identity.loaders';
 import { User } from '../identity/user.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
-import { actingOrganisation, DetailGrant, findFirmForRecording } from './journey.access';
-import { AccessBasis, GROWTH_WHEEL, GrowthWheelArea, GrowthWheelDecisionArea, TouchpointKind } from './journey.enums';
+import { DetailGrant } from './journey.access';
+import { AccessBasis, GROWTH_WHEEL, GrowthWheelArea, GrowthWheelDecisionArea } from './journey.enums';
 import { AssessGrowthPotentialInput, CorrectTouchpointInput, JourneyFilter, RecordTouchpointInput } from './journey.inputs';
 import { journeyLoaders } from './journey.loaders';
 import { firmJourneyPage, hiddenOwnerIds, logForeignReads } from './journey.service';
 import { detailsFor, MilestoneDetails, ReferralDetails, TouchpointDetailsUnion } from './touchpoint.details';
 import { GrowthPlanMilestone, GrowthPotentialAssessment, Touchpoint } from './touchpoint.entity';
-import { appendEntry, applyMilestone, checkDetailsPresence, checkOccurredAt, openReferral, plainDetails } from './touchpoint.service';
 import { Referral } from './referral.entity';
+import { recordTouchpoint, correctTouchpoint, assessGrowthPotential } from './recording.service';
 
 @ObjectType({ description: 'On which recorded basis you see another organisation\'s entries about this firm.' })
 export class JourneyAccessGrant {
@@ -119,54 +118,13 @@ export class FirmJourneyResolver {
   @Mutation(() => TouchpointPayload, { description: 'Record a touchpoint of any kind. The server assigns recordedAt; back-dating beyond 14 days is refused.' })
   @Access(Rules.member(Capability.RECORD))
   recordTouchpoint(@Arg('input', { validate: false }) input: RecordTouchpointInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      const org = actingOrganisation(ctx, input.organisationId, Capability.RECORD).organisationIds[0];
-      const errors = [...checkDetailsPresence(input.kind, input), ...checkOccurredAt(input.occurredAt, 'occurredAt', new Date())];
-      if (errors.length) throw new UserInputRejection(errors);
-      const firm = await findFirmForRecording(em, input.firmId, org);
-      const payload = new TouchpointPayload();
-      let details: Record<string, unknown>;
-      if (input.kind === TouchpointKind.REFERRAL) {
-        const opened = await openReferral(ctx, em, firm.id, org, input.referral!);
-        payload.referral = opened.referral;
-        details = opened.details;
-      } else if (input.kind === TouchpointKind.GROWTH_PLAN_MILESTONE) {
-        const applied = await applyMilestone(em, firm.id, org, input.milestone!);
-        payload.milestone = applied.milestone;
-        details = applied.details;
-      } else {
-        details = plainDetails(input.kind, input);
-      }
-      payload.touchpoint = await appendEntry(ctx, em, {
-        firmId: firm.id, organisationId: org, kind: input.kind, occurredAt: input.occurredAt, summary: input.summary, details,
-        referralId: payload.referral?.id ?? null, milestoneId: payload.milestone?.id ?? null,
-      });
-      return payload;
-    }, () => new TouchpointPayload());
+    return runMutation(ctx, input, async (em) => Object.assign(new TouchpointPayload(), await recordTouchpoint(ctx, em, input)), () => new TouchpointPayload());
   }
 
   @Mutation(() => TouchpointPayload, { description: 'Correct an entry of your organisation: a new entry of the same kind supersedes it; both stay visible.' })
   @Access(Rules.member(Capability.RECORD))
   correctTouchpoint(@Arg('input', { validate: false }) input: CorrectTouchpointInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      const recording = ctx.scope.organisationIds(Capability.RECORD);
-      const original = await em.getRepository(Touchpoint).createQueryBuilder('t')
-        .where('t.id = :id', { id: input.touchpointId }).andWhere('t.organisationId = ANY(:recording)', { recording }).getOne();
-      if (!original) throw new UserInputRejection([userError('touchpointId', 'Touchpoint not found.', UserErrorCode.NOT_FOUND)]);
-      if (original.kind === TouchpointKind.REFERRAL || original.kind === TouchpointKind.GROWTH_PLAN_MILESTONE) {
-        throw new UserInputRejection([userError('touchpointId', `A ${original.kind} entry is changed through its ${original.kind === TouchpointKind.REFERRAL ? 'referral' : 'milestone'}, not corrected.`, UserErrorCode.IMMUTABLE)]);
-      }
-      const [corrected] = await em.query('SELECT id FROM touchpoint WHERE supersedes_id = $1', [original.id]);
-      if (corrected) throw new UserInputRejection([userError('touchpointId', `This entry was corrected already (by ${corrected.id}); correct the newest one.`, UserErrorCode.IMMUTABLE)]);
-      const occurredAt = input.occurredAt ?? original.occurredAt;
-      const errors = [...checkDetailsPresence(original.kind, input), ...(input.occurredAt ? checkOccurredAt(input.occurredAt, 'occurredAt', new Date(), original.recordedAt) : [])];
-      if (errors.length) throw new UserInputRejection(errors);
-      const touchpoint = await appendEntry(ctx, em, {
-        firmId: original.firmId, organisationId: original.organisationId, kind: original.kind, occurredAt, summary: input.summary ?? original.summary,
-        details: plainDetails(original.kind, input), supersedesId: original.id, correctionReason: input.reason.trim(),
-      });
-      return Object.assign(new TouchpointPayload(), { touchpoint });
-    }, () => new TouchpointPayload(), {
+    return runMutation(ctx, input, async (em) => Object.assign(new TouchpointPayload(), await correctTouchpoint(ctx, em, input)), () => new TouchpointPayload(), {
       uniqueFields: { UQ_touchpoint_supersedes_id: { field: 'touchpointId', message: 'This entry was corrected already; correct the newest one.' } },
     });
   }
@@ -174,15 +132,7 @@ export class FirmJourneyResolver {
   @Mutation(() => GrowthPotentialPayload, { description: 'Record a new growth-potential level and segment for a firm (history is kept; the newest is current).' })
   @Access(Rules.member(Capability.RECORD))
   assessGrowthPotential(@Arg('input', { validate: false }) input: AssessGrowthPotentialInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      const org = actingOrganisation(ctx, input.organisationId, Capability.RECORD).organisationIds[0];
-      const firm = await findFirmForRecording(em, input.firmId, org);
-      const assessment = await em.save(em.create(GrowthPotentialAssessment, {
-        firmId: firm.id, organisationId: org, level: input.level, segment: input.segment, rationale: input.rationale?.trim() || null,
-        assessedByUserId: userIdOf(ctx),
-      }));
-      return Object.assign(new GrowthPotentialPayload(), { assessment });
-    }, () => new GrowthPotentialPayload());
+    return runMutation(ctx, input, async (em) => Object.assign(new GrowthPotentialPayload(), await assessGrowthPotential(ctx, em, input)), () => new GrowthPotentialPayload());
   }
 }
 
