@@ -1,4 +1,5 @@
 // `npm run lint` (and the lint stage of `npm test`): the project's own conventions (scripts/lint/rules.mjs).
+import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import gg from './scripts/lint/rules.mjs';
 
@@ -14,5 +15,16 @@ export default [
       'gg/no-raw-db-in-resolver': 'error',
       'gg/no-cross-area-import': 'error',
     },
+  },
+  {
+    // The client's GraphQL documents against the served schema (schema/schema.graphql, kept fresh by a test):
+    // valid operations, known types and fields, named operations, no unused or duplicate fragments.
+    files: ['client/src/**/*.graphql'],
+    languageOptions: {
+      parser: graphqlPlugin.parser,
+      parserOptions: { graphQLConfig: { schema: 'schema/schema.graphql', documents: 'client/src/**/*.graphql' } },
+    },
+    plugins: { '@graphql-eslint': graphqlPlugin },
+    rules: graphqlPlugin.configs['flat/operations-recommended'].rules,
   },
 ];

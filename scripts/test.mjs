@@ -31,7 +31,7 @@ try {
   const tscClient = run('npx', ['tsc', '-p', 'client', '--noEmit'], { allowFail: true });
   record('type checks', (tscServer === 0) + (tscClient === 0), (tscServer !== 0) + (tscClient !== 0));
 
-  step('Lint (ESLint: the project\'s own rules, scripts/lint/rules.mjs)');
+  step('Lint (ESLint: the project\'s own rules, scripts/lint/rules.mjs; graphql-eslint over the client\'s documents)');
   const lintJson = path.join(os.tmpdir(), `gg-eslint-${process.pid}.json`);
   run('npx', ['eslint', '--format', 'json', '--output-file', lintJson, '.'], { allowFail: true });
   const lint = readJson(lintJson);
@@ -39,6 +39,13 @@ try {
   const lintFailed = lint ? lint.filter((f) => f.errorCount > 0) : null;
   for (const f of lintFailed ?? []) for (const m of f.messages) console.log(`  ${path.relative(root, f.filePath)}:${m.line}:${m.column} ${m.message} (${m.ruleId})`);
   record('lint (eslint)', lint && lintFailed.length === 0 ? 1 : 0, lint ? lintFailed.length : 1, lint ? `${lint.length} files` : 'no report');
+  // The lint rules' own tests: a broken GraphQL document or a raw query in a resolver must fail the lint.
+  const ruleTests = spawnSync(process.execPath, ['--test', '--test-reporter=spec', 'scripts/lint/'], { cwd: root, encoding: 'utf8' });
+  process.stdout.write(ruleTests.stdout);
+  process.stderr.write(ruleTests.stderr);
+  const rulePass = Number(/ℹ pass (\d+)/.exec(ruleTests.stdout)?.[1] ?? 0);
+  const ruleFail = Number(/ℹ fail (\d+)/.exec(ruleTests.stdout)?.[1] ?? (ruleTests.status === 0 ? 0 : 1));
+  record('lint rules (tests)', rulePass, ruleTests.status !== 0 && ruleFail === 0 ? 1 : ruleFail);
 
   step('Server tests (Jest, real PostgreSQL)');
   const jestJson = path.join(os.tmpdir(), `gg-jest-${process.pid}.json`);

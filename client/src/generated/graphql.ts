@@ -1248,7 +1248,7 @@ export type WithdrawConsentInput = {
 
 export type AgreementContentFragment = { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> };
 
-export type AgreementPartiesFragment = { parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> };
+export type AgreementPartiesFragment = { id: string, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> };
 
 export type AgreementEditableFragment = { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> };
 
@@ -2088,6 +2088,7 @@ export type FirmFinderQuery = { firms: { edges: Array<{ node: { id: string, name
 
 export const AgreementPartiesFragmentDoc = gql`
     fragment AgreementParties on ServiceAgreement {
+  id
   parties {
     id
     role

@@ -257,6 +257,10 @@ export async function prepareAppRole(owner: DataSource, app: { url: string; pass
   await owner.query(`GRANT USAGE ON SCHEMA public TO ${ident}`);
   await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${ident}`);
   await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${ident}`);
+  // The blanket GRANT gave table-wide SELECT back: password hashes stay the owner's (migration 1769110000000).
+  await owner.query(`DO $$ BEGIN
+    IF to_regprocedure('public.gg_fence_secret_columns(name)') IS NOT NULL THEN PERFORM public.gg_fence_secret_columns(${literal(decodeURIComponent(role))}); END IF;
+  END $$`);
   // Views are read-only windows (owned by the owner, so writing through one would skip the policies).
   await owner.query(`DO $$ DECLARE v record; BEGIN
     FOR v IN SELECT viewname FROM pg_views WHERE schemaname = 'public' LOOP

@@ -20,8 +20,11 @@ export class User {
   @Column({ name: 'display_name', type: 'varchar', length: 200 })
   displayName!: string;
 
-  /** scrypt hash with its parameters and salt (see password.ts). */
-  @Column({ name: 'password_hash', type: 'varchar', length: 300 })
+  /**
+   * scrypt hash with its parameters and salt (see password.ts). Not selected by default: the app role may not
+   * read it (column privileges, migration 1769110000000); sign-in gets it from gg_sign_in_lookup.
+   */
+  @Column({ name: 'password_hash', type: 'varchar', length: 300, select: false })
   passwordHash!: string;
 
   @Field()

@@ -1,16 +1,16 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { RequestContext, userIdOf } from '../core/context';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../core/context';
 import { Access, Capability, Rules } from '../core/access';
-import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
+import { Connection, PageArgs, PageParams } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
-import { Delegation, DelegationFollowUp, DelegationHost, ReceptionMunicipality } from './delegation.entity';
+import { Delegation, DelegationFollowUp, ReceptionMunicipality } from './delegation.entity';
 import { CreateDelegationInput, RecordDelegationFollowUpInput } from './investment.inputs';
 import { investmentLoaders } from './investment.loaders';
-import { restrictToVisibleDelegations } from './investment.visibility';
+import { delegationPage, delegationTotals } from './investment.service';
+import { createDelegation, recordDelegationFollowUp } from './delegation.service';
 
 @ObjectType({ description: 'Value created by delegations: recorded follow-ups summed, next to the visitor count.' })
 export class DelegationResults {
@@ -42,8 +42,6 @@ export class DelegationFollowUpPayload extends MutationPayload {
   followUp: DelegationFollowUp | null = null;
 }
 
-const delegationKey = (d: Delegation) => [d.visitStartsOn, d.id];
-
 @Resolver(() => Delegation)
 export class DelegationResolver {
   @Query(() => Delegation, { nullable: true, description: 'A delegation by id; null if it does not exist or is not yours to see (reception or host).' })
@@ -56,11 +54,7 @@ export class DelegationResolver {
   @Access(Rules.member(Capability.READ))
   async delegations(@PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const scope = ctx.scope.require(Capability.READ);
-    const qb = restrictToVisibleDelegations(ctx.ds.getRepository(Delegation).createQueryBuilder('d'), 'd', scope);
-    const cursor = decodeCursor(after, ['date', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere('(d.visit_starts_on, d.id) < (:cDate::date, :cId::uuid)', { cDate: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('d.visit_starts_on', 'DESC').addOrderBy('d.id', 'DESC').limit(first + 1).getMany();
-    return toConnection(rows, first, delegationKey, !!cursor);
+    return delegationPage(ctx, scope, first, after);
   }
 
   @Query(() => DelegationResultsSummary, { description: 'Totals over the delegations you may see (optionally of one reception): visitors and value created.' })
@@ -70,33 +64,7 @@ export class DelegationResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<DelegationResultsSummary> {
     const scope = ctx.scope.require(Capability.READ);
-    const qb = restrictToVisibleDelegations(ctx.ds.getRepository(Delegation).createQueryBuilder('d'), 'd', scope)
-      .select('count(*)', 'delegations')
-      .addSelect('coalesce(sum(d.visitor_count), 0)', 'visitors')
-      .addSelect('coalesce(sum(f.follow_ups), 0)', 'follow_ups')
-      .addSelect('coalesce(sum(f.contacts), 0)', 'contacts')
-      .addSelect('coalesce(sum(f.projects), 0)', 'projects')
-      .addSelect('coalesce(sum(f.establishments), 0)', 'establishments')
-      .addSelect('coalesce(sum(f.jobs), 0)', 'jobs')
-      .leftJoin(
-        (sub) =>
-          sub
-            .from(DelegationFollowUp, 'fu')
-            .select('fu.delegation_id', 'delegation_id')
-            .addSelect('count(*)', 'follow_ups')
-            .addSelect('sum(fu.contacts_made)', 'contacts')
-            .addSelect('sum(fu.projects_started)', 'projects')
-            .addSelect('sum(fu.establishments)', 'establishments')
-            .addSelect('sum(fu.jobs_created)', 'jobs')
-            .groupBy('fu.delegation_id'),
-        'f',
-        'f.delegation_id = d.id',
-      );
-    if (receptionOrganisationId) {
-      if (!isUuid(receptionOrganisationId)) qb.andWhere('false');
-      else qb.andWhere('d.reception_organisation_id = :rec', { rec: receptionOrganisationId });
-    }
-    const r = await qb.getRawOne();
+    const r = await delegationTotals(ctx, scope, receptionOrganisationId);
     return Object.assign(new DelegationResultsSummary(), {
       delegationCount: Number(r.delegations),
       visitorCount: Number(r.visitors),
@@ -138,62 +106,13 @@ export class DelegationResolver {
   @Mutation(() => DelegationPayload, { description: 'Record a delegation received by your organisation, with its hosting municipalities.' })
   @Access(Rules.member(Capability.RECORD))
   createDelegation(@Arg('input', { validate: false }) input: CreateDelegationInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      if (!ctx.scope.has(input.receptionOrganisationId, Capability.RECORD)) {
-        throw new UserInputRejection([userError('receptionOrganisationId', 'You can only record delegations for an organisation where you have "record".', UserErrorCode.NOT_ALLOWED)]);
-      }
-      if (input.visitEndsOn < input.visitStartsOn) throw new UserInputRejection([userError('visitEndsOn', 'The visit cannot end before it starts.')]);
-      const hosts = [...new Set(input.hostMunicipalityIds)];
-      if (hosts.length) {
-        const rows: Array<{ municipality_id: string }> = await em.query(
-          'SELECT municipality_id FROM reception_municipality WHERE reception_organisation_id = $1 AND municipality_id = ANY($2::uuid[])',
-          [input.receptionOrganisationId, hosts],
-        );
-        const members = new Set(rows.map((r) => r.municipality_id));
-        const errors = input.hostMunicipalityIds.flatMap((id, i) =>
-          members.has(id) ? [] : [userError(['hostMunicipalityIds', String(i)], 'Not a municipality of this reception.', UserErrorCode.NOT_FOUND)],
-        );
-        if (errors.length) throw new UserInputRejection(errors);
-      }
-      const delegation = await em.save(
-        em.create(Delegation, {
-          receptionOrganisationId: input.receptionOrganisationId,
-          name: input.name.trim(),
-          originCountry: input.originCountry,
-          sectorFocus: input.sectorFocus,
-          visitStartsOn: input.visitStartsOn,
-          visitEndsOn: input.visitEndsOn,
-          visitorCount: input.visitorCount ?? null,
-          programme: input.programme ?? null,
-        }),
-      );
-      if (hosts.length) await em.insert(DelegationHost, hosts.map((municipalityId) => ({ delegationId: delegation.id, municipalityId })));
-      return Object.assign(new DelegationPayload(), { delegation });
-    }, () => new DelegationPayload());
+    return runMutation(ctx, input, async (em) => Object.assign(new DelegationPayload(), await createDelegation(ctx, em, input)), () => new DelegationPayload());
   }
 
   @Mutation(() => DelegationFollowUpPayload, { description: 'Record a follow-up on a delegation of your reception, with the value created.' })
   @Access(Rules.member(Capability.RECORD))
   recordDelegationFollowUp(@Arg('input', { validate: false }) input: RecordDelegationFollowUpInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      const delegation = await investmentLoaders(ctx).delegationById.load(input.delegationId);
-      if (!delegation) throw new UserInputRejection([userError('delegationId', 'Delegation not found.', UserErrorCode.NOT_FOUND)]);
-      if (!ctx.scope.has(delegation.receptionOrganisationId, Capability.RECORD)) {
-        throw new UserInputRejection([userError('delegationId', 'Only the receiving organisation records follow-ups.', UserErrorCode.NOT_ALLOWED)]);
-      }
-      const followUp = await em.save(
-        em.create(DelegationFollowUp, {
-          delegationId: delegation.id,
-          note: input.note.trim(),
-          contactsMade: input.contactsMade,
-          projectsStarted: input.projectsStarted,
-          establishments: input.establishments,
-          jobsCreated: input.jobsCreated,
-          recordedByUserId: userIdOf(ctx),
-        }),
-      );
-      return Object.assign(new DelegationFollowUpPayload(), { followUp });
-    }, () => new DelegationFollowUpPayload());
+    return runMutation(ctx, input, async (em) => Object.assign(new DelegationFollowUpPayload(), await recordDelegationFollowUp(ctx, em, input)), () => new DelegationFollowUpPayload());
   }
 }
 

@@ -1,20 +1,16 @@
-import { randomInt } from 'node:crypto';
-import { RequestContext, userIdOf } from '../core/context';
-import { EntityManager } from 'typeorm';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { RequestContext } from '../core/context';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
-import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
+import { Connection, PageArgs, PageParams } from '../core/pagination';
 import { isUuid } from '../core/text';
-import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Firm } from '../firms/firm.entity';
 import { firmLoaders } from '../firms/firm.loaders';
-import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
+import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { identityLoaders } from '../identity/identity.loaders';
 import { User } from '../identity/user.entity';
-import { EstablishmentGroupMember, EstablishmentInquiry, EstablishmentOffer, InquiryState, InquiryStateChange } from './inquiry.entity';
+import { EstablishmentInquiry, EstablishmentOffer, InquiryStateChange } from './inquiry.entity';
 import {
   ChangeEstablishmentInquiryStateInput,
   CreateEstablishmentInquiryInput,
@@ -24,9 +20,9 @@ import {
   UpdateEstablishmentOfferInput,
 } from './investment.inputs';
 import { investmentLoaders } from './investment.loaders';
-import { InquiryKind, TouchpointKind } from '../journeys/journey.enums';
-import { appendEntry } from '../journeys/touchpoint.service';
-import { restrictToHandledInquiries, restrictToVisibleInquiries } from './investment.visibility';
+import { inquiryPage, pipelineTotals } from './investment.service';
+import { createEstablishmentInquiry, updateEstablishmentInquiry, changeEstablishmentInquiryState, submitEstablishmentOffer, updateEstablishmentOffer, TRANSITIONS } from './inquiry.service';
+export { TRANSITIONS };
 
 /** How the caller relates to an inquiry. */
 export enum InquiryRole {
@@ -40,16 +36,6 @@ export enum InquiryRole {
   OBSERVER = 'OBSERVER',
 }
 registerEnumType(InquiryRole, { name: 'InquiryRole', description: 'How you relate to an establishment inquiry; decides what you see of it.' });
-
-/** Allowed moves in the pipeline. ELIMINATED and SUCCESSFUL are final. */
-export const TRANSITIONS: Record<InquiryState, InquiryState[]> = {
-  [InquiryState.LEAD]: [InquiryState.ACTIVE, InquiryState.DELAYED, InquiryState.ELIMINATED],
-  [InquiryState.ACTIVE]: [InquiryState.DELAYED, InquiryState.ELIMINATED, InquiryState.SUCCESSFUL],
-  [InquiryState.DELAYED]: [InquiryState.ACTIVE, InquiryState.ELIMINATED],
-  [InquiryState.ELIMINATED]: [],
-  [InquiryState.SUCCESSFUL]: [],
-};
-const OPEN_STATES = [InquiryState.LEAD, InquiryState.ACTIVE, InquiryState.DELAYED];
 
 @ObjectType({ description: 'The pipeline in numbers, over the inquiries you may see. Projected and realised figures are kept apart.' })
 export class EstablishmentPipelineSummary {
@@ -78,9 +64,6 @@ export class EstablishmentOfferPayload extends MutationPayload {
   offer: EstablishmentOffer | null = null;
 }
 
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export const newCodeName = () => 'EI-' + Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-
 /** The caller's role for an inquiry it can see (batched through the group loader). */
 async function roleFor(ctx: RequestContext, inq: EstablishmentInquiry): Promise<InquiryRole> {
   const ids = ctx.scope.organisationIds(Capability.READ);
@@ -91,22 +74,6 @@ async function roleFor(ctx: RequestContext, inq: EstablishmentInquiry): Promise<
 }
 const isHandler = async (ctx: RequestContext, inq: EstablishmentInquiry) => (await roleFor(ctx, inq)) !== InquiryRole.OBSERVER;
 
-const NOT_FOUND = (field: string) => new UserInputRejection([userError(field, 'Establishment inquiry not found.', UserErrorCode.NOT_FOUND)]);
-
-/** An inquiry the caller manages (as agency or coordinator, with "record"). Others: not found / not allowed. */
-async function findManagedInquiry(ctx: RequestContext, em: EntityManager, id: string, field = 'id'): Promise<{ inquiry: EstablishmentInquiry; actingOrganisationId: string }> {
-  const scope = ctx.scope.require(Capability.READ);
-  const inquiry = await restrictToHandledInquiries(em.getRepository(EstablishmentInquiry).createQueryBuilder('i').where('i.id = :id', { id }), 'i', scope)
-    .setLock('pessimistic_write')
-    .getOne();
-  if (!inquiry) throw NOT_FOUND(field);
-  const recording = ctx.scope.organisationIds(Capability.RECORD);
-  const acting = [inquiry.coordinatorOrganisationId, inquiry.receivedFromOrganisationId].find((o) => recording.includes(o));
-  if (!acting) throw new UserInputRejection([userError(field, 'Only the coordinator or the receiving agency can do this.', UserErrorCode.NOT_ALLOWED)]);
-  return { inquiry, actingOrganisationId: acting };
-}
-
-const inquiryKey = (i: EstablishmentInquiry) => [i.codeName, i.id];
 
 @Resolver(() => EstablishmentInquiry)
 export class EstablishmentInquiryResolver {
@@ -124,13 +91,7 @@ export class EstablishmentInquiryResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const scope = ctx.scope.require(Capability.READ);
-    const qb = restrictToVisibleInquiries(ctx.ds.getRepository(EstablishmentInquiry).createQueryBuilder('i'), 'i', scope);
-    if (filter?.state) qb.andWhere('i.state = :state', { state: filter.state });
-    if (filter?.coordinatorOrganisationId) qb.andWhere('i.coordinator_organisation_id = :coord', { coord: filter.coordinatorOrganisationId });
-    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere('(i.code_name, i.id) > (:cCode, :cId::uuid)', { cCode: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('i.code_name').addOrderBy('i.id').limit(first + 1).getMany();
-    return toConnection(rows, first, inquiryKey, !!cursor);
+    return inquiryPage(ctx, scope, filter, first, after);
   }
 
   @Query(() => EstablishmentPipelineSummary, { description: 'Counts per state and jobs/investment totals over the inquiries you may see.' })
@@ -140,21 +101,7 @@ export class EstablishmentInquiryResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<EstablishmentPipelineSummary> {
     const scope = ctx.scope.require(Capability.READ);
-    const qb = restrictToVisibleInquiries(ctx.ds.getRepository(EstablishmentInquiry).createQueryBuilder('i'), 'i', scope)
-      .select(`count(*) FILTER (WHERE i.state = 'LEAD')`, 'lead')
-      .addSelect(`count(*) FILTER (WHERE i.state = 'ACTIVE')`, 'active')
-      .addSelect(`count(*) FILTER (WHERE i.state = 'DELAYED')`, 'delayed')
-      .addSelect(`count(*) FILTER (WHERE i.state = 'ELIMINATED')`, 'eliminated')
-      .addSelect(`count(*) FILTER (WHERE i.state = 'SUCCESSFUL')`, 'successful')
-      .addSelect(`coalesce(sum(i.projected_jobs) FILTER (WHERE i.state = ANY(:open)), 0)`, 'projected_jobs')
-      .addSelect(`coalesce(sum(i.realised_jobs) FILTER (WHERE i.state = 'SUCCESSFUL'), 0)`, 'realised_jobs')
-      .addSelect(`coalesce(sum(i.realised_investment_sek) FILTER (WHERE i.state = 'SUCCESSFUL'), 0)::numeric(16,2)::text`, 'realised_investment')
-      .setParameter('open', OPEN_STATES);
-    if (coordinatorOrganisationId) {
-      if (!isUuid(coordinatorOrganisationId)) qb.andWhere('false');
-      else qb.andWhere('i.coordinator_organisation_id = :coord', { coord: coordinatorOrganisationId });
-    }
-    const r = await qb.getRawOne();
+    const r = await pipelineTotals(ctx, scope, coordinatorOrganisationId);
     return Object.assign(new EstablishmentPipelineSummary(), {
       lead: Number(r.lead),
       active: Number(r.active),
@@ -234,67 +181,13 @@ export class EstablishmentInquiryResolver {
   @Mutation(() => EstablishmentInquiryPayload, { description: 'Record an inbound inquiry (as the receiving agency or the coordinator) and route it to a group of municipalities.' })
   @Access(Rules.member(Capability.RECORD))
   createEstablishmentInquiry(@Arg('input', { validate: false }) input: CreateEstablishmentInquiryInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      const recording = ctx.scope.organisationIds(Capability.RECORD);
-      const acting = [input.coordinatorOrganisationId, input.receivedFromOrganisationId].find((o) => recording.includes(o));
-      if (!acting) {
-        throw new UserInputRejection([userError('coordinatorOrganisationId', 'You must have "record" in the coordinator or the receiving agency.', UserErrorCode.NOT_ALLOWED)]);
-      }
-      const orgs = await em.getRepository(Organisation).createQueryBuilder('o')
-        .where('o.id = ANY(:ids)', { ids: [input.receivedFromOrganisationId, input.coordinatorOrganisationId, ...input.groupMunicipalityIds] })
-        .getMany();
-      const byId = new Map(orgs.map((o) => [o.id, o]));
-      const errors = [];
-      const agency = byId.get(input.receivedFromOrganisationId);
-      if (!agency || ![OrganisationKind.INVESTMENT_PROMOTION_AGENCY, OrganisationKind.NATIONAL_AGENCY].includes(agency.kind)) {
-        errors.push(userError('receivedFromOrganisationId', 'Must be an investment-promotion or national agency.', agency ? UserErrorCode.INVALID : UserErrorCode.NOT_FOUND));
-      }
-      if (!byId.has(input.coordinatorOrganisationId)) errors.push(userError('coordinatorOrganisationId', 'No organisation with this id.', UserErrorCode.NOT_FOUND));
-      input.groupMunicipalityIds.forEach((id, i) => {
-        if (byId.get(id)?.kind !== OrganisationKind.MUNICIPALITY) errors.push(userError(['groupMunicipalityIds', String(i)], 'Not a municipality.', UserErrorCode.NOT_FOUND));
-      });
-      if (errors.length) throw new UserInputRejection(errors);
-      const inquiry = await em.save(
-        em.create(EstablishmentInquiry, {
-          codeName: newCodeName(),
-          projectName: input.projectName.trim(),
-          summary: input.summary ?? null,
-          receivedFromOrganisationId: input.receivedFromOrganisationId,
-          coordinatorOrganisationId: input.coordinatorOrganisationId,
-          state: InquiryState.LEAD,
-          sector: input.sector,
-          originCountry: input.originCountry ?? null,
-          projectedJobs: input.projectedJobs ?? null,
-          projectedInvestmentSek: input.projectedInvestmentSek ?? null,
-        }),
-      );
-      await em.insert(EstablishmentGroupMember, [...new Set(input.groupMunicipalityIds)].map((municipalityId) => ({ inquiryId: inquiry.id, municipalityId })));
-      await em.insert(InquiryStateChange, {
-        inquiryId: inquiry.id,
-        fromState: null,
-        toState: InquiryState.LEAD,
-        note: 'Received',
-        changedByUserId: userIdOf(ctx),
-        changedByOrganisationId: acting,
-      });
-      return Object.assign(new EstablishmentInquiryPayload(), { inquiry });
-    }, () => new EstablishmentInquiryPayload());
+    return runMutation(ctx, input, async (em) => Object.assign(new EstablishmentInquiryPayload(), await createEstablishmentInquiry(ctx, em, input)), () => new EstablishmentInquiryPayload());
   }
 
   @Mutation(() => EstablishmentInquiryPayload, { description: 'Edit an inquiry\'s details and projections (agency or coordinator).' })
   @Access(Rules.member(Capability.RECORD))
   updateEstablishmentInquiry(@Arg('input', { validate: false }) input: UpdateEstablishmentInquiryInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      const { inquiry } = await findManagedInquiry(ctx, em, input.id);
-      const patch: Partial<EstablishmentInquiry> = {};
-      if (input.projectName !== undefined) patch.projectName = input.projectName.trim();
-      if (input.summary !== undefined) patch.summary = input.summary;
-      if (input.projectedJobs !== undefined) patch.projectedJobs = input.projectedJobs;
-      if (input.projectedInvestmentSek !== undefined) patch.projectedInvestmentSek = input.projectedInvestmentSek;
-      const updated = await updateIfVersion(em, EstablishmentInquiry, inquiry.id, input.expectedVersion, patch);
-      if (!updated) throw versionConflict('inquiry', inquiry.version);
-      return Object.assign(new EstablishmentInquiryPayload(), { inquiry: updated });
-    }, () => new EstablishmentInquiryPayload());
+    return runMutation(ctx, input, async (em) => Object.assign(new EstablishmentInquiryPayload(), await updateEstablishmentInquiry(ctx, em, input)), () => new EstablishmentInquiryPayload());
   }
 
   @Mutation(() => EstablishmentInquiryPayload, {
@@ -302,65 +195,7 @@ export class EstablishmentInquiryResolver {
   })
   @Access(Rules.member(Capability.RECORD))
   changeEstablishmentInquiryState(@Arg('input', { validate: false }) input: ChangeEstablishmentInquiryStateInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      const { inquiry, actingOrganisationId } = await findManagedInquiry(ctx, em, input.id);
-      if (!TRANSITIONS[inquiry.state].includes(input.toState)) {
-        const allowed = TRANSITIONS[inquiry.state];
-        throw new UserInputRejection([
-          userError('toState', `An inquiry in ${inquiry.state} cannot move to ${input.toState}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (it is final)'}.`, UserErrorCode.NOT_ALLOWED),
-        ]);
-      }
-      const patch: Record<string, unknown> = { state: input.toState };
-      if (input.toState === InquiryState.SUCCESSFUL) {
-        const ev = input.evidence;
-        if (!ev) {
-          throw new UserInputRejection([
-            userError('evidence', 'A case counts as successful only with evidence recorded: give evidence (description, municipality, realised jobs).', UserErrorCode.REQUIRED),
-          ]);
-        }
-        if (!ev.description.trim()) throw new UserInputRejection([userError(['evidence', 'description'], 'Describe the evidence.', UserErrorCode.REQUIRED)]);
-        const group = await em.countBy(EstablishmentGroupMember, { inquiryId: inquiry.id, municipalityId: ev.establishedInMunicipalityId });
-        if (!group) {
-          throw new UserInputRejection([userError(['evidence', 'establishedInMunicipalityId'], 'Must be one of the inquiry\'s group municipalities.', UserErrorCode.INVALID)]);
-        }
-        if (ev.firmId && !(await firmLoaders(ctx).byId.load(ev.firmId))) {
-          throw new UserInputRejection([userError(['evidence', 'firmId'], 'Firm not found.', UserErrorCode.NOT_FOUND)]);
-        }
-        Object.assign(patch, {
-          evidence: ev.description.trim(),
-          evidenceRecordedAt: () => 'now()',
-          establishedInMunicipalityId: ev.establishedInMunicipalityId,
-          establishedFirmId: ev.firmId ?? null,
-          realisedJobs: ev.realisedJobs,
-          realisedInvestmentSek: ev.realisedInvestmentSek ?? null,
-        });
-      } else if (input.evidence) {
-        throw new UserInputRejection([userError('evidence', 'Evidence is recorded only with the move to SUCCESSFUL.')]);
-      }
-      const updated = await updateIfVersion(em, EstablishmentInquiry, inquiry.id, input.expectedVersion, patch as never);
-      if (!updated) throw versionConflict('inquiry', inquiry.version);
-      await em.insert(InquiryStateChange, {
-        inquiryId: inquiry.id,
-        fromState: inquiry.state,
-        toState: input.toState,
-        note: input.note ?? null,
-        changedByUserId: userIdOf(ctx),
-        changedByOrganisationId: actingOrganisationId,
-      });
-      // A success with the established firm is also an entry of that firm's journey, owned by the
-      // organisation that recorded it; it carries the neutral code name, never the confidential one.
-      if (updated.state === InquiryState.SUCCESSFUL && updated.establishedFirmId) {
-        await appendEntry(ctx, em, {
-          firmId: updated.establishedFirmId,
-          organisationId: actingOrganisationId,
-          kind: TouchpointKind.DELEGATION_OR_INQUIRY,
-          occurredAt: new Date(),
-          summary: `Establishment inquiry ${updated.codeName}: established`,
-          details: { inquiryKind: InquiryKind.ESTABLISHMENT_INQUIRY, originCountry: updated.originCountry, sector: updated.sector },
-        });
-      }
-      return Object.assign(new EstablishmentInquiryPayload(), { inquiry: updated });
-    }, () => new EstablishmentInquiryPayload());
+    return runMutation(ctx, input, async (em) => Object.assign(new EstablishmentInquiryPayload(), await changeEstablishmentInquiryState(ctx, em, input)), () => new EstablishmentInquiryPayload());
   }
 }
 
@@ -374,36 +209,7 @@ export class EstablishmentOfferResolver {
   @Mutation(() => EstablishmentOfferPayload, { description: 'Make your municipality\'s offer for an open inquiry of its group (one offer per municipality).' })
   @Access(Rules.member(Capability.RECORD))
   submitEstablishmentOffer(@Arg('input', { validate: false }) input: SubmitEstablishmentOfferInput, @Ctx() ctx: RequestContext) {
-    return runMutation(
-      ctx,
-      input,
-      async (em) => {
-        const scope = ctx.scope.require(Capability.READ);
-        const inquiry = await restrictToHandledInquiries(
-          em.getRepository(EstablishmentInquiry).createQueryBuilder('i').where('i.id = :id', { id: input.inquiryId }),
-          'i',
-          scope,
-        ).getOne();
-        if (!inquiry) throw NOT_FOUND('inquiryId');
-        if (!ctx.scope.has(input.municipalityId, Capability.RECORD)) {
-          throw new UserInputRejection([userError('municipalityId', 'You can only make offers for a municipality where you have "record".', UserErrorCode.NOT_ALLOWED)]);
-        }
-        if (!(await em.countBy(EstablishmentGroupMember, { inquiryId: inquiry.id, municipalityId: input.municipalityId }))) {
-          throw new UserInputRejection([userError('municipalityId', 'This municipality is not in the inquiry\'s group.', UserErrorCode.NOT_ALLOWED)]);
-        }
-        if (!OPEN_STATES.includes(inquiry.state)) {
-          throw new UserInputRejection([userError('inquiryId', `The inquiry is ${inquiry.state}; offers are made while it is open.`, UserErrorCode.NOT_ALLOWED)]);
-        }
-        const offer = await em.save(
-          em.create(EstablishmentOffer, {
-            inquiryId: inquiry.id,
-            municipalityId: input.municipalityId,
-            description: input.description.trim(),
-            submittedByUserId: userIdOf(ctx),
-          }),
-        );
-        return Object.assign(new EstablishmentOfferPayload(), { offer });
-      },
+    return runMutation(ctx, input, async (em) => Object.assign(new EstablishmentOfferPayload(), await submitEstablishmentOffer(ctx, em, input)),
       () => new EstablishmentOfferPayload(),
       { uniqueFields: { UQ_establishment_offer_municipality: { field: 'municipalityId', message: 'This municipality has made its offer already; edit it instead.' } } },
     );
@@ -412,21 +218,7 @@ export class EstablishmentOfferResolver {
   @Mutation(() => EstablishmentOfferPayload, { description: 'Change your municipality\'s offer.' })
   @Access(Rules.member(Capability.RECORD))
   updateEstablishmentOffer(@Arg('input', { validate: false }) input: UpdateEstablishmentOfferInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      const recording = ctx.scope.organisationIds(Capability.RECORD);
-      const offer = await em
-        .getRepository(EstablishmentOffer)
-        .createQueryBuilder('o')
-        .where('o.id = :id', { id: input.id })
-        .andWhere('o.municipality_id = ANY(:mine)', { mine: recording })
-        .getOne();
-      if (!offer) throw new UserInputRejection([userError('id', 'Offer not found.', UserErrorCode.NOT_FOUND)]);
-      const updated = await updateIfVersion(em, EstablishmentOffer, offer.id, input.expectedVersion, { description: input.description.trim() });
-      if (!updated) {
-        throw versionConflict('offer', offer.version);
-      }
-      return Object.assign(new EstablishmentOfferPayload(), { offer: updated });
-    }, () => new EstablishmentOfferPayload());
+    return runMutation(ctx, input, async (em) => Object.assign(new EstablishmentOfferPayload(), await updateEstablishmentOffer(ctx, em, input)), () => new EstablishmentOfferPayload());
   }
 }
 

@@ -1,18 +1,17 @@
-import { EntityManager } from 'typeorm';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
 import { RequestContext } from '../core/context';
-import { UserError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { UserError } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
+import { Connection, PageArgs, PageParams } from '../core/pagination';
 import { isUuid } from '../core/text';
-import { updateIfVersion, versionConflict } from '../core/versioned';
-import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
+import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { CreateInvestorPortalProjectInput, InvestorPortalFilter, UpdateInvestorPortalProjectInput } from './investment.inputs';
 import { investmentLoaders } from './investment.loaders';
-import { LISTABLE_STATUSES, LISTING_MIN_INVESTMENT_DKK, restrictToPublicListings } from './investment.visibility';
+import { managedProjectPage, publicListingPage } from './investment.service';
 import { InvestorPortalListing, InvestorPortalProject } from './portal.entity';
+import { createInvestorPortalProject, updateInvestorPortalProject, listingProblems } from './portal.service';
 
 @ObjectType()
 export class InvestorPortalListingConnection extends Connection(InvestorPortalListing, 'InvestorPortalListing') {}
@@ -24,28 +23,6 @@ export class InvestorPortalProjectConnection extends Connection(InvestorPortalPr
 export class InvestorPortalProjectPayload extends MutationPayload {
   @Field(() => InvestorPortalProject, { nullable: true })
   project: InvestorPortalProject | null = null;
-}
-
-/** Kinds of organisation that count as a public owner for the listing criteria. */
-const PUBLIC_OWNER_KINDS = [OrganisationKind.MUNICIPALITY, OrganisationKind.REGION, OrganisationKind.REGIONAL_COUNCIL, OrganisationKind.NATIONAL_AGENCY];
-
-/** The listing criteria, as user errors naming the field that fails each. */
-async function listingProblems(
-  loadOrganisation: (id: string) => Promise<Organisation | null>,
-  p: Pick<InvestorPortalProject, 'estimatedInvestmentDkk' | 'publicOwnerOrganisationId' | 'status'>,
-): Promise<UserError[]> {
-  const problems: UserError[] = [];
-  if (Number(p.estimatedInvestmentDkk) < LISTING_MIN_INVESTMENT_DKK) {
-    problems.push(userError('estimatedInvestmentDkk', `Listed projects need an estimated investment of at least ${LISTING_MIN_INVESTMENT_DKK} DKK.`, UserErrorCode.NOT_ALLOWED));
-  }
-  const owner = p.publicOwnerOrganisationId ? await loadOrganisation(p.publicOwnerOrganisationId) : null;
-  if (!owner || !PUBLIC_OWNER_KINDS.includes(owner.kind)) {
-    problems.push(userError('publicOwnerOrganisationId', 'Listed projects need a public owner (municipality, region or state agency).', UserErrorCode.NOT_ALLOWED));
-  }
-  if (!LISTABLE_STATUSES.includes(p.status)) {
-    problems.push(userError('status', `Only projects that are ${LISTABLE_STATUSES.join(', ')} can be listed.`, UserErrorCode.NOT_ALLOWED));
-  }
-  return problems;
 }
 
 async function toListing(ctx: RequestContext, p: InvestorPortalProject): Promise<InvestorPortalListing> {
@@ -72,7 +49,6 @@ async function toListing(ctx: RequestContext, p: InvestorPortalProject): Promise
   });
 }
 
-const listingKey = (p: InvestorPortalProject) => [p.title.toLowerCase(), p.id];
 
 @Resolver(() => InvestorPortalProject)
 export class InvestorPortalResolver {
@@ -93,13 +69,7 @@ export class InvestorPortalResolver {
     @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    const qb = restrictToPublicListings(ctx.ds.getRepository(InvestorPortalProject).createQueryBuilder('p'), 'p');
-    if (filter?.kind) qb.andWhere('p.kind = :kind', { kind: filter.kind });
-    if (filter?.tendersOnly) qb.andWhere('p.is_tender = true');
-    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere('(lower(p.title), p.id) > (:cTitle, :cId::uuid)', { cTitle: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('lower(p.title)').addOrderBy('p.id').limit(first + 1).getMany();
-    const conn = toConnection(rows, first, listingKey, !!cursor);
+    const conn = await publicListingPage(ctx, filter, first, after);
     const nodes = await Promise.all(conn.edges.map((e) => toListing(ctx, e.node)));
     return { ...conn, edges: conn.edges.map((e, i) => ({ cursor: e.cursor, node: nodes[i] })) };
   }
@@ -108,11 +78,7 @@ export class InvestorPortalResolver {
   @Access(Rules.member(Capability.READ))
   async investorPortalProjects(@PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const scope = ctx.scope.require(Capability.READ);
-    const qb = scope.restrict(ctx.ds.getRepository(InvestorPortalProject).createQueryBuilder('p'), 'p.owner_organisation_id');
-    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere('(lower(p.title), p.id) > (:cTitle, :cId::uuid)', { cTitle: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('lower(p.title)').addOrderBy('p.id').limit(first + 1).getMany();
-    return toConnection(rows, first, listingKey, !!cursor);
+    return managedProjectPage(ctx, scope, first, after);
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'The public owner behind the project.' })
@@ -133,73 +99,12 @@ export class InvestorPortalResolver {
   @Mutation(() => InvestorPortalProjectPayload, { description: 'Add a project for the investor portal (editors of an investment agency).' })
   @Access(Rules.member(Capability.EDIT))
   createInvestorPortalProject(@Arg('input', { validate: false }) input: CreateInvestorPortalProjectInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      await requireAgencyEditor(ctx, em, input.ownerOrganisationId, 'ownerOrganisationId');
-      await requireOrganisations(em, { publicOwnerOrganisationId: input.publicOwnerOrganisationId, municipalityId: input.municipalityId });
-      if (input.listed) {
-        const problems = await listingProblems((oid) => em.findOneBy(Organisation, { id: oid }), { ...input, publicOwnerOrganisationId: input.publicOwnerOrganisationId ?? null });
-        if (problems.length) throw new UserInputRejection(problems);
-      }
-      const project = await em.save(
-        em.create(InvestorPortalProject, {
-          ownerOrganisationId: input.ownerOrganisationId,
-          title: input.title.trim(),
-          description: input.description ?? null,
-          kind: input.kind,
-          status: input.status,
-          isTender: input.isTender,
-          tenderDeadline: input.tenderDeadline ?? null,
-          estimatedInvestmentDkk: input.estimatedInvestmentDkk,
-          publicOwnerOrganisationId: input.publicOwnerOrganisationId ?? null,
-          municipalityId: input.municipalityId ?? null,
-          expectedStartYear: input.expectedStartYear ?? null,
-          url: input.url ?? null,
-          internalNotes: input.internalNotes ?? null,
-          listed: input.listed,
-          listedAt: input.listed ? new Date() : null,
-        }),
-      );
-      return Object.assign(new InvestorPortalProjectPayload(), { project: await em.findOneByOrFail(InvestorPortalProject, { id: project.id }) });
-    }, () => new InvestorPortalProjectPayload());
+    return runMutation(ctx, input, async (em) => Object.assign(new InvestorPortalProjectPayload(), await createInvestorPortalProject(ctx, em, input)), () => new InvestorPortalProjectPayload());
   }
 
   @Mutation(() => InvestorPortalProjectPayload, { description: 'Change or (un)list a portal project. Listing is refused, naming the field, unless it meets the criteria.' })
   @Access(Rules.member(Capability.EDIT))
   updateInvestorPortalProject(@Arg('input', { validate: false }) input: UpdateInvestorPortalProjectInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      const editable = ctx.scope.organisationIds(Capability.EDIT);
-      const readable = ctx.scope.organisationIds(Capability.READ);
-      const current = await em.findOneBy(InvestorPortalProject, { id: input.id });
-      if (!current || !readable.includes(current.ownerOrganisationId)) throw new UserInputRejection([userError('id', 'Portal project not found.', UserErrorCode.NOT_FOUND)]);
-      if (!editable.includes(current.ownerOrganisationId)) throw new UserInputRejection([userError('id', 'Only editors of the managing agency can change it.', UserErrorCode.NOT_ALLOWED)]);
-      await requireOrganisations(em, { publicOwnerOrganisationId: input.publicOwnerOrganisationId });
-      const { id, expectedVersion, ...changes } = input;
-      const patch: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(changes)) if (v !== undefined) patch[k] = k === 'title' ? String(v).trim() : v;
-      const merged = { ...current, ...patch } as InvestorPortalProject;
-      if (merged.listed) {
-        const problems = await listingProblems((oid) => em.findOneBy(Organisation, { id: oid }), merged);
-        if (problems.length) throw new UserInputRejection(problems);
-        if (!current.listed) patch.listedAt = () => 'now()';
-      }
-      const updated = await updateIfVersion(em, InvestorPortalProject, id, expectedVersion, patch as never);
-      if (!updated) {
-        throw versionConflict('project', current.version);
-      }
-      return Object.assign(new InvestorPortalProjectPayload(), { project: updated });
-    }, () => new InvestorPortalProjectPayload());
-  }
-}
-
-async function requireAgencyEditor(ctx: RequestContext, em: EntityManager, orgId: string, field: string) {
-  const org = ctx.scope.has(orgId, Capability.EDIT) ? await em.findOneBy(Organisation, { id: orgId }) : null;
-  if (!org || org.kind !== OrganisationKind.INVESTMENT_PROMOTION_AGENCY) {
-    throw new UserInputRejection([userError(field, 'Portal projects are managed by editors of an investment-promotion agency.', UserErrorCode.NOT_ALLOWED)]);
-  }
-}
-
-async function requireOrganisations(em: EntityManager, ids: Record<string, string | undefined>) {
-  for (const [field, id] of Object.entries(ids)) {
-    if (id && !(await em.existsBy(Organisation, { id }))) throw new UserInputRejection([userError(field, 'No organisation with this id.', UserErrorCode.NOT_FOUND)]);
+    return runMutation(ctx, input, async (em) => Object.assign(new InvestorPortalProjectPayload(), await updateInvestorPortalProject(ctx, em, input)), () => new InvestorPortalProjectPayload());
   }
 }

@@ -1,9 +1,8 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { RequestContext, userIdOf } from '../core/context';
+import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../core/context';
 import { Access, Capability, Rules } from '../core/access';
-import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
+import { Connection, PageArgs, PageParams } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { Firm } from '../firms/firm.entity';
 import { firmLoaders } from '../firms/firm.loaders';
@@ -11,14 +10,12 @@ import { identityLoaders } from '../identity/identity.loaders';
 import { User } from '../identity/user.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
-import { FirmConsent, FirmConsentRecipient, JourneyAccessLog } from './consent.entity';
-import { actingOrganisation, findFirmForRecording } from './journey.access';
-import { ConsentScope } from './journey.enums';
+import { FirmConsent, JourneyAccessLog } from './consent.entity';
 import { RecordConsentInput, WithdrawConsentInput } from './journey.inputs';
 import { journeyLoaders } from './journey.loaders';
-
-/** A consent may run for at most this long. */
-export const MAX_CONSENT_YEARS = 5;
+import { accessLogPage, consentsOfFirm } from './journey.service';
+import { recordConsent, withdrawConsent, MAX_CONSENT_YEARS } from './consent.service';
+export { MAX_CONSENT_YEARS };
 
 @ObjectType()
 export class ConsentPayload extends MutationPayload {
@@ -35,58 +32,19 @@ export class ConsentResolver {
   async firmConsents(@Arg('firmId', () => ID) firmId: string, @Ctx() ctx: RequestContext) {
     const scope = ctx.scope.require(Capability.READ);
     if (!isUuid(firmId)) return [];
-    const qb = ctx.ds.getRepository(FirmConsent).createQueryBuilder('c').where('c.firmId = :firmId', { firmId });
-    return scope.restrict(qb, 'c.organisationId').orderBy('c.recordedAt', 'DESC').addOrderBy('c.id', 'DESC').limit(200).getMany();
+    return consentsOfFirm(ctx, scope, firmId);
   }
 
   @Mutation(() => ConsentPayload, { description: 'Record a firm\'s consent to show your organisation\'s journey entries about it to others.' })
   @Access(Rules.member(Capability.RECORD))
   recordConsent(@Arg('input', { validate: false }) input: RecordConsentInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      const org = actingOrganisation(ctx, input.organisationId, Capability.RECORD).organisationIds[0];
-      const firm = await findFirmForRecording(em, input.firmId, org);
-      const now = new Date();
-      const latest = new Date(now);
-      latest.setUTCFullYear(latest.getUTCFullYear() + MAX_CONSENT_YEARS);
-      const errors = [];
-      if (input.validUntil <= now) errors.push(userError('validUntil', 'A consent must be valid until a time in the future.'));
-      else if (input.validUntil > latest) errors.push(userError('validUntil', `A consent can run for at most ${MAX_CONSENT_YEARS} years.`));
-      const recipients = [...new Set(input.recipientOrganisationIds ?? [])];
-      if (input.scope === ConsentScope.NAMED_ORGANISATIONS) {
-        if (!recipients.length) errors.push(userError('recipientOrganisationIds', 'Name the organisations the firm consented to.', UserErrorCode.REQUIRED));
-        else if (recipients.includes(org)) errors.push(userError('recipientOrganisationIds', 'Your own organisation sees its entries anyway; name others.'));
-        else {
-          const found: Array<{ id: string }> = await em.query('SELECT id FROM organisation WHERE id = ANY($1::uuid[])', [recipients]);
-          if (found.length !== recipients.length) errors.push(userError('recipientOrganisationIds', 'Some of these organisations do not exist.', UserErrorCode.NOT_FOUND));
-        }
-      } else if (recipients.length) {
-        errors.push(userError('recipientOrganisationIds', 'Leave out for ALL_PUBLIC_BUSINESS_SUPPORT.'));
-      }
-      if (errors.length) throw new UserInputRejection(errors);
-      const consent = await em.save(em.create(FirmConsent, {
-        firmId: firm.id, organisationId: org, scope: input.scope, purpose: input.purpose.trim(), validUntil: input.validUntil,
-        recordedByUserId: userIdOf(ctx), withdrawnAt: null, withdrawnByUserId: null,
-      }));
-      if (recipients.length) await em.insert(FirmConsentRecipient, recipients.map((organisationId) => ({ consentId: consent.id, organisationId })));
-      return Object.assign(new ConsentPayload(), { consent });
-    }, () => new ConsentPayload());
+    return runMutation(ctx, input, async (em) => Object.assign(new ConsentPayload(), await recordConsent(ctx, em, input)), () => new ConsentPayload());
   }
 
   @Mutation(() => ConsentPayload, { description: 'Withdraw a consent your organisation recorded. Takes effect at once.' })
   @Access(Rules.member(Capability.RECORD))
   withdrawConsent(@Arg('input', { validate: false }) input: WithdrawConsentInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      const recording = ctx.scope.organisationIds(Capability.RECORD);
-      const result = await em.createQueryBuilder().update(FirmConsent)
-        .set({ withdrawnAt: () => 'now()', withdrawnByUserId: userIdOf(ctx) })
-        .where('id = :id AND organisation_id = ANY(:recording) AND withdrawn_at IS NULL', { id: input.consentId, recording })
-        .execute();
-      const consent = await em.getRepository(FirmConsent).createQueryBuilder('c')
-        .where('c.id = :id', { id: input.consentId }).andWhere('c.organisationId = ANY(:recording)', { recording }).getOne();
-      if (!consent) throw new UserInputRejection([userError('consentId', 'Consent not found.', UserErrorCode.NOT_FOUND)]);
-      if (!result.affected) throw new UserInputRejection([userError('consentId', 'This consent was withdrawn already.', UserErrorCode.IMMUTABLE)]);
-      return Object.assign(new ConsentPayload(), { consent });
-    }, () => new ConsentPayload());
+    return runMutation(ctx, input, async (em) => Object.assign(new ConsentPayload(), await withdrawConsent(ctx, em, input)), () => new ConsentPayload());
   }
 
   @FieldResolver(() => Organisation, { description: 'The organisation that recorded it; its entries are the ones shared.' })
@@ -122,12 +80,7 @@ export class JourneyAccessLogResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const scope = ctx.scope.require(Capability.READ);
-    const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
-    const qb = scope.restrict(ctx.ds.getRepository(JourneyAccessLog).createQueryBuilder('l'), 'l.ownerOrganisationId');
-    if (firmId) qb.andWhere('l.firmId = :firmId', { firmId: isUuid(firmId) ? firmId : '00000000-0000-0000-0000-000000000000' });
-    if (cursor) qb.andWhere('(l.at, l.id) < (:cAt, :cId)', { cAt: new Date(cursor[0]), cId: cursor[1] });
-    const rows = await qb.orderBy('l.at', 'DESC').addOrderBy('l.id', 'DESC').limit(first + 1).getMany();
-    return toConnection(rows, first, (l) => [l.at.toISOString(), l.id], !!cursor);
+    return accessLogPage(ctx, scope, firmId, first, after);
   }
 
   @FieldResolver(() => Organisation, { description: 'The organisation the reader acted for.' })

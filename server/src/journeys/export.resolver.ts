@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import { RequestContext, userIdOf } from '../core/context';
+import { RequestContext } from '../core/context';
 import { Access, Capability, Rules } from '../core/access';
 import { NotFoundError } from '../core/errors';
 import { isUuid } from '../core/text';
@@ -7,9 +7,10 @@ import { Firm } from '../firms/firm.entity';
 import { firmLoaders } from '../firms/firm.loaders';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
-import { ContactPerson, ContactPersonRevealLog } from './contact-person.entity';
+import { ContactPersonRevealLog } from './contact-person.entity';
 import { ContactPersonView } from './contact-person.resolver';
 import { FirmConsent, JourneyAccessLog } from './consent.entity';
+import { firmDataOf } from './journey.service';
 import { Referral } from './referral.entity';
 import { GrowthPlanMilestone, GrowthPotentialAssessment, Touchpoint } from './touchpoint.entity';
 
@@ -47,32 +48,10 @@ export class FirmDataExportResolver {
     if (!orgId || !admin.includes(orgId)) throw new NotFoundError('Organisation');
     const firm = isUuid(firmId) ? await firmLoaders(ctx).byId.load(firmId) : null;
     if (!firm) throw new NotFoundError('Firm');
-    return ctx.ds.transaction(async (em) => {
-      const by = { firmId: firm.id, organisationId: orgId };
-      const [touchpoints, referrals, consents, milestones, growthPotentialAssessments, people, accessLog] = await Promise.all([
-        em.find(Touchpoint, { where: by, order: { occurredAt: 'ASC', id: 'ASC' } }),
-        em.getRepository(Referral).createQueryBuilder('r').where('r.firmId = :firmId', { firmId: firm.id })
-          .andWhere('(r.senderOrganisationId = :orgId OR r.receiverOrganisationId = :orgId)', { orgId }).orderBy('r.sentAt').getMany(),
-        em.find(FirmConsent, { where: by, order: { recordedAt: 'ASC' } }),
-        em.find(GrowthPlanMilestone, { where: by, order: { dueOn: 'ASC' } }),
-        em.find(GrowthPotentialAssessment, { where: by, order: { assessedAt: 'ASC' } }),
-        em.find(ContactPerson, { where: by, order: { name: 'ASC' } }),
-        em.find(JourneyAccessLog, { where: { firmId: firm.id, ownerOrganisationId: orgId }, order: { at: 'ASC' } }),
-      ]);
-      const sensitive = people.filter((p) => p.sensitiveNote != null);
-      if (sensitive.length) {
-        await em.insert(ContactPersonRevealLog, sensitive.map((p) => ({
-          contactPersonId: p.id, organisationId: orgId, userId: userIdOf(ctx), reason: EXPORT_REVEAL_REASON, fields: ['sensitiveNote'],
-        })));
-      }
-      const contactPersonReveals = people.length
-        ? await em.getRepository(ContactPersonRevealLog).createQueryBuilder('l')
-            .where('l.contactPersonId = ANY(:ids)', { ids: people.map((p) => p.id) }).orderBy('l.at').addOrderBy('l.id').getMany()
-        : [];
-      return Object.assign(new FirmDataExport(), {
-        generatedAt: new Date(), firm, organisation: await organisationLoaders(ctx).byId.load(orgId), touchpoints, referrals, consents, milestones,
-        growthPotentialAssessments, contactPersons: people.map((p) => ContactPersonView.of(p, true)), contactPersonReveals, accessLog,
-      });
+    const { people, ...data } = await firmDataOf(ctx, firm.id, orgId, EXPORT_REVEAL_REASON);
+    return Object.assign(new FirmDataExport(), {
+      generatedAt: new Date(), firm, organisation: await organisationLoaders(ctx).byId.load(orgId), ...data,
+      contactPersons: people.map((p) => ContactPersonView.of(p, true)),
     });
   }
 }

@@ -75,6 +75,13 @@ export function createJourneyLoaders(ctx: RequestContext) {
         .orderBy('r.organisationId').getMany();
       return ids.map((id) => rows.filter((r) => r.consentId === id).map((r) => r.organisationId));
     }),
+
+    /** The id of the entry correcting each entry, or null (ids only: no content crosses here). */
+    supersederByEntry: new DataLoader<string, string | null>(async (ids) => {
+      const rows: Array<{ id: string; supersedes_id: string }> = await ctx.ds.query('SELECT id, supersedes_id FROM touchpoint WHERE supersedes_id = ANY($1::uuid[])', [[...ids]]);
+      const map = new Map(rows.map((r) => [r.supersedes_id, r.id]));
+      return ids.map((id) => map.get(id) ?? null);
+    }),
   };
 }
 

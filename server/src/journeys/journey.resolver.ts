@@ -1,27 +1,24 @@
-import DataLoader from 'dataloader';
-import { RequestContext, userIdOf } from '../core/context';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../core/context';
+import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
-import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
+import { Connection, PageArgs, PageParams } from '../core/pagination';
 import { isUuid } from '../core/text';
-import { selectList } from '../core/rows';
-import { Firm, FirmStatus } from '../firms/firm.entity';
+import { Firm } from '../firms/firm.entity';
 import { firmLoaders } from '../firms/firm.loaders';
 import { identityLoaders } from '../identity/identity.loaders';
 import { User } from '../identity/user.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
-import { JourneyAccessLog } from './consent.entity';
-import { actingOrganisation, DetailGrant, findFirmForRecording } from './journey.access';
-import { AccessBasis, GROWTH_WHEEL, GrowthWheelArea, GrowthWheelDecisionArea, TouchpointKind } from './journey.enums';
+import { DetailGrant } from './journey.access';
+import { AccessBasis, GROWTH_WHEEL, GrowthWheelArea, GrowthWheelDecisionArea } from './journey.enums';
 import { AssessGrowthPotentialInput, CorrectTouchpointInput, JourneyFilter, RecordTouchpointInput } from './journey.inputs';
 import { journeyLoaders } from './journey.loaders';
+import { firmJourneyPage, hiddenOwnerIds, logForeignReads } from './journey.service';
 import { detailsFor, MilestoneDetails, ReferralDetails, TouchpointDetailsUnion } from './touchpoint.details';
 import { GrowthPlanMilestone, GrowthPotentialAssessment, Touchpoint } from './touchpoint.entity';
-import { appendEntry, applyMilestone, checkDetailsPresence, checkOccurredAt, openReferral, plainDetails } from './touchpoint.service';
 import { Referral } from './referral.entity';
+import { recordTouchpoint, correctTouchpoint, assessGrowthPotential } from './recording.service';
 
 @ObjectType({ description: 'On which recorded basis you see another organisation\'s entries about this firm.' })
 export class JourneyAccessGrant {
@@ -69,8 +66,6 @@ export class GrowthWheelAreaModel {
   @Field(() => [GrowthWheelDecisionArea]) decisionAreas!: GrowthWheelDecisionArea[];
 }
 
-const entryKey = (t: Touchpoint) => [t.occurredAt.toISOString(), t.id];
-
 @Resolver(() => FirmJourney)
 export class FirmJourneyResolver {
   @Query(() => FirmJourney, {
@@ -88,29 +83,7 @@ export class FirmJourneyResolver {
     if (!isUuid(firmId)) return null;
     const firm = await firmLoaders(ctx).byId.load(firmId);
     if (!firm) return null;
-    const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
-    // The firm plus prospects that were merged into it: their history is the firm's history.
-    const merged: Array<{ id: string }> = firm.status === FirmStatus.MERGED ? [] : await ctx.ds.query('SELECT id FROM firm WHERE merged_into_id = $1', [firm.id]);
-    const firmIds = [firm.id, ...merged.map((m) => m.id)];
-    const grantLists = await Promise.all(firmIds.map((id) => journeyLoaders(ctx).grantsByFirm.load(id)));
-    const grants = dedupeGrants(grantLists.flat());
-    const visibleOwners = [...scope.organisationIds, ...grants.map((g) => g.ownerOrganisationId)];
-    const owners = filter?.organisationIds?.length ? visibleOwners.filter((o) => filter.organisationIds!.includes(o)) : visibleOwners;
-
-    // Plain rows (lean read, see core/rows.ts): the 20 entries of a page need no entity hydration.
-    const qb = ctx.ds.getRepository(Touchpoint).createQueryBuilder('t')
-      .select(selectList(ctx.ds, Touchpoint, 't'))
-      .where('t.firmId = ANY(:firmIds)', { firmIds })
-      .andWhere('t.organisationId = ANY(:owners)', { owners });
-    if (filter?.kinds?.length) qb.andWhere('t.kind = ANY(:kinds)', { kinds: filter.kinds });
-    if (filter?.from) qb.andWhere('t.occurredAt >= :from', { from: filter.from });
-    if (filter?.to) qb.andWhere('t.occurredAt < :to', { to: filter.to });
-    if (filter?.includeSuperseded === false) qb.andWhere('NOT EXISTS (SELECT 1 FROM touchpoint c WHERE c.supersedes_id = t.id)');
-    if (cursor) qb.andWhere('(t.occurredAt, t.id) < (:cAt, :cId)', { cAt: new Date(cursor[0]), cId: cursor[1] });
-    const rows: Touchpoint[] = owners.length ? await qb.orderBy('t.occurredAt', 'DESC').addOrderBy('t.id', 'DESC').limit(first + 1).getRawMany() : [];
-    const connection = toConnection(rows, first, entryKey, !!cursor);
-
-    await logForeignReads(ctx, connection.edges.map((e) => e.node), scope.organisationIds, grants);
+    const { connection, firmIds, visibleOwners, grants } = await firmJourneyPage(ctx, scope, firm, filter, first, after);
     return Object.assign(new FirmJourney(), connection, { firm, firmIds, visibleOwners, grants });
   }
 
@@ -118,12 +91,8 @@ export class FirmJourneyResolver {
     description: 'Organisations that have journey entries about this firm which you may not see (no consent, no open referral). Only the fact is shown: no kinds, dates or counts.',
   })
   async hiddenOrganisations(@Root() journey: FirmJourney, @Ctx() ctx: RequestContext) {
-    const rows: Array<{ organisation_id: string }> = await ctx.ds.query(
-      // Only the fact, through a view that shows nothing else (RLS hides the entries themselves).
-      'SELECT DISTINCT organisation_id FROM journey_presence WHERE firm_id = ANY($1::uuid[]) AND organisation_id <> ALL($2::uuid[])',
-      [journey.firmIds, journey.visibleOwners],
-    );
-    const orgs = await organisationLoaders(ctx).byId.loadMany(rows.map((r) => r.organisation_id));
+    const ids = await hiddenOwnerIds(ctx, journey.firmIds, journey.visibleOwners);
+    const orgs = await organisationLoaders(ctx).byId.loadMany(ids);
     return orgs.filter((o): o is Organisation => !!o && !(o instanceof Error)).sort((a, b) => a.name.localeCompare(b.name));
   }
 
@@ -149,54 +118,13 @@ export class FirmJourneyResolver {
   @Mutation(() => TouchpointPayload, { description: 'Record a touchpoint of any kind. The server assigns recordedAt; back-dating beyond 14 days is refused.' })
   @Access(Rules.member(Capability.RECORD))
   recordTouchpoint(@Arg('input', { validate: false }) input: RecordTouchpointInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      const org = actingOrganisation(ctx, input.organisationId, Capability.RECORD).organisationIds[0];
-      const errors = [...checkDetailsPresence(input.kind, input), ...checkOccurredAt(input.occurredAt, 'occurredAt', new Date())];
-      if (errors.length) throw new UserInputRejection(errors);
-      const firm = await findFirmForRecording(em, input.firmId, org);
-      const payload = new TouchpointPayload();
-      let details: Record<string, unknown>;
-      if (input.kind === TouchpointKind.REFERRAL) {
-        const opened = await openReferral(ctx, em, firm.id, org, input.referral!);
-        payload.referral = opened.referral;
-        details = opened.details;
-      } else if (input.kind === TouchpointKind.GROWTH_PLAN_MILESTONE) {
-        const applied = await applyMilestone(em, firm.id, org, input.milestone!);
-        payload.milestone = applied.milestone;
-        details = applied.details;
-      } else {
-        details = plainDetails(input.kind, input);
-      }
-      payload.touchpoint = await appendEntry(ctx, em, {
-        firmId: firm.id, organisationId: org, kind: input.kind, occurredAt: input.occurredAt, summary: input.summary, details,
-        referralId: payload.referral?.id ?? null, milestoneId: payload.milestone?.id ?? null,
-      });
-      return payload;
-    }, () => new TouchpointPayload());
+    return runMutation(ctx, input, async (em) => Object.assign(new TouchpointPayload(), await recordTouchpoint(ctx, em, input)), () => new TouchpointPayload());
   }
 
   @Mutation(() => TouchpointPayload, { description: 'Correct an entry of your organisation: a new entry of the same kind supersedes it; both stay visible.' })
   @Access(Rules.member(Capability.RECORD))
   correctTouchpoint(@Arg('input', { validate: false }) input: CorrectTouchpointInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      const recording = ctx.scope.organisationIds(Capability.RECORD);
-      const original = await em.getRepository(Touchpoint).createQueryBuilder('t')
-        .where('t.id = :id', { id: input.touchpointId }).andWhere('t.organisationId = ANY(:recording)', { recording }).getOne();
-      if (!original) throw new UserInputRejection([userError('touchpointId', 'Touchpoint not found.', UserErrorCode.NOT_FOUND)]);
-      if (original.kind === TouchpointKind.REFERRAL || original.kind === TouchpointKind.GROWTH_PLAN_MILESTONE) {
-        throw new UserInputRejection([userError('touchpointId', `A ${original.kind} entry is changed through its ${original.kind === TouchpointKind.REFERRAL ? 'referral' : 'milestone'}, not corrected.`, UserErrorCode.IMMUTABLE)]);
-      }
-      const [corrected] = await em.query('SELECT id FROM touchpoint WHERE supersedes_id = $1', [original.id]);
-      if (corrected) throw new UserInputRejection([userError('touchpointId', `This entry was corrected already (by ${corrected.id}); correct the newest one.`, UserErrorCode.IMMUTABLE)]);
-      const occurredAt = input.occurredAt ?? original.occurredAt;
-      const errors = [...checkDetailsPresence(original.kind, input), ...(input.occurredAt ? checkOccurredAt(input.occurredAt, 'occurredAt', new Date(), original.recordedAt) : [])];
-      if (errors.length) throw new UserInputRejection(errors);
-      const touchpoint = await appendEntry(ctx, em, {
-        firmId: original.firmId, organisationId: original.organisationId, kind: original.kind, occurredAt, summary: input.summary ?? original.summary,
-        details: plainDetails(original.kind, input), supersedesId: original.id, correctionReason: input.reason.trim(),
-      });
-      return Object.assign(new TouchpointPayload(), { touchpoint });
-    }, () => new TouchpointPayload(), {
+    return runMutation(ctx, input, async (em) => Object.assign(new TouchpointPayload(), await correctTouchpoint(ctx, em, input)), () => new TouchpointPayload(), {
       uniqueFields: { UQ_touchpoint_supersedes_id: { field: 'touchpointId', message: 'This entry was corrected already; correct the newest one.' } },
     });
   }
@@ -204,49 +132,12 @@ export class FirmJourneyResolver {
   @Mutation(() => GrowthPotentialPayload, { description: 'Record a new growth-potential level and segment for a firm (history is kept; the newest is current).' })
   @Access(Rules.member(Capability.RECORD))
   assessGrowthPotential(@Arg('input', { validate: false }) input: AssessGrowthPotentialInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      const org = actingOrganisation(ctx, input.organisationId, Capability.RECORD).organisationIds[0];
-      const firm = await findFirmForRecording(em, input.firmId, org);
-      const assessment = await em.save(em.create(GrowthPotentialAssessment, {
-        firmId: firm.id, organisationId: org, level: input.level, segment: input.segment, rationale: input.rationale?.trim() || null,
-        assessedByUserId: userIdOf(ctx),
-      }));
-      return Object.assign(new GrowthPotentialPayload(), { assessment });
-    }, () => new GrowthPotentialPayload());
+    return runMutation(ctx, input, async (em) => Object.assign(new GrowthPotentialPayload(), await assessGrowthPotential(ctx, em, input)), () => new GrowthPotentialPayload());
   }
 }
 
-/** One grant per owner (the first: loadGrants orders consent before referral). */
-function dedupeGrants(grants: DetailGrant[]): DetailGrant[] {
-  const seen = new Map<string, DetailGrant>();
-  for (const g of grants) if (!seen.has(g.ownerOrganisationId)) seen.set(g.ownerOrganisationId, g);
-  return [...seen.values()];
-}
-
-/**
- * Logs, in the same request and before the data is returned, every entry of another organisation that is
- * about to be shown: one row per (firm, owner organisation) with the entries, the viewer and the basis.
- * If the log cannot be written the read fails: there are no unlogged reads.
- */
-export async function logForeignReads(ctx: RequestContext, entries: Array<Pick<Touchpoint, 'id' | 'firmId' | 'organisationId'>>, ownIds: readonly string[], grants: DetailGrant[]) {
-  const byOwner = new Map<string, Array<Pick<Touchpoint, 'id' | 'firmId' | 'organisationId'>>>();
-  for (const t of entries) {
-    if (ownIds.includes(t.organisationId)) continue;
-    const key = `${t.firmId}|${t.organisationId}`;
-    byOwner.set(key, [...(byOwner.get(key) ?? []), t]);
-  }
-  if (!byOwner.size) return;
-  const userId = userIdOf(ctx);
-  const rows = [...byOwner.values()].map((list) => {
-    const grant = grants.find((g) => g.ownerOrganisationId === list[0].organisationId && g.firmId === list[0].firmId);
-    if (!grant) throw new Error('journey entry of another organisation without a basis'); // cannot happen: rows are filtered by the grants
-    return {
-      viewerUserId: userId, viewerOrganisationId: grant.viewerOrganisationId, firmId: list[0].firmId, ownerOrganisationId: grant.ownerOrganisationId,
-      basis: grant.basis, consentId: grant.consentId, referralId: grant.referralId, touchpointIds: list.map((t) => t.id),
-    };
-  });
-  await ctx.ds.getRepository(JourneyAccessLog).insert(rows);
-}
+/** Re-exported for the agreements area's drill-down (it logs its foreign reads the same way). */
+export { logForeignReads };
 
 @Resolver(() => Touchpoint)
 export class TouchpointResolver {
@@ -278,17 +169,8 @@ export class TouchpointResolver {
 
   @FieldResolver(() => ID, { nullable: true, description: 'The later entry that corrects this one (null if it is current).' })
   supersededById(@Root() t: Touchpoint, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.get(createSupersederLoader).load(t.id);
+    return journeyLoaders(ctx).supersederByEntry.load(t.id);
   }
-}
-
-/** Ids of correcting entries (ids only: no content crosses here). */
-function createSupersederLoader(ctx: RequestContext) {
-  return new DataLoader<string, string | null>(async (ids) => {
-    const rows: Array<{ id: string; supersedes_id: string }> = await ctx.ds.query('SELECT id, supersedes_id FROM touchpoint WHERE supersedes_id = ANY($1::uuid[])', [[...ids]]);
-    const map = new Map(rows.map((r) => [r.supersedes_id, r.id]));
-    return ids.map((id) => map.get(id) ?? null);
-  });
 }
 
 @Resolver(() => ReferralDetails)

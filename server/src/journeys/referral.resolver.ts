@@ -1,9 +1,8 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { RequestContext, userIdOf } from '../core/context';
+import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { RequestContext } from '../core/context';
 import { Access, Capability, Rules } from '../core/access';
-import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
+import { Connection, PageArgs, PageParams } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { Firm } from '../firms/firm.entity';
 import { firmLoaders } from '../firms/firm.loaders';
@@ -11,12 +10,13 @@ import { identityLoaders } from '../identity/identity.loaders';
 import { User } from '../identity/user.entity';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
-import { ContactChannel, OPEN_REFERRAL_STATUSES, REFERRAL_TRANSITIONS, ReferralAction, ReferralStatus, TouchpointKind } from './journey.enums';
+import { OPEN_REFERRAL_STATUSES, ReferralStatus } from './journey.enums';
 import { ActOnReferralInput } from './journey.inputs';
 import { journeyLoaders } from './journey.loaders';
+import { referralPage as referralPageOf } from './journey.service';
 import { Referral, ReferralStep } from './referral.entity';
 import { Touchpoint } from './touchpoint.entity';
-import { appendEntry, checkOccurredAt } from './touchpoint.service';
+import { actOnReferral } from './referral.service';
 
 export enum ReferralDirection {
   /** Referrals your organisations received (the inbox). */
@@ -36,19 +36,11 @@ export class ReferralPayload extends MutationPayload {
   touchpoint: Touchpoint | null = null;
 }
 
-export const referralKey = (r: Referral) => [r.sentAt.toISOString(), r.id];
-
 /** One page of referrals of the given organisations, oldest first (the inbox is worked in order). */
-export async function referralPage(
+export function referralPage(
   ctx: RequestContext, orgIds: readonly string[], direction: ReferralDirection, openOnly: boolean, first: number, after: string | null | undefined,
 ) {
-  const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
-  const column = direction === ReferralDirection.RECEIVED ? 'r.receiverOrganisationId' : 'r.senderOrganisationId';
-  const qb = ctx.ds.getRepository(Referral).createQueryBuilder('r').where(`${column} = ANY(:orgIds)`, { orgIds: [...orgIds] });
-  if (openOnly) qb.andWhere('r.status = ANY(:open)', { open: OPEN_REFERRAL_STATUSES });
-  if (cursor) qb.andWhere('(r.sentAt, r.id) > (:cAt, :cId)', { cAt: new Date(cursor[0]), cId: cursor[1] });
-  const rows = await qb.orderBy('r.sentAt').addOrderBy('r.id').limit(first + 1).getMany();
-  return toConnection(rows, first, referralKey, !!cursor);
+  return referralPageOf(ctx, orgIds, direction === ReferralDirection.RECEIVED, openOnly, first, after);
 }
 
 @Resolver(() => Referral)
@@ -78,42 +70,7 @@ export class ReferralResolver {
   })
   @Access(Rules.member(Capability.RECORD))
   actOnReferral(@Arg('input', { validate: false }) input: ActOnReferralInput, @Ctx() ctx: RequestContext) {
-    return runMutation(ctx, input, async (em) => {
-      const [row] = await em.query(
-        'SELECT id, status, sender_organisation_id, receiver_organisation_id FROM referral WHERE id = $1 AND (receiver_organisation_id = ANY($2::uuid[]) OR sender_organisation_id = ANY($3::uuid[]))',
-        [input.referralId, ctx.scope.organisationIds(Capability.RECORD), ctx.scope.organisationIds(Capability.READ)],
-      );
-      if (!row) throw new UserInputRejection([userError('referralId', 'Referral not found.', UserErrorCode.NOT_FOUND)]);
-      if (!ctx.scope.has(row.receiver_organisation_id, Capability.RECORD)) {
-        throw new UserInputRejection([userError('referralId', 'Only the receiving organisation acts on a referral.', UserErrorCode.NOT_ALLOWED)]);
-      }
-      const step = REFERRAL_TRANSITIONS[input.action];
-      const occurredAt = input.occurredAt ?? new Date();
-      if (input.action === ReferralAction.RECORD_FIRST_CONTACT) {
-        const errors = checkOccurredAt(occurredAt, 'occurredAt', new Date());
-        if (errors.length) throw new UserInputRejection(errors);
-      } else if (input.occurredAt) {
-        throw new UserInputRejection([userError('occurredAt', 'Only for RECORD_FIRST_CONTACT.')]);
-      }
-      // The state machine in one conditional statement: of two concurrent steps only one applies.
-      const updated = await em.createQueryBuilder().update(Referral)
-        .set({ status: step.to, statusChangedAt: () => 'now()' })
-        .where('id = :id AND status = :from', { id: row.id, from: step.from })
-        .execute();
-      if (!updated.affected) {
-        throw new UserInputRejection([userError('action', `Cannot ${input.action} a referral that is ${row.status} (needs ${step.from}).`, UserErrorCode.INVALID)]);
-      }
-      await em.insert(ReferralStep, { referralId: row.id, status: step.to, byUserId: userIdOf(ctx), byOrganisationId: row.receiver_organisation_id, note: input.note?.trim() || null });
-      const referral = await em.findOneByOrFail(Referral, { id: row.id });
-      let touchpoint: Touchpoint | null = null;
-      if (input.action === ReferralAction.RECORD_FIRST_CONTACT) {
-        touchpoint = await appendEntry(ctx, em, {
-          firmId: referral.firmId, organisationId: referral.receiverOrganisationId, kind: TouchpointKind.FIRST_CONTACT, occurredAt,
-          summary: input.note ?? null, details: { channel: ContactChannel.REFERRAL, topic: referral.reason.slice(0, 500) }, referralId: referral.id,
-        });
-      }
-      return Object.assign(new ReferralPayload(), { referral, touchpoint });
-    }, () => new ReferralPayload());
+    return runMutation(ctx, input, async (em) => Object.assign(new ReferralPayload(), await actOnReferral(ctx, em, input)), () => new ReferralPayload());
   }
 
   @FieldResolver(() => Firm, { nullable: true })
