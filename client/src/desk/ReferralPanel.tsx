@@ -2,7 +2,7 @@ import { FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/use
 import { useState, type FormEvent } from 'react';
 import { useDeskRecordTouchpointMutation, type DeskOrganisationRefFragment } from '../generated/graphql';
 import { humanize } from '../ui/labels';
-import { OrganisationPicker } from './OrganisationPicker';
+import { OrganisationPicker } from '../ui/OrganisationPicker';
 
 const RECEIVER = 'referral.receiverOrganisationId';
 const REASON = 'referral.reason';
