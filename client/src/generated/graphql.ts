@@ -20,6 +20,15 @@ export type ActOnReferralInput = {
   referralId: string | number;
 };
 
+/** Adds a firm or an organisation as member of a cluster. Give exactly one of firmId / organisationId. */
+export type AddClusterMemberInput = {
+  clusterId: string | number;
+  firmId?: string | number | null | undefined;
+  /** YYYY-MM-DD. */
+  joinedOn?: string | null | undefined;
+  organisationId?: string | number | null | undefined;
+};
+
 /** A contact person at a firm (personal data held by your organisation). */
 export type AddContactPersonInput = {
   /** CONTACT */
@@ -458,6 +467,19 @@ export type CreateOfficeCoFinancingInput = {
   /** Shares per municipality: together exactly 100 %. */
   shares: Array<CoFinancingShareInput>;
   title: string;
+};
+
+/** A lead municipality's proposal for placing a regional office of a cluster. All five criteria must be scored. */
+export type CreateOfficePlacementProposalInput = {
+  clusterId: string | number;
+  /** The lead municipality (DA lead-kommune). */
+  leadMunicipalityId: string | number;
+  /** The office, if it exists already (organisation of kind CLUSTER_OFFICE of this cluster). */
+  officeId?: string | number | null | undefined;
+  proposedLocation: string;
+  /** One score per criterion: all five. */
+  scores: Array<PlacementScoreInput>;
+  summary?: string | null | undefined;
 };
 
 /** A new programme (starts as DRAFT, visible only to its operator until opened). */
@@ -942,6 +964,14 @@ export type PlacementProposalState =
   | 'REJECTED'
   | 'SUBMITTED';
 
+/** A score on one placement criterion with the reasoning. */
+export type PlacementScoreInput = {
+  criterion: PlacementCriterion;
+  reasoning: string;
+  /** 1 (weak) to 5 (strong). */
+  score: number;
+};
+
 /** What kind of construction or infrastructure project. */
 export type PortalProjectKind =
   | 'BUILDING'
@@ -1139,6 +1169,14 @@ export type RelationshipState =
   | 'DECLINED'
   | 'PROPOSED';
 
+export type RemoveActivityAttendanceInput = {
+  id: string | number;
+};
+
+export type RemoveClusterMemberInput = {
+  id: string | number;
+};
+
 /** Reveal a contact person's sensitive fields. The reveal is logged. */
 export type RevealContactPersonInput = {
   contactPersonId: string | number;
@@ -1271,6 +1309,18 @@ export type UpdateAgreementDraftInput = {
   parties?: Array<AgreementPartyInput> | null | undefined;
 };
 
+/** Changes to an activity. */
+export type UpdateClusterActivityInput = {
+  description?: string | null | undefined;
+  endsAt?: string | null | undefined;
+  expectedVersion: number;
+  id: string | number;
+  kind?: ClusterActivityKind | null | undefined;
+  location?: string | null | undefined;
+  startsAt?: string | null | undefined;
+  title?: string | null | undefined;
+};
+
 /** Changes to a draft application. Submitted applications cannot be edited. */
 export type UpdateFundingApplicationInput = {
   /** DA aktiviteter. */
@@ -1325,6 +1375,15 @@ export type UpdateOfficeCoFinancingInput = {
   modelDescription?: string | null | undefined;
   shares?: Array<CoFinancingShareInput> | null | undefined;
   title?: string | null | undefined;
+};
+
+/** Revises a submitted proposal. Scores given replace the current ones (all five again). */
+export type UpdateOfficePlacementProposalInput = {
+  expectedVersion: number;
+  id: string | number;
+  proposedLocation?: string | null | undefined;
+  scores?: Array<PlacementScoreInput> | null | undefined;
+  summary?: string | null | undefined;
 };
 
 /** What kind of problem a user error reports. */
@@ -1567,6 +1626,50 @@ export type ClusterOrganisationFinderQueryVariables = Exact<{
 
 
 export type ClusterOrganisationFinderQuery = { organisations: { edges: Array<{ node: { id: string, name: string, kind: OrganisationKind } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type ClusterUserErrorFragment = { field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> };
+
+export type ClusterCreatePlacementProposalMutationVariables = Exact<{
+  input: CreateOfficePlacementProposalInput;
+}>;
+
+
+export type ClusterCreatePlacementProposalMutation = { createOfficePlacementProposal: { proposal: { id: string, state: PlacementProposalState, totalScore: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type ClusterUpdatePlacementProposalMutationVariables = Exact<{
+  input: UpdateOfficePlacementProposalInput;
+}>;
+
+
+export type ClusterUpdatePlacementProposalMutation = { updateOfficePlacementProposal: { proposal: { id: string, proposedLocation: string, summary: string | null, totalScore: number, version: number, scores: Array<{ id: string, criterion: PlacementCriterion, score: number, reasoning: string }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type ClusterAddMemberMutationVariables = Exact<{
+  input: AddClusterMemberInput;
+}>;
+
+
+export type ClusterAddMemberMutation = { addClusterMember: { member: { id: string } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type ClusterRemoveMemberMutationVariables = Exact<{
+  input: RemoveClusterMemberInput;
+}>;
+
+
+export type ClusterRemoveMemberMutation = { removeClusterMember: { removedId: string | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type ClusterUpdateActivityMutationVariables = Exact<{
+  input: UpdateClusterActivityInput;
+}>;
+
+
+export type ClusterUpdateActivityMutation = { updateClusterActivity: { activity: { description: string | null, version: number, id: string, kind: ClusterActivityKind, title: string, startsAt: string, endsAt: string | null, location: string | null, attendanceCount: number, office: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type ClusterRemoveAttendanceMutationVariables = Exact<{
+  input: RemoveActivityAttendanceInput;
+}>;
+
+
+export type ClusterRemoveAttendanceMutation = { removeActivityAttendance: { removedId: string | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type DashboardRowFieldsFragment = { key: string, label: string, suppressed: boolean, suppression: string | null, display: string | null, units: number | null, events: number | null, ownEvents: number | null, ownOnly: boolean, values: Array<number | null>, previousValues: Array<number | null> | null, previousSuppressed: boolean };
 
@@ -2423,6 +2526,17 @@ export const CoFinancingDetailsFragmentDoc = gql`
       id
       name
     }
+  }
+}
+    `;
+export const ClusterUserErrorFragmentDoc = gql`
+    fragment ClusterUserError on UserError {
+  field
+  message
+  code
+  parameters {
+    name
+    value
   }
 }
     `;
@@ -3646,6 +3760,113 @@ export const ClusterOrganisationFinderDocument = gql`
 
 export function useClusterOrganisationFinderQuery(options: Omit<Urql.UseQueryArgs<ClusterOrganisationFinderQueryVariables>, 'query'>) {
   return Urql.useQuery<ClusterOrganisationFinderQuery, ClusterOrganisationFinderQueryVariables>({ query: ClusterOrganisationFinderDocument, ...options });
+};
+export const ClusterCreatePlacementProposalDocument = gql`
+    mutation ClusterCreatePlacementProposal($input: CreateOfficePlacementProposalInput!) {
+  createOfficePlacementProposal(input: $input) {
+    proposal {
+      id
+      state
+      totalScore
+    }
+    userErrors {
+      ...ClusterUserError
+    }
+  }
+}
+    ${ClusterUserErrorFragmentDoc}`;
+
+export function useClusterCreatePlacementProposalMutation() {
+  return Urql.useMutation<ClusterCreatePlacementProposalMutation, ClusterCreatePlacementProposalMutationVariables>(ClusterCreatePlacementProposalDocument);
+};
+export const ClusterUpdatePlacementProposalDocument = gql`
+    mutation ClusterUpdatePlacementProposal($input: UpdateOfficePlacementProposalInput!) {
+  updateOfficePlacementProposal(input: $input) {
+    proposal {
+      id
+      proposedLocation
+      summary
+      totalScore
+      version
+      scores {
+        id
+        criterion
+        score
+        reasoning
+      }
+    }
+    userErrors {
+      ...ClusterUserError
+    }
+  }
+}
+    ${ClusterUserErrorFragmentDoc}`;
+
+export function useClusterUpdatePlacementProposalMutation() {
+  return Urql.useMutation<ClusterUpdatePlacementProposalMutation, ClusterUpdatePlacementProposalMutationVariables>(ClusterUpdatePlacementProposalDocument);
+};
+export const ClusterAddMemberDocument = gql`
+    mutation ClusterAddMember($input: AddClusterMemberInput!) {
+  addClusterMember(input: $input) {
+    member {
+      id
+    }
+    userErrors {
+      ...ClusterUserError
+    }
+  }
+}
+    ${ClusterUserErrorFragmentDoc}`;
+
+export function useClusterAddMemberMutation() {
+  return Urql.useMutation<ClusterAddMemberMutation, ClusterAddMemberMutationVariables>(ClusterAddMemberDocument);
+};
+export const ClusterRemoveMemberDocument = gql`
+    mutation ClusterRemoveMember($input: RemoveClusterMemberInput!) {
+  removeClusterMember(input: $input) {
+    removedId
+    userErrors {
+      ...ClusterUserError
+    }
+  }
+}
+    ${ClusterUserErrorFragmentDoc}`;
+
+export function useClusterRemoveMemberMutation() {
+  return Urql.useMutation<ClusterRemoveMemberMutation, ClusterRemoveMemberMutationVariables>(ClusterRemoveMemberDocument);
+};
+export const ClusterUpdateActivityDocument = gql`
+    mutation ClusterUpdateActivity($input: UpdateClusterActivityInput!) {
+  updateClusterActivity(input: $input) {
+    activity {
+      ...ClusterActivityItem
+      description
+      version
+    }
+    userErrors {
+      ...ClusterUserError
+    }
+  }
+}
+    ${ClusterActivityItemFragmentDoc}
+${ClusterUserErrorFragmentDoc}`;
+
+export function useClusterUpdateActivityMutation() {
+  return Urql.useMutation<ClusterUpdateActivityMutation, ClusterUpdateActivityMutationVariables>(ClusterUpdateActivityDocument);
+};
+export const ClusterRemoveAttendanceDocument = gql`
+    mutation ClusterRemoveAttendance($input: RemoveActivityAttendanceInput!) {
+  removeActivityAttendance(input: $input) {
+    removedId
+    userErrors {
+      ...ClusterUserError
+    }
+  }
+}
+    ${ClusterUserErrorFragmentDoc}`;
+
+export function useClusterRemoveAttendanceMutation() {
+  return Urql.useMutation<ClusterRemoveAttendanceMutation, ClusterRemoveAttendanceMutationVariables>(ClusterRemoveAttendanceDocument);
 };
 export const DashboardDocument = gql`
     query Dashboard($input: DashboardInput!) {
