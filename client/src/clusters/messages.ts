@@ -179,8 +179,6 @@ export const messages = {
   'members.submit': { en: 'Add member', da: 'Tilføj medlem', sv: 'Lägg till medlem' },
   'members.added': { en: '{{name}} is now a member.', da: '{{name}} er nu medlem.', sv: '{{name}} är nu medlem.' },
   'members.removeConfirm': { en: 'Remove {{name}} from the cluster?', da: 'Fjern {{name}} fra klyngen?', sv: 'Ta bort {{name}} från klustret?' },
-  'error.firmId.DUPLICATE': { en: 'This firm is a member already.', da: 'Virksomheden er allerede medlem.', sv: 'Företaget är redan medlem.' },
-  'error.organisationId.DUPLICATE': { en: 'This organisation is a member already.', da: 'Organisationen er allerede medlem.', sv: 'Organisationen är redan medlem.' },
   'error.leadMunicipalityId.NOT_ALLOWED': {
     en: 'Only editors of this municipality or of the cluster may propose.',
     da: 'Kun redaktører i denne kommune eller i klyngen kan stille forslag.',

@@ -15,6 +15,8 @@ export const decisionAreaLabel = (d: string) => enumLabel('desk.wheel.decision',
 export const wheelAreaLabel = (a: string) => enumLabel('desk.wheel.area', a);
 
 type Score = { decisionArea: string; score: number };
+// One object for every render: a new context each time would make urql run the query again.
+const MAPPINGS_CONTEXT = { additionalTypenames: ['Touchpoint'] };
 
 /**
  * The Growth Wheel (DA Væksthjulet) drawn as a wheel: one wedge per decision area, its length the
@@ -85,7 +87,7 @@ interface Mapping {
 /** The firm's growth mappings (DA vækstkortlægninger): the latest as a wheel, and any two side by side. */
 export function GrowthMappingsPanel({ firmId }: { firmId: string }) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useDeskGrowthMappingsQuery({ variables: { firmId }, context: { additionalTypenames: ['Touchpoint'] } });
+  const [{ data, fetching, error }] = useDeskGrowthMappingsQuery({ variables: { firmId }, context: MAPPINGS_CONTEXT });
   const mappings: Mapping[] = (data?.firmJourney?.edges ?? []).flatMap(({ node }) =>
     node.details.__typename === 'GrowthMappingDetails'
       ? [{ id: node.id, occurredAt: node.occurredAt, organisation: node.organisation, ambition: node.details.ambition ?? null, focusAreas: node.details.focusAreas, scores: node.details.scores }]

@@ -80,11 +80,6 @@ export const messages = {
   },
   'link.openMerged': { en: 'Open {{name}}', da: 'Åbn {{name}}', sv: 'Öppna {{name}}' },
   'link.wasMerged': { en: 'This prospect was merged into {{name}}.', da: 'Dette emne er lagt sammen med {{name}}.', sv: 'Detta prospekt har slagits ihop med {{name}}.' },
-  'error.cvr.DUPLICATE': { en: 'Another firm has this CVR number.', da: 'En anden virksomhed har dette CVR-nummer.', sv: 'Ett annat företag har detta CVR-nummer.' },
-  'error.firmId.IMMUTABLE': { en: 'This firm has its identifier already.', da: 'Virksomheden har allerede sit nummer.', sv: 'Företaget har redan sitt nummer.' },
-  'error.cvr.REQUIRED': { en: 'Give the CVR number.', da: 'Angiv CVR-nummeret.', sv: 'Ange CVR-numret.' },
-  'error.organisationsnummer.REQUIRED': { en: 'Give the organisationsnummer.', da: 'Angiv organisationsnummeret.', sv: 'Ange organisationsnumret.' },
-  'error.name.REQUIRED': { en: 'Give the name.', da: 'Angiv navnet.', sv: 'Ange namnet.' },
 
   // Firm page (#/desk/firm/<id>)
   'firm.back': { en: "← Consultant's desk", da: '← Konsulentens skrivebord', sv: '← Konsultens skrivbord' },
@@ -211,5 +206,4 @@ export const messages = {
     da: 'Slet {{name}}s personoplysninger nu? Navn, e-mail, telefon og noter fjernes permanent.',
     sv: 'Radera {{name}}s personuppgifter nu? Namn, e-post, telefon och anteckningar tas bort för gott.',
   },
-  'error.reason.REQUIRED': { en: 'Give the reason.', da: 'Angiv begrundelsen.', sv: 'Ange skälet.' },
 };

@@ -152,10 +152,4 @@ export const messages = {
   'status.REJECTED': { en: 'Rejected', da: 'Afslået', sv: 'Avslagen' },
 
   // Field wording of the server's errors
-  'error.name.REQUIRED': { en: 'Give the network a name.', da: 'Giv netværket et navn.', sv: 'Ge nätverket ett namn.' },
-  'error.title.REQUIRED': { en: 'Give the meeting a title.', da: 'Giv mødet en titel.', sv: 'Ge mötet en rubrik.' },
-  'error.heldOn.REQUIRED': { en: 'Give the date of the meeting.', da: 'Angiv mødets dato.', sv: 'Ange mötets datum.' },
-  'error.heldOn.INVALID': { en: 'Give a valid date.', da: 'Angiv en gyldig dato.', sv: 'Ange ett giltigt datum.' },
-  'error.memberIds.REQUIRED': { en: 'Tick at least one member.', da: 'Sæt flueben ved mindst ét medlem.', sv: 'Kryssa för minst en medlem.' },
-  'error.members.REQUIRED': { en: 'Add at least one member.', da: 'Tilføj mindst ét medlem.', sv: 'Lägg till minst en medlem.' },
 };
