@@ -105,3 +105,15 @@ describe('erasing a contact person', () => {
     expect(screen.queryByTestId('erase-start')).toBeNull();
   });
 });
+
+describe('a prospect without a name', () => {
+  it('is refused by the client, worded next to the field, and nothing is sent', async () => {
+    const api = mockClient();
+    renderWithClient(api.client, <CreateProspectForm recordAs={recordAs} />, 'sv');
+    fireEvent.click(screen.getByTestId('new-prospect'));
+    fireEvent.click(screen.getByTestId('create-prospect-submit'));
+    await waitFor(() => expect(screen.getByTestId('error-name').textContent).toBe('Ange namnet på personen eller det planerade företaget.'));
+    expect(screen.getByTestId('prospect-name').getAttribute('aria-invalid')).toBe('true');
+    expect(api.mutationCalls()).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeskCreateProspectMutation, useDeskLinkFirmIdentifierMutation, useDeskProspectQuery, type Country } from '../generated/graphql';
 import { formatIdentifier } from '../ui/firmSearch';
-import { FieldError, FormErrors, placeUserErrors } from '../ui/userErrors';
+import { errorId, FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/userErrors';
 import { areaHref, navigate } from '../routing';
 import type { RecordAs } from './recordAs';
 
@@ -19,11 +19,14 @@ export function CreateProspectForm({ recordAs }: { recordAs: RecordAs }) {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [country, setCountry] = useState<Country>('DK');
+  const [local, setLocal] = useState<string[]>([]);
   const [{ data, error, fetching }, create] = useDeskCreateProspectMutation();
   const formId = 'create-prospect';
   const shown = ['name', 'country', 'recordedByOrganisationId'];
   const userErrors = data?.createFirm.userErrors ?? [];
   const placed = placeUserErrors(userErrors, shown, AREAS);
+  // The client's own check first (worded here): a prospect needs at least a name.
+  const nameErrors = [...local, ...placed.at('name')];
   if (!recordAs.organisationId) return null;
   if (!open) {
     return (
@@ -34,6 +37,11 @@ export function CreateProspectForm({ recordAs }: { recordAs: RecordAs }) {
   }
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (!name.trim()) {
+      setLocal([t('desk.prospect.giveName')]);
+      return;
+    }
+    setLocal([]);
     const result = await create({ input: { name: name.trim(), country, recordedByOrganisationId: recordAs.organisationId } }, FIRM_TYPES);
     const firm = result.data?.createFirm.firm;
     if (firm && result.data?.createFirm.userErrors.length === 0) navigate({ page: 'area', area: 'desk', parts: ['firm', firm.id], params: {} });
@@ -43,10 +51,10 @@ export function CreateProspectForm({ recordAs }: { recordAs: RecordAs }) {
     <form className="card form-grid" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="create-prospect-form" noValidate>
       <h2 id={`${formId}-title`}>{t('desk.prospect.title')}</h2>
       <p className="hint">{t('desk.prospect.hint', { organisation: recorder })}</p>
-      <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
+      <FormErrors messages={local.length ? [t('desk.prospect.checkName')] : []} errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <label htmlFor={`${formId}-name`}>{t('desk.prospect.name')}</label>
-      <input id={`${formId}-name`} value={name} onChange={(e) => setName(e.target.value)} data-testid="prospect-name" {...placed.props('name', formId)} />
-      <FieldError formId={formId} field="name" messages={placed.at('name')} />
+      <input id={`${formId}-name`} value={name} onChange={(e) => setName(e.target.value)} data-testid="prospect-name" {...invalidProps(errorId(formId, 'name'), nameErrors)} />
+      <FieldError formId={formId} field="name" messages={nameErrors} />
       <label htmlFor={`${formId}-country`}>{t('desk.prospect.country')}</label>
       <select id={`${formId}-country`} value={country} onChange={(e) => setCountry(e.target.value as Country)} data-testid="prospect-country" {...placed.props('country', formId)}>
         <option value="DK">{t('desk.prospect.DK')}</option>

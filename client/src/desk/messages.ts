@@ -62,6 +62,8 @@ export const messages = {
   'prospect.country': { en: 'Country', da: 'Land', sv: 'Land' },
   'prospect.DK': { en: 'Denmark', da: 'Danmark', sv: 'Danmark' },
   'prospect.SE': { en: 'Sweden', da: 'Sverige', sv: 'Sverige' },
+  'prospect.giveName': { en: 'Give the name of the person or the planned firm.', da: 'Angiv navnet på personen eller den planlagte virksomhed.', sv: 'Ange namnet på personen eller det planerade företaget.' },
+  'prospect.checkName': { en: 'The prospect needs a name: see the marked field.', da: 'Emnet skal have et navn: se det markerede felt.', sv: 'Prospektet behöver ett namn: se det markerade fältet.' },
   'prospect.submit': { en: 'Create prospect', da: 'Opret iværksætteremne', sv: 'Skapa prospekt' },
   'link.title': { en: 'Link to the registered firm', da: 'Tilknyt den registrerede virksomhed', sv: 'Koppla till det registrerade företaget' },
   'link.hint': {
