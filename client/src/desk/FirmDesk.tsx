@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { membershipsWhere } from '../ui/access';
 import { GrowthMappingsPanel } from './GrowthWheel';
-import { deskHref, LinkIdentifierForm } from './ProspectForms';
+import { LinkIdentifierForm } from './ProspectForms';
 import { useDeskFirmJourneyQuery, type MeQuery } from '../generated/graphql';
 import { formatIdentifier } from '../ui/firmSearch';
 import { areaHref, firmHref } from '../routing';
@@ -83,12 +83,8 @@ export function FirmDesk({
               {firm.municipality ? ` · ${firm.municipality.name}` : ''}
               {firm.industryCode ? ` · ${t('desk.firm.industry', { code: firm.industryCode })}` : ''} · <a href={firmHref(firm.id)}>{t('desk.firm.register')}</a>
             </p>
-            {firm.status === 'MERGED' && firm.mergedInto && (
-              <p className="desk-hidden" role="note" data-testid="merged-notice">
-                {t('desk.link.wasMerged', { name: firm.mergedInto.name })} <a href={deskHref(firm.mergedInto.id)}>{t('desk.link.openMerged', { name: firm.mergedInto.name })}</a>
-              </p>
-            )}
-            {firm.status === 'PROSPECT' && recordAs.organisationId && <LinkIdentifierForm firmId={firm.id} />}
+            {/* Linking a prospect to its CVR, what it did, and the notice on a merged prospect. */}
+            <LinkIdentifierForm firmId={firm.id} status={recordAs.organisationId ? firm.status : 'READ_ONLY'} mergedInto={firm.mergedInto} />
             {assessment && (
               <p className="desk-small">
                 {t('desk.firm.growthPotential')} <strong>{levelLabel(assessment.level)}</strong>, {t('desk.firm.segment')} <strong>{humanize(assessment.segment)}</strong> (

@@ -1,4 +1,5 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { Provider } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockClient, renderWithClient } from '../ui/testing';
 import { ContactPersonsPanel } from './ContactPersonsPanel';
@@ -35,7 +36,7 @@ describe('linking a prospect to its CVR', () => {
   it('says so when the CVR belonged to a registered firm: the prospect was merged into it, with a link there', async () => {
     const merged = { ...prospect, status: 'MERGED', version: 4, mergedInto: { id: 'f-real', name: 'Jensen Design ApS', cvr: '12345674', organisationsnummer: null } };
     const api = mockClient({ queries: { DeskProspect: { firm: prospect } }, mutations: { DeskLinkFirmIdentifier: { linkFirmIdentifier: { firm: merged, userErrors: [] } } } });
-    renderWithClient(api.client, <LinkIdentifierForm firmId="p1" />, 'da');
+    renderWithClient(api.client, <LinkIdentifierForm firmId="p1" status="PROSPECT" />, 'da');
     fireEvent.change(await screen.findByTestId('link-identifier-value'), { target: { value: '1234 5674' } });
     fireEvent.click(screen.getByTestId('link-identifier-submit'));
     const notice = await screen.findByTestId('link-outcome');
@@ -50,11 +51,27 @@ describe('linking a prospect to its CVR', () => {
       queries: { DeskProspect: { firm: prospect } },
       mutations: { DeskLinkFirmIdentifier: { linkFirmIdentifier: { firm: null, userErrors: [{ field: ['input', 'cvr'], code: 'INVALID_IDENTIFIER', message: 'cvr fails mod 11', parameters: [] }] } } },
     });
-    renderWithClient(api.client, <LinkIdentifierForm firmId="p1" />);
+    renderWithClient(api.client, <LinkIdentifierForm firmId="p1" status="PROSPECT" />);
     fireEvent.change(await screen.findByTestId('link-identifier-value'), { target: { value: '12345678' } });
     fireEvent.click(screen.getByTestId('link-identifier-submit'));
     await waitFor(() => expect(screen.getByTestId('error-cvr').textContent).toBe('This is not a valid CVR number or organisationsnummer.'));
     expect(screen.getByTestId('link-identifier-value').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('keeps saying what happened when the page refetches the firm as MERGED; a merged prospect opened later says it was merged', async () => {
+    const merged = { ...prospect, status: 'MERGED', version: 4, mergedInto: { id: 'f-real', name: 'Jensen Design ApS', cvr: '12345674', organisationsnummer: null } };
+    const api = mockClient({ queries: { DeskProspect: { firm: prospect } }, mutations: { DeskLinkFirmIdentifier: { linkFirmIdentifier: { firm: merged, userErrors: [] } } } });
+    const view = renderWithClient(api.client, <LinkIdentifierForm firmId="p1" status="PROSPECT" />);
+    fireEvent.change(await screen.findByTestId('link-identifier-value'), { target: { value: '12345674' } });
+    fireEvent.click(screen.getByTestId('link-identifier-submit'));
+    await screen.findByTestId('link-outcome');
+    view.rerender(<Provider value={api.client}><LinkIdentifierForm firmId="p1" status="MERGED" mergedInto={merged.mergedInto} /></Provider>);
+    expect(screen.getByTestId('link-outcome').dataset.outcome).toBe('merged');
+    expect(screen.queryByTestId('merged-notice')).toBeNull();
+    cleanup();
+    renderWithClient(api.client, <LinkIdentifierForm firmId="p1" status="MERGED" mergedInto={merged.mergedInto} />);
+    expect(screen.getByTestId('merged-notice').textContent).toContain('This prospect was merged into Jensen Design ApS.');
+    expect(screen.queryByTestId('link-identifier-form')).toBeNull();
   });
 
   it('tells apart a prospect that became a register firm from one that merged', () => {

@@ -84,14 +84,24 @@ export function linkOutcome(firm: { status: string; cvr?: string | null; organis
 }
 
 /** Link a prospect to its CVR / organisationsnummer; if that firm is registered already, the prospect merges into it (and we say so). */
-export function LinkIdentifierForm({ firmId }: { firmId: string }) {
+export function LinkIdentifierForm({ firmId, status, mergedInto }: { firmId: string; status: string; mergedInto?: { id: string; name: string } | null }) {
   const { t } = useTranslation();
-  const [{ data: read }] = useDeskProspectQuery({ variables: { id: firmId } });
+  // Decided once: the page's own query refetches after linking (status MERGED / REGISTERED), and the
+  // outcome must stay on screen rather than vanish with the form.
+  const [startedAsProspect] = useState(status === 'PROSPECT');
+  const [{ data: read }] = useDeskProspectQuery({ variables: { id: firmId }, pause: !startedAsProspect });
   const prospect = read?.firm;
   const [identifier, setIdentifier] = useState('');
   const [{ data, error, fetching }, link] = useDeskLinkFirmIdentifierMutation();
   const [outcome, setOutcome] = useState<LinkOutcome | null>(null);
   if (outcome) return <LinkOutcomeNotice outcome={outcome} />;
+  if (!startedAsProspect) {
+    return status === 'MERGED' && mergedInto ? (
+      <p className="desk-hidden" role="note" data-testid="merged-notice">
+        {t('desk.link.wasMerged', { name: mergedInto.name })} <a href={deskHref(mergedInto.id)}>{t('desk.link.openMerged', { name: mergedInto.name })}</a>
+      </p>
+    ) : null;
+  }
   if (!prospect || prospect.status !== 'PROSPECT') return null;
   const field = prospect.country === 'SE' ? 'organisationsnummer' : 'cvr';
   const formId = 'link-identifier';
