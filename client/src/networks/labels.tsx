@@ -19,6 +19,8 @@ export const APPLICATION_SECTIONS = [
 ] as const;
 
 export type SectionKey = (typeof APPLICATION_SECTIONS)[number]['key'];
+/** A section's label in the user's language (networks/messages.ts: section.<key>). */
+export const sectionLabel = (key: string) => enumLabel('networks.section', key);
 
 /** The statuses of a funding application, in their order; worded in networks/messages.ts. */
 export const STATUSES: FundingApplicationStatus[] = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED'];
