@@ -37,7 +37,7 @@ describe('a new placement proposal', () => {
     expect(within(fields[3]).getByRole('combobox').getAttribute('aria-invalid')).toBe('true');
     expect(within(fields[0]).getByRole('combobox').getAttribute('aria-invalid')).toBeNull();
     expect(api.mutationCalls('ClusterCreatePlacementProposal')).toEqual([]);
-  });
+  }, 30_000);
 
   it('sends the scores in the published order and places the server’s error on the criterion it names', async () => {
     const api = mockClient({
@@ -61,7 +61,7 @@ describe('a new placement proposal', () => {
     const third = screen.getAllByTestId('placement-score-field')[2];
     await waitFor(() => expect(within(third).getByText('At most 2000 characters.')).toBeTruthy());
     expect(within(third).getByRole('textbox').getAttribute('aria-invalid')).toBe('true');
-  });
+  }, 30_000);
 
   it('lets a cluster editor (no municipality of their own) pick the lead municipality', () => {
     renderWithClient(mockClient().client, <NewPlacementProposal clusterId="wbd" offices={offices} municipalities={[]} />, 'sv');

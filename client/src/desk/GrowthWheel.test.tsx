@@ -1,3 +1,4 @@
+// Heavy forms (20 selects) under a loaded CI machine: a few tests get 30 s rather than the default 5 s.
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GrowthWheelDecisionArea } from '../generated/graphql';
@@ -71,7 +72,7 @@ describe('GrowthWheelChart', () => {
     expect(rows).toHaveLength(20);
     expect(rows[0].textContent).toBe('VirksomhedVision · fokusområde5 af 5');
     expect(rows[1].textContent).toBe('VirksomhedForretningskoncept2 af 5');
-  });
+  }, 30_000);
 });
 
 const mapping = (id: string, occurredAt: string, f: (i: number) => number, focusAreas: string[]) => ({
@@ -101,7 +102,7 @@ describe('GrowthMappingsPanel', () => {
     expect(vision().textContent).toBe('Vision34+1');
     fireEvent.change(screen.getByTestId('compare-left'), { target: { value: 'm1' } });
     expect(vision().textContent).toBe('Vision14+3');
-  });
+  }, 30_000);
 
   it('shows one mapping as a wheel, and says when there is none', async () => {
     const one = mockClient({ queries: { DeskGrowthMappings: { firmJourney: { edges: [mapping('m1', '2025-11-01T10:00:00Z', () => 2, [])] }, growthWheelModel: MODEL } } });
@@ -113,5 +114,5 @@ describe('GrowthMappingsPanel', () => {
     const none = mockClient({ queries: { DeskGrowthMappings: { firmJourney: { edges: [] }, growthWheelModel: MODEL } } });
     renderWithClient(none.client, <GrowthMappingsPanel firmId="f1" />, 'da');
     await screen.findByText(/Ingen vækstkortlægning endnu/);
-  });
+  }, 30_000);
 });

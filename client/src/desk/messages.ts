@@ -229,4 +229,20 @@ export const messages = {
   'mapping.scoreRange': { en: 'A score is from {{min}} to {{max}}.', da: 'En score er fra {{min}} til {{max}}.', sv: 'En poäng är från {{min}} till {{max}}.' },
   'mapping.pickFocus_one': { en: 'Pick exactly {{count}} focus area ({{picked}} picked).', da: 'Vælg præcis {{count}} fokusområde ({{picked}} valgt).', sv: 'Välj exakt {{count}} fokusområde ({{picked}} valda).' },
   'mapping.pickFocus_other': { en: 'Pick exactly {{count}} focus areas ({{picked}} picked).', da: 'Vælg præcis {{count}} fokusområder ({{picked}} valgt).', sv: 'Välj exakt {{count}} fokusområden ({{picked}} valda).' },
+
+  // Referral (DA henvisning / SV hänvisning)
+  'referral.title': { en: 'Refer the firm', da: 'Henvis virksomheden', sv: 'Hänvisa företaget' },
+  'referral.hint': {
+    en: "The receiver sees the referral in its inbox; while it is open, both organisations see each other's entries about this firm.",
+    da: 'Modtageren ser henvisningen i sin indbakke; mens den er åben, ser begge organisationer hinandens indgange om virksomheden.',
+    sv: 'Mottagaren ser hänvisningen i sin inkorg; medan den är öppen ser båda organisationerna varandras poster om företaget.',
+  },
+  'referral.to': { en: 'To', da: 'Til', sv: 'Till' },
+  'referral.change': { en: 'Change', da: 'Skift', sv: 'Byt' },
+  'referral.receiver': { en: 'Receiving organisation', da: 'Modtagende organisation', sv: 'Mottagande organisation' },
+  'referral.reason': { en: 'What should they help with?', da: 'Hvad skal de hjælpe med?', sv: 'Vad ska de hjälpa till med?' },
+  'referral.send': { en: 'Send referral', da: 'Send henvisning', sv: 'Skicka hänvisning' },
+  'referral.sent': { en: 'Referral sent to {{name}}.', da: 'Henvisningen er sendt til {{name}}.', sv: 'Hänvisningen har skickats till {{name}}.' },
+  'referral.chooseReceiver': { en: 'Choose the organisation to refer the firm to.', da: 'Vælg den organisation, virksomheden henvises til.', sv: 'Välj organisationen som företaget hänvisas till.' },
+  'referral.giveReason': { en: 'Say what the receiver is asked to help with.', da: 'Angiv hvad modtageren bedes hjælpe med.', sv: 'Ange vad mottagaren ombeds hjälpa till med.' },
 };
