@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { apiSignIn, BASE_URL, CHROMIUM, createFirm, eventually, fillSignIn, graphql, launch, newContext, SCREENSHOT_DIR, TIMEOUT } from './helpers.mjs';
+import { apiSignIn, BASE_URL, CHROMIUM, createFirm, eventually, fillSignIn, graphql, launch, newContext, randomCvr, SCREENSHOT_DIR, TIMEOUT } from './helpers.mjs';
 
 const MIDT = 'consultant@midtjylland.demo';
 const ADVISOR = 'advisor@revisionnord.demo';
@@ -305,3 +305,83 @@ test("consultant's desk: a correction is shown as such; consent to a named organ
   }
 });
 
+
+// In Danish (a Danish browser, no language chosen: the growth house is Danish): the consultant records a
+// prospect - a would-be entrepreneur without CVR -, then links it to a CVR that is registered already; the
+// desk says the prospect was merged into that firm and links there. A second prospect gets a new CVR and
+// becomes a register firm itself.
+test('konsulentens skrivebord på dansk: iværksætteremne oprettes og tilknyttes et CVR-nummer (sammenlægning)', { timeout: 120_000 }, async () => {
+  assert.ok(BASE_URL, 'Set E2E_BASE_URL to the running app, e.g. http://127.0.0.1:4567');
+  assert.ok(fs.existsSync(CHROMIUM), `No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  const token = await apiSignIn(MIDT);
+  const registered = await createFirm(token, `Prospekt E2E ${stamp} ApS`);
+  const prospectName = `Mette Iværksætter ${stamp}`;
+
+  const browser = await launch();
+  const problems = [];
+  const context = await newContext(browser, { language: 'da', viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (msg) => msg.type() === 'error' && problems.push(`console: ${msg.text()}`));
+  try {
+    await page.goto(`${BASE_URL}/#/desk`);
+    await fillSignIn(page, MIDT);
+    await page.getByRole('heading', { level: 1, name: 'Konsulentens skrivebord' }).waitFor();
+
+    // A prospect: only a name (no CVR yet); it opens on its own desk page.
+    await page.getByTestId('new-prospect').click();
+    const form = page.getByTestId('create-prospect-form');
+    await form.getByRole('heading', { name: 'Nyt iværksætteremne' }).waitFor();
+    await form.getByTestId('create-prospect-submit').click();
+    await form.getByTestId('error-name').waitFor(); // no name: said next to the field, in Danish
+    assert.equal(await form.getByTestId('prospect-name').getAttribute('aria-invalid'), 'true');
+    assert.equal(await form.getByTestId('error-name').textContent(), 'Angiv navnet på personen eller den planlagte virksomhed.');
+    await form.getByLabel('Navn (personen eller den planlagte virksomhed)').fill(prospectName);
+    await form.getByTestId('create-prospect-submit').click();
+    await page.getByRole('heading', { level: 1, name: prospectName }).waitFor();
+    const prospectId = decodeURIComponent(/#\/desk\/firm\/([^/?]+)/.exec(page.url())?.[1] ?? '');
+    assert.ok(prospectId, `the prospect's desk page: ${page.url()}`);
+    await page.getByTestId('firm-desk').getByText('Iværksætteremne', { exact: false }).first().waitFor();
+
+    // Link it to the CVR of a firm already in the graph: merged into it, and the desk says so.
+    const link = page.getByTestId('link-identifier-form');
+    await link.getByLabel('CVR-nummer').fill('12345678'); // fails the mod-11 check: refused next to the field
+    await link.getByTestId('link-identifier-submit').click();
+    await link.getByTestId('error-cvr').waitFor();
+    await link.getByLabel('CVR-nummer').fill(registered.cvr);
+    await link.getByTestId('link-identifier-submit').click();
+    const outcome = page.getByTestId('link-outcome');
+    await outcome.waitFor();
+    assert.equal(await outcome.getAttribute('data-outcome'), 'merged');
+    assert.match((await outcome.textContent()) ?? '', new RegExp(`CVR ${registered.cvr} tilhører ${registered.name}, som allerede var registreret`));
+    await outcome.getByTestId('merged-into-link').click();
+    await page.getByRole('heading', { level: 1, name: registered.name }).waitFor();
+
+    // The API agrees: the prospect is MERGED into the register firm.
+    const { firm: merged } = await graphql('query($id: ID!) { firm(id: $id) { status mergedInto { id } } }', { id: prospectId }, token);
+    assert.deepEqual([merged.status, merged.mergedInto?.id], ['MERGED', registered.id]);
+
+    // A second prospect, with a CVR nobody has yet: it becomes a register firm itself.
+    await page.goto(`${BASE_URL}/#/desk`);
+    await page.getByTestId('new-prospect').click();
+    await page.getByTestId('prospect-name').fill(`${prospectName} II`);
+    await page.getByTestId('create-prospect-submit').click();
+    await page.getByRole('heading', { level: 1, name: `${prospectName} II` }).waitFor();
+    const fresh = randomCvr();
+    await page.getByTestId('link-identifier-value').fill(fresh);
+    await page.getByTestId('link-identifier-submit').click();
+    await page.getByTestId('link-outcome').waitFor();
+    assert.equal(await page.getByTestId('link-outcome').getAttribute('data-outcome'), 'registered');
+    assert.match((await page.getByTestId('link-outcome').textContent()) ?? '', /emnet er nu en registreret virksomhed/);
+    if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'desk-prospect-da.png'), fullPage: true });
+    assert.deepEqual(problems, [], 'no errors in the page');
+  } catch (error) {
+    await page.screenshot({ path: FAILURE_SCREENSHOT, fullPage: true }).catch(() => {});
+    if (problems.length > 0 && error instanceof Error) error.message += `\nBrowser problems:\n${problems.join('\n')}`;
+    throw error;
+  } finally {
+    await context.close();
+    await browser.close();
+  }
+});

@@ -1,13 +1,15 @@
 import { PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useClusterListQuery } from '../generated/graphql';
 import { areaHref } from '../routing';
+import { useTranslation } from 'react-i18next';
 
 /** National clusters with their regional offices. */
 export function ClusterListPage() {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="clusters-title">
-      <h1 id="clusters-title">Clusters</h1>
-      <p className="muted">National clusters, their regional offices and the municipalities hosting them.</p>
+      <h1 id="clusters-title">{t('clusters.list.title')}</h1>
+      <p className="muted">{t('clusters.list.hint')}</p>
       <ul className="programme-list" data-testid="cluster-list">
         <Paged renderPage={(page) => <ClusterRows {...page} />} />
       </ul>
@@ -16,6 +18,7 @@ export function ClusterListPage() {
 }
 
 function ClusterRows(page: PageProps) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useClusterListQuery({ variables: { first: 20, after: page.after } });
   const connection = data?.clusters;
   return (
@@ -27,15 +30,15 @@ function ClusterRows(page: PageProps) {
           </h2>
           {c.organisation.description && <p>{c.organisation.description}</p>}
           <p className="muted">
-            {c.memberCounts.total} members ·{' '}
+            {t('clusters.list.members', { count: c.memberCounts.total })} ·{' '}
             {c.offices.length === 0
-              ? 'no regional offices'
-              : c.offices.map((o) => `${o.name}${o.hostMunicipality ? ` (hosted by ${o.hostMunicipality.name})` : ''}`).join(', ')}
+              ? t('clusters.list.noOffices')
+              : c.offices.map((o) => `${o.name}${o.hostMunicipality ? ` ${t('clusters.list.hostedBy', { name: o.hostMunicipality.name })}` : ''}`).join(', ')}
           </p>
         </li>
       ))}
       <li className="list-footer">
-        <PageFooter page={page} fetching={fetching} error={error} count={connection?.edges.length} pageInfo={connection?.pageInfo} what="clusters" emptyText="No clusters recorded." />
+        <PageFooter page={page} fetching={fetching} error={error} count={connection?.edges.length} pageInfo={connection?.pageInfo} what={t('clusters.list.what')} emptyText={t('clusters.list.none')} />
       </li>
     </>
   );

@@ -1,5 +1,5 @@
 import type { AreaPageProps } from '../areas';
-import { can } from '../ui/access';
+import { can, membershipsWhere } from '../ui/access';
 import { ActivityPage } from './ActivityPage';
 import { ClusterListPage } from './ClusterListPage';
 import { ClusterPage } from './ClusterPage';
@@ -9,6 +9,10 @@ export function ClustersArea({ parts, me, actingFor }: AreaPageProps) {
   const [clusterId, sub, subId] = parts;
   // The cluster's editors and admins create activities, record attendance, co-financing and decisions.
   const canEdit = can(me, actingFor, clusterId, 'edit');
+  // Editors of a municipality may propose (and revise) placements with it as lead municipality.
+  const editableMunicipalities = membershipsWhere(me, actingFor, 'edit')
+    .filter((m) => m.organisation.kind === 'MUNICIPALITY')
+    .map((m) => ({ id: m.organisation.id, name: m.organisation.name }));
   // The pages' styles are scoped to .pc-area (styles.css, section "Programmes and clusters").
   return (
     <div className="pc-area">
@@ -17,7 +21,7 @@ export function ClustersArea({ parts, me, actingFor }: AreaPageProps) {
       ) : sub === 'activities' && subId ? (
         <ActivityPage key={subId} clusterId={clusterId} id={subId} canEdit={canEdit} />
       ) : (
-        <ClusterPage key={clusterId} id={clusterId} canEdit={canEdit} />
+        <ClusterPage key={clusterId} id={clusterId} canEdit={canEdit} municipalities={editableMunicipalities} />
       )}
     </div>
   );

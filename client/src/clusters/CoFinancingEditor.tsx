@@ -10,7 +10,7 @@ import {
   type MemberBenefit,
 } from '../generated/graphql';
 import { buildCoFinancingInput, coFinancingFormOf, type CoFinancingForm } from './coFinancing';
-import { MEMBER_BENEFITS } from './labels';
+import { MEMBER_BENEFITS, memberBenefitLabel } from './labels';
 
 const emptyForm: CoFinancingForm = {
   title: '',
@@ -174,9 +174,9 @@ export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: C
 
       <fieldset>
         <legend>What member municipalities get</legend>
-        {MEMBER_BENEFITS.map(([value, label]) => (
+        {MEMBER_BENEFITS.map(([value]) => (
           <label key={value} className="check">
-            <input type="checkbox" checked={form.benefits.includes(value as MemberBenefit)} onChange={() => toggleBenefit(value as MemberBenefit)} /> {label}
+            <input type="checkbox" checked={form.benefits.includes(value as MemberBenefit)} onChange={() => toggleBenefit(value as MemberBenefit)} /> {memberBenefitLabel(value)}
           </label>
         ))}
         <div className="field">

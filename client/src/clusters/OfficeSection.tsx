@@ -10,41 +10,43 @@ import {
   type PlacementDecision,
 } from '../generated/graphql';
 import { organisationHref } from '../routing';
-import { humanize } from '../ui/labels';
+import { useTranslation } from 'react-i18next';
+import { RevisePlacementProposal } from './ClusterForms';
 import { QueryStatus } from '../ui/Status';
 import { CoFinancingEditor } from './CoFinancingEditor';
-import { MAX_PLACEMENT_SCORE, memberBenefitLabel, placementCriterionLabel } from './labels';
+import { MAX_PLACEMENT_SCORE, memberBenefitLabel, placementCriterionLabel, proposalStateLabel } from './labels';
 
 type Office = NonNullable<ClusterOfficeDetailsQuery['clusterOffice']>;
 type Proposal = Office['placementProposals'][number];
 
 /** One regional office: host municipality, placement proposals with their scores, and co-financing. */
-export function OfficeSection({ officeId, canEdit }: { officeId: string; canEdit: boolean }) {
+export function OfficeSection({ officeId, canEdit, municipalityIds = [] }: { officeId: string; canEdit: boolean; municipalityIds?: readonly string[] }) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useClusterOfficeDetailsQuery({ variables: { id: officeId } });
   const office = data?.clusterOffice;
-  if (!office) return <QueryStatus fetching={fetching} error={error} what="the office" />;
+  if (!office) return <QueryStatus fetching={fetching} error={error} what={t('clusters.office.what')} />;
   return (
     <article className="card office" aria-labelledby={`office-${office.id}`} data-testid="office" data-office-id={office.id}>
       <h3 id={`office-${office.id}`}>{office.name}</h3>
       {office.organisation.description && <p>{office.organisation.description}</p>}
       <dl className="facts">
-        <dt>Host municipality</dt>
+        <dt>{t('clusters.office.host')}</dt>
         <dd data-testid="host-municipality">{office.hostMunicipality ? <a href={organisationHref(office.hostMunicipality.id)}>{office.hostMunicipality.name}</a> : '—'}</dd>
       </dl>
 
-      <h4>Placement proposals</h4>
+      <h4>{t('clusters.office.proposals')}</h4>
       {office.placementProposals.length === 0 ? (
         <p className="muted" data-testid="proposals-hidden">
-          No placement proposal you may see. Proposals are visible to the cluster and the lead municipality only.
+          {t('clusters.office.proposalsHidden')}
         </p>
       ) : (
-        office.placementProposals.map((p) => <ProposalView key={p.id} proposal={p} canDecide={canEdit} />)
+        office.placementProposals.map((p) => <ProposalView key={p.id} proposal={p} canDecide={canEdit} canRevise={canEdit || (!!p.leadMunicipality && municipalityIds.includes(p.leadMunicipality.id))} />)
       )}
 
-      <h4>Co-financing</h4>
+      <h4>{t('clusters.office.coFinancing')}</h4>
       {office.coFinancings.length === 0 && (
         <p className="muted" data-testid="co-financing-hidden">
-          No co-financing you may see. Co-financing is visible to the cluster and the municipalities paying a share.
+          {t('clusters.office.coFinancingHidden')}
         </p>
       )}
       {office.coFinancings.map((c) => (
@@ -55,26 +57,29 @@ export function OfficeSection({ officeId, canEdit }: { officeId: string; canEdit
   );
 }
 
-function ProposalView({ proposal: p, canDecide }: { proposal: Proposal; canDecide: boolean }) {
+function ProposalView({ proposal: p, canDecide, canRevise }: { proposal: Proposal; canDecide: boolean; canRevise: boolean }) {
+  const { t } = useTranslation();
+  const [revising, setRevising] = useState(false);
+  if (revising) return <RevisePlacementProposal proposal={p} onDone={() => setRevising(false)} />;
   return (
-    <section className="proposal" data-testid="placement-proposal" aria-label={`Placement proposal: ${p.proposedLocation}`}>
+    <section className="proposal" data-testid="placement-proposal" aria-label={t('clusters.office.proposalLabel', { location: p.proposedLocation })}>
       <p>
-        <strong>{p.proposedLocation}</strong>, proposed by {p.leadMunicipality ? <a href={organisationHref(p.leadMunicipality.id)}>{p.leadMunicipality.name}</a> : 'the lead municipality'} (lead
-        municipality) on {formatDateTime(p.createdAt)} ·{' '}
+        <strong>{p.proposedLocation}</strong>
+        {t('clusters.office.proposedBy', { lead: p.leadMunicipality?.name ?? t('clusters.office.theLead'), when: formatDateTime(p.createdAt) })}{' '}
         <span className={`state state-${p.state.toLowerCase()}`} data-testid="proposal-state">
-          {humanize(p.state)}
+          {proposalStateLabel(p.state)}
         </span>
       </p>
       {p.summary && <p>{p.summary}</p>}
       <table className="data-table scores" data-testid="placement-scores">
-        <caption className="visually-hidden">Scores on the placement criteria</caption>
+        <caption className="visually-hidden">{t('clusters.office.scoresCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Criterion</th>
+            <th scope="col">{t('clusters.office.criterion')}</th>
             <th scope="col" className="num">
-              Score
+              {t('clusters.office.score')}
             </th>
-            <th scope="col">Reasoning</th>
+            <th scope="col">{t('clusters.office.reasoning')}</th>
           </tr>
         </thead>
         <tbody>
@@ -82,7 +87,7 @@ function ProposalView({ proposal: p, canDecide }: { proposal: Proposal; canDecid
             <tr key={s.id} data-testid="placement-score" data-criterion={s.criterion}>
               <th scope="row">{placementCriterionLabel(s.criterion)}</th>
               <td className="num">
-                <span className="score" aria-label={`${s.score} of ${MAX_PLACEMENT_SCORE}`}>
+                <span className="score" aria-label={t('clusters.proposal.scoreOf', { score: s.score, max: MAX_PLACEMENT_SCORE })}>
                   {s.score}/{MAX_PLACEMENT_SCORE}
                 </span>
               </td>
@@ -92,7 +97,7 @@ function ProposalView({ proposal: p, canDecide }: { proposal: Proposal; canDecid
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">Total</th>
+            <th scope="row">{t('clusters.office.total')}</th>
             <td className="num" data-testid="total-score">
               {p.totalScore}/{p.scores.length * MAX_PLACEMENT_SCORE}
             </td>
@@ -102,35 +107,41 @@ function ProposalView({ proposal: p, canDecide }: { proposal: Proposal; canDecid
       </table>
       {p.state !== 'SUBMITTED' ? (
         <p data-testid="proposal-decision">
-          <strong>Decision: {humanize(p.state)}</strong>
-          {p.decidedAt && <> on {formatDateTime(p.decidedAt)}</>}
+          <strong>{t('clusters.office.decision', { state: proposalStateLabel(p.state) })}</strong>
+          {p.decidedAt && t('clusters.office.decidedOn', { when: formatDateTime(p.decidedAt) })}
           {p.decisionNote && <>. {p.decisionNote}</>}
         </p>
       ) : canDecide ? (
         <DecideProposal proposal={p} />
       ) : (
-        <p className="muted">Awaiting the cluster's decision.</p>
+        <p className="muted">{t('clusters.office.awaiting')}</p>
+      )}
+      {p.state === 'SUBMITTED' && canRevise && (
+        <button type="button" onClick={() => setRevising(true)} data-testid="revise-proposal">
+          {t('clusters.proposal.revise')}
+        </button>
       )}
     </section>
   );
 }
 
 function DecideProposal({ proposal }: { proposal: Proposal }) {
+  const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [{ data, fetching, error }, decide] = useDecideOfficePlacementProposalMutation();
   const userErrors = data?.decideOfficePlacementProposal.userErrors ?? [];
   const send = (decision: PlacementDecision) => decide({ input: { id: proposal.id, expectedVersion: proposal.version, decision, note: note.trim() } });
   return (
     <div className="sub-form">
-      <label htmlFor={`decide-${proposal.id}`}>Reasoning for the decision</label>
+      <label htmlFor={`decide-${proposal.id}`}>{t('clusters.office.decisionReasoning')}</label>
       <textarea id={`decide-${proposal.id}`} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
       <FormErrors errors={userErrors} requestError={error} />
       <div className="form-actions">
         <button type="button" className="primary" disabled={fetching} onClick={() => send('APPROVED')}>
-          Approve
+          {t('clusters.office.approve')}
         </button>
         <button type="button" disabled={fetching} onClick={() => send('REJECTED')}>
-          Reject
+          {t('clusters.office.reject')}
         </button>
       </div>
     </div>
@@ -138,6 +149,7 @@ function DecideProposal({ proposal }: { proposal: Proposal }) {
 }
 
 function CoFinancingView({ coFinancing: c, canEdit }: { coFinancing: CoFinancingDetailsFragment; canEdit: boolean }) {
+  const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const total = sharesTotal(c.shares.map((s) => s.sharePercent));
   const years = c.annualAmounts.map((a) => a.year);
@@ -151,12 +163,12 @@ function CoFinancingView({ coFinancing: c, canEdit }: { coFinancing: CoFinancing
       {c.modelDescription && <p className="muted">{c.modelDescription}</p>}
       <div className="table-scroll">
         <table className="data-table" data-testid="co-financing-shares">
-          <caption className="visually-hidden">Shares per municipality and amounts per year (DKK)</caption>
+          <caption className="visually-hidden">{t('clusters.office.sharesCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Municipality</th>
+              <th scope="col">{t('clusters.office.municipality')}</th>
               <th scope="col" className="num">
-                Share
+                {t('clusters.office.share')}
               </th>
               {years.map((y) => (
                 <th key={y} scope="col" className="num">
@@ -183,7 +195,7 @@ function CoFinancingView({ coFinancing: c, canEdit }: { coFinancing: CoFinancing
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">Total</th>
+              <th scope="row">{t('clusters.office.total')}</th>
               <td className={total.ok ? 'num' : 'num error'} data-testid="co-financing-total">
                 {formatPercent(total.basisPoints / 100)}
               </td>
@@ -196,7 +208,7 @@ function CoFinancingView({ coFinancing: c, canEdit }: { coFinancing: CoFinancing
           </tfoot>
         </table>
       </div>
-      <p>What member municipalities get:</p>
+      <p>{t('clusters.office.benefits')}</p>
       <ul data-testid="benefits">
         {c.benefits.map((b) => (
           <li key={b}>{memberBenefitLabel(b)}</li>
@@ -205,7 +217,7 @@ function CoFinancingView({ coFinancing: c, canEdit }: { coFinancing: CoFinancing
       {c.benefitsDescription && <p className="muted">{c.benefitsDescription}</p>}
       {canEdit && (
         <button type="button" onClick={() => setEditing(true)} data-testid="edit-co-financing">
-          Edit co-financing
+          {t('clusters.office.editCoFinancing')}
         </button>
       )}
     </section>
@@ -213,12 +225,13 @@ function CoFinancingView({ coFinancing: c, canEdit }: { coFinancing: CoFinancing
 }
 
 function NewCoFinancing({ officeId }: { officeId: string }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   if (open) return <CoFinancingEditor officeId={officeId} onDone={() => setOpen(false)} />;
   return (
     <p>
       <button type="button" onClick={() => setOpen(true)}>
-        Record new co-financing
+        {t('clusters.office.newCoFinancing')}
       </button>
     </p>
   );

@@ -6,7 +6,7 @@ import {
   type DeskOrganisationRefFragment,
 } from '../generated/graphql';
 import { QueryStatus } from '../ui/Status';
-import { OrganisationPicker } from './OrganisationPicker';
+import { OrganisationPicker } from '../ui/OrganisationPicker';
 
 const CONSENTS = { additionalTypenames: ['FirmConsent'] };
 const FIELDS = ['scope', 'recipientOrganisationIds', 'purpose', 'validUntil', 'organisationId', 'firmId'];

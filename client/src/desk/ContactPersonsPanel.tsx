@@ -1,19 +1,21 @@
 import { formatDateTime } from '../ui/format';
-import { FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/userErrors';
+import { confirmIrreversible, FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/userErrors';
+import { useTranslation } from 'react-i18next';
+import { t } from '../ui/i18n';
 import { useState, type FormEvent } from 'react';
 import {
-  useDeskAddContactPersonMutation, useDeskContactPersonsQuery, useDeskRevealContactPersonMutation, type DeskContactPersonFragment,
+  useDeskAddContactPersonMutation, useDeskAnonymiseContactPersonMutation, useDeskContactPersonsQuery, useDeskRevealContactPersonMutation, type DeskContactPersonFragment,
   type PersonalDataCategory,
 } from '../generated/graphql';
 import { QueryStatus } from '../ui/Status';
-import { CATEGORY_LABELS, categoryOf, contactInput, emptyContact, sensitiveDisplay, type ContactDraft } from './contactPersons';
+import { categoryLabel, categoryOf, contactInput, emptyContact, sensitiveDisplay, type ContactDraft } from './contactPersons';
 
 const CONTACTS = { additionalTypenames: ['ContactPerson'] };
 
 function CategoryTag({ category }: { category: PersonalDataCategory }) {
   return (
-    <span className={`desk-category desk-category-${category.toLowerCase()}`} title={CATEGORY_LABELS[category]} data-testid="field-category">
-      {category.charAt(0) + category.slice(1).toLowerCase()}
+    <span className={`desk-category desk-category-${category.toLowerCase()}`} title={categoryLabel(category)} data-testid="field-category">
+      {t(`desk.contacts.categoryShort.${category}`)}
     </span>
   );
 }
@@ -22,19 +24,31 @@ function CategoryTag({ category }: { category: PersonalDataCategory }) {
  * The firm's contact persons held by our organisations (personal data): sensitive fields masked, a
  * logged reveal for those who may record for the holding organisation, and adding a person.
  */
-export function ContactPersonsPanel({ firmId, organisationId, recordingOrganisationIds }: { firmId: string; organisationId: string | null; recordingOrganisationIds: readonly string[] }) {
+export function ContactPersonsPanel({
+  firmId,
+  organisationId,
+  recordingOrganisationIds,
+  erasingOrganisationIds = [],
+}: {
+  firmId: string;
+  organisationId: string | null;
+  recordingOrganisationIds: readonly string[];
+  /** Organisations where the user may erase ("edit"): editors and admins of the holding organisation. */
+  erasingOrganisationIds?: readonly string[];
+}) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useDeskContactPersonsQuery({ variables: { firmId }, context: CONTACTS });
   const people = data?.contactPersons ?? [];
   return (
     <div className="desk-form" data-testid="contact-persons-panel">
-      <h2>Contact persons</h2>
-      <p className="hint">Personal data held by our organisation, visible only to our members. Sensitive fields stay masked until revealed; every reveal is logged with who, when and why.</p>
-      <QueryStatus fetching={fetching && !data} error={error} what="contact persons" />
-      {data && people.length === 0 && <p className="muted">No contact persons recorded by us.</p>}
+      <h2>{t('desk.contacts.title')}</h2>
+      <p className="hint">{t('desk.contacts.hint')}</p>
+      <QueryStatus fetching={fetching && !data} error={error} what={t('desk.contacts.what')} />
+      {data && people.length === 0 && <p className="muted">{t('desk.contacts.none')}</p>}
       {people.length > 0 && (
         <ul className="desk-list">
           {people.map((p) => (
-            <ContactPersonItem key={p.id} person={p} canReveal={recordingOrganisationIds.includes(p.organisation.id)} />
+            <ContactPersonItem key={p.id} person={p} canReveal={recordingOrganisationIds.includes(p.organisation.id)} canErase={erasingOrganisationIds.includes(p.organisation.id)} />
           ))}
         </ul>
       )}
@@ -43,7 +57,8 @@ export function ContactPersonsPanel({ firmId, organisationId, recordingOrganisat
   );
 }
 
-function ContactPersonItem({ person: p, canReveal }: { person: DeskContactPersonFragment; canReveal: boolean }) {
+function ContactPersonItem({ person: p, canReveal, canErase }: { person: DeskContactPersonFragment; canReveal: boolean; canErase: boolean }) {
+  const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   // The revealed value lives here only: the list itself is always fetched masked.
@@ -81,70 +96,72 @@ function ContactPersonItem({ person: p, canReveal }: { person: DeskContactPerson
         <span className="muted desk-small">{p.organisation.name}</span>
       </div>
       <dl className="facts desk-facts">
-        {row('Role', 'role', p.role)}
-        {row('E-mail', 'email', p.email)}
-        {row('Phone', 'phone', p.phone)}
+        {row(t('desk.contacts.role'), 'role', p.role)}
+        {row(t('desk.contacts.email'), 'email', p.email)}
+        {row(t('desk.contacts.phone'), 'phone', p.phone)}
         <div className="desk-fact">
           <dt>
-            Sensitive note <CategoryTag category={p.sensitiveNote.category} />
+            {t('desk.contacts.sensitiveNote')} <CategoryTag category={p.sensitiveNote.category} />
           </dt>
           <dd className={`desk-sensitive desk-sensitive-${note.state}`} data-testid="sensitive-note" data-state={note.state}>
-            {note.state === 'masked' ? <span aria-label="Masked">{note.text}</span> : note.text}
+            {note.state === 'masked' ? <span aria-label={t('desk.contacts.masked')}>{note.text}</span> : note.text}
           </dd>
         </div>
       </dl>
       {note.state === 'revealed' && revealed && (
         <p className="desk-small muted" data-testid="reveal-logged">
-          Revealed to you {formatDateTime(revealed.at)}; the reveal is logged.{' '}
+          {t('desk.contacts.revealed', { when: formatDateTime(revealed.at) })}{' '}
           <button type="button" className="desk-link-button" onClick={() => setRevealed(null)}>
-            Hide again
+            {t('desk.contacts.hide')}
           </button>
         </p>
       )}
       {note.state === 'masked' && canReveal && !asking && (
         <button type="button" onClick={() => setAsking(true)} data-testid="reveal-start">
-          Reveal…
+          {t('desk.contacts.reveal')}
         </button>
       )}
       {note.state === 'masked' && canReveal && asking && (
         <form className="desk-inline-form" onSubmit={submit} noValidate data-testid="reveal-form">
-          <label htmlFor={`${id}-reason`}>Why do you need to see it?</label>
+          <label htmlFor={`${id}-reason`}>{t('desk.contacts.why')}</label>
           <input id={`${id}-reason`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} data-testid="reveal-reason" {...invalidProps(`${id}-reason-error`, errors.byField.reason)} />
           <button type="submit" className="primary" disabled={fetching} data-testid="reveal-submit">
-            Reveal (logged)
+            {t('desk.contacts.revealLogged')}
           </button>
           <button type="button" onClick={() => setAsking(false)}>
-            Cancel
+            {t('desk.cancel')}
           </button>
           <FieldError id={`${id}-reason-error`} messages={errors.byField.reason} />
-          <p className="hint desk-rec-hint">Your name, the time and this reason are written to the reveal log.</p>
+          <p className="hint desk-rec-hint">{t('desk.contacts.revealHint')}</p>
         </form>
       )}
       <FormErrors messages={errors.other} error={error} />
+      {canErase && <EraseContactPerson person={p} />}
     </li>
   );
 }
 
 const CONTACT_FIELDS: Array<{ name: keyof ContactDraft; label: string; type?: string; textarea?: boolean }> = [
-  { name: 'name', label: 'Name' },
-  { name: 'role', label: 'Role (optional)' },
-  { name: 'email', label: 'E-mail (optional)', type: 'email' },
-  { name: 'phone', label: 'Phone (optional)', type: 'tel' },
-  { name: 'sensitiveNote', label: 'Sensitive note (optional)', textarea: true },
+  { name: 'name', label: 'desk.contacts.field.name' },
+  { name: 'role', label: 'desk.contacts.field.role' },
+  { name: 'email', label: 'desk.contacts.field.email', type: 'email' },
+  { name: 'phone', label: 'desk.contacts.field.phone', type: 'tel' },
+  { name: 'sensitiveNote', label: 'desk.contacts.field.sensitiveNote', textarea: true },
 ];
 
 function AddContactPersonForm({ firmId, organisationId }: { firmId: string; organisationId: string }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<ContactDraft>(emptyContact);
   const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
   const [saved, setSaved] = useState<string | null>(null);
   const [{ data, fetching, error }, add] = useDeskAddContactPersonMutation();
-  const server = placeUserErrors(data?.addContactPerson.userErrors, CONTACT_FIELDS.map((f) => f.name));
+  const server = placeUserErrors(data?.addContactPerson.userErrors, CONTACT_FIELDS.map((f) => f.name), ['desk']);
   const errorsFor = (key: string) => [...(clientErrors[key] ?? []), ...(server.byField[key] ?? [])];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(null);
-    const errors: Record<string, string[]> = draft.name.trim() ? {} : { name: ['Give the name.'] };
+    const errors: Record<string, string[]> = draft.name.trim() ? {} : { name: [t('desk.contacts.giveName')] };
     setClientErrors(errors);
     if (Object.keys(errors).length) return;
     const r = await add({ input: contactInput(firmId, organisationId, draft) });
@@ -156,7 +173,7 @@ function AddContactPersonForm({ firmId, organisationId }: { firmId: string; orga
 
   return (
     <form className="desk-subform" onSubmit={submit} noValidate aria-labelledby="add-contact-title" data-testid="add-contact-form">
-      <h3 id="add-contact-title">Add a contact person</h3>
+      <h3 id="add-contact-title">{t('desk.contacts.add')}</h3>
       {CONTACT_FIELDS.map((f) => {
         const id = `contact-${f.name}`;
         const messages = errorsFor(f.name);
@@ -170,23 +187,63 @@ function AddContactPersonForm({ firmId, organisationId }: { firmId: string; orga
         return (
           <div key={f.name} className="desk-rec-field">
             <label htmlFor={id}>
-              {f.label} <CategoryTag category={category} />
+              {t(f.label)} <CategoryTag category={category} />
             </label>
             {f.textarea ? <textarea rows={2} {...props} /> : <input type={f.type ?? 'text'} {...props} />}
-            {category === 'SENSITIVE' && <span className="hint desk-rec-hint">e.g. health or trade-union membership: shown masked; each reveal is logged.</span>}
+            {category === 'SENSITIVE' && <span className="hint desk-rec-hint">{t('desk.contacts.sensitiveHint')}</span>}
             <FieldError id={`${id}-error`} messages={messages} />
           </div>
         );
       })}
       <FormErrors messages={server.other} error={error} />
       <button type="submit" className="primary" disabled={fetching} data-testid="contact-add">
-        Add contact person
+        {t('desk.contacts.addSubmit')}
       </button>
       {saved && (
         <p role="status" className="desk-saved" data-testid="contact-saved">
-          {saved} added.
+          {t('desk.contacts.added', { name: saved })}
         </p>
       )}
+    </form>
+  );
+}
+
+/**
+ * Erasure (DA sletning / SV radering) of a contact person's personal data, on request: asks for the
+ * reason (kept in the log) and to confirm, since it cannot be undone.
+ */
+function EraseContactPerson({ person }: { person: DeskContactPersonFragment }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [{ data, fetching, error }, erase] = useDeskAnonymiseContactPersonMutation();
+  const formId = `erase-${person.id}`;
+  const placed = placeUserErrors(data?.anonymiseContactPerson.userErrors, ['reason', 'contactPersonId'], ['desk']);
+  if (!open) {
+    return (
+      <button type="button" className="danger" onClick={() => setOpen(true)} data-testid="erase-start">
+        {t('desk.contacts.erase')}
+      </button>
+    );
+  }
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!confirmIrreversible(t('desk.contacts.eraseConfirm', { name: person.name }))) return;
+    const r = await erase({ input: { contactPersonId: person.id, reason: reason.trim() } }, CONTACTS);
+    if (r.data?.anonymiseContactPerson.contactPerson && r.data.anonymiseContactPerson.userErrors.length === 0) setOpen(false);
+  }
+  return (
+    <form className="desk-inline-form" onSubmit={submit} noValidate data-testid="erase-form">
+      <label htmlFor={`${formId}-reason`}>{t('desk.contacts.eraseReason')}</label>
+      <input id={`${formId}-reason`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} data-testid="erase-reason" {...placed.props('reason', formId)} />
+      <button type="submit" className="danger" disabled={fetching} data-testid="erase-submit">
+        {t('desk.contacts.eraseSubmit')}
+      </button>
+      <button type="button" onClick={() => setOpen(false)}>
+        {t('desk.cancel')}
+      </button>
+      <FieldError formId={formId} field="reason" messages={placed.at('reason')} />
+      <FormErrors messages={placed.other} error={error} />
     </form>
   );
 }

@@ -6,6 +6,10 @@ import { formatIdentifier } from '../ui/firmSearch';
 import { deskFirmHref, DeskFirmFinder } from './FirmFinder';
 import { ReferralActions } from './ReferralActions';
 import { statusLabel } from './timeline';
+import { useTranslation } from 'react-i18next';
+import { t } from '../ui/i18n';
+import { CreateProspectForm } from './ProspectForms';
+import type { RecordAs } from './recordAs';
 
 const PAGE = 10;
 // Lists that may be empty still need refreshing when such records are created.
@@ -14,30 +18,32 @@ const MILESTONES = { additionalTypenames: ['GrowthPlanMilestone'] };
 const TOUCHPOINTS = { additionalTypenames: ['Touchpoint'] };
 
 /** The consultant's worklist: referrals waiting for us, milestones due, recent firms, and the firm finder. */
-export function DeskHome({ query, me, actingFor }: { query: string; me: MeQuery['me']; actingFor: string | null }) {
+export function DeskHome({ query, me, actingFor, recordAs }: { query: string; me: MeQuery['me']; actingFor: string | null; recordAs: RecordAs }) {
+  const { t } = useTranslation();
   const orgs = me.memberships.filter((m) => !actingFor || m.organisation.id === actingFor).map((m) => m.organisation.name);
   return (
     <section aria-labelledby="desk-title" className="desk">
-      <h1 id="desk-title">Consultant's desk</h1>
-      <p className="muted">Worklist for {orgs.join(', ') || 'your organisations'}.</p>
+      <h1 id="desk-title">{t('desk.home.title')}</h1>
+      <p className="muted">{t('desk.home.worklistFor', { organisations: orgs.join(', ') || t('desk.home.yourOrganisations') })}</p>
       <DeskFirmFinder key={query} query={query} />
+      <CreateProspectForm recordAs={recordAs} />
       <div className="desk-worklist">
         <section className="card desk-inbox" aria-labelledby="desk-inbox-title" data-testid="referral-inbox">
-          <h2 id="desk-inbox-title">Referrals waiting for us</h2>
+          <h2 id="desk-inbox-title">{t('desk.home.inbox')}</h2>
           <ul className="desk-list">
             <Paged renderPage={(p) => <InboxPage {...p} />} />
           </ul>
         </section>
         <section className="card" aria-labelledby="desk-due-title" data-testid="milestones-due">
-          <h2 id="desk-due-title">Milestones due</h2>
-          <p className="hint">Open milestones due within 14 days, overdue ones first.</p>
+          <h2 id="desk-due-title">{t('desk.home.due')}</h2>
+          <p className="hint">{t('desk.home.dueHint')}</p>
           <ul className="desk-list">
             <Paged renderPage={(p) => <MilestonesPage {...p} />} />
           </ul>
         </section>
         <section className="card" aria-labelledby="desk-recent-title" data-testid="recent-firms">
-          <h2 id="desk-recent-title">Our recent firms</h2>
-          <p className="hint">Firms we had touchpoints with in the last 30 days.</p>
+          <h2 id="desk-recent-title">{t('desk.home.recent')}</h2>
+          <p className="hint">{t('desk.home.recentHint')}</p>
           <ul className="desk-list">
             <Paged renderPage={(p) => <RecentFirmsPage {...p} />} />
           </ul>
@@ -55,21 +61,21 @@ function InboxPage({ after, ...page }: PageProps) {
       {edges.map(({ node: r }) => (
         <li key={r.id} className="desk-item" data-testid="referral-item" data-referral-id={r.id}>
           <div className="desk-item-head">
-            {r.firm ? <a href={deskFirmHref(r.firm.id)}>{r.firm.name}</a> : <span>Firm not visible</span>}
+            {r.firm ? <a href={deskFirmHref(r.firm.id)}>{r.firm.name}</a> : <span>{t('desk.home.firmHidden')}</span>}
             <span className={`desk-status desk-status-${r.status.toLowerCase()}`} data-testid="referral-status">
               {statusLabel(r.status)}
             </span>
           </div>
           <p className="desk-reason">{r.reason}</p>
           <p className="muted desk-small">
-            From {r.senderOrganisation.name} · sent {formatDateTime(r.sentAt)}
+            {t('desk.home.from', { organisation: r.senderOrganisation.name, when: formatDateTime(r.sentAt) })}
             {r.status !== 'SENT' && ` · ${statusLabel(r.status).toLowerCase()} ${formatDateTime(r.statusChangedAt)}`}
           </p>
           <ReferralActions referral={r} />
         </li>
       ))}
       <li className="desk-list-footer">
-        <PageFooter {...page} count={data ? edges.length : null} fetching={fetching} error={error} emptyText="No referrals waiting." pageInfo={data?.worklist.referralsWaiting.pageInfo} what="referrals" />
+        <PageFooter {...page} count={data ? edges.length : null} fetching={fetching} error={error} emptyText={t('desk.home.noReferrals')} pageInfo={data?.worklist.referralsWaiting.pageInfo} what={t('desk.home.what.referrals')} />
       </li>
     </>
   );
@@ -88,16 +94,16 @@ function MilestonesPage({ after, ...page }: PageProps) {
             <span className={`desk-status desk-status-${m.status.toLowerCase()}`}>{statusLabel(m.status)}</span>
           </div>
           <p className="muted desk-small">
-            {m.firm ? <a href={deskFirmHref(m.firm.id)}>{m.firm.name}</a> : 'Firm'} · {m.ownerName} · due{' '}
+            {m.firm ? <a href={deskFirmHref(m.firm.id)}>{m.firm.name}</a> : t('desk.home.firm')} · {m.ownerName} · {t('desk.home.dueOn')}{' '}
             <span className={m.dueOn < today ? 'error' : undefined}>
               {formatDate(m.dueOn)}
-              {m.dueOn < today ? ' (overdue)' : ''}
+              {m.dueOn < today ? t('desk.home.overdue') : ''}
             </span>
           </p>
         </li>
       ))}
       <li className="desk-list-footer">
-        <PageFooter {...page} count={data ? edges.length : null} fetching={fetching} error={error} emptyText="No milestones due." pageInfo={data?.worklist.milestonesDue.pageInfo} what="milestones" />
+        <PageFooter {...page} count={data ? edges.length : null} fetching={fetching} error={error} emptyText={t('desk.home.noMilestones')} pageInfo={data?.worklist.milestonesDue.pageInfo} what={t('desk.home.what.milestones')} />
       </li>
     </>
   );
@@ -113,19 +119,19 @@ function RecentFirmsPage({ after, ...page }: PageProps) {
           <li key={f.firm.id} className="desk-item" data-testid="recent-firm">
             <div className="desk-item-head">
               <a href={deskFirmHref(f.firm.id)}>{f.firm.name}</a>
-              <span className="count" title="Our touchpoints in the period">
+              <span className="count" title={t('desk.home.touchpointsInPeriod')}>
                 {f.touchpointCount}
               </span>
             </div>
             <p className="muted desk-small">
-              {formatIdentifier(f.firm) ?? 'Prospect'}
-              {f.firm.municipality ? ` · ${f.firm.municipality.name}` : ''} · last {formatDateTime(f.lastOccurredAt)}
+              {formatIdentifier(f.firm) ?? t('desk.prospectLabel')}
+              {f.firm.municipality ? ` · ${f.firm.municipality.name}` : ''} · {t('desk.home.last', { when: formatDateTime(f.lastOccurredAt) })}
             </p>
           </li>
         ) : null,
       )}
       <li className="desk-list-footer">
-        <PageFooter {...page} count={data ? edges.length : null} fetching={fetching} error={error} emptyText="No touchpoints in the last 30 days." pageInfo={data?.worklist.recentFirms.pageInfo} what="firms" />
+        <PageFooter {...page} count={data ? edges.length : null} fetching={fetching} error={error} emptyText={t('desk.home.noRecent')} pageInfo={data?.worklist.recentFirms.pageInfo} what={t('desk.home.what.firms')} />
       </li>
     </>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { t } from '../ui/i18n';
 import type { AreaPageProps } from '../areas';
 import { DeskHome } from './DeskHome';
 import { FirmDesk } from './FirmDesk';
@@ -14,6 +15,6 @@ export function DeskPage({ parts, params, me, actingFor }: AreaPageProps) {
     choose: setChosen,
   };
   if (parts[0] === 'firm' && parts[1]) return <FirmDesk key={parts[1]} firmId={parts[1]} params={params} recordAs={recordAs} me={me} actingFor={actingFor} />;
-  if (parts.length === 0) return <DeskHome query={params.q ?? ''} me={me} actingFor={actingFor} />;
-  return <p role="alert">Page not found.</p>;
+  if (parts.length === 0) return <DeskHome query={params.q ?? ''} me={me} actingFor={actingFor} recordAs={recordAs} />;
+  return <p role="alert">{t('desk.notFound')}</p>;
 }

@@ -1,8 +1,12 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { membershipsWhere } from '../ui/access';
+import { GrowthMappingsPanel } from './GrowthWheel';
+import { LinkIdentifierForm } from './ProspectForms';
 import { useDeskFirmJourneyQuery, type MeQuery } from '../generated/graphql';
 import { formatIdentifier } from '../ui/firmSearch';
 import { areaHref, firmHref } from '../routing';
-import { humanize } from '../ui/labels';
+import { humanize, levelLabel } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';
 import { AccessLogPanel } from './AccessLogPanel';
 import { ConsentPanel } from './ConsentPanel';
@@ -19,13 +23,13 @@ import { ReferralPanel } from './ReferralPanel';
 import { hiddenNotice } from './timeline';
 
 const TOOLS = [
-  { key: 'mapping', label: 'Growth mapping' },
-  { key: 'record', label: 'Record' },
-  { key: 'milestones', label: 'Milestones' },
-  { key: 'referral', label: 'Refer' },
-  { key: 'consent', label: 'Consent' },
-  { key: 'contacts', label: 'Contacts' },
-  { key: 'access-log', label: 'Access log' },
+  { key: 'mapping' },
+  { key: 'record' },
+  { key: 'milestones' },
+  { key: 'referral' },
+  { key: 'consent' },
+  { key: 'contacts' },
+  { key: 'access-log' },
 ] as const;
 type Tool = (typeof TOOLS)[number]['key'];
 
@@ -43,6 +47,7 @@ export function FirmDesk({
   me: Pick<MeQuery['me'], 'memberships'>;
   actingFor: string | null;
 }) {
+  const { t } = useTranslation();
   const filter = journeyFilterFromParams(params);
   // The same first page the timeline shows (one request): the firm, what is hidden, and on which basis we see others.
   const [{ data, fetching, error }] = useDeskFirmJourneyQuery({ variables: { firmId, filter, first: JOURNEY_PAGE, after: null }, context: JOURNEY_CONTEXT });
@@ -61,12 +66,12 @@ export function FirmDesk({
   return (
     <section className="desk" aria-labelledby="desk-firm-title" data-testid="firm-desk">
       <p>
-        <a href={areaHref('desk')}>← Consultant's desk</a>
+        <a href={areaHref('desk')}>{t('desk.firm.back')}</a>
       </p>
-      <QueryStatus fetching={fetching && !data} error={error} what="the firm's journey" />
+      <QueryStatus fetching={fetching && !data} error={error} what={t('desk.firm.what')} />
       {data && !journey && (
         <p role="status" data-testid="firm-not-found">
-          This firm does not exist, or is not visible to you.
+          {t('desk.firm.notFound')}
         </p>
       )}
       {firm && journey && (
@@ -74,13 +79,15 @@ export function FirmDesk({
           <header className="card desk-firm-header">
             <h1 id="desk-firm-title">{firm.name}</h1>
             <p className="muted">
-              {formatIdentifier(firm) ?? 'Prospect'}
+              {formatIdentifier(firm) ?? t('desk.prospectLabel')}
               {firm.municipality ? ` · ${firm.municipality.name}` : ''}
-              {firm.industryCode ? ` · industry ${firm.industryCode}` : ''} · <a href={firmHref(firm.id)}>Register details</a>
+              {firm.industryCode ? ` · ${t('desk.firm.industry', { code: firm.industryCode })}` : ''} · <a href={firmHref(firm.id)}>{t('desk.firm.register')}</a>
             </p>
+            {/* Linking a prospect to its CVR, what it did, and the notice on a merged prospect. */}
+            <LinkIdentifierForm firmId={firm.id} status={recordAs.organisationId ? firm.status : 'READ_ONLY'} mergedInto={firm.mergedInto} />
             {assessment && (
               <p className="desk-small">
-                Growth potential: <strong>{humanize(assessment.level)}</strong>, segment <strong>{humanize(assessment.segment)}</strong> (
+                {t('desk.firm.growthPotential')} <strong>{levelLabel(assessment.level)}</strong>, {t('desk.firm.segment')} <strong>{humanize(assessment.segment)}</strong> (
                 {assessment.organisation.name})
               </p>
             )}
@@ -88,7 +95,7 @@ export function FirmDesk({
           </header>
           {journey.hiddenOrganisations.length > 0 && (
             <div className="desk-hidden" role="note" data-testid="hidden-journey-notice">
-              <h2 className="visually-hidden">Hidden journey entries</h2>
+              <h2 className="visually-hidden">{t('desk.firm.hiddenTitle')}</h2>
               <ul>
                 {journey.hiddenOrganisations.map((o) => (
                   <li key={o.id} data-testid="hidden-organisation">
@@ -96,40 +103,40 @@ export function FirmDesk({
                   </li>
                 ))}
               </ul>
-              <p className="desk-small">Their entries are left out of the timeline below. They are shown once the firm consents or a referral between us is open.</p>
+              <p className="desk-small">{t('desk.firm.hiddenHint')}</p>
             </div>
           )}
           {journey.accessGrants.length > 0 && (
             <ul className="desk-grants" data-testid="access-grants">
               {journey.accessGrants.map((g) => (
                 <li key={`${g.organisation.id}-${g.viewerOrganisation.id}`} data-testid="access-grant">
-                  You see {g.organisation.name}'s entries because of {g.basis === 'CONSENT' ? "the firm's consent" : 'an open referral'} (to{' '}
-                  {g.viewerOrganisation.name}). Each such read is logged.
+                  {t(g.basis === 'CONSENT' ? 'desk.firm.grantConsent' : 'desk.firm.grantReferral', { organisation: g.organisation.name, viewer: g.viewerOrganisation.name })}
                 </li>
               ))}
             </ul>
           )}
+          <GrowthMappingsPanel firmId={firmId} />
           <div className="desk-firm-layout">
             <section aria-labelledby="desk-journey-title" className="desk-journey">
-              <h2 id="desk-journey-title">Journey</h2>
+              <h2 id="desk-journey-title">{t('desk.firm.journey')}</h2>
               <JourneyFilters key={JSON.stringify(params)} firmId={firmId} params={params} organisations={organisations} />
               <JourneyTimeline firmId={firmId} filter={filter} recordingOrganisationIds={recordingIds} />
             </section>
-            <aside className="card desk-tools" aria-label="Tools">
+            <aside className="card desk-tools" aria-label={t('desk.firm.tools')}>
               <RecordAsChooser recordAs={recordAs} />
-              <div role="tablist" aria-label="Tools" className="desk-tabs">
-                {TOOLS.map((t) => (
+              <div role="tablist" aria-label={t('desk.firm.tools')} className="desk-tabs">
+                {TOOLS.map((tab) => (
                   <button
-                    key={t.key}
+                    key={tab.key}
                     type="button"
                     role="tab"
-                    id={`desk-tab-${t.key}`}
-                    aria-selected={tool === t.key}
+                    id={`desk-tab-${tab.key}`}
+                    aria-selected={tool === tab.key}
                     aria-controls="desk-tool-panel"
-                    data-testid={`tool-${t.key}`}
-                    onClick={() => setTool(t.key)}
+                    data-testid={`tool-${tab.key}`}
+                    onClick={() => setTool(tab.key)}
                   >
-                    {t.label}
+                    {t(`desk.tool.${tab.key}`)}
                   </button>
                 ))}
               </div>
@@ -139,7 +146,7 @@ export function FirmDesk({
                 {tool === 'milestones' && <MilestonesPanel firmId={firmId} organisationId={recordAs.organisationId} />}
                 {tool === 'referral' && <ReferralPanel firmId={firmId} organisationId={recordAs.organisationId} exclude={recordAs.options.map((o) => o.id)} />}
                 {tool === 'consent' && <ConsentPanel firmId={firmId} organisationId={recordAs.organisationId} exclude={recordAs.options.map((o) => o.id)} />}
-                {tool === 'contacts' && <ContactPersonsPanel firmId={firmId} organisationId={recordAs.organisationId} recordingOrganisationIds={recordingIds} />}
+                {tool === 'contacts' && <ContactPersonsPanel firmId={firmId} organisationId={recordAs.organisationId} recordingOrganisationIds={recordingIds} erasingOrganisationIds={membershipsWhere(me, actingFor, 'edit').map((m) => m.organisation.id)} />}
                 {tool === 'access-log' && <AccessLogPanel firmId={firmId} organisationIds={ownIds} />}
               </div>
             </aside>

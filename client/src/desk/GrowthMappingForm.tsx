@@ -2,7 +2,8 @@ import { FieldError, FormErrors, invalidProps } from '../ui/userErrors';
 import { fromLocalInput, toLocalInput } from '../ui/format';
 import { useState, type FormEvent } from 'react';
 import { useDeskGrowthWheelModelQuery, useDeskRecordTouchpointMutation, type GrowthWheelDecisionArea, type GrowthWheelScoreInput } from '../generated/graphql';
-import { humanize } from '../ui/labels';
+import { useTranslation } from 'react-i18next';
+import { decisionAreaLabel, wheelAreaLabel } from './GrowthWheel';
 import { QueryStatus } from '../ui/Status';
 import {
   AMBITION_KEY, FOCUS_AREAS, FOCUS_KEY, mappingErrors, MAX_SCORE, MIN_SCORE, OCCURRED_AT_KEY, SCORES_KEY, scoreKey, scoresInput, toggleFocus,
@@ -14,6 +15,7 @@ const emptyDraft = (): MappingDraft => ({ scores: {}, focusAreas: [], ambition: 
 
 /** Record a growth mapping (vækstkortlægning): a Growth Wheel score per decision area and exactly 3 focus areas. */
 export function GrowthMappingForm({ firmId, organisationId }: { firmId: string; organisationId: string | null }) {
+  const { t } = useTranslation();
   const [{ data: model, fetching: loadingModel, error: modelError }] = useDeskGrowthWheelModelQuery();
   const [draft, setDraft] = useState<MappingDraft>(emptyDraft);
   const [occurredAt, setOccurredAt] = useState(() => toLocalInput(new Date()));
@@ -27,14 +29,14 @@ export function GrowthMappingForm({ firmId, organisationId }: { firmId: string; 
   const errorsFor = (key: string) => [...(clientErrors[key] ?? []), ...(server.byField[key] ?? [])];
 
   if (!organisationId) return null;
-  if (!model) return <QueryStatus fetching={loadingModel} error={modelError} what="the Growth Wheel" />;
+  if (!model) return <QueryStatus fetching={loadingModel} error={modelError} what={t('desk.mapping.what')} />;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
     const at = fromLocalInput(occurredAt);
     const errors = validateMapping(wheel, draft);
-    if (!at) errors[OCCURRED_AT_KEY] = ['Give the time it happened.'];
+    if (!at) errors[OCCURRED_AT_KEY] = [t('desk.mapping.giveTime')];
     setClientErrors(errors);
     if (Object.keys(errors).length) return;
     const scores = scoresInput(wheel, draft);
@@ -60,21 +62,21 @@ export function GrowthMappingForm({ firmId, organisationId }: { firmId: string; 
   const focusCount = draft.focusAreas.length;
   return (
     <form className="desk-form" onSubmit={submit} noValidate aria-labelledby="mapping-title" data-testid="growth-mapping-form">
-      <h2 id="mapping-title">Record a growth mapping</h2>
-      <p className="hint">Score each of the 20 decision areas of the Growth Wheel from 1 (weak) to 5 (strong), and pick exactly {FOCUS_AREAS} focus areas.</p>
+      <h2 id="mapping-title">{t('desk.mapping.title')}</h2>
+      <p className="hint">{t('desk.mapping.hint', { count: FOCUS_AREAS })}</p>
       {wheel.map((area) => (
         <fieldset key={area.area} className="desk-wheel-area">
-          <legend>{humanize(area.area)}</legend>
+          <legend>{wheelAreaLabel(area.area)}</legend>
           {area.decisionAreas.map((d) => {
             const id = `score-${d}`;
             const messages = errorsFor(scoreKey(d));
             const chosen = draft.focusAreas.includes(d);
             return (
               <div key={d} className="desk-wheel-row">
-                <label htmlFor={id}>{humanize(d)}</label>
+                <label htmlFor={id}>{decisionAreaLabel(d)}</label>
                 <select
                   id={id}
-                  aria-label={`Score for ${humanize(d)}`}
+                  aria-label={t('desk.mapping.scoreFor', { area: decisionAreaLabel(d) })}
                   value={draft.scores[d] ?? ''}
                   onChange={(e) => setDraft((s) => ({ ...s, scores: { ...s.scores, [d]: e.target.value ? Number(e.target.value) : undefined } }))}
                   data-testid={`score-${d}`}
@@ -93,10 +95,10 @@ export function GrowthMappingForm({ firmId, organisationId }: { firmId: string; 
                     checked={chosen}
                     disabled={!chosen && focusCount >= FOCUS_AREAS}
                     onChange={() => setDraft((s) => ({ ...s, focusAreas: toggleFocus(s.focusAreas, d as GrowthWheelDecisionArea) }))}
-                    aria-label={`Focus area: ${humanize(d)}`}
+                    aria-label={t('desk.mapping.focusFor', { area: decisionAreaLabel(d) })}
                     data-testid={`focus-${d}`}
                   />
-                  <span aria-hidden="true">Focus</span>
+                  <span aria-hidden="true">{t('desk.mapping.focus')}</span>
                 </label>
                 <FieldError id={`${id}-error`} messages={messages} />
               </div>
@@ -105,12 +107,12 @@ export function GrowthMappingForm({ firmId, organisationId }: { firmId: string; 
         </fieldset>
       ))}
       <p className={focusCount === FOCUS_AREAS ? 'desk-small' : 'desk-small muted'} data-testid="focus-count" aria-live="polite">
-        Focus areas: {focusCount} of {FOCUS_AREAS} picked
-        {focusCount ? ` (${draft.focusAreas.map(humanize).join(', ')})` : ''}
+        {t('desk.mapping.focusCount', { picked: focusCount, count: FOCUS_AREAS })}
+        {focusCount ? ` (${draft.focusAreas.map(decisionAreaLabel).join(', ')})` : ''}
       </p>
       <FieldError id="focus-error" messages={errorsFor(FOCUS_KEY)} />
       <FieldError id="scores-error" messages={errorsFor(SCORES_KEY)} />
-      <label htmlFor="mapping-ambition">Growth ambition (optional)</label>
+      <label htmlFor="mapping-ambition">{t('desk.mapping.ambition')}</label>
       <textarea
         id="mapping-ambition"
         rows={2}
@@ -119,9 +121,9 @@ export function GrowthMappingForm({ firmId, organisationId }: { firmId: string; 
         {...invalidProps('ambition-error', errorsFor(AMBITION_KEY))}
       />
       <FieldError id="ambition-error" messages={errorsFor(AMBITION_KEY)} />
-      <label htmlFor="mapping-summary">Summary (optional)</label>
+      <label htmlFor="mapping-summary">{t('desk.mapping.summary')}</label>
       <input id="mapping-summary" value={summary} onChange={(e) => setSummary(e.target.value)} />
-      <label htmlFor="mapping-occurred">When it happened</label>
+      <label htmlFor="mapping-occurred">{t('desk.mapping.occurredAt')}</label>
       <input
         id="mapping-occurred"
         type="datetime-local"
@@ -132,11 +134,11 @@ export function GrowthMappingForm({ firmId, organisationId }: { firmId: string; 
       <FieldError id="mapping-occurred-error" messages={errorsFor(OCCURRED_AT_KEY)} />
       <FormErrors messages={server.other} error={error} />
       <button type="submit" className="primary" disabled={fetching} data-testid="mapping-submit">
-        Record growth mapping
+        {t('desk.mapping.submit')}
       </button>
       {saved && (
         <p role="status" className="desk-saved" data-testid="mapping-saved">
-          Growth mapping recorded.
+          {t('desk.mapping.saved')}
         </p>
       )}
     </form>

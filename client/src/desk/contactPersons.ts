@@ -1,3 +1,4 @@
+import { t } from '../ui/i18n';
 import type { AddContactPersonInput, DeskContactPersonFragment, PersonalDataCategory } from '../generated/graphql';
 
 /**
@@ -12,11 +13,8 @@ export const CONTACT_FIELD_CATEGORIES: Record<string, PersonalDataCategory> = {
   sensitiveNote: 'SENSITIVE',
 };
 
-export const CATEGORY_LABELS: Record<PersonalDataCategory, string> = {
-  ORDINARY: 'Ordinary personal data',
-  CONTACT: 'Contact details',
-  SENSITIVE: 'Sensitive: masked, each reveal logged',
-};
+/** "Ordinary personal data", "Contact details", "Sensitive: ..." in the user's language (desk/messages.ts). */
+export const categoryLabel = (category: PersonalDataCategory) => t(`desk.contacts.category.${category}`);
 
 /** A field's category: the API's for this person when it names the field, else the known one. */
 export function categoryOf(person: Pick<DeskContactPersonFragment, 'fieldCategories'> | null, field: string): PersonalDataCategory {

@@ -36,7 +36,7 @@ describe('GrowthMappingForm', () => {
     fireEvent.click(screen.getByTestId('mapping-submit'));
     expect(executeMutation).not.toHaveBeenCalled();
     expect(screen.getByText('Pick exactly 3 focus areas (1 picked).')).toBeTruthy();
-  });
+  }, 30_000);
 
   it('sends the scores in the model\'s order and shows a server error on a score next to THAT decision area', async () => {
     const rejected = {
@@ -68,7 +68,7 @@ describe('GrowthMappingForm', () => {
     await waitFor(() => expect(sales.getAttribute('aria-invalid')).toBe('true'));
     expect(document.getElementById(sales.getAttribute('aria-describedby')!)!.textContent).toBe('score must be at most 5');
     expect(screen.getByTestId('score-VISION').getAttribute('aria-invalid')).toBeNull();
-  });
+  }, 30_000);
 });
 
 describe('MilestonesPanel', () => {

@@ -1,5 +1,6 @@
 import { type PlacedErrors, type UserErrorLike, placeUserErrors } from '../ui/userErrors';
 import type { GrowthWheelDecisionArea, GrowthWheelScoreInput } from '../generated/graphql';
+import { t } from '../ui/i18n';
 
 export const MIN_SCORE = 1;
 export const MAX_SCORE = 5;
@@ -35,12 +36,12 @@ export function validateMapping(model: readonly WheelArea[], draft: MappingDraft
   const errors: Record<string, string[]> = {};
   for (const d of model.flatMap((a) => a.decisionAreas)) {
     const s = draft.scores[d];
-    if (s == null) errors[scoreKey(d)] = ['Give a score from 1 to 5.'];
-    else if (!Number.isInteger(s) || s < MIN_SCORE || s > MAX_SCORE) errors[scoreKey(d)] = ['A score is from 1 to 5.'];
+    if (s == null) errors[scoreKey(d)] = [t('desk.mapping.giveScore', { min: MIN_SCORE, max: MAX_SCORE })];
+    else if (!Number.isInteger(s) || s < MIN_SCORE || s > MAX_SCORE) errors[scoreKey(d)] = [t('desk.mapping.scoreRange', { min: MIN_SCORE, max: MAX_SCORE })];
   }
   const focus = new Set(draft.focusAreas);
   if (focus.size !== FOCUS_AREAS || draft.focusAreas.length !== FOCUS_AREAS) {
-    errors[FOCUS_KEY] = [`Pick exactly ${FOCUS_AREAS} focus areas (${focus.size} picked).`];
+    errors[FOCUS_KEY] = [t('desk.mapping.pickFocus', { count: FOCUS_AREAS, picked: focus.size })];
   }
   return errors;
 }
@@ -60,7 +61,7 @@ export function mappingErrors(userErrors: readonly UserErrorLike[] | null | unde
     return e;
   });
   const keys = [...sentScores.map((s) => scoreKey(s.decisionArea)), SCORES_KEY, FOCUS_KEY, AMBITION_KEY, OCCURRED_AT_KEY, 'growthMapping'];
-  return placeUserErrors(translated, keys);
+  return placeUserErrors(translated, keys, ['desk']);
 }
 
 /** Toggles a focus area; refuses (returns the same list) a 4th one. */

@@ -22,7 +22,13 @@ import {
   updateApplicationInput,
   type ApplicationFormState,
 } from './applicationForm';
-import { APPLICATION_SECTIONS } from './labels';
+import { APPLICATION_SECTIONS, sectionLabel, statusLabel } from './labels';
+import { currentLanguage, t } from '../ui/i18n';
+import { useTranslation } from 'react-i18next';
+
+/** "Projektansvarlig; needed to submit": the seed application's Danish heading (not repeated in Danish) and whether it is required. */
+const sectionHint = (danish: string, required: boolean) =>
+  [currentLanguage() !== 'da' ? danish : '', required ? t('networks.form.neededToSubmit') : ''].filter(Boolean).join('; ');
 import { previewTotal } from './money';
 
 const FORM_ID = 'application';
@@ -30,6 +36,7 @@ const goToApplication = (id: string) => navigate({ page: 'area', area: 'networks
 
 /** #/networks/applications/new: start a draft application to a pool. */
 export function FundingApplicationNewPage({ me, actingFor, networkId }: { me: MeQuery['me']; actingFor: string | null; networkId: string | null }) {
+  useTranslation(); // re-render on a language switch
   const applicants = organisationsWhere(me, actingFor, 'edit');
   const [{ data: pools, fetching: poolsFetching, error: poolsError }] = useNetworkFundingPoolsQuery({ variables: { first: 100 } });
   const [{ data: networks }] = useMyNetworksQuery({ variables: { first: 100 } });
@@ -54,11 +61,11 @@ export function FundingApplicationNewPage({ me, actingFor, networkId }: { me: Me
   return (
     <section aria-labelledby="application-form-title">
       <p>
-        <a href={networkId ? areaHref('networks', [networkId]) : areaHref('networks')}>← Back</a>
+        <a href={networkId ? areaHref('networks', [networkId]) : areaHref('networks')}>{t('networks.form.back')}</a>
       </p>
-      <h1 id="application-form-title">New funding application</h1>
+      <h1 id="application-form-title">{t('networks.form.newTitle')}</h1>
       {applicants.length === 0 ? (
-        <p role="status">You need the role Editor in an organisation to apply for funding.</p>
+        <p role="status">{t('networks.form.needEditor')}</p>
       ) : (
         <ApplicationForm
           form={form}
@@ -67,30 +74,30 @@ export function FundingApplicationNewPage({ me, actingFor, networkId }: { me: Me
           userErrors={data?.createFundingApplication.userErrors ?? []}
           error={error}
           saving={fetching}
-          submitLabel="Save draft"
+          submitLabel={t('networks.form.saveDraft')}
           cancelHref={networkId ? areaHref('networks', [networkId]) : areaHref('networks')}
           head={
             <>
-              <label htmlFor="application-pool">Funding pool</label>
+              <label htmlFor="application-pool">{t('networks.form.pool')}</label>
               <select id="application-pool" value={form.poolId} onChange={(e) => setForm({ ...form, poolId: e.target.value })} {...invalidProps(data?.createFundingApplication.userErrors ?? [], 'poolId', FORM_ID)}>
-                <option value="">Choose a pool…</option>
+                <option value="">{t('networks.form.choosePool')}</option>
                 {pools?.fundingPools.edges.map(({ node }) => (
                   <option key={node.id} value={node.id}>
                     {node.name} ({node.owner.name})
                   </option>
                 ))}
               </select>
-              <QueryStatus fetching={poolsFetching && !pools} error={poolsError} what="the funding pools" />
+              <QueryStatus fetching={poolsFetching && !pools} error={poolsError} what={t('networks.home.what.pools')} />
               <FieldError errors={data?.createFundingApplication.userErrors ?? []} field="poolId" formId={FORM_ID} />
 
-              <label htmlFor="application-applicant">Applicant</label>
+              <label htmlFor="application-applicant">{t('networks.home.col.applicant')}</label>
               <select
                 id="application-applicant"
                 value={form.applicantOrganisationId}
                 onChange={(e) => setForm({ ...form, applicantOrganisationId: e.target.value })}
                 {...invalidProps(data?.createFundingApplication.userErrors ?? [], 'applicantOrganisationId', FORM_ID)}
               >
-                <option value="">Choose your organisation…</option>
+                <option value="">{t('networks.form.chooseOrganisation')}</option>
                 {applicants.map((o) => (
                   <option key={o.id} value={o.id}>
                     {o.name}
@@ -99,9 +106,9 @@ export function FundingApplicationNewPage({ me, actingFor, networkId }: { me: Me
               </select>
               <FieldError errors={data?.createFundingApplication.userErrors ?? []} field="applicantOrganisationId" formId={FORM_ID} />
 
-              <label htmlFor="application-network">For the network</label>
+              <label htmlFor="application-network">{t('networks.form.forNetwork')}</label>
               <select id="application-network" value={form.networkId} onChange={(e) => setForm({ ...form, networkId: e.target.value })}>
-                <option value="">No network</option>
+                <option value="">{t('networks.form.noNetwork')}</option>
                 {networks?.networks.edges.map(({ node }) => (
                   <option key={node.id} value={node.id}>
                     {node.name}
@@ -120,18 +127,19 @@ export function FundingApplicationNewPage({ me, actingFor, networkId }: { me: Me
 
 /** #/networks/applications/<id>/edit: change a draft (with the version seen; a stale one is a conflict). */
 export function FundingApplicationEditPage({ id, me, actingFor }: { id: string; me: MeQuery['me']; actingFor: string | null }) {
+  useTranslation();
   const [{ data, fetching, error }] = useNetworkFundingApplicationQuery({ variables: { id } });
   const app = data?.fundingApplication;
   return (
     <section aria-labelledby="application-form-title">
       <p>
-        <a href={areaHref('networks', ['applications', id])}>← Back to the application</a>
+        <a href={areaHref('networks', ['applications', id])}>{t('networks.form.backToApplication')}</a>
       </p>
-      <QueryStatus fetching={fetching && !data} error={error} what="the application" />
-      {data && !app && <p role="status">This application does not exist, or is not visible to you.</p>}
-      {app && app.status !== 'DRAFT' && <p role="status">This application is {app.status.toLowerCase()}; only drafts can be edited.</p>}
+      <QueryStatus fetching={fetching && !data} error={error} what={t('networks.app.what')} />
+      {data && !app && <p role="status">{t('networks.app.notFound')}</p>}
+      {app && app.status !== 'DRAFT' && <p role="status">{t('networks.form.notDraft', { status: statusLabel(app.status) })}</p>}
       {app && app.status === 'DRAFT' && !can(me, actingFor, app.applicant.id, 'edit') && (
-        <p role="status">Only editors of {app.applicant.name} can change this application.</p>
+        <p role="status">{t('networks.form.onlyEditors', { name: app.applicant.name })}</p>
       )}
       {app && app.status === 'DRAFT' && can(me, actingFor, app.applicant.id, 'edit') && <EditForm key={app.version} app={app} />}
     </section>
@@ -163,7 +171,7 @@ function EditForm({ app }: { app: NetworkFundingApplicationFullFragment }) {
         userErrors={data?.updateFundingApplication.userErrors ?? []}
         error={error}
         saving={fetching}
-        submitLabel="Save changes"
+        submitLabel={t('networks.form.saveChanges')}
         cancelHref={areaHref('networks', ['applications', app.id])}
         headKeys={[]}
       />
@@ -198,7 +206,7 @@ function ApplicationForm({ form, setForm, onSubmit, userErrors, error, saving, s
   return (
     <form className="card stacked-form" onSubmit={onSubmit} noValidate data-testid="application-form">
       {head}
-      <label htmlFor="application-project-name">Project name</label>
+      <label htmlFor="application-project-name">{t('networks.form.projectName')}</label>
       <input
         id="application-project-name"
         value={form.projectName}
@@ -210,7 +218,7 @@ function ApplicationForm({ form, setForm, onSubmit, userErrors, error, saving, s
       {APPLICATION_SECTIONS.map((s) => (
         <div key={s.key} className="form-field">
           <label htmlFor={`application-${s.key}`}>
-            {s.label} <span className="muted small">({s.danish}{'requiredForSubmit' in s ? '; needed to submit' : ''})</span>
+            {sectionLabel(s.key)} {sectionHint(s.danish, 'requiredForSubmit' in s) && <span className="muted small">({sectionHint(s.danish, 'requiredForSubmit' in s)})</span>}
           </label>
           {'short' in s ? (
             <input
@@ -233,9 +241,9 @@ function ApplicationForm({ form, setForm, onSubmit, userErrors, error, saving, s
       ))}
 
       <fieldset className="budget-editor" aria-describedby="budget-hint">
-        <legend>Budget (DKK)</legend>
+        <legend>{t('networks.form.budget')}</legend>
         <p className="hint" id="budget-hint">
-          One line per cost. Amounts like 1600 or 8000.50, no thousands separators. The total is computed by the server from the lines.
+          {t('networks.form.budgetHint')}
         </p>
         <FieldError errors={userErrors} field="budgetLines" formId={FORM_ID} />
         {form.budgetLines.map((line, row) => {
@@ -245,19 +253,21 @@ function ApplicationForm({ form, setForm, onSubmit, userErrors, error, saving, s
           return (
             <div className="budget-line" key={row} data-testid="budget-line-input">
               <label>
-                <span className="visually-hidden">Line {row + 1}: </span>Description
+                <span className="visually-hidden">{t('networks.form.lineN', { n: row + 1 })} </span>
+                {t('networks.form.description')}
                 <input value={line.description} onChange={(e) => setLine(row, { description: e.target.value })} {...invalidProps(sent < 0 ? [] : userErrors, descKey, FORM_ID)} />
               </label>
               <label>
-                <span className="visually-hidden">Line {row + 1}: </span>Amount
+                <span className="visually-hidden">{t('networks.form.lineN', { n: row + 1 })} </span>
+                {t('networks.app.amount')}
                 <input inputMode="decimal" value={line.amount} onChange={(e) => setLine(row, { amount: e.target.value })} {...invalidProps(sent < 0 ? [] : userErrors, amountKey, FORM_ID)} />
               </label>
               <button
                 type="button"
                 onClick={() => setForm({ ...form, budgetLines: form.budgetLines.filter((_, i) => i !== row) })}
-                aria-label={`Remove budget line ${row + 1}`}
+                aria-label={t('networks.form.removeLine', { n: row + 1 })}
               >
-                Remove
+                {t('networks.form.remove')}
               </button>
               {sent >= 0 && (
                 <div className="budget-line-errors">
@@ -270,10 +280,10 @@ function ApplicationForm({ form, setForm, onSubmit, userErrors, error, saving, s
         })}
         <div className="budget-footer">
           <button type="button" onClick={() => setForm({ ...form, budgetLines: [...form.budgetLines, { description: '', amount: '' }] })} data-testid="add-budget-line">
-            Add line
+            {t('networks.form.addLine')}
           </button>
           <span className="muted" data-testid="budget-preview">
-            {preview === null ? 'Preview of the sum: check the amounts.' : `Preview of the sum: ${formatAmount(preview, 'DKK')}`}
+            {preview === null ? t('networks.form.previewCheck') : t('networks.form.preview', { amount: formatAmount(preview, 'DKK') })}
           </span>
         </div>
       </fieldset>
@@ -281,9 +291,9 @@ function ApplicationForm({ form, setForm, onSubmit, userErrors, error, saving, s
       <FormErrors errors={userErrors} shownKeys={shownKeys} error={error} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving} data-testid="save-application">
-          {saving ? 'Saving…' : submitLabel}
+          {saving ? t('networks.create.saving') : submitLabel}
         </button>
-        <a href={cancelHref}>Cancel</a>
+        <a href={cancelHref}>{t('networks.create.cancel')}</a>
       </div>
     </form>
   );

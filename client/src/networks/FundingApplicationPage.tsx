@@ -1,6 +1,7 @@
 import { formatAmount, formatDateTime } from '../ui/format';
 import { FieldError, FormErrors, type UserErrorLike, invalidProps, confirmIrreversible } from '../ui/userErrors';
-import { t } from '../ui/i18n';
+import { currentLanguage, t } from '../ui/i18n';
+import { useTranslation } from 'react-i18next';
 import { useState, type FormEvent } from 'react';
 import {
   useNetworkDecideFundingApplicationMutation,
@@ -12,12 +13,13 @@ import {
 import { areaHref, organisationHref } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { can } from '../ui/access';
-import { APPLICATION_SECTIONS, StatusBadge } from './labels';
+import { APPLICATION_SECTIONS, sectionLabel, StatusBadge } from './labels';
 
 type Application = NetworkFundingApplicationFullFragment;
 
 /** #/networks/applications/<id>: the application, its budget with the server-computed total; submit a draft; the pool owner decides. */
 export function FundingApplicationPage({ id, me, actingFor }: { id: string; me: MeQuery['me']; actingFor: string | null }) {
+  useTranslation(); // re-render on a language switch (texts below use t())
   const [{ data, fetching, error }] = useNetworkFundingApplicationQuery({ variables: { id } });
   const [submitState, submit] = useNetworkSubmitFundingApplicationMutation();
   const app = data?.fundingApplication;
@@ -25,21 +27,21 @@ export function FundingApplicationPage({ id, me, actingFor }: { id: string; me: 
   return (
     <section aria-labelledby="application-title" data-testid="application-page">
       <p>
-        <a href={app?.network ? areaHref('networks', [app.network.id]) : areaHref('networks')}>← {app?.network?.name ?? 'Networks'}</a>
+        <a href={app?.network ? areaHref('networks', [app.network.id]) : areaHref('networks')}>← {app?.network?.name ?? t('networks.home.title')}</a>
       </p>
-      <QueryStatus fetching={fetching && !data} error={error} what="the application" />
-      {data && !app && <p role="status">This application does not exist, or is not visible to you.</p>}
+      <QueryStatus fetching={fetching && !data} error={error} what={t('networks.app.what')} />
+      {data && !app && <p role="status">{t('networks.app.notFound')}</p>}
       {app && (
         <>
           <ApplicationView app={app} errors={submitErrors} />
           {app.status === 'DRAFT' && can(me, actingFor, app.applicant.id, 'edit') && (
             <section className="card" aria-labelledby="draft-actions-title">
-              <h2 id="draft-actions-title">Draft</h2>
-              <p className="hint">Only drafts can be changed. Once submitted, the pool owner ({app.pool.owner.name}) decides and the application can no longer be edited.</p>
+              <h2 id="draft-actions-title">{t('networks.status.DRAFT')}</h2>
+              <p className="hint">{t('networks.app.draftHint', { owner: app.pool.owner.name })}</p>
               <FormErrors errors={submitErrors} shownKeys={[...APPLICATION_SECTIONS.map((s) => s.key), 'budgetLines']} error={submitState.error} />
               <div className="form-actions">
                 <a className="button-link" href={areaHref('networks', ['applications', app.id, 'edit'])} data-testid="edit-application">
-                  Edit draft
+                  {t('networks.app.editDraft')}
                 </a>
                 <button
                   type="button"
@@ -48,7 +50,7 @@ export function FundingApplicationPage({ id, me, actingFor }: { id: string; me: 
                   onClick={() => confirmIrreversible(t('networks.confirm.submit')) && submit({ input: { id: app.id, expectedVersion: app.version } })}
                   data-testid="submit-application"
                 >
-                  {submitState.fetching ? 'Submitting…' : 'Submit to the pool owner'}
+                  {submitState.fetching ? t('networks.app.submitting') : t('networks.app.submit')}
                 </button>
               </div>
             </section>
@@ -70,26 +72,26 @@ function ApplicationView({ app, errors }: { app: Application; errors: readonly U
           <StatusBadge status={app.status} testId="application-status" />
         </div>
         <dl className="facts">
-          <dt>Pool</dt>
+          <dt>{t('networks.home.col.pool')}</dt>
           <dd>
-            {app.pool.name} <span className="muted">· decided by {app.pool.owner.name}</span>
+            {app.pool.name} <span className="muted">· {t('networks.home.decidedBy', { name: app.pool.owner.name })}</span>
           </dd>
-          <dt>Applicant</dt>
+          <dt>{t('networks.home.col.applicant')}</dt>
           <dd>
             <a href={organisationHref(app.applicant.id)}>{app.applicant.name}</a>
           </dd>
-          <dt>Network</dt>
+          <dt>{t('networks.attendance.network')}</dt>
           <dd>{app.network ? <a href={areaHref('networks', [app.network.id])}>{app.network.name}</a> : '—'}</dd>
-          <dt>Submitted</dt>
-          <dd>{app.submittedAt ? `${formatDateTime(app.submittedAt)}${app.submittedBy ? ` by ${app.submittedBy.displayName}` : ''}` : 'Not yet'}</dd>
+          <dt>{t('networks.status.SUBMITTED')}</dt>
+          <dd>{app.submittedAt ? `${formatDateTime(app.submittedAt)}${app.submittedBy ? ` ${t('networks.app.by', { name: app.submittedBy.displayName })}` : ''}` : t('networks.app.notYet')}</dd>
           {app.decidedAt && (
             <>
-              <dt>Decision</dt>
+              <dt>{t('networks.app.decision')}</dt>
               <dd data-testid="application-decision">
-                {app.status === 'APPROVED' ? `Approved: ${formatAmount(app.amountGranted, 'DKK')} granted` : 'Rejected'}
+                {app.status === 'APPROVED' ? t('networks.app.approvedAmount', { amount: formatAmount(app.amountGranted, 'DKK') }) : t('networks.status.REJECTED')}
                 {' · '}
                 {formatDateTime(app.decidedAt)}
-                {app.decidedByOrganisation && ` by ${app.decidedByOrganisation.name}`}
+                {app.decidedByOrganisation && ` ${t('networks.app.by', { name: app.decidedByOrganisation.name })}`}
                 {app.decidedBy && ` (${app.decidedBy.displayName})`}
                 {app.decisionReason && <div className="muted">{app.decisionReason}</div>}
               </dd>
@@ -99,14 +101,14 @@ function ApplicationView({ app, errors }: { app: Application; errors: readonly U
       </div>
 
       <section className="card" aria-labelledby="application-sections-title">
-        <h2 id="application-sections-title">The application</h2>
+        <h2 id="application-sections-title">{t('networks.app.theApplication')}</h2>
         <dl className="sections" data-testid="application-sections">
           {APPLICATION_SECTIONS.map((s) => (
             <div key={s.key} className="section" data-section={s.key}>
               <dt>
-                {s.label} <span className="muted small">({s.danish})</span>
+                {sectionLabel(s.key)} {currentLanguage() !== 'da' && <span className="muted small">({s.danish})</span>}
               </dt>
-              <dd className="prewrap">{app[s.key] || <span className="muted">Not filled in</span>}</dd>
+              <dd className="prewrap">{app[s.key] || <span className="muted">{t('networks.app.notFilled')}</span>}</dd>
               <FieldError errors={errors} field={s.key} formId="submit" />
             </div>
           ))}
@@ -114,15 +116,15 @@ function ApplicationView({ app, errors }: { app: Application; errors: readonly U
       </section>
 
       <section className="card" aria-labelledby="budget-title">
-        <h2 id="budget-title">Budget</h2>
+        <h2 id="budget-title">{t('networks.app.budget')}</h2>
         <FieldError errors={errors} field="budgetLines" formId="submit" />
         <table className="firm-table data-table budget-table" data-testid="budget">
-          <caption className="visually-hidden">Budget lines</caption>
+          <caption className="visually-hidden">{t('networks.app.budgetLines')}</caption>
           <thead>
             <tr>
-              <th scope="col">Line</th>
+              <th scope="col">{t('networks.app.line')}</th>
               <th scope="col" className="numeric">
-                Amount
+                {t('networks.app.amount')}
               </th>
             </tr>
           </thead>
@@ -130,7 +132,7 @@ function ApplicationView({ app, errors }: { app: Application; errors: readonly U
             {lines.length === 0 && (
               <tr>
                 <td colSpan={2} className="muted">
-                  No budget lines yet.
+                  {t('networks.app.noLines')}
                 </td>
               </tr>
             )}
@@ -144,7 +146,7 @@ function ApplicationView({ app, errors }: { app: Application; errors: readonly U
           <tfoot>
             <tr className="total-row">
               <th scope="row">
-                Total <span className="muted small">(computed by the server from the lines)</span>
+                {t('networks.app.total')} <span className="muted small">{t('networks.app.totalHint')}</span>
               </th>
               <td className="numeric" data-testid="application-total" data-amount={app.totalAmount}>
                 {formatAmount(app.totalAmount, 'DKK')}
@@ -152,7 +154,7 @@ function ApplicationView({ app, errors }: { app: Application; errors: readonly U
             </tr>
             {app.amountGranted != null && (
               <tr>
-                <th scope="row">Granted</th>
+                <th scope="row">{t('networks.app.granted')}</th>
                 <td className="numeric" data-testid="application-granted">
                   {formatAmount(app.amountGranted, 'DKK')}
                 </td>
@@ -189,32 +191,32 @@ function DecisionForm({ app }: { app: Application }) {
 
   return (
     <form className="card stacked-form" onSubmit={submit} aria-labelledby="decision-title" data-testid="decision-form" noValidate>
-      <h2 id="decision-title">Decide</h2>
-      <p className="hint">As the pool owner: approve with the amount granted (at most {formatAmount(app.totalAmount, 'DKK')}), or reject. Give the reason either way.</p>
+      <h2 id="decision-title">{t('networks.app.decide')}</h2>
+      <p className="hint">{t('networks.app.decideHint', { max: formatAmount(app.totalAmount, 'DKK') })}</p>
       <fieldset className="radio-row">
-        <legend>Decision</legend>
+        <legend>{t('networks.app.decision')}</legend>
         <label className="checkbox">
-          <input type="radio" name="decision" value="APPROVED" checked={decision === 'APPROVED'} onChange={() => setDecision('APPROVED')} /> Approve
+          <input type="radio" name="decision" value="APPROVED" checked={decision === 'APPROVED'} onChange={() => setDecision('APPROVED')} /> {t('networks.app.approve')}
         </label>
         <label className="checkbox">
-          <input type="radio" name="decision" value="REJECTED" checked={decision === 'REJECTED'} onChange={() => setDecision('REJECTED')} /> Reject
+          <input type="radio" name="decision" value="REJECTED" checked={decision === 'REJECTED'} onChange={() => setDecision('REJECTED')} /> {t('networks.app.reject')}
         </label>
       </fieldset>
       <FieldError errors={userErrors} field="decision" formId={formId} />
       {decision === 'APPROVED' && (
         <>
-          <label htmlFor="decision-amount">Amount granted (DKK)</label>
+          <label htmlFor="decision-amount">{t('networks.app.amountGranted')}</label>
           <input id="decision-amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} {...invalidProps(userErrors, 'amountGranted', formId)} />
           <FieldError errors={userErrors} field="amountGranted" formId={formId} />
         </>
       )}
-      <label htmlFor="decision-reason">Reason</label>
+      <label htmlFor="decision-reason">{t('networks.app.reason')}</label>
       <textarea id="decision-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} {...invalidProps(userErrors, 'reason', formId)} />
       <FieldError errors={userErrors} field="reason" formId={formId} />
       <FormErrors errors={userErrors} shownKeys={['decision', 'amountGranted', 'reason']} error={error} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={fetching} data-testid="decide-application">
-          {fetching ? 'Saving…' : decision === 'APPROVED' ? 'Approve' : 'Reject'}
+          {fetching ? t('networks.create.saving') : decision === 'APPROVED' ? t('networks.app.approve') : t('networks.app.reject')}
         </button>
       </div>
     </form>

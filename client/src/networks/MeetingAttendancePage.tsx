@@ -5,34 +5,37 @@ import { useNetworkMeetingAttendanceQuery, useRecordNetworkMeetingAttendanceMuta
 import { areaHref, navigate } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { attendedMemberIds, initialAttendance } from './attendance';
+import { useTranslation } from 'react-i18next';
 
 type Meeting = NonNullable<NetworkMeetingAttendanceQuery['network']>['meetings'][number];
 
 /** #/networks/<id>/meetings/<meetingId>: record who attended, on or after the meeting day. */
 export function MeetingAttendancePage({ networkId, meetingId }: { networkId: string; meetingId: string }) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useNetworkMeetingAttendanceQuery({ variables: { id: networkId } });
   const meeting = data?.network?.meetings.find((m) => m.id === meetingId);
   return (
     <section aria-labelledby="attendance-title">
       <p>
-        <a href={areaHref('networks', [networkId])}>← {data?.network?.name ?? 'Network'}</a>
+        <a href={areaHref('networks', [networkId])}>← {data?.network?.name ?? t('networks.attendance.network')}</a>
       </p>
-      <QueryStatus fetching={fetching && !data} error={error} what="the meeting" />
-      {data && !meeting && <p role="status">This meeting does not exist, or is not visible to you.</p>}
+      <QueryStatus fetching={fetching && !data} error={error} what={t('networks.register.what')} />
+      {data && !meeting && <p role="status">{t('networks.register.notFound')}</p>}
       {meeting && <AttendanceForm key={meeting.version} networkId={networkId} meeting={meeting} />}
     </section>
   );
 }
 
 function AttendanceForm({ networkId, meeting }: { networkId: string; meeting: Meeting }) {
+  const { t } = useTranslation();
   const [ticked, setTicked] = useState(() => initialAttendance(meeting.participants));
   const [{ data, error, fetching }, record] = useRecordNetworkMeetingAttendanceMutation();
   const userErrors = data?.recordNetworkMeetingAttendance.userErrors ?? [];
   const formId = 'attendance';
 
   function toggle(id: string, on: boolean) {
-    setTicked((t) => {
-      const next = new Set(t);
+    setTicked((was) => {
+      const next = new Set(was);
       if (on) next.add(id);
       else next.delete(id);
       return next;
@@ -51,26 +54,26 @@ function AttendanceForm({ networkId, meeting }: { networkId: string; meeting: Me
 
   return (
     <form className="card" onSubmit={submit} aria-labelledby="attendance-title" data-testid="attendance-form" noValidate>
-      <h1 id="attendance-title">Attendance: {meeting.title}</h1>
+      <h1 id="attendance-title">{t('networks.attendance.title', { title: meeting.title })}</h1>
       <p className="muted">
         {formatDate(meeting.heldOn)}
-        {meeting.location && ` · ${meeting.location}`} · {meeting.registrationCount} registered ·{' '}
-        {meeting.attendanceRecordedAt ? `attendance last recorded ${formatDateTime(meeting.attendanceRecordedAt)}` : 'attendance not recorded yet'}
+        {meeting.location && ` · ${meeting.location}`} · {t('networks.register.registered', { count: meeting.registrationCount })} ·{' '}
+        {meeting.attendanceRecordedAt ? t('networks.attendance.lastRecorded', { when: formatDateTime(meeting.attendanceRecordedAt) }) : t('networks.attendance.notYet')}
       </p>
       <FieldError errors={userErrors} field="meetingId" formId={formId} />
       <fieldset className="checkbox-list">
         <legend>
-          Who attended? <span className="count" data-testid="attendance-ticked">{ticked.size}</span>
+          {t('networks.attendance.legend')} <span className="count" data-testid="attendance-ticked">{ticked.size}</span>
         </legend>
-        {meeting.participants.length === 0 && <p className="muted">Nobody registered for this meeting.</p>}
+        {meeting.participants.length === 0 && <p className="muted">{t('networks.attendance.nobody')}</p>}
         {meeting.participants.map((p) => {
-          const name = p.member.firm?.name ?? p.member.contactName ?? 'Member';
+          const name = p.member.firm?.name ?? p.member.contactName ?? t('networks.attendance.member');
           return (
             <label key={p.id} className="checkbox" data-testid="attendance-participant">
               <input type="checkbox" checked={ticked.has(p.member.id)} onChange={(e) => toggle(p.member.id, e.target.checked)} />
               {name}
               {p.member.firm && p.member.contactName && <span className="muted"> ({p.member.contactName})</span>}
-              {!p.registeredAt && <span className="muted"> · walk-in</span>}
+              {!p.registeredAt && <span className="muted"> · {t('networks.attendance.walkIn')}</span>}
             </label>
           );
         })}
@@ -78,9 +81,9 @@ function AttendanceForm({ networkId, meeting }: { networkId: string; meeting: Me
       <FormErrors errors={userErrors} shownKeys={['meetingId']} error={error} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={fetching} data-testid="save-attendance">
-          {fetching ? 'Saving…' : 'Save attendance'}
+          {fetching ? t('networks.create.saving') : t('networks.attendance.save')}
         </button>
-        <a href={areaHref('networks', [networkId])}>Cancel</a>
+        <a href={areaHref('networks', [networkId])}>{t('networks.create.cancel')}</a>
       </div>
     </form>
   );

@@ -1,26 +1,34 @@
 import { formatAmount } from '../ui/format';
 import { PAGE_SIZE, PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { t } from '../ui/i18n';
+import { CreateFundingPoolForm, CreateNetworkForm } from './NetworkForms';
 import {
   useMyNetworksQuery,
   useNetworkFundingApplicationsQuery,
   useNetworkFundingPoolsQuery,
   type FundingApplicationStatus,
+  type MeQuery,
 } from '../generated/graphql';
 import { areaHref, organisationHref } from '../routing';
-import { StatusBadge, STATUS_LABELS } from './labels';
+import { StatusBadge, STATUSES, statusLabel } from './labels';
 
 const APPLICATION_TYPES = { additionalTypenames: ['FundingApplication'] };
 
 /** #/networks: the user's networks, their funding applications, and the pools to apply to. */
-export function NetworksHome() {
+export function NetworksHome({ me, actingFor }: { me: MeQuery['me']; actingFor: string | null }) {
+  const { t } = useTranslation();
   const [status, setStatus] = useState<FundingApplicationStatus | ''>('');
   return (
     <section aria-labelledby="networks-title">
-      <h1 id="networks-title">Networks</h1>
+      <div className="card-heading">
+        <h1 id="networks-title">{t('networks.home.title')}</h1>
+      </div>
+      <CreateNetworkForm me={me} actingFor={actingFor} />
       <section className="card" aria-labelledby="my-networks-title">
-        <h2 id="my-networks-title">My networks</h2>
-        <p className="hint">Networks your organisations own or are the secretariat for.</p>
+        <h2 id="my-networks-title">{t('networks.home.mine')}</h2>
+        <p className="hint">{t('networks.home.mineHint')}</p>
         <ul className="link-list" data-testid="my-networks">
           <Paged renderPage={(page) => <NetworksPage {...page} />} />
         </ul>
@@ -28,33 +36,33 @@ export function NetworksHome() {
 
       <section className="card" aria-labelledby="applications-title">
         <div className="card-heading">
-          <h2 id="applications-title">Funding applications</h2>
+          <h2 id="applications-title">{t('networks.home.applications')}</h2>
           <a className="button-link primary" href={areaHref('networks', ['applications', 'new'])} data-testid="new-application">
-            New application
+            {t('networks.home.newApplication')}
           </a>
         </div>
-        <p className="hint">Your organisations' applications, and submitted applications to pools your organisations own.</p>
+        <p className="hint">{t('networks.home.applicationsHint')}</p>
         <label className="inline-field">
-          <span>Status</span>
+          <span>{t('networks.home.status')}</span>
           <select value={status} onChange={(e) => setStatus(e.target.value as FundingApplicationStatus | '')} data-testid="application-status-filter">
-            <option value="">All</option>
-            {Object.entries(STATUS_LABELS).map(([value, label]) => (
+            <option value="">{t('networks.home.all')}</option>
+            {STATUSES.map((value) => (
               <option key={value} value={value}>
-                {label}
+                {statusLabel(value)}
               </option>
             ))}
           </select>
         </label>
         <table className="firm-table data-table" data-testid="funding-applications">
-          <caption className="visually-hidden">Funding applications</caption>
+          <caption className="visually-hidden">{t('networks.home.applications')}</caption>
           <thead>
             <tr>
-              <th scope="col">Project</th>
-              <th scope="col">Pool</th>
-              <th scope="col">Applicant</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t('networks.home.col.project')}</th>
+              <th scope="col">{t('networks.home.col.pool')}</th>
+              <th scope="col">{t('networks.home.col.applicant')}</th>
+              <th scope="col">{t('networks.home.status')}</th>
               <th scope="col" className="numeric">
-                Total applied for
+                {t('networks.home.col.total')}
               </th>
             </tr>
           </thead>
@@ -63,7 +71,8 @@ export function NetworksHome() {
       </section>
 
       <section className="card" aria-labelledby="pools-title">
-        <h2 id="pools-title">Funding pools</h2>
+        <h2 id="pools-title">{t('networks.home.pools')}</h2>
+        <CreateFundingPoolForm me={me} actingFor={actingFor} />
         <ul className="link-list" data-testid="funding-pools">
           <Paged renderPage={(page) => <PoolsPage {...page} />} />
         </ul>
@@ -75,7 +84,7 @@ export function NetworksHome() {
 function NetworksPage({ after, ...page }: PageProps) {
   const [{ data, fetching, error }] = useMyNetworksQuery({ variables: { first: PAGE_SIZE, after } });
   const edges = data?.networks.edges ?? [];
-  const footer = PageFooter({ ...page, inline: true, what: 'networks', fetching, error, count: data ? edges.length : null, pageInfo: data?.networks.pageInfo, emptyText: 'None of your organisations has a network.' });
+  const footer = PageFooter({ ...page, inline: true, what: t('networks.home.what.networks'), fetching, error, count: data ? edges.length : null, pageInfo: data?.networks.pageInfo, emptyText: t('networks.home.noNetworks') });
   return (
     <>
       {edges.map(({ node }) => (
@@ -83,8 +92,8 @@ function NetworksPage({ after, ...page }: PageProps) {
           <a href={areaHref('networks', [node.id])}>{node.name}</a>
           <span className="muted">
             {' '}
-            · {node.memberCount} members · owned by {node.owner.name}
-            {node.secretariat ? ` · secretariat ${node.secretariat.name}` : ''}
+            · {t('networks.home.members', { count: node.memberCount })} · {t('networks.home.ownedBy', { name: node.owner.name })}
+            {node.secretariat ? ` · ${t('networks.home.secretariat', { name: node.secretariat.name })}` : ''}
           </span>
         </li>
       ))}
@@ -99,7 +108,7 @@ function ApplicationsPage({ after, status, ...page }: PageProps & { status: Fund
     context: APPLICATION_TYPES,
   });
   const edges = data?.fundingApplications.edges ?? [];
-  const footer = PageFooter({ ...page, inline: true, what: 'applications', fetching, error, count: data ? edges.length : null, pageInfo: data?.fundingApplications.pageInfo, emptyText: 'No applications.' });
+  const footer = PageFooter({ ...page, inline: true, what: t('networks.home.what.applications'), fetching, error, count: data ? edges.length : null, pageInfo: data?.fundingApplications.pageInfo, emptyText: t('networks.home.noApplications') });
   return (
     <>
       {edges.length > 0 && (
@@ -136,13 +145,13 @@ function ApplicationsPage({ after, status, ...page }: PageProps & { status: Fund
 function PoolsPage({ after, ...page }: PageProps) {
   const [{ data, fetching, error }] = useNetworkFundingPoolsQuery({ variables: { first: PAGE_SIZE, after } });
   const edges = data?.fundingPools.edges ?? [];
-  const footer = PageFooter({ ...page, inline: true, what: 'pools', fetching, error, count: data ? edges.length : null, pageInfo: data?.fundingPools.pageInfo, emptyText: 'No funding pools yet.' });
+  const footer = PageFooter({ ...page, inline: true, what: t('networks.home.what.pools'), fetching, error, count: data ? edges.length : null, pageInfo: data?.fundingPools.pageInfo, emptyText: t('networks.home.noPools') });
   return (
     <>
       {edges.map(({ node }) => (
         <li key={node.id} data-testid="funding-pool">
           <strong>{node.name}</strong>
-          <span className="muted"> · decided by {node.owner.name}</span>
+          <span className="muted"> · {t('networks.home.decidedBy', { name: node.owner.name })}</span>
           {node.description && <div className="muted small">{node.description}</div>}
         </li>
       ))}

@@ -1,4 +1,5 @@
 import type { FundingApplicationStatus } from '../generated/graphql';
+import { enumLabel } from '../ui/labels';
 
 /** The text sections of a funding application, in the order of the seed application (DA ansøgning om puljemidler). */
 export const APPLICATION_SECTIONS = [
@@ -18,18 +19,17 @@ export const APPLICATION_SECTIONS = [
 ] as const;
 
 export type SectionKey = (typeof APPLICATION_SECTIONS)[number]['key'];
+/** A section's label in the user's language (networks/messages.ts: section.<key>). */
+export const sectionLabel = (key: string) => enumLabel('networks.section', key);
 
-export const STATUS_LABELS: Record<FundingApplicationStatus, string> = {
-  DRAFT: 'Draft',
-  SUBMITTED: 'Submitted',
-  APPROVED: 'Approved',
-  REJECTED: 'Rejected',
-};
+/** The statuses of a funding application, in their order; worded in networks/messages.ts. */
+export const STATUSES: FundingApplicationStatus[] = ['DRAFT', 'SUBMITTED', 'APPROVED', 'REJECTED'];
+export const statusLabel = (status: string) => enumLabel('networks.status', status);
 
 export function StatusBadge({ status, testId }: { status: string; testId?: string }) {
   return (
     <span className={`status-badge status-${status.toLowerCase()}`} data-testid={testId} data-status={status}>
-      {STATUS_LABELS[status as FundingApplicationStatus] ?? status}
+      {statusLabel(status)}
     </span>
   );
 }

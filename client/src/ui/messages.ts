@@ -101,4 +101,23 @@ export const messages = {
   'shares.total': { en: 'Total {{total}}', da: 'I alt {{total}}', sv: 'Totalt {{total}}' },
   'shares.totalWrong': { en: 'Total {{total}}: must be exactly 100 %', da: 'I alt {{total}}: skal være præcis 100 %', sv: 'Totalt {{total}}: måste vara exakt 100 %' },
   'any': { en: 'Any', da: 'Alle', sv: 'Alla' },
+
+  // Organisation picker and organisation kinds (ui/OrganisationPicker.tsx)
+  'organisationPicker.placeholder': { en: 'Type the start of the name', da: 'Skriv begyndelsen af navnet', sv: 'Skriv början av namnet' },
+  'organisationPicker.matches': { en: '{{label}}: matches', da: '{{label}}: forslag', sv: '{{label}}: förslag' },
+  'organisationPicker.failed': { en: 'Could not search:', da: 'Kunne ikke søge:', sv: 'Kunde inte söka:' },
+  'organisationPicker.none': { en: 'No organisation starts with “{{prefix}}”.', da: 'Ingen organisation begynder med “{{prefix}}”.', sv: 'Ingen organisation börjar med ”{{prefix}}”.' },
+  'orgKind.BUSINESS_COUNCIL': { en: 'Business council', da: 'Erhvervsråd', sv: 'Näringslivsråd' },
+  'orgKind.CAPITAL_PROVIDER': { en: 'Capital provider', da: 'Kapitalgiver', sv: 'Kapitalgivare' },
+  'orgKind.CLUSTER': { en: 'Cluster', da: 'Klynge', sv: 'Kluster' },
+  'orgKind.CLUSTER_OFFICE': { en: 'Cluster office', da: 'Klyngekontor', sv: 'Klusterkontor' },
+  'orgKind.GROWTH_HOUSE': { en: 'Growth house', da: 'Erhvervshus', sv: 'Erhvervshus (tillväxthus)' },
+  'orgKind.INVESTMENT_PROMOTION_AGENCY': { en: 'Investment promotion agency', da: 'Investeringsfremmeaktør', sv: 'Investeringsfrämjare' },
+  'orgKind.KNOWLEDGE_INSTITUTION': { en: 'Knowledge institution', da: 'Videninstitution', sv: 'Kunskapsinstitution' },
+  'orgKind.MUNICIPALITY': { en: 'Municipality', da: 'Kommune', sv: 'Kommun' },
+  'orgKind.NATIONAL_AGENCY': { en: 'National agency', da: 'Statslig styrelse', sv: 'Statlig myndighet' },
+  'orgKind.NETWORK': { en: 'Network', da: 'Netværk', sv: 'Nätverk' },
+  'orgKind.PRIVATE_ADVISOR': { en: 'Private advisor', da: 'Privat rådgiver', sv: 'Privat rådgivare' },
+  'orgKind.REGION': { en: 'Region', da: 'Region', sv: 'Region' },
+  'orgKind.REGIONAL_COUNCIL': { en: 'Regional council (KKR)', da: 'KKR', sv: 'Regionalt råd' },
 } as const;
