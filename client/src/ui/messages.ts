@@ -101,4 +101,13 @@ export const messages = {
   'shares.total': { en: 'Total {{total}}', da: 'I alt {{total}}', sv: 'Totalt {{total}}' },
   'shares.totalWrong': { en: 'Total {{total}}: must be exactly 100 %', da: 'I alt {{total}}: skal være præcis 100 %', sv: 'Totalt {{total}}: måste vara exakt 100 %' },
   'any': { en: 'Any', da: 'Alle', sv: 'Alla' },
+  // The firm table (FirmTable.tsx), shared by firm search and the organisation pages.
+  'firmTable.name': { en: 'Name', da: 'Navn', sv: 'Namn' },
+  'firmTable.identifier': { en: 'Identifier', da: 'CVR-/org.nr.', sv: 'CVR-/org.nr' },
+  'firmTable.municipality': { en: 'Municipality', da: 'Kommune', sv: 'Kommun' },
+  'firmTable.industry': { en: 'Industry', da: 'Branche', sv: 'Bransch' },
+  'firmTable.sizeClass': { en: 'Size class', da: 'Størrelse', sv: 'Storlek' },
+  'firmTable.loading': { en: 'Loading firms…', da: 'Henter virksomheder…', sv: 'Hämtar företag…' },
+  'firmTable.couldNotLoad': { en: 'Could not load firms:', da: 'Kunne ikke hente virksomheder:', sv: 'Kunde inte hämta företag:' },
+  'firmTable.none': { en: 'No firms found.', da: 'Ingen virksomheder fundet.', sv: 'Inga företag hittades.' },
 } as const;
