@@ -5,6 +5,7 @@ import {
   useDashboardDrillDownQuery, useDashboardQuery, type DashboardBucket, type DashboardDimension, type DashboardInput, type DashboardPanelKind,
 } from '../generated/graphql';
 import { areaHref } from '../routing';
+import { describeError } from '../ui/userErrors';
 import { formatBucket, formatDate, formatDateTime, formatValue, periodPreset } from './format';
 import { t, tKey } from './messages';
 import { chartData, panelTable, primaryMeasure, type Panel, type TableModel } from './table';
@@ -87,7 +88,7 @@ export function DashboardsArea({ params, me, actingFor }: AreaPageProps) {
 function Dashboard({ input }: { input: DashboardInput }) {
   const [{ data, fetching, error }] = useDashboardQuery({ variables: { input } });
   const [drill, setDrill] = useState<{ panel: DashboardPanelKind; groupBy: DashboardDimension; rowKey: string; label: string } | null>(null);
-  if (error) return <p className="error" role="alert">{t('state.error', { message: error.graphQLErrors.map((e) => e.message).join(' ') || error.message })}</p>;
+  if (error) return <p className="error" role="alert">{t('state.error', { message: describeError(error) })}</p>;
   if (fetching && !data) return <p className="muted" role="status">{t('state.loading')}</p>;
   if (!data) return null;
   const d = data.dashboard;
@@ -236,7 +237,7 @@ function DrillDown({ input, drill, onClose }: { input: DashboardInput; drill: { 
         <h2>{t('drill.title', { label: drill.label })}</h2>
         <button type="button" onClick={onClose}>{t('drill.close')}</button>
       </header>
-      {error && <p className="error" role="alert">{error.graphQLErrors.map((e) => e.message).join(' ') || error.message}</p>}
+      {error && <p className="error" role="alert">{describeError(error)}</p>}
       {fetching && <p className="muted" role="status">{t('drill.loading')}</p>}
       {data && (
         <>
