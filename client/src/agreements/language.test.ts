@@ -43,10 +43,10 @@ describe('agreements in Danish and Swedish', () => {
     const form = { ...emptyForm([]), economy: [{ organisationId: 'mun', year: '2026', amount: '12.500.000', note: '' }] };
     const da = toInput(form);
     expect(da.errors).toEqual([]);
-    expect(da.content.economy[0].amount).toBe(12500000);
+    expect(da.content.economy![0].amount).toBe(12500000);
     expect(externalActualsInput(['s'], { s: { actual: '8,5', source: 'Survey' } }).externalActuals).toEqual([{ kpiKey: 's', actual: 8.5, source: 'Survey' }]);
     setLanguage('sv', false);
-    expect(toInput({ ...form, economy: [{ ...form.economy[0], amount: '12 500 000' }] }).content.economy[0].amount).toBe(12500000);
+    expect(toInput({ ...form, economy: [{ ...form.economy[0], amount: '12 500 000' }] }).content.economy![0].amount).toBe(12500000);
     const bad = toInput({ ...form, economy: [{ ...form.economy[0], amount: 'tolv' }] });
     expect(bad.errors.map((e) => e.message)).toEqual(['Ange beloppet som ett tal, t.ex. 1 250 000.']);
   });
