@@ -34,7 +34,7 @@ async function settled(page) {
 const SIGN_IN = { da: 'Log ind', sv: 'Logga in' };
 
 for (const language of ['da', 'sv']) {
-  test(`no axe violations on the main pages in ${language === 'da' ? 'Danish' : 'Swedish'}`, { timeout: 180_000 }, async () => {
+  test(`no axe violations on the main pages in ${language === 'da' ? 'Danish' : 'Swedish'}`, { timeout: 300_000 }, async () => {
     await withBrowser(async (open) => {
       const anonymous = await openIn(open, language);
       await anonymous.goto(`${BASE_URL}/`);

@@ -194,7 +194,8 @@ function Chart({ panel, bucket, title }: { panel: Panel; bucket: string; title: 
 
 function PanelTable({ panel, table, title, onDrill }: { panel: Panel; table: TableModel; title: string; onDrill: (rowKey: string, label: string) => void }) {
   return (
-    <div className="dash-table-wrap">
+    // A wide table scrolls in its own box: focusable and named, so keyboard users can scroll it too.
+    <div className="dash-table-wrap" tabIndex={0} role="region" aria-label={t('panel.table', { title })}>
       <table className="dash-table" data-testid={`table-${panel.kind}`}>
         <caption className="visually-hidden">{t('panel.table', { title })}</caption>
         <thead>
