@@ -1,5 +1,6 @@
 import { formatDate as kitFormatDate, formatDateTime as kitFormatDateTime } from '../ui/format';
 import { currentLanguage, INTL_LOCALE, LANGUAGES, type Language } from '../ui/i18n';
+import { t } from './messages';
 
 /**
  * Numbers and dates in the reader's locale (Intl), for the dashboards: the locale of the language the
@@ -34,11 +35,11 @@ export function formatDateTime(iso: string, locale?: string): string {
   return kitFormatDateTime(iso, locale ? languageOf(locale) : undefined);
 }
 
-/** A time bucket's key (its first day) as a label: "Jan 2026", "Q1 2026", "2026". */
+/** A time bucket's key (its first day) as a label: "Jan 2026", "Q1 2026" ("1. kvt. 2026", "kv. 1 2026"), "2026". */
 export function formatBucket(key: string, bucket: string, locale = readerLocale()): string {
   const d = dateOf(key);
   if (bucket === 'YEAR') return new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }).format(d);
-  if (bucket === 'QUARTER') return `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${d.getUTCFullYear()}`;
+  if (bucket === 'QUARTER') return t('bucket.quarterLabel', { quarter: Math.floor(d.getUTCMonth() / 3) + 1, year: d.getUTCFullYear() }, languageOf(locale) ?? 'en');
   return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
