@@ -143,8 +143,9 @@ function PanelView({ panel, bucket, onDrill }: { panel: Panel; bucket: string; o
       </header>
       <details className="dash-definition">
         <summary>{t('panel.definition')}</summary>
-        <p>{panel.definition}</p>
-        <ul>{panel.measures.map((m) => <li key={m.key}><strong>{tKey(`measure.${m.key}`, m.label)}</strong>: {m.definition}</li>)}</ul>
+        {/* The server words definitions in English; the reader's language has them per panel and measure (the server's text when a new one has none yet). */}
+        <p>{tKey(`definition.${panel.kind}`, panel.definition)}</p>
+        <ul>{panel.measures.map((m) => <li key={m.key}><strong>{tKey(`measure.${m.key}`, m.label)}</strong>: {tKey(`measureDefinition.${m.key}`, m.definition)}</li>)}</ul>
         <p className="muted" data-testid={`events-${panel.kind}`}>{t('panel.events', { events: formatValue(panel.total.events, 'COUNT') })}</p>
       </details>
       {empty ? (
