@@ -369,7 +369,7 @@ test('signing per party, activation, a follow-up with an external KPI, and an am
     await form.getByTestId('submit-follow-up').click();
     const followUp = page.getByTestId('follow-up').first();
     await followUp.waitFor();
-    assert.match(await text(followUp), /2026-01-01 – 2026-06-30/);
+    assert.match(await text(followUp), /1 Jan 2026 – 30 Jun 2026/);
     assert.match(await text(followUp), /Brugerundersøgelse \(E2E\)/);
     const satisfaction = page.locator('[data-testid="kpi-row"][data-kpi="satisfaction"]');
     // Typed as "8,2" (a decimal comma), shown in the chosen language (English in this test).

@@ -2,6 +2,7 @@
 // signIn) and waiting (eventually). Not a test file itself (scripts/test.mjs runs *.e2e.mjs).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 
 export const BASE_URL = (process.env.E2E_BASE_URL ?? '').replace(/\/+$/, '');
@@ -129,4 +130,27 @@ export async function createFirm(token, name) {
     assert.ok(createFirm.userErrors.every((e) => e.code === 'DUPLICATE'), JSON.stringify(createFirm.userErrors));
   }
   throw new Error('could not create a firm');
+}
+
+const require = createRequire(import.meta.url);
+let axeSource = null;
+/** The WCAG 2.x A/AA rules (and axe's best practices) the client is held to. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/**
+ * Runs axe-core (npm, a dev dependency of the client) in the page and fails with each violation's rule,
+ * impact, help text and the first offending elements. axe is evaluated through the browser protocol, not
+ * as a script tag, so the app's Content-Security-Policy stays untouched. `label` names the page in the message.
+ */
+export async function assertNoAxeViolations(page, label, { exclude = [] } = {}) {
+  axeSource ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  const violations = await page.evaluate(
+    async ({ tags, exclude }) => {
+      const result = await window.axe.run({ exclude: exclude.map((s) => [s]) }, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    },
+    { tags: AXE_TAGS, exclude },
+  );
+  assert.deepEqual(violations, [], `axe violations on ${label}: ${JSON.stringify(violations, null, 1)}`);
 }

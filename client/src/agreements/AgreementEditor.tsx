@@ -10,7 +10,8 @@ import {
   type MeQuery,
 } from '../generated/graphql';
 import { areaHref, navigate } from '../routing';
-import { humanize } from '../ui/labels';
+import { enumLabel } from '../ui/labels';
+import { t } from '../ui/i18n';
 import { QueryStatus } from '../ui/Status';
 import { ConflictView } from './ConflictView';
 import {
@@ -32,7 +33,7 @@ import {
   type KpiRow,
 } from './form';
 import { membershipsWhere } from '../ui/access';
-import { kindLabel, metricLabel } from './ui';
+import { kindLabel, metricLabel, roleLabel, stateLabel } from './ui';
 
 /** #/agreements/new */
 export function NewAgreementPage({ me, actingFor = null }: { me: MeQuery['me']; actingFor?: string | null }) {
@@ -44,7 +45,7 @@ export function NewAgreementPage({ me, actingFor = null }: { me: MeQuery['me']; 
   if (mine.length === 0) {
     return (
       <p role="alert" className="error">
-        Only editors and admins create agreements; you are neither in any of your organisations.
+        {t('agreements.editor.onlyEditors')}
       </p>
     );
   }
@@ -58,10 +59,10 @@ export function EditAgreementPage({ id }: { id: string }) {
   if (!agreement) {
     return (
       <>
-        <QueryStatus fetching={fetching} error={error} what="the agreement" />
+        <QueryStatus fetching={fetching} error={error} what={t('agreements.page.what')} />
         {data && (
           <p role="alert" data-testid="agreement-not-found">
-            This agreement does not exist, or you are not a party to it.
+            {t('agreements.page.notFound')}
           </p>
         )}
       </>
@@ -70,8 +71,8 @@ export function EditAgreementPage({ id }: { id: string }) {
   if (!isEditable(agreement)) {
     return (
       <p role="alert">
-        This agreement cannot be edited now ({humanize(agreement.state)}
-        {agreement.canEdit ? '' : '; you are not an editor of a party'}). <a href={areaHref('agreements', [id])}>Back to the agreement</a>
+        {t(agreement.canEdit ? 'agreements.editor.cannotEdit' : 'agreements.editor.cannotEditNotEditor', { state: stateLabel(agreement.state) })}{' '}
+        <a href={areaHref('agreements', [id])}>{t('agreements.editor.backToAgreement')}</a>
       </p>
     );
   }
@@ -146,7 +147,7 @@ function AgreementEditor(props: EditorProps) {
     setState({ form: theirs, base: theirs, expectedVersion: current.version });
     setConflict(null);
     setErrors([]);
-    setNotice(<>Your changes were discarded; the form shows the current version (saved as version {current.version}).</>);
+    setNotice(<>{t('agreements.editor.discarded', { version: current.version })}</>);
   }
 
   function reapplyMine(current: AgreementEditableFragment) {
@@ -157,8 +158,8 @@ function AgreementEditor(props: EditorProps) {
     setErrors([]);
     setNotice(
       <>
-        Your changes were re-applied on top of the current version. Check the form and save again.
-        {overlaps.length > 0 && <> Where you both changed the same thing, your value was kept: {overlaps.map(humanize).join(', ')}.</>}
+        {t('agreements.editor.reapplied')}
+        {overlaps.length > 0 && t('agreements.editor.overlaps', { fields: overlaps.map(overlapLabel).join(', ') })}
       </>,
     );
   }
@@ -184,20 +185,24 @@ function AgreementEditor(props: EditorProps) {
     return { id, 'aria-invalid': has || undefined, 'aria-describedby': has ? `${id}-error` : undefined };
   };
   const messages = (key: string) => <FieldError id={`f-${key.replace(/\./g, '-')}-error`} messages={byField.get(key)} />;
-  const partyName = (id: string) => form.parties.find((p) => p.organisationId === id)?.name ?? 'Unknown party';
+  const partyName = (id: string) => form.parties.find((p) => p.organisationId === id)?.name ?? t('agreements.editor.unknownParty');
   const busy = creating || updating;
-  const title = agreement ? (agreement.hasPendingAmendment ? `Edit amendment ${agreement.currentVersionNumber}` : 'Edit agreement') : 'New agreement';
+  const title = agreement
+    ? agreement.hasPendingAmendment
+      ? t('agreements.editor.editAmendment', { number: agreement.currentVersionNumber })
+      : t('agreements.editor.editTitle')
+    : t('agreements.editor.newTitle');
 
   return (
     <form className="agreement-editor" onSubmit={save} noValidate aria-labelledby="editor-title" data-testid="agreement-editor">
       <p>
-        <a href={agreement ? areaHref('agreements', [agreement.id]) : areaHref('agreements')}>← {agreement ? 'Back to the agreement' : 'Agreements'}</a>
+        <a href={agreement ? areaHref('agreements', [agreement.id]) : areaHref('agreements')}>{agreement ? t('agreements.editor.back') : t('agreements.editor.backToList')}</a>
       </p>
       <h1 id="editor-title">{title}</h1>
       {agreement && (
         <p className="hint" data-testid="editing-version">
-          Editing version {agreement.currentVersionNumber} · based on save {state.expectedVersion}
-          {agreement.state === 'IN_NEGOTIATION' || agreement.hasPendingAmendment ? ' · saving a change makes earlier signatures of this version invalid' : ''}
+          {t('agreements.editor.editing', { version: agreement.currentVersionNumber, save: state.expectedVersion })}
+          {agreement.state === 'IN_NEGOTIATION' || agreement.hasPendingAmendment ? t('agreements.editor.invalidatesSignatures') : ''}
         </p>
       )}
       {notice && (
@@ -209,14 +214,14 @@ function AgreementEditor(props: EditorProps) {
       <FormErrors errors={unplaced} testId="user-errors" />
       {errors.length > unplaced.length && (
         <p className="error" role="alert" data-testid="field-error-count">
-          {errors.length - unplaced.length === 1 ? 'One field needs' : `${errors.length - unplaced.length} fields need`} correcting: see the marked fields.
+          {t('agreements.editor.fieldsNeedCorrecting', { count: errors.length - unplaced.length })}
         </p>
       )}
 
       <fieldset className="card">
-        <legend>The agreement</legend>
+        <legend>{t('agreements.editor.theAgreement')}</legend>
         <div className="form-grid">
-          <label htmlFor="f-kind">Kind</label>
+          <label htmlFor="f-kind">{t('agreements.editor.kind')}</label>
           <div>
             {agreement ? (
               <span id="f-kind">{kindLabel(form.kind)}</span>
@@ -231,27 +236,27 @@ function AgreementEditor(props: EditorProps) {
             )}
             {messages('kind')}
           </div>
-          <label htmlFor="f-content-title">Title</label>
+          <label htmlFor="f-content-title">{t('agreements.editor.title')}</label>
           <div>
             <input {...fieldProps('content.title')} className="wide" value={form.title} onChange={(e) => setForm((f) => ({ ...f, title: e.target.value }))} />
             {messages('content.title')}
           </div>
-          <label htmlFor="f-content-periodStart">Period starts</label>
+          <label htmlFor="f-content-periodStart">{t('agreements.editor.periodStarts')}</label>
           <div>
             <input type="date" {...fieldProps('content.periodStart')} value={form.periodStart} onChange={(e) => setForm((f) => withPeriod(f, 'periodStart', e.target.value))} />
             {messages('content.periodStart')}
           </div>
-          <label htmlFor="f-content-periodEnd">Period ends</label>
+          <label htmlFor="f-content-periodEnd">{t('agreements.editor.periodEnds')}</label>
           <div>
             <input type="date" {...fieldProps('content.periodEnd')} value={form.periodEnd} onChange={(e) => setForm((f) => withPeriod(f, 'periodEnd', e.target.value))} />
             {messages('content.periodEnd')}
           </div>
-          <label htmlFor="f-content-purpose">Purpose</label>
+          <label htmlFor="f-content-purpose">{t('agreements.editor.purpose')}</label>
           <div>
             <textarea {...fieldProps('content.purpose')} rows={3} value={form.purpose} onChange={(e) => setForm((f) => ({ ...f, purpose: e.target.value }))} />
             {messages('content.purpose')}
           </div>
-          <label htmlFor="f-content-targetGroups">Target groups</label>
+          <label htmlFor="f-content-targetGroups">{t('agreements.editor.targetGroups')}</label>
           <div>
             <textarea
               {...fieldProps('content.targetGroups')}
@@ -261,11 +266,11 @@ function AgreementEditor(props: EditorProps) {
               aria-describedby={['target-groups-hint', fieldProps('content.targetGroups')['aria-describedby']].filter(Boolean).join(' ')}
             />
             <span className="hint" id="target-groups-hint">
-              One per line.
+              {t('agreements.editor.onePerLine')}
             </span>
             {messages('content.targetGroups')}
           </div>
-          <label htmlFor="f-content-currency">Currency</label>
+          <label htmlFor="f-content-currency">{t('agreements.editor.currency')}</label>
           <div>
             <select {...fieldProps('content.currency')} value={form.currency} onChange={(e) => setForm((f) => ({ ...f, currency: e.target.value as AgreementForm['currency'] }))}>
               <option value="DKK">DKK</option>
@@ -278,57 +283,57 @@ function AgreementEditor(props: EditorProps) {
       <PartiesEditor form={form} setForm={setForm} editable={original} fieldProps={fieldProps} messages={messages} />
 
       <fieldset className="card" data-testid="tasks-editor">
-        <legend>Division of tasks</legend>
-        {form.taskDivision.map((t, i) => (
+        <legend>{t('agreements.editor.tasks')}</legend>
+        {form.taskDivision.map((task, i) => (
           <div className="row-editor" key={i}>
             <div>
-              <label htmlFor={`f-content-taskDivision-${i}-organisationId`}>Party</label>
-              <PartySelect form={form} {...fieldProps(`content.taskDivision.${i}.organisationId`)} value={t.organisationId} onChange={(v) => setForm((f) => ({ ...f, taskDivision: f.taskDivision.map((x, j) => (j === i ? { ...x, organisationId: v } : x)) }))} />
+              <label htmlFor={`f-content-taskDivision-${i}-organisationId`}>{t('agreements.editor.party')}</label>
+              <PartySelect form={form} {...fieldProps(`content.taskDivision.${i}.organisationId`)} value={task.organisationId} onChange={(v) => setForm((f) => ({ ...f, taskDivision: f.taskDivision.map((x, j) => (j === i ? { ...x, organisationId: v } : x)) }))} />
               {messages(`content.taskDivision.${i}.organisationId`)}
             </div>
             <div className="grow">
-              <label htmlFor={`f-content-taskDivision-${i}-tasks`}>Tasks of {partyName(t.organisationId)}</label>
-              <textarea {...fieldProps(`content.taskDivision.${i}.tasks`)} rows={2} value={t.tasks} onChange={(e) => setForm((f) => ({ ...f, taskDivision: f.taskDivision.map((x, j) => (j === i ? { ...x, tasks: e.target.value } : x)) }))} />
+              <label htmlFor={`f-content-taskDivision-${i}-tasks`}>{t('agreements.editor.tasksOf', { party: partyName(task.organisationId) })}</label>
+              <textarea {...fieldProps(`content.taskDivision.${i}.tasks`)} rows={2} value={task.tasks} onChange={(e) => setForm((f) => ({ ...f, taskDivision: f.taskDivision.map((x, j) => (j === i ? { ...x, tasks: e.target.value } : x)) }))} />
               {messages(`content.taskDivision.${i}.tasks`)}
             </div>
             <button type="button" className="link-button" onClick={() => setForm((f) => ({ ...f, taskDivision: f.taskDivision.filter((_, j) => j !== i) }))}>
-              Remove
+              {t('agreements.editor.remove')}
             </button>
           </div>
         ))}
         <button type="button" onClick={() => setForm((f) => ({ ...f, taskDivision: [...f.taskDivision, { organisationId: f.parties[0]?.organisationId ?? '', tasks: '' }] }))} disabled={!form.parties.length}>
-          Add tasks of a party
+          {t('agreements.editor.addTasks')}
         </button>
       </fieldset>
 
       <fieldset className="card" data-testid="economy-editor">
-        <legend>Economy ({form.currency})</legend>
+        <legend>{t('agreements.editor.economy', { currency: form.currency })}</legend>
         {form.economy.map((l, i) => {
           const set = (patch: Partial<typeof l>) => setForm((f) => ({ ...f, economy: f.economy.map((x, j) => (j === i ? { ...x, ...patch } : x)) }));
           return (
             <div className="row-editor" key={i} data-testid="economy-line">
               <div>
-                <label htmlFor={`f-content-economy-${i}-organisationId`}>Party</label>
+                <label htmlFor={`f-content-economy-${i}-organisationId`}>{t('agreements.editor.party')}</label>
                 <PartySelect form={form} {...fieldProps(`content.economy.${i}.organisationId`)} value={l.organisationId} onChange={(v) => set({ organisationId: v })} />
                 {messages(`content.economy.${i}.organisationId`)}
               </div>
               <div>
-                <label htmlFor={`f-content-economy-${i}-year`}>Year</label>
+                <label htmlFor={`f-content-economy-${i}-year`}>{t('agreements.editor.year')}</label>
                 <input {...fieldProps(`content.economy.${i}.year`)} className="short" inputMode="numeric" value={l.year} onChange={(e) => set({ year: e.target.value })} />
                 {messages(`content.economy.${i}.year`)}
               </div>
               <div>
-                <label htmlFor={`f-content-economy-${i}-amount`}>Amount</label>
+                <label htmlFor={`f-content-economy-${i}-amount`}>{t('agreements.editor.amount')}</label>
                 <input {...fieldProps(`content.economy.${i}.amount`)} inputMode="decimal" value={l.amount} onChange={(e) => set({ amount: e.target.value })} />
                 {messages(`content.economy.${i}.amount`)}
               </div>
               <div className="grow">
-                <label htmlFor={`f-content-economy-${i}-note`}>Note</label>
+                <label htmlFor={`f-content-economy-${i}-note`}>{t('agreements.editor.note')}</label>
                 <input {...fieldProps(`content.economy.${i}.note`)} value={l.note} onChange={(e) => set({ note: e.target.value })} />
                 {messages(`content.economy.${i}.note`)}
               </div>
               <button type="button" className="link-button" onClick={() => setForm((f) => ({ ...f, economy: f.economy.filter((_, j) => j !== i) }))}>
-                Remove
+                {t('agreements.editor.remove')}
               </button>
             </div>
           );
@@ -339,7 +344,7 @@ function AgreementEditor(props: EditorProps) {
           disabled={!form.parties.length}
           onClick={() => setForm((f) => ({ ...f, economy: [...f.economy, { organisationId: f.parties[0]?.organisationId ?? '', year: f.periodStart.slice(0, 4), amount: '', note: '' }] }))}
         >
-          Add an amount
+          {t('agreements.editor.addAmount')}
         </button>
       </fieldset>
 
@@ -347,13 +352,16 @@ function AgreementEditor(props: EditorProps) {
 
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy} data-testid="save-agreement">
-          {busy ? 'Saving…' : agreement ? 'Save' : 'Create draft'}
+          {busy ? t('agreements.editor.saving') : agreement ? t('agreements.editor.save') : t('agreements.editor.createDraft')}
         </button>
-        <a href={agreement ? areaHref('agreements', [agreement.id]) : areaHref('agreements')}>Cancel</a>
+        <a href={agreement ? areaHref('agreements', [agreement.id]) : areaHref('agreements')}>{t('agreements.editor.cancel')}</a>
       </div>
     </form>
   );
 }
+
+/** An overlapping field's name in words ("periodStart" -> "Period start"). */
+const overlapLabel = (name: string) => enumLabel('agreements.field', name);
 
 /** A new agreement period; KPIs that ran over the whole old period follow it. */
 function withPeriod(form: AgreementForm, end: 'periodStart' | 'periodEnd', value: string): AgreementForm {
@@ -367,7 +375,7 @@ type SetForm = (f: (form: AgreementForm) => AgreementForm) => void;
 function PartySelect({ form, value, onChange, ...rest }: { form: AgreementForm; value: string; onChange: (id: string) => void } & ReturnType<FieldPropsFn>) {
   return (
     <select {...rest} value={value} onChange={(e) => onChange(e.target.value)}>
-      {!form.parties.some((p) => p.organisationId === value) && <option value={value}>(not a party)</option>}
+      {!form.parties.some((p) => p.organisationId === value) && <option value={value}>{t('agreements.editor.notAParty')}</option>}
       {form.parties.map((p) => (
         <option key={p.organisationId} value={p.organisationId}>
           {p.name}
@@ -384,8 +392,8 @@ function PartiesEditor({ form, setForm, editable, fieldProps, messages }: { form
   const results = prefix.length >= 2 ? (data?.organisations.edges.map((e) => e.node) ?? []) : [];
   return (
     <fieldset className="card" data-testid="parties-editor">
-      <legend>Parties and their roles</legend>
-      {!editable && <p className="hint">The parties cannot change once the agreement has been signed.</p>}
+      <legend>{t('agreements.editor.parties')}</legend>
+      {!editable && <p className="hint">{t('agreements.editor.partiesFixed')}</p>}
       {messages('parties')}
       <ul className="party-list">
         {form.parties.map((p, i) => (
@@ -395,7 +403,7 @@ function PartiesEditor({ form, setForm, editable, fieldProps, messages }: { form
             </span>
             {messages(`parties.${i}.organisationId`)}
             <label className="inline-label">
-              <span className="visually-hidden">Role of {p.name}</span>
+              <span className="visually-hidden">{t('agreements.editor.roleOf', { party: p.name })}</span>
               <select
                 {...fieldProps(`parties.${i}.role`)}
                 disabled={!editable}
@@ -404,7 +412,7 @@ function PartiesEditor({ form, setForm, editable, fieldProps, messages }: { form
               >
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
-                    {humanize(r)}
+                    {roleLabel(r)}
                   </option>
                 ))}
               </select>
@@ -412,7 +420,7 @@ function PartiesEditor({ form, setForm, editable, fieldProps, messages }: { form
             {messages(`parties.${i}.role`)}
             {editable && (
               <button type="button" className="link-button" onClick={() => setForm((f) => ({ ...f, parties: f.parties.filter((_, j) => j !== i) }))}>
-                Remove
+                {t('agreements.editor.remove')}
               </button>
             )}
           </li>
@@ -420,9 +428,9 @@ function PartiesEditor({ form, setForm, editable, fieldProps, messages }: { form
       </ul>
       {editable && (
         <div className="party-search">
-          <label htmlFor="party-search">Add a party (name starts with)</label>
+          <label htmlFor="party-search">{t('agreements.editor.addParty')}</label>
           <input id="party-search" data-testid="party-search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />
-          {fetching && <span className="muted"> Searching…</span>}
+          {fetching && <span className="muted">{t('agreements.editor.searching')}</span>}
           {results.length > 0 && (
             <ul className="link-list" data-testid="party-options">
               {results.map((o) => {
@@ -439,9 +447,9 @@ function PartiesEditor({ form, setForm, editable, fieldProps, messages }: { form
                         setSearch('');
                       }}
                     >
-                      {added ? `${o.name} (added)` : `Add ${o.name}`}
+                      {added ? t('agreements.editor.added', { name: o.name }) : t('agreements.editor.addNamed', { name: o.name })}
                     </button>
-                    <span className="muted"> · {humanize(o.kind)}</span>
+                    <span className="muted"> · {enumLabel('agreements.orgKind', o.kind)}</span>
                   </li>
                 );
               })}
@@ -468,16 +476,16 @@ function KpisEditor({ form, setForm, fieldProps, messages }: { form: AgreementFo
   const set = (i: number, patch: Partial<KpiRow>) => setForm((f) => ({ ...f, kpis: f.kpis.map((x, j) => (j === i ? { ...x, ...patch } : x)) }));
   return (
     <fieldset className="card" data-testid="kpis-editor">
-      <legend>KPIs</legend>
-      <p className="hint">Computed metrics get their actual from recorded work; external ones are reported in follow-ups with their source.</p>
+      <legend>{t('agreements.editor.kpis')}</legend>
+      <p className="hint">{t('agreements.editor.kpisHint')}</p>
       {form.kpis.map((k, i) => {
         const f = (name: string) => `content.kpis.${i}.${name}`;
         return (
           <fieldset className="kpi-editor" key={i} data-testid="kpi-editor">
-            <legend>KPI {i + 1}</legend>
+            <legend>{t('agreements.editor.kpiNumber', { number: i + 1 })}</legend>
             <div className="kpi-grid">
               <div className="span-2">
-                <label htmlFor={fieldProps(f('name')).id}>Name</label>
+                <label htmlFor={fieldProps(f('name')).id}>{t('agreements.editor.kpiName')}</label>
                 <input
                   {...fieldProps(f('name'))}
                   value={k.name}
@@ -486,12 +494,12 @@ function KpisEditor({ form, setForm, fieldProps, messages }: { form: AgreementFo
                 {messages(f('name'))}
               </div>
               <div>
-                <label htmlFor={fieldProps(f('key')).id}>Key</label>
+                <label htmlFor={fieldProps(f('key')).id}>{t('agreements.editor.kpiKey')}</label>
                 <input {...fieldProps(f('key'))} className="mono" value={k.key} onChange={(e) => set(i, { key: e.target.value })} />
                 {messages(f('key'))}
               </div>
               <div className="span-2">
-                <label htmlFor={fieldProps(f('metric')).id}>Metric</label>
+                <label htmlFor={fieldProps(f('metric')).id}>{t('agreements.editor.metric')}</label>
                 <select {...fieldProps(f('metric'))} value={k.metric} onChange={(e) => set(i, { metric: e.target.value as KpiRow['metric'], unit: '' })}>
                   {METRICS.map((m) => (
                     <option key={m} value={m}>
@@ -502,46 +510,46 @@ function KpisEditor({ form, setForm, fieldProps, messages }: { form: AgreementFo
                 {messages(f('metric'))}
               </div>
               <div>
-                <label htmlFor={fieldProps(f('unit')).id}>Unit</label>
+                <label htmlFor={fieldProps(f('unit')).id}>{t('agreements.editor.unit')}</label>
                 <select {...fieldProps(f('unit'))} value={k.unit} onChange={(e) => set(i, { unit: e.target.value as KpiRow['unit'] })}>
-                  <option value="">{k.metric === 'EXTERNAL' ? 'Choose…' : "The metric's own"}</option>
+                  <option value="">{k.metric === 'EXTERNAL' ? t('agreements.editor.choose') : t('agreements.editor.metricsOwn')}</option>
                   {UNITS.map((u) => (
                     <option key={u} value={u}>
-                      {humanize(u)}
+                      {enumLabel('agreements.unitName', u)}
                     </option>
                   ))}
                 </select>
                 {messages(f('unit'))}
               </div>
               <div>
-                <label htmlFor={fieldProps(f('target')).id}>Target</label>
+                <label htmlFor={fieldProps(f('target')).id}>{t('agreements.editor.target')}</label>
                 <input {...fieldProps(f('target'))} inputMode="decimal" value={k.target} onChange={(e) => set(i, { target: e.target.value })} />
                 {messages(f('target'))}
               </div>
               <div>
-                <label htmlFor={fieldProps(f('periodStart')).id}>From</label>
+                <label htmlFor={fieldProps(f('periodStart')).id}>{t('agreements.editor.from')}</label>
                 <input type="date" {...fieldProps(f('periodStart'))} value={k.periodStart} onChange={(e) => set(i, { periodStart: e.target.value })} />
                 {messages(f('periodStart'))}
               </div>
               <div>
-                <label htmlFor={fieldProps(f('periodEnd')).id}>To</label>
+                <label htmlFor={fieldProps(f('periodEnd')).id}>{t('agreements.editor.to')}</label>
                 <input type="date" {...fieldProps(f('periodEnd'))} value={k.periodEnd} onChange={(e) => set(i, { periodEnd: e.target.value })} />
                 {messages(f('periodEnd'))}
               </div>
               <div className="span-3">
-                <label htmlFor={fieldProps(f('description')).id}>Description</label>
+                <label htmlFor={fieldProps(f('description')).id}>{t('agreements.editor.description')}</label>
                 <input {...fieldProps(f('description'))} value={k.description} onChange={(e) => set(i, { description: e.target.value })} />
                 {messages(f('description'))}
               </div>
             </div>
             <button type="button" className="link-button" onClick={() => setForm((x) => ({ ...x, kpis: x.kpis.filter((_, j) => j !== i) }))}>
-              Remove this KPI
+              {t('agreements.editor.removeKpi')}
             </button>
           </fieldset>
         );
       })}
       <button type="button" data-testid="add-kpi" onClick={() => setForm((f) => ({ ...f, kpis: [...f.kpis, emptyKpi(f)] }))}>
-        Add a KPI
+        {t('agreements.editor.addKpi')}
       </button>
     </fieldset>
   );

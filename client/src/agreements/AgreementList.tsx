@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { formatDate } from '../ui/format';
 import { useAgreementListQuery, type AgreementKind, type AgreementState, type MeQuery, type ServiceAgreementFilter } from '../generated/graphql';
 import { areaHref, navigate } from '../routing';
-import { humanize } from '../ui/labels';
+import { t } from '../ui/i18n';
 import { KINDS, STATES } from './form';
 import { membershipsWhere } from '../ui/access';
-import { kindLabel, StateBadge } from './ui';
+import { kindLabel, StateBadge, stateLabel } from './ui';
 import { ErrorAlert } from '../ui/userErrors';
 
 export const LIST_PAGE_SIZE = 20;
@@ -30,30 +31,30 @@ export function AgreementList({ params, me, actingFor = null }: { params: Record
   return (
     <section aria-labelledby="agreements-title" className="agreements">
       <div className="section-head">
-        <h1 id="agreements-title">Service agreements</h1>
+        <h1 id="agreements-title">{t('agreements.list.title')}</h1>
         {canCreate && (
           <a className="button primary" href={areaHref('agreements', ['new'])} data-testid="new-agreement">
-            New agreement
+            {t('agreements.list.new')}
           </a>
         )}
       </div>
-      <p className="hint">Agreements and result contracts your organisations are party to.</p>
-      <form className="filter-row" aria-label="Filter agreements" onSubmit={(e) => e.preventDefault()}>
+      <p className="hint">{t('agreements.list.hint')}</p>
+      <form className="filter-row" aria-label={t('agreements.list.filter')} onSubmit={(e) => e.preventDefault()}>
         <label>
-          <span>State</span>
+          <span>{t('agreements.list.state')}</span>
           <select data-testid="filter-state" value={params.state ?? ''} onChange={(e) => setParam('state', e.target.value)}>
-            <option value="">All states</option>
+            <option value="">{t('agreements.list.allStates')}</option>
             {STATES.map((s) => (
               <option key={s} value={s}>
-                {humanize(s)}
+                {stateLabel(s)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span>Kind</span>
+          <span>{t('agreements.list.kind')}</span>
           <select data-testid="filter-kind" value={params.kind ?? ''} onChange={(e) => setParam('kind', e.target.value)}>
-            <option value="">All kinds</option>
+            <option value="">{t('agreements.list.allKinds')}</option>
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {kindLabel(k)}
@@ -71,14 +72,14 @@ function PagedAgreementTable({ filter }: { filter: ServiceAgreementFilter }) {
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
   return (
     <table className="firm-table agreement-table" data-testid="agreement-list">
-      <caption className="visually-hidden">Service agreements</caption>
+      <caption className="visually-hidden">{t('agreements.list.title')}</caption>
       <thead>
         <tr>
-          <th scope="col">Title</th>
-          <th scope="col">Kind</th>
-          <th scope="col">State</th>
-          <th scope="col">Period</th>
-          <th scope="col">Parties</th>
+          <th scope="col">{t('agreements.list.colTitle')}</th>
+          <th scope="col">{t('agreements.list.kind')}</th>
+          <th scope="col">{t('agreements.list.state')}</th>
+          <th scope="col">{t('agreements.list.colPeriod')}</th>
+          <th scope="col">{t('agreements.list.colParties')}</th>
         </tr>
       </thead>
       {cursors.map((after, i) => (
@@ -113,13 +114,13 @@ function AgreementPage({
   const edges = connection?.edges ?? [];
   let footer = null;
   if (error) footer = <ErrorAlert error={error} />;
-  else if (fetching && !connection) footer = <span role="status">Loading agreements…</span>;
-  else if (isFirst && connection && edges.length === 0) footer = <span role="status">No agreements found.</span>;
+  else if (fetching && !connection) footer = <span role="status">{t('agreements.list.loading')}</span>;
+  else if (isFirst && connection && edges.length === 0) footer = <span role="status">{t('agreements.list.none')}</span>;
   else if (isLast && connection?.pageInfo.hasNextPage && connection.pageInfo.endCursor) {
     const end = connection.pageInfo.endCursor;
     footer = (
       <button type="button" onClick={() => onLoadMore(end)} data-testid="load-more">
-        Load more
+        {t('agreements.list.loadMore')}
       </button>
     );
   }
@@ -131,14 +132,14 @@ function AgreementPage({
             <tr key={a.id} data-testid="agreement-row" data-agreement-id={a.id}>
               <th scope="row">
                 <a href={areaHref('agreements', [a.id])}>{a.title}</a>
-                {a.hasPendingAmendment && <span className="muted"> · amendment {a.currentVersionNumber} pending</span>}
+                {a.hasPendingAmendment && <span className="muted">{t('agreements.list.pendingAmendment', { number: a.currentVersionNumber })}</span>}
               </th>
               <td>{kindLabel(a.kind)}</td>
               <td>
                 <StateBadge state={a.state} />
               </td>
               <td className="nowrap">
-                {a.currentVersion.periodStart} – {a.currentVersion.periodEnd}
+                {formatDate(a.currentVersion.periodStart)} – {formatDate(a.currentVersion.periodEnd)}
               </td>
               <td>{a.parties.map((p) => p.organisation.name).join(', ')}</td>
             </tr>

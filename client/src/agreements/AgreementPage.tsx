@@ -15,13 +15,12 @@ import {
   type MeQuery,
 } from '../generated/graphql';
 import { areaHref, navigate, organisationHref } from '../routing';
-import { humanize } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';
 import { isEditable } from './AgreementEditor';
 import { type FormError } from './form';
 import { FollowUps } from './FollowUps';
 import { KpiAttainment } from './KpiAttainment';
-import { formatValue, kindLabel, metricLabel, Section, StateBadge, transitionLabel } from './ui';
+import { formatValue, kindLabel, metricLabel, roleLabel, Section, StateBadge, stateLabel, transitionLabel } from './ui';
 
 export type AgreementDetails = NonNullable<AgreementDetailsQuery['serviceAgreement']>;
 
@@ -33,30 +32,30 @@ export function AgreementPage({ id, params, me, actingFor = null }: { id: string
     return (
       <section aria-labelledby="agreement-title">
         <p>
-          <a href={areaHref('agreements')}>← Agreements</a>
+          <a href={areaHref('agreements')}>{t('agreements.page.back')}</a>
         </p>
-        <QueryStatus fetching={fetching} error={error} what="the agreement" />
+        <QueryStatus fetching={fetching} error={error} what={t('agreements.page.what')} />
         {data && (
           <>
-            <h1 id="agreement-title">Agreement not found</h1>
+            <h1 id="agreement-title">{t('agreements.page.notFoundTitle')}</h1>
             <p role="alert" data-testid="agreement-not-found">
-              This agreement does not exist, or you are not a party to it.
+              {t('agreements.page.notFound')}
             </p>
           </>
         )}
       </section>
     );
   }
-  const orgName = (orgId: string) => a.parties.find((p) => p.organisation.id === orgId)?.organisation.name ?? 'Another organisation';
+  const orgName = (orgId: string) => a.parties.find((p) => p.organisation.id === orgId)?.organisation.name ?? t('agreements.page.anotherOrganisation');
   return (
     <article className="agreement" aria-labelledby="agreement-title" data-testid="agreement-page" data-agreement-id={a.id} data-version={a.version}>
       <p>
-        <a href={areaHref('agreements')}>← Agreements</a>
+        <a href={areaHref('agreements')}>{t('agreements.page.back')}</a>
       </p>
       {/* Shown until the agreement changes again (the notice names the save it is about). */}
       {(params.saved === 'created' ? a.version === 1 : params.saved === String(a.version)) && (
         <p className="notice" role="status" data-testid="saved-notice">
-          {params.saved === 'created' ? 'The draft was created.' : 'Your changes were saved.'}
+          {params.saved === 'created' ? t('agreements.page.created') : t('agreements.page.saved')}
         </p>
       )}
       <div className="card">
@@ -64,26 +63,27 @@ export function AgreementPage({ id, params, me, actingFor = null }: { id: string
           {a.title}
         </h1>
         <p className="muted">
-          {kindLabel(a.kind)} · <StateBadge state={a.state} /> since {formatDate(a.stateChangedAt)}
+          {kindLabel(a.kind)} · <StateBadge state={a.state} /> {t('agreements.page.since', { date: formatDate(a.stateChangedAt) })}
         </p>
         <dl className="facts">
-          <dt>Period</dt>
+          <dt>{t('agreements.page.period')}</dt>
           <dd>
-            {a.currentVersion.periodStart} – {a.currentVersion.periodEnd}
+            {formatDate(a.currentVersion.periodStart)} – {formatDate(a.currentVersion.periodEnd)}
           </dd>
-          <dt>Current version</dt>
+          <dt>{t('agreements.page.currentVersion')}</dt>
           <dd data-testid="current-version">
-            {a.currentVersionNumber} (revision {a.currentVersion.revision}){a.hasPendingAmendment && <strong> · amendment being prepared or signed</strong>}
+            {t('agreements.page.versionRevision', { version: a.currentVersionNumber, revision: a.currentVersion.revision })}
+            {a.hasPendingAmendment && <strong>{t('agreements.page.amendmentUnderway')}</strong>}
           </dd>
-          <dt>Version in force</dt>
-          <dd data-testid="in-force-version">{a.inForceVersionNumber ?? 'None yet (not signed by every party)'}</dd>
-          <dt>Created by</dt>
+          <dt>{t('agreements.page.inForce')}</dt>
+          <dd data-testid="in-force-version">{a.inForceVersionNumber ?? t('agreements.page.noneInForce')}</dd>
+          <dt>{t('agreements.page.createdBy')}</dt>
           <dd>
-            <a href={organisationHref(a.createdByOrganisation.id)}>{a.createdByOrganisation.name}</a> on {formatDate(a.createdAt)}
+            <a href={organisationHref(a.createdByOrganisation.id)}>{a.createdByOrganisation.name}</a> {t('agreements.page.createdOn', { date: formatDate(a.createdAt) })}
           </dd>
           {a.terminationReason && (
             <>
-              <dt>Termination reason</dt>
+              <dt>{t('agreements.page.terminationReason')}</dt>
               <dd>{a.terminationReason}</dd>
             </>
           )}
@@ -93,10 +93,10 @@ export function AgreementPage({ id, params, me, actingFor = null }: { id: string
       <LifeCycle a={a} />
       <PartiesAndSignatures a={a} me={me} />
 
-      <Section title={a.hasPendingAmendment ? `Amendment ${a.currentVersionNumber} (being prepared)` : `Content (version ${a.currentVersionNumber})`} id="content-title" testId="agreement-content">
+      <Section title={a.hasPendingAmendment ? t('agreements.page.amendmentTitle', { number: a.currentVersionNumber }) : t('agreements.page.contentTitle', { number: a.currentVersionNumber })} id="content-title" testId="agreement-content">
         {a.currentVersion.amendmentReason && (
           <p>
-            <strong>Reason for the amendment:</strong> {a.currentVersion.amendmentReason}
+            <strong>{t('agreements.page.amendmentReason')}</strong> {a.currentVersion.amendmentReason}
           </p>
         )}
         <ContentView v={a.currentVersion} orgName={orgName} />
@@ -121,6 +121,9 @@ function LifeCycle({ a }: { a: AgreementDetails }) {
   const [amendOpen, setAmendOpen] = useState(false);
 
   async function move(to: AgreementState, why?: string) {
+    // Activating, expiring and terminating cannot be undone: ask first.
+    const question = to === 'TERMINATED' ? t('agreements.confirm.terminate') : to === 'ACTIVE' || to === 'EXPIRED' ? t(`agreements.confirm.transition.${to}`) : null;
+    if (question && !confirmIrreversible(question)) return;
     setErrors([]);
     setRequestError(null);
     const r = await transition({ input: { agreementId: a.id, expectedVersion: a.version, to, reason: why || null } });
@@ -149,19 +152,19 @@ function LifeCycle({ a }: { a: AgreementDetails }) {
   const moves = a.allowedTransitions.filter((to) => to !== 'TERMINATED' && !(to === 'EXPIRED' && runsUntilEnd));
   const editable = isEditable(a);
   return (
-    <Section title="Life cycle" id="lifecycle-title" testId="lifecycle">
+    <Section title={t('agreements.lifecycle.title')} id="lifecycle-title" testId="lifecycle">
       <p>
-        State: <StateBadge state={a.state} />
-        {a.state === 'IN_NEGOTIATION' && ' — becomes Signed when every party has signed.'}
-        {a.state === 'ACTIVE' && a.allowedTransitions.includes('EXPIRED') && runsUntilEnd && ` — runs until ${periodEnd}; it can be marked as expired after that.`}
+        {t('agreements.lifecycle.state')} <StateBadge state={a.state} />
+        {a.state === 'IN_NEGOTIATION' && t('agreements.lifecycle.becomesSigned')}
+        {a.state === 'ACTIVE' && a.allowedTransitions.includes('EXPIRED') && runsUntilEnd && t('agreements.lifecycle.runsUntil', { date: formatDate(periodEnd) })}
       </p>
       <ErrorAlert error={requestError} />
-      <FormErrors errors={errors} title="The agreement was not changed" testId="lifecycle-errors" />
-      {!a.canEdit && <p className="hint">You can read this agreement; only editors and admins of its parties change it.</p>}
+      <FormErrors errors={errors} title={t('agreements.lifecycle.notChanged')} testId="lifecycle-errors" />
+      {!a.canEdit && <p className="hint">{t('agreements.lifecycle.readOnly')}</p>}
       <div className="button-row">
         {editable && (
           <a className="button" href={areaHref('agreements', [a.id, 'edit'])} data-testid="edit-agreement">
-            {a.hasPendingAmendment ? `Edit amendment ${a.currentVersionNumber}` : 'Edit'}
+            {a.hasPendingAmendment ? t('agreements.lifecycle.editAmendment', { number: a.currentVersionNumber }) : t('agreements.lifecycle.edit')}
           </a>
         )}
         {a.canEdit &&
@@ -172,12 +175,12 @@ function LifeCycle({ a }: { a: AgreementDetails }) {
           ))}
         {a.canEdit && a.allowedTransitions.includes('TERMINATED') && !terminating && (
           <button type="button" className="danger" onClick={() => setTerminating(true)} data-testid="transition-TERMINATED">
-            Terminate…
+            {t('agreements.lifecycle.terminate')}
           </button>
         )}
         {canAmend && !amendOpen && (
           <button type="button" onClick={() => setAmendOpen(true)} data-testid="amend-agreement">
-            Amend…
+            {t('agreements.lifecycle.amend')}
           </button>
         )}
       </div>
@@ -189,11 +192,11 @@ function LifeCycle({ a }: { a: AgreementDetails }) {
             void move('TERMINATED', reason);
           }}
         >
-          <label htmlFor="terminate-reason">Why is the agreement terminated?</label>
+          <label htmlFor="terminate-reason">{t('agreements.lifecycle.terminateReason')}</label>
           <textarea id="terminate-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
           <div className="button-row">
             <button type="submit" className="danger" disabled={fetching} data-testid="confirm-terminate">
-              Terminate the agreement
+              {t('agreements.lifecycle.confirmTerminate')}
             </button>
             <button type="button" className="link-button" onClick={() => setTerminating(false)}>
               Cancel
@@ -203,12 +206,12 @@ function LifeCycle({ a }: { a: AgreementDetails }) {
       )}
       {amendOpen && (
         <form className="inline-form" onSubmit={startAmendment}>
-          <label htmlFor="amend-reason">Reason for the amendment</label>
+          <label htmlFor="amend-reason">{t('agreements.lifecycle.amendReason')}</label>
           <textarea id="amend-reason" rows={2} value={amendReason} onChange={(e) => setAmendReason(e.target.value)} />
-          <p className="hint">The amendment starts as a copy of the version in force; it comes into force when every party has signed it.</p>
+          <p className="hint">{t('agreements.lifecycle.amendHint')}</p>
           <div className="button-row">
             <button type="submit" className="primary" disabled={amending} data-testid="confirm-amend">
-              Start amendment {a.currentVersionNumber + 1}
+              {t('agreements.lifecycle.startAmendment', { number: a.currentVersionNumber + 1 })}
             </button>
             <button type="button" className="link-button" onClick={() => setAmendOpen(false)}>
               Cancel
@@ -226,7 +229,7 @@ const todayInDenmark = () => new Date().toLocaleDateString('sv-SE', { timeZone: 
 /** A VERSION_CONFLICT on a life-cycle action: someone changed the agreement; the page reloads it. */
 function conflictAware(errors: FormError[]): FormError[] {
   return errors.map((e) =>
-    e.code === 'VERSION_CONFLICT' ? { ...e, parameters: undefined, message: 'Someone else changed the agreement in the meantime; the page now shows the current state. Check it and try again.' } : e,
+    e.code === 'VERSION_CONFLICT' ? { ...e, parameters: undefined, message: t('agreements.conflict.changed') } : e,
   );
 }
 
@@ -262,18 +265,18 @@ function PartiesAndSignatures({ a, me }: { a: AgreementDetails; me: MeQuery['me'
   }
 
   return (
-    <Section title={`Parties and signatures (version ${a.currentVersionNumber}, revision ${a.currentVersion.revision})`} id="parties-title" testId="parties">
+    <Section title={t('agreements.parties.title', { version: a.currentVersionNumber, revision: a.currentVersion.revision })} id="parties-title" testId="parties">
       <ErrorAlert error={requestError} />
-      <FormErrors errors={errors} title="Not signed" testId="sign-errors" />
+      <FormErrors errors={errors} title={t('agreements.parties.notSigned')} testId="sign-errors" />
       <table className="firm-table">
-        <caption className="visually-hidden">Parties, their roles and signatures</caption>
+        <caption className="visually-hidden">{t('agreements.parties.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Party</th>
-            <th scope="col">Role</th>
-            <th scope="col">Signatures of this version</th>
+            <th scope="col">{t('agreements.parties.party')}</th>
+            <th scope="col">{t('agreements.parties.role')}</th>
+            <th scope="col">{t('agreements.parties.signatures')}</th>
             <th scope="col">
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t('agreements.parties.actions')}</span>
             </th>
           </tr>
         </thead>
@@ -287,21 +290,21 @@ function PartiesAndSignatures({ a, me }: { a: AgreementDetails; me: MeQuery['me'
                   <a href={organisationHref(p.organisation.id)}>{p.organisation.name}</a>
                 </th>
                 <td>
-                  {humanize(p.role)}
+                  {roleLabel(p.role)}
                   {!p.acceptedAt && (
                     <div className="muted" data-testid="party-not-accepted">
-                      Has not accepted: its recorded work does not count in the KPIs yet.
+                      {t('agreements.parties.notAccepted')}
                     </div>
                   )}
                 </td>
                 <td>
-                  {own.length === 0 && <span className="muted">Not signed</span>}
+                  {own.length === 0 && <span className="muted">{t('agreements.parties.notSigned')}</span>}
                   <ul className="plain-list">
                     {own.map((s) => (
                       <li key={s.id} data-testid="signature" data-valid={s.valid}>
-                        <span className={s.valid ? 'badge ok' : 'badge invalid'}>{s.valid ? 'Valid' : 'Invalid'}</span> revision {s.revision}, signed by{' '}
-                        {s.signedBy?.displayName ?? 'an admin'} on {formatDateTime(s.signedAt)}
-                        {!s.valid && <span className="muted"> (the text changed after signing)</span>}
+                        <span className={s.valid ? 'badge ok' : 'badge invalid'}>{s.valid ? t('agreements.parties.valid') : t('agreements.parties.invalid')}</span>{' '}
+                        {t('agreements.parties.signedBy', { revision: s.revision, name: s.signedBy?.displayName ?? t('agreements.parties.anAdmin'), date: formatDateTime(s.signedAt) })}
+                        {!s.valid && <span className="muted">{t('agreements.parties.textChanged')}</span>}
                       </li>
                     ))}
                   </ul>
@@ -309,12 +312,12 @@ function PartiesAndSignatures({ a, me }: { a: AgreementDetails; me: MeQuery['me'
                 <td>
                   {!p.acceptedAt && canConfirmFor(p.organisation.id) && (
                     <button type="button" disabled={confirming} onClick={() => confirmFor(p.organisation.id)} data-testid="confirm-participation">
-                      Confirm participation of {p.organisation.name}
+                      {t('agreements.parties.confirmParticipation', { party: p.organisation.name })}
                     </button>
                   )}
                   {canSign && (
                     <button type="button" className="primary" disabled={fetching} onClick={() => signFor(p.organisation.id)} data-testid="sign-for">
-                      Sign for {p.organisation.name}
+                      {t('agreements.parties.signFor', { party: p.organisation.name })}
                     </button>
                   )}
                 </td>
@@ -325,8 +328,8 @@ function PartiesAndSignatures({ a, me }: { a: AgreementDetails; me: MeQuery['me'
       </table>
       {signable && a.currentVersion.unsignedParties.length > 0 && (
         <p className="hint" data-testid="unsigned-parties">
-          Still to sign revision {a.currentVersion.revision}: {a.currentVersion.unsignedParties.map((o) => o.name).join(', ')}.
-          {a.signableParties.length === 0 && ' Only an admin of a party can sign for it.'}
+          {t('agreements.parties.stillToSign', { revision: a.currentVersion.revision, parties: a.currentVersion.unsignedParties.map((o) => o.name).join(', ') })}
+          {a.signableParties.length === 0 && t('agreements.parties.onlyAdmin')}
         </p>
       )}
     </Section>
@@ -338,44 +341,44 @@ export function ContentView({ v, orgName }: { v: AgreementContentFragment; orgNa
   return (
     <div className="content-view">
       <dl className="facts">
-        <dt>Title</dt>
+        <dt>{t('agreements.content.title')}</dt>
         <dd>{v.title}</dd>
-        <dt>Period</dt>
+        <dt>{t('agreements.content.period')}</dt>
         <dd>
-          {v.periodStart} – {v.periodEnd}
+          {formatDate(v.periodStart)} – {formatDate(v.periodEnd)}
         </dd>
-        <dt>Purpose</dt>
+        <dt>{t('agreements.content.purpose')}</dt>
         <dd data-testid="content-purpose">{v.purpose ?? '—'}</dd>
-        <dt>Target groups</dt>
+        <dt>{t('agreements.content.targetGroups')}</dt>
         <dd data-testid="content-target-groups">{v.targetGroups.length ? v.targetGroups.join('; ') : '—'}</dd>
       </dl>
-      <h3>Division of tasks</h3>
+      <h3>{t('agreements.content.tasks')}</h3>
       {v.taskDivision.length === 0 ? (
-        <p className="muted">None recorded.</p>
+        <p className="muted">{t('agreements.content.noTasks')}</p>
       ) : (
         <dl className="facts">
-          {v.taskDivision.map((t) => (
-            <div key={t.organisationId} className="contents">
-              <dt>{orgName(t.organisationId)}</dt>
-              <dd>{t.tasks}</dd>
+          {v.taskDivision.map((task) => (
+            <div key={task.organisationId} className="contents">
+              <dt>{orgName(task.organisationId)}</dt>
+              <dd>{task.tasks}</dd>
             </div>
           ))}
         </dl>
       )}
-      <h3>Economy</h3>
+      <h3>{t('agreements.content.economy')}</h3>
       {v.economy.length === 0 ? (
-        <p className="muted">No amounts recorded.</p>
+        <p className="muted">{t('agreements.content.noAmounts')}</p>
       ) : (
         <table className="firm-table compact">
-          <caption className="visually-hidden">Amounts per party and year</caption>
+          <caption className="visually-hidden">{t('agreements.content.amountsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Party</th>
-              <th scope="col">Year</th>
+              <th scope="col">{t('agreements.content.party')}</th>
+              <th scope="col">{t('agreements.content.year')}</th>
               <th scope="col" className="num">
-                Amount
+                {t('agreements.content.amount')}
               </th>
-              <th scope="col">Note</th>
+              <th scope="col">{t('agreements.content.note')}</th>
             </tr>
           </thead>
           <tbody>
@@ -390,20 +393,20 @@ export function ContentView({ v, orgName }: { v: AgreementContentFragment; orgNa
           </tbody>
         </table>
       )}
-      <h3>KPIs</h3>
+      <h3>{t('agreements.content.kpis')}</h3>
       {v.kpis.length === 0 ? (
-        <p className="muted">No KPIs.</p>
+        <p className="muted">{t('agreements.content.noKpis')}</p>
       ) : (
         <table className="firm-table compact" data-testid="content-kpis">
-          <caption className="visually-hidden">KPIs of this version</caption>
+          <caption className="visually-hidden">{t('agreements.content.kpisCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">KPI</th>
-              <th scope="col">Metric</th>
+              <th scope="col">{t('agreements.content.kpi')}</th>
+              <th scope="col">{t('agreements.content.metric')}</th>
               <th scope="col" className="num">
-                Target
+                {t('agreements.content.target')}
               </th>
-              <th scope="col">Period</th>
+              <th scope="col">{t('agreements.content.period')}</th>
             </tr>
           </thead>
           <tbody>
@@ -416,7 +419,7 @@ export function ContentView({ v, orgName }: { v: AgreementContentFragment; orgNa
                 <td>{metricLabel(k.metric)}</td>
                 <td className="num">{formatValue(k.target, k.unit)}</td>
                 <td className="nowrap">
-                  {k.periodStart} – {k.periodEnd}
+                  {formatDate(k.periodStart)} – {formatDate(k.periodEnd)}
                 </td>
               </tr>
             ))}
@@ -432,18 +435,19 @@ function Versions({ a }: { a: AgreementDetails }) {
   const [from, setFrom] = useState(numbers.length > 1 ? numbers[numbers.length - 2] : numbers[0]);
   const [to, setTo] = useState(numbers[numbers.length - 1]);
   return (
-    <Section title="Versions" id="versions-title" testId="versions">
+    <Section title={t('agreements.versions.title')} id="versions-title" testId="versions">
       <ol className="version-list">
         {a.versions.map((v) => (
           <li key={v.id} data-testid="version-item">
             <strong>
-              Version {v.number}
-              {v.number === 1 ? ' (original)' : ' (amendment)'}
+              {t('agreements.versions.version', { number: v.number })}
+              {v.number === 1 ? t('agreements.versions.original') : t('agreements.versions.amendment')}
             </strong>
-            {v.number === a.inForceVersionNumber && <span className="badge ok">In force</span>}
-            {v.number === a.currentVersionNumber && v.number !== a.inForceVersionNumber && <span className="badge">Current</span>} — {v.title}
+            {v.number === a.inForceVersionNumber && <span className="badge ok">{t('agreements.versions.inForce')}</span>}
+            {v.number === a.currentVersionNumber && v.number !== a.inForceVersionNumber && <span className="badge">{t('agreements.versions.current')}</span>} — {v.title}
             <div className="muted small">
-              Revision {v.revision} · created {formatDate(v.createdAt)} · {v.completedAt ? `signed by every party ${formatDate(v.completedAt)}` : 'not signed by every party'}
+              {t('agreements.versions.details', { revision: v.revision, date: formatDate(v.createdAt) })} ·{' '}
+              {v.completedAt ? t('agreements.versions.completed', { date: formatDate(v.completedAt) }) : t('agreements.versions.notCompleted')}
               {v.amendmentReason && ` · ${v.amendmentReason}`}
             </div>
           </li>
@@ -452,14 +456,14 @@ function Versions({ a }: { a: AgreementDetails }) {
       {numbers.length > 1 ? (
         <form
           className="filter-row"
-          aria-label="Compare two versions"
+          aria-label={t('agreements.versions.compareForm')}
           onSubmit={(e) => {
             e.preventDefault();
             navigate({ page: 'area', area: 'agreements', parts: [a.id, 'compare'], params: { from: String(from), to: String(to) } });
           }}
         >
           <label>
-            <span>Compare version</span>
+            <span>{t('agreements.versions.compareVersion')}</span>
             <select data-testid="compare-from" value={from} onChange={(e) => setFrom(Number(e.target.value))}>
               {numbers.map((n) => (
                 <option key={n} value={n}>
@@ -469,7 +473,7 @@ function Versions({ a }: { a: AgreementDetails }) {
             </select>
           </label>
           <label>
-            <span>with version</span>
+            <span>{t('agreements.versions.withVersion')}</span>
             <select data-testid="compare-to" value={to} onChange={(e) => setTo(Number(e.target.value))}>
               {numbers.map((n) => (
                 <option key={n} value={n}>
@@ -479,11 +483,11 @@ function Versions({ a }: { a: AgreementDetails }) {
             </select>
           </label>
           <button type="submit" data-testid="compare-versions">
-            Compare
+            {t('agreements.versions.compare')}
           </button>
         </form>
       ) : (
-        <p className="hint">There is one version; an amendment adds another that can be compared with it.</p>
+        <p className="hint">{t('agreements.versions.onlyOne')}</p>
       )}
     </Section>
   );
@@ -491,13 +495,14 @@ function Versions({ a }: { a: AgreementDetails }) {
 
 function Transitions({ a }: { a: AgreementDetails }) {
   return (
-    <Section title="History" id="history-title" testId="transitions">
+    <Section title={t('agreements.history.title')} id="history-title" testId="transitions">
       <ol className="plain-list">
-        {a.transitions.map((t) => (
-          <li key={t.id} data-testid="transition-item">
-            <time dateTime={t.at}>{formatDateTime(t.at)}</time>: {t.fromState ? `${humanize(t.fromState)} → ${humanize(t.toState)}` : `Created as ${humanize(t.toState)}`}
-            {t.by && <span className="muted"> by {t.by.displayName}</span>}
-            {t.reason && <span> — {t.reason}</span>}
+        {a.transitions.map((tr) => (
+          <li key={tr.id} data-testid="transition-item">
+            <time dateTime={tr.at}>{formatDateTime(tr.at)}</time>:{' '}
+            {tr.fromState ? `${stateLabel(tr.fromState)} → ${stateLabel(tr.toState)}` : t('agreements.history.createdAs', { state: stateLabel(tr.toState) })}
+            {tr.by && <span className="muted">{t('agreements.history.by', { name: tr.by.displayName })}</span>}
+            {tr.reason && <span> — {tr.reason}</span>}
           </li>
         ))}
       </ol>

@@ -1,4 +1,5 @@
 import type { AreaPageProps } from '../areas';
+import { t } from '../ui/i18n';
 import { EditAgreementPage, NewAgreementPage } from './AgreementEditor';
 import { AgreementList } from './AgreementList';
 import { AgreementPage } from './AgreementPage';
@@ -23,5 +24,5 @@ function route({ parts, params, me, actingFor }: AreaPageProps) {
   if (sub === 'edit') return <EditAgreementPage key={`${id}-edit`} id={id} />;
   if (sub === 'compare') return <ComparePage key={`${id}-compare`} id={id} params={params} />;
   if (!sub) return <AgreementPage key={id} id={id} params={params} me={me} actingFor={actingFor} />;
-  return <p role="alert">Page not found.</p>;
+  return <p role="alert">{t('agreements.notFound')}</p>;
 }

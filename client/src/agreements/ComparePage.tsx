@@ -1,6 +1,7 @@
 import { useAgreementVersionListQuery, useAgreementVersionsCompareQuery } from '../generated/graphql';
 import { areaHref, navigate } from '../routing';
-import { humanize } from '../ui/labels';
+import { t } from '../ui/i18n';
+import { enumLabel } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';
 import { describeDifferences } from './compare';
 import { ErrorAlert } from '../ui/userErrors';
@@ -13,10 +14,10 @@ export function ComparePage({ id, params }: { id: string; params: Record<string,
   if (!a) {
     return (
       <>
-        <QueryStatus fetching={fetching} error={error} what="the agreement" />
+        <QueryStatus fetching={fetching} error={error} what={t('agreements.page.what')} />
         {data && (
           <p role="alert" data-testid="agreement-not-found">
-            This agreement does not exist, or you are not a party to it.
+            {t('agreements.page.notFound')}
           </p>
         )}
       </>
@@ -26,44 +27,44 @@ export function ComparePage({ id, params }: { id: string; params: Record<string,
   const pick = (text: string | undefined, fallback: number) => (text && numbers.includes(Number(text)) ? Number(text) : fallback);
   const to = pick(params.to, a.currentVersionNumber);
   const from = pick(params.from, numbers.length > 1 ? numbers[numbers.length - 2] : numbers[0]);
-  const go = (f: number, t: number) => navigate({ page: 'area', area: 'agreements', parts: [id, 'compare'], params: { from: String(f), to: String(t) } });
+  const go = (f: number, toNumber: number) => navigate({ page: 'area', area: 'agreements', parts: [id, 'compare'], params: { from: String(f), to: String(toNumber) } });
   return (
     <section aria-labelledby="compare-title" data-testid="compare-page">
       <p>
-        <a href={areaHref('agreements', [id])}>← Back to the agreement</a>
+        <a href={areaHref('agreements', [id])}>{t('agreements.compare.back')}</a>
       </p>
-      <h1 id="compare-title">Compare versions</h1>
+      <h1 id="compare-title">{t('agreements.compare.title')}</h1>
       <p className="muted">{a.title}</p>
-      <form className="filter-row" aria-label="Versions to compare" onSubmit={(e) => e.preventDefault()}>
+      <form className="filter-row" aria-label={t('agreements.compare.form')} onSubmit={(e) => e.preventDefault()}>
         <label>
-          <span>From version</span>
+          <span>{t('agreements.compare.from')}</span>
           <select data-testid="compare-from" value={from} onChange={(e) => go(Number(e.target.value), to)}>
             {a.versions.map((v) => (
               <option key={v.number} value={v.number}>
                 {v.number}
-                {v.number === a.inForceVersionNumber ? ' (in force)' : ''}
+                {v.number === a.inForceVersionNumber ? t('agreements.compare.inForce') : ''}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span>To version</span>
+          <span>{t('agreements.compare.to')}</span>
           <select data-testid="compare-to" value={to} onChange={(e) => go(from, Number(e.target.value))}>
             {a.versions.map((v) => (
               <option key={v.number} value={v.number}>
                 {v.number}
-                {v.number === a.inForceVersionNumber ? ' (in force)' : ''}
+                {v.number === a.inForceVersionNumber ? t('agreements.compare.inForce') : ''}
               </option>
             ))}
           </select>
         </label>
       </form>
-      <Differences id={id} from={from} to={to} organisation={(orgId) => a.parties.find((p) => p.organisation.id === orgId)?.organisation.name ?? 'Another organisation'} />
+      <Differences id={id} from={from} to={to} organisation={(orgId) => a.parties.find((p) => p.organisation.id === orgId)?.organisation.name ?? t('agreements.page.anotherOrganisation')} />
       {a.versions
         .filter((v) => v.number === to && v.amendmentReason)
         .map((v) => (
           <p key={v.number} className="hint">
-            Reason for version {v.number}: {v.amendmentReason}
+            {t('agreements.compare.reason', { number: v.number, reason: v.amendmentReason })}
           </p>
         ))}
     </section>
@@ -75,7 +76,7 @@ function Differences({ id, from, to, organisation }: { id: string; from: number;
   const cmp = data?.compareAgreementVersions;
   if (!cmp) {
     return fetching ? (
-      <p role="status">Comparing…</p>
+      <p role="status">{t('agreements.compare.comparing')}</p>
     ) : (
       <ErrorAlert error={error} />
     );
@@ -85,21 +86,21 @@ function Differences({ id, from, to, organisation }: { id: string; from: number;
   if (rows.length === 0) {
     return (
       <p role="status" data-testid="no-differences">
-        Versions {from} and {to} have the same content.
+        {t('agreements.compare.same', { from, to })}
       </p>
     );
   }
   return (
     <table className="firm-table compare-table" data-testid="differences">
       <caption>
-        {rows.length} {rows.length === 1 ? 'difference' : 'differences'} from version {cmp.from.number} to version {cmp.to.number}
+        {t('agreements.compare.caption', { count: rows.length, from: cmp.from.number, to: cmp.to.number })}
       </caption>
       <thead>
         <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Change</th>
-          <th scope="col">Version {cmp.from.number}</th>
-          <th scope="col">Version {cmp.to.number}</th>
+          <th scope="col">{t('agreements.compare.field')}</th>
+          <th scope="col">{t('agreements.compare.change')}</th>
+          <th scope="col">{t('agreements.compare.version', { number: cmp.from.number })}</th>
+          <th scope="col">{t('agreements.compare.version', { number: cmp.to.number })}</th>
         </tr>
       </thead>
       <tbody>
@@ -107,7 +108,7 @@ function Differences({ id, from, to, organisation }: { id: string; from: number;
           <tr key={i} data-testid="difference" data-kind={r.kind}>
             <th scope="row">{r.label}</th>
             <td>
-              <span className={`badge diff-${r.kind.toLowerCase()}`}>{humanize(r.kind)}</span>
+              <span className={`badge diff-${r.kind.toLowerCase()}`}>{enumLabel('agreements.diff', r.kind)}</span>
             </td>
             <td className="before">{r.before}</td>
             <td className="after">{r.after}</td>

@@ -1,6 +1,7 @@
 import type { AgreementEditableFragment } from '../generated/graphql';
 import { compareForms, formFromAgreement, type AgreementForm } from './form';
 import { stateLabel } from './ui';
+import { t } from '../ui/i18n';
 
 /**
  * Shown when a save was refused with VERSION_CONFLICT: your unsaved edit next to the version now on
@@ -21,37 +22,36 @@ export function ConflictView({
 }) {
   const theirs = formFromAgreement(current);
   const names = new Map([...mine.parties, ...theirs.parties].map((p) => [p.organisationId, p.name]));
-  const rows = compareForms(mine, theirs, (id) => names.get(id) ?? 'Unknown organisation');
+  const rows = compareForms(mine, theirs, (id) => names.get(id) ?? t('agreements.conflict.unknownOrganisation'));
   const differing = rows.filter((r) => r.differs).length;
   return (
     <section className="conflict" aria-labelledby="conflict-title" data-testid="conflict-view">
-      <h1 id="conflict-title">Someone else saved this agreement while you were editing</h1>
+      <h1 id="conflict-title">{t('agreements.conflict.title')}</h1>
       <p role="alert">
-        Your changes were <strong>not saved</strong>. The agreement is now at save {current.version} (version {current.currentVersionNumber}, revision{' '}
-        {current.currentVersion.revision}, {stateLabel(current.state)}). {differing} {differing === 1 ? 'field differs' : 'fields differ'} between your edit and
-        the current version; they are marked below.
+        {t('agreements.conflict.notSaved', { save: current.version, version: current.currentVersionNumber, revision: current.currentVersion.revision, state: stateLabel(current.state) })}{' '}
+        {t('agreements.conflict.differ', { count: differing })}
       </p>
       <div className="conflict-actions">
         <button type="button" className="primary" onClick={onReapply} data-testid="conflict-reapply">
-          Re-apply my changes on top of the current version
+          {t('agreements.conflict.reapply')}
         </button>
         <button type="button" onClick={onTakeTheirs} data-testid="conflict-take-theirs">
-          Take theirs (discard my changes)
+          {t('agreements.conflict.takeTheirs')}
         </button>
         <button type="button" className="link-button" onClick={onCancel}>
-          Back to my edit
+          {t('agreements.conflict.back')}
         </button>
       </div>
       <p className="hint">
-        Re-applying keeps every field you changed and takes the current version for the rest; you then check the result and save it on top of save {current.version}.
+        {t('agreements.conflict.hint', { save: current.version })}
       </p>
       <table className="firm-table conflict-table">
-        <caption className="visually-hidden">Your unsaved edit and the current version, side by side</caption>
+        <caption className="visually-hidden">{t('agreements.conflict.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Yours (unsaved)</th>
-            <th scope="col">Current on the server (save {current.version})</th>
+            <th scope="col">{t('agreements.conflict.field')}</th>
+            <th scope="col">{t('agreements.conflict.yours')}</th>
+            <th scope="col">{t('agreements.conflict.theirs', { save: current.version })}</th>
           </tr>
         </thead>
         <tbody>
@@ -59,7 +59,7 @@ export function ConflictView({
             <tr key={r.label} className={r.differs ? 'differs' : undefined} data-testid="conflict-row" data-differs={r.differs}>
               <th scope="row">
                 {r.label}
-                {r.differs && <span className="visually-hidden"> (differs)</span>}
+                {r.differs && <span className="visually-hidden">{t('agreements.conflict.differs')}</span>}
               </th>
               <td data-testid="conflict-mine">{r.mine || '—'}</td>
               <td data-testid="conflict-theirs">{r.theirs || '—'}</td>

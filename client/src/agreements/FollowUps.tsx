@@ -1,13 +1,16 @@
-import { formatDateTime } from '../ui/format';
+import { formatDate, formatDateTime } from '../ui/format';
+import { t } from '../ui/i18n';
 import { useState, type FormEvent } from 'react';
 import type { CombinedError } from 'urql';
 import { useRecordAgreementFollowUpMutation, type ExternalKpiActualInput, type MeQuery } from '../generated/graphql';
 import { can } from '../ui/access';
-import { humanize } from '../ui/labels';
+import { enumLabel } from '../ui/labels';
 import type { AgreementDetails } from './AgreementPage';
 import { errorsByField, parseNumber, pathKey, type FormError } from './form';
 import { formatValue, Section } from './ui';
-import { ErrorAlert, FieldError, FormErrors, wordUserError } from '../ui/userErrors';
+import { confirmIrreversible, ErrorAlert, FieldError, FormErrors, wordUserError } from '../ui/userErrors';
+
+const period = (from: string, to: string) => `${formatDate(from)} – ${formatDate(to)}`;
 
 export interface ExternalValue {
   actual: string;
@@ -30,11 +33,11 @@ export function externalActualsInput(kpiKeys: string[], values: Record<string, E
     if (!actualText && !source) continue;
     const actual = parseNumber(actualText);
     if (actual === null) {
-      errors.push({ field: ['input', 'external', key, 'actual'], message: 'Give the figure (or clear the source).' });
+      errors.push({ field: ['input', 'external', key, 'actual'], message: t('agreements.followUps.giveFigure') });
       continue;
     }
     if (Number.isNaN(actual)) {
-      errors.push({ field: ['input', 'external', key, 'actual'], message: 'Give the figure as a number.' });
+      errors.push({ field: ['input', 'external', key, 'actual'], message: t('agreements.followUps.asNumber') });
       continue;
     }
     keyByIndex.push(key);
@@ -62,41 +65,44 @@ export function FollowUps({ agreement: a, me, actingFor = null }: { agreement: A
   const [open, setOpen] = useState(false);
   return (
     <Section
-      title="Follow-ups"
+      title={t('agreements.followUps.title')}
       id="followups-title"
       testId="follow-ups"
       actions={
         canReport && !open ? (
           <button type="button" onClick={() => setOpen(true)} data-testid="write-follow-up">
-            Write a follow-up
+            {t('agreements.followUps.write')}
           </button>
         ) : null
       }
     >
-      {!canReport && a.followUps.length === 0 && <p className="muted">Follow-ups are reported once the agreement is in force.</p>}
+      {!canReport && a.followUps.length === 0 && <p className="muted">{t('agreements.followUps.onceInForce')}</p>}
       {open && <FollowUpForm a={a} me={me} actingFor={actingFor} onDone={() => setOpen(false)} />}
-      {a.followUps.length === 0 && canReport && <p className="muted">No follow-ups yet.</p>}
+      {a.followUps.length === 0 && canReport && <p className="muted">{t('agreements.followUps.none')}</p>}
       {a.followUps.map((f) => (
-        <article key={f.id} className="follow-up" data-testid="follow-up" aria-label={`Follow-up ${f.periodStart} – ${f.periodEnd}`}>
-          <h3>
-            {f.periodStart} – {f.periodEnd}
-          </h3>
+        <article key={f.id} className="follow-up" data-testid="follow-up" aria-label={t('agreements.followUps.label', { period: period(f.periodStart, f.periodEnd) })}>
+          <h3>{period(f.periodStart, f.periodEnd)}</h3>
           <p className="muted small">
-            Reported by {f.reportedBy?.displayName ?? 'someone'} for {f.reportedByOrganisation.name}, {formatDateTime(f.reportedAt)} · version {f.versionNumber}
+            {t('agreements.followUps.reportedBy', {
+              name: f.reportedBy?.displayName ?? t('agreements.followUps.someone'),
+              organisation: f.reportedByOrganisation.name,
+              date: formatDateTime(f.reportedAt),
+              version: f.versionNumber,
+            })}
           </p>
           {f.comment && <p>{f.comment}</p>}
           <table className="firm-table compact">
-            <caption className="visually-hidden">Actual against target per KPI</caption>
+            <caption className="visually-hidden">{t('agreements.followUps.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">KPI</th>
+                <th scope="col">{t('agreements.followUps.kpi')}</th>
                 <th scope="col" className="num">
-                  Target
+                  {t('agreements.followUps.target')}
                 </th>
                 <th scope="col" className="num">
-                  Actual
+                  {t('agreements.followUps.actual')}
                 </th>
-                <th scope="col">Source</th>
+                <th scope="col">{t('agreements.followUps.source')}</th>
               </tr>
             </thead>
             <tbody>
@@ -105,20 +111,20 @@ export function FollowUps({ agreement: a, me, actingFor = null }: { agreement: A
                   <th scope="row">
                     {e.name}
                     <div className="muted small">
-                      counted {e.countedFrom} – {e.countedTo}
+                      {t('agreements.followUps.counted', { period: period(e.countedFrom, e.countedTo) })}
                     </div>
                   </th>
                   <td className="num">{formatValue(e.target, e.unit)}</td>
                   <td className="num">
                     {formatValue(e.actual, e.unit)}
-                    {e.liveActual != null && e.liveActual !== e.actual && <div className="muted small">now {formatValue(e.liveActual, e.unit)}</div>}
+                    {e.liveActual != null && e.liveActual !== e.actual && <div className="muted small">{t('agreements.followUps.now', { value: formatValue(e.liveActual, e.unit) })}</div>}
                   </td>
                   <td>
                     {e.actualSource === 'COMPUTED'
-                      ? `Computed (${e.countedEntries ?? 0} entries)`
+                      ? t('agreements.followUps.computed', { count: e.countedEntries ?? 0 })
                       : e.actualSource === 'EXTERNAL_REPORTED'
                         ? e.externalSource
-                        : humanize(e.actualSource)}
+                        : enumLabel('agreements.source', e.actualSource)}
                   </td>
                 </tr>
               ))}
@@ -153,6 +159,8 @@ function FollowUpForm({ a, me, actingFor, onDone }: { a: AgreementDetails; me: M
       values,
     );
     if (local.length) return setErrors(local);
+    // A follow-up is kept as it was recorded (no edits afterwards): ask first.
+    if (!confirmIrreversible(t('agreements.followUps.confirm', { period: period(periodStart, periodEnd) }))) return;
     const r = await record({
       input: { agreementId: a.id, expectedVersion: a.version, periodStart, periodEnd, comment: comment || null, externalActuals, reportingOrganisationId: reporter || null },
     });
@@ -161,7 +169,7 @@ function FollowUpForm({ a, me, actingFor, onDone }: { a: AgreementDetails; me: M
     if (p.userErrors.length) {
       return setErrors(
         errorsByKpi(p.userErrors, keyByIndex).map((e) =>
-          e.code === 'VERSION_CONFLICT' ? { ...e, message: 'Someone else changed the agreement in the meantime; the page now shows it. Send the follow-up again.' } : e,
+          e.code === 'VERSION_CONFLICT' ? { ...e, parameters: undefined, message: t('agreements.followUps.conflict') } : e,
         ),
       );
     }
@@ -181,24 +189,24 @@ function FollowUpForm({ a, me, actingFor, onDone }: { a: AgreementDetails; me: M
 
   return (
     <form className="inline-form follow-up-form" onSubmit={submit} noValidate data-testid="follow-up-form" aria-labelledby="follow-up-form-title">
-      <h3 id="follow-up-form-title">New follow-up</h3>
-      <p className="hint">Computed KPIs are computed by the server for the period and kept as a snapshot. External KPIs need the figure and its source.</p>
+      <h3 id="follow-up-form-title">{t('agreements.followUps.new')}</h3>
+      <p className="hint">{t('agreements.followUps.hint')}</p>
       <ErrorAlert error={requestError} />
-      <FormErrors errors={unplaced} title="The follow-up was not recorded" testId="follow-up-errors" />
+      <FormErrors errors={unplaced} title={t('agreements.followUps.notRecorded')} testId="follow-up-errors" />
       <div className="form-grid">
-        <label htmlFor="fu-periodStart">Period from</label>
+        <label htmlFor="fu-periodStart">{t('agreements.followUps.periodFrom')}</label>
         <div>
           <input type="date" {...props('periodStart')} value={periodStart} onChange={(e) => setPeriodStart(e.target.value)} />
           {msg('periodStart')}
         </div>
-        <label htmlFor="fu-periodEnd">Period to</label>
+        <label htmlFor="fu-periodEnd">{t('agreements.followUps.periodTo')}</label>
         <div>
           <input type="date" {...props('periodEnd')} value={periodEnd} onChange={(e) => setPeriodEnd(e.target.value)} />
           {msg('periodEnd')}
         </div>
         {reporters.length > 1 && (
           <>
-            <label htmlFor="fu-reportingOrganisationId">Reported by</label>
+            <label htmlFor="fu-reportingOrganisationId">{t('agreements.followUps.reportingOrganisation')}</label>
             <div>
               <select {...props('reportingOrganisationId')} value={reporter} onChange={(e) => setReporter(e.target.value)}>
                 {reporters.map((o) => (
@@ -211,7 +219,7 @@ function FollowUpForm({ a, me, actingFor, onDone }: { a: AgreementDetails; me: M
             </div>
           </>
         )}
-        <label htmlFor="fu-comment">Comment</label>
+        <label htmlFor="fu-comment">{t('agreements.followUps.comment')}</label>
         <div>
           <textarea {...props('comment')} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
           {msg('comment')}
@@ -219,23 +227,23 @@ function FollowUpForm({ a, me, actingFor, onDone }: { a: AgreementDetails; me: M
       </div>
       {externals.length > 0 && (
         <fieldset className="external-kpis">
-          <legend>External KPIs</legend>
+          <legend>{t('agreements.followUps.externalKpis')}</legend>
           {externals.map((k) => (
             <div key={k.key} className="row-editor" data-testid="external-kpi" data-kpi={k.key}>
               <div className="grow">
                 <strong>{k.name}</strong>
                 <div className="muted small">
-                  Target {formatValue(k.target, k.unit)} ({humanize(k.unit)}), {k.periodStart} – {k.periodEnd}
+                  {t('agreements.followUps.targetOf', { target: formatValue(k.target, k.unit), unit: enumLabel('agreements.unitName', k.unit), period: period(k.periodStart, k.periodEnd) })}
                 </div>
               </div>
               <div>
-                <label htmlFor={props(`external.${k.key}.actual`).id}>Actual</label>
+                <label htmlFor={props(`external.${k.key}.actual`).id}>{t('agreements.followUps.actual')}</label>
                 <input {...props(`external.${k.key}.actual`)} className="short" inputMode="decimal" value={values[k.key]?.actual ?? ''} onChange={(e) => setValue(k.key, { actual: e.target.value })} />
                 {msg(`external.${k.key}.actual`)}
               </div>
               <div className="grow">
-                <label htmlFor={props(`external.${k.key}.source`).id}>Source</label>
-                <input {...props(`external.${k.key}.source`)} value={values[k.key]?.source ?? ''} onChange={(e) => setValue(k.key, { source: e.target.value })} placeholder="e.g. the survey and who made it" />
+                <label htmlFor={props(`external.${k.key}.source`).id}>{t('agreements.followUps.source')}</label>
+                <input {...props(`external.${k.key}.source`)} value={values[k.key]?.source ?? ''} onChange={(e) => setValue(k.key, { source: e.target.value })} placeholder={t('agreements.followUps.sourcePlaceholder')} />
                 {msg(`external.${k.key}.source`)}
               </div>
             </div>
@@ -244,13 +252,13 @@ function FollowUpForm({ a, me, actingFor, onDone }: { a: AgreementDetails; me: M
       )}
       <div className="button-row">
         <button type="submit" className="primary" disabled={fetching} data-testid="submit-follow-up">
-          Record follow-up
+          {t('agreements.followUps.submit')}
         </button>
         <button type="button" className="link-button" onClick={onDone}>
-          Cancel
+          {t('agreements.followUps.cancel')}
         </button>
       </div>
-      <p className="muted small">Written by {me.displayName}; follow-ups cannot be changed afterwards.</p>
+      <p className="muted small">{t('agreements.followUps.writtenBy', { name: me.displayName })}</p>
     </form>
   );
 }

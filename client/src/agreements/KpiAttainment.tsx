@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime } from '../ui/format';
+import { t } from '../ui/i18n';
 import { useState } from 'react';
 import { useAgreementKpiAttainmentQuery, useAgreementKpiDrillDownQuery, type AgreementKpiAttainmentQuery } from '../generated/graphql';
 import { firmHref } from '../routing';
@@ -18,13 +19,13 @@ export const barWidth = (percent: number | null | undefined) => (percent == null
 export function sourceText(k: Pick<Attainment, 'source' | 'countedEntries' | 'externalSource' | 'reportedAt' | 'note'>): string {
   switch (k.source) {
     case 'COMPUTED':
-      return `Computed from ${k.countedEntries ?? 0} recorded ${k.countedEntries === 1 ? 'entry' : 'entries'}`;
+      return t('agreements.kpi.computedFrom', { count: k.countedEntries ?? 0 });
     case 'EXTERNAL_REPORTED':
-      return `Reported ${formatDate(k.reportedAt)} — source: ${k.externalSource ?? 'not named'}`;
+      return t('agreements.kpi.reported', { date: formatDate(k.reportedAt), source: k.externalSource ?? t('agreements.kpi.notNamed') });
     case 'NOT_REPORTED':
-      return k.note ?? 'Not reported yet: give it in a follow-up with its source';
+      return k.note ?? t('agreements.kpi.notReported');
     case 'NOT_COMPUTABLE':
-      return k.note ?? 'Cannot be computed';
+      return k.note ?? t('agreements.kpi.notComputable');
   }
 }
 
@@ -34,31 +35,34 @@ export function KpiAttainment({ agreement }: { agreement: AgreementDetails }) {
   const [open, setOpen] = useState<string | null>(null);
   const report = data?.agreementKpiAttainment;
   return (
-    <Section title="KPI attainment" id="kpi-title" testId="kpi-attainment">
+    <Section title={t('agreements.kpi.title')} id="kpi-title" testId="kpi-attainment">
       <ErrorAlert error={error} />
-      {!report && fetching && <p role="status">Computing KPIs…</p>}
+      {!report && fetching && <p role="status">{t('agreements.kpi.computing')}</p>}
       {report && (
         <>
           <p className="hint">
-            KPIs of version {report.versionNumber}
-            {agreement.inForceVersionNumber == null ? ' (not in force yet)' : ' (in force)'}, computed {formatDateTime(report.computedAt)} from the work recorded by the parties.
+            {t('agreements.kpi.intro', {
+              version: report.versionNumber,
+              inForce: agreement.inForceVersionNumber == null ? t('agreements.kpi.notInForce') : t('agreements.kpi.inForce'),
+              date: formatDateTime(report.computedAt),
+            })}
           </p>
           {report.kpis.length === 0 ? (
-            <p className="muted">This version has no KPIs.</p>
+            <p className="muted">{t('agreements.kpi.none')}</p>
           ) : (
             <table className="firm-table kpi-table">
-              <caption className="visually-hidden">KPI actuals against targets</caption>
+              <caption className="visually-hidden">{t('agreements.kpi.caption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">KPI</th>
+                  <th scope="col">{t('agreements.followUps.kpi')}</th>
                   <th scope="col" className="num">
-                    Target
+                    {t('agreements.followUps.target')}
                   </th>
                   <th scope="col" className="num">
-                    Actual
+                    {t('agreements.followUps.actual')}
                   </th>
-                  <th scope="col">Attainment</th>
-                  <th scope="col">Source</th>
+                  <th scope="col">{t('agreements.kpi.attainment')}</th>
+                  <th scope="col">{t('agreements.followUps.source')}</th>
                 </tr>
               </thead>
               {report.kpis.map((k) => (
@@ -67,7 +71,7 @@ export function KpiAttainment({ agreement }: { agreement: AgreementDetails }) {
                     <th scope="row">
                       {k.kpi.name}
                       <div className="muted small">
-                        {metricLabel(k.kpi.metric)} · {k.kpi.periodStart} – {k.kpi.periodEnd}
+                        {metricLabel(k.kpi.metric)} · {formatDate(k.kpi.periodStart)} – {formatDate(k.kpi.periodEnd)}
                       </div>
                     </th>
                     <td className="num">{formatValue(k.kpi.target, k.kpi.unit)}</td>
@@ -97,7 +101,7 @@ export function KpiAttainment({ agreement }: { agreement: AgreementDetails }) {
                             onClick={() => setOpen(open === k.kpi.key ? null : k.kpi.key)}
                             data-testid="kpi-drilldown-toggle"
                           >
-                            {open === k.kpi.key ? 'Hide what was counted' : 'Show what was counted'}
+                            {open === k.kpi.key ? t('agreements.kpi.hideCounted') : t('agreements.kpi.showCounted')}
                           </button>
                         </div>
                       )}
@@ -126,17 +130,16 @@ function DrillDown({ agreement, kpiKey, name }: { agreement: AgreementDetails; k
     <div className="drilldown" data-testid="kpi-drilldown">
       <table className="firm-table compact">
         <caption>
-          What “{name}” counted (newest first) that you may see: your own entries and others shared with you by consent or an open referral. Details are shown
-          only to the organisation that recorded the entry; other organisations&apos; entries are only counted (below).
+          {t('agreements.kpi.drillCaption', { name })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">When</th>
-            <th scope="col">Firm</th>
-            <th scope="col">Recorded by</th>
-            <th scope="col">Entry</th>
+            <th scope="col">{t('agreements.kpi.when')}</th>
+            <th scope="col">{t('agreements.kpi.firm')}</th>
+            <th scope="col">{t('agreements.kpi.recordedBy')}</th>
+            <th scope="col">{t('agreements.kpi.entry')}</th>
             <th scope="col" className="num">
-              Counts
+              {t('agreements.kpi.counts')}
             </th>
           </tr>
         </thead>
@@ -170,21 +173,21 @@ function DrillDownPage({
 }) {
   const [{ data, fetching, error }] = useAgreementKpiDrillDownQuery({ variables: { agreementId: agreement.id, kpiKey, first: DRILL_PAGE_SIZE, after }, context: CONTEXT });
   const conn = data?.agreementKpiDrillDown;
-  const party = (id: string | null) => (id ? (agreement.parties.find((p) => p.organisation.id === id)?.organisation.name ?? 'A party') : 'Not a party');
+  const party = (id: string | null) => (id ? (agreement.parties.find((p) => p.organisation.id === id)?.organisation.name ?? t('agreements.kpi.aParty')) : t('agreements.kpi.notAParty'));
   let footer = null;
   if (error) footer = <ErrorAlert error={error} />;
-  else if (fetching && !conn) footer = <span role="status">Loading…</span>;
-  else if (!after && conn && conn.edges.length === 0 && conn.hiddenEntries.length === 0) footer = <span role="status">Nothing was counted.</span>;
+  else if (fetching && !conn) footer = <span role="status">{t('agreements.kpi.loading')}</span>;
+  else if (!after && conn && conn.edges.length === 0 && conn.hiddenEntries.length === 0) footer = <span role="status">{t('agreements.kpi.nothingCounted')}</span>;
   else if (isLast && conn?.pageInfo.hasNextPage && conn.pageInfo.endCursor) {
     const end = conn.pageInfo.endCursor;
     footer = (
       <button type="button" onClick={() => onLoadMore(end)} data-testid="drilldown-load-more">
-        Load more
+        {t('agreements.list.loadMore')}
       </button>
     );
   }
   const hidden = !after && conn ? conn.hiddenEntries : [];
-  const orgLabel = (id: string) => agreement.parties.find((p) => p.organisation.id === id)?.organisation.name ?? 'another organisation';
+  const orgLabel = (id: string) => agreement.parties.find((p) => p.organisation.id === id)?.organisation.name ?? t('agreements.kpi.anotherOrganisation');
   return (
     <>
       {hidden.length > 0 && (
@@ -192,7 +195,7 @@ function DrillDownPage({
           {hidden.map((h) => (
             <tr key={h.organisationId}>
               <td colSpan={4} className="muted">
-                {h.count} {h.count === 1 ? 'entry' : 'entries'} by {orgLabel(h.organisationId)} (not shared with you: counted, not shown)
+                {t('agreements.kpi.hidden', { count: h.count, organisation: orgLabel(h.organisationId) })}
               </td>
               <td className="num" />
             </tr>
@@ -205,12 +208,12 @@ function DrillDownPage({
             <tr key={cursor} data-testid="counted-entry">
               <td className="nowrap">{formatDate(e.occurredAt)}</td>
               <td>
-                {e.firmId && e.firmName ? <a href={firmHref(e.firmId)}>{e.firmName}</a> : <span className="muted">A firm (not shown)</span>}
+                {e.firmId && e.firmName ? <a href={firmHref(e.firmId)}>{e.firmName}</a> : <span className="muted">{t('agreements.kpi.firmHidden')}</span>}
                 {e.cvr && <span className="muted mono"> CVR {e.cvr}</span>}
                 {e.organisationsnummer && <span className="muted mono"> {e.organisationsnummer}</span>}
               </td>
-              <td>{e.recordedByParty ? party(e.recordedByOrganisationId) : <span className="muted">Not a party</span>}</td>
-              <td>{e.contentVisible ? (e.summary ?? '—') : <span className="muted">Recorded by another organisation</span>}</td>
+              <td>{e.recordedByParty ? party(e.recordedByOrganisationId) : <span className="muted">{t('agreements.kpi.notAParty')}</span>}</td>
+              <td>{e.contentVisible ? (e.summary ?? '—') : <span className="muted">{t('agreements.kpi.byAnother')}</span>}</td>
               <td className="num">{e.value == null ? '' : formatValue(e.value)}</td>
             </tr>
           ))}

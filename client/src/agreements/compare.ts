@@ -1,4 +1,5 @@
 import { formatNumber } from '../ui/format';
+import { i18n, t } from '../ui/i18n';
 /** Turning the server's field-by-field differences into words (pure; used by ComparePage). */
 
 export interface Difference {
@@ -16,31 +17,11 @@ export interface DescribedDifference {
   after: string;
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  title: 'Title',
-  periodStart: 'Period start',
-  periodEnd: 'Period end',
-  purpose: 'Purpose',
-  targetGroups: 'Target groups',
-  currency: 'Currency',
-  taskDivision: 'Tasks',
-  economy: 'Economy',
-  kpis: 'KPI',
-  tasks: 'Tasks',
-  amount: 'Amount',
-  note: 'Note',
-  year: 'Year',
-  organisationId: 'Party',
-  key: 'Key',
-  name: 'Name',
-  metric: 'Metric',
-  target: 'Target',
-  unit: 'Unit',
-  description: 'Description',
-};
-
-/** "periodStart" -> "Period start" for names not listed. */
-const label = (name: string) => FIELD_LABELS[name] ?? name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()).replace(/ (\w)/g, (_, c: string) => ` ${c.toLowerCase()}`);
+/** A field's name in words ("periodStart" -> "Period start"); names without a message are split at capitals. */
+const label = (name: string) =>
+  i18n.exists(`agreements.field.${name}`)
+    ? t(`agreements.field.${name}`)
+    : name.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()).replace(/ (\w)/g, (_, c: string) => ` ${c.toLowerCase()}`);
 
 export interface Names {
   organisation: (id: string) => string;
@@ -80,7 +61,7 @@ export function pathLabel(path: string[], names: Names): string {
   const [field, item, ...rest] = path;
   const parts = [label(field)];
   if (item !== undefined) {
-    if (field === 'kpis') parts[0] = `KPI “${names.kpi(item) ?? item}”`;
+    if (field === 'kpis') parts[0] = t('agreements.diff.kpi', { name: names.kpi(item) ?? item });
     else if (field === 'taskDivision') parts.push(names.organisation(item));
     else if (field === 'economy') {
       const [orgId, year] = item.split(':');

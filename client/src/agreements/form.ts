@@ -1,4 +1,6 @@
 import { wordUserError, type UserErrorLike } from '../ui/userErrors';
+import { parseNumber as parseLocaleNumber } from '../ui/format';
+import { t } from '../ui/i18n';
 import type {
   AgreementContentFragment,
   AgreementContentInput,
@@ -11,7 +13,8 @@ import type {
   AgreementPartyRole,
   OrganisationKind,
 } from '../generated/graphql';
-import { humanize } from '../ui/labels';
+import { enumLabel } from '../ui/labels';
+import { formatDate } from '../ui/format';
 
 /*
  * The agreement editor's form state and the pure logic around it: from a stored version to the form,
@@ -151,9 +154,10 @@ export type FormError = UserErrorLike;
 
 /** "1 234,5" / "1234.5" -> 1234.5; null for blank; NaN for anything else. */
 export function parseNumber(text: string): number | null {
-  const t = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
-  if (!t) return null;
-  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
+  if (!text.trim()) return null;
+  // The kit reads the user's own forms: "12.500.000" and "12,5" in Danish, "12 500 000" in Swedish.
+  const n = parseLocaleNumber(text);
+  return n === null ? NaN : n;
 }
 
 export const targetGroupList = (text: string) =>
@@ -173,13 +177,13 @@ export function toInput(form: AgreementForm): { content: AgreementContentInput; 
   const economy = form.economy.map((l, i) => {
     const year = parseNumber(l.year);
     const amount = parseNumber(l.amount);
-    if (year === null || Number.isNaN(year) || !Number.isInteger(year)) errors.push({ field: at('economy', `${i}`, 'year'), message: 'Give the year, e.g. 2026.' });
-    if (amount === null || Number.isNaN(amount)) errors.push({ field: at('economy', `${i}`, 'amount'), message: 'Give the amount as a number.' });
+    if (year === null || Number.isNaN(year) || !Number.isInteger(year)) errors.push({ field: at('economy', `${i}`, 'year'), message: t('agreements.check.year') });
+    if (amount === null || Number.isNaN(amount)) errors.push({ field: at('economy', `${i}`, 'amount'), message: t('agreements.check.amount') });
     return { organisationId: l.organisationId, year: year ?? 0, amount: amount ?? 0, note: l.note.trim() || null };
   });
   const kpis = form.kpis.map((k, i) => {
     const target = parseNumber(k.target);
-    if (Number.isNaN(target)) errors.push({ field: at('kpis', `${i}`, 'target'), message: 'Give the target as a number.' });
+    if (Number.isNaN(target)) errors.push({ field: at('kpis', `${i}`, 'target'), message: t('agreements.check.target') });
     return {
       key: k.key.trim(),
       name: k.name,
@@ -325,20 +329,21 @@ export interface ComparisonRow {
   differs: boolean;
 }
 
-const unitText = (k: KpiRow) => (k.unit ? ` ${k.unit.toLowerCase()}` : '');
+const unitText = (k: KpiRow) => (k.unit ? ` ${enumLabel('agreements.unitName', k.unit)}` : '');
+const periodText = (from: string, to: string) => `${formatDate(from)} – ${formatDate(to)}`;
 
 /** Your unsaved form and the server's current version as labelled rows (for the conflict view). */
 export function compareForms(mine: AgreementForm, theirs: AgreementForm, orgName: (id: string) => string): ComparisonRow[] {
   const rows: ComparisonRow[] = [];
   const add = (label: string, a: string, b: string) => rows.push({ label, mine: a, theirs: b, differs: a !== b });
-  add('Kind', humanize(mine.kind), humanize(theirs.kind));
-  add('Title', mine.title, theirs.title);
-  add('Period', `${mine.periodStart} – ${mine.periodEnd}`, `${theirs.periodStart} – ${theirs.periodEnd}`);
-  add('Purpose', mine.purpose, theirs.purpose);
-  add('Target groups', targetGroupList(mine.targetGroups).join('; '), targetGroupList(theirs.targetGroups).join('; '));
-  add('Currency', mine.currency, theirs.currency);
-  const parties = (f: AgreementForm) => f.parties.map((p) => `${p.name} (${humanize(p.role).toLowerCase()})`).join('; ');
-  add('Parties', parties(mine), parties(theirs));
+  add(t('agreements.editor.kind'), enumLabel('agreements.kind', mine.kind), enumLabel('agreements.kind', theirs.kind));
+  add(t('agreements.field.title'), mine.title, theirs.title);
+  add(t('agreements.content.period'), periodText(mine.periodStart, mine.periodEnd), periodText(theirs.periodStart, theirs.periodEnd));
+  add(t('agreements.field.purpose'), mine.purpose, theirs.purpose);
+  add(t('agreements.field.targetGroups'), targetGroupList(mine.targetGroups).join('; '), targetGroupList(theirs.targetGroups).join('; '));
+  add(t('agreements.field.currency'), mine.currency, theirs.currency);
+  const parties = (f: AgreementForm) => f.parties.map((p) => `${p.name} (${enumLabel('agreements.role', p.role).toLowerCase()})`).join('; ');
+  add(t('agreements.list.colParties'), parties(mine), parties(theirs));
   const keyed = <T>(label: string, a: T[], b: T[], keyOf: (x: T) => string, name: (x: T) => string, show: (x: T) => string) => {
     const keys = [...new Set([...a.map(keyOf), ...b.map(keyOf)])];
     for (const key of keys) {
@@ -347,15 +352,17 @@ export function compareForms(mine: AgreementForm, theirs: AgreementForm, orgName
       add(`${label}: ${name((x ?? y)!)}`, x ? show(x) : '—', y ? show(y) : '—');
     }
   };
-  keyed('Tasks', mine.taskDivision, theirs.taskDivision, LISTS.taskDivision, (t) => orgName(t.organisationId), (t) => t.tasks);
+  keyed(t('agreements.field.tasks'), mine.taskDivision, theirs.taskDivision, LISTS.taskDivision, (t) => orgName(t.organisationId), (t) => t.tasks);
   keyed(
-    'Economy',
+    t('agreements.field.economy'),
     mine.economy,
     theirs.economy,
     LISTS.economy,
     (l) => `${orgName(l.organisationId)} ${l.year}`,
     (l) => `${l.amount}${l.note ? ` (${l.note})` : ''}`,
   );
-  keyed('KPI', mine.kpis, theirs.kpis, LISTS.kpis, (k) => k.name || k.key, (k) => `target ${k.target}${unitText(k)}, ${humanize(k.metric).toLowerCase()}, ${k.periodStart} – ${k.periodEnd}`);
+  keyed(t('agreements.field.kpis'), mine.kpis, theirs.kpis, LISTS.kpis, (k) => k.name || k.key, (k) =>
+    t('agreements.conflict.kpiRow', { target: k.target, unit: unitText(k), metric: enumLabel('agreements.metric', k.metric).toLowerCase(), period: periodText(k.periodStart, k.periodEnd) }),
+  );
   return rows;
 }

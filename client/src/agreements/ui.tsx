@@ -1,46 +1,23 @@
 import { formatNumber } from '../ui/format';
 import type { ReactNode } from 'react';
 import type { AgreementKind, AgreementKpiMetric, AgreementKpiUnit, AgreementState } from '../generated/graphql';
-import { humanize } from '../ui/labels';
+import { t } from '../ui/i18n';
+import { enumLabel } from '../ui/labels';
 
 /** Labels and small building blocks shared by the agreement pages. */
 
-const KIND_LABELS: Record<AgreementKind, string> = {
-  LOCAL_COOPERATION: 'Local cooperation agreement',
-  RESULT_CONTRACT: 'Result contract',
-  OPERATOR_CONTRACT: 'Operator contract',
-  CO_FINANCING: 'Co-financing agreement',
-};
-export const kindLabel = (k: AgreementKind) => KIND_LABELS[k] ?? humanize(k);
+export const kindLabel = (k: AgreementKind) => enumLabel('agreements.kind', k);
 
-export const stateLabel = (s: AgreementState | null | undefined) => humanize(s);
+export const stateLabel = (s: AgreementState | null | undefined) => enumLabel('agreements.state', s);
 
-const METRIC_LABELS: Record<AgreementKpiMetric, string> = {
-  GROWTH_MAPPINGS: 'Growth mappings of firms in the municipalities',
-  REFERRALS_TO_PRIVATE_ADVISORS_SHARE: 'Share of referrals to private advisors',
-  FIRMS_IN_GROWTH_PARTNERSHIPS: 'Firms in growth partnerships',
-  JOBS_SELF_REPORTED: 'Jobs (self-reported)',
-  JOBS_REGISTER_MEASURED: 'Jobs (register-measured)',
-  EXTERNAL: 'External (reported in follow-ups)',
-};
-export const metricLabel = (m: AgreementKpiMetric) => METRIC_LABELS[m] ?? humanize(m);
+export const roleLabel = (r: string | null | undefined) => enumLabel('agreements.role', r);
+
+export const metricLabel = (m: AgreementKpiMetric) => enumLabel('agreements.metric', m);
 
 /** Button text for a move along the life cycle. */
 export function transitionLabel(from: AgreementState, to: AgreementState): string {
-  switch (to) {
-    case 'IN_NEGOTIATION':
-      return 'Send to negotiation';
-    case 'DRAFT':
-      return from === 'IN_NEGOTIATION' ? 'Back to draft' : 'Draft';
-    case 'ACTIVE':
-      return 'Activate';
-    case 'EXPIRED':
-      return 'Mark as expired';
-    case 'TERMINATED':
-      return 'Terminate';
-    default:
-      return humanize(to);
-  }
+  if (to === 'DRAFT' && from === 'IN_NEGOTIATION') return t('agreements.transition.backToDraft');
+  return enumLabel('agreements.transition', to);
 }
 
 /** "12,5 %", "1.250.000 DKK", "8,7" — a KPI value in its unit. */
@@ -48,7 +25,7 @@ export function formatValue(value: number | null | undefined, unit?: AgreementKp
   if (value == null) return '—';
   const n = formatNumber(value);
   if (unit === 'PERCENT') return `${n} %`;
-  if (unit === 'JOBS') return `${n} jobs`;
+  if (unit === 'JOBS') return t('agreements.unit.jobs', { count: value, value: n });
   return n;
 }
 

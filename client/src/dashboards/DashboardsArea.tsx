@@ -5,6 +5,7 @@ import {
   useDashboardDrillDownQuery, useDashboardQuery, type DashboardBucket, type DashboardDimension, type DashboardInput, type DashboardPanelKind,
 } from '../generated/graphql';
 import { areaHref } from '../routing';
+import { describeError } from '../ui/userErrors';
 import { formatBucket, formatDate, formatDateTime, formatValue, periodPreset } from './format';
 import { t, tKey } from './messages';
 import { chartData, panelTable, primaryMeasure, type Panel, type TableModel } from './table';
@@ -87,7 +88,7 @@ export function DashboardsArea({ params, me, actingFor }: AreaPageProps) {
 function Dashboard({ input }: { input: DashboardInput }) {
   const [{ data, fetching, error }] = useDashboardQuery({ variables: { input } });
   const [drill, setDrill] = useState<{ panel: DashboardPanelKind; groupBy: DashboardDimension; rowKey: string; label: string } | null>(null);
-  if (error) return <p className="error" role="alert">{t('state.error', { message: error.graphQLErrors.map((e) => e.message).join(' ') || error.message })}</p>;
+  if (error) return <p className="error" role="alert">{t('state.error', { message: describeError(error) })}</p>;
   if (fetching && !data) return <p className="muted" role="status">{t('state.loading')}</p>;
   if (!data) return null;
   const d = data.dashboard;
@@ -142,8 +143,9 @@ function PanelView({ panel, bucket, onDrill }: { panel: Panel; bucket: string; o
       </header>
       <details className="dash-definition">
         <summary>{t('panel.definition')}</summary>
-        <p>{panel.definition}</p>
-        <ul>{panel.measures.map((m) => <li key={m.key}><strong>{tKey(`measure.${m.key}`, m.label)}</strong>: {m.definition}</li>)}</ul>
+        {/* The server words definitions in English; the reader's language has them per panel and measure (the server's text when a new one has none yet). */}
+        <p>{tKey(`definition.${panel.kind}`, panel.definition)}</p>
+        <ul>{panel.measures.map((m) => <li key={m.key}><strong>{tKey(`measure.${m.key}`, m.label)}</strong>: {tKey(`measureDefinition.${m.key}`, m.definition)}</li>)}</ul>
         <p className="muted" data-testid={`events-${panel.kind}`}>{t('panel.events', { events: formatValue(panel.total.events, 'COUNT') })}</p>
       </details>
       {empty ? (
@@ -193,7 +195,8 @@ function Chart({ panel, bucket, title }: { panel: Panel; bucket: string; title: 
 
 function PanelTable({ panel, table, title, onDrill }: { panel: Panel; table: TableModel; title: string; onDrill: (rowKey: string, label: string) => void }) {
   return (
-    <div className="dash-table-wrap">
+    // A wide table scrolls in its own box: focusable and named, so keyboard users can scroll it too.
+    <div className="dash-table-wrap" tabIndex={0} role="region" aria-label={t('panel.table', { title })}>
       <table className="dash-table" data-testid={`table-${panel.kind}`}>
         <caption className="visually-hidden">{t('panel.table', { title })}</caption>
         <thead>
@@ -236,7 +239,7 @@ function DrillDown({ input, drill, onClose }: { input: DashboardInput; drill: { 
         <h2>{t('drill.title', { label: drill.label })}</h2>
         <button type="button" onClick={onClose}>{t('drill.close')}</button>
       </header>
-      {error && <p className="error" role="alert">{error.graphQLErrors.map((e) => e.message).join(' ') || error.message}</p>}
+      {error && <p className="error" role="alert">{describeError(error)}</p>}
       {fetching && <p className="muted" role="status">{t('drill.loading')}</p>}
       {data && (
         <>

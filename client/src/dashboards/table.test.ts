@@ -40,6 +40,8 @@ describe('dashboard tables and exports', () => {
     expect(formatValue(25.5, 'PERCENT', 'en-GB')).toBe('25.5%');
     expect(formatValue('<5', 'COUNT', 'en')).toBe('<5');
     expect(formatBucket('2026-04-01', 'QUARTER', 'en')).toBe('Q2 2026');
+    expect(formatBucket('2026-04-01', 'QUARTER', 'da-DK')).toBe('2. kvt. 2026');
+    expect(formatBucket('2026-10-01', 'QUARTER', 'sv-SE')).toBe('kv. 4 2026');
     expect(formatBucket('2026-04-01', 'MONTH', 'en-GB')).toBe('Apr 2026');
     expect(periodPreset('last12', new Date('2026-12-01T10:00:00Z'))).toEqual({ from: '2025-12-01', to: '2026-11-30' });
   });

@@ -1,52 +1,69 @@
-import { formatDateTime } from '../ui/format';
+import { formatDate, formatDateTime, formatNumber } from '../ui/format';
 import type { MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useFirmDetailsQuery } from '../generated/graphql';
 import { firmHref, organisationHref } from '../routing';
-import { countryName, humanize, sizeClassLabel } from '../ui/labels';
+import { countryName, enumLabel, levelLabel, sizeClassLabel } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';
 import { formatIdentifier } from '../ui/firmSearch';
+import { industryClassification, industryName } from '../ui/industry';
 
 export function FirmDetailsPage({ id }: { id: string }) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useFirmDetailsQuery({ variables: { id } });
   const firm = data?.firm;
+  const industry = firm?.industryCode ? industryName(firm.industryCode) : null;
   return (
     <section aria-labelledby="firm-title" className="details" data-testid="firm-details">
       <p>
         <a href="#/firms" onClick={goBack}>
-          ← Back
+          {t('firms.details.back')}
         </a>
       </p>
-      <QueryStatus fetching={fetching && !data} error={error} what="the firm" />
-      {data && !firm && <p role="status">This firm does not exist, or is not visible to you.</p>}
+      <QueryStatus fetching={fetching && !data} error={error} what={t('firms.details.what')} />
+      {data && !firm && <p role="status">{t('firms.details.notFound')}</p>}
       {firm && (
         <div className="card">
           <h1 id="firm-title">{firm.name}</h1>
           <p className="muted">
-            {humanize(firm.status)} · {countryName(firm.country)}
+            {enumLabel('firms.status', firm.status)} · {countryName(firm.country)}
           </p>
           <dl className="facts">
-            <dt>Identifier</dt>
-            <dd className="mono">{formatIdentifier(firm) ?? 'None yet (prospect)'}</dd>
-            <dt>Municipality</dt>
+            <dt>{t('firms.details.identifier')}</dt>
+            <dd className="mono">{formatIdentifier(firm) ?? t('firms.details.noIdentifier')}</dd>
+            <dt>{t('firms.details.municipality')}</dt>
             <dd>{firm.municipality ? <a href={organisationHref(firm.municipality.id)}>{firm.municipality.name}</a> : '—'}</dd>
-            <dt>Region</dt>
+            <dt>{t('firms.details.region')}</dt>
             <dd>{firm.municipality?.region ? <a href={organisationHref(firm.municipality.region.id)}>{firm.municipality.region.name}</a> : '—'}</dd>
-            <dt>Industry code</dt>
-            <dd className="mono">{firm.industryCode ?? '—'}</dd>
-            <dt>Size class</dt>
+            <dt>{t('firms.details.industry')}</dt>
+            <dd data-testid="firm-industry">
+              {!firm.industryCode ? (
+                '—'
+              ) : industry ? (
+                <>
+                  <span className="mono">{firm.industryCode}</span> {industry} <span className="muted">({industryClassification(firm.country)})</span>
+                </>
+              ) : (
+                t('firms.details.industryUnknown', { code: firm.industryCode, classification: industryClassification(firm.country) })
+              )}
+            </dd>
+            <dt>{t('firms.details.sizeClass')}</dt>
             <dd>{sizeClassLabel(firm.sizeClass) || '—'}</dd>
-            <dt>Employees</dt>
-            <dd>{firm.employees ?? '—'}</dd>
-            <dt>Founded</dt>
-            <dd>{firm.foundedOn ?? '—'}</dd>
-            <dt>Growth potential</dt>
+            <dt>{t('firms.details.employees')}</dt>
+            <dd>{firm.employees == null ? '—' : formatNumber(firm.employees)}</dd>
+            <dt>{t('firms.details.founded')}</dt>
+            <dd>{formatDate(firm.foundedOn)}</dd>
+            <dt>{t('firms.details.growthPotential')}</dt>
             <dd data-testid="firm-growth-potential">
               {firm.growthPotential ? (
                 <>
-                  {humanize(firm.growthPotential.level)}
+                  {levelLabel(firm.growthPotential.level)}
                   <span className="muted">
                     {' '}
-                    (latest assessment, by {firm.growthPotential.organisation?.name ?? 'an organisation'} on {firm.growthPotential.assessedAt.slice(0, 10)})
+                    {t('firms.details.assessedBy', {
+                      organisation: firm.growthPotential.organisation?.name ?? t('firms.details.anOrganisation'),
+                      date: formatDate(firm.growthPotential.assessedAt),
+                    })}
                   </span>
                 </>
               ) : (
@@ -55,7 +72,7 @@ export function FirmDetailsPage({ id }: { id: string }) {
             </dd>
             {firm.recordedBy && (
               <>
-                <dt>Recorded by</dt>
+                <dt>{t('firms.details.recordedBy')}</dt>
                 <dd>
                   <a href={organisationHref(firm.recordedBy.id)}>{firm.recordedBy.name}</a>
                 </dd>
@@ -63,13 +80,13 @@ export function FirmDetailsPage({ id }: { id: string }) {
             )}
             {firm.mergedInto && (
               <>
-                <dt>Merged into</dt>
+                <dt>{t('firms.details.mergedInto')}</dt>
                 <dd>
                   <a href={firmHref(firm.mergedInto.id)}>{firm.mergedInto.name}</a>
                 </dd>
               </>
             )}
-            <dt>Last updated</dt>
+            <dt>{t('firms.details.updatedAt')}</dt>
             <dd>
               <time dateTime={firm.updatedAt}>{formatDateTime(firm.updatedAt)}</time>
             </dd>

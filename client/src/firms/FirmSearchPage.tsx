@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useFirmsQuery, type FirmSearch } from '../generated/graphql';
 import { navigate } from '../routing';
 import { FirmPageRows, PAGE_SIZE, PagedFirmTable, type FirmPageProps } from '../ui/FirmTable';
@@ -6,6 +7,7 @@ import { firmSearchFromText } from '../ui/firmSearch';
 
 /** Firm search: by name prefix, or by CVR / organisationsnummer when the text is a number. */
 export function FirmSearchPage({ query }: { query: string }) {
+  const { t } = useTranslation();
   const [text, setText] = useState(query);
   const search = firmSearchFromText(query);
 
@@ -16,30 +18,34 @@ export function FirmSearchPage({ query }: { query: string }) {
 
   return (
     <section aria-labelledby="firm-search-title">
-      <h1 id="firm-search-title">Firm search</h1>
+      <h1 id="firm-search-title">{t('firms.search.title')}</h1>
       <form className="search-form" role="search" onSubmit={submit}>
-        <label htmlFor="firm-search-text">Firm name, CVR or organisationsnummer</label>
+        <label htmlFor="firm-search-text">{t('firms.search.label')}</label>
         <div className="search-row">
           <input
             id="firm-search-text"
             type="search"
             data-testid="firm-search-input"
-            placeholder="e.g. Aarhus, 12345678 or 556677-8899"
+            placeholder={t('firms.search.placeholder')}
             value={text}
             onChange={(e) => setText(e.target.value)}
           />
           <button type="submit" className="primary" data-testid="firm-search-submit">
-            Search
+            {t('firms.search.submit')}
           </button>
         </div>
         <p className="hint">
-          {search?.identifier ? `Searching by identifier ${search.identifier}.` : search?.namePrefix ? `Firms whose name starts with “${search.namePrefix}”.` : 'Type the start of a name, or a CVR / organisationsnummer.'}
+          {search?.identifier
+            ? t('firms.search.byIdentifier', { identifier: search.identifier })
+            : search?.namePrefix
+              ? t('firms.search.byName', { prefix: search.namePrefix })
+              : t('firms.search.hint')}
         </p>
       </form>
       {search && (
         <PagedFirmTable
           key={JSON.stringify(search)}
-          caption="Firms found"
+          caption={t('firms.search.results')}
           renderPage={(page) => <FirmSearchResultsPage {...page} search={search} />}
         />
       )}

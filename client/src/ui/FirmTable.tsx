@@ -4,6 +4,9 @@ import type { FirmListItemFragment } from '../generated/graphql';
 import { firmHref, organisationHref } from '../routing';
 import { sizeClassLabel } from './labels';
 import { formatIdentifier } from './firmSearch';
+import { t } from './i18n';
+import { industryName } from './industry';
+import { describeError } from './userErrors';
 
 export const PAGE_SIZE = 20;
 
@@ -41,11 +44,11 @@ export function PagedFirmTable({
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Identifier</th>
-          {showMunicipality && <th scope="col">Municipality</th>}
-          <th scope="col">Industry code</th>
-          <th scope="col">Size class</th>
+          <th scope="col">{t('ui.firmTable.name')}</th>
+          <th scope="col">{t('ui.firmTable.identifier')}</th>
+          {showMunicipality && <th scope="col">{t('ui.firmTable.municipality')}</th>}
+          <th scope="col">{t('ui.firmTable.industry')}</th>
+          <th scope="col">{t('ui.firmTable.sizeClass')}</th>
         </tr>
       </thead>
       {cursors.map((after, i) => (
@@ -74,7 +77,7 @@ export function FirmPageRows({
   isLast,
   onLoadMore,
   showMunicipality,
-  emptyText = 'No firms found.',
+  emptyText = t('ui.firmTable.none'),
 }: Omit<FirmPageProps, 'after'> & { connection: Connection | null | undefined; fetching: boolean; error?: CombinedError; emptyText?: string }) {
   const edges = connection?.edges ?? [];
   const pageInfo = connection?.pageInfo;
@@ -82,18 +85,18 @@ export function FirmPageRows({
   if (error) {
     footer = (
       <span className="error" role="alert">
-        Could not load firms: {error.networkError ? 'the server could not be reached.' : error.graphQLErrors.map((e) => e.message).join(' ')}
+        {t('ui.firmTable.couldNotLoad')} {describeError(error)}
       </span>
     );
   } else if (fetching && !connection) {
-    footer = <span role="status">Loading firms…</span>;
+    footer = <span role="status">{t('ui.firmTable.loading')}</span>;
   } else if (isFirst && connection && edges.length === 0) {
     footer = <span role="status">{emptyText}</span>;
   } else if (isLast && pageInfo?.hasNextPage && pageInfo.endCursor) {
     const endCursor = pageInfo.endCursor;
     footer = (
       <button type="button" onClick={() => onLoadMore(endCursor)} data-testid="load-more">
-        Load more
+        {t('ui.paging.loadMore')}
       </button>
     );
   }
@@ -124,10 +127,13 @@ function FirmRow({ firm, showMunicipality }: { firm: FirmListItemFragment; showM
         <a href={firmHref(firm.id)}>{firm.name}</a>
       </th>
       <td className="mono" data-testid="firm-identifier">
-        {formatIdentifier(firm) ?? <span className="muted">Prospect</span>}
+        {formatIdentifier(firm) ?? <span className="muted">{t('ui.firm.prospect')}</span>}
       </td>
       {showMunicipality && <td>{firm.municipality ? <a href={organisationHref(firm.municipality.id)}>{firm.municipality.name}</a> : ''}</td>}
-      <td className="mono">{firm.industryCode ?? ''}</td>
+      <td>
+        <span className="mono">{firm.industryCode ?? ''}</span>
+        {firm.industryCode && industryName(firm.industryCode) && <div className="muted small">{industryName(firm.industryCode)}</div>}
+      </td>
       <td>{sizeClassLabel(firm.sizeClass)}</td>
     </tr>
   );

@@ -104,6 +104,14 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 });
 
+// The page's language follows the one spoken from the start (screen readers pick their voice by it),
+// not only after a switch: the sign-in page of a Danish browser is <html lang="da">.
+const syncDocumentLanguage = () => {
+  if (typeof document !== 'undefined') document.documentElement.lang = currentLanguage();
+};
+i18n.on('languageChanged', syncDocumentLanguage);
+syncDocumentLanguage();
+
 /** Whether the user chose a language themselves (then the organisation's country no longer decides). */
 export const hasChosenLanguage = () => storedLanguage() !== null;
 

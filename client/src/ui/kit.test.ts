@@ -41,6 +41,31 @@ describe('the client kit', () => {
   });
 });
 
+/**
+ * Words that are the same in English, Danish and Swedish (names, codes, abbreviations): a text made only
+ * of these (and of at most one other word, e.g. "Organisation", "Region", "Status") may stay identical.
+ */
+const SAME_IN_EVERY_LANGUAGE = new Set(['growth', 'graph', 'region', 'län', 'cvr', 'kpi', 'kpis', 'csv', 'xlsx', 'db07', 'sni', 'kkr', 'api', 'readme', 'e-mail', 'id', 'iso', 'dkk', 'sek', 'eur', 'organisationsnummer']);
+
+/** Keys whose Danish or Swedish text is the English one, word for word, in a text of two or more words. */
+function untranslatedCopies(catalogues: Record<string, Record<string, Partial<Record<string, string>>>>): string[] {
+  const copies: string[] = [];
+  for (const [area, catalogue] of Object.entries(catalogues)) {
+    for (const [key, texts] of Object.entries(catalogue)) {
+      const en = texts.en?.trim();
+      if (!en) continue;
+      const words = en
+        .replace(/\{\{\w+\}\}/g, ' ')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}-]+/u)
+        .filter((w) => /\p{L}/u.test(w) && !SAME_IN_EVERY_LANGUAGE.has(w));
+      if (words.length < 2) continue;
+      for (const lang of ['da', 'sv']) if (texts[lang]?.trim() === en) copies.push(`${area}.${key} [${lang}]`);
+    }
+  }
+  return copies;
+}
+
 describe('message catalogues', () => {
   it('have every message in English, Danish and Swedish', () => {
     const missing: string[] = [];
@@ -51,6 +76,20 @@ describe('message catalogues', () => {
     }
     expect(missing).toEqual([]);
     expect(Object.keys(CATALOGUES)).toContain('ui');
+  });
+
+  it('have Danish and Swedish that are translations, not copies of the English', () => {
+    expect(untranslatedCopies(CATALOGUES)).toEqual([]);
+  });
+
+  it('catch a copied English text but allow names and short words that are the same in every language', () => {
+    const catalogue = {
+      copied: { en: 'Compared with last year', da: 'Compared with last year', sv: 'Jämfört med förra året' },
+      names: { en: 'Growth Graph', da: 'Growth Graph', sv: 'Growth Graph' },
+      oneWord: { en: 'Organisation', da: 'Organisation', sv: 'Organisation' },
+      codes: { en: '{{count}} KPI (CVR)', da: '{{count}} KPI (CVR)', sv: '{{count}} KPI (CVR)' },
+    };
+    expect(untranslatedCopies({ x: catalogue })).toEqual(['x.copied [da]']);
   });
 
   it('have a message for every key the code uses', () => {

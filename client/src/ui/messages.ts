@@ -120,4 +120,13 @@ export const messages = {
   'orgKind.PRIVATE_ADVISOR': { en: 'Private advisor', da: 'Privat rådgiver', sv: 'Privat rådgivare' },
   'orgKind.REGION': { en: 'Region', da: 'Region', sv: 'Region' },
   'orgKind.REGIONAL_COUNCIL': { en: 'Regional council (KKR)', da: 'KKR', sv: 'Regionalt råd' },
+  // The firm table (FirmTable.tsx), shared by firm search and the organisation pages.
+  'firmTable.name': { en: 'Name', da: 'Navn', sv: 'Namn' },
+  'firmTable.identifier': { en: 'Identifier', da: 'CVR-/org.nr.', sv: 'CVR-/org.nr' },
+  'firmTable.municipality': { en: 'Municipality', da: 'Kommune', sv: 'Kommun' },
+  'firmTable.industry': { en: 'Industry', da: 'Branche', sv: 'Bransch' },
+  'firmTable.sizeClass': { en: 'Size class', da: 'Størrelse', sv: 'Storlek' },
+  'firmTable.loading': { en: 'Loading firms…', da: 'Henter virksomheder…', sv: 'Hämtar företag…' },
+  'firmTable.couldNotLoad': { en: 'Could not load firms:', da: 'Kunne ikke hente virksomheder:', sv: 'Kunde inte hämta företag:' },
+  'firmTable.none': { en: 'No firms found.', da: 'Ingen virksomheder fundet.', sv: 'Inga företag hittades.' },
 } as const;
