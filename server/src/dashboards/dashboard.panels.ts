@@ -113,9 +113,13 @@ const NO_EXTRA = `NULL::uuid AS programme_id, NULL::text AS programme_name, NULL
  *   $7 date, $8 date    whole Copenhagen months read from the monthly rollups: month >= $7 AND month < $8 ...
  *   $9 date, $10 date   ... except month >= $9 AND month < $10 (a month split by the start of the period)
  *   $11, $12 timestamptz[]  starts and ends of the partial months at the edges, read from the events themselves
- * A rollup row stands for `n` events at the start of its month (the month's time bucket is the same).
+ * A rollup row stands for `n` events at the start of its month (the month's time bucket is the same). Rollup
+ * reads also yield `local_at`, the Copenhagen wall-clock time of `at`, so the time bucket costs no time-zone
+ * conversion per row.
  */
 const ROLLUP_AT = (month: string) => `(${month}::timestamp AT TIME ZONE '${TZ}')`;
+/** $10 (the end of the excluded month range) is the first whole month of the current period whenever it has one. */
+const ROLLUP_PERIOD = (month: string) => `(CASE WHEN ${month} >= $10::date THEN 'C' ELSE 'P' END)`;
 const ROLLUP_MONTHS = (month: string) => `${month} >= $7::date AND ${month} < $8::date AND NOT (${month} >= $9::date AND ${month} < $10::date)`;
 const EDGES = `unnest($11::timestamptz[], $12::timestamptz[]) AS w(s, e)`;
 const GROWTH_KINDS = `('GROWTH_MAPPING', 'GROWTH_PLAN_MILESTONE', 'GROWTH_PARTNERSHIP')`;
@@ -219,12 +223,12 @@ export const PANELS: Record<Exclude<DashboardPanelKind, DashboardPanelKind.AGREE
     drillDown: true,
     rollup: {
       events: `SELECT ${PERIOD('t.occurred_at')} AS period, t.occurred_at AS at, t.firm_id, t.firm_id AS unit_id, t.organisation_id AS owner_id, t.organisation_id AS org_id,
-          ${FIRM_DIMS()}, ${NO_EXTRA}, t.kind::text AS m_kind, 1 AS n
+          ${FIRM_DIMS()}, ${NO_EXTRA}, t.kind::text AS m_kind, 1 AS n, t.occurred_at AT TIME ZONE '${TZ}' AS local_at
         FROM ${EDGES} JOIN touchpoint t ON t.occurred_at >= w.s AND t.occurred_at < w.e JOIN firm f ON f.id = t.firm_id
         WHERE t.kind IN ${GROWTH_KINDS} AND (f.municipality_id = ANY($1) OR t.organisation_id = $2) AND ${CURRENT_TP}
       UNION ALL
-      SELECT ${PERIOD(ROLLUP_AT('r.month'))}, ${ROLLUP_AT('r.month')}, r.firm_id, r.firm_id, r.organisation_id, r.organisation_id,
-          r.municipality_id, r.country::text, r.industry_code, r.employees, ${NO_EXTRA}, r.kind::text, r.events
+      SELECT ${ROLLUP_PERIOD('r.month')}, ${ROLLUP_AT('r.month')}, r.firm_id, r.firm_id, r.organisation_id, r.organisation_id,
+          r.municipality_id, r.country::text, r.industry_code, r.employees, ${NO_EXTRA}, r.kind::text, r.events, r.month::timestamp
         FROM dashboard_growth_month r
         WHERE ${ROLLUP_MONTHS('r.month')} AND (r.municipality_id = ANY($1) OR r.organisation_id = $2)`,
       measures: [
@@ -255,15 +259,16 @@ export const PANELS: Record<Exclude<DashboardPanelKind, DashboardPanelKind.AGREE
     drillDown: true,
     rollup: {
       events: `SELECT ${PERIOD('t.occurred_at')} AS period, t.occurred_at AS at, t.firm_id, t.firm_id AS unit_id, t.organisation_id AS owner_id, t.organisation_id AS org_id,
-          ${FIRM_DIMS()}, NULL::uuid AS programme_id, NULL::text AS programme_name, NULL::text AS sector, NULL::text AS stage, fa.area AS focus_area, 1 AS n
+          ${FIRM_DIMS()}, NULL::uuid AS programme_id, NULL::text AS programme_name, NULL::text AS sector, NULL::text AS stage, fa.area AS focus_area, 1 AS n,
+          t.occurred_at AT TIME ZONE '${TZ}' AS local_at
         FROM (SELECT t.id, t.firm_id, t.organisation_id, t.occurred_at, t.details->'focusAreas' AS focus
                 FROM ${EDGES} JOIN touchpoint t ON t.occurred_at >= w.s AND t.occurred_at < w.e
                WHERE t.kind = 'GROWTH_MAPPING' AND ${CURRENT_TP} OFFSET 0) t
         JOIN firm f ON f.id = t.firm_id CROSS JOIN LATERAL jsonb_array_elements_text(t.focus) AS fa(area)
         WHERE f.municipality_id = ANY($1) OR t.organisation_id = $2
       UNION ALL
-      SELECT ${PERIOD(ROLLUP_AT('r.month'))}, ${ROLLUP_AT('r.month')}, r.firm_id, r.firm_id, r.organisation_id, r.organisation_id,
-          r.municipality_id, NULL::text, NULL::text, NULL::int, NULL::uuid, NULL::text, NULL::text, NULL::text, r.focus_area, r.events
+      SELECT ${ROLLUP_PERIOD('r.month')}, ${ROLLUP_AT('r.month')}, r.firm_id, r.firm_id, r.organisation_id, r.organisation_id,
+          r.municipality_id, NULL::text, NULL::text, NULL::int, NULL::uuid, NULL::text, NULL::text, NULL::text, r.focus_area, r.events, r.month::timestamp
         FROM dashboard_focus_month r
         WHERE ${ROLLUP_MONTHS('r.month')} AND (r.municipality_id = ANY($1) OR r.organisation_id = $2)`,
       measures: [
@@ -431,7 +436,7 @@ PANELS[DashboardPanelKind.REFERRALS].rollup = {
         CASE WHEN $2 IN (r.sender_organisation_id, r.receiver_organisation_id) THEN $2::uuid ELSE r.sender_organisation_id END AS owner_id,
         r.receiver_organisation_id AS org_id, r.municipality_id AS mun_id, r.country::text AS country, r.industry_code, r.employees, ${NO_EXTRA},
         r.receiver_kind AS m_receiver_kind, r.sender_organisation_id = $2 AS m_sent_by_you, r.receiver_organisation_id = $2 AS m_received_by_you,
-        r.ack_at AS m_ack_at, r.fc_at AS m_fc_at, r.closed_at AS m_closed_at, 1 AS n
+        r.ack_at AS m_ack_at, r.fc_at AS m_fc_at, r.closed_at AS m_closed_at, 1 AS n, r.sent_at AT TIME ZONE '${TZ}' AS local_at
       FROM dashboard_referral r
       WHERE ${IN_RANGE('r.sent_at')} AND (r.municipality_id = ANY($1) OR $2 IN (r.sender_organisation_id, r.receiver_organisation_id))`,
   measures: PANELS[DashboardPanelKind.REFERRALS].measures,
@@ -443,6 +448,7 @@ const PARAMS = `params AS (SELECT $1::uuid[] AS area, $2::uuid AS org, $3::times
 export const TOTAL_KEY = '__TOTAL__';
 export const NONE_KEY = '__NONE__';
 
+const ROLLUP_TIME_BUCKET = { key: `to_char(date_trunc($6, e.local_at), 'YYYY-MM-DD')`, label: `to_char(date_trunc($6, e.local_at), 'YYYY-MM-DD')`, joins: '' };
 const ROLLUP_PARAMS = `rollup_params AS (SELECT $7::date AS lo, $8::date AS hi, $9::date AS gap_lo, $10::date AS gap_hi, $11::timestamptz[] AS edge_from, $12::timestamptz[] AS edge_to)`;
 
 /**
@@ -450,9 +456,9 @@ const ROLLUP_PARAMS = `rollup_params AS (SELECT $7::date AS lo, $8::date AS hi, 
  * panel's rollup rows (each standing for `n` events) and the parameters $7-$12 of rollupParams.
  */
 export function panelStatement(def: PanelDef, dimension: Exclude<DashboardDimension, DashboardDimension.AGREEMENT_KPI>, rollup = false): string {
-  const dim = DIMENSION_SQL[dimension];
-  const isTotal = `(GROUPING(${dim.key}) = 1)`;
   const source = rollup && def.rollup ? def.rollup : null;
+  const dim = source && dimension === DashboardDimension.TIME_BUCKET ? ROLLUP_TIME_BUCKET : DIMENSION_SQL[dimension];
+  const isTotal = `(GROUPING(${dim.key}) = 1)`;
   const measures = (source?.measures ?? def.measures)
     .map((m) => `${m.sql.replaceAll('{isTotal}', isTotal).replaceAll('{dimension}', `'${dimension}'`)} AS "${m.key}"`)
     .join(',\n       ');
