@@ -188,6 +188,16 @@ describe('dashboard rollups', () => {
       await expectPanelsEqual(['gh:midtjylland'], PERIODS.slice(1, 2));
     });
 
+    it('a deleted user\'s id nulled on their entries (the one update the append-only guard allows) changes nothing', async () => {
+      const before = await app.ds.query(`SELECT count(*)::int AS n, sum(events)::int AS e FROM dashboard_growth_month`);
+      const updated = await app.ds.query(
+        `UPDATE touchpoint SET recorded_by_user_id = NULL WHERE recorded_by_user_id IS NOT NULL AND kind IN ('GROWTH_MAPPING', 'GROWTH_PARTNERSHIP') RETURNING id`,
+      );
+      expect(updated.length).toBeGreaterThan(0);
+      expect(await app.ds.query(`SELECT count(*)::int AS n, sum(events)::int AS e FROM dashboard_growth_month`)).toEqual(before);
+      await expectRollupsFresh();
+    });
+
     it('one statement with many firms, an entry and its correction (any row order): as the owner, as a seed or import does', async () => {
       await app.ds.query(
         `WITH orig AS (SELECT gen_random_uuid() AS tp, f.id AS firm, row_number() OVER (ORDER BY f.id) AS i

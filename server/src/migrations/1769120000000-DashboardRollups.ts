@@ -121,10 +121,13 @@ BEGIN
     firms := ARRAY(SELECT n.firm_id FROM new_rows n WHERE n.kind IN ${GROWTH_KINDS} OR n.supersedes_id IS NOT NULL
                    UNION SELECT o.firm_id FROM new_rows n JOIN public.touchpoint o ON o.id = n.supersedes_id);
   ELSIF TG_OP = 'UPDATE' THEN
-    firms := ARRAY(SELECT n.firm_id FROM new_rows n WHERE n.kind IN ${GROWTH_KINDS} OR n.supersedes_id IS NOT NULL
-                   UNION SELECT o.firm_id FROM old_rows o WHERE o.kind IN ${GROWTH_KINDS} OR o.supersedes_id IS NOT NULL
-                   UNION SELECT s.firm_id FROM new_rows n JOIN public.touchpoint s ON s.id = n.supersedes_id
-                   UNION SELECT s.firm_id FROM old_rows o JOIN public.touchpoint s ON s.id = o.supersedes_id);
+    -- Only rows whose counted content changed (the append-only guard lets a deleted user's id be nulled, nothing else).
+    firms := ARRAY(WITH c AS (SELECT n.firm_id AS n_firm, o.firm_id AS o_firm, n.supersedes_id AS n_sup, o.supersedes_id AS o_sup
+                                FROM new_rows n JOIN old_rows o ON o.id = n.id
+                               WHERE (n.firm_id, n.organisation_id, n.kind, n.occurred_at, n.details, n.supersedes_id)
+                                     IS DISTINCT FROM (o.firm_id, o.organisation_id, o.kind, o.occurred_at, o.details, o.supersedes_id))
+                   SELECT c.n_firm FROM c UNION SELECT c.o_firm FROM c
+                   UNION SELECT s.firm_id FROM c JOIN public.touchpoint s ON s.id IN (c.n_sup, c.o_sup));
   ELSE
     firms := ARRAY(SELECT o.firm_id FROM old_rows o WHERE o.kind IN ${GROWTH_KINDS} OR o.supersedes_id IS NOT NULL
                    UNION SELECT s.firm_id FROM old_rows o JOIN public.touchpoint s ON s.id = o.supersedes_id);
