@@ -305,20 +305,11 @@ export async function computeDashboard(ctx: RequestContext, input: DashboardInpu
   const orgId = dashboardOrganisation(ctx, input.organisationId);
   const audience = await loadAudience(ctx, orgId);
   const kinds = input.panels?.length ? [...new Set(input.panels)] : Object.values(DashboardPanelKind);
-  // The aggregate panels run on the owner pool (core/aggregates.ts), each on a connection of its own, so they
-  // run side by side; the agreements panel reads through the request's own transaction (one statement at a
-  // time on its connection) meanwhile.
-  const aggregates = kinds.map((kind) => (kind === DashboardPanelKind.AGREEMENTS ? null : computePanel(ctx, PANELS[kind], audience, period, input.groupBy)));
-  // Settle every started panel before failing, so no statement is still running when the request ends.
-  const settled = Promise.allSettled(aggregates.map((p) => p ?? Promise.resolve(null)));
-  let agreements: DashboardPanel | null = null;
-  try {
-    if (kinds.includes(DashboardPanelKind.AGREEMENTS)) agreements = await agreementsPanel(ctx, audience, period);
-  } finally {
-    await settled;
-  }
   const panels: DashboardPanel[] = [];
-  for (const [i, kind] of kinds.entries()) panels.push(kind === DashboardPanelKind.AGREEMENTS ? agreements! : await aggregates[i]!);
+  for (const kind of kinds) {
+    // One after the other: the request may run on a single transaction's connection.
+    panels.push(kind === DashboardPanelKind.AGREEMENTS ? await agreementsPanel(ctx, audience, period) : await computePanel(ctx, PANELS[kind], audience, period, input.groupBy));
+  }
   const { municipalityIds: _, ...publicAudience } = audience;
   return { audience: publicAudience, period, minUnits: MIN_FIRMS, panels, computedAt: new Date() };
 }
