@@ -108,6 +108,23 @@ const CURRENT_TP = `NOT EXISTS (SELECT 1 FROM touchpoint sup WHERE sup.supersede
 const FIRM_DIMS = (f = 'f') => `${f}.municipality_id AS mun_id, ${f}.country::text AS country, ${f}.industry_code, ${f}.employees`;
 const NO_EXTRA = `NULL::uuid AS programme_id, NULL::text AS programme_name, NULL::text AS sector, NULL::text AS stage, NULL::text AS focus_area`;
 
+/*
+ * Rollup reads (parameters after the six above, see rollupParams in dashboard.service.ts):
+ *   $7 date, $8 date    whole Copenhagen months read from the monthly rollups: month >= $7 AND month < $8 ...
+ *   $9 date, $10 date   ... except month >= $9 AND month < $10 (a month split by the start of the period)
+ *   $11, $12 timestamptz[]  starts and ends of the partial months at the edges, read from the events themselves
+ * A rollup row stands for `n` events at the start of its month (the month's time bucket is the same). Rollup
+ * reads also yield `local_at`, the Copenhagen wall-clock time of `at`, so the time bucket costs no time-zone
+ * conversion per row.
+ */
+const ROLLUP_AT = (month: string) => `(${month}::timestamp AT TIME ZONE '${TZ}')`;
+/** $10 (the end of the excluded month range) is the first whole month of the current period whenever it has one. */
+const ROLLUP_PERIOD = (month: string) => `(CASE WHEN ${month} >= $10::date THEN 'C' ELSE 'P' END)`;
+const ROLLUP_MONTHS = (month: string) => `${month} >= $7::date AND ${month} < $8::date AND NOT (${month} >= $9::date AND ${month} < $10::date)`;
+const EDGES = `unnest($11::timestamptz[], $12::timestamptz[]) AS w(s, e)`;
+const GROWTH_KINDS = `('GROWTH_MAPPING', 'GROWTH_PLAN_MILESTONE', 'GROWTH_PARTNERSHIP')`;
+const weighted = (filter: string) => `COALESCE(sum(e.n) FILTER (WHERE ${filter}), 0)::float8`;
+
 export interface MeasureDef {
   key: string;
   label: string;
@@ -130,6 +147,12 @@ export interface PanelDef {
   defaultDimension: DashboardDimension;
   /** Whether the entries behind a cell can be listed (to callers who may see them). */
   drillDown: boolean;
+  /**
+   * The same events read from the rollups (migration 1769120000000-DashboardRollups) instead: `events` yields
+   * the columns of `events` plus `n`, the number of events a row stands for; `measures` are the measures over
+   * those weighted rows (same keys, same figures). The drill-down keeps reading the events themselves.
+   */
+  rollup?: { events: string; measures: MeasureDef[] };
 }
 
 const pct = (filter: string) => `round(100.0 * count(*) FILTER (WHERE ${filter}) / NULLIF(count(*), 0), 1)::float8`;
@@ -198,6 +221,23 @@ export const PANELS: Record<Exclude<DashboardPanelKind, DashboardPanelKind.AGREE
     dimensions: FIRM_DIMENSIONS,
     defaultDimension: DashboardDimension.TIME_BUCKET,
     drillDown: true,
+    rollup: {
+      events: `SELECT ${PERIOD('t.occurred_at')} AS period, t.occurred_at AS at, t.firm_id, t.firm_id AS unit_id, t.organisation_id AS owner_id, t.organisation_id AS org_id,
+          ${FIRM_DIMS()}, ${NO_EXTRA}, t.kind::text AS m_kind, 1 AS n, t.occurred_at AT TIME ZONE '${TZ}' AS local_at
+        FROM ${EDGES} JOIN touchpoint t ON t.occurred_at >= w.s AND t.occurred_at < w.e JOIN firm f ON f.id = t.firm_id
+        WHERE t.kind IN ${GROWTH_KINDS} AND (f.municipality_id = ANY($1) OR t.organisation_id = $2) AND ${CURRENT_TP}
+      UNION ALL
+      SELECT ${ROLLUP_PERIOD('r.month')}, ${ROLLUP_AT('r.month')}, r.firm_id, r.firm_id, r.organisation_id, r.organisation_id,
+          r.municipality_id, r.country::text, r.industry_code, r.employees, ${NO_EXTRA}, r.kind::text, r.events, r.month::timestamp
+        FROM dashboard_growth_month r
+        WHERE ${ROLLUP_MONTHS('r.month')} AND (r.municipality_id = ANY($1) OR r.organisation_id = $2)`,
+      measures: [
+        { key: 'mappings', label: 'Growth mappings', unit: 'COUNT', definition: 'GROWTH_MAPPING entries (vækstkortlægninger).', sql: weighted(`e.m_kind = 'GROWTH_MAPPING'`) },
+        { key: 'firmsWithGrowthPlan', label: 'Firms with growth-plan work', unit: 'COUNT', definition: 'Distinct firms with a GROWTH_PLAN_MILESTONE entry (a milestone set or changed).', sql: `count(DISTINCT e.firm_id) FILTER (WHERE e.m_kind = 'GROWTH_PLAN_MILESTONE')::float8` },
+        { key: 'partnerships', label: 'Growth partnerships', unit: 'COUNT', definition: 'GROWTH_PARTNERSHIP entries (vækstpartnerskaber).', sql: weighted(`e.m_kind = 'GROWTH_PARTNERSHIP'`) },
+        { key: 'firms', label: 'Firms', unit: 'COUNT', definition: 'Distinct firms with any of these entries.', sql: 'count(DISTINCT e.firm_id)::float8' },
+      ],
+    },
   },
   [DashboardPanelKind.GROWTH_WHEEL_FOCUS]: {
     kind: DashboardPanelKind.GROWTH_WHEEL_FOCUS,
@@ -217,6 +257,24 @@ export const PANELS: Record<Exclude<DashboardPanelKind, DashboardPanelKind.AGREE
     dimensions: [DashboardDimension.FOCUS_AREA],
     defaultDimension: DashboardDimension.FOCUS_AREA,
     drillDown: true,
+    rollup: {
+      events: `SELECT ${PERIOD('t.occurred_at')} AS period, t.occurred_at AS at, t.firm_id, t.firm_id AS unit_id, t.organisation_id AS owner_id, t.organisation_id AS org_id,
+          ${FIRM_DIMS()}, NULL::uuid AS programme_id, NULL::text AS programme_name, NULL::text AS sector, NULL::text AS stage, fa.area AS focus_area, 1 AS n,
+          t.occurred_at AT TIME ZONE '${TZ}' AS local_at
+        FROM (SELECT t.id, t.firm_id, t.organisation_id, t.occurred_at, t.details->'focusAreas' AS focus
+                FROM ${EDGES} JOIN touchpoint t ON t.occurred_at >= w.s AND t.occurred_at < w.e
+               WHERE t.kind = 'GROWTH_MAPPING' AND ${CURRENT_TP} OFFSET 0) t
+        JOIN firm f ON f.id = t.firm_id CROSS JOIN LATERAL jsonb_array_elements_text(t.focus) AS fa(area)
+        WHERE f.municipality_id = ANY($1) OR t.organisation_id = $2
+      UNION ALL
+      SELECT ${ROLLUP_PERIOD('r.month')}, ${ROLLUP_AT('r.month')}, r.firm_id, r.firm_id, r.organisation_id, r.organisation_id,
+          r.municipality_id, NULL::text, NULL::text, NULL::int, NULL::uuid, NULL::text, NULL::text, NULL::text, r.focus_area, r.events, r.month::timestamp
+        FROM dashboard_focus_month r
+        WHERE ${ROLLUP_MONTHS('r.month')} AND (r.municipality_id = ANY($1) OR r.organisation_id = $2)`,
+      measures: [
+        { key: 'chosen', label: 'Times chosen', unit: 'COUNT', definition: 'Growth mappings that chose the area as a focus area.', sql: 'sum(e.n)::float8' },
+      ],
+    },
   },
   [DashboardPanelKind.PROGRAMMES]: {
     kind: DashboardPanelKind.PROGRAMMES,
@@ -371,25 +429,45 @@ export const PANELS: Record<Exclude<DashboardPanelKind, DashboardPanelKind.AGREE
   },
 };
 
+// Referrals from dashboard_referral: one row per referral (the percentiles need each one's days), with its
+// steps' times and its firm's register data already joined; the same measures as over the events.
+PANELS[DashboardPanelKind.REFERRALS].rollup = {
+  events: `SELECT ${PERIOD('r.sent_at')} AS period, r.sent_at AS at, r.firm_id, r.firm_id AS unit_id,
+        CASE WHEN $2 IN (r.sender_organisation_id, r.receiver_organisation_id) THEN $2::uuid ELSE r.sender_organisation_id END AS owner_id,
+        r.receiver_organisation_id AS org_id, r.municipality_id AS mun_id, r.country::text AS country, r.industry_code, r.employees, ${NO_EXTRA},
+        r.receiver_kind AS m_receiver_kind, r.sender_organisation_id = $2 AS m_sent_by_you, r.receiver_organisation_id = $2 AS m_received_by_you,
+        r.ack_at AS m_ack_at, r.fc_at AS m_fc_at, r.closed_at AS m_closed_at, 1 AS n, r.sent_at AT TIME ZONE '${TZ}' AS local_at
+      FROM dashboard_referral r
+      WHERE ${IN_RANGE('r.sent_at')} AND (r.municipality_id = ANY($1) OR $2 IN (r.sender_organisation_id, r.receiver_organisation_id))`,
+  measures: PANELS[DashboardPanelKind.REFERRALS].measures,
+};
+
 /** Types every parameter, also those a panel does not use (an unreferenced one has no type in PostgreSQL). */
 const PARAMS = `params AS (SELECT $1::uuid[] AS area, $2::uuid AS org, $3::timestamptz AS p_from, $4::timestamptz AS p_to, $5::timestamptz AS prev_from, $6::text AS bucket)`;
 /** Row keys of the drill-down: the total, and the group whose key is unknown (NULL). */
 export const TOTAL_KEY = '__TOTAL__';
 export const NONE_KEY = '__NONE__';
 
-/** The one statement of a panel: rows and total, for the period and the previous one. */
-export function panelStatement(def: PanelDef, dimension: Exclude<DashboardDimension, DashboardDimension.AGREEMENT_KPI>): string {
-  const dim = DIMENSION_SQL[dimension];
+const ROLLUP_TIME_BUCKET = { key: `to_char(date_trunc($6, e.local_at), 'YYYY-MM-DD')`, label: `to_char(date_trunc($6, e.local_at), 'YYYY-MM-DD')`, joins: '' };
+const ROLLUP_PARAMS = `rollup_params AS (SELECT $7::date AS lo, $8::date AS hi, $9::date AS gap_lo, $10::date AS gap_hi, $11::timestamptz[] AS edge_from, $12::timestamptz[] AS edge_to)`;
+
+/**
+ * The one statement of a panel: rows and total, for the period and the previous one. With `rollup`, over the
+ * panel's rollup rows (each standing for `n` events) and the parameters $7-$12 of rollupParams.
+ */
+export function panelStatement(def: PanelDef, dimension: Exclude<DashboardDimension, DashboardDimension.AGREEMENT_KPI>, rollup = false): string {
+  const source = rollup && def.rollup ? def.rollup : null;
+  const dim = source && dimension === DashboardDimension.TIME_BUCKET ? ROLLUP_TIME_BUCKET : DIMENSION_SQL[dimension];
   const isTotal = `(GROUPING(${dim.key}) = 1)`;
-  const measures = def.measures
+  const measures = (source?.measures ?? def.measures)
     .map((m) => `${m.sql.replaceAll('{isTotal}', isTotal).replaceAll('{dimension}', `'${dimension}'`)} AS "${m.key}"`)
     .join(',\n       ');
-  return `WITH ${PARAMS}, e AS (${def.events})
+  return `WITH ${PARAMS}, ${source ? `${ROLLUP_PARAMS}, ` : ''}e AS (${source ? source.events : def.events})
 SELECT e.period, ${isTotal} AS is_total, ${dim.key} AS key, min(${dim.label}) AS label,
        count(DISTINCT e.unit_id)::int AS units,
        count(DISTINCT e.unit_id) FILTER (WHERE e.owner_id IS DISTINCT FROM $2)::int AS foreign_units,
-       count(*)::int AS events,
-       count(*) FILTER (WHERE e.owner_id = $2)::int AS own_events,
+       ${source ? 'sum(e.n)::int' : 'count(*)::int'} AS events,
+       ${source ? 'COALESCE(sum(e.n) FILTER (WHERE e.owner_id = $2), 0)::int' : 'count(*) FILTER (WHERE e.owner_id = $2)::int'} AS own_events,
        ${measures}
   FROM e ${dim.joins}
  GROUP BY GROUPING SETS ((e.period, ${dim.key}), (e.period))`;

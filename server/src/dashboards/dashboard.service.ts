@@ -98,7 +98,7 @@ export function resolvePeriod(input: Pick<DashboardInput, 'from' | 'to' | 'bucke
   };
 }
 
-type Dim = Exclude<DashboardDimension, DashboardDimension.AGREEMENT_KPI>;
+export type Dim = Exclude<DashboardDimension, DashboardDimension.AGREEMENT_KPI>;
 
 function effectiveDimension(def: PanelDef, requested: DashboardDimension | undefined): Dim {
   return (requested && def.dimensions.includes(requested) ? requested : def.defaultDimension) as Dim;
@@ -174,12 +174,47 @@ function bucketKeys(period: ResolvedPeriod): string[] {
   return keys;
 }
 
+const nextMonth = (d: string) => (d.slice(5, 7) === '12' ? `${+d.slice(0, 4) + 1}-01-01` : `${d.slice(0, 5)}${String(+d.slice(5, 7) + 1).padStart(2, '0')}-01`);
+
+/** The whole months of the days [from, end) (dates, end exclusive) and the partial months at its edges. */
+function splitMonths(from: string, end: string): { lo: string; hi: string; edges: Array<[string, string]> } | { lo: null; edges: Array<[string, string]> } {
+  const lo = from.endsWith('-01') ? from : nextMonth(from);
+  const hi = `${end.slice(0, 8)}01`;
+  if (lo >= hi) return { lo: null, edges: [[from, end]] };
+  return { lo, hi, edges: [[from, lo] as [string, string], [hi, end] as [string, string]].filter(([a, b]) => a < b) };
+}
+
+/**
+ * Parameters $7-$12 of a rollup read (dashboard.panels.ts): the whole Copenhagen months of the previous
+ * and the current period from the monthly rollups, minus the month split by the period's start (when the
+ * period does not start on the 1st, the previous period ends mid-month); the days at the edges from the
+ * events themselves.
+ */
+export function rollupParams(period: ResolvedPeriod): [string, string, string, string, string[], string[]] {
+  const end = period.params[1].slice(0, 10);
+  const prev = splitMonths(period.previousFrom, period.from);
+  const cur = splitMonths(period.from, end);
+  const edges = [...prev.edges, ...cur.edges];
+  const at = (d: string) => `${d} 00:00:00 ${TZ}`;
+  let range: [string, string, string, string];
+  if (prev.lo !== null && cur.lo !== null) range = [prev.lo, cur.hi, prev.hi, cur.lo];
+  else if (cur.lo !== null) range = [cur.lo, cur.hi, cur.lo, cur.lo];
+  else if (prev.lo !== null) range = [prev.lo, prev.hi, prev.hi, prev.hi];
+  else range = [period.from, period.from, period.from, period.from];
+  return [...range, edges.map(([a]) => at(a)), edges.map(([, b]) => at(b))];
+}
+
+/** A panel's statement and parameters: from its rollups where it has them, else from the events. */
+export function panelQuery(def: PanelDef, dimension: Dim, audience: Pick<Audience, 'municipalityIds' | 'organisationId'>, period: ResolvedPeriod, fromEvents = false): [string, unknown[]] {
+  const params: unknown[] = [audience.municipalityIds, audience.organisationId, ...period.params, BUCKET_SQL[period.bucket]];
+  if (!def.rollup || fromEvents) return [panelStatement(def, dimension), params];
+  return [panelStatement(def, dimension, true), [...params, ...rollupParams(period)]];
+}
+
 async function computePanel(ctx: RequestContext, def: PanelDef, audience: Audience, period: ResolvedPeriod, requested: DashboardDimension | undefined): Promise<DashboardPanel> {
   const dimension = effectiveDimension(def, requested);
   // Figures over other organisations' records: an aggregate on the owner's pool (core/aggregates.ts), suppressed below.
-  const raw: RawRow[] = await aggregateQuery(ctx, panelStatement(def, dimension), [
-    audience.municipalityIds, audience.organisationId, ...period.params, BUCKET_SQL[period.bucket],
-  ]);
+  const raw: RawRow[] = await aggregateQuery(ctx, ...panelQuery(def, dimension, audience, period));
   const current = toRows(def, raw.filter((r) => r.period === 'C'));
   const previous = toRows(def, raw.filter((r) => r.period === 'P'));
   let rows = [...current.rows.values()];

@@ -1,0 +1,217 @@
+import { ROLLUPS } from '../migrations/1769120000000-DashboardRollups';
+import { createTestApp, TestApp } from '../testing/harness';
+import { DashboardBucket, DashboardPanelKind, PANELS } from './dashboard.panels';
+import { Dim, loadAudience, panelQuery, resolvePeriod, rollupParams } from './dashboard.service';
+
+/**
+ * The dashboard rollups (migration 1769120000000-DashboardRollups) against the real database with the demo
+ * data: after every kind of write, through the API as the app role (row-level security on), each rollup
+ * equals its from-scratch computation; and every rollup panel answers exactly as the same panel computed
+ * from the events, for every dimension, for month-aligned and mid-month periods.
+ */
+let app: TestApp;
+beforeAll(async () => {
+  app = await createTestApp();
+});
+afterAll(() => app?.close());
+
+const MIDT = { email: 'consultant@midtjylland.demo' };
+const EDITOR = { email: 'editor@randers.demo' };
+const DAY = 86_400_000;
+
+async function expectRollupsFresh(): Promise<void> {
+  for (const r of ROLLUPS) {
+    const order = r.columns.map((_, i) => i + 1).join(', ');
+    const kept = await app.ds.query(`SELECT ${r.columns.join(', ')} FROM ${r.table} ORDER BY ${order}`);
+    const scratch = await app.ds.query(`SELECT * FROM (${r.fromScratch}) x(${r.columns.join(', ')}) ORDER BY ${order}`);
+    expect({ table: r.table, rows: kept }).toEqual({ table: r.table, rows: scratch });
+  }
+}
+
+const ROLLUP_PANELS = [DashboardPanelKind.GROWTH_WORK, DashboardPanelKind.GROWTH_WHEEL_FOCUS, DashboardPanelKind.REFERRALS] as const;
+
+/** Every rollup panel, every dimension: the raw rows (before suppression) from the rollups and from the events. */
+async function expectPanelsEqual(orgKeys: string[], periods: Array<{ from: string; to: string; bucket?: DashboardBucket }>): Promise<number> {
+  let compared = 0;
+  const sort = (rows: any[]) => [...rows].sort((a, b) => `${a.period}|${a.is_total}|${a.key}`.localeCompare(`${b.period}|${b.is_total}|${b.key}`));
+  for (const orgKey of orgKeys) {
+    const audience = await loadAudience({ ds: app.ds } as any, app.org(orgKey).id);
+    for (const p of periods) {
+      const period = resolvePeriod(p);
+      for (const kind of ROLLUP_PANELS) {
+        const def = PANELS[kind];
+        for (const dim of def.dimensions as Dim[]) {
+          const fromEvents = await app.ds.query(...panelQuery(def, dim, audience, period, true));
+          const fromRollups = await app.ds.query(...panelQuery(def, dim, audience, period));
+          expect({ orgKey, p, kind, dim, rows: sort(fromRollups) }).toEqual({ orgKey, p, kind, dim, rows: sort(fromEvents) });
+          compared += fromEvents.length;
+        }
+      }
+    }
+  }
+  return compared;
+}
+
+const PERIODS = [
+  { from: '2025-12-01', to: '2026-11-30' }, // the bench's: whole months only
+  { from: '2026-01-01', to: '2026-12-31', bucket: DashboardBucket.QUARTER },
+  { from: '2026-03-15', to: '2026-07-20' }, // mid-month edges, and a previous period split inside a month
+  { from: '2026-11-20', to: '2026-12-10' }, // no whole month at all
+];
+
+describe('dashboard rollups', () => {
+  it('are filled by the migration and the set-based demo seed, equal to a from-scratch computation, and unreadable for the app role', async () => {
+    for (const r of ROLLUPS) {
+      const [{ n }] = await app.ds.query(`SELECT count(*)::int AS n FROM ${r.table}`);
+      expect({ table: r.table, nonEmpty: n > 10 }).toEqual({ table: r.table, nonEmpty: true });
+      // The API role: row-level security lets nothing through (the panels read them on the owner pool).
+      const [{ n: seen }] = await app.appDs.query(`SELECT count(*)::int AS n FROM ${r.table}`);
+      expect(seen).toBe(0);
+    }
+    await expectRollupsFresh();
+  });
+
+  it('every rollup panel answers as the panel over the events, for every dimension and period', async () => {
+    const compared = await expectPanelsEqual(['kkr:1082', 'erst', 'gh:midtjylland'], PERIODS);
+    expect(compared).toBeGreaterThan(500);
+  });
+
+  it('reads whole months from the rollups and only the edge days from the events', () => {
+    expect(rollupParams(resolvePeriod({ from: '2025-12-01', to: '2026-11-30' }))).toEqual(['2024-12-01', '2026-12-01', '2025-12-01', '2025-12-01', [], []]);
+    const tz = (d: string) => `${d} 00:00:00 Europe/Copenhagen`;
+    // 128 days: the previous period is 2025-11-07 .. 2026-03-14.
+    expect(rollupParams(resolvePeriod({ from: '2026-03-15', to: '2026-07-20' }))).toEqual([
+      '2025-12-01', '2026-07-01', '2026-03-01', '2026-04-01',
+      [tz('2025-11-07'), tz('2026-03-01'), tz('2026-03-15'), tz('2026-07-01')],
+      [tz('2025-12-01'), tz('2026-03-15'), tz('2026-04-01'), tz('2026-07-21')],
+    ]);
+    const none = rollupParams(resolvePeriod({ from: '2026-11-20', to: '2026-12-10' }));
+    expect(none.slice(0, 2)).toEqual(['2026-11-20', '2026-11-20']);
+    expect(none[4]).toEqual([tz('2026-10-30'), tz('2026-11-20')]);
+  });
+
+  describe('stay current after every kind of write (through the API, as the app role)', () => {
+    const RECORD = `mutation($i: RecordTouchpointInput!) { recordTouchpoint(input: $i) { touchpoint { id } referral { id } userErrors { field message code } } }`;
+    const CORRECT = `mutation($i: CorrectTouchpointInput!) { correctTouchpoint(input: $i) { touchpoint { id } userErrors { field message code } } }`;
+    const ACT = `mutation($i: ActOnReferralInput!) { actOnReferral(input: $i) { userErrors { field message code } } }`;
+    const UPDATE = `mutation($i: UpdateFirmInput!) { updateFirm(input: $i) { firm { id version } userErrors { field code } } }`;
+    const CREATE = `mutation($i: CreateFirmInput!) { createFirm(input: $i) { firm { id version } userErrors { field message code } } }`;
+    const LINK = `mutation($i: LinkFirmIdentifierInput!) { linkFirmIdentifier(input: $i) { firm { id status } userErrors { field message code } } }`;
+    const ASSESS = `mutation($i: AssessGrowthPotentialInput!) { assessGrowthPotential(input: $i) { userErrors { field code } } }`;
+    const AREAS = ['SALES', 'FINANCING', 'INTERNATIONALISATION', 'MARKETING', 'MANAGEMENT', 'CUSTOMER_SEGMENTS', 'EMPLOYEES', 'PROFITABILITY', 'VISION', 'BUSINESS_CONCEPT',
+      'OWNERSHIP', 'LEGAL_STRUCTURE', 'PRODUCTS_AND_SERVICES', 'COMPETITIVE_POSITION', 'OPERATIONS', 'ADMINISTRATION', 'PARTNERS', 'NETWORK', 'INVESTORS', 'COMMUNICATION'];
+    const mapping = (firmId: string, focusAreas: string[]) => ({
+      firmId, kind: 'GROWTH_MAPPING', occurredAt: new Date().toISOString(),
+      growthMapping: { scores: AREAS.map((decisionArea, i) => ({ decisionArea, score: 1 + (i % 5) })), focusAreas },
+    });
+    let firmId: string;
+    let mappingId: string;
+    const rows = (table: string, id: string) => app.ds.query(`SELECT * FROM ${table} WHERE firm_id = $1 ORDER BY month, 3, 4`, [id]);
+
+    beforeAll(async () => {
+      [{ id: firmId }] = await app.ds.query(
+        `SELECT f.id FROM firm f WHERE f.status = 'REGISTERED' AND f.country = 'DK'
+            AND NOT EXISTS (SELECT 1 FROM touchpoint t WHERE t.firm_id = f.id AND t.kind IN ('GROWTH_MAPPING', 'GROWTH_PLAN_MILESTONE', 'GROWTH_PARTNERSHIP', 'REFERRAL'))
+          ORDER BY f.municipality_id = $1 DESC, f.id LIMIT 1`,
+        [app.org('mun:DK:730').id],
+      );
+    });
+
+    it('a growth mapping recorded', async () => {
+      const r = await app.exec(RECORD, { i: mapping(firmId, ['SALES', 'VISION', 'NETWORK']) }, MIDT);
+      expect(r.data.recordTouchpoint.userErrors).toEqual([]);
+      mappingId = r.data.recordTouchpoint.touchpoint.id;
+      expect((await rows('dashboard_growth_month', firmId)).map((x: any) => [x.kind, x.events])).toEqual([['GROWTH_MAPPING', 1]]);
+      expect((await rows('dashboard_focus_month', firmId)).map((x: any) => x.focus_area).sort()).toEqual(['NETWORK', 'SALES', 'VISION']);
+      await expectRollupsFresh();
+    });
+
+    it('a correction (other focus areas, moved into the month before): the superseded entry no longer counts', async () => {
+      const occurredAt = new Date(Date.now() - 12 * DAY);
+      const r = await app.exec(CORRECT, { i: { touchpointId: mappingId, reason: 'Wrong date and areas', occurredAt: occurredAt.toISOString(),
+        growthMapping: mapping(firmId, ['FINANCING', 'VISION', 'OWNERSHIP']).growthMapping } }, MIDT);
+      expect(r.data.correctTouchpoint.userErrors).toEqual([]);
+      const growth = await rows('dashboard_growth_month', firmId);
+      expect(growth.map((x: any) => x.events)).toEqual([1]);
+      expect((await rows('dashboard_focus_month', firmId)).map((x: any) => x.focus_area).sort()).toEqual(['FINANCING', 'OWNERSHIP', 'VISION']);
+      await expectRollupsFresh();
+      // And a correction of the correction.
+      const [{ id: latest }] = await app.ds.query(`SELECT id FROM touchpoint WHERE supersedes_id = $1`, [mappingId]);
+      const again = await app.exec(CORRECT, { i: { touchpointId: latest, reason: 'Areas again', growthMapping: mapping(firmId, ['SALES', 'MARKETING', 'VISION']).growthMapping } }, MIDT);
+      expect(again.data.correctTouchpoint.userErrors).toEqual([]);
+      expect((await rows('dashboard_focus_month', firmId)).map((x: any) => x.focus_area).sort()).toEqual(['MARKETING', 'SALES', 'VISION']);
+      await expectRollupsFresh();
+    });
+
+    it('a referral sent, accepted and with first contact: its step times', async () => {
+      const receiver = app.org('gh:hovedstaden').id;
+      const r = await app.exec(RECORD, { i: { firmId, kind: 'REFERRAL', occurredAt: new Date().toISOString(), referral: { receiverOrganisationId: receiver, reason: 'Needs export help' } } }, MIDT);
+      expect(r.data.recordTouchpoint.userErrors).toEqual([]);
+      const referralId = r.data.recordTouchpoint.referral.id;
+      const fact = async () => (await app.ds.query(`SELECT * FROM dashboard_referral WHERE referral_id = $1`, [referralId]))[0];
+      expect(await fact()).toMatchObject({ firm_id: firmId, receiver_kind: 'GROWTH_HOUSE', ack_at: null, fc_at: null });
+      for (const action of ['ACCEPT', 'RECORD_FIRST_CONTACT']) {
+        const a = await app.exec(ACT, { i: { referralId, action } }, { email: 'consultant@hovedstaden.demo' });
+        expect(a.data.actOnReferral.userErrors).toEqual([]);
+      }
+      const f = await fact();
+      expect(f.ack_at).not.toBeNull();
+      expect(f.fc_at).not.toBeNull();
+      await expectRollupsFresh();
+    });
+
+    it('register changes of municipality and employees move the firm\'s rows', async () => {
+      const [{ version }] = await app.ds.query(`SELECT version FROM firm WHERE id = $1`, [firmId]);
+      const r = await app.exec(UPDATE, { i: { id: firmId, expectedVersion: version, municipalityCode: '101', employees: 300 } }, EDITOR);
+      expect(r.data.updateFirm.userErrors).toEqual([]);
+      const moved = await rows('dashboard_growth_month', firmId);
+      expect(moved.map((x: any) => [x.municipality_id, x.employees])).toEqual([[app.org('mun:DK:101').id, 300]]);
+      await expectRollupsFresh();
+      await expectPanelsEqual(['kkr:1082', 'gh:hovedstaden'], PERIODS.slice(1, 2));
+    });
+
+    it('a prospect with growth work merged into an existing firm; a growth-potential assessment', async () => {
+      const created = await app.exec(CREATE, { i: { country: 'DK', name: 'Rollup Iværksætter', municipalityCode: '730' } }, MIDT);
+      expect(created.data.createFirm.userErrors).toEqual([]);
+      const prospect = created.data.createFirm.firm;
+      const m = await app.exec(RECORD, { i: mapping(prospect.id, ['SALES', 'PARTNERS', 'INVESTORS']) }, MIDT);
+      expect(m.data.recordTouchpoint.userErrors).toEqual([]);
+      await expectRollupsFresh();
+      const [{ cvr }] = await app.ds.query(`SELECT cvr FROM firm WHERE status = 'REGISTERED' AND country = 'DK' AND id <> $1 ORDER BY id LIMIT 1`, [firmId]);
+      const link = await app.exec(LINK, { i: { firmId: prospect.id, expectedVersion: prospect.version, cvr } }, MIDT);
+      expect(link.data.linkFirmIdentifier.userErrors).toEqual([]);
+      expect(link.data.linkFirmIdentifier.firm.status).toBe('MERGED');
+      await expectRollupsFresh();
+      const a = await app.exec(ASSESS, { i: { firmId, level: 'HIGH', segment: 'SCALE_UP' } }, MIDT);
+      expect(a.data.assessGrowthPotential.userErrors).toEqual([]);
+      await expectRollupsFresh();
+      await expectPanelsEqual(['gh:midtjylland'], PERIODS.slice(1, 2));
+    });
+
+    it('a deleted user\'s id nulled on their entries (the one update the append-only guard allows) changes nothing', async () => {
+      const before = await app.ds.query(`SELECT count(*)::int AS n, sum(events)::int AS e FROM dashboard_growth_month`);
+      const updated = await app.ds.query(
+        `UPDATE touchpoint SET recorded_by_user_id = NULL WHERE recorded_by_user_id IS NOT NULL AND kind IN ('GROWTH_MAPPING', 'GROWTH_PARTNERSHIP') RETURNING id`,
+      );
+      expect(updated.length).toBeGreaterThan(0);
+      expect(await app.ds.query(`SELECT count(*)::int AS n, sum(events)::int AS e FROM dashboard_growth_month`)).toEqual(before);
+      await expectRollupsFresh();
+    });
+
+    it('one statement with many firms, an entry and its correction (any row order): as the owner, as a seed or import does', async () => {
+      await app.ds.query(
+        `WITH orig AS (SELECT gen_random_uuid() AS tp, f.id AS firm, row_number() OVER (ORDER BY f.id) AS i
+                          FROM firm f WHERE f.status = 'REGISTERED' AND f.country = 'DK' ORDER BY f.id LIMIT 40)
+         INSERT INTO touchpoint (id, firm_id, organisation_id, kind, occurred_at, recorded_at, details, supersedes_id, correction_reason)
+         SELECT x.id, x.firm, $1, x.kind::touchpoint_kind, x.at, x.at, x.details::jsonb, x.supersedes_id, x.reason FROM (
+           SELECT gen_random_uuid() AS id, o.firm, 'GROWTH_PARTNERSHIP' AS kind, now() - o.i * interval '9 days' AS at, '{}' AS details, NULL::uuid AS supersedes_id, NULL AS reason, 2 AS ord FROM orig o
+           UNION ALL SELECT o.tp, o.firm, 'GROWTH_MAPPING', now() - o.i * interval '20 days', '{"focusAreas": ["SALES", "VISION", "NETWORK"]}', NULL, NULL, 1 FROM orig o
+           UNION ALL SELECT gen_random_uuid(), o.firm, 'GROWTH_MAPPING', now() - o.i * interval '21 days', '{"focusAreas": ["SALES", "PARTNERS", "NETWORK"]}', o.tp, 'Corrected', 0 FROM orig o
+         ) x ORDER BY x.ord`,
+        [app.org('gh:midtjylland').id],
+      );
+      await expectRollupsFresh();
+      await expectPanelsEqual(['kkr:1082'], PERIODS.slice(0, 1));
+    });
+  });
+});
