@@ -19,6 +19,8 @@ export type Plain<T> = { [K in keyof T]: T[K] };
 interface ColumnInfo {
   property: string;
   expression: (alias: string) => string;
+  /** timestamp / timestamptz: a Date in a driver row, a string in JSON built by PostgreSQL. */
+  isTimestamp: boolean;
 }
 
 const columnCache = new WeakMap<object, Map<string, ColumnInfo>>();
@@ -35,6 +37,7 @@ function columnsOf(ds: Db, entity: EntityTarget<ObjectLiteral>): Map<string, Col
       const isDate = c.type === 'date';
       map.set(property, {
         property,
+        isTimestamp: c.type === 'timestamptz' || c.type === 'timestamp' || c.type === 'timestamp with time zone' || c.type === 'timestamp without time zone' || (c.type as unknown) === Date,
         expression: isDate
           ? (alias) => `to_char("${alias}"."${db}", 'YYYY-MM-DD') AS "${property}"`
           : (alias) => `"${alias}"."${db}" AS "${property}"`,
@@ -59,6 +62,17 @@ export function selectList(ds: Db, entity: EntityTarget<ObjectLiteral>, alias: s
     out.push(c.expression(alias));
   }
   return out.join(', ');
+}
+
+/**
+ * The timestamp properties among `properties` (every column when null): rows built as JSON in SQL
+ * (json_agg) carry them as strings, which the reader turns into Dates so rows look the same either way.
+ */
+export function timestampProperties(ds: Db, entity: EntityTarget<ObjectLiteral>, properties: Iterable<string> | null): string[] {
+  const columns = columnsOf(ds, entity);
+  const out: string[] = [];
+  for (const p of properties ?? columns.keys()) if (columns.get(p)?.isTimestamp) out.push(p);
+  return out;
 }
 
 /**
