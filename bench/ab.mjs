@@ -3,7 +3,8 @@
 // +-30 %). Prints each build's API CPU per request (user + system of its process, /proc/<pid>/stat) and
 // median latency per round, and the medians over the rounds.
 //   BENCH_A=/path/to/main/server/dist/main.js BENCH_B=server/dist/main.js BENCH_ONLY="partner nested" npm run bench:ab
-// BENCH_FIRMS (20,000), BENCH_ROUNDS (8), BENCH_REQUESTS (40 per round and build), BENCH_ONLY as in run.mjs.
+// BENCH_FIRMS (20,000), BENCH_ROUNDS (8), BENCH_REQUESTS (40 per round and build), BENCH_ONLY as in run.mjs;
+// BENCH_A_NODE_ARGS / BENCH_B_NODE_ARGS: Node options of one build (e.g. the same build with and without a V8 flag).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,7 +36,8 @@ try {
   // A migrates and loads the demo data; B then starts on the loaded database.
   for (const [label, file, seed] of [['A', A, 'true'], ['B', B, 'false']]) {
     const port = await freePort();
-    const proc = spawn(process.execPath, [file], { env: { ...env, PORT: String(port), SEED_DEMO: seed }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const nodeArgs = process.env[`BENCH_${label}_NODE_ARGS`]?.split(' ').filter(Boolean) ?? [];
+    const proc = spawn(process.execPath, [...nodeArgs, file], { env: { ...env, PORT: String(port), SEED_DEMO: seed }, stdio: ['ignore', 'ignore', 'inherit'] });
     const s = { label, file, proc, base: `http://127.0.0.1:${port}` };
     servers.push(s);
     await waitFor(s, 600_000);

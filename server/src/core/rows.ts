@@ -65,6 +65,25 @@ export function selectList(ds: Db, entity: EntityTarget<ObjectLiteral>, alias: s
 }
 
 /**
+ * A JSON object of an entity's row under `alias`, keyed by property name (every column), for reading a joined
+ * row along with another (`fromJson` turns it back into the row a driver would give).
+ */
+export function jsonObject(ds: Db, entity: EntityTarget<ObjectLiteral>, alias: string): string {
+  const parts: string[] = [];
+  for (const c of dataSourceOf(ds).getMetadata(entity).columns) {
+    const col = `"${alias}"."${c.databaseName}"`;
+    parts.push(`'${c.propertyName}', ${c.type === 'date' ? `to_char(${col}, 'YYYY-MM-DD')` : col}`);
+  }
+  return `json_build_object(${parts.join(', ')})`;
+}
+
+/** A row read as JSON (jsonObject, json_agg), with its timestamps as Dates again. */
+export function fromJson<T extends ObjectLiteral>(ds: Db, entity: EntityTarget<ObjectLiteral>, row: T): T {
+  for (const p of timestampProperties(ds, entity, null)) if (row[p] != null) (row as ObjectLiteral)[p] = new Date(row[p]);
+  return row;
+}
+
+/**
  * The timestamp properties among `properties` (every column when null): rows built as JSON in SQL
  * (json_agg) carry them as strings, which the reader turns into Dates so rows look the same either way.
  */
