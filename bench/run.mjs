@@ -12,7 +12,7 @@ import { buildServer, ensureDependencies, root, step } from '../scripts/lib/setu
 const FIRMS = Number(process.env.BENCH_FIRMS ?? 100_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const ONLY = process.env.BENCH_ONLY; // substring of scenario names to run
+const ONLY = process.env.BENCH_ONLY?.split('|'); // substrings of scenario names to run (a|b: either)
 const SERVER = process.env.BENCH_SERVER ?? path.join(root, 'server/dist/main.js');
 const CLK_TCK = 100; // Linux USER_HZ (getconf CLK_TCK); /proc/<pid>/stat counts CPU time in these ticks
 
@@ -52,7 +52,7 @@ try {
   const sql = async (text, params) => (await pool.query(text, params)).rows;
   const extra = await prepare({ gql, sql, databaseUrl: pg.url('bench'), firms: FIRMS });
   const rows = [];
-  for (const s of scenarios.filter((x) => !ONLY || x.name.includes(ONLY))) {
+  for (const s of scenarios.filter((x) => !ONLY || ONLY.some((o) => x.name.includes(o)))) {
     step(`Scenario: ${s.name}`);
     const ctx = await s.setup({ gql, sql, ...extra });
     if (s.check) await s.check(ctx); // the SQL gives the same answer as the API

@@ -63,6 +63,9 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on API answers: res.send hashed every response body (100 kB for a nested read) for a header
+  // nothing uses on POST. express.static keeps its own ETags for the client's files.
+  app.set('etag', false);
   app.set('trust proxy', trustProxySetting()); // req.ip = the client, not the proxy (TRUST_PROXY)
   const lifecycle: Lifecycle = { draining: false };
   healthRoutes(app, ds, lifecycle);

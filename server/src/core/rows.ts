@@ -19,6 +19,8 @@ export type Plain<T> = { [K in keyof T]: T[K] };
 interface ColumnInfo {
   property: string;
   expression: (alias: string) => string;
+  /** timestamp / timestamptz: a Date in a driver row, a string in JSON built by PostgreSQL. */
+  isTimestamp: boolean;
 }
 
 const columnCache = new WeakMap<object, Map<string, ColumnInfo>>();
@@ -35,6 +37,7 @@ function columnsOf(ds: Db, entity: EntityTarget<ObjectLiteral>): Map<string, Col
       const isDate = c.type === 'date';
       map.set(property, {
         property,
+        isTimestamp: c.type === 'timestamptz' || c.type === 'timestamp' || c.type === 'timestamp with time zone' || c.type === 'timestamp without time zone' || (c.type as unknown) === Date,
         expression: isDate
           ? (alias) => `to_char("${alias}"."${db}", 'YYYY-MM-DD') AS "${property}"`
           : (alias) => `"${alias}"."${db}" AS "${property}"`,
@@ -59,6 +62,36 @@ export function selectList(ds: Db, entity: EntityTarget<ObjectLiteral>, alias: s
     out.push(c.expression(alias));
   }
   return out.join(', ');
+}
+
+/**
+ * A JSON object of an entity's row under `alias`, keyed by property name (every column), for reading a joined
+ * row along with another (`fromJson` turns it back into the row a driver would give).
+ */
+export function jsonObject(ds: Db, entity: EntityTarget<ObjectLiteral>, alias: string): string {
+  const parts: string[] = [];
+  for (const c of dataSourceOf(ds).getMetadata(entity).columns) {
+    const col = `"${alias}"."${c.databaseName}"`;
+    parts.push(`'${c.propertyName}', ${c.type === 'date' ? `to_char(${col}, 'YYYY-MM-DD')` : col}`);
+  }
+  return `json_build_object(${parts.join(', ')})`;
+}
+
+/** A row read as JSON (jsonObject, json_agg), with its timestamps as Dates again. */
+export function fromJson<T extends ObjectLiteral>(ds: Db, entity: EntityTarget<ObjectLiteral>, row: T): T {
+  for (const p of timestampProperties(ds, entity, null)) if (row[p] != null) (row as ObjectLiteral)[p] = new Date(row[p]);
+  return row;
+}
+
+/**
+ * The timestamp properties among `properties` (every column when null): rows built as JSON in SQL
+ * (json_agg) carry them as strings, which the reader turns into Dates so rows look the same either way.
+ */
+export function timestampProperties(ds: Db, entity: EntityTarget<ObjectLiteral>, properties: Iterable<string> | null): string[] {
+  const columns = columnsOf(ds, entity);
+  const out: string[] = [];
+  for (const p of properties ?? columns.keys()) if (columns.get(p)?.isTimestamp) out.push(p);
+  return out;
 }
 
 /**

@@ -9,16 +9,15 @@ import { actingOrganisation } from '../journeys/journey.access';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
-import { selectList } from '../core/rows';
-import { isUuid, likePrefix } from '../core/text';
+import { isUuid } from '../core/text';
 import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { FirmChange } from './firm-change.entity';
 import { Firm, FirmStatus, GrowthPotentialLevel, SizeClass, sizeClassOf } from './firm.entity';
 import { FirmChangeConnection, FirmGrowthPotential, firmRegisterLoaders, recordFirmChanges } from './firm.history';
 import { CreateFirmInput, FirmSearch, LinkFirmIdentifierInput, UpdateFirmInput } from './firm.inputs';
-import { firmLoaders, firmNameOrder, firmPropertiesFor } from './firm.loaders';
-import { checkFirmFields, FIRM_UNIQUE_FIELDS } from './firm.service';
+import { firmLoaders, firmPropertiesFor } from './firm.loaders';
+import { checkFirmFields, findFirms, FIRM_UNIQUE_FIELDS } from './firm.service';
 import { restrictToVisibleFirms } from './firm.visibility';
 import { isValidOrganisationsnummer, normaliseOrganisationsnummer } from './identifiers';
 
@@ -49,21 +48,9 @@ export class FirmResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    // Plain rows of the columns the query reads (lean read; see core/rows.ts).
-    const properties = firmPropertiesFor(ctx, info, ['id', 'name']);
-    const qb = ctx.ds.getRepository(Firm).createQueryBuilder('f').select(selectList(ctx.ds, Firm, 'f', properties));
-    restrictToVisibleFirms(qb, 'f', ctx);
-    // The prefix is a range of the "C"-collated index, which also gives the order (no sort of every match).
-    if (search?.namePrefix?.trim()) qb.andWhere(`${firmNameOrder('f')} LIKE :prefix ESCAPE '\\'`, { prefix: likePrefix(search.namePrefix.trim()) });
-    if (search?.identifier?.trim()) {
-      const id = normaliseIdentifier(search.identifier);
-      qb.andWhere('(f.cvr = :id OR f.organisationsnummer = :id)', { id });
-    }
-    if (search?.municipalityId) qb.andWhere('f.municipalityId = :m', { m: search.municipalityId });
-    if (search?.country) qb.andWhere('f.country = :country', { country: search.country });
     const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere(`(${firmNameOrder('f')}, f.id) > (:cName COLLATE "C", :cId)`, { cName: cursor[0], cId: cursor[1] });
-    const rows: Firm[] = await qb.orderBy(firmNameOrder('f')).addOrderBy('f.id').limit(first + 1).getRawMany();
+    const identifier = search?.identifier?.trim() ? normaliseIdentifier(search.identifier) : undefined;
+    const rows = await findFirms(ctx, { ...search, identifier }, first, cursor, firmPropertiesFor(ctx, info, ['id', 'name']));
     return toConnection(rows, first, firmKey, !!cursor);
   }
 

@@ -1,7 +1,31 @@
 import { EntityManager } from 'typeorm';
+import { RequestContext } from '../core/context';
 import { UserError, userError, UserErrorCode } from '../core/errors';
+import { selectList } from '../core/rows';
+import { likePrefix } from '../core/text';
 import { Country, Organisation, OrganisationKind } from '../organisations/organisation.entity';
+import { Firm } from './firm.entity';
+import { FirmSearch } from './firm.inputs';
+import { firmNameOrder } from './firm.loaders';
+import { restrictToVisibleFirms } from './firm.visibility';
 import { isValidCvr, isValidOrganisationsnummer, normaliseOrganisationsnummer } from './identifiers';
+
+/**
+ * Firm search: `first + 1` visible firms by name after the keyset position `after` ([lower(name), id]).
+ * `search.identifier` is already normalised; `properties` are the columns the query reads (null: all), as
+ * plain rows (lean read; core/rows.ts).
+ */
+export function findFirms(ctx: RequestContext, search: FirmSearch | undefined, first: number, after: [string, string] | null, properties: string[] | null): Promise<Firm[]> {
+  const qb = ctx.ds.getRepository(Firm).createQueryBuilder('f').select(selectList(ctx.ds, Firm, 'f', properties));
+  restrictToVisibleFirms(qb, 'f', ctx);
+  // The prefix is a range of the "C"-collated index, which also gives the order (no sort of every match).
+  if (search?.namePrefix?.trim()) qb.andWhere(`${firmNameOrder('f')} LIKE :prefix ESCAPE '\\'`, { prefix: likePrefix(search.namePrefix.trim()) });
+  if (search?.identifier) qb.andWhere('(f.cvr = :id OR f.organisationsnummer = :id)', { id: search.identifier });
+  if (search?.municipalityId) qb.andWhere('f.municipalityId = :m', { m: search.municipalityId });
+  if (search?.country) qb.andWhere('f.country = :country', { country: search.country });
+  if (after) qb.andWhere(`(${firmNameOrder('f')}, f.id) > (:cName COLLATE "C", :cId)`, { cName: after[0], cId: after[1] });
+  return qb.orderBy(firmNameOrder('f')).addOrderBy('f.id').limit(first + 1).getRawMany();
+}
 
 /** Checks that need the country or the database; class-validator has done the shapes already. */
 export async function checkFirmFields(

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Capability } from '../core/access';
 import { RequestContext } from '../core/context';
-import { selectList } from '../core/rows';
+import { fromJson, jsonObject, selectList } from '../core/rows';
 import { Organisation } from './organisation.entity';
 import { OrganisationRelationship } from './organisation-relationship.entity';
 
@@ -11,7 +11,7 @@ import { OrganisationRelationship } from './organisation-relationship.entity';
  */
 export function createOrganisationLoaders(ctx: RequestContext) {
   const repo = ctx.ds.getRepository(Organisation);
-  return {
+  const loaders = {
     byId: new DataLoader<string, Organisation | null>(async (ids) => {
       const rows: Organisation[] = await repo.createQueryBuilder('o').select(selectList(ctx.ds, Organisation, 'o')).where('o.id = ANY(:ids)', { ids: [...ids] }).getRawMany();
       const map = new Map(rows.map((o) => [o.id, o]));
@@ -27,26 +27,48 @@ export function createOrganisationLoaders(ctx: RequestContext) {
     /**
      * Like `relationships`, plus the PROPOSED and DECLINED ones the caller's organisations are a side of
      * (only the two sides see an edge that is not in force). For the profile's list, not for computations.
+     * The same statement reads both sides' organisations into `byId`: the list is read for its `from` / `to`.
      */
-    relationshipsWithPending: new DataLoader<string, OrganisationRelationship[]>((ids) => loadRelationships(ctx, ids, true)),
+    relationshipsWithPending: new DataLoader<string, OrganisationRelationship[]>((ids) => loadRelationships(ctx, ids, true, (o) => loaders.byId.prime(o.id, o))),
   };
+  return loaders;
 }
 
 export const organisationLoaders = (ctx: RequestContext) => ctx.loaders.get(createOrganisationLoaders);
 
-async function loadRelationships(ctx: RequestContext, ids: readonly string[], withPending: boolean): Promise<OrganisationRelationship[][]> {
+async function loadRelationships(
+  ctx: RequestContext,
+  ids: readonly string[],
+  withPending: boolean,
+  sides?: (o: Organisation) => void,
+): Promise<OrganisationRelationship[][]> {
   const qb = ctx.ds
     .getRepository(OrganisationRelationship)
     .createQueryBuilder('r')
     .select(selectList(ctx.ds, OrganisationRelationship, 'r'))
     .where('(r.fromId = ANY(:ids) OR r.toId = ANY(:ids))', { ids: [...ids] });
-  const sides = withPending ? ctx.scope.organisationIds(Capability.READ) : [];
-  if (sides.length) {
-    qb.andWhere(`(r.state = 'ACTIVE' OR r.fromId = ANY(:sides) OR r.toId = ANY(:sides))`, { sides });
+  if (sides) {
+    qb.leftJoin(Organisation, 'rf', 'rf.id = r.fromId').leftJoin(Organisation, 'rt', 'rt.id = r.toId');
+    qb.addSelect(jsonObject(ctx.ds, Organisation, 'rf'), 'fromOrganisation').addSelect(jsonObject(ctx.ds, Organisation, 'rt'), 'toOrganisation');
+  }
+  const own = withPending ? ctx.scope.organisationIds(Capability.READ) : [];
+  if (own.length) {
+    qb.andWhere(`(r.state = 'ACTIVE' OR r.fromId = ANY(:sides) OR r.toId = ANY(:sides))`, { sides: own });
   } else {
     qb.andWhere(`r.state = 'ACTIVE'`);
   }
-  const rows: OrganisationRelationship[] = await qb.orderBy('r.kind').addOrderBy('r.createdAt').addOrderBy('r.id').getRawMany();
+  const rows: Array<OrganisationRelationship & { fromOrganisation?: Organisation | null; toOrganisation?: Organisation | null }> = await qb
+    .orderBy('r.kind')
+    .addOrderBy('r.createdAt')
+    .addOrderBy('r.id')
+    .getRawMany();
+  if (sides) {
+    for (const r of rows) {
+      for (const o of [r.fromOrganisation, r.toOrganisation]) if (o?.id) sides(fromJson(ctx.ds, Organisation, o));
+      delete r.fromOrganisation;
+      delete r.toOrganisation;
+    }
+  }
   const byOrg = new Map<string, OrganisationRelationship[]>(ids.map((id) => [id, []]));
   for (const r of rows) {
     byOrg.get(r.fromId)?.push(r);

@@ -9,7 +9,7 @@ import { LIST_CAPS } from '../core/list-bounds';
 import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Country, Organisation, OrganisationKind } from './organisation.entity';
 import { OrganisationRelationship, RelationshipKind, RelationshipState } from './organisation-relationship.entity';
-import { isUuid, likePrefix } from '../core/text';
+import { isUuid } from '../core/text';
 import {
   AddOrganisationRelationshipInput,
   ConfirmOrganisationRelationshipInput,
@@ -20,6 +20,7 @@ import {
   UpdateOrganisationInput,
 } from './organisation.inputs';
 import { organisationLoaders } from './organisation.loaders';
+import { findOrganisationByCode, findOrganisations } from './organisation.service';
 
 @ObjectType()
 export class OrganisationConnection extends Connection(Organisation, 'Organisation') {}
@@ -58,7 +59,7 @@ export class OrganisationResolver {
     @Arg('officialCode') officialCode: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Organisation | null> {
-    return ctx.ds.getRepository(Organisation).findOneBy({ country, kind, officialCode });
+    return findOrganisationByCode(ctx, country, kind, officialCode);
   }
 
   @Query(() => OrganisationConnection, { description: 'Organisations ordered by name.' })
@@ -68,14 +69,8 @@ export class OrganisationResolver {
     @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    const qb = ctx.ds.getRepository(Organisation).createQueryBuilder('o');
-    if (filter?.kinds?.length) qb.andWhere('o.kind = ANY(:kinds)', { kinds: filter.kinds });
-    if (filter?.country) qb.andWhere('o.country = :country', { country: filter.country });
-    if (filter?.regionId) qb.andWhere('o.regionId = :regionId', { regionId: filter.regionId });
-    if (filter?.namePrefix) qb.andWhere(`lower(o.name) LIKE :prefix ESCAPE '\\'`, { prefix: likePrefix(filter.namePrefix) });
     const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere('(lower(o.name), o.id) > (:cName, :cId)', { cName: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('lower(o.name)').addOrderBy('o.id').limit(first + 1).getMany();
+    const rows = await findOrganisations(ctx, filter, first, cursor);
     return toConnection(rows, first, (o) => [o.name.toLowerCase(), o.id], !!cursor);
   }
 
