@@ -38,6 +38,21 @@ export type AddContactPersonInput = {
   sensitiveNote?: string | null | undefined;
 };
 
+/** Adds a person who already has an account to an organisation you administer, with a role. */
+export type AddMemberInput = {
+  /** The e-mail address the person signs in with. */
+  email: string;
+  organisationId: string | number;
+  role: Role;
+};
+
+/** Proposes a new edge of the organisation graph: "from" KIND "to". You administer one side; it takes effect when the other side's admin confirms it. */
+export type AddOrganisationRelationshipInput = {
+  fromId: string | number;
+  kind: RelationshipKind;
+  toId: string | number;
+};
+
 /** The whole content of a version. A save replaces the content of the version being edited. */
 export type AgreementContentInput = {
   currency: AgreementCurrency;
@@ -188,6 +203,20 @@ export type ChangeEstablishmentInquiryStateInput = {
   toState: InquiryState;
 };
 
+/** Gives a member of an organisation you administer another role. */
+export type ChangeMemberRoleInput = {
+  /** The membership. */
+  id: string | number;
+  role: Role;
+};
+
+/** Changes your own password; needs the current one. */
+export type ChangePasswordInput = {
+  currentPassword: string;
+  /** At least 12 characters. */
+  newPassword: string;
+};
+
 /** Moves a programme along its life cycle: DRAFT -> OPEN -> RUNNING -> CLOSED (or OPEN -> CLOSED). */
 export type ChangeProgrammeStateInput = {
   expectedVersion: number;
@@ -288,6 +317,13 @@ export type CorrectTouchpointInput = {
 export type Country =
   | 'DK'
   | 'SE';
+
+/** A new read-only API key for one of the organisations you administer. */
+export type CreateApiKeyInput = {
+  /** What the key is for, e.g. "KKR dashboard". */
+  name: string;
+  organisationId: string | number;
+};
 
 /** A new activity of a cluster (or of one of its regional offices). */
 export type CreateClusterActivityInput = {
@@ -1054,11 +1090,25 @@ export type RelationshipState =
   | 'DECLINED'
   | 'PROPOSED';
 
+/** Removes a member from an organisation you administer (their account stays). */
+export type RemoveMemberInput = {
+  /** The membership. */
+  id: string | number;
+};
+
+export type RemoveOrganisationRelationshipInput = {
+  id: string | number;
+};
+
 /** Reveal a contact person's sensitive fields. The reveal is logged. */
 export type RevealContactPersonInput = {
   contactPersonId: string | number;
   /** Why you need to see them (logged). */
   reason: string;
+};
+
+export type RevokeApiKeyInput = {
+  id: string | number;
 };
 
 /** A member's role in one organisation. */
@@ -1222,6 +1272,16 @@ export type UpdateOfficeCoFinancingInput = {
   modelDescription?: string | null | undefined;
   shares?: Array<CoFinancingShareInput> | null | undefined;
   title?: string | null | undefined;
+};
+
+/** Changes to an organisation's public profile. */
+export type UpdateOrganisationInput = {
+  description?: string | null | undefined;
+  /** The version you edited; a newer version on the server is a conflict. */
+  expectedVersion: number;
+  id: string | number;
+  name?: string | null | undefined;
+  website?: string | null | undefined;
 };
 
 /** What kind of problem a user error reports. */
@@ -1725,6 +1785,13 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { me: { id: string, displayName: string, email: string, memberships: Array<{ id: string, role: Role, organisation: { id: string, name: string, kind: OrganisationKind, country: Country } }> } };
 
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: { changed: boolean, otherSessionsEnded: number, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
 export type FirmListItemFragment = { id: string, name: string, country: Country, status: FirmStatus, cvr: string | null, organisationsnummer: string | null, industryCode: string | null, sizeClass: SizeClass | null, municipality: { id: string, name: string } | null };
 
 export type FirmsQueryVariables = Exact<{
@@ -1756,14 +1823,14 @@ export type OrganisationProfileQueryVariables = Exact<{
 }>;
 
 
-export type OrganisationProfileQuery = { organisation: { id: string, name: string, kind: OrganisationKind, country: Country, officialCode: string | null, description: string | null, website: string | null, region: { id: string, name: string } | null, relationships: Array<{ id: string, kind: RelationshipKind, state: RelationshipState, proposedByOrganisationId: string, from: { id: string, name: string, kind: OrganisationKind }, to: { id: string, name: string, kind: OrganisationKind } }> } | null };
+export type OrganisationProfileQuery = { organisation: { id: string, name: string, kind: OrganisationKind, country: Country, officialCode: string | null, description: string | null, website: string | null, version: number, region: { id: string, name: string } | null, relationships: Array<{ id: string, kind: RelationshipKind, state: RelationshipState, proposedByOrganisationId: string, from: { id: string, name: string, kind: OrganisationKind }, to: { id: string, name: string, kind: OrganisationKind } }> } | null };
 
 export type OrganisationMembersQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type OrganisationMembersQuery = { organisation: { id: string, members: Array<{ id: string, role: Role, user: { id: string, displayName: string } }> | null } | null };
+export type OrganisationMembersQuery = { organisation: { id: string, members: Array<{ id: string, role: Role, createdAt: string, user: { id: string, displayName: string } }> | null } | null };
 
 export type MunicipalityFirmsQueryVariables = Exact<{
   id: string | number;
@@ -1779,14 +1846,79 @@ export type ConfirmOrganisationRelationshipMutationVariables = Exact<{
 }>;
 
 
-export type ConfirmOrganisationRelationshipMutation = { confirmOrganisationRelationship: { relationship: { id: string, state: RelationshipState } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type ConfirmOrganisationRelationshipMutation = { confirmOrganisationRelationship: { relationship: { id: string, state: RelationshipState } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type DeclineOrganisationRelationshipMutationVariables = Exact<{
   input: DeclineOrganisationRelationshipInput;
 }>;
 
 
-export type DeclineOrganisationRelationshipMutation = { declineOrganisationRelationship: { relationship: { id: string, state: RelationshipState } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type DeclineOrganisationRelationshipMutation = { declineOrganisationRelationship: { relationship: { id: string, state: RelationshipState } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type OrganisationApiKeysQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type OrganisationApiKeysQuery = { organisation: { id: string, apiKeys: { edges: Array<{ cursor: string, node: { id: string, name: string, prefix: string, createdAt: string, revokedAt: string | null, lastUsedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
+
+export type AddMemberMutationVariables = Exact<{
+  input: AddMemberInput;
+}>;
+
+
+export type AddMemberMutation = { addMember: { membership: { id: string, role: Role, createdAt: string, user: { id: string, displayName: string } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type ChangeMemberRoleMutationVariables = Exact<{
+  input: ChangeMemberRoleInput;
+}>;
+
+
+export type ChangeMemberRoleMutation = { changeMemberRole: { membership: { id: string, role: Role } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type RemoveMemberMutationVariables = Exact<{
+  input: RemoveMemberInput;
+}>;
+
+
+export type RemoveMemberMutation = { removeMember: { removedId: string | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string | null, apiKey: { id: string, name: string, prefix: string, createdAt: string, revokedAt: string | null, lastUsedAt: string | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  input: RevokeApiKeyInput;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string, revokedAt: string | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type UpdateOrganisationMutationVariables = Exact<{
+  input: UpdateOrganisationInput;
+}>;
+
+
+export type UpdateOrganisationMutation = { updateOrganisation: { organisation: { id: string, name: string, description: string | null, website: string | null, version: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type AddOrganisationRelationshipMutationVariables = Exact<{
+  input: AddOrganisationRelationshipInput;
+}>;
+
+
+export type AddOrganisationRelationshipMutation = { addOrganisationRelationship: { relationship: { id: string, kind: RelationshipKind, state: RelationshipState } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type RemoveOrganisationRelationshipMutationVariables = Exact<{
+  input: RemoveOrganisationRelationshipInput;
+}>;
+
+
+export type RemoveOrganisationRelationshipMutation = { removeOrganisationRelationship: { removedId: string | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type InvestmentDelegationResultsFieldsFragment = { followUpCount: number, contactsMade: number, projectsStarted: number, establishments: number, jobsCreated: number };
 
@@ -4118,6 +4250,27 @@ export const MeDocument = gql`
 export function useMeQuery(options?: Omit<Urql.UseQueryArgs<MeQueryVariables>, 'query'>) {
   return Urql.useQuery<MeQuery, MeQueryVariables>({ query: MeDocument, ...options });
 };
+export const ChangePasswordDocument = gql`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input) {
+    changed
+    otherSessionsEnded
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useChangePasswordMutation() {
+  return Urql.useMutation<ChangePasswordMutation, ChangePasswordMutationVariables>(ChangePasswordDocument);
+};
 export const FirmsDocument = gql`
     query Firms($search: FirmSearch, $first: Int!, $after: String) {
   firms(search: $search, first: $first, after: $after) {
@@ -4210,6 +4363,7 @@ export const OrganisationProfileDocument = gql`
     officialCode
     description
     website
+    version
     region {
       id
       name
@@ -4244,6 +4398,7 @@ export const OrganisationMembersDocument = gql`
     members {
       id
       role
+      createdAt
       user {
         id
         displayName
@@ -4290,6 +4445,10 @@ export const ConfirmOrganisationRelationshipDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -4309,6 +4468,10 @@ export const DeclineOrganisationRelationshipDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -4316,6 +4479,226 @@ export const DeclineOrganisationRelationshipDocument = gql`
 
 export function useDeclineOrganisationRelationshipMutation() {
   return Urql.useMutation<DeclineOrganisationRelationshipMutation, DeclineOrganisationRelationshipMutationVariables>(DeclineOrganisationRelationshipDocument);
+};
+export const OrganisationApiKeysDocument = gql`
+    query OrganisationApiKeys($id: ID!, $first: Int!, $after: String) {
+  organisation(id: $id) {
+    id
+    apiKeys(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          name
+          prefix
+          createdAt
+          revokedAt
+          lastUsedAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `;
+
+export function useOrganisationApiKeysQuery(options: Omit<Urql.UseQueryArgs<OrganisationApiKeysQueryVariables>, 'query'>) {
+  return Urql.useQuery<OrganisationApiKeysQuery, OrganisationApiKeysQueryVariables>({ query: OrganisationApiKeysDocument, ...options });
+};
+export const AddMemberDocument = gql`
+    mutation AddMember($input: AddMemberInput!) {
+  addMember(input: $input) {
+    membership {
+      id
+      role
+      createdAt
+      user {
+        id
+        displayName
+      }
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useAddMemberMutation() {
+  return Urql.useMutation<AddMemberMutation, AddMemberMutationVariables>(AddMemberDocument);
+};
+export const ChangeMemberRoleDocument = gql`
+    mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {
+  changeMemberRole(input: $input) {
+    membership {
+      id
+      role
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useChangeMemberRoleMutation() {
+  return Urql.useMutation<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables>(ChangeMemberRoleDocument);
+};
+export const RemoveMemberDocument = gql`
+    mutation RemoveMember($input: RemoveMemberInput!) {
+  removeMember(input: $input) {
+    removedId
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useRemoveMemberMutation() {
+  return Urql.useMutation<RemoveMemberMutation, RemoveMemberMutationVariables>(RemoveMemberDocument);
+};
+export const CreateApiKeyDocument = gql`
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    secret
+    apiKey {
+      id
+      name
+      prefix
+      createdAt
+      revokedAt
+      lastUsedAt
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useCreateApiKeyMutation() {
+  return Urql.useMutation<CreateApiKeyMutation, CreateApiKeyMutationVariables>(CreateApiKeyDocument);
+};
+export const RevokeApiKeyDocument = gql`
+    mutation RevokeApiKey($input: RevokeApiKeyInput!) {
+  revokeApiKey(input: $input) {
+    apiKey {
+      id
+      revokedAt
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useRevokeApiKeyMutation() {
+  return Urql.useMutation<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>(RevokeApiKeyDocument);
+};
+export const UpdateOrganisationDocument = gql`
+    mutation UpdateOrganisation($input: UpdateOrganisationInput!) {
+  updateOrganisation(input: $input) {
+    organisation {
+      id
+      name
+      description
+      website
+      version
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useUpdateOrganisationMutation() {
+  return Urql.useMutation<UpdateOrganisationMutation, UpdateOrganisationMutationVariables>(UpdateOrganisationDocument);
+};
+export const AddOrganisationRelationshipDocument = gql`
+    mutation AddOrganisationRelationship($input: AddOrganisationRelationshipInput!) {
+  addOrganisationRelationship(input: $input) {
+    relationship {
+      id
+      kind
+      state
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useAddOrganisationRelationshipMutation() {
+  return Urql.useMutation<AddOrganisationRelationshipMutation, AddOrganisationRelationshipMutationVariables>(AddOrganisationRelationshipDocument);
+};
+export const RemoveOrganisationRelationshipDocument = gql`
+    mutation RemoveOrganisationRelationship($input: RemoveOrganisationRelationshipInput!) {
+  removeOrganisationRelationship(input: $input) {
+    removedId
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useRemoveOrganisationRelationshipMutation() {
+  return Urql.useMutation<RemoveOrganisationRelationshipMutation, RemoveOrganisationRelationshipMutationVariables>(RemoveOrganisationRelationshipDocument);
 };
 export const InvestmentDelegationsDocument = gql`
     query InvestmentDelegations($first: Int!, $after: String) {
