@@ -7,6 +7,7 @@ import { confirmIrreversible, FieldError, FormErrors, placeUserErrors, wordUserE
 
 const AREAS = ['organisations'];
 const API_KEY = { additionalTypenames: ['ApiKey'] };
+const API_KEY_LIST = API_KEY; // a stable object: urql re-runs a query whose context changes
 
 /**
  * The organisation's read-only API keys, for its admins: create one (the key itself is shown once, with
@@ -59,7 +60,8 @@ export function ApiKeysSection({ id }: { id: string }) {
 
 function ApiKeyPage({ id, after, busy, onRevoke, ...page }: PageProps & { id: string; busy: boolean; onRevoke: (id: string, name: string) => void }) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useOrganisationApiKeysQuery({ variables: { id, first: PAGE_SIZE, after } });
+  // The first key of an organisation arrives in an empty list, which names no ApiKey: say it is one.
+  const [{ data, fetching, error }] = useOrganisationApiKeysQuery({ variables: { id, first: PAGE_SIZE, after }, context: API_KEY_LIST });
   const connection = data?.organisation?.apiKeys;
   const edges = connection?.edges ?? [];
   const footer = PageFooter({ page, fetching, error, count: connection ? edges.length : null, pageInfo: connection?.pageInfo, what: t('organisations.keys.what'), emptyText: t('organisations.keys.none'), inline: true });

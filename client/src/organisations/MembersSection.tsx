@@ -27,7 +27,7 @@ const memberError = (e: UserErrorLike) => (e.code === 'INVALID_STATE' ? t('organ
  */
 export function MembersSection({ id, organisationName, canAdminister, currentUserId }: { id: string; organisationName: string; canAdminister: boolean; currentUserId?: string }) {
   useTranslation();
-  const [{ data, fetching, error }] = useOrganisationMembersQuery({ variables: { id } });
+  const [{ data, fetching, error }] = useOrganisationMembersQuery({ variables: { id }, context: MEMBERSHIP });
   const [changeState, changeRole] = useChangeMemberRoleMutation();
   const [removeState, removeMember] = useRemoveMemberMutation();
   const [notice, setNotice] = useState<string | null>(null);
