@@ -1,7 +1,10 @@
-import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { cleanup, configure, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient, renderWithClient } from '../ui/testing';
 import { AccountPage } from './AccountPage';
+
+// The machine is shared and slow at times: give answers (and the debounced search) time to arrive.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(cleanup);
 

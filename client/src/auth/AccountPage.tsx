@@ -57,7 +57,7 @@ export function ChangePasswordForm() {
   }
 
   return (
-    <form className="card" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="change-password-form">
+    <form className="card admin-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="change-password-form">
       <h2 id={`${formId}-title`}>{t('auth.account.passwordTitle')}</h2>
       <FormErrors errors={errors} shownKeys={FIELDS} error={error} areas={['auth']} testId="change-password-errors" />
       <label htmlFor={`${formId}-current`}>{t('auth.account.current')}</label>

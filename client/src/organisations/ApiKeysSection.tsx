@@ -30,7 +30,7 @@ export function ApiKeysSection({ id }: { id: string }) {
     <section className="card" aria-labelledby="api-keys-title" data-testid="api-keys">
       <h2 id="api-keys-title">{t('organisations.keys.title')}</h2>
       <p className="hint">{t('organisations.keys.hint')}</p>
-      <table className="data-table" data-testid="api-keys-table">
+      <table className="firm-table admin-table" data-testid="api-keys-table">
         <thead>
           <tr>
             <th scope="col">{t('organisations.keys.name')}</th>
@@ -151,7 +151,7 @@ function CreateApiKeyForm({ organisationId }: { organisationId: string }) {
   }
 
   return (
-    <form className="inline-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="create-api-key-form">
+    <form className="admin-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="create-api-key-form">
       <h3 id={`${formId}-title`}>{t('organisations.keys.createTitle')}</h3>
       <FormErrors errors={errors} shownKeys={['name']} error={error} areas={AREAS} testId="create-api-key-errors" />
       <label htmlFor={`${formId}-name`}>{t('organisations.keys.purpose')}</label>

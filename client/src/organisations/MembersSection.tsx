@@ -67,7 +67,7 @@ export function MembersSection({ id, organisationName, canAdminister, currentUse
       )}
       {data && canAdminister && (
         <>
-          <table className="data-table" data-testid="members-table">
+          <table className="firm-table admin-table" data-testid="members-table">
             <thead>
               <tr>
                 <th scope="col">{t('organisations.members.name')}</th>
@@ -140,7 +140,7 @@ function AddMemberForm({ organisationId, onAdded }: { organisationId: string; on
   }
 
   return (
-    <form className="inline-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="add-member-form">
+    <form className="admin-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="add-member-form">
       <h3 id={`${formId}-title`}>{t('organisations.members.addTitle')}</h3>
       <FormErrors errors={errors} shownKeys={['email', 'role']} error={error} areas={AREAS} testId="add-member-errors" />
       <label htmlFor={`${formId}-email`}>{t('organisations.members.email')}</label>

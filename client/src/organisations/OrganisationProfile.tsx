@@ -168,7 +168,7 @@ function SectionLink({ target, label }: { target: string; label: string }) {
   return (
     <button
       type="button"
-      className="link"
+      className="link-button"
       onClick={() => {
         const el = document.getElementById(target);
         el?.scrollIntoView?.({ block: 'start' });
@@ -233,7 +233,7 @@ function RelationshipState({ item, organisationName, canRemove, kindText }: { it
       {canRemove && !item.canAnswer && (
         <>
           {' '}
-          <button type="button" className="link" disabled={busy} onClick={onRemove} data-testid="relationship-remove">
+          <button type="button" className="link-button" disabled={busy} onClick={onRemove} data-testid="relationship-remove">
             {item.state === 'PROPOSED' ? t('organisations.rel.withdraw') : t('organisations.rel.remove')}
           </button>
         </>

@@ -37,7 +37,7 @@ export function ProfileEditForm({ org, onDone }: { org: EditableProfile; onDone:
   }
 
   return (
-    <form className="card" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="edit-profile-form">
+    <form className="card admin-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="edit-profile-form">
       <h2 id={`${formId}-title`}>{t('organisations.profile.editTitle')}</h2>
       <FormErrors errors={errors} shownKeys={hasVersionConflict(errors) ? [] : FIELDS} error={error} areas={AREAS} testId="edit-profile-errors" />
       <label htmlFor={`${formId}-name`}>{t('organisations.profile.name')}</label>

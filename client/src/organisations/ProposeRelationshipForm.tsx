@@ -46,7 +46,7 @@ export function ProposeRelationshipForm({ organisation }: { organisation: { id: 
   }
 
   return (
-    <form className="inline-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="propose-relationship-form">
+    <form className="admin-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="propose-relationship-form">
       <h3 id={`${formId}-title`}>{t('organisations.propose.title')}</h3>
       <p className="hint">{t('organisations.propose.hint')}</p>
       <FormErrors errors={mapped} shownKeys={SHOWN} error={error} areas={AREAS} testId="propose-errors" />
@@ -114,7 +114,7 @@ function OtherOrganisationChoices({ text, excludeId, onPick }: { text: string; e
       {data && nodes.length === 0 && <li className="muted">{t('organisations.browser.none', { prefix: namePrefix })}</li>}
       {nodes.map((n) => (
         <li key={n.id}>
-          <button type="button" className="link" onClick={() => onPick({ id: n.id, name: n.name })} data-testid="propose-choice">
+          <button type="button" className="link-button" onClick={() => onPick({ id: n.id, name: n.name })} data-testid="propose-choice">
             {t('organisations.propose.pick')}: {n.name}
           </button>{' '}
           <span className="muted">· {kindLabel(n.kind)}</span>

@@ -1,7 +1,10 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockClient, renderWithClient } from '../ui/testing';
 import { OrganisationProfile } from './OrganisationProfile';
+
+// The machine is shared and slow at times: give answers (and the debounced search) time to arrive.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => {
   cleanup();
@@ -164,7 +167,7 @@ describe('administration on the organisation page', () => {
     fireEvent.click(within(form).getByTestId('propose-submit'));
     expect(within(form).getByText('Search for the other organisation and pick it.')).toBeTruthy();
     fireEvent.change(within(form).getByLabelText('The other organisation'), { target: { value: 'KKR' } });
-    fireEvent.click(await within(form).findByTestId('propose-choice', {}, { timeout: 2000 }));
+    fireEvent.click(await within(form).findByTestId('propose-choice'));
     fireEvent.click(within(form).getByTestId('propose-submit'));
     expect((await within(form).findByTestId('propose-result')).textContent).toContain('takes effect when the other side’s admin confirms it');
     expect(mock.mutationCalls('AddOrganisationRelationship')).toEqual([{ input: { kind: 'FUNDS', fromId: 'kkr', toId: 'gh' } }]);
