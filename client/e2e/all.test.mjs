@@ -9,3 +9,4 @@ import './desk-records.e2e.mjs';
 import './agreements.e2e.mjs';
 import './dashboards.e2e.mjs';
 import './languages.e2e.mjs';
+import './admin.e2e.mjs';
