@@ -1,6 +1,7 @@
 import { cleanup, configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockClient, renderWithClient } from '../ui/testing';
+import { OrganisationBrowser } from './OrganisationBrowser';
 import { OrganisationProfile } from './OrganisationProfile';
 
 // The machine is shared and slow at times: give answers (and the debounced search) time to arrive.
@@ -189,5 +190,22 @@ describe('administration on the organisation page', () => {
     await screen.findByRole('heading', { name: 'Medlemmar' });
     expect(screen.getByRole('heading', { name: 'API-nycklar' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Föreslå' })).toBeTruthy();
+  });
+
+  it('honours the organisation switcher: acting for another organisation, an admin gets no administration here', async () => {
+    const ms = [
+      { id: 'a', role: 'ADMIN', organisation: { id: 'gh', name: GH.name, kind: 'GROWTH_HOUSE', country: 'DK' } },
+      { id: 'b', role: 'VIEWER', organisation: { id: 'kkr', name: KKR.name, kind: 'REGIONAL_COUNCIL', country: 'DK' } },
+    ] as never;
+    const mock = mockClient({ queries: { OrganisationProfile: profile, OrganisationMembers: members, OrganisationApiKeys: keys() } });
+    const { unmount } = renderWithClient(mock.client, <OrganisationBrowser id="gh" memberships={ms} actingFor="kkr" userId="u1" />);
+    await screen.findByRole('heading', { level: 1, name: GH.name });
+    expect(screen.queryByTestId('admin-note')).toBeNull();
+    expect(screen.queryByTestId('api-keys')).toBeNull();
+    expect(screen.queryByTestId('members')).toBeNull(); // not even the list: acting for KKR, the growth house's members are not in scope
+    unmount();
+    renderWithClient(mock.client, <OrganisationBrowser id="gh" memberships={ms} actingFor="gh" userId="u1" />);
+    await screen.findByTestId('admin-note');
+    expect(await screen.findByTestId('api-keys')).toBeTruthy();
   });
 });
