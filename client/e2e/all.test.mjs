@@ -10,3 +10,4 @@ import './agreements.e2e.mjs';
 import './dashboards.e2e.mjs';
 import './languages.e2e.mjs';
 import './a11y.e2e.mjs';
+import './admin.e2e.mjs';

@@ -124,7 +124,7 @@ function Page({ route, me, actingFor }: { route: Route; me: MeQuery['me']; actin
     case 'firm':
       return <FirmDetailsPage id={route.id} />;
     case 'organisations':
-      return <OrganisationBrowser id={route.id} memberships={me.memberships} actingFor={actingFor} />;
+      return <OrganisationBrowser id={route.id} memberships={me.memberships} actingFor={actingFor} userId={me.id} />;
     case 'area': {
       // The public investor portal reads the same when signed in.
       if (route.area === 'portal') return <InvestorPortalPage />;

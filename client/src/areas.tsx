@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { AccountPage } from './auth/AccountPage';
 import type { MeQuery } from './generated/graphql';
 import { canAnywhere } from './ui/access';
 import { t } from './ui/i18n';
@@ -58,4 +59,6 @@ export const AREAS: Area[] = [
   { key: 'networks', label: () => t('auth.nav.networks'), render: (props) => <NetworksArea {...props} /> },
   { key: 'investment', label: () => t('auth.nav.investment'), render: (props) => <InvestmentArea {...props} /> },
   { key: 'dashboards', label: () => t('dashboards.nav.label'), render: (props) => <DashboardsArea {...props} /> },
+  // The user's own account (password): reached from the user's name in the header, not the main navigation.
+  { key: 'account', label: () => t('auth.nav.account'), visible: () => false, render: (props) => <AccountPage displayName={props.me.displayName} /> },
 ];

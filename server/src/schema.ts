@@ -24,6 +24,8 @@ import { EstablishmentInquiryResolver, EstablishmentOfferResolver, InquiryStateC
 import { InvestorPortalResolver } from './investment/portal.resolver';
 import { DashboardResolver } from './dashboards/dashboard.resolver';
 import { AGREEMENT_RESOLVERS } from './agreements/agreement.resolver';
+import { AccountResolver } from './identity/account.resolver';
+import { MemberAdminResolver } from './identity/member.resolver';
 import { ProgrammeEligibilityResolver, ProgrammeEnrolmentResolver, ProgrammeFundingSourceResolver, ProgrammeMutationResolver, ProgrammeResolver } from './programmes/programme.resolver';
 import {
   ClusterActivityAttendanceResolver, ClusterActivityResolver, ClusterMemberResolver, ClusterMutationResolver, ClusterOfficeResolver, ClusterResolver,
@@ -85,6 +87,8 @@ export const resolvers = [
   InvestorPortalResolver,
   DashboardResolver,
   ...AGREEMENT_RESOLVERS,
+  MemberAdminResolver,
+  AccountResolver,
 ] as const;
 
 let built: { schema: GraphQLSchema; access: DeclaredAccess[] } | undefined;

@@ -50,9 +50,9 @@ export function AppHeader({ me, route, organisationId, onOrganisationChange, onS
       <div className={open ? 'account open' : 'account'}>
         {me && (
           <>
-            <span className="user-name" data-testid="user-name">
+            <a className="user-name" href="#/account" data-testid="user-name" aria-label={t('auth.header.accountLink', { name: me.displayName })}>
               {me.displayName}
-            </span>
+            </a>
             <label className="switcher">
               <span>{t('auth.header.actingFor')}</span>
               <select data-testid="organisation-switcher" value={organisationId ?? ''} onChange={(e) => onOrganisationChange(e.target.value || null)}>

@@ -1,8 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useSearchOrganisationsQuery, type MeQuery } from '../generated/graphql';
 import { organisationHref } from '../routing';
-import { humanize } from '../ui/labels';
+import { membershipsWhere } from '../ui/access';
+import { countryName, roleLabel } from '../ui/labels';
+import { describeError } from '../ui/userErrors';
+import { kindLabel } from './labels';
 import { OrganisationProfile } from './OrganisationProfile';
+import { useDebounced } from './useDebounced';
 
 type Membership = MeQuery['me']['memberships'][number];
 
@@ -11,29 +16,33 @@ export interface OrganisationBrowserProps {
   memberships: Membership[];
   /** The organisation the user acts for (null: all of theirs). */
   actingFor: string | null;
+  /** The signed-in user's id (marked in member lists). */
+  userId?: string;
 }
 
 /** Search organisations by name and browse the graph from one to the next. */
-export function OrganisationBrowser({ id, memberships, actingFor }: OrganisationBrowserProps) {
+export function OrganisationBrowser({ id, memberships, actingFor, userId }: OrganisationBrowserProps) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const namePrefix = useDebounced(text.trim(), 250);
   const membership = memberships.find((m) => m.organisation.id === id);
   // Members are visible to the organisation's own members, within the organisation acted for.
   const canSeeMembers = Boolean(membership) && (actingFor === null || actingFor === id);
   // Relationships proposed to an organisation are answered by its admins.
-  const administeredIds = memberships.filter((m) => m.role === 'ADMIN' && (actingFor === null || actingFor === m.organisation.id)).map((m) => m.organisation.id);
+  // The kit's one role check (honours the organisation switcher).
+  const administeredIds = membershipsWhere({ memberships }, actingFor, 'administer').map((m) => m.organisation.id);
 
   return (
     <div className="browser">
       <aside className="browser-search" aria-labelledby="organisation-search-title">
-        <h2 id="organisation-search-title">Find an organisation</h2>
+        <h2 id="organisation-search-title">{t('organisations.browser.find')}</h2>
         <form role="search" onSubmit={(e) => e.preventDefault()}>
-          <label htmlFor="organisation-search-text">Name starts with</label>
+          <label htmlFor="organisation-search-text">{t('organisations.browser.nameStarts')}</label>
           <input
             id="organisation-search-text"
             type="search"
             data-testid="organisation-search-input"
-            placeholder="e.g. Randers"
+            placeholder={t('organisations.browser.placeholder')}
             value={text}
             onChange={(e) => setText(e.target.value)}
           />
@@ -42,14 +51,14 @@ export function OrganisationBrowser({ id, memberships, actingFor }: Organisation
           <OrganisationSearchResults namePrefix={namePrefix} selectedId={id} />
         ) : (
           <>
-            <h3>Your organisations</h3>
+            <h3>{t('organisations.browser.yours')}</h3>
             <ul className="link-list">
               {memberships.map((m) => (
                 <li key={m.id}>
                   <a href={organisationHref(m.organisation.id)} aria-current={m.organisation.id === id ? 'page' : undefined}>
                     {m.organisation.name}
                   </a>
-                  <span className="muted"> · {humanize(m.role)}</span>
+                  <span className="muted"> · {roleLabel(m.role)}</span>
                 </li>
               ))}
             </ul>
@@ -58,11 +67,11 @@ export function OrganisationBrowser({ id, memberships, actingFor }: Organisation
       </aside>
       <div className="browser-main">
         {id ? (
-          <OrganisationProfile key={id} id={id} showMembers={canSeeMembers} administeredIds={administeredIds} />
+          <OrganisationProfile key={id} id={id} showMembers={canSeeMembers} administeredIds={administeredIds} currentUserId={userId} />
         ) : (
           <div className="card empty">
-            <h1>Organisations</h1>
-            <p>Search for an organisation by name, or pick one of yours, to see its profile and its relationships in the graph.</p>
+            <h1>{t('organisations.browser.title')}</h1>
+            <p>{t('organisations.browser.intro')}</p>
           </div>
         )}
       </div>
@@ -71,17 +80,18 @@ export function OrganisationBrowser({ id, memberships, actingFor }: Organisation
 }
 
 function OrganisationSearchResults({ namePrefix, selectedId }: { namePrefix: string; selectedId: string | null }) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useSearchOrganisationsQuery({ variables: { namePrefix, first: 20 } });
   const edges = data?.organisations.edges ?? [];
   return (
     <div aria-live="polite">
       {error && (
         <p className="error" role="alert">
-          Search failed: {error.message}
+          {t('organisations.browser.searchFailed')} {describeError(error)}
         </p>
       )}
-      {fetching && !data && <p className="muted">Searching…</p>}
-      {data && edges.length === 0 && <p className="muted">No organisation starts with “{namePrefix}”.</p>}
+      {fetching && !data && <p className="muted">{t('organisations.browser.searching')}</p>}
+      {data && edges.length === 0 && <p className="muted">{t('organisations.browser.none', { prefix: namePrefix })}</p>}
       <ul className="link-list" data-testid="organisation-results">
         {edges.map(({ node }) => (
           <li key={node.id}>
@@ -90,23 +100,12 @@ function OrganisationSearchResults({ namePrefix, selectedId }: { namePrefix: str
             </a>
             <span className="muted">
               {' '}
-              · {humanize(node.kind)}, {node.country}
+              · {kindLabel(node.kind)}, {countryName(node.country)}
             </span>
           </li>
         ))}
       </ul>
-      {data?.organisations.pageInfo.hasNextPage && <p className="muted">More match: type more of the name.</p>}
+      {data?.organisations.pageInfo.hasNextPage && <p className="muted">{t('organisations.browser.more')}</p>}
     </div>
   );
 }
-
-/** The value, once it has stopped changing for `delay` ms. */
-function useDebounced<T>(value: T, delay: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delay);
-    return () => clearTimeout(timer);
-  }, [value, delay]);
-  return debounced;
-}
-

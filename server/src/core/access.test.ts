@@ -9,6 +9,7 @@ GrowthPlanMilestone.ownerName: personal data: not API keys
 Mutation.actOnReferral: member with "record" in an organisation; not API keys
 Mutation.addClusterMember: member with "edit" in an organisation; not API keys
 Mutation.addContactPerson: member with "record" in an organisation; not API keys
+Mutation.addMember: member with "administer" in an organisation; not API keys
 Mutation.addNetworkMembers: member with "edit" in an organisation; not API keys
 Mutation.addNetworkWorkingGroupMember: member with "edit" in an organisation; not API keys
 Mutation.addOrganisationRelationship: member with "administer" in an organisation; not API keys
@@ -17,6 +18,8 @@ Mutation.anonymiseContactPerson: member with "edit" in an organisation; not API 
 Mutation.assessGrowthPotential: member with "record" in an organisation; not API keys
 Mutation.changeEnrolmentState: member with "record" in an organisation; not API keys
 Mutation.changeEstablishmentInquiryState: member with "record" in an organisation; not API keys
+Mutation.changeMemberRole: member with "administer" in an organisation; not API keys
+Mutation.changePassword: signed-in user; not API keys
 Mutation.changeProgrammeState: member with "edit" in an organisation; not API keys
 Mutation.confirmAgreementParticipation: member with "edit" in an organisation; not API keys
 Mutation.confirmOrganisationRelationship: member with "administer" in an organisation; not API keys
@@ -48,6 +51,7 @@ Mutation.recordTouchpoint: member with "record" in an organisation; not API keys
 Mutation.registerForNetworkMeeting: member with "record" in an organisation; not API keys
 Mutation.removeActivityAttendance: member with "edit" in an organisation; not API keys
 Mutation.removeClusterMember: member with "edit" in an organisation; not API keys
+Mutation.removeMember: member with "administer" in an organisation; not API keys
 Mutation.removeOrganisationRelationship: member with "administer" in an organisation; not API keys
 Mutation.revealContactPerson: member with "record" in an organisation; not API keys
 Mutation.revokeApiKey: member with "administer" in an organisation; not API keys

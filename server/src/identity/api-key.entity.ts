@@ -46,4 +46,9 @@ export class ApiKey {
   @Field(() => Date, { nullable: true })
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
+
+  /** Stamped by authentication (gg_api_key_lookup) at most once a minute per key, so reads stay cheap. */
+  @Field(() => Date, { nullable: true, description: 'When the key was last used, to the minute (recorded at most once a minute); null if never.' })
+  @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
+  lastUsedAt!: Date | null;
 }

@@ -1,0 +1,38 @@
+import { EntityManager, IsNull, Not } from 'typeorm';
+import { RequestContext } from '../core/context';
+import { ForbiddenError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { ChangePasswordInput } from './identity.inputs';
+import { hashPassword, verifyPassword } from './password';
+import { Session } from './session.entity';
+import { signInThrottle } from './sign-in-throttle';
+import { User } from './user.entity';
+
+/**
+ * The signed-in user's own account. Changing the password needs the current one and counts wrong
+ * guesses in the sign-in throttle (a stolen session cannot try passwords faster than sign-in can); the
+ * user's other sessions end, this one stays signed in.
+ */
+export const accountService = {
+  async changePassword(ctx: RequestContext, em: EntityManager, input: ChangePasswordInput): Promise<{ otherSessionsEnded: number }> {
+    if (ctx.principal?.kind !== 'user') throw new ForbiddenError();
+    const { userId, sessionId } = ctx.principal;
+    const user = await em.findOneByOrFail(User, { id: userId });
+    const address = ctx.clientAddress ?? null;
+    const lock = await signInThrottle.lockedFor(ctx.db.appDs, user.email, address);
+    if (lock) {
+      const minutes = Math.ceil(lock.waitMs / 60_000);
+      throw new UserInputRejection([userError('currentPassword', `Too many wrong passwords. Try again in ${minutes} minutes.`, UserErrorCode.TOO_MANY_ATTEMPTS, { minutes })]);
+    }
+    if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+      // On the pool, not the request's transaction: the failure must count although this mutation rolls back.
+      await signInThrottle.recordFailure(ctx.db.appDs, user.email, address);
+      throw new UserInputRejection([userError('currentPassword', 'The current password is wrong.', UserErrorCode.BAD_CREDENTIALS)]);
+    }
+    if (input.newPassword === input.currentPassword) {
+      throw new UserInputRejection([userError('newPassword', 'The new password must differ from the current one.', UserErrorCode.INVALID, { constraint: 'differentFromCurrent' })]);
+    }
+    await em.update(User, { id: userId }, { passwordHash: await hashPassword(input.newPassword) });
+    const ended = await em.update(Session, { userId, id: Not(sessionId), revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+    return { otherSessionsEnded: ended.affected ?? 0 };
+  },
+};
