@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext, userIdOf } from '../core/context';
 import { updateIfVersion, versionConflict } from '../core/versioned';
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
 import { UserError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
@@ -36,7 +36,8 @@ import {
   UpdateOfficePlacementProposalInput,
 } from './cluster.inputs';
 import { clusterLoaders } from './cluster.loaders';
-import { afterRow, clusterOfOffice, findOrganisation, restrictToVisibleCoFinancings, restrictToVisibleProposals } from './cluster.visibility';
+import * as service from './cluster.service';
+import { clusterOfOffice, findOrganisation, restrictToVisibleCoFinancings, restrictToVisibleProposals } from './cluster.visibility';
 import { OfficeCoFinancing, OfficeCoFinancingAmount, OfficeCoFinancingShare } from './office-co-financing.entity';
 import { ALL_PLACEMENT_CRITERIA, OfficePlacementProposal, OfficePlacementScore, PlacementProposalState } from './office-placement.entity';
 
@@ -124,11 +125,8 @@ export class ClusterResolver {
   @Query(() => ClusterConnection, { description: 'National clusters, by name.' })
   @Access(Rules.signedIn())
   async clusters(@PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
-    const qb = ctx.ds.getRepository(Organisation).createQueryBuilder('o').where('o.kind = :kind', { kind: OrganisationKind.CLUSTER });
-    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere('(lower(o.name), o.id) > (:cName, :cId)', { cName: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('lower(o.name)').addOrderBy('o.id').limit(first + 1).getMany();
-    return toConnection(rows.map(toCluster), first, (c) => [c.name.toLowerCase(), c.id], !!cursor);
+    const page = await service.listClusters(ctx, first, after);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toCluster(e.node) })) };
   }
 
   @FieldResolver(() => Organisation, { description: 'The cluster\'s organisation profile.' })
@@ -242,10 +240,7 @@ export class OfficePlacementProposalResolver {
   @Access(Rules.member(Capability.READ))
   async officePlacementProposals(@PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const afterId = idCursor(after);
-    const qb = restrictToVisibleProposals(ctx.ds.getRepository(OfficePlacementProposal).createQueryBuilder('p'), 'p', ctx);
-    afterRow(qb, 'p', 'office_placement_proposal', 'created_at', afterId);
-    const rows = await qb.orderBy('p.createdAt').addOrderBy('p.id').limit(first + 1).getMany();
-    return toConnection(rows, first, byCreated, !!afterId);
+    return toConnection(await service.listProposals(ctx, first, afterId), first, byCreated, !!afterId);
   }
 
   @FieldResolver(() => Cluster, { nullable: true })
@@ -287,8 +282,7 @@ export class OfficeCoFinancingResolver {
   @Query(() => [OfficeCoFinancing], { description: 'Co-financing agreements your organisations are party to (as cluster or paying municipality).' })
   @Access(Rules.member(Capability.READ))
   officeCoFinancings(@Ctx() ctx: RequestContext) {
-    const qb = ctx.ds.getRepository(OfficeCoFinancing).createQueryBuilder('c');
-    return restrictToVisibleCoFinancings(qb, 'c', ctx).orderBy('c.createdAt').addOrderBy('c.id').limit(500).getMany();
+    return service.listCoFinancings(ctx);
   }
 
   @FieldResolver(() => ClusterOffice, { nullable: true })
@@ -365,14 +359,7 @@ export class ClusterActivityResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const afterId = idCursor(after);
-    const qb = ctx.ds.getRepository(ClusterActivity).createQueryBuilder('a');
-    if (filter?.clusterId) qb.andWhere('a.clusterOrganisationId = :cluster', { cluster: filter.clusterId });
-    if (filter?.officeId) qb.andWhere('a.officeOrganisationId = :office', { office: filter.officeId });
-    if (filter?.kinds?.length) qb.andWhere('a.kind = ANY(:kinds)', { kinds: filter.kinds });
-    if (filter?.startsFrom) qb.andWhere('a.startsAt >= :from', { from: new Date(filter.startsFrom) });
-    afterRow(qb, 'a', 'cluster_activity', 'starts_at', afterId);
-    const rows = await qb.orderBy('a.startsAt').addOrderBy('a.id').limit(first + 1).getMany();
-    return toConnection(rows, first, byCreated, !!afterId);
+    return toConnection(await service.listActivities(ctx, filter, first, afterId), first, byCreated, !!afterId);
   }
 
   @FieldResolver(() => Cluster, { nullable: true })

@@ -1,14 +1,14 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext, userIdOf } from '../core/context';
 import { updateIfVersion, versionConflict } from '../core/versioned';
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
 import { UserError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
-import { isUuid, likePrefix } from '../core/text';
+import { isUuid } from '../core/text';
 import { Firm, FirmStatus, GrowthPotentialLevel, SizeClass } from '../firms/firm.entity';
-import { currentGrowthPotentialLevel, firmRegisterLoaders } from '../firms/firm.history';
+import { currentGrowthPotentialLevel } from '../firms/firm.history';
 import { firmLoaders } from '../firms/firm.loaders';
 import { restrictToVisibleFirms } from '../firms/firm.visibility';
 import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
@@ -30,16 +30,14 @@ import {
   UpdateProgrammeInput,
 } from './programme.inputs';
 import { programmeLoaders } from './programme.loaders';
+import * as reads from './programme.reads';
 import {
-  CATALOGUE_STATES,
   checkEligibility,
   EligibilityFailure,
   ENROLLING_STATES,
-  FirmProfile,
   profileOf,
   PROGRAMME_TRANSITIONS,
   PUBLISHED_STATES,
-  restrictToEligible,
   restrictToVisibleProgrammes,
 } from './programme.service';
 import { basisPointsToPercent, checkShares } from './shares';
@@ -97,7 +95,6 @@ export class EnrolmentPayload extends MutationPayload {
   failedCriteria: EligibilityCriterion[] = [];
 }
 
-const programmeKey = (p: Programme) => [p.startsOn, p.id];
 const enrolmentKey = (e: ProgrammeEnrolment) => [e.id];
 
 // ---------------------------------------------------------------------------------------------------
@@ -118,28 +115,7 @@ export class ProgrammeResolver {
     @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    const states = filter?.states?.length ? filter.states.filter((s) => CATALOGUE_STATES.includes(s)) : CATALOGUE_STATES;
-    const qb = ctx.ds.getRepository(Programme).createQueryBuilder('p').where('p.state = ANY(:states)', { states });
-    if (filter?.kinds?.length) qb.andWhere('p.kind = ANY(:kinds)', { kinds: filter.kinds });
-    if (filter?.operatorOrganisationId) qb.andWhere('p.operatorOrganisationId = :op', { op: filter.operatorOrganisationId });
-    if (filter?.namePrefix?.trim()) qb.andWhere(`lower(p.name) LIKE :prefix ESCAPE '\\'`, { prefix: likePrefix(filter.namePrefix.trim()) });
-    if (filter?.endsOnOrAfter) qb.andWhere('p.endsOn >= :endsFrom', { endsFrom: filter.endsOnOrAfter });
-    const criteria: Partial<FirmProfile> = {};
-    if (filter?.regionId) criteria.regionId = filter.regionId;
-    if (filter?.growthPotentialLevel) criteria.growthPotentialLevel = filter.growthPotentialLevel;
-    if (filter?.sizeClass) criteria.sizeClass = filter.sizeClass;
-    if (filter?.industryCode) criteria.industryCode = filter.industryCode;
-    restrictToEligible(qb, 'p', criteria);
-    const cursor = decodeCursor(after, ['date', 'uuid']) as [string, string] | null;
-    if (filter?.eligibleForFirmId) {
-      const profile = await visibleFirmProfile(ctx, filter.eligibleForFirmId);
-      // A firm you may not see is treated as one that does not exist: nothing matches.
-      if (!profile) return toConnection([], first, programmeKey, !!cursor);
-      restrictToEligible(qb, 'p', profile);
-    }
-    if (cursor) qb.andWhere('(p.startsOn, p.id) > (:cStart, :cId)', { cStart: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('p.startsOn').addOrderBy('p.id').limit(first + 1).getMany();
-    return toConnection(rows, first, programmeKey, !!cursor);
+    return reads.programmeCatalogue(ctx, filter, first, after);
   }
 
   @Query(() => ProgrammeConnection, { description: 'Programmes your organisations operate, in every state (drafts included), by start date.' })
@@ -149,13 +125,7 @@ export class ProgrammeResolver {
     @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    const scope = ctx.scope.require(Capability.READ);
-    const qb = scope.restrict(ctx.ds.getRepository(Programme).createQueryBuilder('p'), 'p.operatorOrganisationId');
-    if (states?.length) qb.andWhere('p.state = ANY(:states)', { states });
-    const cursor = decodeCursor(after, ['date', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere('(p.startsOn, p.id) > (:cStart, :cId)', { cStart: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('p.startsOn').addOrderBy('p.id').limit(first + 1).getMany();
-    return toConnection(rows, first, programmeKey, !!cursor);
+    return reads.operatedProgrammes(ctx, states, first, after);
   }
 
   @Query(() => EligibilityCheck, {
@@ -165,7 +135,7 @@ export class ProgrammeResolver {
   @Access(Rules.signedIn())
   async programmeEligibility(@Arg('programmeId', () => ID) programmeId: string, @Arg('firmId', () => ID) firmId: string, @Ctx() ctx: RequestContext) {
     if (!isUuid(programmeId) || !isUuid(firmId)) return null;
-    const [programme, profile] = await Promise.all([programmeLoaders(ctx).byId.load(programmeId), visibleFirmProfile(ctx, firmId)]);
+    const [programme, profile] = await Promise.all([programmeLoaders(ctx).byId.load(programmeId), reads.visibleFirmProfile(ctx, firmId)]);
     if (!programme || !profile) return null;
     return toEligibilityCheck(checkEligibility(programme, profile));
   }
@@ -510,17 +480,6 @@ async function municipalityRegion(em: EntityManager, municipalityId: string | nu
   if (!municipalityId) return null;
   const m = await em.findOne(Organisation, { where: { id: municipalityId }, select: { id: true, regionId: true } });
   return m?.regionId ?? null;
-}
-
-/** The eligibility profile of a firm the caller may see, or null. */
-async function visibleFirmProfile(ctx: RequestContext, firmId: string): Promise<FirmProfile | null> {
-  const firm = await firmLoaders(ctx).byId.load(firmId);
-  if (!firm) return null;
-  const [municipality, growthPotential] = await Promise.all([
-    firm.municipalityId ? organisationLoaders(ctx).byId.load(firm.municipalityId) : null,
-    firmRegisterLoaders(ctx).growthPotential.load(firm.id),
-  ]);
-  return profileOf(firm, municipality?.regionId ?? null, growthPotential?.level ?? null);
 }
 
 function eligibilityColumns(e: EligibilityInput | undefined) {
