@@ -39,6 +39,9 @@ try {
   const lintFailed = lint ? lint.filter((f) => f.errorCount > 0) : null;
   for (const f of lintFailed ?? []) for (const m of f.messages) console.log(`  ${path.relative(root, f.filePath)}:${m.line}:${m.column} ${m.message} (${m.ruleId})`);
   record('lint (eslint)', lint && lintFailed.length === 0 ? 1 : 0, lint ? lintFailed.length : 1, lint ? `${lint.length} files` : 'no report');
+  // The lint rules' own tests (each rule catches what it is for).
+  const ruleTests = run('node', ['--test', 'scripts/lint/rules.test.mjs'], { allowFail: true });
+  record('lint rules (node --test)', ruleTests === 0 ? 1 : 0, ruleTests === 0 ? 0 : 1);
 
   step('Server tests (Jest, real PostgreSQL)');
   const jestJson = path.join(os.tmpdir(), `gg-jest-${process.pid}.json`);

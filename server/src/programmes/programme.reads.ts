@@ -7,8 +7,9 @@ import { firmRegisterLoaders } from '../firms/firm.history';
 import { firmLoaders } from '../firms/firm.loaders';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { Programme, ProgrammeState } from './programme.entity';
-import { ProgrammeCatalogueFilter } from './programme.inputs';
-import { CATALOGUE_STATES, FirmProfile, profileOf, restrictToEligible } from './programme.service';
+import { ProgrammeCatalogueFilter, ProgrammeThroughputFilter } from './programme.inputs';
+import { EnrolmentState } from './programme-enrolment.entity';
+import { CATALOGUE_STATES, FirmProfile, profileOf, PUBLISHED_STATES, restrictToEligible } from './programme.service';
 
 /** The programmes area's list reads (through core/scoped.ts: published programmes, drafts for their operator). */
 
@@ -57,3 +58,18 @@ export async function visibleFirmProfile(ctx: RequestContext, firmId: string): P
   return profileOf(firm, municipality?.regionId ?? null, growthPotential?.level ?? null);
 }
 
+/** Enrolled / completed / dropped-out counts over published programmes (counts only, from a view of counts). */
+export function throughputCounts(ctx: RequestContext, filter: ProgrammeThroughputFilter | undefined) {
+  // Published programmes only, for every caller alike (the operator's own drafts are not counted either).
+  const qb = scoped(ctx, Programme, 'p')
+    // Counts through a view of counts only (RLS keeps the enrolment rows to the operator).
+    .leftJoin('programme_enrolment_count', 'e', 'e.programme_id = p.id')
+    .select('count(DISTINCT p.id)', 'programmes')
+    .addSelect(`coalesce(sum(e.n) FILTER (WHERE e.state = '${EnrolmentState.ENROLLED}'), 0)`, 'enrolled')
+    .addSelect(`coalesce(sum(e.n) FILTER (WHERE e.state = '${EnrolmentState.COMPLETED}'), 0)`, 'completed')
+    .addSelect(`coalesce(sum(e.n) FILTER (WHERE e.state = '${EnrolmentState.DROPPED_OUT}'), 0)`, 'droppedOut')
+    .andWhere('p.state = ANY(:published)', { published: PUBLISHED_STATES });
+  if (filter?.operatorOrganisationId) qb.andWhere('p.operatorOrganisationId = :op', { op: filter.operatorOrganisationId });
+  if (filter?.kinds?.length) qb.andWhere('p.kind = ANY(:kinds)', { kinds: filter.kinds });
+  return qb.getRawOne<{ programmes: string; enrolled: string; completed: string; droppedOut: string }>();
+}

@@ -31,15 +31,7 @@ import {
 } from './programme.inputs';
 import { programmeLoaders } from './programme.loaders';
 import * as reads from './programme.reads';
-import {
-  checkEligibility,
-  EligibilityFailure,
-  ENROLLING_STATES,
-  profileOf,
-  PROGRAMME_TRANSITIONS,
-  PUBLISHED_STATES,
-  restrictToVisibleProgrammes,
-} from './programme.service';
+import { checkEligibility, EligibilityFailure, ENROLLING_STATES, profileOf, PROGRAMME_TRANSITIONS, restrictToVisibleProgrammes } from './programme.service';
 import { basisPointsToPercent, checkShares } from './shares';
 
 // ---------------------------------------------------------------------------------------------------
@@ -143,19 +135,7 @@ export class ProgrammeResolver {
   @Query(() => ProgrammeThroughputSummary, { description: 'Enrolled / completed / dropped-out counts summed over published programmes. Counts only, never firms.' })
   @Access(Rules.signedIn())
   async programmeThroughput(@Arg('filter', () => ProgrammeThroughputFilter, { nullable: true }) filter: ProgrammeThroughputFilter | undefined, @Ctx() ctx: RequestContext) {
-    const qb = ctx.ds
-      .getRepository(Programme)
-      .createQueryBuilder('p')
-      // Counts through a view of counts only (RLS keeps the enrolment rows to the operator).
-      .leftJoin('programme_enrolment_count', 'e', 'e.programme_id = p.id')
-      .select('count(DISTINCT p.id)', 'programmes')
-      .addSelect(`coalesce(sum(e.n) FILTER (WHERE e.state = '${EnrolmentState.ENROLLED}'), 0)`, 'enrolled')
-      .addSelect(`coalesce(sum(e.n) FILTER (WHERE e.state = '${EnrolmentState.COMPLETED}'), 0)`, 'completed')
-      .addSelect(`coalesce(sum(e.n) FILTER (WHERE e.state = '${EnrolmentState.DROPPED_OUT}'), 0)`, 'droppedOut')
-      .where('p.state = ANY(:published)', { published: PUBLISHED_STATES });
-    if (filter?.operatorOrganisationId) qb.andWhere('p.operatorOrganisationId = :op', { op: filter.operatorOrganisationId });
-    if (filter?.kinds?.length) qb.andWhere('p.kind = ANY(:kinds)', { kinds: filter.kinds });
-    const raw = await qb.getRawOne<{ programmes: string; enrolled: string; completed: string; droppedOut: string }>();
+    const raw = await reads.throughputCounts(ctx, filter);
     const n = (s: string | undefined) => Number(s ?? 0);
     const summary = new ProgrammeThroughputSummary();
     Object.assign(summary, {
