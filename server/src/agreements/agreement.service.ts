@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext, userIdOf } from '../core/context';
 import { Capability } from '../core/access';
-import { userError, UserError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { notFoundRejection, userError, UserError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { scoped } from '../core/scoped';
 import { updateIfVersion } from '../core/versioned';
 import { AgreementFollowUp, AgreementFollowUpEntry, AgreementParty, AgreementSignature, AgreementTransition, AgreementVersion, ServiceAgreement } from './agreement.entity';
@@ -25,11 +25,10 @@ export interface ConflictHolder {
   current: ServiceAgreement | null;
 }
 
-
 /** Today's date in Denmark/Sweden (YYYY-MM-DD). */
 export const todayLocal = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Copenhagen' });
 
-const notFound = (field = 'agreementId') => new UserInputRejection([userError(field, 'Service agreement not found.', UserErrorCode.NOT_FOUND)]);
+const notFound = () => notFoundRejection('agreementId', 'Service agreement');
 
 /**
  * The agreement a write is about, if the caller is party to it (READ in a party); otherwise NOT_FOUND,

@@ -3,7 +3,7 @@ import { RequestContext, userIdOf } from '../core/context';
 import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
-import { UserError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { UserError, userError, UserErrorCode, UserInputRejection, notFoundRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
 import { isUuid } from '../core/text';
@@ -416,7 +416,7 @@ export class ClusterMutationResolver {
         let kind: ClusterMemberKind = ClusterMemberKind.FIRM;
         if (input.firmId) {
           const firm = await findVisibleFirm(ctx, em, input.firmId);
-          if (!firm || firm.status === FirmStatus.MERGED) throw new UserInputRejection([userError('firmId', 'Firm not found.', UserErrorCode.NOT_FOUND)]);
+          if (!firm || firm.status === FirmStatus.MERGED) throw notFoundRejection('firmId', 'Firm');
         } else {
           const org = await findOrganisation(em, input.organisationId!);
           if (!org) throw new UserInputRejection([userError('organisationId', 'No organisation with this id.', UserErrorCode.NOT_FOUND)]);
@@ -452,7 +452,7 @@ export class ClusterMutationResolver {
         .from(ClusterMember)
         .where('id = :id AND cluster_organisation_id = ANY(:orgs)', { id: input.id, orgs: editing.organisationIds })
         .execute();
-      if (!result.affected) throw new UserInputRejection([userError('id', 'Member not found.', UserErrorCode.NOT_FOUND)]);
+      if (!result.affected) throw notFoundRejection('id', 'Member');
       return Object.assign(new RemovedPayload(), { removedId: input.id });
     }, () => new RemovedPayload());
   }
@@ -586,7 +586,7 @@ export class ClusterMutationResolver {
     return runMutation(ctx, input, async (em) => {
       const qb = em.getRepository(OfficeCoFinancing).createQueryBuilder('c').where('c.id = :id', { id: input.id });
       const current = await restrictToVisibleCoFinancings(qb, 'c', ctx).getOne();
-      if (!current) throw new UserInputRejection([userError('id', 'Co-financing not found.', UserErrorCode.NOT_FOUND)]);
+      if (!current) throw notFoundRejection('id', 'Co-financing');
       if (!ctx.scope.has(current.clusterOrganisationId, Capability.EDIT)) {
         throw new UserInputRejection([userError('id', 'Only editors of the office\'s cluster can change its co-financing.', UserErrorCode.NOT_ALLOWED)]);
       }
@@ -721,7 +721,7 @@ export class ClusterMutationResolver {
         .where('id = :id', { id: input.id })
         .andWhere('activity_id IN (SELECT a.id FROM cluster_activity a WHERE a.cluster_organisation_id = ANY(:orgs))', { orgs: editing.organisationIds })
         .execute();
-      if (!result.affected) throw new UserInputRejection([userError('id', 'Attendance not found.', UserErrorCode.NOT_FOUND)]);
+      if (!result.affected) throw notFoundRejection('id', 'Attendance');
       return Object.assign(new RemovedPayload(), { removedId: input.id });
     }, () => new RemovedPayload());
   }
@@ -763,7 +763,7 @@ async function findProposalOrNull(ctx: RequestContext, em: EntityManager, id: st
 /** A proposal the caller may see; "not found" for missing and not-yours alike. */
 async function findVisibleProposal(ctx: RequestContext, em: EntityManager, id: string) {
   const p = await findProposalOrNull(ctx, em, id);
-  if (!p) throw new UserInputRejection([userError('id', 'Proposal not found.', UserErrorCode.NOT_FOUND)]);
+  if (!p) throw notFoundRejection('id', 'Proposal');
   return p;
 }
 

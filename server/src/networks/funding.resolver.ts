@@ -3,7 +3,7 @@ import { RequestContext, userIdOf } from '../core/context';
 import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
-import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { userError, UserErrorCode, UserInputRejection, notFoundRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, PageArgs, PageParams } from '../core/pagination';
 import { isUuid } from '../core/text';
@@ -88,7 +88,7 @@ async function findOwnApplication(ctx: RequestContext, em: EntityManager, id: st
         .setLock('pessimistic_write')
         .getOne()
     : null;
-  if (!app) throw new UserInputRejection([userError('id', 'Funding application not found.', UserErrorCode.NOT_FOUND)]);
+  if (!app) throw notFoundRejection('id', 'Funding application');
   if (!ctx.scope.has(app.applicantOrganisationId, Capability.EDIT)) {
     throw new UserInputRejection([userError('id', 'Only editors of the applicant organisation can change this application.', UserErrorCode.NOT_ALLOWED)]);
   }
@@ -194,12 +194,12 @@ export class FundingApplicationResolver {
         throw new UserInputRejection([userError('applicantOrganisationId', 'You can only apply for an organisation where you have "edit".', UserErrorCode.NOT_ALLOWED)]);
       }
       if (!(await em.existsBy(FundingPool, { id: input.poolId }))) {
-        throw new UserInputRejection([userError('poolId', 'Funding pool not found.', UserErrorCode.NOT_FOUND)]);
+        throw notFoundRejection('poolId', 'Funding pool');
       }
       if (input.networkId) {
         const scope = ctx.scope.require(Capability.READ);
         const visible = await restrictToVisibleNetworks(em.getRepository(Network).createQueryBuilder('n').where('n.id = :id', { id: input.networkId }), 'n', scope).getExists();
-        if (!visible) throw new UserInputRejection([userError('networkId', 'Network not found.', UserErrorCode.NOT_FOUND)]);
+        if (!visible) throw notFoundRejection('networkId', 'Network');
       }
       const application = await em.save(
         em.create(FundingApplication, {
@@ -267,7 +267,7 @@ export class FundingApplicationResolver {
             .setLock('pessimistic_write')
             .getOne()
         : null;
-      if (!app) throw new UserInputRejection([userError('id', 'Funding application not found.', UserErrorCode.NOT_FOUND)]);
+      if (!app) throw notFoundRejection('id', 'Funding application');
       const pool = await em.findOneByOrFail(FundingPool, { id: app.poolId });
       if (!ctx.scope.has(pool.ownerOrganisationId, Capability.EDIT)) {
         throw new UserInputRejection([userError('id', 'Only editors of the organisation owning the pool can decide.', UserErrorCode.NOT_ALLOWED)]);

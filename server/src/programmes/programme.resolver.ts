@@ -3,7 +3,7 @@ import { RequestContext, userIdOf } from '../core/context';
 import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
-import { UserError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { UserError, userError, UserErrorCode, UserInputRejection, notFoundRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
 import { isUuid } from '../core/text';
@@ -342,7 +342,7 @@ export class ProgrammeMutationResolver {
           throw new UserInputRejection([userError('programmeId', `The programme is ${programme.state}: firms can be enrolled only while it is OPEN or RUNNING.`, UserErrorCode.INVALID_STATE)]);
         }
         const firm = await findVisibleFirm(ctx, em, input.firmId);
-        if (!firm) throw new UserInputRejection([userError('firmId', 'Firm not found.', UserErrorCode.NOT_FOUND)]);
+        if (!firm) throw notFoundRejection('firmId', 'Firm');
         if (firm.status === FirmStatus.MERGED) {
           throw new UserInputRejection([userError('firmId', 'This prospect was merged into a registered firm; enrol that firm instead.', UserErrorCode.INVALID_STATE)]);
         }
@@ -388,7 +388,7 @@ export class ProgrammeMutationResolver {
         .where('e.id = :id', { id: input.enrolmentId });
       const current = await recording.restrict(qb, 'p.operator_organisation_id').getOne();
       // Not found and not yours give the same answer: enrolments are the operator's records.
-      if (!current) throw new UserInputRejection([userError('enrolmentId', 'Enrolment not found.', UserErrorCode.NOT_FOUND)]);
+      if (!current) throw notFoundRejection('enrolmentId', 'Enrolment');
       if (current.state !== EnrolmentState.ENROLLED) {
         throw new UserInputRejection([userError('state', `The enrolment is ${current.state} already; only ENROLLED firms can complete or drop out.`, UserErrorCode.INVALID_STATE)]);
       }
