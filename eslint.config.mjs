@@ -14,6 +14,7 @@ export default [
       'gg/root-field-access': 'error',
       'gg/no-raw-db-in-resolver': 'error',
       'gg/no-cross-area-import': 'error',
+      'gg/schema-imports-areas': 'error',
     },
   },
   {

@@ -87,4 +87,31 @@ const noCrossAreaImport = {
   },
 };
 
-export default { rules: { 'root-field-access': rootFieldAccess, 'no-raw-db-in-resolver': noRawDbInResolver, 'no-cross-area-import': noCrossAreaImport } };
+/**
+ * server/src/schema.ts names no resolver class: it imports each area's module (`./<area>`, the area's
+ * index.ts exporting `<AREA>_RESOLVERS`) and core. A new resolver class is added to its area's index.ts.
+ */
+const schemaImportsAreas = {
+  meta: { type: 'problem', messages: { notArea: 'schema.ts imports "{{src}}": import the area module (e.g. "./agreements") or core only.' }, schema: [] },
+  create(context) {
+    if (rel(context.filename) !== 'server/src/schema.ts') return {};
+    const check = (node) => {
+      const src = node.source?.value;
+      if (typeof src !== 'string' || !src.startsWith('.')) return;
+      if (/^\.\/core\/[\w.-]+$/.test(src)) return;
+      const area = /^\.\/([\w-]+)(\/index)?$/.exec(src);
+      if (area && fs.existsSync(path.join(path.dirname(context.filename), area[1], 'index.ts'))) return;
+      context.report({ node, messageId: 'notArea', data: { src } });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check };
+  },
+};
+
+export default {
+  rules: {
+    'root-field-access': rootFieldAccess,
+    'no-raw-db-in-resolver': noRawDbInResolver,
+    'no-cross-area-import': noCrossAreaImport,
+    'schema-imports-areas': schemaImportsAreas,
+  },
+};

@@ -4,91 +4,32 @@ import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { applyAccessRules, DeclaredAccess } from './core/access';
 import { applyInputGuard } from './core/input-guard';
 import { applyListCaps } from './core/list-bounds';
-import { FirmChangeResolver, FirmGrowthPotentialResolver, FirmResolver, OrganisationFirmsResolver } from './firms/firm.resolver';
-import { IdentityResolver, MembershipResolver, OrganisationMembersResolver } from './identity/identity.resolver';
-import { ConsentResolver, JourneyAccessLogResolver } from './journeys/consent.resolver';
-import { ContactPersonResolver } from './journeys/contact-person.resolver';
-import { FirmDataExportResolver } from './journeys/export.resolver';
-import {
-  FirmJourneyResolver, GrowthPlanMilestoneResolver, GrowthPotentialAssessmentResolver, MilestoneDetailsResolver, ReferralDetailsResolver, TouchpointResolver,
-} from './journeys/journey.resolver';
-import { ReferralResolver, ReferralStepResolver } from './journeys/referral.resolver';
-import { WorklistFirmResolver, WorklistResolver } from './journeys/worklist.resolver';
-import { OrganisationRelationshipResolver, OrganisationResolver } from './organisations/organisation.resolver';
-import { FundingApplicationResolver, FundingPoolResolver } from './networks/funding.resolver';
-import {
-  NetworkMeetingParticipantResolver, NetworkMeetingResolver, NetworkMemberResolver, NetworkResolver, NetworkWorkingGroupMemberResolver,
-} from './networks/network.resolver';
-import { DelegationResolver, ReceptionMunicipalityResolver } from './investment/delegation.resolver';
-import { EstablishmentInquiryResolver, EstablishmentOfferResolver, InquiryStateChangeResolver } from './investment/inquiry.resolver';
-import { InvestorPortalResolver } from './investment/portal.resolver';
-import { DashboardResolver } from './dashboards/dashboard.resolver';
-import { AGREEMENT_RESOLVERS } from './agreements/agreement.resolver';
-import { AccountResolver } from './identity/account.resolver';
-import { MemberAdminResolver } from './identity/member.resolver';
-import { ProgrammeEligibilityResolver, ProgrammeEnrolmentResolver, ProgrammeFundingSourceResolver, ProgrammeMutationResolver, ProgrammeResolver } from './programmes/programme.resolver';
-import {
-  ClusterActivityAttendanceResolver, ClusterActivityResolver, ClusterMemberResolver, ClusterMutationResolver, ClusterOfficeResolver, ClusterResolver,
-  CoFinancingAllocationResolver, OfficeCoFinancingResolver, OfficeCoFinancingShareResolver, OfficePlacementProposalResolver,
-} from './clusters/cluster.resolver';
+import { AGREEMENT_RESOLVERS } from './agreements';
+import { CLUSTER_RESOLVERS } from './clusters';
+import { DASHBOARD_RESOLVERS } from './dashboards';
+import { FIRM_RESOLVERS } from './firms';
+import { IDENTITY_RESOLVERS } from './identity';
+import { INVESTMENT_RESOLVERS } from './investment';
+import { JOURNEY_RESOLVERS } from './journeys';
+import { NETWORK_RESOLVERS } from './networks';
+import { ORGANISATION_RESOLVERS } from './organisations';
+import { PROGRAMME_RESOLVERS } from './programmes';
 
-/** Every resolver class; each domain area adds its own here. */
+/**
+ * Every resolver class, area by area. Each area lists its classes in its own index.ts (`<AREA>_RESOLVERS`);
+ * this file imports only those modules (lint rule gg/schema-imports-areas, scripts/lint/rules.mjs).
+ */
 export const resolvers = [
-  OrganisationResolver,
-  OrganisationRelationshipResolver,
-  FirmResolver,
-  FirmChangeResolver,
-  FirmGrowthPotentialResolver,
-  OrganisationFirmsResolver,
-  IdentityResolver,
-  MembershipResolver,
-  OrganisationMembersResolver,
-  FirmJourneyResolver,
-  TouchpointResolver,
-  ReferralDetailsResolver,
-  MilestoneDetailsResolver,
-  GrowthPlanMilestoneResolver,
-  GrowthPotentialAssessmentResolver,
-  ReferralResolver,
-  ReferralStepResolver,
-  ConsentResolver,
-  JourneyAccessLogResolver,
-  ContactPersonResolver,
-  FirmDataExportResolver,
-  WorklistResolver,
-  WorklistFirmResolver,
-  ProgrammeResolver,
-  ProgrammeEligibilityResolver,
-  ProgrammeFundingSourceResolver,
-  ProgrammeEnrolmentResolver,
-  ProgrammeMutationResolver,
-  ClusterResolver,
-  ClusterOfficeResolver,
-  ClusterMemberResolver,
-  OfficePlacementProposalResolver,
-  OfficeCoFinancingResolver,
-  OfficeCoFinancingShareResolver,
-  CoFinancingAllocationResolver,
-  ClusterActivityResolver,
-  ClusterActivityAttendanceResolver,
-  ClusterMutationResolver,
-  NetworkResolver,
-  NetworkMeetingResolver,
-  NetworkWorkingGroupMemberResolver,
-  NetworkMemberResolver,
-  NetworkMeetingParticipantResolver,
-  FundingPoolResolver,
-  FundingApplicationResolver,
-  DelegationResolver,
-  ReceptionMunicipalityResolver,
-  EstablishmentInquiryResolver,
-  EstablishmentOfferResolver,
-  InquiryStateChangeResolver,
-  InvestorPortalResolver,
-  DashboardResolver,
+  ...ORGANISATION_RESOLVERS,
+  ...FIRM_RESOLVERS,
+  ...IDENTITY_RESOLVERS,
+  ...JOURNEY_RESOLVERS,
+  ...PROGRAMME_RESOLVERS,
+  ...CLUSTER_RESOLVERS,
+  ...NETWORK_RESOLVERS,
+  ...INVESTMENT_RESOLVERS,
+  ...DASHBOARD_RESOLVERS,
   ...AGREEMENT_RESOLVERS,
-  MemberAdminResolver,
-  AccountResolver,
 ] as const;
 
 let built: { schema: GraphQLSchema; access: DeclaredAccess[] } | undefined;

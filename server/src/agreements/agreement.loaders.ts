@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { Capability } from '../core/access';
 import { RequestContext } from '../core/context';
+import { groupByParent, oneEach } from '../core/loaders';
+import { scoped } from '../core/scoped';
 import { AgreementFollowUp, AgreementParty, AgreementSignature, AgreementTransition, AgreementVersion, ServiceAgreement } from './agreement.entity';
 import { AgreementKpiActualSource } from './agreement.enums';
 import { computeKpiActuals, KpiActual, KpiRequest } from './agreement.kpi';
@@ -22,23 +24,15 @@ const NOT_VISIBLE: KpiActual = { actual: null, source: AgreementKpiActualSource.
  */
 export function createAgreementLoaders(ctx: RequestContext) {
   const ds = ctx.ds;
-  const groupBy = <T, K extends keyof T>(rows: T[], key: K, ids: readonly string[]) => {
-    const map = new Map<string, T[]>(ids.map((id) => [id, []]));
-    for (const r of rows) map.get(r[key] as unknown as string)?.push(r);
-    return ids.map((id) => map.get(id)!);
-  };
   const visibleOrgs = () => ctx.scope.optional(Capability.READ)?.organisationIds ?? null;
   const byId = new DataLoader<string, ServiceAgreement | null>(async (ids) => {
       const scope = ctx.scope.optional(Capability.READ);
       if (!scope) return ids.map(() => null);
-      const rows = await ds
-        .getRepository(ServiceAgreement)
-        .createQueryBuilder('a')
-        .where('a.id = ANY(:ids)', { ids: [...ids] })
+      const rows = await scoped(ctx, ServiceAgreement, 'a')
+        .andWhere('a.id = ANY(:ids)', { ids: [...ids] })
         .andWhere(partyOf('a'), { visibleOrgs: scope.organisationIds })
         .getMany();
-      const map = new Map(rows.map((a) => [a.id, a]));
-      return ids.map((id) => map.get(id) ?? null);
+      return oneEach(ids, rows);
     });
   return {
     byId,
@@ -48,42 +42,42 @@ export function createAgreementLoaders(ctx: RequestContext) {
     parties: new DataLoader<string, AgreementParty[]>(async (ids) => {
       const orgs = visibleOrgs();
       if (!orgs) return ids.map(() => []);
-      const rows = await ds.getRepository(AgreementParty).createQueryBuilder('p').where('p.agreementId = ANY(:ids)', { ids: [...ids] })
-        .andWhere(childOfVisible('p'), { visibleOrgs: orgs }).orderBy('p.role').addOrderBy('p.organisationId').getMany();
-      return groupBy(rows, 'agreementId', ids);
+      const rows = await scoped(ctx, AgreementParty, 'ap').andWhere('ap.agreementId = ANY(:ids)', { ids: [...ids] })
+        .andWhere(childOfVisible('ap'), { visibleOrgs: orgs }).orderBy('ap.role').addOrderBy('ap.organisationId').getMany();
+      return groupByParent(ids, rows, (r) => r.agreementId);
     }),
 
     versions: new DataLoader<string, AgreementVersion[]>(async (ids) => {
       const orgs = visibleOrgs();
       if (!orgs) return ids.map(() => []);
-      const rows = await ds.getRepository(AgreementVersion).createQueryBuilder('v').where('v.agreementId = ANY(:ids)', { ids: [...ids] })
-        .andWhere(childOfVisible('v'), { visibleOrgs: orgs }).orderBy('v.number').getMany();
-      return groupBy(rows, 'agreementId', ids);
+      const rows = await scoped(ctx, AgreementVersion, 'av').andWhere('av.agreementId = ANY(:ids)', { ids: [...ids] })
+        .andWhere(childOfVisible('av'), { visibleOrgs: orgs }).orderBy('av.number').getMany();
+      return groupByParent(ids, rows, (r) => r.agreementId);
     }),
 
     signatures: new DataLoader<string, AgreementSignature[]>(async (versionIds) => {
       const orgs = visibleOrgs();
       if (!orgs) return versionIds.map(() => []);
-      const rows = await ds.getRepository(AgreementSignature).createQueryBuilder('s').where('s.versionId = ANY(:ids)', { ids: [...versionIds] })
-        .andWhere(childOfVisible('s'), { visibleOrgs: orgs }).orderBy('s.signedAt').addOrderBy('s.id').getMany();
-      return groupBy(rows, 'versionId', versionIds);
+      const rows = await scoped(ctx, AgreementSignature, 'sg').andWhere('sg.versionId = ANY(:ids)', { ids: [...versionIds] })
+        .andWhere(childOfVisible('sg'), { visibleOrgs: orgs }).orderBy('sg.signedAt').addOrderBy('sg.id').getMany();
+      return groupByParent(versionIds, rows, (r) => r.versionId);
     }),
 
     transitions: new DataLoader<string, AgreementTransition[]>(async (ids) => {
       const orgs = visibleOrgs();
       if (!orgs) return ids.map(() => []);
-      const rows = await ds.getRepository(AgreementTransition).createQueryBuilder('t').where('t.agreementId = ANY(:ids)', { ids: [...ids] })
-        .andWhere(childOfVisible('t'), { visibleOrgs: orgs }).orderBy('t.at').addOrderBy('t.id').getMany();
-      return groupBy(rows, 'agreementId', ids);
+      const rows = await scoped(ctx, AgreementTransition, 'tr').andWhere('tr.agreementId = ANY(:ids)', { ids: [...ids] })
+        .andWhere(childOfVisible('tr'), { visibleOrgs: orgs }).orderBy('tr.at').addOrderBy('tr.id').getMany();
+      return groupByParent(ids, rows, (r) => r.agreementId);
     }),
 
     /** Follow-ups, newest first. */
     followUps: new DataLoader<string, AgreementFollowUp[]>(async (ids) => {
       const orgs = visibleOrgs();
       if (!orgs) return ids.map(() => []);
-      const rows = await ds.getRepository(AgreementFollowUp).createQueryBuilder('f').where('f.agreementId = ANY(:ids)', { ids: [...ids] })
-        .andWhere(childOfVisible('f'), { visibleOrgs: orgs }).orderBy('f.reportedAt', 'DESC').addOrderBy('f.id', 'DESC').getMany();
-      return groupBy(rows, 'agreementId', ids);
+      const rows = await scoped(ctx, AgreementFollowUp, 'fu').andWhere('fu.agreementId = ANY(:ids)', { ids: [...ids] })
+        .andWhere(childOfVisible('fu'), { visibleOrgs: orgs }).orderBy('fu.reportedAt', 'DESC').addOrderBy('fu.id', 'DESC').getMany();
+      return groupByParent(ids, rows, (r) => r.agreementId);
     }),
 
     /** Live KPI actuals: one statement per metric for all KPIs of a request. */

@@ -1,15 +1,14 @@
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { RequestContext, userIdOf } from '../core/context';
+import { EntityManager } from 'typeorm';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../core/context';
 import { Access, Capability, Rules } from '../core/access';
-import { NotFoundError, userError, UserError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { NotFoundError } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
+import { Connection, PageArgs, PageParams } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { identityLoaders } from '../identity/identity.loaders';
 import { User } from '../identity/user.entity';
 import { Organisation } from '../organisations/organisation.entity';
-import { loadGrants } from '../journeys/journey.access';
-import { logForeignReads } from '../journeys/journey.resolver';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { AgreementFieldDifference, diffContent } from './agreement.compare';
 import {
@@ -35,20 +34,11 @@ import {
   TransitionAgreementInput,
   UpdateAgreementDraftInput,
 } from './agreement.inputs';
-import { computeKpiActuals, KpiRequest, listCountedEntries } from './agreement.kpi';
-import { AMENDABLE_STATES, EDITABLE_ORIGINAL_STATES, manualTargets, REPORTABLE_STATES, transitionProblem } from './agreement.lifecycle';
-import { agreementLoaders, partyOf } from './agreement.loaders';
-import {
-  assertExpectedVersion,
-  commitAgreement,
-  ConflictHolder,
-  loadVisibleForWrite,
-  recordTransition,
-  requireEditorOf,
-  todayLocal,
-  versionRow,
-} from './agreement.service';
-import { AgreementContent, checkContent, checkParties, checkPeriod, contentOf, sameContent } from './agreement.validation';
+import { manualTargets } from './agreement.lifecycle';
+import { agreementLoaders } from './agreement.loaders';
+import * as reads from './agreement.reads';
+import * as service from './agreement.service';
+import { ConflictHolder, todayLocal } from './agreement.service';
 
 // ---------------------------------------------------------------------------------------------------
 // Payloads and result types
@@ -159,44 +149,17 @@ export class ConfirmAgreementParticipationPayload extends ServiceAgreementPayloa
 // ---------------------------------------------------------------------------------------------------
 
 const loaders = agreementLoaders;
-const agreementKey = (a: ServiceAgreement) => [a.createdAt.toISOString(), a.id];
 
-/** The version whose KPIs count: the one in force, else the newest. */
-async function kpiVersion(ctx: RequestContext, a: ServiceAgreement): Promise<AgreementVersion> {
-  const versions = await loaders(ctx).versions.load(a.id);
-  return versions.find((v) => v.number === (a.inForceVersionNumber ?? a.currentVersionNumber))!;
-}
-
-async function visibleAgreementOrThrow(ctx: RequestContext, id: string): Promise<ServiceAgreement> {
-  const a = isUuid(id) ? await loaders(ctx).byId.load(id) : null;
-  if (!a) throw new NotFoundError('Service agreement');
-  return a;
-}
-
+/** runMutation with the agreement's conflict holder: on VERSION_CONFLICT the payload carries `current`. */
 function agreementMutation<P extends ServiceAgreementPayload>(
   ctx: RequestContext,
   input: object,
-  make: () => P,
-  work: (em: import('typeorm').EntityManager, holder: ConflictHolder) => Promise<P>,
+  Payload: new () => P,
+  work: (em: EntityManager, holder: ConflictHolder) => Promise<Partial<P>>,
 ) {
   const holder: ConflictHolder = { current: null };
-  return runMutation(ctx, input, (em) => work(em, holder), () => Object.assign(make(), { current: holder.current }));
+  return runMutation(ctx, input, async (em) => Object.assign(new Payload(), await work(em, holder)), () => Object.assign(new Payload(), { current: holder.current }));
 }
-
-/** A party row; accepted now (by the caller) when `accepts`. */
-const partyRow = (ctx: RequestContext, agreementId: string, p: { organisationId: string; role: AgreementParty['role'] }, accepts: boolean) => ({
-  agreementId,
-  organisationId: p.organisationId,
-  role: p.role,
-  acceptedAt: accepts ? () => 'now()' : null,
-  acceptedByUserId: accepts ? userIdOf(ctx) : null,
-});
-
-// The drill-down lists journey entries (work records, not aggregates): signed-in people only, like journeys.
-
-const reject = (errors: UserError[]) => {
-  if (errors.length) throw new UserInputRejection(errors);
-};
 
 @Resolver(() => ServiceAgreement)
 export class ServiceAgreementResolver {
@@ -215,17 +178,7 @@ export class ServiceAgreementResolver {
     @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    const scope = ctx.scope.require(Capability.READ);
-    const qb = ctx.ds.getRepository(ServiceAgreement).createQueryBuilder('a').where(partyOf('a'), { visibleOrgs: scope.organisationIds });
-    if (filter?.states?.length) qb.andWhere('a.state = ANY(:states)', { states: filter.states });
-    if (filter?.kinds?.length) qb.andWhere('a.kind = ANY(:kinds)', { kinds: filter.kinds });
-    if (filter?.partyOrganisationId) {
-      qb.andWhere('EXISTS (SELECT 1 FROM service_agreement_party fp WHERE fp.agreement_id = a.id AND fp.organisation_id = :party)', { party: filter.partyOrganisationId });
-    }
-    const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere('(a.createdAt, a.id) < (:cAt, :cId)', { cAt: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('a.createdAt', 'DESC').addOrderBy('a.id', 'DESC').limit(first + 1).getMany();
-    return toConnection(rows, first, agreementKey, !!cursor);
+    return reads.listAgreements(ctx, filter, first, after);
   }
 
   @Query(() => AgreementVersionComparison, { description: 'Field-by-field differences between two versions of an agreement.' })
@@ -236,7 +189,7 @@ export class ServiceAgreementResolver {
     @Arg('to', () => Int) to: number,
     @Ctx() ctx: RequestContext,
   ): Promise<AgreementVersionComparison> {
-    const a = await visibleAgreementOrThrow(ctx, agreementId);
+    const a = await reads.visibleAgreementOrThrow(ctx, agreementId);
     const versions = await loaders(ctx).versions.load(a.id);
     const vFrom = versions.find((v) => v.number === from);
     const vTo = versions.find((v) => v.number === to);
@@ -247,42 +200,7 @@ export class ServiceAgreementResolver {
   @Query(() => AgreementKpiAttainmentReport, { description: 'Each KPI\'s actual (computed live from recorded work) against its target.' })
   @Access(Rules.member(Capability.READ))
   async agreementKpiAttainment(@Arg('agreementId', () => ID) agreementId: string, @Ctx() ctx: RequestContext): Promise<AgreementKpiAttainmentReport> {
-    const a = await visibleAgreementOrThrow(ctx, agreementId);
-    const version = await kpiVersion(ctx, a);
-    const computed = await Promise.all(
-      version.kpis.map((k) => loaders(ctx).kpiActual.load({ agreementId: a.id, metric: k.metric, from: k.periodStart, to: k.periodEnd })),
-    );
-    const followUps = await loaders(ctx).followUps.load(a.id);
-    const kpis = version.kpis.map((kpi, i) => {
-      let { actual, source, counted, note } = computed[i];
-      let externalSource: string | null = null;
-      let reportedAt: Date | null = null;
-      if (!isComputedMetric(kpi.metric)) {
-        // The latest follow-up that reported this external KPI (follow-ups are newest first).
-        for (const f of followUps) {
-          const e = f.entries.find((x) => x.kpiKey === kpi.key && x.actualSource === AgreementKpiActualSource.EXTERNAL_REPORTED);
-          if (e) {
-            actual = e.actual;
-            source = AgreementKpiActualSource.EXTERNAL_REPORTED;
-            externalSource = e.externalSource;
-            reportedAt = f.reportedAt;
-            note = null;
-            break;
-          }
-        }
-      }
-      return {
-        kpi,
-        actual,
-        source,
-        attainmentPercent: actual == null || !kpi.target ? null : Math.round((actual / kpi.target) * 10000) / 100,
-        countedEntries: counted,
-        externalSource,
-        reportedAt,
-        note,
-      };
-    });
-    return { agreementId: a.id, versionNumber: version.number, computedAt: new Date(), kpis };
+    return reads.kpiAttainment(ctx, await reads.visibleAgreementOrThrow(ctx, agreementId));
   }
 
   @Query(() => AgreementCountedEntryConnection, {
@@ -298,46 +216,7 @@ export class ServiceAgreementResolver {
     @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    const a = await visibleAgreementOrThrow(ctx, agreementId);
-    const version = await kpiVersion(ctx, a);
-    const kpi = version.kpis.find((k) => k.key === kpiKey);
-    if (!kpi) throw new NotFoundError('KPI');
-    const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
-    if (!isComputedMetric(kpi.metric)) return Object.assign(toConnection([], first, () => [], !!cursor), { hiddenEntries: [] });
-    const mine = ctx.scope.organisationIds(Capability.READ);
-    const { rows, hidden, scope } = await listCountedEntries(
-      ctx.ds.manager, { agreementId: a.id, metric: kpi.metric, from: kpi.periodStart, to: kpi.periodEnd }, mine, first, cursor,
-    );
-    const page = rows.slice(0, first);
-    // Entries of other organisations are shown on a consent/referral basis: log them like journey reads.
-    const foreign = page.filter((r) => !mine.includes(r.organisation_id));
-    if (foreign.length) {
-      const grants = await loadGrants(ctx, [...new Set(foreign.map((r) => r.firm_id))], mine);
-      await logForeignReads(ctx, foreign.map((r) => ({ id: r.id, firmId: r.firm_id, organisationId: r.organisation_id })), mine, [...grants.values()].flat());
-    }
-    const parties = scope?.partyIds ?? [];
-    const entries = rows.map((r): AgreementCountedEntry & { key: [string, string] } => {
-      const own = mine.includes(r.organisation_id);
-      const party = parties.includes(r.organisation_id);
-      const registerFirm = r.firm_status === 'REGISTERED' || (r.owner_organisation_id != null && mine.includes(r.owner_organisation_id));
-      const occurredAt = new Date(r.occurred_at);
-      return {
-        key: [occurredAt.toISOString(), r.id],
-        occurredAt,
-        firmId: registerFirm ? r.firm_id : null,
-        firmName: registerFirm ? r.firm_name : null,
-        cvr: registerFirm ? r.cvr : null,
-        organisationsnummer: registerFirm ? r.organisationsnummer : null,
-        recordedByParty: party,
-        recordedByOrganisationId: party ? r.organisation_id : null,
-        contentVisible: own,
-        touchpointId: own ? r.id : null,
-        summary: own ? r.summary : null,
-        value: own ? Number(r.value) : null,
-      };
-    });
-    const hiddenEntries = hidden.map((h) => ({ organisationId: h.organisation_id, count: h.n }));
-    return Object.assign(toConnection(entries, first, (e) => e.key, !!cursor), { hiddenEntries });
+    return reads.kpiDrillDown(ctx, await reads.visibleAgreementOrThrow(ctx, agreementId), kpiKey, first, after);
   }
 
   // ----- mutations
@@ -345,31 +224,7 @@ export class ServiceAgreementResolver {
   @Mutation(() => ServiceAgreementPayload, { description: 'Create an agreement as a DRAFT, with its parties and the content of version 1.' })
   @Access(Rules.member(Capability.EDIT))
   createServiceAgreement(@Arg('input', { validate: false }) input: CreateServiceAgreementInput, @Ctx() ctx: RequestContext) {
-    return agreementMutation(ctx, input, () => new ServiceAgreementPayload(), async (em) => {
-      const errors: UserError[] = [];
-      const editable = ctx.scope.organisationIds(Capability.EDIT);
-      await checkParties(em, input.parties, editable, errors);
-      const content = checkContent(input.content, input.parties.map((p) => p.organisationId), errors);
-      reject(errors);
-      const creator = input.parties.find((p) => editable.includes(p.organisationId))!.organisationId;
-      const agreement = await em.save(
-        em.create(ServiceAgreement, {
-          kind: input.kind,
-          state: AgreementState.DRAFT,
-          currentVersionNumber: 1,
-          inForceVersionNumber: null,
-          terminationReason: null,
-          createdByOrganisationId: creator,
-          createdByUserId: userIdOf(ctx),
-        }),
-      );
-      // The caller accepts for the parties it edits for (the creator among them); the others only by
-      // confirming participation or signing themselves.
-      await em.insert(AgreementParty, input.parties.map((p) => partyRow(ctx, agreement.id, p, editable.includes(p.organisationId))));
-      await em.insert(AgreementVersion, versionRow(agreement.id, 1, content, userIdOf(ctx), null) as AgreementVersion);
-      await recordTransition(ctx, em, agreement.id, null, AgreementState.DRAFT);
-      return Object.assign(new ServiceAgreementPayload(), { agreement });
-    });
+    return agreementMutation(ctx, input, ServiceAgreementPayload, (em, holder) => service.createServiceAgreement(ctx, em, holder, input));
   }
 
   @Mutation(() => ServiceAgreementPayload, {
@@ -378,89 +233,13 @@ export class ServiceAgreementResolver {
   })
   @Access(Rules.member(Capability.EDIT))
   updateAgreementDraft(@Arg('input', { validate: false }) input: UpdateAgreementDraftInput, @Ctx() ctx: RequestContext) {
-    return agreementMutation(ctx, input, () => new ServiceAgreementPayload(), async (em, holder) => {
-      const { agreement, parties } = await loadVisibleForWrite(ctx, em, input.agreementId);
-      requireEditorOf(ctx, parties);
-      assertExpectedVersion(holder, agreement, input.expectedVersion);
-      const original = agreement.inForceVersionNumber == null;
-      if (original ? !EDITABLE_ORIGINAL_STATES.includes(agreement.state) : !(AMENDABLE_STATES.includes(agreement.state) && agreement.currentVersionNumber > agreement.inForceVersionNumber!)) {
-        throw new UserInputRejection([
-          userError(
-            'agreementId',
-            AMENDABLE_STATES.includes(agreement.state)
-              ? 'A signed agreement is changed only by an amendment (amendAgreement).'
-              : `An agreement that is ${agreement.state} cannot be changed.`,
-            UserErrorCode.IMMUTABLE,
-          ),
-        ]);
-      }
-      const errors: UserError[] = [];
-      let partyIds = parties.map((p) => p.organisationId);
-      if (input.parties) {
-        if (!original) throw new UserInputRejection([userError('parties', 'The parties cannot change once the agreement has been signed.', UserErrorCode.IMMUTABLE)]);
-        await checkParties(em, input.parties, ctx.scope.organisationIds(Capability.EDIT), errors);
-        partyIds = input.parties.map((p) => p.organisationId);
-      }
-      const content = checkContent(input.content, partyIds, errors);
-      reject(errors);
-      const version = await em.findOneByOrFail(AgreementVersion, { agreementId: agreement.id, number: agreement.currentVersionNumber });
-      const partiesChanged =
-        !!input.parties &&
-        JSON.stringify(parties.map((p) => [p.organisationId, p.role]).sort()) !== JSON.stringify(input.parties.map((p) => [p.organisationId, p.role]).sort());
-      const contentChanged = !sameContent(version, content);
-      const updated = await commitAgreement(em, holder, agreement, input.expectedVersion);
-      if (partiesChanged) {
-        // Parties that stay keep their acceptance; new ones accept only through the caller (if it edits for them) or themselves.
-        const before = new Map(parties.map((p) => [p.organisationId, p]));
-        const editable = ctx.scope.organisationIds(Capability.EDIT);
-        await em.delete(AgreementParty, { agreementId: agreement.id });
-        await em.insert(
-          AgreementParty,
-          input.parties!.map((p) => {
-            const kept = before.get(p.organisationId);
-            return kept?.acceptedAt
-              ? { agreementId: agreement.id, organisationId: p.organisationId, role: p.role, acceptedAt: kept.acceptedAt, acceptedByUserId: kept.acceptedByUserId }
-              : partyRow(ctx, agreement.id, p, editable.includes(p.organisationId));
-          }),
-        );
-      }
-      if (contentChanged || partiesChanged) {
-        await em
-          .createQueryBuilder()
-          .update(AgreementVersion)
-          .set({ ...content, revision: () => 'revision + 1', editedAt: () => 'now()' } as never)
-          .where('id = :id', { id: version.id })
-          .execute();
-      }
-      return Object.assign(new ServiceAgreementPayload(), { agreement: updated });
-    });
+    return agreementMutation(ctx, input, ServiceAgreementPayload, (em, holder) => service.updateAgreementDraft(ctx, em, holder, input));
   }
 
   @Mutation(() => ServiceAgreementPayload, { description: 'Move an agreement along its life cycle. SIGNED is reached only when every party has signed.' })
   @Access(Rules.member(Capability.EDIT))
   transitionAgreement(@Arg('input', { validate: false }) input: TransitionAgreementInput, @Ctx() ctx: RequestContext) {
-    return agreementMutation(ctx, input, () => new ServiceAgreementPayload(), async (em, holder) => {
-      const { agreement, parties } = await loadVisibleForWrite(ctx, em, input.agreementId);
-      requireEditorOf(ctx, parties);
-      assertExpectedVersion(holder, agreement, input.expectedVersion);
-      const problem = transitionProblem(agreement.state, input.to, 'HAND');
-      if (problem) throw new UserInputRejection([userError('to', problem, UserErrorCode.INVALID_STATE)]);
-      const reason = input.reason?.trim() || null;
-      if (input.to === AgreementState.TERMINATED && !reason) throw new UserInputRejection([userError('reason', 'Say why the agreement is terminated.', UserErrorCode.REQUIRED)]);
-      if (input.to === AgreementState.EXPIRED) {
-        const inForce = await em.findOneByOrFail(AgreementVersion, { agreementId: agreement.id, number: agreement.inForceVersionNumber! });
-        if (inForce.periodEnd >= todayLocal()) {
-          throw new UserInputRejection([userError('to', `The agreement runs until ${inForce.periodEnd}; it expires after that. To end it earlier, terminate it.`, UserErrorCode.INVALID_STATE)]);
-        }
-      }
-      const updated = await commitAgreement(em, holder, agreement, input.expectedVersion, {
-        state: input.to,
-        stateChangedAt: () => 'now()',
-        ...(input.to === AgreementState.TERMINATED ? { terminationReason: reason } : {}),
-      } as never);
-      await recordTransition(ctx, em, agreement.id, agreement.state, input.to, reason);
-      return Object.assign(new ServiceAgreementPayload(), { agreement: updated });
-    });
+    return agreementMutation(ctx, input, ServiceAgreementPayload, (em, holder) => service.transitionAgreement(ctx, em, holder, input));
   }
 
   @Mutation(() => SignAgreementPayload, {
@@ -469,70 +248,7 @@ export class ServiceAgreementResolver {
   })
   @Access(Rules.member(Capability.ADMINISTER))
   signAgreement(@Arg('input', { validate: false }) input: SignAgreementInput, @Ctx() ctx: RequestContext) {
-    return agreementMutation(ctx, input, () => new SignAgreementPayload(), async (em, holder) => {
-      const { agreement, parties } = await loadVisibleForWrite(ctx, em, input.agreementId);
-      if (!parties.some((p) => p.organisationId === input.partyOrganisationId)) {
-        throw new UserInputRejection([userError('partyOrganisationId', 'This organisation is not a party of the agreement.', UserErrorCode.NOT_FOUND)]);
-      }
-      if (!ctx.scope.has(input.partyOrganisationId, Capability.ADMINISTER)) {
-        throw new UserInputRejection([userError('partyOrganisationId', 'Only an admin of this party can sign for it.', UserErrorCode.NOT_ALLOWED)]);
-      }
-      assertExpectedVersion(holder, agreement, input.expectedVersion);
-      const original = agreement.inForceVersionNumber == null;
-      const signable = original
-        ? agreement.state === AgreementState.IN_NEGOTIATION
-        : AMENDABLE_STATES.includes(agreement.state) && agreement.currentVersionNumber > agreement.inForceVersionNumber!;
-      if (!signable) {
-        const why =
-          agreement.state === AgreementState.DRAFT
-            ? 'Send the draft to negotiation (IN_NEGOTIATION) before signing.'
-            : AMENDABLE_STATES.includes(agreement.state)
-              ? 'There is nothing to sign: the agreement is signed; changes need an amendment.'
-              : `An agreement that is ${agreement.state} cannot be signed.`;
-        throw new UserInputRejection([userError('agreementId', why, UserErrorCode.INVALID_STATE)]);
-      }
-      const version = await em.findOneByOrFail(AgreementVersion, { agreementId: agreement.id, number: agreement.currentVersionNumber });
-      const existing = await em.findOneBy(AgreementSignature, { versionId: version.id, partyOrganisationId: input.partyOrganisationId, revision: version.revision });
-      if (existing) throw new UserInputRejection([userError('partyOrganisationId', 'This party has signed this version already.', UserErrorCode.DUPLICATE)]);
-
-      // Is this the last signature missing? Read at the expected version: if anyone signs or edits in
-      // between, the conditional update below fails and this write is refused as a conflict.
-      const validSigners = new Set(
-        (await em.findBy(AgreementSignature, { versionId: version.id, revision: version.revision })).map((s) => s.partyOrganisationId),
-      );
-      validSigners.add(input.partyOrganisationId);
-      const complete = parties.every((p) => validSigners.has(p.organisationId));
-      const patch: Record<string, unknown> = {};
-      if (complete) {
-        patch.inForceVersionNumber = version.number;
-        if (original) {
-          const problem = transitionProblem(agreement.state, AgreementState.SIGNED, 'SIGNATURES');
-          if (problem) throw new UserInputRejection([userError('agreementId', problem, UserErrorCode.INVALID_STATE)]);
-          Object.assign(patch, { state: AgreementState.SIGNED, stateChangedAt: () => 'now()' });
-        }
-      }
-      const updated = await commitAgreement(em, holder, agreement, input.expectedVersion, patch as Partial<ServiceAgreement>);
-      const signature = await em.save(
-        em.create(AgreementSignature, {
-          agreementId: agreement.id,
-          versionId: version.id,
-          partyOrganisationId: input.partyOrganisationId,
-          signedByUserId: userIdOf(ctx)!,
-          versionNumber: version.number,
-          revision: version.revision,
-        }),
-      );
-      // Signing is accepting.
-      await em.query(
-        `UPDATE service_agreement_party SET accepted_at = now(), accepted_by_user_id = $3 WHERE agreement_id = $1 AND organisation_id = $2 AND accepted_at IS NULL`,
-        [agreement.id, input.partyOrganisationId, userIdOf(ctx)],
-      );
-      if (complete) {
-        await em.update(AgreementVersion, { id: version.id }, { completedAt: () => 'now()' } as never);
-        if (original) await recordTransition(ctx, em, agreement.id, agreement.state, AgreementState.SIGNED, 'Signed by every party.');
-      }
-      return Object.assign(new SignAgreementPayload(), { agreement: updated, signature });
-    });
+    return agreementMutation(ctx, input, SignAgreementPayload, (em, holder) => service.signAgreement(ctx, em, holder, input));
   }
 
   @Mutation(() => ConfirmAgreementParticipationPayload, {
@@ -542,23 +258,7 @@ export class ServiceAgreementResolver {
   })
   @Access(Rules.member(Capability.EDIT))
   confirmAgreementParticipation(@Arg('input', { validate: false }) input: ConfirmAgreementParticipationInput, @Ctx() ctx: RequestContext) {
-    return agreementMutation(ctx, input, () => new ConfirmAgreementParticipationPayload(), async (em) => {
-      const { agreement, parties } = await loadVisibleForWrite(ctx, em, input.agreementId);
-      const party = parties.find((p) => p.organisationId === input.partyOrganisationId);
-      if (!party) throw new UserInputRejection([userError('partyOrganisationId', 'This organisation is not a party of the agreement.', UserErrorCode.NOT_FOUND)]);
-      if (!ctx.scope.has(input.partyOrganisationId, Capability.EDIT)) {
-        throw new UserInputRejection([userError('partyOrganisationId', 'Only an editor or admin of this party can confirm for it.', UserErrorCode.NOT_ALLOWED)]);
-      }
-      if (party.acceptedAt) throw new UserInputRejection([userError('partyOrganisationId', 'This party has accepted the agreement already.', UserErrorCode.DUPLICATE)]);
-      const [[row]] = await em.query(
-        `UPDATE service_agreement_party SET accepted_at = now(), accepted_by_user_id = $3
-          WHERE agreement_id = $1 AND organisation_id = $2 AND accepted_at IS NULL RETURNING id`,
-        [agreement.id, input.partyOrganisationId, userIdOf(ctx)],
-      );
-      if (!row) throw new UserInputRejection([userError('partyOrganisationId', 'This party has accepted the agreement already.', UserErrorCode.DUPLICATE)]);
-      const updated = await em.findOneByOrFail(AgreementParty, { id: row.id });
-      return Object.assign(new ConfirmAgreementParticipationPayload(), { agreement, party: updated });
-    });
+    return agreementMutation(ctx, input, ConfirmAgreementParticipationPayload, (em, holder) => service.confirmAgreementParticipation(ctx, em, holder, input));
   }
 
   @Mutation(() => ServiceAgreementPayload, {
@@ -566,25 +266,7 @@ export class ServiceAgreementResolver {
   })
   @Access(Rules.member(Capability.EDIT))
   amendAgreement(@Arg('input', { validate: false }) input: AmendAgreementInput, @Ctx() ctx: RequestContext) {
-    return agreementMutation(ctx, input, () => new ServiceAgreementPayload(), async (em, holder) => {
-      const { agreement, parties } = await loadVisibleForWrite(ctx, em, input.agreementId);
-      requireEditorOf(ctx, parties);
-      assertExpectedVersion(holder, agreement, input.expectedVersion);
-      if (!AMENDABLE_STATES.includes(agreement.state)) {
-        throw new UserInputRejection([userError('agreementId', `Only a SIGNED or ACTIVE agreement can be amended (this one is ${agreement.state}).`, UserErrorCode.INVALID_STATE)]);
-      }
-      if (agreement.currentVersionNumber > agreement.inForceVersionNumber!) {
-        throw new UserInputRejection([userError('agreementId', `Amendment ${agreement.currentVersionNumber} is still being signed; finish it first.`, UserErrorCode.INVALID_STATE)]);
-      }
-      const inForce = await em.findOneByOrFail(AgreementVersion, { agreementId: agreement.id, number: agreement.inForceVersionNumber! });
-      const errors: UserError[] = [];
-      const content: AgreementContent = input.content ? checkContent(input.content, parties.map((p) => p.organisationId), errors) : contentOf(inForce);
-      reject(errors);
-      const number = agreement.currentVersionNumber + 1;
-      const updated = await commitAgreement(em, holder, agreement, input.expectedVersion, { currentVersionNumber: number });
-      await em.insert(AgreementVersion, versionRow(agreement.id, number, content, userIdOf(ctx), input.reason.trim()) as AgreementVersion);
-      return Object.assign(new ServiceAgreementPayload(), { agreement: updated });
-    });
+    return agreementMutation(ctx, input, ServiceAgreementPayload, (em, holder) => service.amendAgreement(ctx, em, holder, input));
   }
 
   @Mutation(() => RecordFollowUpPayload, {
@@ -593,74 +275,7 @@ export class ServiceAgreementResolver {
   })
   @Access(Rules.member(Capability.EDIT))
   recordFollowUp(@Arg('input', { validate: false }) input: RecordFollowUpInput, @Ctx() ctx: RequestContext) {
-    return agreementMutation(ctx, input, () => new RecordFollowUpPayload(), async (em, holder) => {
-      const { agreement, parties } = await loadVisibleForWrite(ctx, em, input.agreementId);
-      const mine = requireEditorOf(ctx, parties);
-      const reporter = input.reportingOrganisationId ?? (mine.length === 1 ? mine[0] : null);
-      if (!reporter) throw new UserInputRejection([userError('reportingOrganisationId', 'Say which of your party organisations reports.', UserErrorCode.REQUIRED)]);
-      if (!mine.includes(reporter)) throw new UserInputRejection([userError('reportingOrganisationId', 'You cannot report for that organisation.', UserErrorCode.NOT_ALLOWED)]);
-      assertExpectedVersion(holder, agreement, input.expectedVersion);
-      if (!REPORTABLE_STATES.includes(agreement.state) || agreement.inForceVersionNumber == null) {
-        throw new UserInputRejection([userError('agreementId', 'Follow-ups are reported on agreements that are or were in force (ACTIVE, EXPIRED, TERMINATED).', UserErrorCode.INVALID_STATE)]);
-      }
-      const errors: UserError[] = [];
-      if (!checkPeriod(errors, input.periodStart, input.periodEnd)) reject(errors);
-      const version = await em.findOneByOrFail(AgreementVersion, { agreementId: agreement.id, number: agreement.inForceVersionNumber });
-      const overlapping = version.kpis.filter((k) => k.periodStart <= input.periodEnd && k.periodEnd >= input.periodStart);
-      const given = new Map<string, { actual: number; source: string; i: number }>();
-      input.externalActuals.forEach((x, i) => {
-        const at = (f: string) => ['externalActuals', `${i}`, f];
-        const kpi = version.kpis.find((k) => k.key === x.kpiKey);
-        if (!kpi) errors.push(userError(at('kpiKey'), 'The agreement has no KPI with this key.', UserErrorCode.NOT_FOUND));
-        else if (isComputedMetric(kpi.metric)) errors.push(userError(at('kpiKey'), `${kpi.name} is computed from recorded work; it cannot be typed in.`, UserErrorCode.NOT_ALLOWED));
-        else if (!overlapping.includes(kpi)) errors.push(userError(at('kpiKey'), 'This KPI\'s period does not overlap the follow-up period.'));
-        else if (given.has(x.kpiKey)) errors.push(userError(at('kpiKey'), 'This KPI is given twice.', UserErrorCode.DUPLICATE));
-        if (!Number.isFinite(x.actual) || x.actual < 0) errors.push(userError(at('actual'), 'An actual cannot be negative.'));
-        const source = x.source?.trim();
-        if (!source) errors.push(userError(at('source'), 'Name the source of an external figure (e.g. the survey).', UserErrorCode.REQUIRED));
-        given.set(x.kpiKey, { actual: x.actual, source: source ?? '', i });
-      });
-      reject(errors);
-      const windows = overlapping.map((k) => ({
-        kpi: k,
-        from: k.periodStart > input.periodStart ? k.periodStart : input.periodStart,
-        to: k.periodEnd < input.periodEnd ? k.periodEnd : input.periodEnd,
-      }));
-      // Lock first, then compute: the snapshot is taken with the agreement row locked.
-      const updated = await commitAgreement(em, holder, agreement, input.expectedVersion);
-      const requests: KpiRequest[] = windows.map((w) => ({ agreementId: agreement.id, metric: w.kpi.metric, from: w.from, to: w.to }));
-      const actuals = await computeKpiActuals(em, requests);
-      const entries: AgreementFollowUpEntry[] = windows.map((w, i) => {
-        const external = given.get(w.kpi.key);
-        const computed = isComputedMetric(w.kpi.metric);
-        return {
-          kpiKey: w.kpi.key,
-          name: w.kpi.name,
-          metric: w.kpi.metric,
-          unit: w.kpi.unit,
-          target: w.kpi.target,
-          countedFrom: w.from,
-          countedTo: w.to,
-          actual: computed ? actuals[i].actual : (external?.actual ?? null),
-          actualSource: computed ? actuals[i].source : external ? AgreementKpiActualSource.EXTERNAL_REPORTED : AgreementKpiActualSource.NOT_REPORTED,
-          externalSource: computed ? null : (external?.source ?? null),
-          countedEntries: computed ? actuals[i].counted : null,
-        };
-      });
-      const followUp = await em.save(
-        em.create(AgreementFollowUp, {
-          agreementId: agreement.id,
-          versionNumber: version.number,
-          periodStart: input.periodStart,
-          periodEnd: input.periodEnd,
-          comment: input.comment?.trim() || null,
-          entries,
-          reportedByUserId: userIdOf(ctx)!,
-          reportedByOrganisationId: reporter,
-        }),
-      );
-      return Object.assign(new RecordFollowUpPayload(), { agreement: updated, followUp });
-    });
+    return agreementMutation(ctx, input, RecordFollowUpPayload, (em, holder) => service.recordFollowUp(ctx, em, holder, input));
   }
 
   // ----- fields
@@ -707,7 +322,7 @@ export class ServiceAgreementResolver {
     const targets = manualTargets(a.state);
     if (!targets.includes(AgreementState.EXPIRED)) return targets;
     // Same rule as transitionAgreement: the version in force must have ended.
-    const inForce = await kpiVersion(ctx, a);
+    const inForce = await reads.kpiVersion(ctx, a);
     return inForce && inForce.periodEnd < todayLocal() ? targets : targets.filter((t) => t !== AgreementState.EXPIRED);
   }
 

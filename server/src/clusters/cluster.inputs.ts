@@ -3,6 +3,7 @@ import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql
 import { ClusterActivityKind } from './cluster-activity.entity';
 import { MemberBenefit } from './office-co-financing.entity';
 import { MAX_PLACEMENT_SCORE, MIN_PLACEMENT_SCORE, PlacementCriterion } from './office-placement.entity';
+import { VersionedInput } from '../core/versioned';
 
 export enum PlacementDecision {
   APPROVED = 'APPROVED',
@@ -86,15 +87,7 @@ export class CreateOfficePlacementProposalInput {
 }
 
 @InputType({ description: 'Revises a submitted proposal. Scores given replace the current ones (all five again).' })
-export class UpdateOfficePlacementProposalInput {
-  @Field(() => ID)
-  @IsUUID()
-  id!: string;
-
-  @Field(() => Int)
-  @Min(1)
-  expectedVersion!: number;
-
+export class UpdateOfficePlacementProposalInput extends VersionedInput {
   @Field({ nullable: true })
   @IsOptional()
   @Length(1, 200)
@@ -113,15 +106,7 @@ export class UpdateOfficePlacementProposalInput {
 }
 
 @InputType({ description: 'The cluster\'s decision on a proposal (recorded with the server\'s time).' })
-export class DecideOfficePlacementProposalInput {
-  @Field(() => ID)
-  @IsUUID()
-  id!: string;
-
-  @Field(() => Int)
-  @Min(1)
-  expectedVersion!: number;
-
+export class DecideOfficePlacementProposalInput extends VersionedInput {
   @Field(() => PlacementDecision)
   decision!: PlacementDecision;
 
@@ -194,15 +179,7 @@ export class CreateOfficeCoFinancingInput {
 }
 
 @InputType({ description: 'Changes to a co-financing. Lists given replace the current ones.' })
-export class UpdateOfficeCoFinancingInput {
-  @Field(() => ID)
-  @IsUUID()
-  id!: string;
-
-  @Field(() => Int)
-  @Min(1)
-  expectedVersion!: number;
-
+export class UpdateOfficeCoFinancingInput extends VersionedInput {
   @Field({ nullable: true })
   @IsOptional()
   @Length(1, 200)
@@ -277,15 +254,7 @@ export class CreateClusterActivityInput {
 }
 
 @InputType({ description: 'Changes to an activity.' })
-export class UpdateClusterActivityInput {
-  @Field(() => ID)
-  @IsUUID()
-  id!: string;
-
-  @Field(() => Int)
-  @Min(1)
-  expectedVersion!: number;
-
+export class UpdateClusterActivityInput extends VersionedInput {
   @Field(() => ClusterActivityKind, { nullable: true })
   @IsOptional()
   kind?: ClusterActivityKind;

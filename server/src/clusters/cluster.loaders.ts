@@ -1,72 +1,14 @@
 import DataLoader from 'dataloader';
-import { ObjectLiteral, Repository } from 'typeorm';
 import { Capability } from '../core/access';
 import { RequestContext } from '../core/context';
+import { groupByParent, pagePerParent } from '../core/loaders';
 import { ClusterActivity, ClusterActivityAttendance } from './cluster-activity.entity';
 import { ClusterMember, ClusterMemberKind } from './cluster-member.entity';
 import { restrictToVisibleCoFinancings, restrictToVisibleProposals } from './cluster.visibility';
 import { OfficeCoFinancing, OfficeCoFinancingAmount, OfficeCoFinancingShare } from './office-co-financing.entity';
 import { ALL_PLACEMENT_CRITERIA, OfficePlacementProposal, OfficePlacementScore } from './office-placement.entity';
 
-export interface PageKey {
-  parentId: string;
-  first: number;
-  afterId: string | null;
-}
-
-const pageKey = (k: PageKey) => JSON.stringify([k.parentId, k.first, k.afterId]);
-
-const groupBy = <T>(ids: readonly string[], rows: T[], keyOf: (row: T) => string) => {
-  const map = new Map<string, T[]>(ids.map((id) => [id, []]));
-  for (const r of rows) map.get(keyOf(r))?.push(r);
-  return ids.map((id) => map.get(id) ?? []);
-};
-
-/**
- * One page per parent for many parents in one statement (window function), keyset on (orderColumn, id).
- * `extra` adds conditions to the inner query (e.g. the caller's scope).
- */
-function pagedByParent<T extends ObjectLiteral & { id: string }>(
-  repo: Repository<T>,
-  table: string,
-  parentColumn: string,
-  parentOf: (row: T) => string,
-  orderColumn: string,
-  extra: (parentIds: string[]) => { sql: string; params: Record<string, unknown> } | null = () => null,
-) {
-  return new DataLoader<PageKey, T[], string>(
-    async (keys) => {
-      const results = new Map<string, T[]>();
-      const groups = new Map<string, PageKey[]>();
-      for (const k of keys) {
-        const g = JSON.stringify([k.first, k.afterId]);
-        groups.set(g, [...(groups.get(g) ?? []), k]);
-      }
-      for (const group of groups.values()) {
-        const { first, afterId } = group[0];
-        const parentIds = group.map((k) => k.parentId);
-        const inner = repo
-          .createQueryBuilder('x')
-          .select('x.id', 'id')
-          .addSelect(`row_number() OVER (PARTITION BY x.${parentColumn} ORDER BY x.${orderColumn}, x.id)`, 'rn')
-          .where(`x.${parentColumn} = ANY(:parentIds)`, { parentIds });
-        const cond = extra(parentIds);
-        if (cond) inner.andWhere(cond.sql, cond.params);
-        if (afterId) inner.andWhere(`(x.${orderColumn}, x.id) > (SELECT a.${orderColumn}, a.id FROM ${table} a WHERE a.id = CAST(:afterId AS uuid))`, { afterId });
-        const rows = await repo
-          .createQueryBuilder('row')
-          .where(`row.id IN (SELECT ranked.id FROM (${inner.getQuery()}) ranked WHERE ranked.rn <= :limit)`)
-          .setParameters({ ...inner.getParameters(), limit: first + 1 })
-          .orderBy(`row.${orderColumn}`)
-          .addOrderBy('row.id')
-          .getMany();
-        for (const k of group) results.set(pageKey(k), rows.filter((r) => parentOf(r) === k.parentId));
-      }
-      return keys.map((k) => results.get(pageKey(k)) ?? []);
-    },
-    { cacheKeyFn: pageKey },
-  );
-}
+export type { PageKey } from '../core/loaders';
 
 /** Per-request loaders for clusters; each applies the caller's visibility. */
 export function createClusterLoaders(ctx: RequestContext) {
@@ -86,13 +28,13 @@ export function createClusterLoaders(ctx: RequestContext) {
     }),
 
     /** A page of members per cluster; only clusters the caller reads for (others get nothing). */
-    memberPage: pagedByParent(ds.getRepository(ClusterMember), 'cluster_member', 'cluster_organisation_id', (m) => m.clusterOrganisationId, 'created_at', () => ({
+    memberPage: pagePerParent(ctx, ClusterMember, 'cluster_organisation_id', (m) => m.clusterOrganisationId, 'created_at', () => ({
       sql: 'x.cluster_organisation_id = ANY(:memberScope)',
       params: { memberScope: readIds() },
     })),
 
     /** A page of activities per cluster (public to signed-in callers), by start time. */
-    activityPage: pagedByParent(ds.getRepository(ClusterActivity), 'cluster_activity', 'cluster_organisation_id', (a) => a.clusterOrganisationId, 'starts_at'),
+    activityPage: pagePerParent(ctx, ClusterActivity, 'cluster_organisation_id', (a) => a.clusterOrganisationId, 'starts_at'),
 
     activityById: new DataLoader<string, ClusterActivity | null>(async (ids) => {
       const rows = await ds.getRepository(ClusterActivity).createQueryBuilder('a').where('a.id = ANY(:ids)', { ids: [...ids] }).getMany();
@@ -120,7 +62,7 @@ export function createClusterLoaders(ctx: RequestContext) {
         .orderBy('t.recordedAt')
         .addOrderBy('t.id')
         .getMany();
-      return groupBy(ids, rows, (r) => r.activityId);
+      return groupByParent(ids, rows, (r) => r.activityId);
     }),
 
     proposalById: new DataLoader<string, OfficePlacementProposal | null>(async (ids) => {
@@ -134,14 +76,14 @@ export function createClusterLoaders(ctx: RequestContext) {
     proposalsByCluster: new DataLoader<string, OfficePlacementProposal[]>(async (ids) => {
       const qb = ds.getRepository(OfficePlacementProposal).createQueryBuilder('p').where('p.clusterOrganisationId = ANY(:ids)', { ids: [...ids] });
       const rows = await restrictToVisibleProposals(qb, 'p', ctx).orderBy('p.createdAt').addOrderBy('p.id').getMany();
-      return groupBy(ids, rows, (r) => r.clusterOrganisationId);
+      return groupByParent(ids, rows, (r) => r.clusterOrganisationId);
     }),
 
     /** Visible proposals per office. */
     proposalsByOffice: new DataLoader<string, OfficePlacementProposal[]>(async (ids) => {
       const qb = ds.getRepository(OfficePlacementProposal).createQueryBuilder('p').where('p.officeOrganisationId = ANY(:ids)', { ids: [...ids] });
       const rows = await restrictToVisibleProposals(qb, 'p', ctx).orderBy('p.createdAt').addOrderBy('p.id').getMany();
-      return groupBy(ids, rows, (r) => r.officeOrganisationId!);
+      return groupByParent(ids, rows, (r) => r.officeOrganisationId!);
     }),
 
     /** Scores of proposals the caller may see (the proposal's rule, applied here too). */
@@ -152,7 +94,7 @@ export function createClusterLoaders(ctx: RequestContext) {
       const visible = await restrictToVisibleProposals(rows, 'vp', ctx).getMany();
       // In the published order of the criteria.
       visible.sort((a, b) => ALL_PLACEMENT_CRITERIA.indexOf(a.criterion) - ALL_PLACEMENT_CRITERIA.indexOf(b.criterion));
-      return groupBy(ids, visible, (r) => r.proposalId);
+      return groupByParent(ids, visible, (r) => r.proposalId);
     }),
 
     coFinancingById: new DataLoader<string, OfficeCoFinancing | null>(async (ids) => {
@@ -166,7 +108,7 @@ export function createClusterLoaders(ctx: RequestContext) {
     coFinancingsByOffice: new DataLoader<string, OfficeCoFinancing[]>(async (ids) => {
       const qb = ds.getRepository(OfficeCoFinancing).createQueryBuilder('c').where('c.officeOrganisationId = ANY(:ids)', { ids: [...ids] });
       const rows = await restrictToVisibleCoFinancings(qb, 'c', ctx).orderBy('c.createdAt').addOrderBy('c.id').getMany();
-      return groupBy(ids, rows, (r) => r.officeOrganisationId);
+      return groupByParent(ids, rows, (r) => r.officeOrganisationId);
     }),
 
     /** Shares and amounts of co-financings the caller may see (the co-financing's rule, applied here too). */
@@ -180,7 +122,7 @@ export function createClusterLoaders(ctx: RequestContext) {
         .orderBy('s.position')
         .addOrderBy('s.id')
         .getMany();
-      return groupBy(ids, rows, (r) => r.coFinancingId);
+      return groupByParent(ids, rows, (r) => r.coFinancingId);
     }),
 
     amounts: new DataLoader<string, OfficeCoFinancingAmount[]>(async (ids) => {
@@ -192,7 +134,7 @@ export function createClusterLoaders(ctx: RequestContext) {
       const rows = await restrictToVisibleCoFinancings(qb, 'vc', ctx)
         .orderBy('a.year')
         .getMany();
-      return groupBy(ids, rows, (r) => r.coFinancingId);
+      return groupByParent(ids, rows, (r) => r.coFinancingId);
     }),
   };
 }

@@ -1,9 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext, userIdOf } from '../core/context';
 import { updateIfVersion, versionConflict } from '../core/versioned';
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
-import { UserError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { UserError, userError, UserErrorCode, UserInputRejection, notFoundRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
 import { isUuid } from '../core/text';
@@ -36,7 +36,8 @@ import {
   UpdateOfficePlacementProposalInput,
 } from './cluster.inputs';
 import { clusterLoaders } from './cluster.loaders';
-import { afterRow, clusterOfOffice, findOrganisation, restrictToVisibleCoFinancings, restrictToVisibleProposals } from './cluster.visibility';
+import * as service from './cluster.service';
+import { clusterOfOffice, findOrganisation, restrictToVisibleCoFinancings, restrictToVisibleProposals } from './cluster.visibility';
 import { OfficeCoFinancing, OfficeCoFinancingAmount, OfficeCoFinancingShare } from './office-co-financing.entity';
 import { ALL_PLACEMENT_CRITERIA, OfficePlacementProposal, OfficePlacementScore, PlacementProposalState } from './office-placement.entity';
 
@@ -124,11 +125,8 @@ export class ClusterResolver {
   @Query(() => ClusterConnection, { description: 'National clusters, by name.' })
   @Access(Rules.signedIn())
   async clusters(@PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
-    const qb = ctx.ds.getRepository(Organisation).createQueryBuilder('o').where('o.kind = :kind', { kind: OrganisationKind.CLUSTER });
-    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere('(lower(o.name), o.id) > (:cName, :cId)', { cName: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('lower(o.name)').addOrderBy('o.id').limit(first + 1).getMany();
-    return toConnection(rows.map(toCluster), first, (c) => [c.name.toLowerCase(), c.id], !!cursor);
+    const page = await service.listClusters(ctx, first, after);
+    return { ...page, edges: page.edges.map((e) => ({ cursor: e.cursor, node: toCluster(e.node) })) };
   }
 
   @FieldResolver(() => Organisation, { description: 'The cluster\'s organisation profile.' })
@@ -242,10 +240,7 @@ export class OfficePlacementProposalResolver {
   @Access(Rules.member(Capability.READ))
   async officePlacementProposals(@PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const afterId = idCursor(after);
-    const qb = restrictToVisibleProposals(ctx.ds.getRepository(OfficePlacementProposal).createQueryBuilder('p'), 'p', ctx);
-    afterRow(qb, 'p', 'office_placement_proposal', 'created_at', afterId);
-    const rows = await qb.orderBy('p.createdAt').addOrderBy('p.id').limit(first + 1).getMany();
-    return toConnection(rows, first, byCreated, !!afterId);
+    return toConnection(await service.listProposals(ctx, first, afterId), first, byCreated, !!afterId);
   }
 
   @FieldResolver(() => Cluster, { nullable: true })
@@ -287,8 +282,7 @@ export class OfficeCoFinancingResolver {
   @Query(() => [OfficeCoFinancing], { description: 'Co-financing agreements your organisations are party to (as cluster or paying municipality).' })
   @Access(Rules.member(Capability.READ))
   officeCoFinancings(@Ctx() ctx: RequestContext) {
-    const qb = ctx.ds.getRepository(OfficeCoFinancing).createQueryBuilder('c');
-    return restrictToVisibleCoFinancings(qb, 'c', ctx).orderBy('c.createdAt').addOrderBy('c.id').limit(500).getMany();
+    return service.listCoFinancings(ctx);
   }
 
   @FieldResolver(() => ClusterOffice, { nullable: true })
@@ -365,14 +359,7 @@ export class ClusterActivityResolver {
     @Ctx() ctx: RequestContext,
   ) {
     const afterId = idCursor(after);
-    const qb = ctx.ds.getRepository(ClusterActivity).createQueryBuilder('a');
-    if (filter?.clusterId) qb.andWhere('a.clusterOrganisationId = :cluster', { cluster: filter.clusterId });
-    if (filter?.officeId) qb.andWhere('a.officeOrganisationId = :office', { office: filter.officeId });
-    if (filter?.kinds?.length) qb.andWhere('a.kind = ANY(:kinds)', { kinds: filter.kinds });
-    if (filter?.startsFrom) qb.andWhere('a.startsAt >= :from', { from: new Date(filter.startsFrom) });
-    afterRow(qb, 'a', 'cluster_activity', 'starts_at', afterId);
-    const rows = await qb.orderBy('a.startsAt').addOrderBy('a.id').limit(first + 1).getMany();
-    return toConnection(rows, first, byCreated, !!afterId);
+    return toConnection(await service.listActivities(ctx, filter, first, afterId), first, byCreated, !!afterId);
   }
 
   @FieldResolver(() => Cluster, { nullable: true })
@@ -429,7 +416,7 @@ export class ClusterMutationResolver {
         let kind: ClusterMemberKind = ClusterMemberKind.FIRM;
         if (input.firmId) {
           const firm = await findVisibleFirm(ctx, em, input.firmId);
-          if (!firm || firm.status === FirmStatus.MERGED) throw new UserInputRejection([userError('firmId', 'Firm not found.', UserErrorCode.NOT_FOUND)]);
+          if (!firm || firm.status === FirmStatus.MERGED) throw notFoundRejection('firmId', 'Firm');
         } else {
           const org = await findOrganisation(em, input.organisationId!);
           if (!org) throw new UserInputRejection([userError('organisationId', 'No organisation with this id.', UserErrorCode.NOT_FOUND)]);
@@ -465,7 +452,7 @@ export class ClusterMutationResolver {
         .from(ClusterMember)
         .where('id = :id AND cluster_organisation_id = ANY(:orgs)', { id: input.id, orgs: editing.organisationIds })
         .execute();
-      if (!result.affected) throw new UserInputRejection([userError('id', 'Member not found.', UserErrorCode.NOT_FOUND)]);
+      if (!result.affected) throw notFoundRejection('id', 'Member');
       return Object.assign(new RemovedPayload(), { removedId: input.id });
     }, () => new RemovedPayload());
   }
@@ -599,7 +586,7 @@ export class ClusterMutationResolver {
     return runMutation(ctx, input, async (em) => {
       const qb = em.getRepository(OfficeCoFinancing).createQueryBuilder('c').where('c.id = :id', { id: input.id });
       const current = await restrictToVisibleCoFinancings(qb, 'c', ctx).getOne();
-      if (!current) throw new UserInputRejection([userError('id', 'Co-financing not found.', UserErrorCode.NOT_FOUND)]);
+      if (!current) throw notFoundRejection('id', 'Co-financing');
       if (!ctx.scope.has(current.clusterOrganisationId, Capability.EDIT)) {
         throw new UserInputRejection([userError('id', 'Only editors of the office\'s cluster can change its co-financing.', UserErrorCode.NOT_ALLOWED)]);
       }
@@ -734,7 +721,7 @@ export class ClusterMutationResolver {
         .where('id = :id', { id: input.id })
         .andWhere('activity_id IN (SELECT a.id FROM cluster_activity a WHERE a.cluster_organisation_id = ANY(:orgs))', { orgs: editing.organisationIds })
         .execute();
-      if (!result.affected) throw new UserInputRejection([userError('id', 'Attendance not found.', UserErrorCode.NOT_FOUND)]);
+      if (!result.affected) throw notFoundRejection('id', 'Attendance');
       return Object.assign(new RemovedPayload(), { removedId: input.id });
     }, () => new RemovedPayload());
   }
@@ -776,7 +763,7 @@ async function findProposalOrNull(ctx: RequestContext, em: EntityManager, id: st
 /** A proposal the caller may see; "not found" for missing and not-yours alike. */
 async function findVisibleProposal(ctx: RequestContext, em: EntityManager, id: string) {
   const p = await findProposalOrNull(ctx, em, id);
-  if (!p) throw new UserInputRejection([userError('id', 'Proposal not found.', UserErrorCode.NOT_FOUND)]);
+  if (!p) throw notFoundRejection('id', 'Proposal');
   return p;
 }
 

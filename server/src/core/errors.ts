@@ -200,3 +200,6 @@ function flattenValidation(
   }
   return out;
 }
+
+/** The not-found rejection of a mutation (rolls it back; names the field): `${what} not found.` */
+export const notFoundRejection = (field: string, what: string) => new UserInputRejection([userError(field, `${what} not found.`, UserErrorCode.NOT_FOUND)]);

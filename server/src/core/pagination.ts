@@ -1,3 +1,4 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ArgumentValidationError, Args, ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { IsOptional, Max, Min, MaxLength } from 'class-validator';
 import { GraphQLError } from 'graphql';
@@ -145,3 +146,33 @@ export function toConnection<T>(rows: T[], first: number, keyOf: (row: T) => unk
   };
 }
 
+
+export interface KeysetPageOptions<T> {
+  first: number;
+  after: string | null | undefined;
+  /** The ordering expressions (SQL on the builder's alias), the last one unique (the id). */
+  order: readonly string[];
+  /** The cursor's part types, one per order expression. */
+  shape: readonly CursorPart[];
+  direction?: 'ASC' | 'DESC';
+  /** The row's position as the cursor stores it (same order as `order`). */
+  keyOf: (row: T) => unknown[];
+}
+
+/**
+ * One keyset page of a query builder (the pattern every list query repeated): decode `after`, continue
+ * after it in `order`, fetch `first + 1` rows and build the connection.
+ */
+export async function keysetPage<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  { first, after, order, shape, direction = 'ASC', keyOf }: KeysetPageOptions<T>,
+): Promise<ConnectionShape<T>> {
+  const cursor = decodeCursor(after, shape);
+  if (cursor) {
+    const names = cursor.map((_, i) => `keyset_${i}`);
+    qb.andWhere(`(${order.join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${names.map((n) => `:${n}`).join(', ')})`, Object.fromEntries(names.map((n, i) => [n, cursor[i]])));
+  }
+  order.forEach((o, i) => (i === 0 ? qb.orderBy(o, direction) : qb.addOrderBy(o, direction)));
+  qb.limit(first + 1);
+  return toConnection(await qb.getMany(), first, keyOf, !!cursor);
+}

@@ -1,3 +1,5 @@
+import { IsUUID, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { userError, UserErrorCode, UserInputRejection } from './errors';
 
@@ -31,3 +33,18 @@ export const versionConflict = (what: string, current: number | undefined) =>
   new UserInputRejection([
     userError('expectedVersion', `Someone else changed this ${what} (now version ${current}). Reload and try again.`, UserErrorCode.VERSION_CONFLICT),
   ]);
+
+/**
+ * The head of every "change this versioned row" input: which row (`id`) and the version the client saw
+ * (`expectedVersion`, see updateIfVersion). Inputs extend it instead of repeating the two fields.
+ */
+@InputType('VersionedInput', { description: 'Which row and the version the client saw (extended by update inputs; not used on its own).' })
+export abstract class VersionedInput {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+
+  @Field(() => Int)
+  @Min(1)
+  expectedVersion!: number;
+}

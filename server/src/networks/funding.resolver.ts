@@ -1,11 +1,11 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext, userIdOf } from '../core/context';
 import { updateIfVersion, versionConflict } from '../core/versioned';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
-import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { userError, UserErrorCode, UserInputRejection, notFoundRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
-import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
+import { Connection, PageArgs, PageParams } from '../core/pagination';
 import { isUuid } from '../core/text';
 import { identityLoaders } from '../identity/identity.loaders';
 import { User } from '../identity/user.entity';
@@ -24,6 +24,7 @@ import {
 } from './network.inputs';
 import { Network } from './network.entity';
 import { networkLoaders } from './network.loaders';
+import * as service from './network.service';
 import { readScope, restrictToVisibleApplications, restrictToVisibleNetworks } from './network.visibility';
 
 @ObjectType()
@@ -63,8 +64,6 @@ const SECTION_FIELDS = [
 /** Sections that must be filled before an application can be submitted. */
 const REQUIRED_FOR_SUBMIT = ['responsible', 'purpose', 'rationale', 'targetGroup', 'activities'] as const;
 
-const applicationKey = (a: FundingApplication) => [a.projectName.toLowerCase(), a.id];
-
 async function replaceBudgetLines(em: EntityManager, applicationId: string, lines: BudgetLineInput[]) {
   await em.delete(FundingBudgetLine, { applicationId });
   if (lines.length) {
@@ -89,7 +88,7 @@ async function findOwnApplication(ctx: RequestContext, em: EntityManager, id: st
         .setLock('pessimistic_write')
         .getOne()
     : null;
-  if (!app) throw new UserInputRejection([userError('id', 'Funding application not found.', UserErrorCode.NOT_FOUND)]);
+  if (!app) throw notFoundRejection('id', 'Funding application');
   if (!ctx.scope.has(app.applicantOrganisationId, Capability.EDIT)) {
     throw new UserInputRejection([userError('id', 'Only editors of the applicant organisation can change this application.', UserErrorCode.NOT_ALLOWED)]);
   }
@@ -106,11 +105,7 @@ export class FundingPoolResolver {
   @Query(() => FundingPoolConnection, { description: 'Funding pools one can apply to (DA puljer), by name. Pools are announced to every signed-in caller.' })
   @Access(Rules.signedIn())
   async fundingPools(@PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
-    const qb = ctx.ds.getRepository(FundingPool).createQueryBuilder('p');
-    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere('(lower(p.name), p.id) > (:cName, :cId)', { cName: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('lower(p.name)').addOrderBy('p.id').limit(first + 1).getMany();
-    return toConnection(rows, first, (p) => [p.name.toLowerCase(), p.id], !!cursor);
+    return service.listFundingPools(ctx, first, after);
   }
 
   @FieldResolver(() => Organisation, { description: 'The organisation owning the pool; it decides on applications.' })
@@ -148,14 +143,7 @@ export class FundingApplicationResolver {
     @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    const scope = ctx.scope.require(Capability.READ);
-    const qb = restrictToVisibleApplications(ctx.ds.getRepository(FundingApplication).createQueryBuilder('a'), 'a', scope);
-    if (filter?.status) qb.andWhere('a.status = :status', { status: filter.status });
-    if (filter?.poolId) qb.andWhere('a.pool_id = :poolId', { poolId: filter.poolId });
-    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere('(lower(a.project_name), a.id) > (:cName, :cId)', { cName: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('lower(a.project_name)').addOrderBy('a.id').limit(first + 1).getMany();
-    return toConnection(rows, first, applicationKey, !!cursor);
+    return service.listApplications(ctx, filter, first, after);
   }
 
   @FieldResolver(() => FundingPool)
@@ -206,12 +194,12 @@ export class FundingApplicationResolver {
         throw new UserInputRejection([userError('applicantOrganisationId', 'You can only apply for an organisation where you have "edit".', UserErrorCode.NOT_ALLOWED)]);
       }
       if (!(await em.existsBy(FundingPool, { id: input.poolId }))) {
-        throw new UserInputRejection([userError('poolId', 'Funding pool not found.', UserErrorCode.NOT_FOUND)]);
+        throw notFoundRejection('poolId', 'Funding pool');
       }
       if (input.networkId) {
         const scope = ctx.scope.require(Capability.READ);
         const visible = await restrictToVisibleNetworks(em.getRepository(Network).createQueryBuilder('n').where('n.id = :id', { id: input.networkId }), 'n', scope).getExists();
-        if (!visible) throw new UserInputRejection([userError('networkId', 'Network not found.', UserErrorCode.NOT_FOUND)]);
+        if (!visible) throw notFoundRejection('networkId', 'Network');
       }
       const application = await em.save(
         em.create(FundingApplication, {
@@ -279,7 +267,7 @@ export class FundingApplicationResolver {
             .setLock('pessimistic_write')
             .getOne()
         : null;
-      if (!app) throw new UserInputRejection([userError('id', 'Funding application not found.', UserErrorCode.NOT_FOUND)]);
+      if (!app) throw notFoundRejection('id', 'Funding application');
       const pool = await em.findOneByOrFail(FundingPool, { id: app.poolId });
       if (!ctx.scope.has(pool.ownerOrganisationId, Capability.EDIT)) {
         throw new UserInputRejection([userError('id', 'Only editors of the organisation owning the pool can decide.', UserErrorCode.NOT_ALLOWED)]);

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsISO8601, IsOptional, IsUUID, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { FundingApplicationStatus } from './funding.entity';
+import { VersionedInput } from '../core/versioned';
 
 /** A DKK amount as a decimal string: up to 10 digits, optionally 1-2 decimals ("1600", "8000.50"). */
 export const AMOUNT_PATTERN = /^\d{1,10}(\.\d{1,2})?$/;
@@ -34,15 +35,7 @@ export class CreateNetworkInput {
 }
 
 @InputType({ description: 'Changes to a network.' })
-export class UpdateNetworkInput {
-  @Field(() => ID)
-  @IsUUID()
-  id!: string;
-
-  @Field(() => Int)
-  @Min(1)
-  expectedVersion!: number;
-
+export class UpdateNetworkInput extends VersionedInput {
   @Field({ nullable: true })
   @IsOptional()
   @Length(1, 200)
@@ -296,26 +289,11 @@ export class UpdateFundingApplicationInput extends FundingApplicationSections {
 }
 
 @InputType({ description: 'Submits a draft to the pool owner. It cannot be edited afterwards.' })
-export class SubmitFundingApplicationInput {
-  @Field(() => ID)
-  @IsUUID()
-  id!: string;
-
-  @Field(() => Int)
-  @Min(1)
-  expectedVersion!: number;
+export class SubmitFundingApplicationInput extends VersionedInput {
 }
 
 @InputType({ description: 'The pool owner\'s decision on a submitted application.' })
-export class DecideFundingApplicationInput {
-  @Field(() => ID)
-  @IsUUID()
-  id!: string;
-
-  @Field(() => Int)
-  @Min(1)
-  expectedVersion!: number;
-
+export class DecideFundingApplicationInput extends VersionedInput {
   @Field(() => FundingApplicationStatus, { description: 'APPROVED or REJECTED.' })
   @IsIn([FundingApplicationStatus.APPROVED, FundingApplicationStatus.REJECTED], { message: 'decision must be APPROVED or REJECTED' })
   decision!: FundingApplicationStatus;

@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import { RequestContext } from '../core/context';
+import { groupByParent, oneEach } from '../core/loaders';
+import { scoped } from '../core/scoped';
 import { FundingApplication, FundingBudgetLine, FundingPool } from './funding.entity';
 import { Network, NetworkMeeting, NetworkMeetingParticipant, NetworkMember, NetworkWorkingGroupMember } from './network.entity';
 import { networkVisibleSql, readScope, restrictToVisibleApplications, restrictToVisibleNetworks } from './network.visibility';
@@ -11,11 +13,6 @@ export interface MemberPageKey {
   after: [string, string] | null;
 }
 
-const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
-  const map = new Map<K, T[]>();
-  for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
-  return map;
-};
 
 /**
  * Per-request loaders of the networks area. Networks and applications are loaded through the caller's
@@ -28,35 +25,31 @@ export function createNetworkLoaders(ctx: RequestContext) {
     networkById: new DataLoader<string, Network | null>(async (ids) => {
       const scope = readScope(ctx);
       if (!scope) return ids.map(() => null);
-      const qb = ds.getRepository(Network).createQueryBuilder('n').where('n.id = ANY(:ids)', { ids: [...ids] });
+      const qb = scoped(ctx, Network, 'n').andWhere('n.id = ANY(:ids)', { ids: [...ids] });
       const rows = await restrictToVisibleNetworks(qb, 'n', scope).getMany();
-      const map = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => map.get(id) ?? null);
+      return oneEach(ids, rows);
     }),
 
     applicationById: new DataLoader<string, FundingApplication | null>(async (ids) => {
       const scope = readScope(ctx);
       if (!scope) return ids.map(() => null);
-      const qb = ds.getRepository(FundingApplication).createQueryBuilder('a').where('a.id = ANY(:ids)', { ids: [...ids] });
+      const qb = scoped(ctx, FundingApplication, 'a').andWhere('a.id = ANY(:ids)', { ids: [...ids] });
       const rows = await restrictToVisibleApplications(qb, 'a', scope).getMany();
-      const map = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => map.get(id) ?? null);
+      return oneEach(ids, rows);
     }),
 
     /** Applications of each network that the caller may see. */
     applicationsByNetwork: new DataLoader<string, FundingApplication[]>(async (ids) => {
       const scope = readScope(ctx);
       if (!scope) return ids.map(() => []);
-      const qb = ds.getRepository(FundingApplication).createQueryBuilder('a').where('a.network_id = ANY(:ids)', { ids: [...ids] });
+      const qb = scoped(ctx, FundingApplication, 'a').andWhere('a.network_id = ANY(:ids)', { ids: [...ids] });
       const rows = await restrictToVisibleApplications(qb, 'a', scope).orderBy('a.created_at').addOrderBy('a.id').getMany();
-      const map = groupBy(rows, (r) => r.networkId);
-      return ids.map((id) => map.get(id) ?? []);
+      return groupByParent(ids, rows, (r) => r.networkId!);
     }),
 
     poolById: new DataLoader<string, FundingPool | null>(async (ids) => {
-      const rows = await ds.getRepository(FundingPool).createQueryBuilder('p').where('p.id = ANY(:ids)', { ids: [...ids] }).getMany();
-      const map = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => map.get(id) ?? null);
+      const rows = await scoped(ctx, FundingPool, 'p').andWhere('p.id = ANY(:ids)', { ids: [...ids] }).getMany();
+      return oneEach(ids, rows);
     }),
 
     workingGroupByNetwork: new DataLoader<string, NetworkWorkingGroupMember[]>(async (ids) => {
@@ -70,8 +63,7 @@ export function createNetworkLoaders(ctx: RequestContext) {
         .orderBy('w.created_at')
         .addOrderBy('w.id')
         .getMany();
-      const map = groupBy(rows, (r) => r.networkId);
-      return ids.map((id) => map.get(id) ?? []);
+      return groupByParent(ids, rows, (r) => r.networkId);
     }),
 
     memberCountByNetwork: new DataLoader<string, number>(async (ids) => {
@@ -91,7 +83,12 @@ export function createNetworkLoaders(ctx: RequestContext) {
         const results = new Map<string, NetworkMember[]>();
         const orgs = readScope(ctx)?.organisationIds;
         if (!orgs) return keys.map(() => []);
-        const groups = groupBy([...keys], (k) => JSON.stringify([k.first, k.after]));
+        // Keys asking for the same page (size and position) share one statement.
+        const groups = new Map<string, MemberPageKey[]>();
+        for (const k of keys) {
+          const g = JSON.stringify([k.first, k.after]);
+          groups.set(g, [...(groups.get(g) ?? []), k]);
+        }
         for (const group of groups.values()) {
           const { first, after } = group[0];
           const params: unknown[] = [group.map((k) => k.networkId), first + 1, orgs];
@@ -126,8 +123,7 @@ export function createNetworkLoaders(ctx: RequestContext) {
       if (!orgs) return ids.map(() => null);
       const rows = await ds.getRepository(NetworkMember).createQueryBuilder('m').where('m.id = ANY(:ids)', { ids: [...ids] })
         .andWhere(networkVisibleSql('m.network_id', ':netScope'), { netScope: orgs }).getMany();
-      const map = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => map.get(id) ?? null);
+      return oneEach(ids, rows);
     }),
 
     meetingsByNetwork: new DataLoader<string, NetworkMeeting[]>(async (ids) => {
@@ -141,8 +137,7 @@ export function createNetworkLoaders(ctx: RequestContext) {
         .orderBy('mt.held_on')
         .addOrderBy('mt.id')
         .getMany();
-      const map = groupBy(rows, (r) => r.networkId);
-      return ids.map((id) => map.get(id) ?? []);
+      return groupByParent(ids, rows, (r) => r.networkId);
     }),
 
     /** Registrations and attendees per meeting, counted in the database. */
@@ -170,19 +165,16 @@ export function createNetworkLoaders(ctx: RequestContext) {
         .orderBy('p.registered_at', 'ASC', 'NULLS LAST')
         .addOrderBy('p.id')
         .getMany();
-      const map = groupBy(rows, (r) => r.meetingId);
-      return ids.map((id) => map.get(id) ?? []);
+      return groupByParent(ids, rows, (r) => r.meetingId);
     }),
 
     budgetLinesByApplication: new DataLoader<string, FundingBudgetLine[]>(async (ids) => {
-      const rows = await ds
-        .getRepository(FundingBudgetLine)
-        .createQueryBuilder('l')
-        .where('l.application_id = ANY(:ids)', { ids: [...ids] })
+      // The line's own rule (whoever sees the application), not only the road that led here.
+      const rows = await scoped(ctx, FundingBudgetLine, 'l')
+        .andWhere('l.application_id = ANY(:ids)', { ids: [...ids] })
         .orderBy('l.position')
         .getMany();
-      const map = groupBy(rows, (r) => r.applicationId);
-      return ids.map((id) => map.get(id) ?? []);
+      return groupByParent(ids, rows, (r) => r.applicationId);
     }),
 
     /** The requested total of each application: the sum of its budget lines, computed in the database. */

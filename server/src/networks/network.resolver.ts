@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext, userIdOf } from '../core/context';
 import { updateIfVersion, versionConflict } from '../core/versioned';
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
@@ -23,6 +23,7 @@ import {
 } from './network.inputs';
 import { Network, NetworkMeeting, NetworkMeetingParticipant, NetworkMember, NetworkWorkingGroupMember } from './network.entity';
 import { networkLoaders } from './network.loaders';
+import * as service from './network.service';
 import { TouchpointKind } from '../journeys/journey.enums';
 import { appendEntry } from '../journeys/touchpoint.service';
 import { readScope, restrictToVisibleNetworks } from './network.visibility';
@@ -57,7 +58,6 @@ export class NetworkMeetingPayload extends MutationPayload {
   meeting: NetworkMeeting | null = null;
 }
 
-const networkKey = (n: Network) => [n.name.toLowerCase(), n.id];
 const memberKey = (m: NetworkMember) => [m.joinedAt.toISOString(), m.id];
 
 /**
@@ -106,12 +106,7 @@ export class NetworkResolver {
   @Query(() => NetworkConnection, { description: 'Networks your organisations own or are secretariat for, by name.' })
   @Access(Rules.member(Capability.READ))
   async networks(@PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
-    const scope = ctx.scope.require(Capability.READ);
-    const qb = restrictToVisibleNetworks(ctx.ds.getRepository(Network).createQueryBuilder('n'), 'n', scope);
-    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere('(lower(n.name), n.id) > (:cName, :cId)', { cName: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('lower(n.name)').addOrderBy('n.id').limit(first + 1).getMany();
-    return toConnection(rows, first, networkKey, !!cursor);
+    return service.listNetworks(ctx, first, after);
   }
 
   @FieldResolver(() => Organisation, { description: 'The organisation owning the network record (e.g. the local committee).' })

@@ -3,6 +3,7 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { GrowthPotentialLevel, SizeClass } from '../firms/firm.entity';
 import { EnrolmentState } from './programme-enrolment.entity';
 import { ProgrammeKind, ProgrammeState } from './programme.entity';
+import { VersionedInput } from '../core/versioned';
 
 @InputType({ description: 'Who may take part. An empty or missing list means no restriction on that criterion.' })
 export class EligibilityInput {
@@ -119,15 +120,7 @@ export class CreateProgrammeInput {
 }
 
 @InputType({ description: 'Changes to a programme. Lists given replace the current ones.' })
-export class UpdateProgrammeInput {
-  @Field(() => ID)
-  @IsUUID()
-  id!: string;
-
-  @Field(() => Int)
-  @Min(1)
-  expectedVersion!: number;
-
+export class UpdateProgrammeInput extends VersionedInput {
   @Field({ nullable: true })
   @IsOptional()
   @Length(1, 200)
@@ -175,15 +168,7 @@ export class UpdateProgrammeInput {
 }
 
 @InputType({ description: 'Moves a programme along its life cycle: DRAFT -> OPEN -> RUNNING -> CLOSED (or OPEN -> CLOSED).' })
-export class ChangeProgrammeStateInput {
-  @Field(() => ID)
-  @IsUUID()
-  id!: string;
-
-  @Field(() => Int)
-  @Min(1)
-  expectedVersion!: number;
-
+export class ChangeProgrammeStateInput extends VersionedInput {
   @Field(() => ProgrammeState)
   state!: ProgrammeState;
 }

@@ -1,14 +1,14 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext, userIdOf } from '../core/context';
 import { updateIfVersion, versionConflict } from '../core/versioned';
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
-import { UserError, userError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { UserError, userError, UserErrorCode, UserInputRejection, notFoundRejection } from '../core/errors';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, decodeCursor, PageArgs, PageParams, toConnection } from '../core/pagination';
-import { isUuid, likePrefix } from '../core/text';
+import { isUuid } from '../core/text';
 import { Firm, FirmStatus, GrowthPotentialLevel, SizeClass } from '../firms/firm.entity';
-import { currentGrowthPotentialLevel, firmRegisterLoaders } from '../firms/firm.history';
+import { currentGrowthPotentialLevel } from '../firms/firm.history';
 import { firmLoaders } from '../firms/firm.loaders';
 import { restrictToVisibleFirms } from '../firms/firm.visibility';
 import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
@@ -30,18 +30,8 @@ import {
   UpdateProgrammeInput,
 } from './programme.inputs';
 import { programmeLoaders } from './programme.loaders';
-import {
-  CATALOGUE_STATES,
-  checkEligibility,
-  EligibilityFailure,
-  ENROLLING_STATES,
-  FirmProfile,
-  profileOf,
-  PROGRAMME_TRANSITIONS,
-  PUBLISHED_STATES,
-  restrictToEligible,
-  restrictToVisibleProgrammes,
-} from './programme.service';
+import * as reads from './programme.reads';
+import { checkEligibility, EligibilityFailure, ENROLLING_STATES, profileOf, PROGRAMME_TRANSITIONS, restrictToVisibleProgrammes } from './programme.service';
 import { basisPointsToPercent, checkShares } from './shares';
 
 // ---------------------------------------------------------------------------------------------------
@@ -97,7 +87,6 @@ export class EnrolmentPayload extends MutationPayload {
   failedCriteria: EligibilityCriterion[] = [];
 }
 
-const programmeKey = (p: Programme) => [p.startsOn, p.id];
 const enrolmentKey = (e: ProgrammeEnrolment) => [e.id];
 
 // ---------------------------------------------------------------------------------------------------
@@ -118,28 +107,7 @@ export class ProgrammeResolver {
     @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    const states = filter?.states?.length ? filter.states.filter((s) => CATALOGUE_STATES.includes(s)) : CATALOGUE_STATES;
-    const qb = ctx.ds.getRepository(Programme).createQueryBuilder('p').where('p.state = ANY(:states)', { states });
-    if (filter?.kinds?.length) qb.andWhere('p.kind = ANY(:kinds)', { kinds: filter.kinds });
-    if (filter?.operatorOrganisationId) qb.andWhere('p.operatorOrganisationId = :op', { op: filter.operatorOrganisationId });
-    if (filter?.namePrefix?.trim()) qb.andWhere(`lower(p.name) LIKE :prefix ESCAPE '\\'`, { prefix: likePrefix(filter.namePrefix.trim()) });
-    if (filter?.endsOnOrAfter) qb.andWhere('p.endsOn >= :endsFrom', { endsFrom: filter.endsOnOrAfter });
-    const criteria: Partial<FirmProfile> = {};
-    if (filter?.regionId) criteria.regionId = filter.regionId;
-    if (filter?.growthPotentialLevel) criteria.growthPotentialLevel = filter.growthPotentialLevel;
-    if (filter?.sizeClass) criteria.sizeClass = filter.sizeClass;
-    if (filter?.industryCode) criteria.industryCode = filter.industryCode;
-    restrictToEligible(qb, 'p', criteria);
-    const cursor = decodeCursor(after, ['date', 'uuid']) as [string, string] | null;
-    if (filter?.eligibleForFirmId) {
-      const profile = await visibleFirmProfile(ctx, filter.eligibleForFirmId);
-      // A firm you may not see is treated as one that does not exist: nothing matches.
-      if (!profile) return toConnection([], first, programmeKey, !!cursor);
-      restrictToEligible(qb, 'p', profile);
-    }
-    if (cursor) qb.andWhere('(p.startsOn, p.id) > (:cStart, :cId)', { cStart: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('p.startsOn').addOrderBy('p.id').limit(first + 1).getMany();
-    return toConnection(rows, first, programmeKey, !!cursor);
+    return reads.programmeCatalogue(ctx, filter, first, after);
   }
 
   @Query(() => ProgrammeConnection, { description: 'Programmes your organisations operate, in every state (drafts included), by start date.' })
@@ -149,13 +117,7 @@ export class ProgrammeResolver {
     @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    const scope = ctx.scope.require(Capability.READ);
-    const qb = scope.restrict(ctx.ds.getRepository(Programme).createQueryBuilder('p'), 'p.operatorOrganisationId');
-    if (states?.length) qb.andWhere('p.state = ANY(:states)', { states });
-    const cursor = decodeCursor(after, ['date', 'uuid']) as [string, string] | null;
-    if (cursor) qb.andWhere('(p.startsOn, p.id) > (:cStart, :cId)', { cStart: cursor[0], cId: cursor[1] });
-    const rows = await qb.orderBy('p.startsOn').addOrderBy('p.id').limit(first + 1).getMany();
-    return toConnection(rows, first, programmeKey, !!cursor);
+    return reads.operatedProgrammes(ctx, states, first, after);
   }
 
   @Query(() => EligibilityCheck, {
@@ -165,7 +127,7 @@ export class ProgrammeResolver {
   @Access(Rules.signedIn())
   async programmeEligibility(@Arg('programmeId', () => ID) programmeId: string, @Arg('firmId', () => ID) firmId: string, @Ctx() ctx: RequestContext) {
     if (!isUuid(programmeId) || !isUuid(firmId)) return null;
-    const [programme, profile] = await Promise.all([programmeLoaders(ctx).byId.load(programmeId), visibleFirmProfile(ctx, firmId)]);
+    const [programme, profile] = await Promise.all([programmeLoaders(ctx).byId.load(programmeId), reads.visibleFirmProfile(ctx, firmId)]);
     if (!programme || !profile) return null;
     return toEligibilityCheck(checkEligibility(programme, profile));
   }
@@ -173,19 +135,7 @@ export class ProgrammeResolver {
   @Query(() => ProgrammeThroughputSummary, { description: 'Enrolled / completed / dropped-out counts summed over published programmes. Counts only, never firms.' })
   @Access(Rules.signedIn())
   async programmeThroughput(@Arg('filter', () => ProgrammeThroughputFilter, { nullable: true }) filter: ProgrammeThroughputFilter | undefined, @Ctx() ctx: RequestContext) {
-    const qb = ctx.ds
-      .getRepository(Programme)
-      .createQueryBuilder('p')
-      // Counts through a view of counts only (RLS keeps the enrolment rows to the operator).
-      .leftJoin('programme_enrolment_count', 'e', 'e.programme_id = p.id')
-      .select('count(DISTINCT p.id)', 'programmes')
-      .addSelect(`coalesce(sum(e.n) FILTER (WHERE e.state = '${EnrolmentState.ENROLLED}'), 0)`, 'enrolled')
-      .addSelect(`coalesce(sum(e.n) FILTER (WHERE e.state = '${EnrolmentState.COMPLETED}'), 0)`, 'completed')
-      .addSelect(`coalesce(sum(e.n) FILTER (WHERE e.state = '${EnrolmentState.DROPPED_OUT}'), 0)`, 'droppedOut')
-      .where('p.state = ANY(:published)', { published: PUBLISHED_STATES });
-    if (filter?.operatorOrganisationId) qb.andWhere('p.operatorOrganisationId = :op', { op: filter.operatorOrganisationId });
-    if (filter?.kinds?.length) qb.andWhere('p.kind = ANY(:kinds)', { kinds: filter.kinds });
-    const raw = await qb.getRawOne<{ programmes: string; enrolled: string; completed: string; droppedOut: string }>();
+    const raw = await reads.throughputCounts(ctx, filter);
     const n = (s: string | undefined) => Number(s ?? 0);
     const summary = new ProgrammeThroughputSummary();
     Object.assign(summary, {
@@ -392,7 +342,7 @@ export class ProgrammeMutationResolver {
           throw new UserInputRejection([userError('programmeId', `The programme is ${programme.state}: firms can be enrolled only while it is OPEN or RUNNING.`, UserErrorCode.INVALID_STATE)]);
         }
         const firm = await findVisibleFirm(ctx, em, input.firmId);
-        if (!firm) throw new UserInputRejection([userError('firmId', 'Firm not found.', UserErrorCode.NOT_FOUND)]);
+        if (!firm) throw notFoundRejection('firmId', 'Firm');
         if (firm.status === FirmStatus.MERGED) {
           throw new UserInputRejection([userError('firmId', 'This prospect was merged into a registered firm; enrol that firm instead.', UserErrorCode.INVALID_STATE)]);
         }
@@ -438,7 +388,7 @@ export class ProgrammeMutationResolver {
         .where('e.id = :id', { id: input.enrolmentId });
       const current = await recording.restrict(qb, 'p.operator_organisation_id').getOne();
       // Not found and not yours give the same answer: enrolments are the operator's records.
-      if (!current) throw new UserInputRejection([userError('enrolmentId', 'Enrolment not found.', UserErrorCode.NOT_FOUND)]);
+      if (!current) throw notFoundRejection('enrolmentId', 'Enrolment');
       if (current.state !== EnrolmentState.ENROLLED) {
         throw new UserInputRejection([userError('state', `The enrolment is ${current.state} already; only ENROLLED firms can complete or drop out.`, UserErrorCode.INVALID_STATE)]);
       }
@@ -510,17 +460,6 @@ async function municipalityRegion(em: EntityManager, municipalityId: string | nu
   if (!municipalityId) return null;
   const m = await em.findOne(Organisation, { where: { id: municipalityId }, select: { id: true, regionId: true } });
   return m?.regionId ?? null;
-}
-
-/** The eligibility profile of a firm the caller may see, or null. */
-async function visibleFirmProfile(ctx: RequestContext, firmId: string): Promise<FirmProfile | null> {
-  const firm = await firmLoaders(ctx).byId.load(firmId);
-  if (!firm) return null;
-  const [municipality, growthPotential] = await Promise.all([
-    firm.municipalityId ? organisationLoaders(ctx).byId.load(firm.municipalityId) : null,
-    firmRegisterLoaders(ctx).growthPotential.load(firm.id),
-  ]);
-  return profileOf(firm, municipality?.regionId ?? null, growthPotential?.level ?? null);
 }
 
 function eligibilityColumns(e: EligibilityInput | undefined) {
