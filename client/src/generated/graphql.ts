@@ -380,6 +380,29 @@ export type CreateFundingApplicationInput = {
   workingGroupContribution?: string | null | undefined;
 };
 
+/** A project for the investor portal. */
+export type CreateInvestorPortalProjectInput = {
+  description?: string | null | undefined;
+  /** DKK as a decimal string. */
+  estimatedInvestmentDkk: string;
+  expectedStartYear?: number | null | undefined;
+  internalNotes?: string | null | undefined;
+  isTender?: boolean;
+  kind: PortalProjectKind;
+  /** List it on the public portal (refused, naming the field, unless it meets the criteria). */
+  listed?: boolean;
+  municipalityId?: string | number | null | undefined;
+  /** The investment agency managing it; you need "edit" there. */
+  ownerOrganisationId: string | number;
+  /** The public owner (municipality, region, state agency). */
+  publicOwnerOrganisationId?: string | number | null | undefined;
+  status: PortalProjectStatus;
+  /** YYYY-MM-DD. */
+  tenderDeadline?: string | null | undefined;
+  title: string;
+  url?: string | null | undefined;
+};
+
 /** Cross-municipal co-financing of a regional cluster office. */
 export type CreateOfficeCoFinancingInput = {
   /** Budget per year. */
@@ -723,7 +746,7 @@ export type InquiryState =
 /** Narrows the public investor portal. */
 export type InvestorPortalFilter = {
   kind?: PortalProjectKind | null | undefined;
-  /** Only tenders. */
+  /** Only tenders that are still open (deadline today or later, Copenhagen time). */
   tendersOnly?: boolean | null | undefined;
 };
 
@@ -1177,6 +1200,23 @@ export type UpdateAgreementDraftInput = {
   parties?: Array<AgreementPartyInput> | null | undefined;
 };
 
+/** Changes to an inquiry's details (by the agency or coordinator). Realised figures come only with the evidence of success. */
+export type UpdateEstablishmentInquiryInput = {
+  expectedVersion: number;
+  id: string | number;
+  projectName?: string | null | undefined;
+  projectedInvestmentSek?: string | null | undefined;
+  projectedJobs?: number | null | undefined;
+  summary?: string | null | undefined;
+};
+
+/** Changes to your municipality's offer. */
+export type UpdateEstablishmentOfferInput = {
+  description: string;
+  expectedVersion: number;
+  id: string | number;
+};
+
 /** Changes to a draft application. Submitted applications cannot be edited. */
 export type UpdateFundingApplicationInput = {
   /** DA aktiviteter. */
@@ -1212,6 +1252,23 @@ export type UpdateFundingApplicationInput = {
   workingGroupContribution?: string | null | undefined;
 };
 
+/** Changes to a portal project. */
+export type UpdateInvestorPortalProjectInput = {
+  description?: string | null | undefined;
+  estimatedInvestmentDkk?: string | null | undefined;
+  expectedVersion: number;
+  id: string | number;
+  internalNotes?: string | null | undefined;
+  /** Whether it is a tender (DA udbud). */
+  isTender?: boolean | null | undefined;
+  listed?: boolean | null | undefined;
+  publicOwnerOrganisationId?: string | number | null | undefined;
+  status?: PortalProjectStatus | null | undefined;
+  /** YYYY-MM-DD (e.g. a tender extended). */
+  tenderDeadline?: string | null | undefined;
+  title?: string | null | undefined;
+};
+
 /** Changes to a co-financing. Lists given replace the current ones. */
 export type UpdateOfficeCoFinancingInput = {
   annualAmounts?: Array<CoFinancingAmountInput> | null | undefined;
@@ -1222,6 +1279,21 @@ export type UpdateOfficeCoFinancingInput = {
   modelDescription?: string | null | undefined;
   shares?: Array<CoFinancingShareInput> | null | undefined;
   title?: string | null | undefined;
+};
+
+/** Changes to a programme. Lists given replace the current ones. */
+export type UpdateProgrammeInput = {
+  /** Cannot go below the seats already taken. */
+  capacity?: number | null | undefined;
+  description?: string | null | undefined;
+  eligibility?: EligibilityInput | null | undefined;
+  endsOn?: string | null | undefined;
+  expectedVersion: number;
+  fundingSources?: Array<FundingSourceInput> | null | undefined;
+  id: string | number;
+  kpis?: Array<KpiInput> | null | undefined;
+  name?: string | null | undefined;
+  startsOn?: string | null | undefined;
 };
 
 /** What kind of problem a user error reports. */
@@ -1905,6 +1977,44 @@ export type InvestorPortalListingQueryVariables = Exact<{
 
 export type InvestorPortalListingQuery = { investorPortalListing: { id: string, title: string, description: string | null, kind: PortalProjectKind, status: PortalProjectStatus, isTender: boolean, tenderDeadline: string | null, estimatedInvestmentDkk: string, expectedStartYear: number | null, url: string | null, publicOwnerName: string, municipalityName: string | null, listedBy: string } | null };
 
+export type InvestorPortalProjectFieldsFragment = { id: string, title: string, description: string | null, kind: PortalProjectKind, status: PortalProjectStatus, isTender: boolean, tenderDeadline: string | null, estimatedInvestmentDkk: string, expectedStartYear: number | null, url: string | null, internalNotes: string | null, listed: boolean, listedAt: string | null, version: number, updatedAt: string, publicOwner: { id: string, name: string } | null, municipality: { id: string, name: string } | null, listingProblems: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> };
+
+export type InvestorPortalProjectsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type InvestorPortalProjectsQuery = { investorPortalProjects: { edges: Array<{ cursor: string, node: { id: string, title: string, description: string | null, kind: PortalProjectKind, status: PortalProjectStatus, isTender: boolean, tenderDeadline: string | null, estimatedInvestmentDkk: string, expectedStartYear: number | null, url: string | null, internalNotes: string | null, listed: boolean, listedAt: string | null, version: number, updatedAt: string, publicOwner: { id: string, name: string } | null, municipality: { id: string, name: string } | null, listingProblems: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type InvestmentCreatePortalProjectMutationVariables = Exact<{
+  input: CreateInvestorPortalProjectInput;
+}>;
+
+
+export type InvestmentCreatePortalProjectMutation = { createInvestorPortalProject: { project: { id: string, title: string, description: string | null, kind: PortalProjectKind, status: PortalProjectStatus, isTender: boolean, tenderDeadline: string | null, estimatedInvestmentDkk: string, expectedStartYear: number | null, url: string | null, internalNotes: string | null, listed: boolean, listedAt: string | null, version: number, updatedAt: string, publicOwner: { id: string, name: string } | null, municipality: { id: string, name: string } | null, listingProblems: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type InvestmentUpdatePortalProjectMutationVariables = Exact<{
+  input: UpdateInvestorPortalProjectInput;
+}>;
+
+
+export type InvestmentUpdatePortalProjectMutation = { updateInvestorPortalProject: { project: { id: string, title: string, description: string | null, kind: PortalProjectKind, status: PortalProjectStatus, isTender: boolean, tenderDeadline: string | null, estimatedInvestmentDkk: string, expectedStartYear: number | null, url: string | null, internalNotes: string | null, listed: boolean, listedAt: string | null, version: number, updatedAt: string, publicOwner: { id: string, name: string } | null, municipality: { id: string, name: string } | null, listingProblems: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type InvestmentUpdateInquiryMutationVariables = Exact<{
+  input: UpdateEstablishmentInquiryInput;
+}>;
+
+
+export type InvestmentUpdateInquiryMutation = { updateEstablishmentInquiry: { inquiry: { summary: string | null, evidence: string | null, updatedAt: string, id: string, codeName: string, displayName: string, confidentialProjectName: string | null, myRole: InquiryRole, state: InquiryState, sector: SectorFocus, originCountry: string | null, projectedJobs: number | null, projectedInvestmentSek: string | null, realisedJobs: number | null, realisedInvestmentSek: string | null, receivedAt: string, version: number, establishedIn: { id: string, name: string } | null, establishedFirm: { id: string, name: string } | null, group: Array<{ id: string, name: string }> | null, offers: Array<{ id: string, description: string, submittedAt: string, version: number, municipality: { id: string, name: string } }>, stateHistory: Array<{ id: string, fromState: InquiryState | null, toState: InquiryState, note: string | null, changedAt: string, changedBy: { id: string, displayName: string } | null, changedByOrganisation: { id: string, name: string } | null }> | null, coordinator: { id: string, name: string }, receivedFrom: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type InvestmentUpdateOfferMutationVariables = Exact<{
+  input: UpdateEstablishmentOfferInput;
+}>;
+
+
+export type InvestmentUpdateOfferMutation = { updateEstablishmentOffer: { offer: { id: string, description: string, submittedAt: string, version: number, municipality: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
 export type NetworkFundingApplicationListItemFragment = { id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, pool: { id: string, name: string }, applicant: { id: string, name: string }, network: { id: string, name: string } | null };
 
 export type NetworkFundingApplicationFullFragment = { version: number, responsible: string | null, purpose: string | null, rationale: string | null, targetGroup: string | null, activities: string | null, expectedShortTermResults: string | null, expectedLongTermResults: string | null, anchoringStrategy: string | null, partners: string | null, timeline: string | null, communication: string | null, secretariatContribution: string | null, workingGroupContribution: string | null, decisionReason: string | null, createdAt: string, updatedAt: string, id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, budgetLines: Array<{ id: string, position: number, description: string, amount: string }>, submittedBy: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, decidedByOrganisation: { id: string, name: string } | null, pool: { id: string, name: string, owner: { id: string, name: string } }, applicant: { id: string, name: string }, network: { id: string, name: string } | null };
@@ -2076,6 +2186,13 @@ export type ChangeProgrammeStateMutationVariables = Exact<{
 
 
 export type ChangeProgrammeStateMutation = { changeProgrammeState: { programme: { id: string, state: ProgrammeState, version: number, availableSeats: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type UpdateProgrammeMutationVariables = Exact<{
+  input: UpdateProgrammeInput;
+}>;
+
+
+export type UpdateProgrammeMutation = { updateProgramme: { programme: { id: string, name: string, state: ProgrammeState, version: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type FirmFinderQueryVariables = Exact<{
   search: FirmSearch;
@@ -2543,6 +2660,42 @@ export const InvestorPortalListingFieldsFragmentDoc = gql`
   publicOwnerName
   municipalityName
   listedBy
+}
+    `;
+export const InvestorPortalProjectFieldsFragmentDoc = gql`
+    fragment InvestorPortalProjectFields on InvestorPortalProject {
+  id
+  title
+  description
+  kind
+  status
+  isTender
+  tenderDeadline
+  estimatedInvestmentDkk
+  expectedStartYear
+  url
+  internalNotes
+  listed
+  listedAt
+  version
+  updatedAt
+  publicOwner {
+    id
+    name
+  }
+  municipality {
+    id
+    name
+  }
+  listingProblems {
+    field
+    message
+    code
+    parameters {
+      name
+      value
+    }
+  }
 }
     `;
 export const NetworkFundingApplicationListItemFragmentDoc = gql`
@@ -4612,6 +4765,121 @@ export const InvestorPortalListingDocument = gql`
 export function useInvestorPortalListingQuery(options: Omit<Urql.UseQueryArgs<InvestorPortalListingQueryVariables>, 'query'>) {
   return Urql.useQuery<InvestorPortalListingQuery, InvestorPortalListingQueryVariables>({ query: InvestorPortalListingDocument, ...options });
 };
+export const InvestorPortalProjectsDocument = gql`
+    query InvestorPortalProjects($first: Int!, $after: String) {
+  investorPortalProjects(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...InvestorPortalProjectFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    ${InvestorPortalProjectFieldsFragmentDoc}`;
+
+export function useInvestorPortalProjectsQuery(options: Omit<Urql.UseQueryArgs<InvestorPortalProjectsQueryVariables>, 'query'>) {
+  return Urql.useQuery<InvestorPortalProjectsQuery, InvestorPortalProjectsQueryVariables>({ query: InvestorPortalProjectsDocument, ...options });
+};
+export const InvestmentCreatePortalProjectDocument = gql`
+    mutation InvestmentCreatePortalProject($input: CreateInvestorPortalProjectInput!) {
+  createInvestorPortalProject(input: $input) {
+    project {
+      ...InvestorPortalProjectFields
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    ${InvestorPortalProjectFieldsFragmentDoc}`;
+
+export function useInvestmentCreatePortalProjectMutation() {
+  return Urql.useMutation<InvestmentCreatePortalProjectMutation, InvestmentCreatePortalProjectMutationVariables>(InvestmentCreatePortalProjectDocument);
+};
+export const InvestmentUpdatePortalProjectDocument = gql`
+    mutation InvestmentUpdatePortalProject($input: UpdateInvestorPortalProjectInput!) {
+  updateInvestorPortalProject(input: $input) {
+    project {
+      ...InvestorPortalProjectFields
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    ${InvestorPortalProjectFieldsFragmentDoc}`;
+
+export function useInvestmentUpdatePortalProjectMutation() {
+  return Urql.useMutation<InvestmentUpdatePortalProjectMutation, InvestmentUpdatePortalProjectMutationVariables>(InvestmentUpdatePortalProjectDocument);
+};
+export const InvestmentUpdateInquiryDocument = gql`
+    mutation InvestmentUpdateInquiry($input: UpdateEstablishmentInquiryInput!) {
+  updateEstablishmentInquiry(input: $input) {
+    inquiry {
+      ...InvestmentInquiryFull
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    ${InvestmentInquiryFullFragmentDoc}`;
+
+export function useInvestmentUpdateInquiryMutation() {
+  return Urql.useMutation<InvestmentUpdateInquiryMutation, InvestmentUpdateInquiryMutationVariables>(InvestmentUpdateInquiryDocument);
+};
+export const InvestmentUpdateOfferDocument = gql`
+    mutation InvestmentUpdateOffer($input: UpdateEstablishmentOfferInput!) {
+  updateEstablishmentOffer(input: $input) {
+    offer {
+      id
+      description
+      submittedAt
+      version
+      municipality {
+        id
+        name
+      }
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useInvestmentUpdateOfferMutation() {
+  return Urql.useMutation<InvestmentUpdateOfferMutation, InvestmentUpdateOfferMutationVariables>(InvestmentUpdateOfferDocument);
+};
 export const MyNetworksDocument = gql`
     query MyNetworks($first: Int!, $after: String) {
   networks(first: $first, after: $after) {
@@ -5178,6 +5446,31 @@ export const ChangeProgrammeStateDocument = gql`
 
 export function useChangeProgrammeStateMutation() {
   return Urql.useMutation<ChangeProgrammeStateMutation, ChangeProgrammeStateMutationVariables>(ChangeProgrammeStateDocument);
+};
+export const UpdateProgrammeDocument = gql`
+    mutation UpdateProgramme($input: UpdateProgrammeInput!) {
+  updateProgramme(input: $input) {
+    programme {
+      id
+      name
+      state
+      version
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useUpdateProgrammeMutation() {
+  return Urql.useMutation<UpdateProgrammeMutation, UpdateProgrammeMutationVariables>(UpdateProgrammeDocument);
 };
 export const FirmFinderDocument = gql`
     query FirmFinder($search: FirmSearch!, $first: Int!, $after: String) {

@@ -101,4 +101,9 @@ export const messages = {
   'shares.total': { en: 'Total {{total}}', da: 'I alt {{total}}', sv: 'Totalt {{total}}' },
   'shares.totalWrong': { en: 'Total {{total}}: must be exactly 100 %', da: 'I alt {{total}}: skal være præcis 100 %', sv: 'Totalt {{total}}: måste vara exakt 100 %' },
   'any': { en: 'Any', da: 'Alle', sv: 'Alla' },
+
+  // Country picker (ui/CountrySelect.tsx)
+  'country.placeholder': { en: 'Type to search, e.g. Germany', da: 'Skriv for at søge, fx Tyskland', sv: 'Skriv för att söka, t.ex. Tyskland' },
+  'country.unknown': { en: 'Choose a country from the list.', da: 'Vælg et land på listen.', sv: 'Välj ett land i listan.' },
+  'country.chosen': { en: 'Chosen: {{name}} ({{code}})', da: 'Valgt: {{name}} ({{code}})', sv: 'Valt: {{name}} ({{code}})' },
 } as const;

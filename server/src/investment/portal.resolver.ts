@@ -12,7 +12,8 @@ import { organisationLoaders } from '../organisations/organisation.loaders';
 import { CreateInvestorPortalProjectInput, InvestorPortalFilter, UpdateInvestorPortalProjectInput } from './investment.inputs';
 import { investmentLoaders } from './investment.loaders';
 import { LISTABLE_STATUSES, LISTING_MIN_INVESTMENT_DKK, restrictToPublicListings } from './investment.visibility';
-import { InvestorPortalListing, InvestorPortalProject } from './portal.entity';
+import { InvestorPortalListing, InvestorPortalProject, PortalProjectStatus } from './portal.entity';
+import { effectivePortalStatus, portalToday } from './portal.status';
 
 @ObjectType()
 export class InvestorPortalListingConnection extends Connection(InvestorPortalListing, 'InvestorPortalListing') {}
@@ -60,7 +61,7 @@ async function toListing(ctx: RequestContext, p: InvestorPortalProject): Promise
     title: p.title,
     description: p.description,
     kind: p.kind,
-    status: p.status,
+    status: effectivePortalStatus(p),
     isTender: p.isTender,
     tenderDeadline: p.tenderDeadline,
     estimatedInvestmentDkk: p.estimatedInvestmentDkk,
@@ -95,7 +96,8 @@ export class InvestorPortalResolver {
   ) {
     const qb = restrictToPublicListings(ctx.ds.getRepository(InvestorPortalProject).createQueryBuilder('p'), 'p');
     if (filter?.kind) qb.andWhere('p.kind = :kind', { kind: filter.kind });
-    if (filter?.tendersOnly) qb.andWhere('p.is_tender = true');
+    // A tender whose deadline has passed can no longer be bid in: not a tender to show (portal.status.ts).
+    if (filter?.tendersOnly) qb.andWhere('p.is_tender = true AND (p.tender_deadline IS NULL OR p.tender_deadline >= :today)', { today: portalToday() });
     const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
     if (cursor) qb.andWhere('(lower(p.title), p.id) > (:cTitle, :cId::uuid)', { cTitle: cursor[0], cId: cursor[1] });
     const rows = await qb.orderBy('lower(p.title)').addOrderBy('p.id').limit(first + 1).getMany();
@@ -113,6 +115,11 @@ export class InvestorPortalResolver {
     if (cursor) qb.andWhere('(lower(p.title), p.id) > (:cTitle, :cId::uuid)', { cTitle: cursor[0], cId: cursor[1] });
     const rows = await qb.orderBy('lower(p.title)').addOrderBy('p.id').limit(first + 1).getMany();
     return toConnection(rows, first, listingKey, !!cursor);
+  }
+
+  @FieldResolver(() => PortalProjectStatus, { description: 'Where it stands: the recorded status, except that IN_TENDER after the tender deadline is PLANNED (the tender is over).' })
+  status(@Root() p: InvestorPortalProject) {
+    return effectivePortalStatus(p);
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'The public owner behind the project.' })
@@ -136,6 +143,7 @@ export class InvestorPortalResolver {
     return runMutation(ctx, input, async (em) => {
       await requireAgencyEditor(ctx, em, input.ownerOrganisationId, 'ownerOrganisationId');
       await requireOrganisations(em, { publicOwnerOrganisationId: input.publicOwnerOrganisationId, municipalityId: input.municipalityId });
+      requireOpenTender(input.status, input.tenderDeadline ?? null, input.tenderDeadline !== undefined);
       if (input.listed) {
         const problems = await listingProblems((oid) => em.findOneBy(Organisation, { id: oid }), { ...input, publicOwnerOrganisationId: input.publicOwnerOrganisationId ?? null });
         if (problems.length) throw new UserInputRejection(problems);
@@ -177,6 +185,7 @@ export class InvestorPortalResolver {
       const patch: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(changes)) if (v !== undefined) patch[k] = k === 'title' ? String(v).trim() : v;
       const merged = { ...current, ...patch } as InvestorPortalProject;
+      if (input.status !== undefined || input.tenderDeadline !== undefined) requireOpenTender(merged.status, merged.tenderDeadline, input.tenderDeadline !== undefined);
       if (merged.listed) {
         const problems = await listingProblems((oid) => em.findOneBy(Organisation, { id: oid }), merged);
         if (problems.length) throw new UserInputRejection(problems);
@@ -201,5 +210,14 @@ async function requireAgencyEditor(ctx: RequestContext, em: EntityManager, orgId
 async function requireOrganisations(em: EntityManager, ids: Record<string, string | undefined>) {
   for (const [field, id] of Object.entries(ids)) {
     if (id && !(await em.existsBy(Organisation, { id }))) throw new UserInputRejection([userError(field, 'No organisation with this id.', UserErrorCode.NOT_FOUND)]);
+  }
+}
+
+/** IN_TENDER with a deadline already passed contradicts the dates: refused, naming the deadline (or the status). */
+function requireOpenTender(status: PortalProjectStatus, tenderDeadline: string | null, deadlineGiven: boolean) {
+  if (status === PortalProjectStatus.IN_TENDER && tenderDeadline != null && tenderDeadline < portalToday()) {
+    throw new UserInputRejection([
+      userError(deadlineGiven ? 'tenderDeadline' : 'status', 'A project in tender needs a tender deadline today or later.', UserErrorCode.INVALID, { constraint: 'tenderOpen' }),
+    ]);
   }
 }
