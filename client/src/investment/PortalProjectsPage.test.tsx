@@ -74,7 +74,7 @@ describe('PortalProjectsPage', () => {
   });
 
   it('says why a listed project is not shown, in the user’s words', () => {
-    const problem = { field: ['input', 'estimatedInvestmentDkk'], message: 'Listed projects need …', code: 'NOT_ALLOWED', parameters: [] };
+    const problem = { field: ['input', 'estimatedInvestmentDkk'], message: 'Listed projects need …', code: 'NOT_ALLOWED' as const, parameters: [] };
     const { client } = mockClient({ queries: { InvestorPortalProjects: page([project({ listingProblems: [problem] })]), InvestmentOrganisationChoices: noChoices } });
     renderWithClient(client, <PortalProjectsPage canCreate />, 'da');
     expect(screen.getByTestId('portal-project-listed').textContent).toContain('mindst 100 mio. kr.');
