@@ -12,7 +12,7 @@ export const messages = {
   'state.RUNNING': { en: 'Running', da: 'I gang', sv: 'Pågår' },
   'state.CLOSED': { en: 'Closed', da: 'Lukket', sv: 'Stängt' },
   'state.ENDED': { en: 'Ended', da: 'Afsluttet', sv: 'Avslutat' },
-  'enrolment.ENROLLED': { en: 'Taking part', da: 'Deltager', sv: 'Deltar' },
+  'enrolment.ENROLLED': { en: 'Enrolled', da: 'Tilmeldt', sv: 'Anmäld' },
   'enrolment.COMPLETED': { en: 'Completed', da: 'Gennemført', sv: 'Genomfört' },
   'enrolment.DROPPED_OUT': { en: 'Dropped out', da: 'Udgået', sv: 'Avhoppad' },
   'criterion.GROWTH_POTENTIAL': { en: 'Growth potential', da: 'Vækstpotentiale', sv: 'Tillväxtpotential' },
