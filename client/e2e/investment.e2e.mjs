@@ -13,7 +13,7 @@ const COPCAP = 'investment@copcap.demo'; // Copenhagen Capacity - CONSULTANT
 const FAILURE_SCREENSHOT = '/tmp/gg-e2e-investment-failure.png';
 
 /** Runs `body` with a fresh browser page; screenshots on failure; collects page errors; always closes the browser. */
-async function withPage(name, body) {
+async function withPage(name, body, { language = 'en' } = {}) {
   assert.ok(BASE_URL, 'Set E2E_BASE_URL to the running app, e.g. http://127.0.0.1:4567');
   assert.ok(fs.existsSync(CHROMIUM), `No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   const browser = await launch();
@@ -23,7 +23,7 @@ async function withPage(name, body) {
     if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `investment-${name}-${step}.png`), fullPage: true });
   };
   try {
-    const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+    const context = await newContext(browser, { language, viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(TIMEOUT);
     page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -53,7 +53,7 @@ test('establishment inquiries: confidential names for handlers, the pipeline, SU
     const row = page.locator(`[data-testid="inquiry-row"][data-code-name="${confidential.codeName}"]`);
     await row.waitFor();
     assert.equal(await text(row.getByTestId('inquiry-name')), confidential.confidentialProjectName);
-    assert.match(await text(row), /Confidential/);
+    assert.match(await text(row), /Konfidentiellt/);
     await page.getByTestId('pipeline').waitFor();
     await shot('1-pipeline');
 
@@ -61,16 +61,17 @@ test('establishment inquiries: confidential names for handlers, the pipeline, SU
     const projectName = `E2E Project ${Date.now()}`;
     await page.getByTestId('new-inquiry').click();
     await page.getByTestId('inquiry-form').waitFor();
-    const agency = page.getByLabel('Received from');
+    const agency = page.getByLabel('Inkommet från');
     await eventually(async () => assert.ok((await agency.locator('option', { hasText: 'Business Sweden' }).count()) > 0));
     await agency.selectOption({ label: 'Business Sweden' });
-    await eventually(async () => assert.match(await page.getByLabel('Regional coordinator').locator('option:checked').innerText(), /Kalmar/));
-    await page.getByLabel('Project name (confidential)').fill(projectName);
-    await page.getByLabel('Summary (confidential)').fill('Nordic data-centre operator looking for 20 MW and a site by the E22.');
-    await page.getByLabel('Sector').selectOption('ICT');
-    await page.getByLabel("Investor's country (ISO code)").fill('FI');
-    await page.getByLabel('Projected jobs').fill('40');
-    await page.getByLabel('Projected investment (SEK)').fill('250000000');
+    await eventually(async () => assert.match(await page.getByLabel('Regional samordnare').locator('option:checked').innerText(), /Kalmar/));
+    await page.getByLabel('Projektnamn (konfidentiellt)').fill(projectName);
+    await page.getByLabel('Sammanfattning (konfidentiell)').fill('Nordic data-centre operator looking for 20 MW and a site by the E22.');
+    await page.getByLabel('Sektor').selectOption('ICT');
+    // The country is picked by its Swedish name, not typed as a code.
+    await page.getByLabel('Investerarens land').fill('Finland');
+    await page.getByLabel('Förväntade jobb').fill('40');
+    await page.getByLabel('Förväntad investering (kr)').fill('250 000 000'); // Swedish thousands spaces
     const group = page.getByTestId('inquiry-group-choices');
     await group.getByLabel('Kalmar kommun').check();
     await group.getByLabel('Nybro kommun').check();
@@ -82,6 +83,7 @@ test('establishment inquiries: confidential names for handlers, the pipeline, SU
     assert.match(await text(page.getByTestId('inquiry-code-name')), /^EI-[A-Z2-9]{6}$/);
     assert.equal(await page.getByTestId('inquiry-state').getAttribute('data-state'), 'LEAD');
     assert.equal(await text(page.getByTestId('projected-jobs')), '40');
+    assert.equal(await text(page.getByTestId('inquiry-origin')), 'Finland (FI)');
 
     // LEAD -> ACTIVE.
     await page.getByTestId('state-select').selectOption('ACTIVE');
@@ -95,14 +97,14 @@ test('establishment inquiries: confidential names for handlers, the pipeline, SU
     await page.getByTestId('change-state').click();
     const evidenceError = page.getByTestId('evidence-fieldset').getByTestId('error-evidence');
     await evidenceError.waitFor();
-    assert.match(await text(evidenceError), /evidence/i);
+    assert.match(await text(evidenceError), /belägg/i);
     assert.equal(await page.getByTestId('inquiry-state').getAttribute('data-state'), 'ACTIVE', 'nothing changed');
     await shot('2-evidence-required');
 
     // With evidence it counts as successful; realised jobs are shown apart from the projected ones.
-    await page.getByLabel('What proves it').fill('Lease signed; company registered.');
-    await page.getByLabel('Established in').selectOption({ label: 'Nybro kommun' });
-    await page.getByLabel('Realised jobs').fill('12');
+    await page.getByLabel('Vad som styrker det').fill('Lease signed; company registered.');
+    await page.getByLabel('Etablerat i', { exact: true }).selectOption({ label: 'Nybro kommun' });
+    await page.getByLabel('Skapade jobb').fill('12');
     await page.getByTestId('change-state').click();
     await eventually(async () => assert.equal(await page.getByTestId('inquiry-state').getAttribute('data-state'), 'SUCCESSFUL'));
     assert.equal(await text(page.getByTestId('projected-jobs')), '40');
@@ -110,7 +112,7 @@ test('establishment inquiries: confidential names for handlers, the pipeline, SU
     assert.match(await text(page.getByTestId('inquiry-evidence')), /Lease signed/);
     assert.equal(await page.getByTestId('state-form').count(), 0, 'SUCCESSFUL is final');
     await shot('3-successful');
-  });
+  }, { language: 'sv' });
 });
 
 test('delegations of the shared reception: value created, a new delegation and its follow-up', { timeout: 60_000 }, async () => {
@@ -153,7 +155,7 @@ test('delegations of the shared reception: value created, a new delegation and i
     await page.getByTestId('new-delegation').click();
     await page.getByTestId('delegation-form').waitFor();
     await page.getByLabel('Name').fill(name);
-    await page.getByLabel('Country of origin (ISO code, e.g. CN)').fill('JP');
+    await page.getByLabel('Country of origin').fill('Japan');
     await page.getByLabel('Sector focus').selectOption('LIFE_SCIENCE');
     await page.getByLabel('First day').fill('2026-05-04');
     await page.getByLabel('Last day').fill('2026-05-03'); // before the start: refused naming the field

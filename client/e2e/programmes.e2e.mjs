@@ -128,7 +128,8 @@ test('programmes: catalogue, programme page, refused and accepted enrolment, dro
     await page.getByTestId('enrol-submit').click();
     const refusal = page.getByTestId('enrol-refusal');
     await refusal.waitFor();
-    assert.match(await refusal.textContent(), /The firm is not eligible\./);
+    // Worded from the error's code for the user, not the server's developer message.
+    assert.match(await refusal.textContent(), /The firm does not meet the programme’s criteria\./);
     assert.match(await page.getByTestId('failed-criteria').textContent(), /Region/);
     assert.equal(await seats(), seatsBefore, 'a refusal takes no seat');
     await shot('3-refused');

@@ -20,15 +20,6 @@ export type ActOnReferralInput = {
   referralId: string | number;
 };
 
-/** Adds a firm or an organisation as member of a cluster. Give exactly one of firmId / organisationId. */
-export type AddClusterMemberInput = {
-  clusterId: string | number;
-  firmId?: string | number | null | undefined;
-  /** YYYY-MM-DD. */
-  joinedOn?: string | null | undefined;
-  organisationId?: string | number | null | undefined;
-};
-
 /** A contact person at a firm (personal data held by your organisation). */
 export type AddContactPersonInput = {
   /** CONTACT */
@@ -45,23 +36,6 @@ export type AddContactPersonInput = {
   role?: string | null | undefined;
   /** SENSITIVE (e.g. health, trade-union membership): masked unless revealed. */
   sensitiveNote?: string | null | undefined;
-};
-
-/** Adds members to a network (up to 500 at a time). */
-export type AddNetworkMembersInput = {
-  members: Array<NetworkMemberInput>;
-  networkId: string | number;
-};
-
-/** A person and/or organisation joining the working group (DA arbejdsgruppe). */
-export type AddNetworkWorkingGroupMemberInput = {
-  networkId: string | number;
-  /** The organisation the person represents (or the organisation itself). */
-  organisationId?: string | number | null | undefined;
-  /** Name of the person. */
-  personName?: string | null | undefined;
-  /** Role in the group, e.g. "tovholder". */
-  role?: string | null | undefined;
 };
 
 /** The whole content of a version. A save replaces the content of the version being edited. */
@@ -184,13 +158,6 @@ export type AmendAgreementInput = {
   content?: AgreementContentInput | null | undefined;
   expectedVersion: number;
   /** Why the agreement is amended. */
-  reason: string;
-};
-
-/** Remove a contact person's personal data now (e.g. on a request for erasure). The record of the contact stays, anonymised. */
-export type AnonymiseContactPersonInput = {
-  contactPersonId: string | number;
-  /** Why, e.g. "Request for erasure 2026-11-25". */
   reason: string;
 };
 
@@ -374,25 +341,6 @@ export type CreateEstablishmentInquiryInput = {
   summary?: string | null | undefined;
 };
 
-/** A firm from the business register, or a would-be entrepreneur (no identifier yet). */
-export type CreateFirmInput = {
-  country: Country;
-  /** Danish CVR (8 digits). Leave out (with organisationsnummer) for a prospect. */
-  cvr?: string | null | undefined;
-  employees?: number | null | undefined;
-  /** YYYY-MM-DD. */
-  foundedOn?: string | null | undefined;
-  /** DB07 (6 digits) or SNI 2007 (5 digits). */
-  industryCode?: string | null | undefined;
-  /** Official municipality code: kommunekode (DK, 3 digits) or kommunkod (SE, 4 digits). */
-  municipalityCode?: string | null | undefined;
-  name: string;
-  /** Swedish organisationsnummer (NNNNNN-NNNN). */
-  organisationsnummer?: string | null | undefined;
-  /** For a prospect: the organisation recording it (defaults to your only one). */
-  recordedByOrganisationId?: string | number | null | undefined;
-};
-
 /** A new (draft) application for pool money. */
 export type CreateFundingApplicationInput = {
   /** DA aktiviteter. */
@@ -432,25 +380,27 @@ export type CreateFundingApplicationInput = {
   workingGroupContribution?: string | null | undefined;
 };
 
-/** A new funding pool (DA pulje). */
-export type CreateFundingPoolInput = {
+/** A project for the investor portal. */
+export type CreateInvestorPortalProjectInput = {
   description?: string | null | undefined;
-  name: string;
-  /** The organisation that owns the pool and decides on applications. */
+  /** DKK as a decimal string. */
+  estimatedInvestmentDkk: string;
+  expectedStartYear?: number | null | undefined;
+  internalNotes?: string | null | undefined;
+  isTender?: boolean;
+  kind: PortalProjectKind;
+  /** List it on the public portal (refused, naming the field, unless it meets the criteria). */
+  listed?: boolean;
+  municipalityId?: string | number | null | undefined;
+  /** The investment agency managing it; you need "edit" there. */
   ownerOrganisationId: string | number;
-};
-
-/** A new business network. */
-export type CreateNetworkInput = {
-  description?: string | null | undefined;
-  /** Name of the network. */
-  name: string;
-  /** The organisation (kind NETWORK) that represents the network, if any. */
-  organisationId?: string | number | null | undefined;
-  /** The organisation that owns the network record (e.g. the local committee); you need "edit" there. */
-  ownerOrganisationId: string | number;
-  /** The secretariat (DA sekretariat) organisation. */
-  secretariatOrganisationId?: string | number | null | undefined;
+  /** The public owner (municipality, region, state agency). */
+  publicOwnerOrganisationId?: string | number | null | undefined;
+  status: PortalProjectStatus;
+  /** YYYY-MM-DD. */
+  tenderDeadline?: string | null | undefined;
+  title: string;
+  url?: string | null | undefined;
 };
 
 /** Cross-municipal co-financing of a regional cluster office. */
@@ -467,19 +417,6 @@ export type CreateOfficeCoFinancingInput = {
   /** Shares per municipality: together exactly 100 %. */
   shares: Array<CoFinancingShareInput>;
   title: string;
-};
-
-/** A lead municipality's proposal for placing a regional office of a cluster. All five criteria must be scored. */
-export type CreateOfficePlacementProposalInput = {
-  clusterId: string | number;
-  /** The lead municipality (DA lead-kommune). */
-  leadMunicipalityId: string | number;
-  /** The office, if it exists already (organisation of kind CLUSTER_OFFICE of this cluster). */
-  officeId?: string | number | null | undefined;
-  proposedLocation: string;
-  /** One score per criterion: all five. */
-  scores: Array<PlacementScoreInput>;
-  summary?: string | null | undefined;
 };
 
 /** A new programme (starts as DRAFT, visible only to its operator until opened). */
@@ -809,7 +746,7 @@ export type InquiryState =
 /** Narrows the public investor portal. */
 export type InvestorPortalFilter = {
   kind?: PortalProjectKind | null | undefined;
-  /** Only tenders. */
+  /** Only tenders that are still open (deadline today or later, Copenhagen time). */
   tendersOnly?: boolean | null | undefined;
 };
 
@@ -831,14 +768,6 @@ export type KpiInput = {
   metric: string;
   target: number;
   unit: string;
-};
-
-/** Gives a prospect its CVR / organisationsnummer. Its history stays with it. */
-export type LinkFirmIdentifierInput = {
-  cvr?: string | null | undefined;
-  expectedVersion: number;
-  firmId: string | number;
-  organisationsnummer?: string | null | undefined;
 };
 
 /** What a co-financing (member) municipality gets. */
@@ -871,12 +800,6 @@ export type MilestoneStatus =
   | 'DONE'
   | 'IN_PROGRESS'
   | 'PLANNED';
-
-/** One new member: a register firm and/or a contact name. */
-export type NetworkMemberInput = {
-  contactName?: string | null | undefined;
-  firmId?: string | number | null | undefined;
-};
 
 export type NoteInput = {
   text: string;
@@ -963,14 +886,6 @@ export type PlacementProposalState =
   | 'APPROVED'
   | 'REJECTED'
   | 'SUBMITTED';
-
-/** A score on one placement criterion with the reasoning. */
-export type PlacementScoreInput = {
-  criterion: PlacementCriterion;
-  reasoning: string;
-  /** 1 (weak) to 5 (strong). */
-  score: number;
-};
 
 /** What kind of construction or infrastructure project. */
 export type PortalProjectKind =
@@ -1142,13 +1057,6 @@ export type ReferralStatus =
   | 'FIRST_CONTACT'
   | 'SENT';
 
-/** Registers members for a meeting (DA tilmelding). */
-export type RegisterForNetworkMeetingInput = {
-  meetingId: string | number;
-  /** Members of the meeting's network. */
-  memberIds: Array<string | number>;
-};
-
 /** How one organisation relates to another. */
 export type RelationshipKind =
   | 'COOPERATES_WITH'
@@ -1169,14 +1077,6 @@ export type RelationshipState =
   | 'DECLINED'
   | 'PROPOSED';
 
-export type RemoveActivityAttendanceInput = {
-  id: string | number;
-};
-
-export type RemoveClusterMemberInput = {
-  id: string | number;
-};
-
 /** Reveal a contact person's sensitive fields. The reveal is logged. */
 export type RevealContactPersonInput = {
   contactPersonId: string | number;
@@ -1194,15 +1094,6 @@ export type Role =
   | 'EDITOR'
   /** Reads only. */
   | 'VIEWER';
-
-/** A network meeting on a set date. */
-export type ScheduleNetworkMeetingInput = {
-  /** YYYY-MM-DD. */
-  heldOn: string;
-  location?: string | null | undefined;
-  networkId: string | number;
-  title: string;
-};
 
 /** The sector a delegation or investor is interested in (e.g. cleantech). */
 export type SectorFocus =
@@ -1309,16 +1200,21 @@ export type UpdateAgreementDraftInput = {
   parties?: Array<AgreementPartyInput> | null | undefined;
 };
 
-/** Changes to an activity. */
-export type UpdateClusterActivityInput = {
-  description?: string | null | undefined;
-  endsAt?: string | null | undefined;
+/** Changes to an inquiry's details (by the agency or coordinator). Realised figures come only with the evidence of success. */
+export type UpdateEstablishmentInquiryInput = {
   expectedVersion: number;
   id: string | number;
-  kind?: ClusterActivityKind | null | undefined;
-  location?: string | null | undefined;
-  startsAt?: string | null | undefined;
-  title?: string | null | undefined;
+  projectName?: string | null | undefined;
+  projectedInvestmentSek?: string | null | undefined;
+  projectedJobs?: number | null | undefined;
+  summary?: string | null | undefined;
+};
+
+/** Changes to your municipality's offer. */
+export type UpdateEstablishmentOfferInput = {
+  description: string;
+  expectedVersion: number;
+  id: string | number;
 };
 
 /** Changes to a draft application. Submitted applications cannot be edited. */
@@ -1356,13 +1252,21 @@ export type UpdateFundingApplicationInput = {
   workingGroupContribution?: string | null | undefined;
 };
 
-/** Changes to a network. */
-export type UpdateNetworkInput = {
+/** Changes to a portal project. */
+export type UpdateInvestorPortalProjectInput = {
   description?: string | null | undefined;
+  estimatedInvestmentDkk?: string | null | undefined;
   expectedVersion: number;
   id: string | number;
-  name?: string | null | undefined;
-  secretariatOrganisationId?: string | number | null | undefined;
+  internalNotes?: string | null | undefined;
+  /** Whether it is a tender (DA udbud). */
+  isTender?: boolean | null | undefined;
+  listed?: boolean | null | undefined;
+  publicOwnerOrganisationId?: string | number | null | undefined;
+  status?: PortalProjectStatus | null | undefined;
+  /** YYYY-MM-DD (e.g. a tender extended). */
+  tenderDeadline?: string | null | undefined;
+  title?: string | null | undefined;
 };
 
 /** Changes to a co-financing. Lists given replace the current ones. */
@@ -1377,13 +1281,19 @@ export type UpdateOfficeCoFinancingInput = {
   title?: string | null | undefined;
 };
 
-/** Revises a submitted proposal. Scores given replace the current ones (all five again). */
-export type UpdateOfficePlacementProposalInput = {
+/** Changes to a programme. Lists given replace the current ones. */
+export type UpdateProgrammeInput = {
+  /** Cannot go below the seats already taken. */
+  capacity?: number | null | undefined;
+  description?: string | null | undefined;
+  eligibility?: EligibilityInput | null | undefined;
+  endsOn?: string | null | undefined;
   expectedVersion: number;
+  fundingSources?: Array<FundingSourceInput> | null | undefined;
   id: string | number;
-  proposedLocation?: string | null | undefined;
-  scores?: Array<PlacementScoreInput> | null | undefined;
-  summary?: string | null | undefined;
+  kpis?: Array<KpiInput> | null | undefined;
+  name?: string | null | undefined;
+  startsOn?: string | null | undefined;
 };
 
 /** What kind of problem a user error reports. */
@@ -1410,7 +1320,7 @@ export type WithdrawConsentInput = {
 
 export type AgreementContentFragment = { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> };
 
-export type AgreementPartiesFragment = { id: string, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> };
+export type AgreementPartiesFragment = { parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> };
 
 export type AgreementEditableFragment = { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> };
 
@@ -1627,50 +1537,6 @@ export type ClusterOrganisationFinderQueryVariables = Exact<{
 
 export type ClusterOrganisationFinderQuery = { organisations: { edges: Array<{ node: { id: string, name: string, kind: OrganisationKind } }>, pageInfo: { hasNextPage: boolean } } };
 
-export type ClusterUserErrorFragment = { field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> };
-
-export type ClusterCreatePlacementProposalMutationVariables = Exact<{
-  input: CreateOfficePlacementProposalInput;
-}>;
-
-
-export type ClusterCreatePlacementProposalMutation = { createOfficePlacementProposal: { proposal: { id: string, state: PlacementProposalState, totalScore: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
-
-export type ClusterUpdatePlacementProposalMutationVariables = Exact<{
-  input: UpdateOfficePlacementProposalInput;
-}>;
-
-
-export type ClusterUpdatePlacementProposalMutation = { updateOfficePlacementProposal: { proposal: { id: string, proposedLocation: string, summary: string | null, totalScore: number, version: number, scores: Array<{ id: string, criterion: PlacementCriterion, score: number, reasoning: string }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
-
-export type ClusterAddMemberMutationVariables = Exact<{
-  input: AddClusterMemberInput;
-}>;
-
-
-export type ClusterAddMemberMutation = { addClusterMember: { member: { id: string } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
-
-export type ClusterRemoveMemberMutationVariables = Exact<{
-  input: RemoveClusterMemberInput;
-}>;
-
-
-export type ClusterRemoveMemberMutation = { removeClusterMember: { removedId: string | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
-
-export type ClusterUpdateActivityMutationVariables = Exact<{
-  input: UpdateClusterActivityInput;
-}>;
-
-
-export type ClusterUpdateActivityMutation = { updateClusterActivity: { activity: { description: string | null, version: number, id: string, kind: ClusterActivityKind, title: string, startsAt: string, endsAt: string | null, location: string | null, attendanceCount: number, office: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
-
-export type ClusterRemoveAttendanceMutationVariables = Exact<{
-  input: RemoveActivityAttendanceInput;
-}>;
-
-
-export type ClusterRemoveAttendanceMutation = { removeActivityAttendance: { removedId: string | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
-
 export type DashboardRowFieldsFragment = { key: string, label: string, suppressed: boolean, suppression: string | null, display: string | null, units: number | null, events: number | null, ownEvents: number | null, ownOnly: boolean, values: Array<number | null>, previousValues: Array<number | null> | null, previousSuppressed: boolean };
 
 export type DashboardQueryVariables = Exact<{
@@ -1741,7 +1607,7 @@ export type DeskFirmJourneyQueryVariables = Exact<{
 }>;
 
 
-export type DeskFirmJourneyQuery = { firmJourney: { firm: { id: string, name: string, status: FirmStatus, country: Country, cvr: string | null, organisationsnummer: string | null, industryCode: string | null, municipality: { id: string, name: string } | null, mergedInto: { id: string, name: string } | null }, hiddenOrganisations: Array<{ id: string, name: string, kind: OrganisationKind }>, accessGrants: Array<{ basis: AccessBasis, consentId: string | null, referralId: string | null, organisation: { id: string, name: string, kind: OrganisationKind }, viewerOrganisation: { id: string, name: string } }>, growthPotentialAssessments: Array<{ id: string, level: GrowthPotentialLevel, segment: FirmSegment, assessedAt: string, organisation: { id: string, name: string } }>, edges: Array<{ cursor: string, node: { id: string, kind: TouchpointKind, occurredAt: string, recordedAt: string, summary: string | null, supersedesId: string | null, supersededById: string | null, correctionReason: string | null, organisation: { id: string, name: string, kind: OrganisationKind }, recordedBy: { id: string, displayName: string } | null, details:
+export type DeskFirmJourneyQuery = { firmJourney: { firm: { id: string, name: string, status: FirmStatus, country: Country, cvr: string | null, organisationsnummer: string | null, industryCode: string | null, municipality: { id: string, name: string } | null }, hiddenOrganisations: Array<{ id: string, name: string, kind: OrganisationKind }>, accessGrants: Array<{ basis: AccessBasis, consentId: string | null, referralId: string | null, organisation: { id: string, name: string, kind: OrganisationKind }, viewerOrganisation: { id: string, name: string } }>, growthPotentialAssessments: Array<{ id: string, level: GrowthPotentialLevel, segment: FirmSegment, assessedAt: string, organisation: { id: string, name: string } }>, edges: Array<{ cursor: string, node: { id: string, kind: TouchpointKind, occurredAt: string, recordedAt: string, summary: string | null, supersedesId: string | null, supersededById: string | null, correctionReason: string | null, organisation: { id: string, name: string, kind: OrganisationKind }, recordedBy: { id: string, displayName: string } | null, details:
           | { __typename: 'DelegationOrInquiryDetails', inquiryKind: InquiryKind, originCountry: string | null, sector: string | null }
           | { __typename: 'EventAttendanceDetails', eventName: string, organiserName: string | null }
           | { __typename: 'FirstContactDetails', channel: ContactChannel, topic: string | null }
@@ -1786,6 +1652,14 @@ export type DeskGrowthWheelModelQueryVariables = Exact<{ [key: string]: never; }
 
 export type DeskGrowthWheelModelQuery = { growthWheelModel: Array<{ area: GrowthWheelArea, decisionAreas: Array<GrowthWheelDecisionArea> }> };
 
+export type DeskOrganisationsQueryVariables = Exact<{
+  namePrefix: string;
+  first: number;
+}>;
+
+
+export type DeskOrganisationsQuery = { organisations: { edges: Array<{ node: { id: string, name: string, kind: OrganisationKind } }> } };
+
 export type DeskRecordTouchpointMutationVariables = Exact<{
   input: RecordTouchpointInput;
 }>;
@@ -1825,46 +1699,6 @@ export type DeskWithdrawConsentMutationVariables = Exact<{
 
 
 export type DeskWithdrawConsentMutation = { withdrawConsent: { consent: { id: string, isEffective: boolean, withdrawnAt: string | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
-
-export type DeskGrowthMappingsQueryVariables = Exact<{
-  firmId: string | number;
-}>;
-
-
-export type DeskGrowthMappingsQuery = { firmJourney: { edges: Array<{ node: { id: string, occurredAt: string, organisation: { id: string, name: string }, details:
-          | { __typename: 'DelegationOrInquiryDetails' }
-          | { __typename: 'EventAttendanceDetails' }
-          | { __typename: 'FirstContactDetails' }
-          | { __typename: 'GrowthMappingDetails', ambition: string | null, focusAreas: Array<GrowthWheelDecisionArea>, scores: Array<{ decisionArea: GrowthWheelDecisionArea, score: number }> }
-          | { __typename: 'GrowthPartnershipDetails' }
-          | { __typename: 'MilestoneDetails' }
-          | { __typename: 'NoteDetails' }
-          | { __typename: 'OutcomeReportDetails' }
-          | { __typename: 'ParticipationDetails' }
-          | { __typename: 'ProgrammeEnrolmentDetails' }
-          | { __typename: 'ReferralDetails' }
-         } }> } | null, growthWheelModel: Array<{ area: GrowthWheelArea, decisionAreas: Array<GrowthWheelDecisionArea> }> };
-
-export type DeskCreateProspectMutationVariables = Exact<{
-  input: CreateFirmInput;
-}>;
-
-
-export type DeskCreateProspectMutation = { createFirm: { firm: { id: string, name: string, status: FirmStatus } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
-
-export type DeskProspectQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type DeskProspectQuery = { firm: { id: string, name: string, status: FirmStatus, version: number, country: Country, cvr: string | null, organisationsnummer: string | null, recordedBy: { id: string, name: string } | null, mergedInto: { id: string, name: string } | null } | null };
-
-export type DeskLinkFirmIdentifierMutationVariables = Exact<{
-  input: LinkFirmIdentifierInput;
-}>;
-
-
-export type DeskLinkFirmIdentifierMutation = { linkFirmIdentifier: { firm: { id: string, name: string, status: FirmStatus, version: number, cvr: string | null, organisationsnummer: string | null, mergedInto: { id: string, name: string, cvr: string | null, organisationsnummer: string | null } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type DeskCorrectTouchpointMutationVariables = Exact<{
   input: CorrectTouchpointInput;
@@ -1945,13 +1779,6 @@ export type DeskFirmDataExportQuery = { firmDataExport: { generatedAt: string, f
         | { __typename: 'ProgrammeEnrolmentDetails', programmeName: string, startsOn: string | null }
         | { __typename: 'ReferralDetails', reason: string, receiverOrganisation: { id: string, name: string } | null, referral: { id: string, status: ReferralStatus, statusChangedAt: string } | null }
        }>, referrals: Array<{ id: string, status: ReferralStatus, reason: string, sentAt: string, statusChangedAt: string, senderOrganisation: { id: string, name: string }, receiverOrganisation: { id: string, name: string }, steps: Array<{ id: string, status: ReferralStatus, at: string, note: string | null, byOrganisation: { id: string, name: string } }> }>, consents: Array<{ id: string, scope: ConsentScope, purpose: string, validUntil: string, recordedAt: string, withdrawnAt: string | null, recipients: Array<{ id: string, name: string }> }>, milestones: Array<{ id: string, title: string, ownerName: string, dueOn: string, status: MilestoneStatus, version: number, createdAt: string, updatedAt: string }>, growthPotentialAssessments: Array<{ id: string, level: GrowthPotentialLevel, segment: FirmSegment, rationale: string | null, assessedAt: string }>, contactPersons: Array<{ id: string, name: string, role: string | null, email: string | null, phone: string | null, version: number, createdAt: string, organisation: { id: string, name: string }, sensitiveNote: { category: PersonalDataCategory, masked: boolean, present: boolean, value: string | null }, fieldCategories: Array<{ field: string, category: PersonalDataCategory }> }>, contactPersonReveals: Array<{ id: string, at: string, reason: string, fields: Array<string> }>, accessLog: Array<{ id: string, at: string, basis: AccessBasis, consentId: string | null, referralId: string | null, touchpointIds: Array<string>, viewer: { id: string, displayName: string } | null, viewerOrganisation: { id: string, name: string } }> } };
-
-export type DeskAnonymiseContactPersonMutationVariables = Exact<{
-  input: AnonymiseContactPersonInput;
-}>;
-
-
-export type DeskAnonymiseContactPersonMutation = { anonymiseContactPerson: { contactPerson: { id: string, name: string, role: string | null, email: string | null, phone: string | null, version: number, createdAt: string, organisation: { id: string, name: string }, sensitiveNote: { category: PersonalDataCategory, masked: boolean, present: boolean, value: string | null }, fieldCategories: Array<{ field: string, category: PersonalDataCategory }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
@@ -2150,6 +1977,44 @@ export type InvestorPortalListingQueryVariables = Exact<{
 
 export type InvestorPortalListingQuery = { investorPortalListing: { id: string, title: string, description: string | null, kind: PortalProjectKind, status: PortalProjectStatus, isTender: boolean, tenderDeadline: string | null, estimatedInvestmentDkk: string, expectedStartYear: number | null, url: string | null, publicOwnerName: string, municipalityName: string | null, listedBy: string } | null };
 
+export type InvestorPortalProjectFieldsFragment = { id: string, title: string, description: string | null, kind: PortalProjectKind, status: PortalProjectStatus, isTender: boolean, tenderDeadline: string | null, estimatedInvestmentDkk: string, expectedStartYear: number | null, url: string | null, internalNotes: string | null, listed: boolean, listedAt: string | null, version: number, updatedAt: string, publicOwner: { id: string, name: string } | null, municipality: { id: string, name: string } | null, listingProblems: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> };
+
+export type InvestorPortalProjectsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type InvestorPortalProjectsQuery = { investorPortalProjects: { edges: Array<{ cursor: string, node: { id: string, title: string, description: string | null, kind: PortalProjectKind, status: PortalProjectStatus, isTender: boolean, tenderDeadline: string | null, estimatedInvestmentDkk: string, expectedStartYear: number | null, url: string | null, internalNotes: string | null, listed: boolean, listedAt: string | null, version: number, updatedAt: string, publicOwner: { id: string, name: string } | null, municipality: { id: string, name: string } | null, listingProblems: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type InvestmentCreatePortalProjectMutationVariables = Exact<{
+  input: CreateInvestorPortalProjectInput;
+}>;
+
+
+export type InvestmentCreatePortalProjectMutation = { createInvestorPortalProject: { project: { id: string, title: string, description: string | null, kind: PortalProjectKind, status: PortalProjectStatus, isTender: boolean, tenderDeadline: string | null, estimatedInvestmentDkk: string, expectedStartYear: number | null, url: string | null, internalNotes: string | null, listed: boolean, listedAt: string | null, version: number, updatedAt: string, publicOwner: { id: string, name: string } | null, municipality: { id: string, name: string } | null, listingProblems: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type InvestmentUpdatePortalProjectMutationVariables = Exact<{
+  input: UpdateInvestorPortalProjectInput;
+}>;
+
+
+export type InvestmentUpdatePortalProjectMutation = { updateInvestorPortalProject: { project: { id: string, title: string, description: string | null, kind: PortalProjectKind, status: PortalProjectStatus, isTender: boolean, tenderDeadline: string | null, estimatedInvestmentDkk: string, expectedStartYear: number | null, url: string | null, internalNotes: string | null, listed: boolean, listedAt: string | null, version: number, updatedAt: string, publicOwner: { id: string, name: string } | null, municipality: { id: string, name: string } | null, listingProblems: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type InvestmentUpdateInquiryMutationVariables = Exact<{
+  input: UpdateEstablishmentInquiryInput;
+}>;
+
+
+export type InvestmentUpdateInquiryMutation = { updateEstablishmentInquiry: { inquiry: { summary: string | null, evidence: string | null, updatedAt: string, id: string, codeName: string, displayName: string, confidentialProjectName: string | null, myRole: InquiryRole, state: InquiryState, sector: SectorFocus, originCountry: string | null, projectedJobs: number | null, projectedInvestmentSek: string | null, realisedJobs: number | null, realisedInvestmentSek: string | null, receivedAt: string, version: number, establishedIn: { id: string, name: string } | null, establishedFirm: { id: string, name: string } | null, group: Array<{ id: string, name: string }> | null, offers: Array<{ id: string, description: string, submittedAt: string, version: number, municipality: { id: string, name: string } }>, stateHistory: Array<{ id: string, fromState: InquiryState | null, toState: InquiryState, note: string | null, changedAt: string, changedBy: { id: string, displayName: string } | null, changedByOrganisation: { id: string, name: string } | null }> | null, coordinator: { id: string, name: string }, receivedFrom: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type InvestmentUpdateOfferMutationVariables = Exact<{
+  input: UpdateEstablishmentOfferInput;
+}>;
+
+
+export type InvestmentUpdateOfferMutation = { updateEstablishmentOffer: { offer: { id: string, description: string, submittedAt: string, version: number, municipality: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
 export type NetworkFundingApplicationListItemFragment = { id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, pool: { id: string, name: string }, applicant: { id: string, name: string }, network: { id: string, name: string } | null };
 
 export type NetworkFundingApplicationFullFragment = { version: number, responsible: string | null, purpose: string | null, rationale: string | null, targetGroup: string | null, activities: string | null, expectedShortTermResults: string | null, expectedLongTermResults: string | null, anchoringStrategy: string | null, partners: string | null, timeline: string | null, communication: string | null, secretariatContribution: string | null, workingGroupContribution: string | null, decisionReason: string | null, createdAt: string, updatedAt: string, id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, budgetLines: Array<{ id: string, position: number, description: string, amount: string }>, submittedBy: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, decidedByOrganisation: { id: string, name: string } | null, pool: { id: string, name: string, owner: { id: string, name: string } }, applicant: { id: string, name: string }, network: { id: string, name: string } | null };
@@ -2246,64 +2111,6 @@ export type NetworkDecideFundingApplicationMutationVariables = Exact<{
 
 export type NetworkDecideFundingApplicationMutation = { decideFundingApplication: { application: { version: number, responsible: string | null, purpose: string | null, rationale: string | null, targetGroup: string | null, activities: string | null, expectedShortTermResults: string | null, expectedLongTermResults: string | null, anchoringStrategy: string | null, partners: string | null, timeline: string | null, communication: string | null, secretariatContribution: string | null, workingGroupContribution: string | null, decisionReason: string | null, createdAt: string, updatedAt: string, id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, budgetLines: Array<{ id: string, position: number, description: string, amount: string }>, submittedBy: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, decidedByOrganisation: { id: string, name: string } | null, pool: { id: string, name: string, owner: { id: string, name: string } }, applicant: { id: string, name: string }, network: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
-export type NetworkUserErrorFragment = { field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> };
-
-export type NetworkCreateMutationVariables = Exact<{
-  input: CreateNetworkInput;
-}>;
-
-
-export type NetworkCreateMutation = { createNetwork: { network: { id: string, name: string } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
-
-export type NetworkUpdateMutationVariables = Exact<{
-  input: UpdateNetworkInput;
-}>;
-
-
-export type NetworkUpdateMutation = { updateNetwork: { network: { id: string, name: string, description: string | null, version: number, secretariat: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
-
-export type NetworkScheduleMeetingMutationVariables = Exact<{
-  input: ScheduleNetworkMeetingInput;
-}>;
-
-
-export type NetworkScheduleMeetingMutation = { scheduleNetworkMeeting: { meeting: { id: string, heldOn: string, title: string, location: string | null, registrationCount: number, attendeeCount: number | null, attendanceRecordedAt: string | null, version: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
-
-export type NetworkAddMembersMutationVariables = Exact<{
-  input: AddNetworkMembersInput;
-}>;
-
-
-export type NetworkAddMembersMutation = { addNetworkMembers: { addedCount: number, network: { id: string, memberCount: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
-
-export type NetworkAddWorkingGroupMemberMutationVariables = Exact<{
-  input: AddNetworkWorkingGroupMemberInput;
-}>;
-
-
-export type NetworkAddWorkingGroupMemberMutation = { addNetworkWorkingGroupMember: { network: { id: string, workingGroup: Array<{ id: string, personName: string | null, role: string | null, organisation: { id: string, name: string } | null }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
-
-export type NetworkMeetingRegistrationQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type NetworkMeetingRegistrationQuery = { network: { id: string, name: string, members: { edges: Array<{ node: { id: string, contactName: string | null, firm: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean } }, meetings: Array<{ id: string, heldOn: string, title: string, location: string | null, registrationCount: number, attendeeCount: number | null, attendanceRecordedAt: string | null, version: number, participants: Array<{ id: string, registeredAt: string | null, member: { id: string } }> }> } | null };
-
-export type NetworkRegisterForMeetingMutationVariables = Exact<{
-  input: RegisterForNetworkMeetingInput;
-}>;
-
-
-export type NetworkRegisterForMeetingMutation = { registerForNetworkMeeting: { meeting: { id: string, heldOn: string, title: string, location: string | null, registrationCount: number, attendeeCount: number | null, attendanceRecordedAt: string | null, version: number, participants: Array<{ id: string, registeredAt: string | null, member: { id: string } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
-
-export type NetworkCreateFundingPoolMutationVariables = Exact<{
-  input: CreateFundingPoolInput;
-}>;
-
-
-export type NetworkCreateFundingPoolMutation = { createFundingPool: { pool: { id: string, name: string, description: string | null, owner: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
-
 export type ProgrammeListItemFragment = { id: string, name: string, kind: ProgrammeKind, state: ProgrammeState, startsOn: string, endsOn: string, capacity: number, availableSeats: number, operator: { id: string, name: string }, eligibility: { growthPotentialLevels: Array<GrowthPotentialLevel>, industryCodePrefixes: Array<string>, sizeClasses: Array<SizeClass>, regions: Array<{ id: string, name: string }> } };
 
 export type ProgrammeCatalogueQueryVariables = Exact<{
@@ -2380,6 +2187,13 @@ export type ChangeProgrammeStateMutationVariables = Exact<{
 
 export type ChangeProgrammeStateMutation = { changeProgrammeState: { programme: { id: string, state: ProgrammeState, version: number, availableSeats: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
+export type UpdateProgrammeMutationVariables = Exact<{
+  input: UpdateProgrammeInput;
+}>;
+
+
+export type UpdateProgrammeMutation = { updateProgramme: { programme: { id: string, name: string, state: ProgrammeState, version: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
 export type FirmFinderQueryVariables = Exact<{
   search: FirmSearch;
   first: number;
@@ -2389,17 +2203,8 @@ export type FirmFinderQueryVariables = Exact<{
 
 export type FirmFinderQuery = { firms: { edges: Array<{ node: { id: string, name: string, cvr: string | null, organisationsnummer: string | null, growthPotentialLevel: GrowthPotentialLevel | null, sizeClass: SizeClass | null, municipality: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
-export type UiOrganisationPickerQueryVariables = Exact<{
-  namePrefix: string;
-  first: number;
-}>;
-
-
-export type UiOrganisationPickerQuery = { organisations: { edges: Array<{ node: { id: string, name: string, kind: OrganisationKind } }> } };
-
 export const AgreementPartiesFragmentDoc = gql`
     fragment AgreementParties on ServiceAgreement {
-  id
   parties {
     id
     role
@@ -2527,17 +2332,6 @@ export const CoFinancingDetailsFragmentDoc = gql`
       id
       name
     }
-  }
-}
-    `;
-export const ClusterUserErrorFragmentDoc = gql`
-    fragment ClusterUserError on UserError {
-  field
-  message
-  code
-  parameters {
-    name
-    value
   }
 }
     `;
@@ -2868,6 +2662,42 @@ export const InvestorPortalListingFieldsFragmentDoc = gql`
   listedBy
 }
     `;
+export const InvestorPortalProjectFieldsFragmentDoc = gql`
+    fragment InvestorPortalProjectFields on InvestorPortalProject {
+  id
+  title
+  description
+  kind
+  status
+  isTender
+  tenderDeadline
+  estimatedInvestmentDkk
+  expectedStartYear
+  url
+  internalNotes
+  listed
+  listedAt
+  version
+  updatedAt
+  publicOwner {
+    id
+    name
+  }
+  municipality {
+    id
+    name
+  }
+  listingProblems {
+    field
+    message
+    code
+    parameters {
+      name
+      value
+    }
+  }
+}
+    `;
 export const NetworkFundingApplicationListItemFragmentDoc = gql`
     fragment NetworkFundingApplicationListItem on FundingApplication {
   id
@@ -2949,17 +2779,6 @@ export const NetworkMeetingItemFragmentDoc = gql`
   attendeeCount
   attendanceRecordedAt
   version
-}
-    `;
-export const NetworkUserErrorFragmentDoc = gql`
-    fragment NetworkUserError on UserError {
-  field
-  message
-  code
-  parameters {
-    name
-    value
-  }
 }
     `;
 export const ProgrammeListItemFragmentDoc = gql`
@@ -3762,113 +3581,6 @@ export const ClusterOrganisationFinderDocument = gql`
 export function useClusterOrganisationFinderQuery(options: Omit<Urql.UseQueryArgs<ClusterOrganisationFinderQueryVariables>, 'query'>) {
   return Urql.useQuery<ClusterOrganisationFinderQuery, ClusterOrganisationFinderQueryVariables>({ query: ClusterOrganisationFinderDocument, ...options });
 };
-export const ClusterCreatePlacementProposalDocument = gql`
-    mutation ClusterCreatePlacementProposal($input: CreateOfficePlacementProposalInput!) {
-  createOfficePlacementProposal(input: $input) {
-    proposal {
-      id
-      state
-      totalScore
-    }
-    userErrors {
-      ...ClusterUserError
-    }
-  }
-}
-    ${ClusterUserErrorFragmentDoc}`;
-
-export function useClusterCreatePlacementProposalMutation() {
-  return Urql.useMutation<ClusterCreatePlacementProposalMutation, ClusterCreatePlacementProposalMutationVariables>(ClusterCreatePlacementProposalDocument);
-};
-export const ClusterUpdatePlacementProposalDocument = gql`
-    mutation ClusterUpdatePlacementProposal($input: UpdateOfficePlacementProposalInput!) {
-  updateOfficePlacementProposal(input: $input) {
-    proposal {
-      id
-      proposedLocation
-      summary
-      totalScore
-      version
-      scores {
-        id
-        criterion
-        score
-        reasoning
-      }
-    }
-    userErrors {
-      ...ClusterUserError
-    }
-  }
-}
-    ${ClusterUserErrorFragmentDoc}`;
-
-export function useClusterUpdatePlacementProposalMutation() {
-  return Urql.useMutation<ClusterUpdatePlacementProposalMutation, ClusterUpdatePlacementProposalMutationVariables>(ClusterUpdatePlacementProposalDocument);
-};
-export const ClusterAddMemberDocument = gql`
-    mutation ClusterAddMember($input: AddClusterMemberInput!) {
-  addClusterMember(input: $input) {
-    member {
-      id
-    }
-    userErrors {
-      ...ClusterUserError
-    }
-  }
-}
-    ${ClusterUserErrorFragmentDoc}`;
-
-export function useClusterAddMemberMutation() {
-  return Urql.useMutation<ClusterAddMemberMutation, ClusterAddMemberMutationVariables>(ClusterAddMemberDocument);
-};
-export const ClusterRemoveMemberDocument = gql`
-    mutation ClusterRemoveMember($input: RemoveClusterMemberInput!) {
-  removeClusterMember(input: $input) {
-    removedId
-    userErrors {
-      ...ClusterUserError
-    }
-  }
-}
-    ${ClusterUserErrorFragmentDoc}`;
-
-export function useClusterRemoveMemberMutation() {
-  return Urql.useMutation<ClusterRemoveMemberMutation, ClusterRemoveMemberMutationVariables>(ClusterRemoveMemberDocument);
-};
-export const ClusterUpdateActivityDocument = gql`
-    mutation ClusterUpdateActivity($input: UpdateClusterActivityInput!) {
-  updateClusterActivity(input: $input) {
-    activity {
-      ...ClusterActivityItem
-      description
-      version
-    }
-    userErrors {
-      ...ClusterUserError
-    }
-  }
-}
-    ${ClusterActivityItemFragmentDoc}
-${ClusterUserErrorFragmentDoc}`;
-
-export function useClusterUpdateActivityMutation() {
-  return Urql.useMutation<ClusterUpdateActivityMutation, ClusterUpdateActivityMutationVariables>(ClusterUpdateActivityDocument);
-};
-export const ClusterRemoveAttendanceDocument = gql`
-    mutation ClusterRemoveAttendance($input: RemoveActivityAttendanceInput!) {
-  removeActivityAttendance(input: $input) {
-    removedId
-    userErrors {
-      ...ClusterUserError
-    }
-  }
-}
-    ${ClusterUserErrorFragmentDoc}`;
-
-export function useClusterRemoveAttendanceMutation() {
-  return Urql.useMutation<ClusterRemoveAttendanceMutation, ClusterRemoveAttendanceMutationVariables>(ClusterRemoveAttendanceDocument);
-};
 export const DashboardDocument = gql`
     query Dashboard($input: DashboardInput!) {
   dashboard(input: $input) {
@@ -4041,10 +3753,6 @@ export const DeskFirmJourneyDocument = gql`
         id
         name
       }
-      mergedInto {
-        id
-        name
-      }
     }
     hiddenOrganisations {
       ...DeskOrganisationRef
@@ -4166,6 +3874,21 @@ export const DeskGrowthWheelModelDocument = gql`
 export function useDeskGrowthWheelModelQuery(options?: Omit<Urql.UseQueryArgs<DeskGrowthWheelModelQueryVariables>, 'query'>) {
   return Urql.useQuery<DeskGrowthWheelModelQuery, DeskGrowthWheelModelQueryVariables>({ query: DeskGrowthWheelModelDocument, ...options });
 };
+export const DeskOrganisationsDocument = gql`
+    query DeskOrganisations($namePrefix: String!, $first: Int!) {
+  organisations(first: $first, filter: {namePrefix: $namePrefix}) {
+    edges {
+      node {
+        ...DeskOrganisationRef
+      }
+    }
+  }
+}
+    ${DeskOrganisationRefFragmentDoc}`;
+
+export function useDeskOrganisationsQuery(options: Omit<Urql.UseQueryArgs<DeskOrganisationsQueryVariables>, 'query'>) {
+  return Urql.useQuery<DeskOrganisationsQuery, DeskOrganisationsQueryVariables>({ query: DeskOrganisationsDocument, ...options });
+};
 export const DeskRecordTouchpointDocument = gql`
     mutation DeskRecordTouchpoint($input: RecordTouchpointInput!) {
   recordTouchpoint(input: $input) {
@@ -4246,127 +3969,6 @@ export const DeskWithdrawConsentDocument = gql`
 
 export function useDeskWithdrawConsentMutation() {
   return Urql.useMutation<DeskWithdrawConsentMutation, DeskWithdrawConsentMutationVariables>(DeskWithdrawConsentDocument);
-};
-export const DeskGrowthMappingsDocument = gql`
-    query DeskGrowthMappings($firmId: ID!) {
-  firmJourney(
-    firmId: $firmId
-    filter: {kinds: [GROWTH_MAPPING], includeSuperseded: false}
-    first: 50
-  ) {
-    edges {
-      node {
-        id
-        occurredAt
-        organisation {
-          id
-          name
-        }
-        details {
-          __typename
-          ... on GrowthMappingDetails {
-            ambition
-            focusAreas
-            scores {
-              decisionArea
-              score
-            }
-          }
-        }
-      }
-    }
-  }
-  growthWheelModel {
-    area
-    decisionAreas
-  }
-}
-    `;
-
-export function useDeskGrowthMappingsQuery(options: Omit<Urql.UseQueryArgs<DeskGrowthMappingsQueryVariables>, 'query'>) {
-  return Urql.useQuery<DeskGrowthMappingsQuery, DeskGrowthMappingsQueryVariables>({ query: DeskGrowthMappingsDocument, ...options });
-};
-export const DeskCreateProspectDocument = gql`
-    mutation DeskCreateProspect($input: CreateFirmInput!) {
-  createFirm(input: $input) {
-    firm {
-      id
-      name
-      status
-    }
-    userErrors {
-      field
-      message
-      code
-      parameters {
-        name
-        value
-      }
-    }
-  }
-}
-    `;
-
-export function useDeskCreateProspectMutation() {
-  return Urql.useMutation<DeskCreateProspectMutation, DeskCreateProspectMutationVariables>(DeskCreateProspectDocument);
-};
-export const DeskProspectDocument = gql`
-    query DeskProspect($id: ID!) {
-  firm(id: $id) {
-    id
-    name
-    status
-    version
-    country
-    cvr
-    organisationsnummer
-    recordedBy {
-      id
-      name
-    }
-    mergedInto {
-      id
-      name
-    }
-  }
-}
-    `;
-
-export function useDeskProspectQuery(options: Omit<Urql.UseQueryArgs<DeskProspectQueryVariables>, 'query'>) {
-  return Urql.useQuery<DeskProspectQuery, DeskProspectQueryVariables>({ query: DeskProspectDocument, ...options });
-};
-export const DeskLinkFirmIdentifierDocument = gql`
-    mutation DeskLinkFirmIdentifier($input: LinkFirmIdentifierInput!) {
-  linkFirmIdentifier(input: $input) {
-    firm {
-      id
-      name
-      status
-      version
-      cvr
-      organisationsnummer
-      mergedInto {
-        id
-        name
-        cvr
-        organisationsnummer
-      }
-    }
-    userErrors {
-      field
-      message
-      code
-      parameters {
-        name
-        value
-      }
-    }
-  }
-}
-    `;
-
-export function useDeskLinkFirmIdentifierMutation() {
-  return Urql.useMutation<DeskLinkFirmIdentifierMutation, DeskLinkFirmIdentifierMutationVariables>(DeskLinkFirmIdentifierDocument);
 };
 export const DeskCorrectTouchpointDocument = gql`
     mutation DeskCorrectTouchpoint($input: CorrectTouchpointInput!) {
@@ -4600,23 +4202,6 @@ ${DeskContactPersonFragmentDoc}`;
 
 export function useDeskFirmDataExportQuery(options: Omit<Urql.UseQueryArgs<DeskFirmDataExportQueryVariables>, 'query'>) {
   return Urql.useQuery<DeskFirmDataExportQuery, DeskFirmDataExportQueryVariables>({ query: DeskFirmDataExportDocument, ...options });
-};
-export const DeskAnonymiseContactPersonDocument = gql`
-    mutation DeskAnonymiseContactPerson($input: AnonymiseContactPersonInput!) {
-  anonymiseContactPerson(input: $input) {
-    contactPerson {
-      ...DeskContactPerson
-    }
-    userErrors {
-      ...DeskUserErrors
-    }
-  }
-}
-    ${DeskContactPersonFragmentDoc}
-${DeskUserErrorsFragmentDoc}`;
-
-export function useDeskAnonymiseContactPersonMutation() {
-  return Urql.useMutation<DeskAnonymiseContactPersonMutation, DeskAnonymiseContactPersonMutationVariables>(DeskAnonymiseContactPersonDocument);
 };
 export const SignInDocument = gql`
     mutation SignIn($input: SignInInput!) {
@@ -5180,6 +4765,121 @@ export const InvestorPortalListingDocument = gql`
 export function useInvestorPortalListingQuery(options: Omit<Urql.UseQueryArgs<InvestorPortalListingQueryVariables>, 'query'>) {
   return Urql.useQuery<InvestorPortalListingQuery, InvestorPortalListingQueryVariables>({ query: InvestorPortalListingDocument, ...options });
 };
+export const InvestorPortalProjectsDocument = gql`
+    query InvestorPortalProjects($first: Int!, $after: String) {
+  investorPortalProjects(first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...InvestorPortalProjectFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    ${InvestorPortalProjectFieldsFragmentDoc}`;
+
+export function useInvestorPortalProjectsQuery(options: Omit<Urql.UseQueryArgs<InvestorPortalProjectsQueryVariables>, 'query'>) {
+  return Urql.useQuery<InvestorPortalProjectsQuery, InvestorPortalProjectsQueryVariables>({ query: InvestorPortalProjectsDocument, ...options });
+};
+export const InvestmentCreatePortalProjectDocument = gql`
+    mutation InvestmentCreatePortalProject($input: CreateInvestorPortalProjectInput!) {
+  createInvestorPortalProject(input: $input) {
+    project {
+      ...InvestorPortalProjectFields
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    ${InvestorPortalProjectFieldsFragmentDoc}`;
+
+export function useInvestmentCreatePortalProjectMutation() {
+  return Urql.useMutation<InvestmentCreatePortalProjectMutation, InvestmentCreatePortalProjectMutationVariables>(InvestmentCreatePortalProjectDocument);
+};
+export const InvestmentUpdatePortalProjectDocument = gql`
+    mutation InvestmentUpdatePortalProject($input: UpdateInvestorPortalProjectInput!) {
+  updateInvestorPortalProject(input: $input) {
+    project {
+      ...InvestorPortalProjectFields
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    ${InvestorPortalProjectFieldsFragmentDoc}`;
+
+export function useInvestmentUpdatePortalProjectMutation() {
+  return Urql.useMutation<InvestmentUpdatePortalProjectMutation, InvestmentUpdatePortalProjectMutationVariables>(InvestmentUpdatePortalProjectDocument);
+};
+export const InvestmentUpdateInquiryDocument = gql`
+    mutation InvestmentUpdateInquiry($input: UpdateEstablishmentInquiryInput!) {
+  updateEstablishmentInquiry(input: $input) {
+    inquiry {
+      ...InvestmentInquiryFull
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    ${InvestmentInquiryFullFragmentDoc}`;
+
+export function useInvestmentUpdateInquiryMutation() {
+  return Urql.useMutation<InvestmentUpdateInquiryMutation, InvestmentUpdateInquiryMutationVariables>(InvestmentUpdateInquiryDocument);
+};
+export const InvestmentUpdateOfferDocument = gql`
+    mutation InvestmentUpdateOffer($input: UpdateEstablishmentOfferInput!) {
+  updateEstablishmentOffer(input: $input) {
+    offer {
+      id
+      description
+      submittedAt
+      version
+      municipality {
+        id
+        name
+      }
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useInvestmentUpdateOfferMutation() {
+  return Urql.useMutation<InvestmentUpdateOfferMutation, InvestmentUpdateOfferMutationVariables>(InvestmentUpdateOfferDocument);
+};
 export const MyNetworksDocument = gql`
     query MyNetworks($first: Int!, $after: String) {
   networks(first: $first, after: $after) {
@@ -5485,189 +5185,6 @@ export const NetworkDecideFundingApplicationDocument = gql`
 export function useNetworkDecideFundingApplicationMutation() {
   return Urql.useMutation<NetworkDecideFundingApplicationMutation, NetworkDecideFundingApplicationMutationVariables>(NetworkDecideFundingApplicationDocument);
 };
-export const NetworkCreateDocument = gql`
-    mutation NetworkCreate($input: CreateNetworkInput!) {
-  createNetwork(input: $input) {
-    network {
-      id
-      name
-    }
-    userErrors {
-      ...NetworkUserError
-    }
-  }
-}
-    ${NetworkUserErrorFragmentDoc}`;
-
-export function useNetworkCreateMutation() {
-  return Urql.useMutation<NetworkCreateMutation, NetworkCreateMutationVariables>(NetworkCreateDocument);
-};
-export const NetworkUpdateDocument = gql`
-    mutation NetworkUpdate($input: UpdateNetworkInput!) {
-  updateNetwork(input: $input) {
-    network {
-      id
-      name
-      description
-      version
-      secretariat {
-        id
-        name
-      }
-    }
-    userErrors {
-      ...NetworkUserError
-    }
-  }
-}
-    ${NetworkUserErrorFragmentDoc}`;
-
-export function useNetworkUpdateMutation() {
-  return Urql.useMutation<NetworkUpdateMutation, NetworkUpdateMutationVariables>(NetworkUpdateDocument);
-};
-export const NetworkScheduleMeetingDocument = gql`
-    mutation NetworkScheduleMeeting($input: ScheduleNetworkMeetingInput!) {
-  scheduleNetworkMeeting(input: $input) {
-    meeting {
-      ...NetworkMeetingItem
-    }
-    userErrors {
-      ...NetworkUserError
-    }
-  }
-}
-    ${NetworkMeetingItemFragmentDoc}
-${NetworkUserErrorFragmentDoc}`;
-
-export function useNetworkScheduleMeetingMutation() {
-  return Urql.useMutation<NetworkScheduleMeetingMutation, NetworkScheduleMeetingMutationVariables>(NetworkScheduleMeetingDocument);
-};
-export const NetworkAddMembersDocument = gql`
-    mutation NetworkAddMembers($input: AddNetworkMembersInput!) {
-  addNetworkMembers(input: $input) {
-    addedCount
-    network {
-      id
-      memberCount
-    }
-    userErrors {
-      ...NetworkUserError
-    }
-  }
-}
-    ${NetworkUserErrorFragmentDoc}`;
-
-export function useNetworkAddMembersMutation() {
-  return Urql.useMutation<NetworkAddMembersMutation, NetworkAddMembersMutationVariables>(NetworkAddMembersDocument);
-};
-export const NetworkAddWorkingGroupMemberDocument = gql`
-    mutation NetworkAddWorkingGroupMember($input: AddNetworkWorkingGroupMemberInput!) {
-  addNetworkWorkingGroupMember(input: $input) {
-    network {
-      id
-      workingGroup {
-        id
-        personName
-        role
-        organisation {
-          id
-          name
-        }
-      }
-    }
-    userErrors {
-      ...NetworkUserError
-    }
-  }
-}
-    ${NetworkUserErrorFragmentDoc}`;
-
-export function useNetworkAddWorkingGroupMemberMutation() {
-  return Urql.useMutation<NetworkAddWorkingGroupMemberMutation, NetworkAddWorkingGroupMemberMutationVariables>(NetworkAddWorkingGroupMemberDocument);
-};
-export const NetworkMeetingRegistrationDocument = gql`
-    query NetworkMeetingRegistration($id: ID!) {
-  network(id: $id) {
-    id
-    name
-    members(first: 100) {
-      edges {
-        node {
-          id
-          contactName
-          firm {
-            id
-            name
-          }
-        }
-      }
-      pageInfo {
-        hasNextPage
-      }
-    }
-    meetings {
-      ...NetworkMeetingItem
-      participants {
-        id
-        registeredAt
-        member {
-          id
-        }
-      }
-    }
-  }
-}
-    ${NetworkMeetingItemFragmentDoc}`;
-
-export function useNetworkMeetingRegistrationQuery(options: Omit<Urql.UseQueryArgs<NetworkMeetingRegistrationQueryVariables>, 'query'>) {
-  return Urql.useQuery<NetworkMeetingRegistrationQuery, NetworkMeetingRegistrationQueryVariables>({ query: NetworkMeetingRegistrationDocument, ...options });
-};
-export const NetworkRegisterForMeetingDocument = gql`
-    mutation NetworkRegisterForMeeting($input: RegisterForNetworkMeetingInput!) {
-  registerForNetworkMeeting(input: $input) {
-    meeting {
-      ...NetworkMeetingItem
-      participants {
-        id
-        registeredAt
-        member {
-          id
-        }
-      }
-    }
-    userErrors {
-      ...NetworkUserError
-    }
-  }
-}
-    ${NetworkMeetingItemFragmentDoc}
-${NetworkUserErrorFragmentDoc}`;
-
-export function useNetworkRegisterForMeetingMutation() {
-  return Urql.useMutation<NetworkRegisterForMeetingMutation, NetworkRegisterForMeetingMutationVariables>(NetworkRegisterForMeetingDocument);
-};
-export const NetworkCreateFundingPoolDocument = gql`
-    mutation NetworkCreateFundingPool($input: CreateFundingPoolInput!) {
-  createFundingPool(input: $input) {
-    pool {
-      id
-      name
-      description
-      owner {
-        id
-        name
-      }
-    }
-    userErrors {
-      ...NetworkUserError
-    }
-  }
-}
-    ${NetworkUserErrorFragmentDoc}`;
-
-export function useNetworkCreateFundingPoolMutation() {
-  return Urql.useMutation<NetworkCreateFundingPoolMutation, NetworkCreateFundingPoolMutationVariables>(NetworkCreateFundingPoolDocument);
-};
 export const ProgrammeCatalogueDocument = gql`
     query ProgrammeCatalogue($filter: ProgrammeCatalogueFilter, $first: Int!, $after: String) {
   programmeCatalogue(filter: $filter, first: $first, after: $after) {
@@ -5930,6 +5447,31 @@ export const ChangeProgrammeStateDocument = gql`
 export function useChangeProgrammeStateMutation() {
   return Urql.useMutation<ChangeProgrammeStateMutation, ChangeProgrammeStateMutationVariables>(ChangeProgrammeStateDocument);
 };
+export const UpdateProgrammeDocument = gql`
+    mutation UpdateProgramme($input: UpdateProgrammeInput!) {
+  updateProgramme(input: $input) {
+    programme {
+      id
+      name
+      state
+      version
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useUpdateProgrammeMutation() {
+  return Urql.useMutation<UpdateProgrammeMutation, UpdateProgrammeMutationVariables>(UpdateProgrammeDocument);
+};
 export const FirmFinderDocument = gql`
     query FirmFinder($search: FirmSearch!, $first: Int!, $after: String) {
   firms(search: $search, first: $first, after: $after) {
@@ -5957,21 +5499,4 @@ export const FirmFinderDocument = gql`
 
 export function useFirmFinderQuery(options: Omit<Urql.UseQueryArgs<FirmFinderQueryVariables>, 'query'>) {
   return Urql.useQuery<FirmFinderQuery, FirmFinderQueryVariables>({ query: FirmFinderDocument, ...options });
-};
-export const UiOrganisationPickerDocument = gql`
-    query UiOrganisationPicker($namePrefix: String!, $first: Int!) {
-  organisations(first: $first, filter: {namePrefix: $namePrefix}) {
-    edges {
-      node {
-        id
-        name
-        kind
-      }
-    }
-  }
-}
-    `;
-
-export function useUiOrganisationPickerQuery(options: Omit<Urql.UseQueryArgs<UiOrganisationPickerQueryVariables>, 'query'>) {
-  return Urql.useQuery<UiOrganisationPickerQuery, UiOrganisationPickerQueryVariables>({ query: UiOrganisationPickerDocument, ...options });
 };

@@ -1,4 +1,5 @@
-import { formatDate, formatDateTime } from '../ui/format';
+import { useTranslation } from 'react-i18next';
+import { formatDate, formatDateTime, formatNumber } from '../ui/format';
 import { FieldError, FormErrors, invalidProps } from '../ui/userErrors';
 import { useState, type FormEvent } from 'react';
 import { useInvestmentDelegationQuery, useInvestmentRecordDelegationFollowUpMutation, type MeQuery } from '../generated/graphql';
@@ -7,39 +8,40 @@ import { areaHref, organisationHref } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { ValueCreated } from './DelegationsPage';
 import { sectorLabel } from './labels';
-import { countryLabel } from './pipeline';
+import { countryLabel, wholeNumberInput } from './pipeline';
 
 const FOLLOW_UP_TYPES = { additionalTypenames: ['DelegationFollowUp'] };
 
 /** #/investment/delegations/<id>: a delegation, the value it created, its follow-ups. */
 export function DelegationPage({ id, me, actingFor }: { id: string; me: MeQuery['me']; actingFor: string | null }) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useInvestmentDelegationQuery({ variables: { id }, context: FOLLOW_UP_TYPES });
   const d = data?.delegation;
   return (
     <section aria-labelledby="delegation-title" data-testid="delegation-page">
       <p>
-        <a href={areaHref('investment')}>← Delegations</a>
+        <a href={areaHref('investment')}>{t('investment.delegation.back')}</a>
       </p>
-      <QueryStatus fetching={fetching && !data} error={error} what="the delegation" />
-      {data && !d && <p role="status">This delegation does not exist, or is not visible to you.</p>}
+      <QueryStatus fetching={fetching && !data} error={error} what={t('investment.delegation.what')} />
+      {data && !d && <p role="status">{t('investment.delegation.missing')}</p>}
       {d && (
         <>
           <div className="card">
             <h1 id="delegation-title">{d.name}</h1>
             <dl className="facts">
-              <dt>Origin</dt>
+              <dt>{t('investment.common.origin')}</dt>
               <dd data-testid="delegation-origin">{countryLabel(d.originCountry)}</dd>
-              <dt>Sector focus</dt>
+              <dt>{t('investment.delegationNew.sector')}</dt>
               <dd data-testid="delegation-sector">{sectorLabel(d.sectorFocus)}</dd>
-              <dt>Visit</dt>
+              <dt>{t('investment.delegations.visit')}</dt>
               <dd data-testid="delegation-dates">
                 <time dateTime={d.visitStartsOn}>{formatDate(d.visitStartsOn)}</time> – <time dateTime={d.visitEndsOn}>{formatDate(d.visitEndsOn)}</time>
               </dd>
-              <dt>Received by</dt>
+              <dt>{t('investment.delegation.receivedBy')}</dt>
               <dd>
                 <a href={organisationHref(d.reception.id)}>{d.reception.name}</a>
               </dd>
-              <dt>Hosting municipalities</dt>
+              <dt>{t('investment.delegations.hosts')}</dt>
               <dd data-testid="delegation-hosts">
                 {d.hostMunicipalities.length === 0
                   ? '—'
@@ -50,36 +52,37 @@ export function DelegationPage({ id, me, actingFor }: { id: string; me: MeQuery[
                       </span>
                     ))}
               </dd>
-              <dt>Visitors</dt>
-              <dd>{d.visitorCount ?? '—'}</dd>
+              <dt>{t('investment.delegationNew.visitors')}</dt>
+              <dd>{formatNumber(d.visitorCount)}</dd>
             </dl>
             {d.programme && (
               <>
-                <h2>Programme</h2>
+                <h2>{t('investment.delegationNew.programme')}</h2>
                 <p className="prewrap">{d.programme}</p>
               </>
             )}
           </div>
 
           <section className="card" aria-labelledby="value-title">
-            <h2 id="value-title">Value created</h2>
-            <p className="hint">Summed from the follow-ups (computed by the server). The visitor count alone is not the result.</p>
+            <h2 id="value-title">{t('investment.delegation.value')}</h2>
+            <p className="hint">{t('investment.delegation.valueHint')}</p>
             <ValueCreated results={d.results} testId="delegation-value" />
           </section>
 
           <section className="card" aria-labelledby="follow-ups-title">
             <h2 id="follow-ups-title">
-              Follow-ups <span className="count">{d.followUps.length}</span>
+              {t('investment.delegation.followUps')} <span className="count">{d.followUps.length}</span>
             </h2>
             {d.followUps.length === 0 ? (
-              <p className="muted">No follow-ups recorded yet.</p>
+              <p className="muted">{t('investment.delegation.noFollowUps')}</p>
             ) : (
               <ol className="timeline" data-testid="follow-ups">
                 {d.followUps.map((f) => (
                   <li key={f.id} data-testid="follow-up">
                     <p>{f.note}</p>
                     <p className="muted small">
-                      {formatDateTime(f.recordedAt)} · {f.contactsMade} contacts · {f.projectsStarted} projects · {f.establishments} establishments · {f.jobsCreated} jobs
+                      {formatDateTime(f.recordedAt)} ·{' '}
+                      {t('investment.delegation.followUpFigures', { contacts: formatNumber(f.contactsMade), projects: formatNumber(f.projectsStarted), establishments: formatNumber(f.establishments), jobs: formatNumber(f.jobsCreated) })}
                     </p>
                   </li>
                 ))}
@@ -93,18 +96,14 @@ export function DelegationPage({ id, me, actingFor }: { id: string; me: MeQuery[
   );
 }
 
-const COUNTS = [
-  ['contactsMade', 'Contacts made'],
-  ['projectsStarted', 'Projects started'],
-  ['establishments', 'Establishments'],
-  ['jobsCreated', 'Jobs created'],
-] as const;
-type CountKey = (typeof COUNTS)[number][0];
+const COUNTS = ['contactsMade', 'projectsStarted', 'establishments', 'jobsCreated'] as const;
+type CountKey = (typeof COUNTS)[number];
 
-/** A number field as sent: a whole number, or -1 (refused by the server naming the field) for anything else typed. */
-const countValue = (text: string) => (text.trim() === '' ? 0 : /^\d+$/.test(text.trim()) ? Number(text.trim()) : -1);
+/** A number field as sent: a whole number (thousands separators allowed), 0 when blank, -1 (refused by the server naming the field) for anything else. */
+const countValue = (text: string) => wholeNumberInput(text) ?? 0;
 
 function FollowUpForm({ delegationId }: { delegationId: string }) {
+  const { t } = useTranslation();
   const [note, setNote] = useState('');
   const [counts, setCounts] = useState<Record<CountKey, string>>({ contactsMade: '', projectsStarted: '', establishments: '', jobsCreated: '' });
   const [{ data, error, fetching }, record] = useInvestmentRecordDelegationFollowUpMutation();
@@ -131,14 +130,14 @@ function FollowUpForm({ delegationId }: { delegationId: string }) {
 
   return (
     <form className="stacked-form subform" onSubmit={submit} noValidate aria-labelledby="follow-up-form-title" data-testid="follow-up-form">
-      <h3 id="follow-up-form-title">Record a follow-up</h3>
-      <label htmlFor="follow-up-note">What happened</label>
+      <h3 id="follow-up-form-title">{t('investment.followUp.title')}</h3>
+      <label htmlFor="follow-up-note">{t('investment.followUp.note')}</label>
       <textarea id="follow-up-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} {...invalidProps(userErrors, 'note', formId)} />
       <FieldError errors={userErrors} field="note" formId={formId} />
       <div className="field-row">
-        {COUNTS.map(([key, label]) => (
+        {COUNTS.map((key) => (
           <div key={key}>
-            <label htmlFor={`follow-up-${key}`}>{label}</label>
+            <label htmlFor={`follow-up-${key}`}>{t(`investment.followUp.${key}`)}</label>
             <input
               id={`follow-up-${key}`}
               inputMode="numeric"
@@ -150,10 +149,10 @@ function FollowUpForm({ delegationId }: { delegationId: string }) {
           </div>
         ))}
       </div>
-      <FormErrors errors={userErrors} shownKeys={['note', ...COUNTS.map(([k]) => k)]} error={error} />
+      <FormErrors errors={userErrors} shownKeys={['note', ...COUNTS]} error={error} areas={['investment']} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={fetching}>
-          {fetching ? 'Saving…' : 'Record follow-up'}
+          {fetching ? t('investment.common.saving') : t('investment.followUp.submit')}
         </button>
       </div>
     </form>

@@ -1,5 +1,7 @@
-import { formatDate } from '../ui/format';
-import { FieldError, FormErrors, invalidProps } from '../ui/userErrors';
+import { useTranslation } from 'react-i18next';
+import { CountrySelect } from '../ui/CountrySelect';
+import { formatDate, formatNumber } from '../ui/format';
+import { FieldError, FormErrors, invalidProps, type UserErrorLike } from '../ui/userErrors';
 import { PAGE_SIZE, PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useState, type FormEvent } from 'react';
 import {
@@ -15,29 +17,30 @@ import { can, organisationsWhere } from '../ui/access';
 import { areaHref, navigate } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { SECTORS, sectorLabel } from './labels';
-import { countryLabel } from './pipeline';
+import { countryLabel, wholeNumberInput } from './pipeline';
 
 const DELEGATION_TYPES = { additionalTypenames: ['Delegation', 'DelegationFollowUp'] };
 
 /** The value created, in four numbers: what a delegation led to, not only how many came. */
 export function ValueCreated({ results, testId }: { results: Omit<InvestmentDelegationResultsFieldsFragment, 'followUpCount'> & { followUpCount?: number }; testId?: string }) {
+  const { t } = useTranslation();
   return (
     <dl className="value-created" data-testid={testId}>
       <div>
-        <dt>Contacts</dt>
-        <dd data-testid="value-contacts">{results.contactsMade}</dd>
+        <dt>{t('investment.value.contacts')}</dt>
+        <dd data-testid="value-contacts">{formatNumber(results.contactsMade)}</dd>
       </div>
       <div>
-        <dt>Projects</dt>
-        <dd data-testid="value-projects">{results.projectsStarted}</dd>
+        <dt>{t('investment.value.projects')}</dt>
+        <dd data-testid="value-projects">{formatNumber(results.projectsStarted)}</dd>
       </div>
       <div>
-        <dt>Establishments</dt>
-        <dd data-testid="value-establishments">{results.establishments}</dd>
+        <dt>{t('investment.value.establishments')}</dt>
+        <dd data-testid="value-establishments">{formatNumber(results.establishments)}</dd>
       </div>
       <div>
-        <dt>Jobs</dt>
-        <dd data-testid="value-jobs">{results.jobsCreated}</dd>
+        <dt>{t('investment.value.jobs')}</dt>
+        <dd data-testid="value-jobs">{formatNumber(results.jobsCreated)}</dd>
       </div>
     </dl>
   );
@@ -47,41 +50,43 @@ export function ValueCreated({ results, testId }: { results: Omit<InvestmentDele
 export function DelegationsPage({ me, actingFor }: { me: MeQuery['me']; actingFor: string | null }) {
   const [{ data: totals, fetching, error }] = useInvestmentDelegationTotalsQuery({ context: DELEGATION_TYPES });
   const receptions = organisationsWhere(me, actingFor, 'record').filter((o) => o.kind === 'INVESTMENT_PROMOTION_AGENCY');
-  const t = totals?.delegationResults;
+  const { t } = useTranslation();
+  const sum = totals?.delegationResults;
   return (
     <section aria-labelledby="delegations-title">
       <div className="card-heading">
-        <h1 id="delegations-title">Delegations</h1>
+        <h1 id="delegations-title">{t('investment.delegations.title')}</h1>
         {receptions.length > 0 && (
           <a className="button-link primary" href={areaHref('investment', ['delegations', 'new'])} data-testid="new-delegation">
-            Record a delegation
+            {t('investment.delegations.record')}
           </a>
         )}
       </div>
-      <p className="hint">Foreign business delegations received through a shared reception, and what they led to: contacts, projects, establishments and jobs.</p>
+      <p className="hint">{t('investment.delegations.intro')}</p>
       <section className="card" aria-labelledby="delegation-totals-title">
-        <h2 id="delegation-totals-title">Value created, all delegations you can see</h2>
-        <QueryStatus fetching={fetching && !totals} error={error} what="the totals" />
-        {t && (
+        <h2 id="delegation-totals-title">{t('investment.delegations.totals')}</h2>
+        <QueryStatus fetching={fetching && !totals} error={error} what={t('investment.delegations.totalsWhat')} />
+        {sum && (
           <>
-            <ValueCreated results={t} testId="delegation-totals" />
+            <ValueCreated results={sum} testId="delegation-totals" />
             <p className="muted small">
-              {t.delegationCount} delegations · {t.followUpCount} follow-ups · {t.visitorCount} visitors (one measure, not the result)
+              {t('investment.delegations.count', { count: sum.delegationCount })} · {t('investment.delegations.followUps', { count: sum.followUpCount })} ·{' '}
+              {t('investment.delegations.visitors', { count: sum.visitorCount })}
             </p>
           </>
         )}
       </section>
       <table className="firm-table data-table" data-testid="delegations">
-        <caption className="visually-hidden">Delegations</caption>
+        <caption className="visually-hidden">{t('investment.delegations.title')}</caption>
         <thead>
           <tr>
-            <th scope="col">Delegation</th>
-            <th scope="col">Origin</th>
-            <th scope="col">Sector</th>
-            <th scope="col">Visit</th>
-            <th scope="col">Hosts</th>
+            <th scope="col">{t('investment.delegations.delegation')}</th>
+            <th scope="col">{t('investment.common.origin')}</th>
+            <th scope="col">{t('investment.common.sector')}</th>
+            <th scope="col">{t('investment.delegations.visit')}</th>
+            <th scope="col">{t('investment.delegations.hosts')}</th>
             <th scope="col" className="numeric">
-              Contacts / projects / establishments / jobs
+              {t('investment.delegations.figures')}
             </th>
           </tr>
         </thead>
@@ -92,9 +97,10 @@ export function DelegationsPage({ me, actingFor }: { me: MeQuery['me']; actingFo
 }
 
 function DelegationRows({ after, ...page }: PageProps) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useInvestmentDelegationsQuery({ variables: { first: PAGE_SIZE, after }, context: DELEGATION_TYPES });
   const edges = data?.delegations.edges ?? [];
-  const footer = PageFooter({ ...page, inline: true, what: 'delegations', fetching, error, count: data ? edges.length : null, pageInfo: data?.delegations.pageInfo, emptyText: 'No delegations you received or hosted.' });
+  const footer = PageFooter({ ...page, inline: true, what: t('investment.delegations.what'), fetching, error, count: data ? edges.length : null, pageInfo: data?.delegations.pageInfo, emptyText: t('investment.delegations.none') });
   return (
     <>
       {edges.length > 0 && (
@@ -131,10 +137,13 @@ function DelegationRows({ after, ...page }: PageProps) {
 
 /** #/investment/delegations/new: record a delegation received, with its hosting municipalities. */
 export function NewDelegationPage({ me, actingFor }: { me: MeQuery['me']; actingFor: string | null }) {
+  const { t } = useTranslation();
   const receptions = organisationsWhere(me, actingFor, 'record').filter((o) => o.kind === 'INVESTMENT_PROMOTION_AGENCY');
   const [receptionId, setReceptionId] = useState(receptions[0]?.id ?? '');
   const [name, setName] = useState('');
-  const [originCountry, setOriginCountry] = useState('');
+  // The ISO code; null while the text typed names no country.
+  const [originCountry, setOriginCountry] = useState<string | null>('');
+  const [local, setLocal] = useState<UserErrorLike[]>([]);
   const [sector, setSector] = useState<SectorFocus>('CLEANTECH');
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
@@ -143,22 +152,28 @@ export function NewDelegationPage({ me, actingFor }: { me: MeQuery['me']; acting
   const [hosts, setHosts] = useState<string[]>([]);
   const [{ data: municipalities }] = useInvestmentReceptionMunicipalitiesQuery({ variables: { receptionOrganisationId: receptionId }, pause: !receptionId });
   const [{ data, error, fetching }, create] = useInvestmentCreateDelegationMutation();
-  const userErrors = data?.createDelegation.userErrors ?? [];
+  const userErrors: UserErrorLike[] = [...local, ...(data?.createDelegation.userErrors ?? [])];
   const formId = 'delegation';
   const choices = [...(municipalities?.receptionMunicipalities ?? [])].sort((a, b) => a.municipality.name.localeCompare(b.municipality.name));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const visitorCount = wholeNumberInput(visitors);
+    const errors: UserErrorLike[] = [];
+    if (originCountry === null) errors.push({ field: ['input', 'originCountry'], message: t('investment.error.originCountry.INVALID') });
+    if (visitorCount === -1) errors.push({ field: ['input', 'visitorCount'], message: t('investment.new.notWhole') });
+    setLocal(errors);
+    if (errors.length) return;
     const result = await create({
       input: {
         receptionOrganisationId: receptionId,
         name: name.trim(),
-        originCountry: originCountry.trim().toUpperCase(),
+        originCountry: originCountry ?? '',
         sectorFocus: sector,
         visitStartsOn: startsOn,
         visitEndsOn: endsOn,
         hostMunicipalityIds: hosts,
-        ...(visitors.trim() ? { visitorCount: /^\d+$/.test(visitors.trim()) ? Number(visitors.trim()) : -1 } : {}),
+        ...(visitorCount !== undefined ? { visitorCount } : {}),
         ...(programme.trim() ? { programme } : {}),
       },
     });
@@ -166,14 +181,14 @@ export function NewDelegationPage({ me, actingFor }: { me: MeQuery['me']; acting
     if (d?.delegation && d.userErrors.length === 0) navigate({ page: 'area', area: 'investment', parts: ['delegations', d.delegation.id], params: {} });
   }
 
-  if (receptions.length === 0) return <p role="status">You need "record" (Consultant or above) in an investment-promotion agency to record delegations.</p>;
+  if (receptions.length === 0) return <p role="status">{t('investment.delegationNew.noReception')}</p>;
   const shown = ['receptionOrganisationId', 'name', 'originCountry', 'sectorFocus', 'visitStartsOn', 'visitEndsOn', 'visitorCount', 'programme', 'hostMunicipalityIds', ...hosts.map((_, i) => `hostMunicipalityIds.${i}`)];
   return (
     <form className="card stacked-form" onSubmit={submit} noValidate aria-labelledby="new-delegation-title" data-testid="delegation-form">
-      <h1 id="new-delegation-title">Record a delegation</h1>
+      <h1 id="new-delegation-title">{t('investment.delegationNew.title')}</h1>
       {receptions.length > 1 && (
         <>
-          <label htmlFor="delegation-reception">Receiving organisation</label>
+          <label htmlFor="delegation-reception">{t('investment.delegationNew.reception')}</label>
           <select id="delegation-reception" value={receptionId} onChange={(e) => setReceptionId(e.target.value)}>
             {receptions.map((r) => (
               <option key={r.id} value={r.id}>
@@ -184,13 +199,19 @@ export function NewDelegationPage({ me, actingFor }: { me: MeQuery['me']; acting
         </>
       )}
       <FieldError errors={userErrors} field="receptionOrganisationId" formId={formId} />
-      <label htmlFor="delegation-name">Name</label>
+      <label htmlFor="delegation-name">{t('investment.delegationNew.name')}</label>
       <input id="delegation-name" value={name} onChange={(e) => setName(e.target.value)} {...invalidProps(userErrors, 'name', formId)} />
       <FieldError errors={userErrors} field="name" formId={formId} />
-      <label htmlFor="delegation-origin">Country of origin (ISO code, e.g. CN)</label>
-      <input id="delegation-origin" maxLength={2} value={originCountry} onChange={(e) => setOriginCountry(e.target.value)} {...invalidProps(userErrors, 'originCountry', formId)} />
+      <label htmlFor="delegation-origin">{t('investment.delegationNew.country')}</label>
+      <CountrySelect
+        id="delegation-origin"
+        value={originCountry ?? ''}
+        onChange={setOriginCountry}
+        invalid={!!invalidProps(userErrors, 'originCountry', formId)['aria-invalid']}
+        describedBy={invalidProps(userErrors, 'originCountry', formId)['aria-describedby']}
+      />
       <FieldError errors={userErrors} field="originCountry" formId={formId} />
-      <label htmlFor="delegation-sector">Sector focus</label>
+      <label htmlFor="delegation-sector">{t('investment.delegationNew.sector')}</label>
       <select id="delegation-sector" value={sector} onChange={(e) => setSector(e.target.value as SectorFocus)}>
         {SECTORS.map((s) => (
           <option key={s} value={s}>
@@ -200,25 +221,25 @@ export function NewDelegationPage({ me, actingFor }: { me: MeQuery['me']; acting
       </select>
       <div className="field-row">
         <div>
-          <label htmlFor="delegation-starts">First day</label>
+          <label htmlFor="delegation-starts">{t('investment.delegationNew.firstDay')}</label>
           <input id="delegation-starts" type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} {...invalidProps(userErrors, 'visitStartsOn', formId)} />
           <FieldError errors={userErrors} field="visitStartsOn" formId={formId} />
         </div>
         <div>
-          <label htmlFor="delegation-ends">Last day</label>
+          <label htmlFor="delegation-ends">{t('investment.delegationNew.lastDay')}</label>
           <input id="delegation-ends" type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} {...invalidProps(userErrors, 'visitEndsOn', formId)} />
           <FieldError errors={userErrors} field="visitEndsOn" formId={formId} />
         </div>
         <div>
-          <label htmlFor="delegation-visitors">Visitors</label>
+          <label htmlFor="delegation-visitors">{t('investment.delegationNew.visitors')}</label>
           <input id="delegation-visitors" inputMode="numeric" value={visitors} onChange={(e) => setVisitors(e.target.value)} {...invalidProps(userErrors, 'visitorCount', formId)} />
           <FieldError errors={userErrors} field="visitorCount" formId={formId} />
         </div>
       </div>
-      <label htmlFor="delegation-programme">Programme</label>
+      <label htmlFor="delegation-programme">{t('investment.delegationNew.programme')}</label>
       <textarea id="delegation-programme" rows={3} value={programme} onChange={(e) => setProgramme(e.target.value)} />
       <fieldset className="checkbox-list columns">
-        <legend>Hosting municipalities (of the reception; pilots marked)</legend>
+        <legend>{t('investment.delegationNew.hosts')}</legend>
         {choices.map((m) => (
           <label key={m.id} className="checkbox">
             <input
@@ -227,17 +248,17 @@ export function NewDelegationPage({ me, actingFor }: { me: MeQuery['me']; acting
               onChange={(e) => setHosts((h) => (e.target.checked ? [...h, m.municipality.id] : h.filter((x) => x !== m.municipality.id)))}
             />
             {m.municipality.name}
-            {m.pilot && <span className="muted small"> · pilot</span>}
+            {m.pilot && <span className="muted small"> · {t('investment.delegationNew.pilot')}</span>}
           </label>
         ))}
       </fieldset>
       <FieldError errors={userErrors} field="hostMunicipalityIds" formId={formId} />
-      <FormErrors errors={userErrors} shownKeys={shown.filter((k) => !k.startsWith('hostMunicipalityIds.'))} error={error} />
+      <FormErrors errors={userErrors} shownKeys={shown.filter((k) => !k.startsWith('hostMunicipalityIds.'))} error={error} areas={['investment']} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={fetching || !can(me, actingFor, receptionId, 'record')}>
-          {fetching ? 'Saving…' : 'Record delegation'}
+          {fetching ? t('investment.common.saving') : t('investment.delegationNew.submit')}
         </button>
-        <a href={areaHref('investment')}>Cancel</a>
+        <a href={areaHref('investment')}>{t('investment.common.cancel')}</a>
       </div>
     </form>
   );

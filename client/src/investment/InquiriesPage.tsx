@@ -1,30 +1,32 @@
-import { formatAmount } from '../ui/format';
+import { useTranslation } from 'react-i18next';
+import { formatAmount, formatNumber } from '../ui/format';
 import { PAGE_SIZE, PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useInvestmentInquiriesQuery, useInvestmentPipelineQuery, type InquiryState, type InvestmentInquiryListItemFragment } from '../generated/graphql';
 import { areaHref, navigate } from '../routing';
 import { QueryStatus } from '../ui/Status';
-import { sectorLabel } from './labels';
-import { countryLabel, INQUIRY_STATES, inquiryTitle, ROLE_LABELS, STATE_LABELS } from './pipeline';
+import { INQUIRY_STATES, roleLabel, sectorLabel, stateLabel } from './labels';
+import { countryLabel, inquiryTitle } from './pipeline';
 
 const INQUIRY_TYPES = { additionalTypenames: ['EstablishmentInquiry'] };
 
 export function StateBadge({ state, testId }: { state: InquiryState; testId?: string }) {
   return (
     <span className={`status-badge state-${state.toLowerCase()}`} data-testid={testId} data-state={state}>
-      {STATE_LABELS[state]}
+      {stateLabel(state)}
     </span>
   );
 }
 
 /** The case's name: the confidential project name when the API returns it (marked so), otherwise the neutral code name. */
 export function InquiryName({ inquiry }: { inquiry: Pick<InvestmentInquiryListItemFragment, 'codeName' | 'confidentialProjectName'> }) {
+  const { t } = useTranslation();
   const { title, confidential } = inquiryTitle(inquiry);
   return (
     <>
       <span data-testid="inquiry-name">{title}</span>
       {confidential && (
-        <span className="confidential" title="Confidential: only those handling the case see this name">
-          Confidential
+        <span className="confidential" title={t('investment.inquiries.confidentialTitle')}>
+          {t('investment.inquiries.confidential')}
         </span>
       )}
     </>
@@ -33,6 +35,7 @@ export function InquiryName({ inquiry }: { inquiry: Pick<InvestmentInquiryListIt
 
 /** #/investment/inquiries: the establishment pipeline, counts per state, projected vs realised figures. */
 export function InquiriesPage({ state }: { state: string }) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useInvestmentPipelineQuery({ context: INQUIRY_TYPES });
   const p = data?.establishmentPipeline;
   const filter = (INQUIRY_STATES as string[]).includes(state) ? (state as InquiryState) : null;
@@ -41,50 +44,50 @@ export function InquiriesPage({ state }: { state: string }) {
   return (
     <section aria-labelledby="inquiries-title">
       <div className="card-heading">
-        <h1 id="inquiries-title">Establishment inquiries</h1>
+        <h1 id="inquiries-title">{t('investment.inquiries.title')}</h1>
         <a className="button-link primary" href={areaHref('investment', ['inquiries', 'new'])} data-testid="new-inquiry">
-          Record an inquiry
+          {t('investment.inquiries.record')}
         </a>
       </div>
-      <p className="hint">Inbound inquiries from a national or investment agency, routed to a regional coordinator and a group of municipalities.</p>
+      <p className="hint">{t('investment.inquiries.intro')}</p>
       <section className="card" aria-labelledby="pipeline-title">
-        <h2 id="pipeline-title">Pipeline</h2>
-        <QueryStatus fetching={fetching && !data} error={error} what="the pipeline" />
-        <div className="pipeline" role="group" aria-label="Filter by state" data-testid="pipeline">
+        <h2 id="pipeline-title">{t('investment.inquiries.pipeline')}</h2>
+        <QueryStatus fetching={fetching && !data} error={error} what={t('investment.inquiries.pipelineWhat')} />
+        <div className="pipeline" role="group" aria-label={t('investment.inquiries.filterByState')} data-testid="pipeline">
           <button type="button" aria-pressed={filter === null} onClick={() => setFilter(null)}>
-            All
+            {t('investment.inquiries.all')}
           </button>
           {INQUIRY_STATES.map((s) => (
             <button key={s} type="button" aria-pressed={filter === s} onClick={() => setFilter(s)} data-testid={`pipeline-${s}`}>
-              {STATE_LABELS[s]} <span className="count">{counts ? counts[s] : '…'}</span>
+              {stateLabel(s)} <span className="count">{counts ? counts[s] : '…'}</span>
             </button>
           ))}
         </div>
         {p && (
           <dl className="facts figures" data-testid="pipeline-figures">
-            <dt>Projected jobs, open cases</dt>
+            <dt>{t('investment.inquiries.projectedOpen')}</dt>
             <dd>
-              {p.projectedJobsOpen} <span className="muted small">(expectations, not results)</span>
+              {formatNumber(p.projectedJobsOpen)} <span className="muted small">{t('investment.inquiries.expectations')}</span>
             </dd>
-            <dt>Realised jobs, successful cases</dt>
-            <dd>{p.realisedJobs}</dd>
-            <dt>Realised investment</dt>
+            <dt>{t('investment.inquiries.realisedJobs')}</dt>
+            <dd>{formatNumber(p.realisedJobs)}</dd>
+            <dt>{t('investment.inquiries.realisedInvestment')}</dt>
             <dd>{formatAmount(p.realisedInvestmentSek, 'SEK')}</dd>
           </dl>
         )}
       </section>
       <table className="firm-table data-table" data-testid="inquiries">
-        <caption className="visually-hidden">Establishment inquiries{filter ? ` in state ${STATE_LABELS[filter]}` : ''}</caption>
+        <caption className="visually-hidden">{filter ? t('investment.inquiries.captionState', { state: stateLabel(filter) }) : t('investment.inquiries.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Case</th>
-            <th scope="col">State</th>
-            <th scope="col">Sector</th>
-            <th scope="col">Origin</th>
+            <th scope="col">{t('investment.inquiries.case')}</th>
+            <th scope="col">{t('investment.common.state')}</th>
+            <th scope="col">{t('investment.common.sector')}</th>
+            <th scope="col">{t('investment.common.origin')}</th>
             <th scope="col" className="numeric">
-              Jobs projected / realised
+              {t('investment.inquiries.jobs')}
             </th>
-            <th scope="col">Your role</th>
+            <th scope="col">{t('investment.common.yourRole')}</th>
           </tr>
         </thead>
         <Paged key={filter ?? 'all'} renderPage={(page) => <InquiryRows {...page} state={filter} />} />
@@ -94,9 +97,10 @@ export function InquiriesPage({ state }: { state: string }) {
 }
 
 function InquiryRows({ after, state, ...page }: PageProps & { state: InquiryState | null }) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useInvestmentInquiriesQuery({ variables: { filter: state ? { state } : null, first: PAGE_SIZE, after }, context: INQUIRY_TYPES });
   const edges = data?.establishmentInquiries.edges ?? [];
-  const footer = PageFooter({ ...page, inline: true, what: 'inquiries', fetching, error, count: data ? edges.length : null, pageInfo: data?.establishmentInquiries.pageInfo, emptyText: 'No inquiries.' });
+  const footer = PageFooter({ ...page, inline: true, what: t('investment.inquiries.what'), fetching, error, count: data ? edges.length : null, pageInfo: data?.establishmentInquiries.pageInfo, emptyText: t('investment.inquiries.none') });
   return (
     <>
       {edges.length > 0 && (
@@ -118,9 +122,9 @@ function InquiryRows({ after, state, ...page }: PageProps & { state: InquiryStat
               <td>{sectorLabel(i.sector)}</td>
               <td>{countryLabel(i.originCountry)}</td>
               <td className="numeric">
-                {i.projectedJobs ?? '—'} / {i.realisedJobs ?? '—'}
+                {formatNumber(i.projectedJobs)} / {formatNumber(i.realisedJobs)}
               </td>
-              <td>{ROLE_LABELS[i.myRole]}</td>
+              <td>{roleLabel(i.myRole)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { AreaPageProps } from '../areas';
+import { organisationsWhere } from '../ui/access';
 import { areaHref } from '../routing';
 import { DelegationPage } from './DelegationPage';
 import { DelegationsPage, NewDelegationPage } from './DelegationsPage';
@@ -6,8 +8,9 @@ import { InquiriesPage } from './InquiriesPage';
 import { InquiryPage } from './InquiryPage';
 import { NewInquiryPage } from './NewInquiryPage';
 import { PortalListingDetails, PortalListings } from './InvestorPortalPage';
+import { PortalProjectForm, PortalProjectsPage } from './PortalProjectsPage';
 
-type Tab = 'delegations' | 'inquiries' | 'portal';
+type Tab = 'delegations' | 'inquiries' | 'portal' | 'projects';
 
 /**
  * The investment-promotion area:
@@ -18,9 +21,14 @@ type Tab = 'delegations' | 'inquiries' | 'portal';
  *   #/investment/inquiries/new            record an inbound inquiry
  *   #/investment/inquiries/<id>           an inquiry: state and history, offers, projected vs realised
  *   #/investment/portal[/<id>]            the public investor portal, inside the app
+ *   #/investment/projects[/new|/<id>]     the agency editors' portal projects: create, edit, list, withdraw
  */
 export function InvestmentArea({ parts, params, me, actingFor }: AreaPageProps) {
+  const { t } = useTranslation();
   const [section, id] = parts;
+  // Portal projects are managed by editors of an investment-promotion agency (the server decides).
+  const agencies = organisationsWhere(me, actingFor, 'edit').filter((o) => o.kind === 'INVESTMENT_PROMOTION_AGENCY');
+  const canReadProjects = organisationsWhere(me, actingFor, 'read').some((o) => o.kind === 'INVESTMENT_PROMOTION_AGENCY');
   let tab: Tab = 'delegations';
   let page;
   if (section === 'inquiries') {
@@ -31,6 +39,9 @@ export function InvestmentArea({ parts, params, me, actingFor }: AreaPageProps) 
   } else if (section === 'portal') {
     tab = 'portal';
     page = id ? <PortalListingDetails id={id} backHref={areaHref('investment', ['portal'])} /> : <PortalListings detailHref={(lid) => areaHref('investment', ['portal', lid])} />;
+  } else if (section === 'projects') {
+    tab = 'projects';
+    page = id === 'new' ? <PortalProjectForm agencies={agencies} /> : <PortalProjectsPage canCreate={agencies.length > 0} />;
   } else if (section === 'delegations' && id === 'new') {
     page = <NewDelegationPage me={me} actingFor={actingFor} />;
   } else if (section === 'delegations' && id) {
@@ -40,16 +51,21 @@ export function InvestmentArea({ parts, params, me, actingFor }: AreaPageProps) 
   }
   return (
     <div className="investment-area">
-      <nav className="tabs" aria-label="Investment promotion">
+      <nav className="tabs" aria-label={t('investment.nav.label')}>
         <a href={areaHref('investment')} aria-current={tab === 'delegations' ? 'page' : undefined} data-testid="tab-delegations">
-          Delegations
+          {t('investment.nav.delegations')}
         </a>
         <a href={areaHref('investment', ['inquiries'])} aria-current={tab === 'inquiries' ? 'page' : undefined} data-testid="tab-inquiries">
-          Establishment inquiries
+          {t('investment.nav.inquiries')}
         </a>
         <a href={areaHref('investment', ['portal'])} aria-current={tab === 'portal' ? 'page' : undefined} data-testid="tab-portal">
-          Investor portal
+          {t('investment.nav.portal')}
         </a>
+        {canReadProjects && (
+          <a href={areaHref('investment', ['projects'])} aria-current={tab === 'projects' ? 'page' : undefined} data-testid="tab-projects">
+            {t('investment.nav.portalProjects')}
+          </a>
+        )}
       </nav>
       {page}
     </div>

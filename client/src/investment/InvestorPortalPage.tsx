@@ -1,5 +1,6 @@
-import { formatAmount, formatDate } from '../ui/format';
-import { describeError } from '../ui/userErrors';
+import { useTranslation } from 'react-i18next';
+import { formatAmount } from '../ui/format';
+import { QueryStatus } from '../ui/Status';
 import { PAGE_SIZE, PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useState } from 'react';
 import {
@@ -9,7 +10,8 @@ import {
   type PortalProjectKind,
 } from '../generated/graphql';
 import { useRoute } from '../routing';
-import { PORTAL_KINDS, portalKindLabel, portalStatusLabel } from './labels';
+import { PORTAL_KINDS, portalKindLabel, portalStatusLabel, shownPortalStatus } from './labels';
+import { TenderNote } from './PortalProjectsPage';
 
 const portalHref = (id?: string) => (id ? `#/portal/${encodeURIComponent(id)}` : '#/portal');
 
@@ -18,18 +20,19 @@ const portalHref = (id?: string) => (id ? `#/portal/${encodeURIComponent(id)}` :
  * infrastructure projects and tenders that meet the listing criteria. Reads only the public queries.
  */
 export function InvestorPortalPage() {
+  const { t } = useTranslation();
   const route = useRoute();
   const id = route.page === 'area' && route.area === 'portal' ? route.parts[0] : undefined;
   return (
     <div className="portal-page">
       <header className="app-header">
         <a className="brand" href={portalHref()}>
-          <span className="brand-mark" aria-hidden="true" /> Growth Graph · Investor portal
+          <span className="brand-mark" aria-hidden="true" /> {t('investment.portal.brand')}
         </a>
         <div className="account">
-          <span className="muted small">Public: no sign-in needed</span>
+          <span className="muted small">{t('investment.portal.public')}</span>
           <a className="button-link" href="#/" data-testid="portal-sign-in">
-            Sign in
+            {t('investment.portal.signIn')}
           </a>
         </div>
       </header>
@@ -42,21 +45,19 @@ export function InvestorPortalPage() {
 
 /** The listed projects, filterable by kind and tenders, page by page. */
 export function PortalListings({ detailHref }: { detailHref: (id: string) => string }) {
+  const { t } = useTranslation();
   const [kind, setKind] = useState<PortalProjectKind | ''>('');
   const [tendersOnly, setTendersOnly] = useState(false);
   const filter = kind || tendersOnly ? { ...(kind ? { kind } : {}), ...(tendersOnly ? { tendersOnly: true } : {}) } : null;
   return (
     <section aria-labelledby="portal-title" data-testid="investor-portal">
-      <h1 id="portal-title">Investor portal</h1>
-      <p className="hint">
-        Large construction and infrastructure projects and tenders by public owners, listed while they meet the criteria (at least 100 million DKK, a public owner,
-        planned, in tender or under construction).
-      </p>
+      <h1 id="portal-title">{t('investment.portal.title')}</h1>
+      <p className="hint">{t('investment.portal.intro')}</p>
       <div className="filters">
         <label className="inline-field">
-          <span>Kind</span>
+          <span>{t('investment.portal.kind')}</span>
           <select value={kind} onChange={(e) => setKind(e.target.value as PortalProjectKind | '')} data-testid="portal-kind">
-            <option value="">All kinds</option>
+            <option value="">{t('investment.portal.allKinds')}</option>
             {PORTAL_KINDS.map((k) => (
               <option key={k} value={k}>
                 {portalKindLabel(k)}
@@ -65,7 +66,7 @@ export function PortalListings({ detailHref }: { detailHref: (id: string) => str
           </select>
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={tendersOnly} onChange={(e) => setTendersOnly(e.target.checked)} data-testid="portal-tenders-only" /> Tenders only
+          <input type="checkbox" checked={tendersOnly} onChange={(e) => setTendersOnly(e.target.checked)} data-testid="portal-tenders-only" /> {t('investment.portal.tendersOnly')}
         </label>
       </div>
       <ul className="portal-list" data-testid="portal-listings">
@@ -81,9 +82,10 @@ function ListingsPage({
   detailHref,
   ...page
 }: PageProps & { filter: { kind?: PortalProjectKind; tendersOnly?: boolean } | null; detailHref: (id: string) => string }) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useInvestorPortalListingsQuery({ variables: { filter, first: PAGE_SIZE, after } });
   const edges = data?.investorPortalListings.edges ?? [];
-  const footer = PageFooter({ ...page, inline: true, what: 'projects', fetching, error, count: data ? edges.length : null, pageInfo: data?.investorPortalListings.pageInfo, emptyText: 'No projects listed.' });
+  const footer = PageFooter({ ...page, inline: true, what: t('investment.portal.what'), fetching, error, count: data ? edges.length : null, pageInfo: data?.investorPortalListings.pageInfo, emptyText: t('investment.portal.none') });
   return (
     <>
       {edges.map(({ node }) => (
@@ -101,36 +103,33 @@ function ListingsPage({
 }
 
 function ListingFacts({ listing }: { listing: InvestorPortalListingFieldsFragment }) {
+  const { t } = useTranslation();
+  const shown = shownPortalStatus(listing);
   return (
     <dl className="facts">
-      <dt>Estimated investment</dt>
+      <dt>{t('investment.portal.investment')}</dt>
       <dd data-testid="portal-investment">{formatAmount(listing.estimatedInvestmentDkk, 'DKK')}</dd>
-      <dt>Kind</dt>
+      <dt>{t('investment.portal.kind')}</dt>
       <dd>{portalKindLabel(listing.kind)}</dd>
-      <dt>Status</dt>
-      <dd>
-        {portalStatusLabel(listing.status)}
-        {listing.isTender && (
-          <span className="tender" data-testid="portal-tender">
-            Tender{listing.tenderDeadline ? `, deadline ${formatDate(listing.tenderDeadline)}` : ''}
-          </span>
-        )}
+      <dt>{t('investment.portal.status')}</dt>
+      <dd data-testid="portal-status" data-status={shown}>
+        {portalStatusLabel(shown)} <TenderNote project={listing} />
       </dd>
-      <dt>Public owner</dt>
+      <dt>{t('investment.portal.publicOwner')}</dt>
       <dd>{listing.publicOwnerName}</dd>
       {listing.municipalityName && (
         <>
-          <dt>Location</dt>
+          <dt>{t('investment.portal.location')}</dt>
           <dd>{listing.municipalityName}</dd>
         </>
       )}
       {listing.expectedStartYear != null && (
         <>
-          <dt>Expected start</dt>
+          <dt>{t('investment.portal.expectedStart')}</dt>
           <dd>{listing.expectedStartYear}</dd>
         </>
       )}
-      <dt>Listed by</dt>
+      <dt>{t('investment.portal.listedBy')}</dt>
       <dd>{listing.listedBy}</dd>
     </dl>
   );
@@ -138,24 +137,16 @@ function ListingFacts({ listing }: { listing: InvestorPortalListingFieldsFragmen
 
 /** One listed project; unknown, unlisted and no-longer-listable projects look the same (null). */
 export function PortalListingDetails({ id, backHref }: { id: string; backHref: string }) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useInvestorPortalListingQuery({ variables: { id } });
   const listing = data?.investorPortalListing;
   return (
     <section aria-labelledby="portal-listing-title">
       <p>
-        <a href={backHref}>← All projects</a>
+        <a href={backHref}>{t('investment.portal.back')}</a>
       </p>
-      {error && (
-        <p className="error" role="alert">
-          Could not load the project: {describeError(error)}
-        </p>
-      )}
-      {fetching && !data && (
-        <p className="muted" role="status">
-          Loading the project…
-        </p>
-      )}
-      {data && !listing && <p role="status">This project is not on the investor portal.</p>}
+      <QueryStatus fetching={fetching && !data} error={error} what={t('investment.portal.project')} />
+      {data && !listing && <p role="status">{t('investment.portal.notListed')}</p>}
       {listing && (
         <article className="card" data-testid="portal-listing-details">
           <h1 id="portal-listing-title">{listing.title}</h1>
@@ -164,7 +155,7 @@ export function PortalListingDetails({ id, backHref }: { id: string; backHref: s
           {listing.url && /^https?:\/\//i.test(listing.url) && (
             <p>
               <a href={listing.url} rel="noopener noreferrer" target="_blank">
-                More about the project
+                {t('investment.portal.more')}
               </a>
             </p>
           )}

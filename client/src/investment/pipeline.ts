@@ -1,14 +1,7 @@
 import type { InquiryRole, InquiryState } from '../generated/graphql';
+import { normaliseDecimal } from '../ui/format';
 
-export const INQUIRY_STATES: InquiryState[] = ['LEAD', 'ACTIVE', 'DELAYED', 'ELIMINATED', 'SUCCESSFUL'];
-
-export const STATE_LABELS: Record<InquiryState, string> = {
-  LEAD: 'Lead',
-  ACTIVE: 'Active',
-  DELAYED: 'Delayed',
-  ELIMINATED: 'Eliminated',
-  SUCCESSFUL: 'Successful',
-};
+export { INQUIRY_STATES } from './labels';
 
 /**
  * The moves the pipeline allows (the server's rule, mirrored to offer only sensible choices; the
@@ -22,19 +15,25 @@ export const NEXT_STATES: Record<InquiryState, InquiryState[]> = {
   SUCCESSFUL: [],
 };
 
-export const ROLE_LABELS: Record<InquiryRole, string> = {
-  AGENCY: 'Receiving agency',
-  COORDINATOR: 'Regional coordinator',
-  GROUP_MUNICIPALITY: 'Municipality in the group',
-  OBSERVER: 'Observer (code name only)',
-};
-
 /** Only the receiving agency and the coordinator move an inquiry along the pipeline. */
 export const canMovePipeline = (role: InquiryRole) => role === 'AGENCY' || role === 'COORDINATOR';
 
 /** What to show as an inquiry's name: the confidential project name only when the API returned it, else the neutral code name. */
 export function inquiryTitle(inquiry: { codeName: string; confidentialProjectName?: string | null }): { title: string; confidential: boolean } {
   return inquiry.confidentialProjectName ? { title: inquiry.confidentialProjectName, confidential: true } : { title: inquiry.codeName, confidential: false };
+}
+
+/**
+ * An amount typed in the user's locale ("2 500 000 000" in Swedish, "2.500.000.000" in Danish) as the
+ * API's decimal string; text that is no number goes as typed, for the server to refuse naming the field.
+ */
+export const moneyInput = (text: string) => normaliseDecimal(text) ?? text.trim();
+
+/** A whole number as typed (thousands separators allowed), -1 for anything else (refused naming the field), undefined when blank. */
+export function wholeNumberInput(text: string): number | undefined {
+  if (text.trim() === '') return undefined;
+  const d = normaliseDecimal(text);
+  return d !== null && /^\d+$/.test(d) ? Number(d) : -1;
 }
 
 /** The evidence fields of the state form, as typed. */
@@ -56,29 +55,13 @@ export function evidenceInput(toState: InquiryState, draft: EvidenceDraft) {
   if (toState !== 'SUCCESSFUL') return undefined;
   const typed = Object.values(draft).some((v) => v.trim() !== '');
   if (!typed) return undefined;
-  const jobs = draft.realisedJobs.trim();
   return {
     description: draft.description,
     establishedInMunicipalityId: draft.establishedInMunicipalityId,
-    realisedJobs: /^\d+$/.test(jobs) ? Number(jobs) : -1,
-    ...(draft.realisedInvestmentSek.trim() ? { realisedInvestmentSek: draft.realisedInvestmentSek.trim() } : {}),
+    realisedJobs: wholeNumberInput(draft.realisedJobs) ?? -1,
+    ...(draft.realisedInvestmentSek.trim() ? { realisedInvestmentSek: moneyInput(draft.realisedInvestmentSek) } : {}),
   };
 }
 
-const COUNTRIES: Record<string, string> = {
-  CN: 'China',
-  DE: 'Germany',
-  NO: 'Norway',
-  SE: 'Sweden',
-  DK: 'Denmark',
-  FI: 'Finland',
-  US: 'United States',
-  GB: 'United Kingdom',
-  JP: 'Japan',
-  KR: 'South Korea',
-  IN: 'India',
-  FR: 'France',
-  NL: 'Netherlands',
-};
-/** "CN" -> "China (CN)". */
-export const countryLabel = (code: string | null | undefined) => (code ? (COUNTRIES[code] ? `${COUNTRIES[code]} (${code})` : code) : '—');
+/** Countries are the kit's (ui/countries.ts): "DE" -> "Tyskland (DE)" in the active language. */
+export { countryLabel } from '../ui/countries';

@@ -1,33 +1,35 @@
+import { useTranslation } from 'react-i18next';
 import { formatDate } from '../ui/format';
 import { PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useState, type FormEvent } from 'react';
 import { useOperatedProgrammesQuery, useProgrammeCatalogueQuery, useProgrammeRegionsQuery, type ProgrammeListItemFragment } from '../generated/graphql';
 import { areaHref, navigate } from '../routing';
-import { humanize, sizeClassLabel } from '../ui/labels';
+import { levelLabel, sizeClassLabel } from '../ui/labels';
 import { catalogueFilter, catalogueParams, type CatalogueParams } from './catalogue';
-import { eligibilityRows, GROWTH_LEVELS, PROGRAMME_KINDS, SIZE_CLASSES } from './format';
+import { eligibilityRows, GROWTH_LEVELS, kindLabel, PROGRAMME_KINDS, programmeStateLabel, shownProgrammeState, SIZE_CLASSES } from './format';
 
 const PAGE_SIZE = 20;
 
 /** The public catalogue of current offers (OPEN and RUNNING programmes), filtered through the URL. */
 export function CataloguePage({ params, canCreate, isMember }: { params: CatalogueParams; canCreate: boolean; isMember: boolean }) {
+  const { t } = useTranslation();
   const filter = catalogueFilter(params);
   return (
     <section aria-labelledby="catalogue-title">
       <div className="page-title-row">
-        <h1 id="catalogue-title">Programmes</h1>
-        <nav className="actions" aria-label="Programme pages">
-          {isMember && <a href={areaHref('programmes', ['operated'])}>Programmes we operate</a>}
+        <h1 id="catalogue-title">{t('programmes.catalogue.title')}</h1>
+        <nav className="actions" aria-label={t('programmes.catalogue.pages')}>
+          {isMember && <a href={areaHref('programmes', ['operated'])}>{t('programmes.catalogue.operated')}</a>}
           {canCreate && (
             <a className="button primary" href={areaHref('programmes', ['new'])} data-testid="new-programme">
-              New programme
+              {t('programmes.catalogue.new')}
             </a>
           )}
         </nav>
       </div>
-      <p className="muted">Current offers for firms: accelerators, growth camps, development programmes and courses that are open or running.</p>
+      <p className="muted">{t('programmes.catalogue.intro')}</p>
       <CatalogueFilters key={JSON.stringify(params)} params={params} />
-      <ul className="programme-list" data-testid="programme-catalogue" aria-label="Programmes found">
+      <ul className="programme-list" data-testid="programme-catalogue" aria-label={t('programmes.catalogue.found')}>
         <Paged key={JSON.stringify(filter)} renderPage={(page) => <CataloguePageRows {...page} filter={filter} />} />
       </ul>
     </section>
@@ -35,6 +37,7 @@ export function CataloguePage({ params, canCreate, isMember }: { params: Catalog
 }
 
 function CatalogueFilters({ params }: { params: CatalogueParams }) {
+  const { t } = useTranslation();
   const [values, setValues] = useState<CatalogueParams>(params);
   const [{ data: regions }] = useProgrammeRegionsQuery();
   const set = (key: keyof CatalogueParams) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [key]: e.target.value }));
@@ -45,27 +48,27 @@ function CatalogueFilters({ params }: { params: CatalogueParams }) {
   }
 
   return (
-    <form className="card filters" role="search" aria-label="Filter programmes" onSubmit={submit}>
+    <form className="card filters" role="search" aria-label={t('programmes.catalogue.filter')} onSubmit={submit}>
       <div className="filter-grid">
         <label>
-          <span>Name starts with</span>
+          <span>{t('programmes.catalogue.name')}</span>
           <input type="search" value={values.name ?? ''} onChange={set('name')} data-testid="filter-name" />
         </label>
         <label>
-          <span>Kind</span>
+          <span>{t('programmes.catalogue.kind')}</span>
           <select value={values.kind ?? ''} onChange={set('kind')} data-testid="filter-kind">
-            <option value="">Any kind</option>
+            <option value="">{t('programmes.catalogue.anyKind')}</option>
             {PROGRAMME_KINDS.map((k) => (
               <option key={k} value={k}>
-                {humanize(k)}
+                {kindLabel(k)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span>Open to firms in</span>
+          <span>{t('programmes.catalogue.region')}</span>
           <select value={values.region ?? ''} onChange={set('region')} data-testid="filter-region">
-            <option value="">Any region</option>
+            <option value="">{t('programmes.catalogue.anyRegion')}</option>
             {(regions?.organisations.edges ?? []).map(({ node }) => (
               <option key={node.id} value={node.id}>
                 {node.name}
@@ -74,20 +77,20 @@ function CatalogueFilters({ params }: { params: CatalogueParams }) {
           </select>
         </label>
         <label>
-          <span>Growth potential</span>
+          <span>{t('programmes.catalogue.level')}</span>
           <select value={values.level ?? ''} onChange={set('level')} data-testid="filter-level">
-            <option value="">Any level</option>
+            <option value="">{t('programmes.catalogue.anyLevel')}</option>
             {GROWTH_LEVELS.map((l) => (
               <option key={l} value={l}>
-                {humanize(l)}
+                {levelLabel(l)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <span>Firm size</span>
+          <span>{t('programmes.catalogue.size')}</span>
           <select value={values.size ?? ''} onChange={set('size')} data-testid="filter-size">
-            <option value="">Any size</option>
+            <option value="">{t('programmes.catalogue.anySize')}</option>
             {SIZE_CLASSES.map((s) => (
               <option key={s} value={s}>
                 {sizeClassLabel(s)}
@@ -98,22 +101,23 @@ function CatalogueFilters({ params }: { params: CatalogueParams }) {
       </div>
       <div className="form-actions">
         <button type="submit" className="primary" data-testid="filter-submit">
-          Show programmes
+          {t('programmes.catalogue.show')}
         </button>
-        <a href={areaHref('programmes')}>Clear filters</a>
+        <a href={areaHref('programmes')}>{t('programmes.catalogue.clear')}</a>
       </div>
     </form>
   );
 }
 
 function CataloguePageRows({ filter, ...page }: PageProps & { filter: ReturnType<typeof catalogueFilter> }) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useProgrammeCatalogueQuery({ variables: { filter, first: PAGE_SIZE, after: page.after } });
   const connection = data?.programmeCatalogue;
   return (
     <>
       {connection?.edges.map(({ node }) => <ProgrammeItem key={node.id} programme={node} />)}
       <li className="list-footer">
-        <PageFooter page={page} fetching={fetching} error={error} count={connection?.edges.length} pageInfo={connection?.pageInfo} what="programmes" emptyText="No current programmes match these filters." />
+        <PageFooter page={page} fetching={fetching} error={error} count={connection?.edges.length} pageInfo={connection?.pageInfo} what={t('programmes.catalogue.what')} emptyText={t('programmes.catalogue.none')} />
       </li>
     </>
   );
@@ -121,13 +125,14 @@ function CataloguePageRows({ filter, ...page }: PageProps & { filter: ReturnType
 
 /** Programmes the user's organisations operate, drafts and closed ones included. */
 export function OperatedProgrammesPage() {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby="operated-title">
       <p>
-        <a href={areaHref('programmes')}>← Catalogue</a>
+        <a href={areaHref('programmes')}>{t('programmes.catalogue.back')}</a>
       </p>
-      <h1 id="operated-title">Programmes we operate</h1>
-      <p className="muted">Every programme your organisations run, in every state: drafts are visible only here and to you.</p>
+      <h1 id="operated-title">{t('programmes.catalogue.operated')}</h1>
+      <p className="muted">{t('programmes.operated.intro')}</p>
       <ul className="programme-list" data-testid="operated-programmes">
         <Paged renderPage={(page) => <OperatedPageRows {...page} />} />
       </ul>
@@ -136,30 +141,31 @@ export function OperatedProgrammesPage() {
 }
 
 function OperatedPageRows(page: PageProps) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useOperatedProgrammesQuery({ variables: { first: PAGE_SIZE, after: page.after } });
   const connection = data?.operatedProgrammes;
   return (
     <>
       {connection?.edges.map(({ node }) => <ProgrammeItem key={node.id} programme={node} />)}
       <li className="list-footer">
-        <PageFooter page={page} fetching={fetching} error={error} count={connection?.edges.length} pageInfo={connection?.pageInfo} what="programmes" emptyText="Your organisations operate no programmes." />
+        <PageFooter page={page} fetching={fetching} error={error} count={connection?.edges.length} pageInfo={connection?.pageInfo} what={t('programmes.catalogue.what')} emptyText={t('programmes.operated.none')} />
       </li>
     </>
   );
 }
 
 function ProgrammeItem({ programme: p }: { programme: ProgrammeListItemFragment }) {
+  const { t } = useTranslation();
   return (
     <li className="card programme-item" data-testid="programme-item" data-programme-id={p.id}>
       <h2>
         <a href={areaHref('programmes', [p.id])}>{p.name}</a>
       </h2>
       <p className="muted">
-        {humanize(p.kind)} · {p.operator.name} · {formatDate(p.startsOn)} – {formatDate(p.endsOn)} · <span className={`state state-${p.state.toLowerCase()}`}>{humanize(p.state)}</span>
+        {kindLabel(p.kind)} · {p.operator.name} · {formatDate(p.startsOn)} – {formatDate(p.endsOn)} ·{' '}
+        <span className={`state state-${shownProgrammeState(p).toLowerCase()}`}>{programmeStateLabel(p)}</span>
       </p>
-      <p>
-        <strong>{p.availableSeats}</strong> of {p.capacity} seats free
-      </p>
+      <p>{t('programmes.seatsFree', { free: p.availableSeats, count: p.capacity })}</p>
       <dl className="facts compact">
         {eligibilityRows(p.eligibility).map(([label, value]) => (
           <div key={label} className="fact">

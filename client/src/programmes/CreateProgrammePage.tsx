@@ -1,12 +1,14 @@
+import { useTranslation } from 'react-i18next';
 import { parseNumber } from '../ui/format';
 import { sharesTotal } from '../ui/shares';
 import { FieldError, FormErrors, type UserErrorLike, errorId, placeUserErrors } from '../ui/userErrors';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useCreateProgrammeMutation, useProgrammeRegionsQuery } from '../generated/graphql';
+import { useCreateProgrammeMutation, useProgrammeDetailsQuery, useProgrammeRegionsQuery, useUpdateProgrammeMutation, type ProgrammeDetailsQuery } from '../generated/graphql';
+import { QueryStatus } from '../ui/Status';
 import { areaHref, navigate } from '../routing';
-import { humanize, sizeClassLabel } from '../ui/labels';
-import { buildCreateProgrammeInput, emptyProgrammeForm, type FundingRow, type KpiRow, type ProgrammeForm } from './createProgramme';
-import { GROWTH_LEVELS, PROGRAMME_KINDS, SIZE_CLASSES } from './format';
+import { levelLabel, sizeClassLabel } from '../ui/labels';
+import { buildCreateProgrammeInput, buildUpdateProgrammeInput, emptyProgrammeForm, programmeToForm, type FundingRow, type KpiRow, type ProgrammeForm } from './createProgramme';
+import { GROWTH_LEVELS, kindLabel, PROGRAMME_KINDS, SIZE_CLASSES } from './format';
 
 const FORM_ID = 'create-programme';
 
@@ -16,15 +18,37 @@ export interface OperatorChoice {
   name: string;
 }
 
-export function CreateProgrammePage({ operators }: { operators: OperatorChoice[] }) {
-  const [form, setForm] = useState<ProgrammeForm>(() => emptyProgrammeForm(operators.length === 1 ? operators[0].id : ''));
+type Programme = NonNullable<ProgrammeDetailsQuery['programme']>;
+
+/** #/programmes/<id>/edit: the operator's editors change a programme (updateProgramme). */
+export function EditProgrammePage({ id, canEdit }: { id: string; canEdit: (operatorId: string) => boolean }) {
+  const { t } = useTranslation();
+  const [{ data, fetching, error }] = useProgrammeDetailsQuery({ variables: { id } });
+  const p = data?.programme;
+  return (
+    <>
+      <QueryStatus fetching={fetching && !data} error={error} what={t('programmes.programme.what')} />
+      {data && !p && <p role="status">{t('programmes.programme.missing')}</p>}
+      {p && !canEdit(p.operator.id) && <p role="alert">{t('programmes.form.noOperator')}</p>}
+      {p && canEdit(p.operator.id) && <CreateProgrammePage key={p.version} operators={[{ id: p.operator.id, name: p.operator.name }]} programme={p} />}
+    </>
+  );
+}
+
+/** #/programmes/new (or, given `programme`, its edit form). */
+export function CreateProgrammePage({ operators, programme }: { operators: OperatorChoice[]; programme?: Programme }) {
+  const { t } = useTranslation();
+  const editing = !!programme;
+  const [form, setForm] = useState<ProgrammeForm>(() => (programme ? programmeToForm(programme) : emptyProgrammeForm(operators.length === 1 ? operators[0].id : '')));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const [{ data, fetching, error }, create] = useCreateProgrammeMutation();
+  const [created, create] = useCreateProgrammeMutation();
+  const [updated, saveProgramme] = useUpdateProgrammeMutation();
+  const { fetching, error } = editing ? updated : created;
   const [{ data: regions }] = useProgrammeRegionsQuery();
 
-  const serverErrors: UserErrorLike[] = data?.createProgramme.userErrors ?? [];
+  const serverErrors: UserErrorLike[] = (editing ? updated.data?.updateProgramme.userErrors : created.data?.createProgramme.userErrors) ?? [];
   const fields = shownFields(form);
-  const placed = placeUserErrors(serverErrors, fields);
+  const placed = placeUserErrors(serverErrors, fields, ['programmes']);
   const messages = (key: string) => [...(localErrors[key] ? [localErrors[key]] : []), ...placed.at(key)];
   const invalid = (key: string) => (messages(key).length ? true : undefined);
   const describedBy = (key: string) => (messages(key).length ? errorId(FORM_ID, key) : undefined);
@@ -35,6 +59,15 @@ export function CreateProgrammePage({ operators }: { operators: OperatorChoice[]
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (programme) {
+      const built = buildUpdateProgrammeInput(form, programme.id, programme.version);
+      setLocalErrors(built.errors ?? {});
+      if (built.errors) return;
+      const result = await saveProgramme({ input: built.input });
+      const saved = result.data?.updateProgramme;
+      if (saved?.programme && saved.userErrors.length === 0) navigate({ page: 'area', area: 'programmes', parts: [programme.id], params: {} });
+      return;
+    }
     const built = buildCreateProgrammeInput(form);
     if (built.errors) {
       setLocalErrors(built.errors);
@@ -42,15 +75,15 @@ export function CreateProgrammePage({ operators }: { operators: OperatorChoice[]
     }
     setLocalErrors({});
     const result = await create({ input: built.input });
-    const programme = result.data?.createProgramme.programme;
-    if (programme) navigate({ page: 'area', area: 'programmes', parts: [programme.id], params: {} });
+    const createdProgramme = result.data?.createProgramme.programme;
+    if (createdProgramme) navigate({ page: 'area', area: 'programmes', parts: [createdProgramme.id], params: {} });
   }
 
   if (operators.length === 0) {
     return (
       <section>
-        <h1>New programme</h1>
-        <p role="alert">Only editors and admins of an organisation can create programmes for it.</p>
+        <h1>{t('programmes.form.newTitle')}</h1>
+        <p role="alert">{t('programmes.form.noOperator')}</p>
       </section>
     );
   }
@@ -72,21 +105,22 @@ export function CreateProgrammePage({ operators }: { operators: OperatorChoice[]
   return (
     <section aria-labelledby="create-programme-title">
       <p>
-        <a href={areaHref('programmes')}>← Catalogue</a>
+        <a href={editing ? areaHref('programmes', [programme.id]) : areaHref('programmes')}>{editing ? `← ${programme.name}` : t('programmes.catalogue.back')}</a>
       </p>
-      <h1 id="create-programme-title">New programme</h1>
-      <p className="muted">A new programme starts as a draft, visible only to its operator, until you open it for enrolment.</p>
-      <form className="card form" onSubmit={submit} noValidate data-testid="create-programme-form">
-        <FormErrors errors={placed.unplaced} requestError={error} />
-        <Field id={`${FORM_ID}-operator`} label="Operator" error={<FieldError formId={FORM_ID} field="operatorOrganisationId" messages={messages('operatorOrganisationId')} />}>
+      <h1 id="create-programme-title">{editing ? t('programmes.form.editTitle', { name: programme.name }) : t('programmes.form.newTitle')}</h1>
+      <p className="muted">{editing ? t('programmes.form.editHint') : t('programmes.form.draftHint')}</p>
+      <form className="card form" onSubmit={submit} noValidate data-testid={editing ? 'edit-programme-form' : 'create-programme-form'}>
+        <FormErrors errors={placed.unplaced} requestError={error} areas={['programmes']} />
+        <Field id={`${FORM_ID}-operator`} label={t('programmes.form.operator')} error={<FieldError formId={FORM_ID} field="operatorOrganisationId" messages={messages('operatorOrganisationId')} />}>
           <select
             id={`${FORM_ID}-operator`}
             value={form.operatorOrganisationId}
+            disabled={editing}
             aria-invalid={invalid('operatorOrganisationId')}
             aria-describedby={describedBy('operatorOrganisationId')}
             onChange={(e) => update({ operatorOrganisationId: e.target.value })}
           >
-            {operators.length > 1 && <option value="">Choose…</option>}
+            {operators.length > 1 && <option value="">{t('programmes.form.choose')}</option>}
             {operators.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
@@ -94,38 +128,38 @@ export function CreateProgrammePage({ operators }: { operators: OperatorChoice[]
             ))}
           </select>
         </Field>
-        <Field id={`${FORM_ID}-kind`} label="Kind">
-          <select id={`${FORM_ID}-kind`} value={form.kind} onChange={(e) => update({ kind: e.target.value as ProgrammeForm['kind'] })}>
+        <Field id={`${FORM_ID}-kind`} label={t('programmes.form.kind')}>
+          <select id={`${FORM_ID}-kind`} value={form.kind} disabled={editing} onChange={(e) => update({ kind: e.target.value as ProgrammeForm['kind'] })}>
             {PROGRAMME_KINDS.map((k) => (
               <option key={k} value={k}>
-                {humanize(k)}
+                {kindLabel(k)}
               </option>
             ))}
           </select>
         </Field>
-        {text('name', 'Name')}
-        <Field id={`${FORM_ID}-description`} label="Description (optional)" error={<FieldError formId={FORM_ID} field="description" messages={messages('description')} />}>
+        {text('name', t('programmes.form.name'))}
+        <Field id={`${FORM_ID}-description`} label={t('programmes.form.description')} error={<FieldError formId={FORM_ID} field="description" messages={messages('description')} />}>
           <textarea id={`${FORM_ID}-description`} rows={3} value={form.description} onChange={(e) => update({ description: e.target.value })} />
         </Field>
         <div className="field-row">
-          {text('startsOn', 'Starts on', 'date')}
-          {text('endsOn', 'Ends on', 'date')}
-          {text('capacity', 'Capacity (firms)')}
+          {text('startsOn', t('programmes.form.startsOn'), 'date')}
+          {text('endsOn', t('programmes.form.endsOn'), 'date')}
+          {text('capacity', t('programmes.form.capacity'))}
         </div>
 
         <fieldset>
-          <legend>Who may take part (nothing ticked: no restriction)</legend>
-          <CheckGroup label="Growth potential" values={GROWTH_LEVELS} checked={form.growthPotentialLevels} text={humanize} onToggle={(v) => update({ growthPotentialLevels: toggle(form.growthPotentialLevels, v) })} />
+          <legend>{t('programmes.form.whoMay')}</legend>
+          <CheckGroup label={t('programmes.form.growth')} values={GROWTH_LEVELS} checked={form.growthPotentialLevels} text={levelLabel} onToggle={(v) => update({ growthPotentialLevels: toggle(form.growthPotentialLevels, v) })} />
           <CheckGroup
-            label="Regions"
+            label={t('programmes.form.regions')}
             values={(regions?.organisations.edges ?? []).map((e) => e.node.id)}
             checked={form.regionIds}
             text={(id) => regions?.organisations.edges.find((e) => e.node.id === id)?.node.name ?? id}
             onToggle={(v) => update({ regionIds: toggle(form.regionIds, v) })}
           />
           <FieldError formId={FORM_ID} field="eligibility.regionIds" messages={messages('eligibility.regionIds')} />
-          <CheckGroup label="Size" values={SIZE_CLASSES} checked={form.sizeClasses} text={sizeClassLabel} onToggle={(v) => update({ sizeClasses: toggle(form.sizeClasses, v) })} />
-          <Field id={`${FORM_ID}-industries`} label="Industry code prefixes (DB07), e.g. 62, 4120" error={<FieldError formId={FORM_ID} field="eligibility.industryCodePrefixes" messages={messages('eligibility.industryCodePrefixes')} />}>
+          <CheckGroup label={t('programmes.form.size')} values={SIZE_CLASSES} checked={form.sizeClasses} text={sizeClassLabel} onToggle={(v) => update({ sizeClasses: toggle(form.sizeClasses, v) })} />
+          <Field id={`${FORM_ID}-industries`} label={t('programmes.form.industries')} error={<FieldError formId={FORM_ID} field="eligibility.industryCodePrefixes" messages={messages('eligibility.industryCodePrefixes')} />}>
             <input
               id={`${FORM_ID}-industries`}
               value={form.industryCodePrefixes}
@@ -137,7 +171,7 @@ export function CreateProgrammePage({ operators }: { operators: OperatorChoice[]
         </fieldset>
 
         <fieldset data-testid="funding-fieldset">
-          <legend>Funding sources (shares must add up to exactly 100 %)</legend>
+          <legend>{t('programmes.form.funding')}</legend>
           {form.fundingSources.map((row, i) => (
             <RowEditor
               key={i}
@@ -145,14 +179,14 @@ export function CreateProgrammePage({ operators }: { operators: OperatorChoice[]
               onRemove={form.fundingSources.length > 1 ? () => update({ fundingSources: form.fundingSources.filter((_, j) => j !== i) }) : undefined}
               cells={(
                 [
-                  ['funderName', 'Funder', 'e.g. EU Regionalfond'],
-                  ['sharePercent', 'Share (%)', '50'],
-                  ['amount', 'Amount (optional)', 'DKK'],
-                ] as Array<[keyof FundingRow, string, string]>
+                  ['funderName', t('programmes.form.funder'), t('programmes.form.funderPlaceholder')],
+                  ['sharePercent', t('programmes.form.share'), '50'],
+                  ['amount', t('programmes.form.amount'), 'DKK'],
+                ] as Array<[keyof FundingRow & ('funderName' | 'sharePercent' | 'amount'), string, string]>
               ).map(([key, label, placeholder]) => {
                 const field = `fundingSources.${i}.${key}`;
                 return (
-                  <Field key={key} id={`${FORM_ID}-${field}`} label={`${label}`} srSuffix={` of funder ${i + 1}`} error={<FieldError formId={FORM_ID} field={field} messages={messages(field)} />}>
+                  <Field key={key} id={`${FORM_ID}-${field}`} label={`${label}`} srSuffix={t('programmes.form.ofFunder', { n: i + 1 })} error={<FieldError formId={FORM_ID} field={field} messages={messages(field)} />}>
                     <input
                       id={`${FORM_ID}-${field}`}
                       value={row[key]}
@@ -161,7 +195,10 @@ export function CreateProgrammePage({ operators }: { operators: OperatorChoice[]
                       aria-invalid={invalid(field)}
                       aria-describedby={describedBy(field)}
                       data-testid={`funding-${i}-${key}`}
-                      onChange={(e) => update({ fundingSources: form.fundingSources.map((r, j) => (j === i ? { ...r, [key]: e.target.value } : r)) })}
+                      onChange={(e) =>
+                        // A renamed funder is no longer the organisation it was.
+                        update({ fundingSources: form.fundingSources.map((r, j) => (j === i ? { ...r, [key]: e.target.value, ...(key === 'funderName' ? { funderOrganisationId: undefined } : {}) } : r)) })
+                      }
                     />
                   </Field>
                 );
@@ -173,12 +210,12 @@ export function CreateProgrammePage({ operators }: { operators: OperatorChoice[]
           </p>
           <FieldError formId={FORM_ID} field="fundingSources" messages={messages('fundingSources')} />
           <button type="button" onClick={() => update({ fundingSources: [...form.fundingSources, { funderName: '', sharePercent: '', amount: '' }] })} data-testid="add-funder">
-            Add funder
+            {t('programmes.form.addFunder')}
           </button>
         </fieldset>
 
         <fieldset>
-          <legend>KPIs (optional)</legend>
+          <legend>{t('programmes.form.kpis')}</legend>
           {form.kpis.map((row, i) => (
             <RowEditor
               key={i}
@@ -186,14 +223,14 @@ export function CreateProgrammePage({ operators }: { operators: OperatorChoice[]
               onRemove={() => update({ kpis: form.kpis.filter((_, j) => j !== i) })}
               cells={(
                 [
-                  ['metric', 'Metric', 'e.g. Firms completed'],
-                  ['target', 'Target', '35'],
-                  ['unit', 'Unit', 'firms'],
+                  ['metric', t('programmes.form.metric'), t('programmes.form.metricPlaceholder')],
+                  ['target', t('programmes.form.target'), '35'],
+                  ['unit', t('programmes.form.unit'), t('programmes.form.unitPlaceholder')],
                 ] as Array<[keyof KpiRow, string, string]>
               ).map(([key, label, placeholder]) => {
                 const field = `kpis.${i}.${key}`;
                 return (
-                  <Field key={key} id={`${FORM_ID}-${field}`} label={label} srSuffix={` of KPI ${i + 1}`} error={<FieldError formId={FORM_ID} field={field} messages={messages(field)} />}>
+                  <Field key={key} id={`${FORM_ID}-${field}`} label={label} srSuffix={t('programmes.form.ofKpi', { n: i + 1 })} error={<FieldError formId={FORM_ID} field={field} messages={messages(field)} />}>
                     <input
                       id={`${FORM_ID}-${field}`}
                       value={row[key]}
@@ -208,15 +245,15 @@ export function CreateProgrammePage({ operators }: { operators: OperatorChoice[]
             />
           ))}
           <button type="button" onClick={() => update({ kpis: [...form.kpis, { metric: '', target: '', unit: '' }] })}>
-            Add KPI
+            {t('programmes.form.addKpi')}
           </button>
         </fieldset>
 
         <div className="form-actions">
           <button type="submit" className="primary" disabled={fetching} data-testid="create-programme-submit">
-            {fetching ? 'Creating…' : 'Create draft programme'}
+            {editing ? (fetching ? t('programmes.form.saving') : t('programmes.form.save')) : fetching ? t('programmes.form.creating') : t('programmes.form.create')}
           </button>
-          <a href={areaHref('programmes')}>Cancel</a>
+          <a href={editing ? areaHref('programmes', [programme.id]) : areaHref('programmes')}>{t('programmes.form.cancel')}</a>
         </div>
       </form>
     </section>
@@ -254,12 +291,13 @@ function Field({ id, label, srSuffix, error, children }: { id: string; label: st
 }
 
 function RowEditor({ index, cells, onRemove }: { index: number; cells: ReactNode[]; onRemove?: () => void }) {
+  const { t } = useTranslation();
   return (
     <div className="row-editor" data-index={index}>
       {cells}
       {onRemove && (
-        <button type="button" className="remove" onClick={onRemove} aria-label={`Remove row ${index + 1}`}>
-          Remove
+        <button type="button" className="remove" onClick={onRemove} aria-label={t('programmes.form.removeRow', { n: index + 1 })}>
+          {t('programmes.form.remove')}
         </button>
       )}
     </div>

@@ -91,7 +91,9 @@ describe('ProgrammePage', () => {
     fireEvent.click(within(form).getByTestId('enrol-submit'));
     const alert = await screen.findByTestId('enrol-refusal');
     expect(executeMutation.mock.calls[0][0]).toMatchObject({ variables: { input: { programmeId: 'p1', firmId: 'f1' } } });
-    expect(alert.textContent).toContain('The firm is not eligible. Growth potential: the programme admits HIGH, MEDIUM; the firm is LOW.');
+    // Worded from the code, not the server's developer English.
+    expect(alert.textContent).toContain('The firm does not meet the programme’s criteria.');
+    expect(alert.textContent).not.toContain('admits HIGH');
     expect(screen.getByTestId('failed-criteria').textContent).toBe('Criteria not met: Growth potential, Region');
     fireEvent.click(within(form).getByRole('button', { name: 'Choose Other ApS' }));
     expect(screen.queryByTestId('enrol-refusal')).toBeNull();

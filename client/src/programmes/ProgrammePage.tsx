@@ -1,6 +1,7 @@
-import { formatAmount, formatDate, formatDateTime, formatPercent } from '../ui/format';
+import { useTranslation } from 'react-i18next';
+import { formatAmount, formatDate, formatDateTime, formatNumber, formatPercent } from '../ui/format';
 import { sharesTotal } from '../ui/shares';
-import { FormErrors, describeError } from '../ui/userErrors';
+import { FormErrors, confirmIrreversible, describeError, wordUserError } from '../ui/userErrors';
 import { PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useState } from 'react';
 import {
@@ -18,10 +19,9 @@ import {
 } from '../generated/graphql';
 import { formatIdentifier } from '../ui/firmSearch';
 import { areaHref, firmHref, organisationHref } from '../routing';
-import { humanize } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';
 import { FirmFinder, type FoundFirm } from '../ui/FirmFinder';
-import { criterionLabel, eligibilityRows } from './format';
+import { criterionLabel, eligibilityRows, enrolmentStateLabel, kindLabel, programmeStateLabel, shownProgrammeState } from './format';
 
 type Programme = NonNullable<ProgrammeDetailsQuery['programme']>;
 
@@ -34,21 +34,24 @@ export interface ProgrammeAccess {
 
 /** A programme: its offer, who pays, who may take part, seats and KPIs; for the operator's staff its enrolments. */
 export function ProgrammePage({ id, access }: { id: string; access: ProgrammeAccess }) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useProgrammeDetailsQuery({ variables: { id } });
   const p = data?.programme;
   return (
     <section aria-labelledby="programme-title" data-testid="programme-page">
       <p>
-        <a href={areaHref('programmes')}>← Catalogue</a>
+        <a href={areaHref('programmes')}>{t('programmes.catalogue.back')}</a>
       </p>
-      <QueryStatus fetching={fetching && !data} error={error} what="the programme" />
-      {data && !p && <p role="status">This programme does not exist, or is not visible to you.</p>}
+      <QueryStatus fetching={fetching && !data} error={error} what={t('programmes.programme.what')} />
+      {data && !p && <p role="status">{t('programmes.programme.missing')}</p>}
       {p && <ProgrammeDetails programme={p} access={access} />}
     </section>
   );
 }
 
 function ProgrammeDetails({ programme: p, access }: { programme: Programme; access: ProgrammeAccess }) {
+  const { t } = useTranslation();
+  const shownState = shownProgrammeState(p);
   const canRecord = access.canRecord(p.operator.id);
   const funding = sharesTotal(p.fundingSources.map((f) => f.sharePercent));
   return (
@@ -56,31 +59,42 @@ function ProgrammeDetails({ programme: p, access }: { programme: Programme; acce
       <div className="card">
         <h1 id="programme-title">{p.name}</h1>
         <p className="muted">
-          {humanize(p.kind)} · <span className={`state state-${p.state.toLowerCase()}`} data-testid="programme-state">{humanize(p.state)}</span>
+          {kindLabel(p.kind)} ·{' '}
+          <span className={`state state-${shownState.toLowerCase()}`} data-testid="programme-state" data-state={shownState}>
+            {programmeStateLabel(p)}
+          </span>
         </p>
         {p.description && <p>{p.description}</p>}
         <dl className="facts">
-          <dt>Operator</dt>
+          <dt>{t('programmes.programme.operator')}</dt>
           <dd>
             <a href={organisationHref(p.operator.id)}>{p.operator.name}</a>
           </dd>
-          <dt>Period</dt>
+          <dt>{t('programmes.programme.period')}</dt>
           <dd>
             {formatDate(p.startsOn)} – {formatDate(p.endsOn)}
           </dd>
-          <dt>Capacity</dt>
-          <dd>{p.capacity} firms</dd>
-          <dt>Seats free</dt>
+          <dt>{t('programmes.programme.capacity')}</dt>
+          <dd>{t('programmes.programme.firms', { count: p.capacity })}</dd>
+          <dt>{t('programmes.programme.seatsFree')}</dt>
           <dd>
-            <strong data-testid="available-seats">{p.availableSeats}</strong> of {p.capacity}
+            <strong data-testid="available-seats">{p.availableSeats}</strong> {t('programmes.programme.of', { count: p.capacity })}
           </dd>
         </dl>
+        {shownState === 'ENDED' && <p className="notice">{t('programmes.programme.endedHint', { date: formatDate(p.endsOn) })}</p>}
+        {access.canEdit(p.operator.id) && (
+          <p>
+            <a href={areaHref('programmes', [p.id, 'edit'])} data-testid="edit-programme">
+              {t('programmes.programme.edit')}
+            </a>
+          </p>
+        )}
         {access.canEdit(p.operator.id) && <StateActions programme={p} />}
       </div>
 
       <div className="card-grid">
         <section className="card" aria-labelledby="eligibility-title">
-          <h2 id="eligibility-title">Who may take part</h2>
+          <h2 id="eligibility-title">{t('programmes.programme.whoMay')}</h2>
           <dl className="facts">
             {eligibilityRows(p.eligibility).map(([label, value]) => (
               <Fact key={label} label={label} value={value} />
@@ -89,28 +103,28 @@ function ProgrammeDetails({ programme: p, access }: { programme: Programme; acce
         </section>
 
         <section className="card" aria-labelledby="throughput-title" data-testid="throughput">
-          <h2 id="throughput-title">Throughput</h2>
+          <h2 id="throughput-title">{t('programmes.programme.throughput')}</h2>
           <dl className="facts">
-            <Fact label="Taking part" value={String(p.throughput.enrolled)} />
-            <Fact label="Completed" value={String(p.throughput.completed)} />
-            <Fact label="Dropped out" value={String(p.throughput.droppedOut)} />
-            <Fact label="All enrolments" value={String(p.throughput.total)} />
+            <Fact label={t('programmes.programme.takingPart')} value={formatNumber(p.throughput.enrolled)} />
+            <Fact label={t('programmes.programme.completed')} value={formatNumber(p.throughput.completed)} />
+            <Fact label={t('programmes.programme.droppedOut')} value={formatNumber(p.throughput.droppedOut)} />
+            <Fact label={t('programmes.programme.allEnrolments')} value={formatNumber(p.throughput.total)} />
           </dl>
         </section>
       </div>
 
       <section className="card" aria-labelledby="funding-title" data-testid="funding-sources">
-        <h2 id="funding-title">Funding</h2>
+        <h2 id="funding-title">{t('programmes.programme.funding')}</h2>
         <table className="data-table">
-          <caption className="visually-hidden">Funding sources and their co-financing shares</caption>
+          <caption className="visually-hidden">{t('programmes.programme.fundingCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Funder</th>
+              <th scope="col">{t('programmes.programme.funder')}</th>
               <th scope="col" className="num">
-                Share
+                {t('programmes.programme.share')}
               </th>
               <th scope="col" className="num">
-                Amount
+                {t('programmes.programme.amount')}
               </th>
             </tr>
           </thead>
@@ -125,7 +139,7 @@ function ProgrammeDetails({ programme: p, access }: { programme: Programme; acce
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row">Total</th>
+              <th scope="row">{t('programmes.programme.total')}</th>
               <td className="num" data-testid="funding-total">
                 {formatPercent(funding.basisPoints / 100)}
               </td>
@@ -136,9 +150,9 @@ function ProgrammeDetails({ programme: p, access }: { programme: Programme; acce
       </section>
 
       <section className="card" aria-labelledby="kpi-title">
-        <h2 id="kpi-title">KPIs</h2>
+        <h2 id="kpi-title">{t('programmes.programme.kpis')}</h2>
         {p.kpis.length === 0 ? (
-          <p className="muted">No KPIs recorded.</p>
+          <p className="muted">{t('programmes.programme.noKpis')}</p>
         ) : (
           <ul className="link-list">
             {p.kpis.map((k) => (
@@ -163,34 +177,43 @@ const Fact = ({ label, value }: { label: string; value: string }) => (
   </>
 );
 
-const NEXT_STATES: Record<ProgrammeState, Array<[ProgrammeState, string]>> = {
-  DRAFT: [['OPEN', 'Open for enrolment']],
-  OPEN: [
-    ['RUNNING', 'Start'],
-    ['CLOSED', 'Close'],
-  ],
-  RUNNING: [['CLOSED', 'Close']],
+const NEXT_STATES: Record<ProgrammeState, ProgrammeState[]> = {
+  DRAFT: ['OPEN'],
+  OPEN: ['RUNNING', 'CLOSED'],
+  RUNNING: ['CLOSED'],
   CLOSED: [],
 };
 
 function StateActions({ programme: p }: { programme: Programme }) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }, change] = useChangeProgrammeStateMutation();
   const next = NEXT_STATES[p.state];
   if (!next.length) return null;
   return (
     <div className="form-actions">
-      {next.map(([state, label]) => (
-        <button key={state} type="button" disabled={fetching} onClick={() => change({ input: { id: p.id, expectedVersion: p.version, state } })} data-testid={`programme-to-${state}`}>
-          {label}
+      {next.map((state) => (
+        <button
+          key={state}
+          type="button"
+          disabled={fetching}
+          onClick={() => {
+            // Closing is final: ask first.
+            if (state === 'CLOSED' && !confirmIrreversible(t('programmes.action.closeConfirm', { name: p.name }))) return;
+            void change({ input: { id: p.id, expectedVersion: p.version, state } });
+          }}
+          data-testid={`programme-to-${state}`}
+        >
+          {t(`programmes.action.${state}`)}
         </button>
       ))}
-      <FormErrors errors={data?.changeProgrammeState.userErrors ?? []} requestError={error} />
+      <FormErrors errors={data?.changeProgrammeState.userErrors ?? []} requestError={error} areas={['programmes']} />
     </div>
   );
 }
 
 /** The operator's consultants enrol a firm: find it, see whether it meets the criteria, enrol. */
 function EnrolFirm({ programme }: { programme: Programme }) {
+  const { t } = useTranslation();
   const [firm, setFirm] = useState<FoundFirm | null>(null);
   const [note, setNote] = useState('');
   const [{ fetching, error }, enrol] = useEnrolFirmMutation();
@@ -215,14 +238,14 @@ function EnrolFirm({ programme }: { programme: Programme }) {
 
   return (
     <section className="card" aria-labelledby="enrol-title" data-testid="enrol-firm">
-      <h2 id="enrol-title">Enrol a firm</h2>
+      <h2 id="enrol-title">{t('programmes.enrol.title')}</h2>
       {enrolled && (
         <p className="success" role="status" data-testid="enrol-success">
-          {enrolled} is enrolled.
+          {t('programmes.enrol.enrolled', { name: enrolled })}
         </p>
       )}
       <FirmFinder
-        actionLabel="Choose"
+        actionLabel={t('programmes.enrol.choose')}
         onSelect={(f) => {
           setFirm(f);
           setEnrolled(null);
@@ -235,14 +258,14 @@ function EnrolFirm({ programme }: { programme: Programme }) {
             {firm.name} <span className="muted">{formatIdentifier(firm) ?? ''}</span>
           </h3>
           <EligibilityHint programmeId={programme.id} firmId={firm.id} />
-          <label htmlFor="enrol-note">Note (optional)</label>
+          <label htmlFor="enrol-note">{t('programmes.enrol.note')}</label>
           <input id="enrol-note" value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
           <div className="form-actions">
             <button type="button" className="primary" disabled={fetching} onClick={submit} data-testid="enrol-submit">
-              {fetching ? 'Enrolling…' : `Enrol ${firm.name}`}
+              {fetching ? t('programmes.enrol.enrolling') : t('programmes.enrol.submit', { name: firm.name })}
             </button>
             <button type="button" onClick={() => setFirm(null)}>
-              Cancel
+              {t('programmes.enrol.cancel')}
             </button>
           </div>
         </div>
@@ -250,17 +273,17 @@ function EnrolFirm({ programme }: { programme: Programme }) {
       {refusal && (
         <div className="errors" role="alert" data-testid="enrol-refusal">
           <p>
-            <strong>Not enrolled.</strong>
+            <strong>{t('programmes.enrol.notEnrolled')}</strong>
           </p>
           <ul>
             {refusal.userErrors.map((e, i) => (
               <li key={i} data-code={e.code}>
-                {e.message}
+                {wordUserError(e, ['programmes'])}
               </li>
             ))}
           </ul>
           {refusal.failedCriteria.length > 0 && (
-            <p data-testid="failed-criteria">Criteria not met: {refusal.failedCriteria.map(criterionLabel).join(', ')}</p>
+            <p data-testid="failed-criteria">{t('programmes.enrol.criteriaNotMet', { criteria: refusal.failedCriteria.map(criterionLabel).join(', ') })}</p>
           )}
         </div>
       )}
@@ -271,22 +294,25 @@ function EnrolFirm({ programme }: { programme: Programme }) {
 
 /** Whether the chosen firm meets the criteria, before enrolling it (the server decides on enrolment). */
 function EligibilityHint({ programmeId, firmId }: { programmeId: string; firmId: string }) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useProgrammeEligibilityCheckQuery({ variables: { programmeId, firmId } });
-  if (error) return <p className="error">Could not check eligibility: {describeError(error)}</p>;
+  if (error) return <p className="error">
+        {t('programmes.enrol.checkFailed')} {describeError(error)}
+      </p>;
   // urql keeps the previous firm's answer while the new one loads: never show it for this firm.
-  if (fetching) return <p className="muted">Checking eligibility…</p>;
+  if (fetching) return <p className="muted">{t('programmes.enrol.checking')}</p>;
   const check = data?.programmeEligibility;
   if (!check) return null;
   if (check.eligible) {
     return (
       <p className="success" data-testid="eligibility-hint">
-        Meets all the programme's criteria.
+        {t('programmes.enrol.eligible')}
       </p>
     );
   }
   return (
     <div className="notice" data-testid="eligibility-hint">
-      <p>Does not meet: {check.failedCriteria.map(criterionLabel).join(', ')}.</p>
+      <p>{t('programmes.enrol.doesNotMeet', { criteria: check.failedCriteria.map(criterionLabel).join(', ') })}</p>
       <ul>
         {check.reasons.map((r, i) => (
           <li key={i}>{r}</li>
@@ -300,9 +326,10 @@ const ENROLMENT_PAGE = 50;
 
 /** The enrolled firms: only the operator's members see them (the API answers null to everyone else). */
 function Enrolments({ programmeId, canRecord }: { programmeId: string; canRecord: boolean }) {
+  const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="enrolments-title">
-      <h2 id="enrolments-title">Enrolled firms</h2>
+      <h2 id="enrolments-title">{t('programmes.enrolments.title')}</h2>
       <Paged renderPage={(page) => <EnrolmentPage {...page} programmeId={programmeId} canRecord={canRecord} />} />
     </section>
   );
@@ -311,12 +338,13 @@ function Enrolments({ programmeId, canRecord }: { programmeId: string; canRecord
 type Enrolment = NonNullable<NonNullable<ProgrammeEnrolmentsQuery['programme']>['enrolments']>['edges'][number]['node'];
 
 function EnrolmentPage({ programmeId, canRecord, ...page }: PageProps & { programmeId: string; canRecord: boolean }) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useProgrammeEnrolmentsQuery({ variables: { id: programmeId, first: ENROLMENT_PAGE, after: page.after } });
   const connection = data?.programme?.enrolments;
   if (data && !connection) {
     return page.isFirst ? (
       <p className="muted" data-testid="enrolments-hidden">
-        Which firms take part is visible only to the programme's operator. The counts above are public.
+        {t('programmes.enrolments.hidden')}
       </p>
     ) : null;
   }
@@ -327,11 +355,11 @@ function EnrolmentPage({ programmeId, canRecord, ...page }: PageProps & { progra
           {page.isFirst && (
             <thead>
               <tr>
-                <th scope="col">Firm</th>
-                <th scope="col">Municipality</th>
-                <th scope="col">State</th>
-                <th scope="col">Since</th>
-                {canRecord && <th scope="col">Actions</th>}
+                <th scope="col">{t('programmes.enrolments.firm')}</th>
+                <th scope="col">{t('programmes.enrolments.municipality')}</th>
+                <th scope="col">{t('programmes.enrolments.state')}</th>
+                <th scope="col">{t('programmes.enrolments.since')}</th>
+                {canRecord && <th scope="col">{t('programmes.enrolments.actions')}</th>}
               </tr>
             </thead>
           )}
@@ -342,12 +370,13 @@ function EnrolmentPage({ programmeId, canRecord, ...page }: PageProps & { progra
           </tbody>
         </table>
       )}
-      <PageFooter page={page} fetching={fetching} error={error} count={connection?.edges.length} pageInfo={connection?.pageInfo} what="enrolments" emptyText="No firms enrolled yet." />
+      <PageFooter page={page} fetching={fetching} error={error} count={connection?.edges.length} pageInfo={connection?.pageInfo} what={t('programmes.enrolments.what')} emptyText={t('programmes.enrolments.none')} />
     </>
   );
 }
 
 function EnrolmentRow({ enrolment: e, canRecord }: { enrolment: Enrolment; canRecord: boolean }) {
+  const { t } = useTranslation();
   const [pending, setPending] = useState<Exclude<EnrolmentState, 'ENROLLED'> | null>(null);
   const [note, setNote] = useState('');
   const [{ data, fetching, error }, change] = useChangeEnrolmentStateMutation();
@@ -355,6 +384,8 @@ function EnrolmentRow({ enrolment: e, canRecord }: { enrolment: Enrolment; canRe
 
   async function confirm() {
     if (!pending) return;
+    const what = t(pending === 'COMPLETED' ? 'programmes.enrolments.confirmCompleted' : 'programmes.enrolments.confirmDroppedOut');
+    if (!confirmIrreversible(t('programmes.enrolments.confirm', { name: e.firm?.name ?? '', what }))) return;
     const result = await change({ input: { enrolmentId: e.id, expectedVersion: e.version, state: pending, note: note.trim() || undefined } });
     if (result.data?.changeEnrolmentState.enrolment) {
       setPending(null);
@@ -365,39 +396,39 @@ function EnrolmentRow({ enrolment: e, canRecord }: { enrolment: Enrolment; canRe
   return (
     <tr data-testid="enrolment-row" data-state={e.state}>
       <th scope="row">
-        {e.firm ? <a href={firmHref(e.firm.id)}>{e.firm.name}</a> : <span className="muted">Not visible</span>}
+        {e.firm ? <a href={firmHref(e.firm.id)}>{e.firm.name}</a> : <span className="muted">{t('programmes.enrolments.notVisible')}</span>}
         {e.firm && <div className="muted mono">{formatIdentifier(e.firm) ?? ''}</div>}
       </th>
       <td>{e.firm?.municipality?.name ?? ''}</td>
-      <td data-testid="enrolment-state">{humanize(e.state)}</td>
+      <td data-testid="enrolment-state">{enrolmentStateLabel(e.state)}</td>
       <td>{formatDateTime(e.state === 'ENROLLED' ? e.createdAt : e.updatedAt)}</td>
       {canRecord && (
         <td>
           {e.state === 'ENROLLED' && !pending && (
             <div className="row-actions">
               <button type="button" onClick={() => setPending('COMPLETED')}>
-                Completed
+                {t('programmes.enrolments.markCompleted')}
               </button>
               <button type="button" onClick={() => setPending('DROPPED_OUT')} data-testid="drop-out">
-                Dropped out
+                {t('programmes.enrolments.markDroppedOut')}
               </button>
             </div>
           )}
           {pending && (
             <div className="row-form">
-              <label htmlFor={`note-${e.id}`}>{pending === 'COMPLETED' ? 'Note (optional)' : 'Reason for leaving (optional)'}</label>
+              <label htmlFor={`note-${e.id}`}>{pending === 'COMPLETED' ? t('programmes.enrol.note') : t('programmes.enrolments.reason')}</label>
               <input id={`note-${e.id}`} value={note} maxLength={1000} onChange={(ev) => setNote(ev.target.value)} />
               <div className="row-actions">
                 <button type="button" className="primary" disabled={fetching} onClick={confirm} data-testid="confirm-state">
-                  Record {pending === 'COMPLETED' ? 'completion' : 'drop-out'}
+                  {pending === 'COMPLETED' ? t('programmes.enrolments.recordCompletion') : t('programmes.enrolments.recordDropOut')}
                 </button>
                 <button type="button" onClick={() => setPending(null)}>
-                  Cancel
+                  {t('programmes.enrol.cancel')}
                 </button>
               </div>
             </div>
           )}
-          <FormErrors errors={userErrors} requestError={error} />
+          <FormErrors errors={userErrors} requestError={error} areas={['programmes']} />
         </td>
       )}
     </tr>

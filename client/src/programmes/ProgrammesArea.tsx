@@ -1,10 +1,10 @@
 import type { AreaPageProps } from '../areas';
 import { activeMemberships, can, membershipsWhere } from '../ui/access';
 import { CataloguePage, OperatedProgrammesPage } from './CataloguePage';
-import { CreateProgrammePage } from './CreateProgrammePage';
+import { CreateProgrammePage, EditProgrammePage } from './CreateProgrammePage';
 import { ProgrammePage, type ProgrammeAccess } from './ProgrammePage';
 
-/** #/programmes (catalogue), #/programmes/operated, #/programmes/new, #/programmes/<id>. */
+/** #/programmes (catalogue), #/programmes/operated, #/programmes/new, #/programmes/<id>, #/programmes/<id>/edit. */
 export function ProgrammesArea({ parts, params, me, actingFor }: AreaPageProps) {
   const memberships = activeMemberships(me, actingFor);
   const operators = membershipsWhere(me, actingFor, 'edit').map((m) => ({ id: m.organisation.id, name: m.organisation.name }));
@@ -12,7 +12,7 @@ export function ProgrammesArea({ parts, params, me, actingFor }: AreaPageProps) 
     canRecord: (operatorId) => can(me, actingFor, operatorId, 'record'),
     canEdit: (operatorId) => can(me, actingFor, operatorId, 'edit'),
   };
-  const [first] = parts;
+  const [first, second] = parts;
   // The pages' styles are scoped to .pc-area (styles.css, section "Programmes and clusters").
   return (
     <div className="pc-area">
@@ -22,6 +22,8 @@ export function ProgrammesArea({ parts, params, me, actingFor }: AreaPageProps) 
         <OperatedProgrammesPage />
       ) : first === 'new' ? (
         <CreateProgrammePage operators={operators} />
+      ) : second === 'edit' ? (
+        <EditProgrammePage key={first} id={first} canEdit={access.canEdit} />
       ) : (
         <ProgrammePage key={first} id={first} access={access} />
       )}

@@ -1,8 +1,11 @@
-import { parseNumber } from '../ui/format';
-import type { CreateProgrammeInput, GrowthPotentialLevel, ProgrammeKind, SizeClass } from '../generated/graphql';
+import { formatAmount, formatNumber, parseNumber } from '../ui/format';
+import { t } from '../ui/i18n';
+import type { CreateProgrammeInput, GrowthPotentialLevel, ProgrammeDetailsQuery, ProgrammeKind, SizeClass, UpdateProgrammeInput } from '../generated/graphql';
 
 export interface FundingRow {
   funderName: string;
+  /** Set when the funder is an organisation in the graph (kept as it is on edit). */
+  funderOrganisationId?: string;
   sharePercent: string;
   amount: string;
 }
@@ -55,17 +58,18 @@ export const emptyProgrammeForm = (operatorOrganisationId: string): ProgrammeFor
 export function buildCreateProgrammeInput(form: ProgrammeForm): { input: CreateProgrammeInput; errors: null } | { input: null; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const capacity = /^\s*\d+\s*$/.test(form.capacity) ? Number(form.capacity) : null;
-  if (capacity == null) errors.capacity = 'Enter the number of firms (a whole number).';
+  if (capacity == null) errors.capacity = t('programmes.form.err.capacity');
   const fundingSources = form.fundingSources.map((row, i) => {
     const share = parseNumber(row.sharePercent);
-    if (share == null) errors[`fundingSources.${i}.sharePercent`] = 'Enter the share in percent, e.g. 50 or 33.33.';
+    if (share == null) errors[`fundingSources.${i}.sharePercent`] = t('programmes.form.err.share');
     const amount = row.amount.trim() ? parseNumber(row.amount) : null;
-    if (row.amount.trim() && (amount == null || !Number.isInteger(amount))) errors[`fundingSources.${i}.amount`] = 'Enter a whole amount, or leave it empty.';
-    return { ...(row.funderName.trim() ? { funderName: row.funderName.trim() } : {}), sharePercent: share ?? 0, ...(amount != null ? { amount } : {}) };
+    if (row.amount.trim() && (amount == null || !Number.isInteger(amount))) errors[`fundingSources.${i}.amount`] = t('programmes.form.err.amount');
+    const funder = row.funderOrganisationId ? { funderOrganisationId: row.funderOrganisationId } : row.funderName.trim() ? { funderName: row.funderName.trim() } : {};
+    return { ...funder, sharePercent: share ?? 0, ...(amount != null ? { amount } : {}) };
   });
   const kpis = form.kpis.map((k, i) => {
     const target = parseNumber(k.target);
-    if (target == null) errors[`kpis.${i}.target`] = 'Enter the target as a number.';
+    if (target == null) errors[`kpis.${i}.target`] = t('programmes.form.err.target');
     return { metric: k.metric.trim(), target: target ?? 0, unit: k.unit.trim() };
   });
   if (Object.keys(errors).length) return { input: null, errors };
@@ -90,4 +94,38 @@ export function buildCreateProgrammeInput(form: ProgrammeForm): { input: CreateP
       kpis,
     },
   };
+}
+
+type Programme = NonNullable<ProgrammeDetailsQuery['programme']>;
+
+/** The form for editing a programme: numbers shown in the user's own format (the parser reads them back). */
+export function programmeToForm(p: Programme): ProgrammeForm {
+  return {
+    operatorOrganisationId: p.operator.id,
+    kind: p.kind,
+    name: p.name,
+    description: p.description ?? '',
+    startsOn: p.startsOn,
+    endsOn: p.endsOn,
+    capacity: String(p.capacity),
+    growthPotentialLevels: [...p.eligibility.growthPotentialLevels],
+    regionIds: p.eligibility.regions.map((r) => r.id),
+    sizeClasses: [...p.eligibility.sizeClasses],
+    industryCodePrefixes: p.eligibility.industryCodePrefixes.join(', '),
+    fundingSources: p.fundingSources.map((f) => ({
+      funderName: f.funder?.name ?? f.funderName ?? '',
+      ...(f.funder ? { funderOrganisationId: f.funder.id } : {}),
+      sharePercent: formatNumber(f.sharePercent),
+      amount: f.amount != null ? formatAmount(f.amount) : '',
+    })),
+    kpis: p.kpis.map((k) => ({ metric: k.metric, target: formatNumber(k.target), unit: k.unit })),
+  };
+}
+
+/** The update input: the same checks as creating; kind and operator cannot change. */
+export function buildUpdateProgrammeInput(form: ProgrammeForm, id: string, expectedVersion: number): { input: UpdateProgrammeInput; errors: null } | { input: null; errors: Record<string, string> } {
+  const built = buildCreateProgrammeInput(form);
+  if (built.errors) return built;
+  const { kind: _kind, operatorOrganisationId: _operator, description, ...rest } = built.input;
+  return { errors: null, input: { ...rest, description: description ?? '', id, expectedVersion } };
 }

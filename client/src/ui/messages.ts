@@ -129,4 +129,8 @@ export const messages = {
   'firmTable.loading': { en: 'Loading firms…', da: 'Henter virksomheder…', sv: 'Hämtar företag…' },
   'firmTable.couldNotLoad': { en: 'Could not load firms:', da: 'Kunne ikke hente virksomheder:', sv: 'Kunde inte hämta företag:' },
   'firmTable.none': { en: 'No firms found.', da: 'Ingen virksomheder fundet.', sv: 'Inga företag hittades.' },
+  // Country picker (ui/CountrySelect.tsx)
+  'country.placeholder': { en: 'Type to search, e.g. Germany', da: 'Skriv for at søge, fx Tyskland', sv: 'Skriv för att söka, t.ex. Tyskland' },
+  'country.unknown': { en: 'Choose a country from the list.', da: 'Vælg et land på listen.', sv: 'Välj ett land i listan.' },
+  'country.chosen': { en: 'Chosen: {{name}} ({{code}})', da: 'Valgt: {{name}} ({{code}})', sv: 'Valt: {{name}} ({{code}})' },
 } as const;

@@ -363,6 +363,17 @@ export class UpdateInvestorPortalProjectInput {
   @IsOptional()
   @IsBoolean()
   listed?: boolean;
+
+  @Field({ nullable: true, description: 'Whether it is a tender (DA udbud).' })
+  @IsOptional()
+  @IsBoolean()
+  isTender?: boolean;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD (e.g. a tender extended).' })
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: 'tenderDeadline must be a date YYYY-MM-DD' })
+  @IsISO8601({ strict: true })
+  tenderDeadline?: string;
 }
 
 @InputType({ description: 'Narrows the public investor portal.' })
@@ -371,7 +382,7 @@ export class InvestorPortalFilter {
   @IsOptional()
   kind?: PortalProjectKind;
 
-  @Field({ nullable: true, description: 'Only tenders.' })
+  @Field({ nullable: true, description: 'Only tenders that are still open (deadline today or later, Copenhagen time).' })
   @IsOptional()
   @IsBoolean()
   tendersOnly?: boolean;

@@ -152,7 +152,8 @@ export async function seedInvestment(em: EntityManager, orgs: Map<string, Organi
       kind: PortalProjectKind.BUILDING,
       status: PortalProjectStatus.IN_TENDER,
       isTender: true,
-      tenderDeadline: '2026-09-30',
+      // Open for another 90 days from seeding, so the demo's tender stays in tender (see portal.status.ts).
+      tenderDeadline: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
       estimatedInvestmentDkk: '850000000.00',
       publicOwnerOrganisationId: id('region:DK:1085'),
       municipalityId: id('mun:DK:259'),

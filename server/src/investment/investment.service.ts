@@ -7,6 +7,7 @@ import { EstablishmentInquiry, InquiryState } from './inquiry.entity';
 import { EstablishmentInquiryFilter, InvestorPortalFilter } from './investment.inputs';
 import { restrictToPublicListings, restrictToVisibleDelegations, restrictToVisibleInquiries } from './investment.visibility';
 import { InvestorPortalProject } from './portal.entity';
+import { portalToday } from './portal.status';
 
 /**
  * The investment area's reads of owned rows (resolvers stay thin and never touch the database). Every
@@ -96,7 +97,8 @@ export async function pipelineTotals(ctx: RequestContext, scope: OrgScope, coord
 export async function publicListingPage(ctx: RequestContext, filter: InvestorPortalFilter | undefined, first: number, after: string | null | undefined) {
   const qb = restrictToPublicListings(ctx.ds.getRepository(InvestorPortalProject).createQueryBuilder('p'), 'p');
   if (filter?.kind) qb.andWhere('p.kind = :kind', { kind: filter.kind });
-  if (filter?.tendersOnly) qb.andWhere('p.is_tender = true');
+  // A tender whose deadline has passed can no longer be bid in: not a tender to show (portal.status.ts).
+  if (filter?.tendersOnly) qb.andWhere('p.is_tender = true AND (p.tender_deadline IS NULL OR p.tender_deadline >= :today)', { today: portalToday() });
   const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
   if (cursor) qb.andWhere('(lower(p.title), p.id) > (:cTitle, :cId::uuid)', { cTitle: cursor[0], cId: cursor[1] });
   const rows = await qb.orderBy('lower(p.title)').addOrderBy('p.id').limit(first + 1).getMany();

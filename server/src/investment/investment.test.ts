@@ -378,6 +378,34 @@ describe('the investor portal', () => {
     expect(stale.data.updateInvestorPortalProject.userErrors[0]).toMatchObject({ field: ['input', 'expectedVersion'], code: 'VERSION_CONFLICT' });
   });
 
+  it('a tender whose deadline passed is no longer reported in tender, nor found among the tenders; editors cannot set it back', async () => {
+    const [{ id }] = await app.ds.query(`SELECT id FROM investor_portal_project WHERE title LIKE 'Køge%'`);
+    const STATUS = `query { investorPortalProjects(first: 20) { edges { node { id status tenderDeadline version } } } }`;
+    const managed = async () => (await app.exec(STATUS, {}, { email: COPCAP_EDITOR })).data.investorPortalProjects.edges.map((e: any) => e.node).find((n: any) => n.id === id);
+    const tenders = async () => (await app.exec(LISTINGS, { f: { tendersOnly: true } })).data.investorPortalListings.edges.map((e: any) => e.node.title);
+    const listed = async () => (await app.exec(LISTINGS, {})).data.investorPortalListings.edges.find((e: any) => e.node.id === id)?.node;
+    // Open: the deadline is today (the whole day counts) or later.
+    await app.ds.query(`UPDATE investor_portal_project SET tender_deadline = (now() AT TIME ZONE 'Europe/Copenhagen')::date WHERE id = $1`, [id]);
+    expect(await tenders()).toContain('Køge University Hospital expansion: construction tender');
+    expect((await listed()).status).toBe('IN_TENDER');
+    expect((await managed()).status).toBe('IN_TENDER');
+    // Yesterday in Copenhagen: the tender is over, the project is planned, not in tender - everywhere.
+    await app.ds.query(`UPDATE investor_portal_project SET tender_deadline = (now() AT TIME ZONE 'Europe/Copenhagen')::date - 1 WHERE id = $1`, [id]);
+    expect(await tenders()).not.toContain('Køge University Hospital expansion: construction tender');
+    expect(await listed()).toMatchObject({ status: 'PLANNED', isTender: true });
+    const p = await managed();
+    expect(p.status).toBe('PLANNED');
+    // Setting IN_TENDER again with the passed deadline contradicts the dates: refused naming the field.
+    const again = await app.exec(UPDATE, { i: { id, expectedVersion: p.version, status: 'IN_TENDER' } }, { email: COPCAP_EDITOR });
+    expect(again.data.updateInvestorPortalProject.userErrors).toMatchObject([{ field: ['input', 'status'], code: 'INVALID' }]);
+    const past = await app.exec(UPDATE, { i: { id, expectedVersion: p.version, tenderDeadline: '2020-01-31' } }, { email: COPCAP_EDITOR });
+    expect(past.data.updateInvestorPortalProject.userErrors).toMatchObject([{ field: ['input', 'tenderDeadline'], code: 'INVALID' }]);
+    // Extending the deadline puts it back in tender.
+    const extended = await app.exec(UPDATE, { i: { id, expectedVersion: p.version, tenderDeadline: '2099-06-30' } }, { email: COPCAP_EDITOR });
+    expect(extended.data.updateInvestorPortalProject.userErrors).toEqual([]);
+    expect(await managed()).toMatchObject({ status: 'IN_TENDER', tenderDeadline: '2099-06-30' });
+  });
+
   it('others cannot manage the agency\'s listings', async () => {
     const [{ id, version }] = await app.ds.query(`SELECT id, version FROM investor_portal_project WHERE title LIKE 'Light rail%'`);
     expect(codes(await app.exec(UPDATE, { i: { id, expectedVersion: version, listed: false } }, { email: COPCAP }))).toEqual(['FORBIDDEN']); // consultant

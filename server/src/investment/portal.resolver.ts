@@ -10,7 +10,8 @@ import { organisationLoaders } from '../organisations/organisation.loaders';
 import { CreateInvestorPortalProjectInput, InvestorPortalFilter, UpdateInvestorPortalProjectInput } from './investment.inputs';
 import { investmentLoaders } from './investment.loaders';
 import { managedProjectPage, publicListingPage } from './investment.service';
-import { InvestorPortalListing, InvestorPortalProject } from './portal.entity';
+import { InvestorPortalListing, InvestorPortalProject, PortalProjectStatus } from './portal.entity';
+import { effectivePortalStatus } from './portal.status';
 import { createInvestorPortalProject, updateInvestorPortalProject, listingProblems } from './portal.service';
 
 @ObjectType()
@@ -37,7 +38,7 @@ async function toListing(ctx: RequestContext, p: InvestorPortalProject): Promise
     title: p.title,
     description: p.description,
     kind: p.kind,
-    status: p.status,
+    status: effectivePortalStatus(p),
     isTender: p.isTender,
     tenderDeadline: p.tenderDeadline,
     estimatedInvestmentDkk: p.estimatedInvestmentDkk,
@@ -79,6 +80,11 @@ export class InvestorPortalResolver {
   async investorPortalProjects(@PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext) {
     const scope = ctx.scope.require(Capability.READ);
     return managedProjectPage(ctx, scope, first, after);
+  }
+
+  @FieldResolver(() => PortalProjectStatus, { description: 'Where it stands: the recorded status, except that IN_TENDER after the tender deadline is PLANNED (the tender is over).' })
+  status(@Root() p: InvestorPortalProject) {
+    return effectivePortalStatus(p);
   }
 
   @FieldResolver(() => Organisation, { nullable: true, description: 'The public owner behind the project.' })

@@ -6,7 +6,8 @@ import { updateIfVersion, versionConflict } from '../core/versioned';
 import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
 import { CreateInvestorPortalProjectInput, UpdateInvestorPortalProjectInput } from './investment.inputs';
 import { LISTABLE_STATUSES, LISTING_MIN_INVESTMENT_DKK } from './investment.visibility';
-import { InvestorPortalProject } from './portal.entity';
+import { InvestorPortalProject, PortalProjectStatus } from './portal.entity';
+import { portalToday } from './portal.status';
 
 /** Investor-portal projects' writes (the resolver stays thin): each runs inside its mutation's transaction. Listing criteria: investment.visibility.ts. */
 
@@ -49,6 +50,7 @@ export async function requireOrganisations(em: EntityManager, ids: Record<string
 export async function createInvestorPortalProject(ctx: RequestContext, em: EntityManager, input: CreateInvestorPortalProjectInput) {
   await requireAgencyEditor(ctx, em, input.ownerOrganisationId, 'ownerOrganisationId');
   await requireOrganisations(em, { publicOwnerOrganisationId: input.publicOwnerOrganisationId, municipalityId: input.municipalityId });
+  requireOpenTender(input.status, input.tenderDeadline ?? null, input.tenderDeadline !== undefined);
   if (input.listed) {
     const problems = await listingProblems((oid) => em.findOneBy(Organisation, { id: oid }), { ...input, publicOwnerOrganisationId: input.publicOwnerOrganisationId ?? null });
     if (problems.length) throw new UserInputRejection(problems);
@@ -87,6 +89,7 @@ export async function updateInvestorPortalProject(ctx: RequestContext, em: Entit
   const patch: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(changes)) if (v !== undefined) patch[k] = k === 'title' ? String(v).trim() : v;
   const merged = { ...current, ...patch } as InvestorPortalProject;
+  if (input.status !== undefined || input.tenderDeadline !== undefined) requireOpenTender(merged.status, merged.tenderDeadline, input.tenderDeadline !== undefined);
   if (merged.listed) {
     const problems = await listingProblems((oid) => em.findOneBy(Organisation, { id: oid }), merged);
     if (problems.length) throw new UserInputRejection(problems);
@@ -97,4 +100,13 @@ export async function updateInvestorPortalProject(ctx: RequestContext, em: Entit
     throw versionConflict('project', current.version);
   }
   return { project: updated };
+}
+
+/** IN_TENDER with a deadline already passed contradicts the dates: refused, naming the deadline (or the status). */
+function requireOpenTender(status: PortalProjectStatus, tenderDeadline: string | null, deadlineGiven: boolean) {
+  if (status === PortalProjectStatus.IN_TENDER && tenderDeadline != null && tenderDeadline < portalToday()) {
+    throw new UserInputRejection([
+      userError(deadlineGiven ? 'tenderDeadline' : 'status', 'A project in tender needs a tender deadline today or later.', UserErrorCode.INVALID, { constraint: 'tenderOpen' }),
+    ]);
+  }
 }
