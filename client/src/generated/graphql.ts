@@ -20,6 +20,15 @@ export type ActOnReferralInput = {
   referralId: string | number;
 };
 
+/** Adds a firm or an organisation as member of a cluster. Give exactly one of firmId / organisationId. */
+export type AddClusterMemberInput = {
+  clusterId: string | number;
+  firmId?: string | number | null | undefined;
+  /** YYYY-MM-DD. */
+  joinedOn?: string | null | undefined;
+  organisationId?: string | number | null | undefined;
+};
+
 /** A contact person at a firm (personal data held by your organisation). */
 export type AddContactPersonInput = {
   /** CONTACT */
@@ -36,6 +45,38 @@ export type AddContactPersonInput = {
   role?: string | null | undefined;
   /** SENSITIVE (e.g. health, trade-union membership): masked unless revealed. */
   sensitiveNote?: string | null | undefined;
+};
+
+/** Adds a person who already has an account to an organisation you administer, with a role. */
+export type AddMemberInput = {
+  /** The e-mail address the person signs in with. */
+  email: string;
+  organisationId: string | number;
+  role: Role;
+};
+
+/** Adds members to a network (up to 500 at a time). */
+export type AddNetworkMembersInput = {
+  members: Array<NetworkMemberInput>;
+  networkId: string | number;
+};
+
+/** A person and/or organisation joining the working group (DA arbejdsgruppe). */
+export type AddNetworkWorkingGroupMemberInput = {
+  networkId: string | number;
+  /** The organisation the person represents (or the organisation itself). */
+  organisationId?: string | number | null | undefined;
+  /** Name of the person. */
+  personName?: string | null | undefined;
+  /** Role in the group, e.g. "tovholder". */
+  role?: string | null | undefined;
+};
+
+/** Proposes a new edge of the organisation graph: "from" KIND "to". You administer one side; it takes effect when the other side's admin confirms it. */
+export type AddOrganisationRelationshipInput = {
+  fromId: string | number;
+  kind: RelationshipKind;
+  toId: string | number;
 };
 
 /** The whole content of a version. A save replaces the content of the version being edited. */
@@ -161,6 +202,13 @@ export type AmendAgreementInput = {
   reason: string;
 };
 
+/** Remove a contact person's personal data now (e.g. on a request for erasure). The record of the contact stays, anonymised. */
+export type AnonymiseContactPersonInput = {
+  contactPersonId: string | number;
+  /** Why, e.g. "Request for erasure 2026-11-25". */
+  reason: string;
+};
+
 /** A budget line: what and how much (DKK). */
 export type BudgetLineInput = {
   /** DKK as a decimal string, e.g. "1600" or "8000.00". */
@@ -186,6 +234,20 @@ export type ChangeEstablishmentInquiryStateInput = {
   id: string | number;
   note?: string | null | undefined;
   toState: InquiryState;
+};
+
+/** Gives a member of an organisation you administer another role. */
+export type ChangeMemberRoleInput = {
+  /** The membership. */
+  id: string | number;
+  role: Role;
+};
+
+/** Changes your own password; needs the current one. */
+export type ChangePasswordInput = {
+  currentPassword: string;
+  /** At least 12 characters. */
+  newPassword: string;
 };
 
 /** Moves a programme along its life cycle: DRAFT -> OPEN -> RUNNING -> CLOSED (or OPEN -> CLOSED). */
@@ -289,6 +351,13 @@ export type Country =
   | 'DK'
   | 'SE';
 
+/** A new read-only API key for one of the organisations you administer. */
+export type CreateApiKeyInput = {
+  /** What the key is for, e.g. "KKR dashboard". */
+  name: string;
+  organisationId: string | number;
+};
+
 /** A new activity of a cluster (or of one of its regional offices). */
 export type CreateClusterActivityInput = {
   clusterId: string | number;
@@ -341,6 +410,25 @@ export type CreateEstablishmentInquiryInput = {
   summary?: string | null | undefined;
 };
 
+/** A firm from the business register, or a would-be entrepreneur (no identifier yet). */
+export type CreateFirmInput = {
+  country: Country;
+  /** Danish CVR (8 digits). Leave out (with organisationsnummer) for a prospect. */
+  cvr?: string | null | undefined;
+  employees?: number | null | undefined;
+  /** YYYY-MM-DD. */
+  foundedOn?: string | null | undefined;
+  /** DB07 (6 digits) or SNI 2007 (5 digits). */
+  industryCode?: string | null | undefined;
+  /** Official municipality code: kommunekode (DK, 3 digits) or kommunkod (SE, 4 digits). */
+  municipalityCode?: string | null | undefined;
+  name: string;
+  /** Swedish organisationsnummer (NNNNNN-NNNN). */
+  organisationsnummer?: string | null | undefined;
+  /** For a prospect: the organisation recording it (defaults to your only one). */
+  recordedByOrganisationId?: string | number | null | undefined;
+};
+
 /** A new (draft) application for pool money. */
 export type CreateFundingApplicationInput = {
   /** DA aktiviteter. */
@@ -380,6 +468,14 @@ export type CreateFundingApplicationInput = {
   workingGroupContribution?: string | null | undefined;
 };
 
+/** A new funding pool (DA pulje). */
+export type CreateFundingPoolInput = {
+  description?: string | null | undefined;
+  name: string;
+  /** The organisation that owns the pool and decides on applications. */
+  ownerOrganisationId: string | number;
+};
+
 /** A project for the investor portal. */
 export type CreateInvestorPortalProjectInput = {
   description?: string | null | undefined;
@@ -403,6 +499,19 @@ export type CreateInvestorPortalProjectInput = {
   url?: string | null | undefined;
 };
 
+/** A new business network. */
+export type CreateNetworkInput = {
+  description?: string | null | undefined;
+  /** Name of the network. */
+  name: string;
+  /** The organisation (kind NETWORK) that represents the network, if any. */
+  organisationId?: string | number | null | undefined;
+  /** The organisation that owns the network record (e.g. the local committee); you need "edit" there. */
+  ownerOrganisationId: string | number;
+  /** The secretariat (DA sekretariat) organisation. */
+  secretariatOrganisationId?: string | number | null | undefined;
+};
+
 /** Cross-municipal co-financing of a regional cluster office. */
 export type CreateOfficeCoFinancingInput = {
   /** Budget per year. */
@@ -417,6 +526,19 @@ export type CreateOfficeCoFinancingInput = {
   /** Shares per municipality: together exactly 100 %. */
   shares: Array<CoFinancingShareInput>;
   title: string;
+};
+
+/** A lead municipality's proposal for placing a regional office of a cluster. All five criteria must be scored. */
+export type CreateOfficePlacementProposalInput = {
+  clusterId: string | number;
+  /** The lead municipality (DA lead-kommune). */
+  leadMunicipalityId: string | number;
+  /** The office, if it exists already (organisation of kind CLUSTER_OFFICE of this cluster). */
+  officeId?: string | number | null | undefined;
+  proposedLocation: string;
+  /** One score per criterion: all five. */
+  scores: Array<PlacementScoreInput>;
+  summary?: string | null | undefined;
 };
 
 /** A new programme (starts as DRAFT, visible only to its operator until opened). */
@@ -770,6 +892,14 @@ export type KpiInput = {
   unit: string;
 };
 
+/** Gives a prospect its CVR / organisationsnummer. Its history stays with it. */
+export type LinkFirmIdentifierInput = {
+  cvr?: string | null | undefined;
+  expectedVersion: number;
+  firmId: string | number;
+  organisationsnummer?: string | null | undefined;
+};
+
 /** What a co-financing (member) municipality gets. */
 export type MemberBenefit =
   /** Kept up to date on the cluster's activities, to pass on to local firms. */
@@ -800,6 +930,12 @@ export type MilestoneStatus =
   | 'DONE'
   | 'IN_PROGRESS'
   | 'PLANNED';
+
+/** One new member: a register firm and/or a contact name. */
+export type NetworkMemberInput = {
+  contactName?: string | null | undefined;
+  firmId?: string | number | null | undefined;
+};
 
 export type NoteInput = {
   text: string;
@@ -886,6 +1022,14 @@ export type PlacementProposalState =
   | 'APPROVED'
   | 'REJECTED'
   | 'SUBMITTED';
+
+/** A score on one placement criterion with the reasoning. */
+export type PlacementScoreInput = {
+  criterion: PlacementCriterion;
+  reasoning: string;
+  /** 1 (weak) to 5 (strong). */
+  score: number;
+};
 
 /** What kind of construction or infrastructure project. */
 export type PortalProjectKind =
@@ -1057,6 +1201,13 @@ export type ReferralStatus =
   | 'FIRST_CONTACT'
   | 'SENT';
 
+/** Registers members for a meeting (DA tilmelding). */
+export type RegisterForNetworkMeetingInput = {
+  meetingId: string | number;
+  /** Members of the meeting's network. */
+  memberIds: Array<string | number>;
+};
+
 /** How one organisation relates to another. */
 export type RelationshipKind =
   | 'COOPERATES_WITH'
@@ -1077,11 +1228,33 @@ export type RelationshipState =
   | 'DECLINED'
   | 'PROPOSED';
 
+export type RemoveActivityAttendanceInput = {
+  id: string | number;
+};
+
+export type RemoveClusterMemberInput = {
+  id: string | number;
+};
+
+/** Removes a member from an organisation you administer (their account stays). */
+export type RemoveMemberInput = {
+  /** The membership. */
+  id: string | number;
+};
+
+export type RemoveOrganisationRelationshipInput = {
+  id: string | number;
+};
+
 /** Reveal a contact person's sensitive fields. The reveal is logged. */
 export type RevealContactPersonInput = {
   contactPersonId: string | number;
   /** Why you need to see them (logged). */
   reason: string;
+};
+
+export type RevokeApiKeyInput = {
+  id: string | number;
 };
 
 /** A member's role in one organisation. */
@@ -1094,6 +1267,15 @@ export type Role =
   | 'EDITOR'
   /** Reads only. */
   | 'VIEWER';
+
+/** A network meeting on a set date. */
+export type ScheduleNetworkMeetingInput = {
+  /** YYYY-MM-DD. */
+  heldOn: string;
+  location?: string | null | undefined;
+  networkId: string | number;
+  title: string;
+};
 
 /** The sector a delegation or investor is interested in (e.g. cleantech). */
 export type SectorFocus =
@@ -1200,6 +1382,18 @@ export type UpdateAgreementDraftInput = {
   parties?: Array<AgreementPartyInput> | null | undefined;
 };
 
+/** Changes to an activity. */
+export type UpdateClusterActivityInput = {
+  description?: string | null | undefined;
+  endsAt?: string | null | undefined;
+  expectedVersion: number;
+  id: string | number;
+  kind?: ClusterActivityKind | null | undefined;
+  location?: string | null | undefined;
+  startsAt?: string | null | undefined;
+  title?: string | null | undefined;
+};
+
 /** Changes to an inquiry's details (by the agency or coordinator). Realised figures come only with the evidence of success. */
 export type UpdateEstablishmentInquiryInput = {
   expectedVersion: number;
@@ -1269,6 +1463,15 @@ export type UpdateInvestorPortalProjectInput = {
   title?: string | null | undefined;
 };
 
+/** Changes to a network. */
+export type UpdateNetworkInput = {
+  description?: string | null | undefined;
+  expectedVersion: number;
+  id: string | number;
+  name?: string | null | undefined;
+  secretariatOrganisationId?: string | number | null | undefined;
+};
+
 /** Changes to a co-financing. Lists given replace the current ones. */
 export type UpdateOfficeCoFinancingInput = {
   annualAmounts?: Array<CoFinancingAmountInput> | null | undefined;
@@ -1279,6 +1482,25 @@ export type UpdateOfficeCoFinancingInput = {
   modelDescription?: string | null | undefined;
   shares?: Array<CoFinancingShareInput> | null | undefined;
   title?: string | null | undefined;
+};
+
+/** Revises a submitted proposal. Scores given replace the current ones (all five again). */
+export type UpdateOfficePlacementProposalInput = {
+  expectedVersion: number;
+  id: string | number;
+  proposedLocation?: string | null | undefined;
+  scores?: Array<PlacementScoreInput> | null | undefined;
+  summary?: string | null | undefined;
+};
+
+/** Changes to an organisation's public profile. */
+export type UpdateOrganisationInput = {
+  description?: string | null | undefined;
+  /** The version you edited; a newer version on the server is a conflict. */
+  expectedVersion: number;
+  id: string | number;
+  name?: string | null | undefined;
+  website?: string | null | undefined;
 };
 
 /** Changes to a programme. Lists given replace the current ones. */
@@ -1320,7 +1542,7 @@ export type WithdrawConsentInput = {
 
 export type AgreementContentFragment = { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> };
 
-export type AgreementPartiesFragment = { parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> };
+export type AgreementPartiesFragment = { id: string, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> };
 
 export type AgreementEditableFragment = { id: string, kind: AgreementKind, state: AgreementState, version: number, currentVersionNumber: number, inForceVersionNumber: number | null, hasPendingAmendment: boolean, canEdit: boolean, currentVersion: { id: string, number: number, revision: number, title: string, periodStart: string, periodEnd: string, purpose: string | null, targetGroups: Array<string>, currency: AgreementCurrency, amendmentReason: string | null, taskDivision: Array<{ organisationId: string, tasks: string }>, economy: Array<{ organisationId: string, year: number, amount: number, note: string | null }>, kpis: Array<{ key: string, name: string, metric: AgreementKpiMetric, target: number, unit: AgreementKpiUnit, periodStart: string, periodEnd: string, description: string | null, computed: boolean }> }, parties: Array<{ id: string, role: AgreementPartyRole, acceptedAt: string | null, organisation: { id: string, name: string, kind: OrganisationKind } }> };
 
@@ -1537,6 +1759,50 @@ export type ClusterOrganisationFinderQueryVariables = Exact<{
 
 export type ClusterOrganisationFinderQuery = { organisations: { edges: Array<{ node: { id: string, name: string, kind: OrganisationKind } }>, pageInfo: { hasNextPage: boolean } } };
 
+export type ClusterUserErrorFragment = { field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> };
+
+export type ClusterCreatePlacementProposalMutationVariables = Exact<{
+  input: CreateOfficePlacementProposalInput;
+}>;
+
+
+export type ClusterCreatePlacementProposalMutation = { createOfficePlacementProposal: { proposal: { id: string, state: PlacementProposalState, totalScore: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type ClusterUpdatePlacementProposalMutationVariables = Exact<{
+  input: UpdateOfficePlacementProposalInput;
+}>;
+
+
+export type ClusterUpdatePlacementProposalMutation = { updateOfficePlacementProposal: { proposal: { id: string, proposedLocation: string, summary: string | null, totalScore: number, version: number, scores: Array<{ id: string, criterion: PlacementCriterion, score: number, reasoning: string }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type ClusterAddMemberMutationVariables = Exact<{
+  input: AddClusterMemberInput;
+}>;
+
+
+export type ClusterAddMemberMutation = { addClusterMember: { member: { id: string } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type ClusterRemoveMemberMutationVariables = Exact<{
+  input: RemoveClusterMemberInput;
+}>;
+
+
+export type ClusterRemoveMemberMutation = { removeClusterMember: { removedId: string | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type ClusterUpdateActivityMutationVariables = Exact<{
+  input: UpdateClusterActivityInput;
+}>;
+
+
+export type ClusterUpdateActivityMutation = { updateClusterActivity: { activity: { description: string | null, version: number, id: string, kind: ClusterActivityKind, title: string, startsAt: string, endsAt: string | null, location: string | null, attendanceCount: number, office: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type ClusterRemoveAttendanceMutationVariables = Exact<{
+  input: RemoveActivityAttendanceInput;
+}>;
+
+
+export type ClusterRemoveAttendanceMutation = { removeActivityAttendance: { removedId: string | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
 export type DashboardRowFieldsFragment = { key: string, label: string, suppressed: boolean, suppression: string | null, display: string | null, units: number | null, events: number | null, ownEvents: number | null, ownOnly: boolean, values: Array<number | null>, previousValues: Array<number | null> | null, previousSuppressed: boolean };
 
 export type DashboardQueryVariables = Exact<{
@@ -1607,7 +1873,7 @@ export type DeskFirmJourneyQueryVariables = Exact<{
 }>;
 
 
-export type DeskFirmJourneyQuery = { firmJourney: { firm: { id: string, name: string, status: FirmStatus, country: Country, cvr: string | null, organisationsnummer: string | null, industryCode: string | null, municipality: { id: string, name: string } | null }, hiddenOrganisations: Array<{ id: string, name: string, kind: OrganisationKind }>, accessGrants: Array<{ basis: AccessBasis, consentId: string | null, referralId: string | null, organisation: { id: string, name: string, kind: OrganisationKind }, viewerOrganisation: { id: string, name: string } }>, growthPotentialAssessments: Array<{ id: string, level: GrowthPotentialLevel, segment: FirmSegment, assessedAt: string, organisation: { id: string, name: string } }>, edges: Array<{ cursor: string, node: { id: string, kind: TouchpointKind, occurredAt: string, recordedAt: string, summary: string | null, supersedesId: string | null, supersededById: string | null, correctionReason: string | null, organisation: { id: string, name: string, kind: OrganisationKind }, recordedBy: { id: string, displayName: string } | null, details:
+export type DeskFirmJourneyQuery = { firmJourney: { firm: { id: string, name: string, status: FirmStatus, country: Country, cvr: string | null, organisationsnummer: string | null, industryCode: string | null, municipality: { id: string, name: string } | null, mergedInto: { id: string, name: string } | null }, hiddenOrganisations: Array<{ id: string, name: string, kind: OrganisationKind }>, accessGrants: Array<{ basis: AccessBasis, consentId: string | null, referralId: string | null, organisation: { id: string, name: string, kind: OrganisationKind }, viewerOrganisation: { id: string, name: string } }>, growthPotentialAssessments: Array<{ id: string, level: GrowthPotentialLevel, segment: FirmSegment, assessedAt: string, organisation: { id: string, name: string } }>, edges: Array<{ cursor: string, node: { id: string, kind: TouchpointKind, occurredAt: string, recordedAt: string, summary: string | null, supersedesId: string | null, supersededById: string | null, correctionReason: string | null, organisation: { id: string, name: string, kind: OrganisationKind }, recordedBy: { id: string, displayName: string } | null, details:
           | { __typename: 'DelegationOrInquiryDetails', inquiryKind: InquiryKind, originCountry: string | null, sector: string | null }
           | { __typename: 'EventAttendanceDetails', eventName: string, organiserName: string | null }
           | { __typename: 'FirstContactDetails', channel: ContactChannel, topic: string | null }
@@ -1652,14 +1918,6 @@ export type DeskGrowthWheelModelQueryVariables = Exact<{ [key: string]: never; }
 
 export type DeskGrowthWheelModelQuery = { growthWheelModel: Array<{ area: GrowthWheelArea, decisionAreas: Array<GrowthWheelDecisionArea> }> };
 
-export type DeskOrganisationsQueryVariables = Exact<{
-  namePrefix: string;
-  first: number;
-}>;
-
-
-export type DeskOrganisationsQuery = { organisations: { edges: Array<{ node: { id: string, name: string, kind: OrganisationKind } }> } };
-
 export type DeskRecordTouchpointMutationVariables = Exact<{
   input: RecordTouchpointInput;
 }>;
@@ -1699,6 +1957,46 @@ export type DeskWithdrawConsentMutationVariables = Exact<{
 
 
 export type DeskWithdrawConsentMutation = { withdrawConsent: { consent: { id: string, isEffective: boolean, withdrawnAt: string | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type DeskGrowthMappingsQueryVariables = Exact<{
+  firmId: string | number;
+}>;
+
+
+export type DeskGrowthMappingsQuery = { firmJourney: { edges: Array<{ node: { id: string, occurredAt: string, organisation: { id: string, name: string }, details:
+          | { __typename: 'DelegationOrInquiryDetails' }
+          | { __typename: 'EventAttendanceDetails' }
+          | { __typename: 'FirstContactDetails' }
+          | { __typename: 'GrowthMappingDetails', ambition: string | null, focusAreas: Array<GrowthWheelDecisionArea>, scores: Array<{ decisionArea: GrowthWheelDecisionArea, score: number }> }
+          | { __typename: 'GrowthPartnershipDetails' }
+          | { __typename: 'MilestoneDetails' }
+          | { __typename: 'NoteDetails' }
+          | { __typename: 'OutcomeReportDetails' }
+          | { __typename: 'ParticipationDetails' }
+          | { __typename: 'ProgrammeEnrolmentDetails' }
+          | { __typename: 'ReferralDetails' }
+         } }> } | null, growthWheelModel: Array<{ area: GrowthWheelArea, decisionAreas: Array<GrowthWheelDecisionArea> }> };
+
+export type DeskCreateProspectMutationVariables = Exact<{
+  input: CreateFirmInput;
+}>;
+
+
+export type DeskCreateProspectMutation = { createFirm: { firm: { id: string, name: string, status: FirmStatus } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type DeskProspectQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeskProspectQuery = { firm: { id: string, name: string, status: FirmStatus, version: number, country: Country, cvr: string | null, organisationsnummer: string | null, recordedBy: { id: string, name: string } | null, mergedInto: { id: string, name: string } | null } | null };
+
+export type DeskLinkFirmIdentifierMutationVariables = Exact<{
+  input: LinkFirmIdentifierInput;
+}>;
+
+
+export type DeskLinkFirmIdentifierMutation = { linkFirmIdentifier: { firm: { id: string, name: string, status: FirmStatus, version: number, cvr: string | null, organisationsnummer: string | null, mergedInto: { id: string, name: string, cvr: string | null, organisationsnummer: string | null } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type DeskCorrectTouchpointMutationVariables = Exact<{
   input: CorrectTouchpointInput;
@@ -1780,6 +2078,13 @@ export type DeskFirmDataExportQuery = { firmDataExport: { generatedAt: string, f
         | { __typename: 'ReferralDetails', reason: string, receiverOrganisation: { id: string, name: string } | null, referral: { id: string, status: ReferralStatus, statusChangedAt: string } | null }
        }>, referrals: Array<{ id: string, status: ReferralStatus, reason: string, sentAt: string, statusChangedAt: string, senderOrganisation: { id: string, name: string }, receiverOrganisation: { id: string, name: string }, steps: Array<{ id: string, status: ReferralStatus, at: string, note: string | null, byOrganisation: { id: string, name: string } }> }>, consents: Array<{ id: string, scope: ConsentScope, purpose: string, validUntil: string, recordedAt: string, withdrawnAt: string | null, recipients: Array<{ id: string, name: string }> }>, milestones: Array<{ id: string, title: string, ownerName: string, dueOn: string, status: MilestoneStatus, version: number, createdAt: string, updatedAt: string }>, growthPotentialAssessments: Array<{ id: string, level: GrowthPotentialLevel, segment: FirmSegment, rationale: string | null, assessedAt: string }>, contactPersons: Array<{ id: string, name: string, role: string | null, email: string | null, phone: string | null, version: number, createdAt: string, organisation: { id: string, name: string }, sensitiveNote: { category: PersonalDataCategory, masked: boolean, present: boolean, value: string | null }, fieldCategories: Array<{ field: string, category: PersonalDataCategory }> }>, contactPersonReveals: Array<{ id: string, at: string, reason: string, fields: Array<string> }>, accessLog: Array<{ id: string, at: string, basis: AccessBasis, consentId: string | null, referralId: string | null, touchpointIds: Array<string>, viewer: { id: string, displayName: string } | null, viewerOrganisation: { id: string, name: string } }> } };
 
+export type DeskAnonymiseContactPersonMutationVariables = Exact<{
+  input: AnonymiseContactPersonInput;
+}>;
+
+
+export type DeskAnonymiseContactPersonMutation = { anonymiseContactPerson: { contactPerson: { id: string, name: string, role: string | null, email: string | null, phone: string | null, version: number, createdAt: string, organisation: { id: string, name: string }, sensitiveNote: { category: PersonalDataCategory, masked: boolean, present: boolean, value: string | null }, fieldCategories: Array<{ field: string, category: PersonalDataCategory }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
 }>;
@@ -1796,6 +2101,13 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { id: string, displayName: string, email: string, memberships: Array<{ id: string, role: Role, organisation: { id: string, name: string, kind: OrganisationKind, country: Country } }> } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: { changed: boolean, otherSessionsEnded: number, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type FirmListItemFragment = { id: string, name: string, country: Country, status: FirmStatus, cvr: string | null, organisationsnummer: string | null, industryCode: string | null, sizeClass: SizeClass | null, municipality: { id: string, name: string } | null };
 
@@ -1828,14 +2140,14 @@ export type OrganisationProfileQueryVariables = Exact<{
 }>;
 
 
-export type OrganisationProfileQuery = { organisation: { id: string, name: string, kind: OrganisationKind, country: Country, officialCode: string | null, description: string | null, website: string | null, region: { id: string, name: string } | null, relationships: Array<{ id: string, kind: RelationshipKind, state: RelationshipState, proposedByOrganisationId: string, from: { id: string, name: string, kind: OrganisationKind }, to: { id: string, name: string, kind: OrganisationKind } }> } | null };
+export type OrganisationProfileQuery = { organisation: { id: string, name: string, kind: OrganisationKind, country: Country, officialCode: string | null, description: string | null, website: string | null, version: number, region: { id: string, name: string } | null, relationships: Array<{ id: string, kind: RelationshipKind, state: RelationshipState, proposedByOrganisationId: string, from: { id: string, name: string, kind: OrganisationKind }, to: { id: string, name: string, kind: OrganisationKind } }> } | null };
 
 export type OrganisationMembersQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type OrganisationMembersQuery = { organisation: { id: string, members: Array<{ id: string, role: Role, user: { id: string, displayName: string } }> | null } | null };
+export type OrganisationMembersQuery = { organisation: { id: string, members: Array<{ id: string, role: Role, createdAt: string, user: { id: string, displayName: string } }> | null } | null };
 
 export type MunicipalityFirmsQueryVariables = Exact<{
   id: string | number;
@@ -1851,14 +2163,79 @@ export type ConfirmOrganisationRelationshipMutationVariables = Exact<{
 }>;
 
 
-export type ConfirmOrganisationRelationshipMutation = { confirmOrganisationRelationship: { relationship: { id: string, state: RelationshipState } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type ConfirmOrganisationRelationshipMutation = { confirmOrganisationRelationship: { relationship: { id: string, state: RelationshipState } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type DeclineOrganisationRelationshipMutationVariables = Exact<{
   input: DeclineOrganisationRelationshipInput;
 }>;
 
 
-export type DeclineOrganisationRelationshipMutation = { declineOrganisationRelationship: { relationship: { id: string, state: RelationshipState } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode }> } };
+export type DeclineOrganisationRelationshipMutation = { declineOrganisationRelationship: { relationship: { id: string, state: RelationshipState } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type OrganisationApiKeysQueryVariables = Exact<{
+  id: string | number;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type OrganisationApiKeysQuery = { organisation: { id: string, apiKeys: { edges: Array<{ cursor: string, node: { id: string, name: string, prefix: string, createdAt: string, revokedAt: string | null, lastUsedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null } | null };
+
+export type AddMemberMutationVariables = Exact<{
+  input: AddMemberInput;
+}>;
+
+
+export type AddMemberMutation = { addMember: { membership: { id: string, role: Role, createdAt: string, user: { id: string, displayName: string } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type ChangeMemberRoleMutationVariables = Exact<{
+  input: ChangeMemberRoleInput;
+}>;
+
+
+export type ChangeMemberRoleMutation = { changeMemberRole: { membership: { id: string, role: Role } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type RemoveMemberMutationVariables = Exact<{
+  input: RemoveMemberInput;
+}>;
+
+
+export type RemoveMemberMutation = { removeMember: { removedId: string | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string | null, apiKey: { id: string, name: string, prefix: string, createdAt: string, revokedAt: string | null, lastUsedAt: string | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  input: RevokeApiKeyInput;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { apiKey: { id: string, revokedAt: string | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type UpdateOrganisationMutationVariables = Exact<{
+  input: UpdateOrganisationInput;
+}>;
+
+
+export type UpdateOrganisationMutation = { updateOrganisation: { organisation: { id: string, name: string, description: string | null, website: string | null, version: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type AddOrganisationRelationshipMutationVariables = Exact<{
+  input: AddOrganisationRelationshipInput;
+}>;
+
+
+export type AddOrganisationRelationshipMutation = { addOrganisationRelationship: { relationship: { id: string, kind: RelationshipKind, state: RelationshipState } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type RemoveOrganisationRelationshipMutationVariables = Exact<{
+  input: RemoveOrganisationRelationshipInput;
+}>;
+
+
+export type RemoveOrganisationRelationshipMutation = { removeOrganisationRelationship: { removedId: string | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type InvestmentDelegationResultsFieldsFragment = { followUpCount: number, contactsMade: number, projectsStarted: number, establishments: number, jobsCreated: number };
 
@@ -2111,6 +2488,64 @@ export type NetworkDecideFundingApplicationMutationVariables = Exact<{
 
 export type NetworkDecideFundingApplicationMutation = { decideFundingApplication: { application: { version: number, responsible: string | null, purpose: string | null, rationale: string | null, targetGroup: string | null, activities: string | null, expectedShortTermResults: string | null, expectedLongTermResults: string | null, anchoringStrategy: string | null, partners: string | null, timeline: string | null, communication: string | null, secretariatContribution: string | null, workingGroupContribution: string | null, decisionReason: string | null, createdAt: string, updatedAt: string, id: string, projectName: string, status: FundingApplicationStatus, totalAmount: string, amountGranted: string | null, submittedAt: string | null, decidedAt: string | null, budgetLines: Array<{ id: string, position: number, description: string, amount: string }>, submittedBy: { id: string, displayName: string } | null, decidedBy: { id: string, displayName: string } | null, decidedByOrganisation: { id: string, name: string } | null, pool: { id: string, name: string, owner: { id: string, name: string } }, applicant: { id: string, name: string }, network: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
+export type NetworkUserErrorFragment = { field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> };
+
+export type NetworkCreateMutationVariables = Exact<{
+  input: CreateNetworkInput;
+}>;
+
+
+export type NetworkCreateMutation = { createNetwork: { network: { id: string, name: string } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type NetworkUpdateMutationVariables = Exact<{
+  input: UpdateNetworkInput;
+}>;
+
+
+export type NetworkUpdateMutation = { updateNetwork: { network: { id: string, name: string, description: string | null, version: number, secretariat: { id: string, name: string } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type NetworkScheduleMeetingMutationVariables = Exact<{
+  input: ScheduleNetworkMeetingInput;
+}>;
+
+
+export type NetworkScheduleMeetingMutation = { scheduleNetworkMeeting: { meeting: { id: string, heldOn: string, title: string, location: string | null, registrationCount: number, attendeeCount: number | null, attendanceRecordedAt: string | null, version: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type NetworkAddMembersMutationVariables = Exact<{
+  input: AddNetworkMembersInput;
+}>;
+
+
+export type NetworkAddMembersMutation = { addNetworkMembers: { addedCount: number, network: { id: string, memberCount: number } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type NetworkAddWorkingGroupMemberMutationVariables = Exact<{
+  input: AddNetworkWorkingGroupMemberInput;
+}>;
+
+
+export type NetworkAddWorkingGroupMemberMutation = { addNetworkWorkingGroupMember: { network: { id: string, workingGroup: Array<{ id: string, personName: string | null, role: string | null, organisation: { id: string, name: string } | null }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type NetworkMeetingRegistrationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type NetworkMeetingRegistrationQuery = { network: { id: string, name: string, members: { edges: Array<{ node: { id: string, contactName: string | null, firm: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean } }, meetings: Array<{ id: string, heldOn: string, title: string, location: string | null, registrationCount: number, attendeeCount: number | null, attendanceRecordedAt: string | null, version: number, participants: Array<{ id: string, registeredAt: string | null, member: { id: string } }> }> } | null };
+
+export type NetworkRegisterForMeetingMutationVariables = Exact<{
+  input: RegisterForNetworkMeetingInput;
+}>;
+
+
+export type NetworkRegisterForMeetingMutation = { registerForNetworkMeeting: { meeting: { id: string, heldOn: string, title: string, location: string | null, registrationCount: number, attendeeCount: number | null, attendanceRecordedAt: string | null, version: number, participants: Array<{ id: string, registeredAt: string | null, member: { id: string } }> } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type NetworkCreateFundingPoolMutationVariables = Exact<{
+  input: CreateFundingPoolInput;
+}>;
+
+
+export type NetworkCreateFundingPoolMutation = { createFundingPool: { pool: { id: string, name: string, description: string | null, owner: { id: string, name: string } } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
 export type ProgrammeListItemFragment = { id: string, name: string, kind: ProgrammeKind, state: ProgrammeState, startsOn: string, endsOn: string, capacity: number, availableSeats: number, operator: { id: string, name: string }, eligibility: { growthPotentialLevels: Array<GrowthPotentialLevel>, industryCodePrefixes: Array<string>, sizeClasses: Array<SizeClass>, regions: Array<{ id: string, name: string }> } };
 
 export type ProgrammeCatalogueQueryVariables = Exact<{
@@ -2203,8 +2638,17 @@ export type FirmFinderQueryVariables = Exact<{
 
 export type FirmFinderQuery = { firms: { edges: Array<{ node: { id: string, name: string, cvr: string | null, organisationsnummer: string | null, growthPotentialLevel: GrowthPotentialLevel | null, sizeClass: SizeClass | null, municipality: { id: string, name: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type UiOrganisationPickerQueryVariables = Exact<{
+  namePrefix: string;
+  first: number;
+}>;
+
+
+export type UiOrganisationPickerQuery = { organisations: { edges: Array<{ node: { id: string, name: string, kind: OrganisationKind } }> } };
+
 export const AgreementPartiesFragmentDoc = gql`
     fragment AgreementParties on ServiceAgreement {
+  id
   parties {
     id
     role
@@ -2332,6 +2776,17 @@ export const CoFinancingDetailsFragmentDoc = gql`
       id
       name
     }
+  }
+}
+    `;
+export const ClusterUserErrorFragmentDoc = gql`
+    fragment ClusterUserError on UserError {
+  field
+  message
+  code
+  parameters {
+    name
+    value
   }
 }
     `;
@@ -2779,6 +3234,17 @@ export const NetworkMeetingItemFragmentDoc = gql`
   attendeeCount
   attendanceRecordedAt
   version
+}
+    `;
+export const NetworkUserErrorFragmentDoc = gql`
+    fragment NetworkUserError on UserError {
+  field
+  message
+  code
+  parameters {
+    name
+    value
+  }
 }
     `;
 export const ProgrammeListItemFragmentDoc = gql`
@@ -3581,6 +4047,113 @@ export const ClusterOrganisationFinderDocument = gql`
 export function useClusterOrganisationFinderQuery(options: Omit<Urql.UseQueryArgs<ClusterOrganisationFinderQueryVariables>, 'query'>) {
   return Urql.useQuery<ClusterOrganisationFinderQuery, ClusterOrganisationFinderQueryVariables>({ query: ClusterOrganisationFinderDocument, ...options });
 };
+export const ClusterCreatePlacementProposalDocument = gql`
+    mutation ClusterCreatePlacementProposal($input: CreateOfficePlacementProposalInput!) {
+  createOfficePlacementProposal(input: $input) {
+    proposal {
+      id
+      state
+      totalScore
+    }
+    userErrors {
+      ...ClusterUserError
+    }
+  }
+}
+    ${ClusterUserErrorFragmentDoc}`;
+
+export function useClusterCreatePlacementProposalMutation() {
+  return Urql.useMutation<ClusterCreatePlacementProposalMutation, ClusterCreatePlacementProposalMutationVariables>(ClusterCreatePlacementProposalDocument);
+};
+export const ClusterUpdatePlacementProposalDocument = gql`
+    mutation ClusterUpdatePlacementProposal($input: UpdateOfficePlacementProposalInput!) {
+  updateOfficePlacementProposal(input: $input) {
+    proposal {
+      id
+      proposedLocation
+      summary
+      totalScore
+      version
+      scores {
+        id
+        criterion
+        score
+        reasoning
+      }
+    }
+    userErrors {
+      ...ClusterUserError
+    }
+  }
+}
+    ${ClusterUserErrorFragmentDoc}`;
+
+export function useClusterUpdatePlacementProposalMutation() {
+  return Urql.useMutation<ClusterUpdatePlacementProposalMutation, ClusterUpdatePlacementProposalMutationVariables>(ClusterUpdatePlacementProposalDocument);
+};
+export const ClusterAddMemberDocument = gql`
+    mutation ClusterAddMember($input: AddClusterMemberInput!) {
+  addClusterMember(input: $input) {
+    member {
+      id
+    }
+    userErrors {
+      ...ClusterUserError
+    }
+  }
+}
+    ${ClusterUserErrorFragmentDoc}`;
+
+export function useClusterAddMemberMutation() {
+  return Urql.useMutation<ClusterAddMemberMutation, ClusterAddMemberMutationVariables>(ClusterAddMemberDocument);
+};
+export const ClusterRemoveMemberDocument = gql`
+    mutation ClusterRemoveMember($input: RemoveClusterMemberInput!) {
+  removeClusterMember(input: $input) {
+    removedId
+    userErrors {
+      ...ClusterUserError
+    }
+  }
+}
+    ${ClusterUserErrorFragmentDoc}`;
+
+export function useClusterRemoveMemberMutation() {
+  return Urql.useMutation<ClusterRemoveMemberMutation, ClusterRemoveMemberMutationVariables>(ClusterRemoveMemberDocument);
+};
+export const ClusterUpdateActivityDocument = gql`
+    mutation ClusterUpdateActivity($input: UpdateClusterActivityInput!) {
+  updateClusterActivity(input: $input) {
+    activity {
+      ...ClusterActivityItem
+      description
+      version
+    }
+    userErrors {
+      ...ClusterUserError
+    }
+  }
+}
+    ${ClusterActivityItemFragmentDoc}
+${ClusterUserErrorFragmentDoc}`;
+
+export function useClusterUpdateActivityMutation() {
+  return Urql.useMutation<ClusterUpdateActivityMutation, ClusterUpdateActivityMutationVariables>(ClusterUpdateActivityDocument);
+};
+export const ClusterRemoveAttendanceDocument = gql`
+    mutation ClusterRemoveAttendance($input: RemoveActivityAttendanceInput!) {
+  removeActivityAttendance(input: $input) {
+    removedId
+    userErrors {
+      ...ClusterUserError
+    }
+  }
+}
+    ${ClusterUserErrorFragmentDoc}`;
+
+export function useClusterRemoveAttendanceMutation() {
+  return Urql.useMutation<ClusterRemoveAttendanceMutation, ClusterRemoveAttendanceMutationVariables>(ClusterRemoveAttendanceDocument);
+};
 export const DashboardDocument = gql`
     query Dashboard($input: DashboardInput!) {
   dashboard(input: $input) {
@@ -3753,6 +4326,10 @@ export const DeskFirmJourneyDocument = gql`
         id
         name
       }
+      mergedInto {
+        id
+        name
+      }
     }
     hiddenOrganisations {
       ...DeskOrganisationRef
@@ -3874,21 +4451,6 @@ export const DeskGrowthWheelModelDocument = gql`
 export function useDeskGrowthWheelModelQuery(options?: Omit<Urql.UseQueryArgs<DeskGrowthWheelModelQueryVariables>, 'query'>) {
   return Urql.useQuery<DeskGrowthWheelModelQuery, DeskGrowthWheelModelQueryVariables>({ query: DeskGrowthWheelModelDocument, ...options });
 };
-export const DeskOrganisationsDocument = gql`
-    query DeskOrganisations($namePrefix: String!, $first: Int!) {
-  organisations(first: $first, filter: {namePrefix: $namePrefix}) {
-    edges {
-      node {
-        ...DeskOrganisationRef
-      }
-    }
-  }
-}
-    ${DeskOrganisationRefFragmentDoc}`;
-
-export function useDeskOrganisationsQuery(options: Omit<Urql.UseQueryArgs<DeskOrganisationsQueryVariables>, 'query'>) {
-  return Urql.useQuery<DeskOrganisationsQuery, DeskOrganisationsQueryVariables>({ query: DeskOrganisationsDocument, ...options });
-};
 export const DeskRecordTouchpointDocument = gql`
     mutation DeskRecordTouchpoint($input: RecordTouchpointInput!) {
   recordTouchpoint(input: $input) {
@@ -3969,6 +4531,127 @@ export const DeskWithdrawConsentDocument = gql`
 
 export function useDeskWithdrawConsentMutation() {
   return Urql.useMutation<DeskWithdrawConsentMutation, DeskWithdrawConsentMutationVariables>(DeskWithdrawConsentDocument);
+};
+export const DeskGrowthMappingsDocument = gql`
+    query DeskGrowthMappings($firmId: ID!) {
+  firmJourney(
+    firmId: $firmId
+    filter: {kinds: [GROWTH_MAPPING], includeSuperseded: false}
+    first: 50
+  ) {
+    edges {
+      node {
+        id
+        occurredAt
+        organisation {
+          id
+          name
+        }
+        details {
+          __typename
+          ... on GrowthMappingDetails {
+            ambition
+            focusAreas
+            scores {
+              decisionArea
+              score
+            }
+          }
+        }
+      }
+    }
+  }
+  growthWheelModel {
+    area
+    decisionAreas
+  }
+}
+    `;
+
+export function useDeskGrowthMappingsQuery(options: Omit<Urql.UseQueryArgs<DeskGrowthMappingsQueryVariables>, 'query'>) {
+  return Urql.useQuery<DeskGrowthMappingsQuery, DeskGrowthMappingsQueryVariables>({ query: DeskGrowthMappingsDocument, ...options });
+};
+export const DeskCreateProspectDocument = gql`
+    mutation DeskCreateProspect($input: CreateFirmInput!) {
+  createFirm(input: $input) {
+    firm {
+      id
+      name
+      status
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useDeskCreateProspectMutation() {
+  return Urql.useMutation<DeskCreateProspectMutation, DeskCreateProspectMutationVariables>(DeskCreateProspectDocument);
+};
+export const DeskProspectDocument = gql`
+    query DeskProspect($id: ID!) {
+  firm(id: $id) {
+    id
+    name
+    status
+    version
+    country
+    cvr
+    organisationsnummer
+    recordedBy {
+      id
+      name
+    }
+    mergedInto {
+      id
+      name
+    }
+  }
+}
+    `;
+
+export function useDeskProspectQuery(options: Omit<Urql.UseQueryArgs<DeskProspectQueryVariables>, 'query'>) {
+  return Urql.useQuery<DeskProspectQuery, DeskProspectQueryVariables>({ query: DeskProspectDocument, ...options });
+};
+export const DeskLinkFirmIdentifierDocument = gql`
+    mutation DeskLinkFirmIdentifier($input: LinkFirmIdentifierInput!) {
+  linkFirmIdentifier(input: $input) {
+    firm {
+      id
+      name
+      status
+      version
+      cvr
+      organisationsnummer
+      mergedInto {
+        id
+        name
+        cvr
+        organisationsnummer
+      }
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useDeskLinkFirmIdentifierMutation() {
+  return Urql.useMutation<DeskLinkFirmIdentifierMutation, DeskLinkFirmIdentifierMutationVariables>(DeskLinkFirmIdentifierDocument);
 };
 export const DeskCorrectTouchpointDocument = gql`
     mutation DeskCorrectTouchpoint($input: CorrectTouchpointInput!) {
@@ -4203,6 +4886,23 @@ ${DeskContactPersonFragmentDoc}`;
 export function useDeskFirmDataExportQuery(options: Omit<Urql.UseQueryArgs<DeskFirmDataExportQueryVariables>, 'query'>) {
   return Urql.useQuery<DeskFirmDataExportQuery, DeskFirmDataExportQueryVariables>({ query: DeskFirmDataExportDocument, ...options });
 };
+export const DeskAnonymiseContactPersonDocument = gql`
+    mutation DeskAnonymiseContactPerson($input: AnonymiseContactPersonInput!) {
+  anonymiseContactPerson(input: $input) {
+    contactPerson {
+      ...DeskContactPerson
+    }
+    userErrors {
+      ...DeskUserErrors
+    }
+  }
+}
+    ${DeskContactPersonFragmentDoc}
+${DeskUserErrorsFragmentDoc}`;
+
+export function useDeskAnonymiseContactPersonMutation() {
+  return Urql.useMutation<DeskAnonymiseContactPersonMutation, DeskAnonymiseContactPersonMutationVariables>(DeskAnonymiseContactPersonDocument);
+};
 export const SignInDocument = gql`
     mutation SignIn($input: SignInInput!) {
   signIn(input: $input) {
@@ -4270,6 +4970,27 @@ export const MeDocument = gql`
 
 export function useMeQuery(options?: Omit<Urql.UseQueryArgs<MeQueryVariables>, 'query'>) {
   return Urql.useQuery<MeQuery, MeQueryVariables>({ query: MeDocument, ...options });
+};
+export const ChangePasswordDocument = gql`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input) {
+    changed
+    otherSessionsEnded
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useChangePasswordMutation() {
+  return Urql.useMutation<ChangePasswordMutation, ChangePasswordMutationVariables>(ChangePasswordDocument);
 };
 export const FirmsDocument = gql`
     query Firms($search: FirmSearch, $first: Int!, $after: String) {
@@ -4363,6 +5084,7 @@ export const OrganisationProfileDocument = gql`
     officialCode
     description
     website
+    version
     region {
       id
       name
@@ -4397,6 +5119,7 @@ export const OrganisationMembersDocument = gql`
     members {
       id
       role
+      createdAt
       user {
         id
         displayName
@@ -4443,6 +5166,10 @@ export const ConfirmOrganisationRelationshipDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -4462,6 +5189,10 @@ export const DeclineOrganisationRelationshipDocument = gql`
       field
       message
       code
+      parameters {
+        name
+        value
+      }
     }
   }
 }
@@ -4469,6 +5200,226 @@ export const DeclineOrganisationRelationshipDocument = gql`
 
 export function useDeclineOrganisationRelationshipMutation() {
   return Urql.useMutation<DeclineOrganisationRelationshipMutation, DeclineOrganisationRelationshipMutationVariables>(DeclineOrganisationRelationshipDocument);
+};
+export const OrganisationApiKeysDocument = gql`
+    query OrganisationApiKeys($id: ID!, $first: Int!, $after: String) {
+  organisation(id: $id) {
+    id
+    apiKeys(first: $first, after: $after) {
+      edges {
+        cursor
+        node {
+          id
+          name
+          prefix
+          createdAt
+          revokedAt
+          lastUsedAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `;
+
+export function useOrganisationApiKeysQuery(options: Omit<Urql.UseQueryArgs<OrganisationApiKeysQueryVariables>, 'query'>) {
+  return Urql.useQuery<OrganisationApiKeysQuery, OrganisationApiKeysQueryVariables>({ query: OrganisationApiKeysDocument, ...options });
+};
+export const AddMemberDocument = gql`
+    mutation AddMember($input: AddMemberInput!) {
+  addMember(input: $input) {
+    membership {
+      id
+      role
+      createdAt
+      user {
+        id
+        displayName
+      }
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useAddMemberMutation() {
+  return Urql.useMutation<AddMemberMutation, AddMemberMutationVariables>(AddMemberDocument);
+};
+export const ChangeMemberRoleDocument = gql`
+    mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {
+  changeMemberRole(input: $input) {
+    membership {
+      id
+      role
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useChangeMemberRoleMutation() {
+  return Urql.useMutation<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables>(ChangeMemberRoleDocument);
+};
+export const RemoveMemberDocument = gql`
+    mutation RemoveMember($input: RemoveMemberInput!) {
+  removeMember(input: $input) {
+    removedId
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useRemoveMemberMutation() {
+  return Urql.useMutation<RemoveMemberMutation, RemoveMemberMutationVariables>(RemoveMemberDocument);
+};
+export const CreateApiKeyDocument = gql`
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    secret
+    apiKey {
+      id
+      name
+      prefix
+      createdAt
+      revokedAt
+      lastUsedAt
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useCreateApiKeyMutation() {
+  return Urql.useMutation<CreateApiKeyMutation, CreateApiKeyMutationVariables>(CreateApiKeyDocument);
+};
+export const RevokeApiKeyDocument = gql`
+    mutation RevokeApiKey($input: RevokeApiKeyInput!) {
+  revokeApiKey(input: $input) {
+    apiKey {
+      id
+      revokedAt
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useRevokeApiKeyMutation() {
+  return Urql.useMutation<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>(RevokeApiKeyDocument);
+};
+export const UpdateOrganisationDocument = gql`
+    mutation UpdateOrganisation($input: UpdateOrganisationInput!) {
+  updateOrganisation(input: $input) {
+    organisation {
+      id
+      name
+      description
+      website
+      version
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useUpdateOrganisationMutation() {
+  return Urql.useMutation<UpdateOrganisationMutation, UpdateOrganisationMutationVariables>(UpdateOrganisationDocument);
+};
+export const AddOrganisationRelationshipDocument = gql`
+    mutation AddOrganisationRelationship($input: AddOrganisationRelationshipInput!) {
+  addOrganisationRelationship(input: $input) {
+    relationship {
+      id
+      kind
+      state
+    }
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useAddOrganisationRelationshipMutation() {
+  return Urql.useMutation<AddOrganisationRelationshipMutation, AddOrganisationRelationshipMutationVariables>(AddOrganisationRelationshipDocument);
+};
+export const RemoveOrganisationRelationshipDocument = gql`
+    mutation RemoveOrganisationRelationship($input: RemoveOrganisationRelationshipInput!) {
+  removeOrganisationRelationship(input: $input) {
+    removedId
+    userErrors {
+      field
+      message
+      code
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useRemoveOrganisationRelationshipMutation() {
+  return Urql.useMutation<RemoveOrganisationRelationshipMutation, RemoveOrganisationRelationshipMutationVariables>(RemoveOrganisationRelationshipDocument);
 };
 export const InvestmentDelegationsDocument = gql`
     query InvestmentDelegations($first: Int!, $after: String) {
@@ -5185,6 +6136,189 @@ export const NetworkDecideFundingApplicationDocument = gql`
 export function useNetworkDecideFundingApplicationMutation() {
   return Urql.useMutation<NetworkDecideFundingApplicationMutation, NetworkDecideFundingApplicationMutationVariables>(NetworkDecideFundingApplicationDocument);
 };
+export const NetworkCreateDocument = gql`
+    mutation NetworkCreate($input: CreateNetworkInput!) {
+  createNetwork(input: $input) {
+    network {
+      id
+      name
+    }
+    userErrors {
+      ...NetworkUserError
+    }
+  }
+}
+    ${NetworkUserErrorFragmentDoc}`;
+
+export function useNetworkCreateMutation() {
+  return Urql.useMutation<NetworkCreateMutation, NetworkCreateMutationVariables>(NetworkCreateDocument);
+};
+export const NetworkUpdateDocument = gql`
+    mutation NetworkUpdate($input: UpdateNetworkInput!) {
+  updateNetwork(input: $input) {
+    network {
+      id
+      name
+      description
+      version
+      secretariat {
+        id
+        name
+      }
+    }
+    userErrors {
+      ...NetworkUserError
+    }
+  }
+}
+    ${NetworkUserErrorFragmentDoc}`;
+
+export function useNetworkUpdateMutation() {
+  return Urql.useMutation<NetworkUpdateMutation, NetworkUpdateMutationVariables>(NetworkUpdateDocument);
+};
+export const NetworkScheduleMeetingDocument = gql`
+    mutation NetworkScheduleMeeting($input: ScheduleNetworkMeetingInput!) {
+  scheduleNetworkMeeting(input: $input) {
+    meeting {
+      ...NetworkMeetingItem
+    }
+    userErrors {
+      ...NetworkUserError
+    }
+  }
+}
+    ${NetworkMeetingItemFragmentDoc}
+${NetworkUserErrorFragmentDoc}`;
+
+export function useNetworkScheduleMeetingMutation() {
+  return Urql.useMutation<NetworkScheduleMeetingMutation, NetworkScheduleMeetingMutationVariables>(NetworkScheduleMeetingDocument);
+};
+export const NetworkAddMembersDocument = gql`
+    mutation NetworkAddMembers($input: AddNetworkMembersInput!) {
+  addNetworkMembers(input: $input) {
+    addedCount
+    network {
+      id
+      memberCount
+    }
+    userErrors {
+      ...NetworkUserError
+    }
+  }
+}
+    ${NetworkUserErrorFragmentDoc}`;
+
+export function useNetworkAddMembersMutation() {
+  return Urql.useMutation<NetworkAddMembersMutation, NetworkAddMembersMutationVariables>(NetworkAddMembersDocument);
+};
+export const NetworkAddWorkingGroupMemberDocument = gql`
+    mutation NetworkAddWorkingGroupMember($input: AddNetworkWorkingGroupMemberInput!) {
+  addNetworkWorkingGroupMember(input: $input) {
+    network {
+      id
+      workingGroup {
+        id
+        personName
+        role
+        organisation {
+          id
+          name
+        }
+      }
+    }
+    userErrors {
+      ...NetworkUserError
+    }
+  }
+}
+    ${NetworkUserErrorFragmentDoc}`;
+
+export function useNetworkAddWorkingGroupMemberMutation() {
+  return Urql.useMutation<NetworkAddWorkingGroupMemberMutation, NetworkAddWorkingGroupMemberMutationVariables>(NetworkAddWorkingGroupMemberDocument);
+};
+export const NetworkMeetingRegistrationDocument = gql`
+    query NetworkMeetingRegistration($id: ID!) {
+  network(id: $id) {
+    id
+    name
+    members(first: 100) {
+      edges {
+        node {
+          id
+          contactName
+          firm {
+            id
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+    meetings {
+      ...NetworkMeetingItem
+      participants {
+        id
+        registeredAt
+        member {
+          id
+        }
+      }
+    }
+  }
+}
+    ${NetworkMeetingItemFragmentDoc}`;
+
+export function useNetworkMeetingRegistrationQuery(options: Omit<Urql.UseQueryArgs<NetworkMeetingRegistrationQueryVariables>, 'query'>) {
+  return Urql.useQuery<NetworkMeetingRegistrationQuery, NetworkMeetingRegistrationQueryVariables>({ query: NetworkMeetingRegistrationDocument, ...options });
+};
+export const NetworkRegisterForMeetingDocument = gql`
+    mutation NetworkRegisterForMeeting($input: RegisterForNetworkMeetingInput!) {
+  registerForNetworkMeeting(input: $input) {
+    meeting {
+      ...NetworkMeetingItem
+      participants {
+        id
+        registeredAt
+        member {
+          id
+        }
+      }
+    }
+    userErrors {
+      ...NetworkUserError
+    }
+  }
+}
+    ${NetworkMeetingItemFragmentDoc}
+${NetworkUserErrorFragmentDoc}`;
+
+export function useNetworkRegisterForMeetingMutation() {
+  return Urql.useMutation<NetworkRegisterForMeetingMutation, NetworkRegisterForMeetingMutationVariables>(NetworkRegisterForMeetingDocument);
+};
+export const NetworkCreateFundingPoolDocument = gql`
+    mutation NetworkCreateFundingPool($input: CreateFundingPoolInput!) {
+  createFundingPool(input: $input) {
+    pool {
+      id
+      name
+      description
+      owner {
+        id
+        name
+      }
+    }
+    userErrors {
+      ...NetworkUserError
+    }
+  }
+}
+    ${NetworkUserErrorFragmentDoc}`;
+
+export function useNetworkCreateFundingPoolMutation() {
+  return Urql.useMutation<NetworkCreateFundingPoolMutation, NetworkCreateFundingPoolMutationVariables>(NetworkCreateFundingPoolDocument);
+};
 export const ProgrammeCatalogueDocument = gql`
     query ProgrammeCatalogue($filter: ProgrammeCatalogueFilter, $first: Int!, $after: String) {
   programmeCatalogue(filter: $filter, first: $first, after: $after) {
@@ -5499,4 +6633,21 @@ export const FirmFinderDocument = gql`
 
 export function useFirmFinderQuery(options: Omit<Urql.UseQueryArgs<FirmFinderQueryVariables>, 'query'>) {
   return Urql.useQuery<FirmFinderQuery, FirmFinderQueryVariables>({ query: FirmFinderDocument, ...options });
+};
+export const UiOrganisationPickerDocument = gql`
+    query UiOrganisationPicker($namePrefix: String!, $first: Int!) {
+  organisations(first: $first, filter: {namePrefix: $namePrefix}) {
+    edges {
+      node {
+        id
+        name
+        kind
+      }
+    }
+  }
+}
+    `;
+
+export function useUiOrganisationPickerQuery(options: Omit<Urql.UseQueryArgs<UiOrganisationPickerQueryVariables>, 'query'>) {
+  return Urql.useQuery<UiOrganisationPickerQuery, UiOrganisationPickerQueryVariables>({ query: UiOrganisationPickerDocument, ...options });
 };
