@@ -28,6 +28,7 @@ async function openIn(open, language, options = {}) {
 /** Waits until the page's main content has loaded (no loading status left in it). */
 async function settled(page) {
   await page.locator('main').waitFor();
+  await page.locator('h1').first().waitFor(); // every page names itself; axe checks that too
   await page.waitForFunction(() => !document.querySelector('main [role="status"][aria-busy="true"]') && !/Henter|Hämtar|Loading/.test(document.querySelector('main')?.textContent ?? ''), null, { timeout: 15_000 });
 }
 
@@ -94,6 +95,7 @@ test('on a phone (375 px) the navigation is a menu that opens, whose links work,
     const phone = await openIn(open, 'sv', { viewport: { width: 375, height: 740 } });
     await signIn(phone, 'editor@randers.demo');
     await phone.waitForURL(/#\/agreements$/);
+    await settled(phone);
     const toggle = phone.getByTestId('menu-toggle');
     assert.equal(await toggle.isVisible(), true, 'a Menu button on a phone');
     assert.equal(await text(toggle), 'Meny');

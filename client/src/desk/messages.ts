@@ -214,7 +214,7 @@ export const messages = {
   'mapping.title': { en: 'Record a growth mapping', da: 'Registrer en vækstkortlægning', sv: 'Registrera en tillväxtkartläggning' },
   'mapping.hint_one': { en: 'Score each of the 20 decision areas of the Growth Wheel from 1 (weak) to 5 (strong), and pick exactly {{count}} focus area.', da: 'Giv hvert af Væksthjulets 20 beslutningsområder en score fra 1 (svag) til 5 (stærk), og vælg præcis {{count}} fokusområde.', sv: 'Poängsätt vart och ett av Tillväxthjulets 20 beslutsområden från 1 (svag) till 5 (stark), och välj exakt {{count}} fokusområde.' },
   'mapping.hint_other': { en: 'Score each of the 20 decision areas of the Growth Wheel from 1 (weak) to 5 (strong), and pick exactly {{count}} focus areas.', da: 'Giv hvert af Væksthjulets 20 beslutningsområder en score fra 1 (svag) til 5 (stærk), og vælg præcis {{count}} fokusområder.', sv: 'Poängsätt vart och ett av Tillväxthjulets 20 beslutsområden från 1 (svag) till 5 (stark), och välj exakt {{count}} fokusområden.' },
-  'mapping.scoreFor': { en: 'Score for {{area}}', da: 'Score for {{area}}', sv: 'Poäng för {{area}}' },
+  'mapping.scoreFor': { en: 'Score for {{area}}', da: 'Point for {{area}}', sv: 'Poäng för {{area}}' },
   'mapping.focusFor': { en: 'Focus area: {{area}}', da: 'Fokusområde: {{area}}', sv: 'Fokusområde: {{area}}' },
   'mapping.focus': { en: 'Focus', da: 'Fokus', sv: 'Fokus' },
   'mapping.focusCount_one': { en: 'Focus areas: {{picked}} of {{count}} picked', da: 'Fokusområder: {{picked}} af {{count}} valgt', sv: 'Fokusområden: {{picked}} av {{count}} valda' },

@@ -23,7 +23,9 @@ export const accountService = {
       const minutes = Math.ceil(lock.waitMs / 60_000);
       throw new UserInputRejection([userError('currentPassword', `Too many wrong passwords. Try again in ${minutes} minutes.`, UserErrorCode.TOO_MANY_ATTEMPTS, { minutes })]);
     }
-    if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    // The app role cannot read password_hash (column privileges): the sign-in lookup hands it out.
+    const [found]: Array<{ password_hash: string }> = await em.query('SELECT password_hash FROM gg_sign_in_lookup($1)', [user.email]);
+    if (!found || !(await verifyPassword(input.currentPassword, found.password_hash))) {
       // On the pool, not the request's transaction: the failure must count although this mutation rolls back.
       await signInThrottle.recordFailure(ctx.db.appDs, user.email, address);
       throw new UserInputRejection([userError('currentPassword', 'The current password is wrong.', UserErrorCode.BAD_CREDENTIALS)]);
