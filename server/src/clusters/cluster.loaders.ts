@@ -2,15 +2,19 @@ import DataLoader from 'dataloader';
 import { Capability } from '../core/access';
 import { RequestContext } from '../core/context';
 import { groupByParent, pagePerParent } from '../core/loaders';
+import { scoped } from '../core/scoped';
 import { ClusterActivity, ClusterActivityAttendance } from './cluster-activity.entity';
 import { ClusterMember, ClusterMemberKind } from './cluster-member.entity';
-import { restrictToVisibleCoFinancings, restrictToVisibleProposals } from './cluster.visibility';
 import { OfficeCoFinancing, OfficeCoFinancingAmount, OfficeCoFinancingShare } from './office-co-financing.entity';
 import { ALL_PLACEMENT_CRITERIA, OfficePlacementProposal, OfficePlacementScore } from './office-placement.entity';
 
 export type { PageKey } from '../core/loaders';
 
-/** Per-request loaders for clusters; each applies the caller's visibility. */
+/**
+ * Per-request loaders for clusters; each applies the caller's visibility. Proposals, co-financings and
+ * their child rows read through scoped() (their row rules in core/row-rules.ts); member and attendance
+ * lists add the stricter area rule on top: only the cluster's own readers see them.
+ */
 export function createClusterLoaders(ctx: RequestContext) {
   const ds = ctx.ds;
   const readIds = () => ctx.scope.organisationIds(Capability.READ);
@@ -37,7 +41,7 @@ export function createClusterLoaders(ctx: RequestContext) {
     activityPage: pagePerParent(ctx, ClusterActivity, 'cluster_organisation_id', (a) => a.clusterOrganisationId, 'starts_at'),
 
     activityById: new DataLoader<string, ClusterActivity | null>(async (ids) => {
-      const rows = await ds.getRepository(ClusterActivity).createQueryBuilder('a').where('a.id = ANY(:ids)', { ids: [...ids] }).getMany();
+      const rows = await scoped(ctx, ClusterActivity, 'a').where('a.id = ANY(:ids)', { ids: [...ids] }).getMany();
       const map = new Map(rows.map((a) => [a.id, a]));
       return ids.map((id) => map.get(id) ?? null);
     }),
@@ -53,12 +57,11 @@ export function createClusterLoaders(ctx: RequestContext) {
 
     /** Attendance of activities of clusters the caller reads for. */
     attendance: new DataLoader<string, ClusterActivityAttendance[]>(async (ids) => {
-      const rows = await ds
-        .getRepository(ClusterActivityAttendance)
-        .createQueryBuilder('t')
-        .innerJoin(ClusterActivity, 'a', 'a.id = t.activity_id')
-        .where('t.activityId = ANY(:ids)', { ids: [...ids] })
-        .andWhere('a.cluster_organisation_id = ANY(:scope)', { scope: readIds() })
+      const rows = await scoped(ctx, ClusterActivityAttendance, 't')
+        .innerJoin(ClusterActivity, 'ca', 'ca.id = t.activity_id')
+        .andWhere('t.activityId = ANY(:ids)', { ids: [...ids] })
+        // Stricter than the row rule (which also lets the attending organisation see its own row).
+        .andWhere('ca.cluster_organisation_id = ANY(:scope)', { scope: readIds() })
         .orderBy('t.recordedAt')
         .addOrderBy('t.id')
         .getMany();
@@ -66,72 +69,69 @@ export function createClusterLoaders(ctx: RequestContext) {
     }),
 
     proposalById: new DataLoader<string, OfficePlacementProposal | null>(async (ids) => {
-      const qb = ds.getRepository(OfficePlacementProposal).createQueryBuilder('p').where('p.id = ANY(:ids)', { ids: [...ids] });
-      const rows = await restrictToVisibleProposals(qb, 'p', ctx).getMany();
+      const rows = await scoped(ctx, OfficePlacementProposal, 'p').andWhere('p.id = ANY(:ids)', { ids: [...ids] }).getMany();
       const map = new Map(rows.map((p) => [p.id, p]));
       return ids.map((id) => map.get(id) ?? null);
     }),
 
     /** Visible proposals per cluster. */
     proposalsByCluster: new DataLoader<string, OfficePlacementProposal[]>(async (ids) => {
-      const qb = ds.getRepository(OfficePlacementProposal).createQueryBuilder('p').where('p.clusterOrganisationId = ANY(:ids)', { ids: [...ids] });
-      const rows = await restrictToVisibleProposals(qb, 'p', ctx).orderBy('p.createdAt').addOrderBy('p.id').getMany();
+      const rows = await scoped(ctx, OfficePlacementProposal, 'p')
+        .andWhere('p.clusterOrganisationId = ANY(:ids)', { ids: [...ids] })
+        .orderBy('p.createdAt')
+        .addOrderBy('p.id')
+        .getMany();
       return groupByParent(ids, rows, (r) => r.clusterOrganisationId);
     }),
 
     /** Visible proposals per office. */
     proposalsByOffice: new DataLoader<string, OfficePlacementProposal[]>(async (ids) => {
-      const qb = ds.getRepository(OfficePlacementProposal).createQueryBuilder('p').where('p.officeOrganisationId = ANY(:ids)', { ids: [...ids] });
-      const rows = await restrictToVisibleProposals(qb, 'p', ctx).orderBy('p.createdAt').addOrderBy('p.id').getMany();
+      const rows = await scoped(ctx, OfficePlacementProposal, 'p')
+        .andWhere('p.officeOrganisationId = ANY(:ids)', { ids: [...ids] })
+        .orderBy('p.createdAt')
+        .addOrderBy('p.id')
+        .getMany();
       return groupByParent(ids, rows, (r) => r.officeOrganisationId!);
     }),
 
     /** Scores of proposals the caller may see (the proposal's rule, applied here too). */
     scores: new DataLoader<string, OfficePlacementScore[]>(async (ids) => {
-      const rows = await ds.getRepository(OfficePlacementScore).createQueryBuilder('s')
-        .innerJoin(OfficePlacementProposal, 'vp', 'vp.id = s.proposal_id')
-        .where('s.proposalId = ANY(:ids)', { ids: [...ids] });
-      const visible = await restrictToVisibleProposals(rows, 'vp', ctx).getMany();
+      const visible = await scoped(ctx, OfficePlacementScore, 's').andWhere('s.proposalId = ANY(:ids)', { ids: [...ids] }).getMany();
       // In the published order of the criteria.
       visible.sort((a, b) => ALL_PLACEMENT_CRITERIA.indexOf(a.criterion) - ALL_PLACEMENT_CRITERIA.indexOf(b.criterion));
       return groupByParent(ids, visible, (r) => r.proposalId);
     }),
 
     coFinancingById: new DataLoader<string, OfficeCoFinancing | null>(async (ids) => {
-      const qb = ds.getRepository(OfficeCoFinancing).createQueryBuilder('c').where('c.id = ANY(:ids)', { ids: [...ids] });
-      const rows = await restrictToVisibleCoFinancings(qb, 'c', ctx).getMany();
+      const rows = await scoped(ctx, OfficeCoFinancing, 'c').andWhere('c.id = ANY(:ids)', { ids: [...ids] }).getMany();
       const map = new Map(rows.map((c) => [c.id, c]));
       return ids.map((id) => map.get(id) ?? null);
     }),
 
     /** Visible co-financings per office. */
     coFinancingsByOffice: new DataLoader<string, OfficeCoFinancing[]>(async (ids) => {
-      const qb = ds.getRepository(OfficeCoFinancing).createQueryBuilder('c').where('c.officeOrganisationId = ANY(:ids)', { ids: [...ids] });
-      const rows = await restrictToVisibleCoFinancings(qb, 'c', ctx).orderBy('c.createdAt').addOrderBy('c.id').getMany();
+      const rows = await scoped(ctx, OfficeCoFinancing, 'c')
+        .andWhere('c.officeOrganisationId = ANY(:ids)', { ids: [...ids] })
+        .orderBy('c.createdAt')
+        .addOrderBy('c.id')
+        .getMany();
       return groupByParent(ids, rows, (r) => r.officeOrganisationId);
     }),
 
     /** Shares and amounts of co-financings the caller may see (the co-financing's rule, applied here too). */
     shares: new DataLoader<string, OfficeCoFinancingShare[]>(async (ids) => {
-      const qb = ds
-        .getRepository(OfficeCoFinancingShare)
-        .createQueryBuilder('s')
-        .innerJoin(OfficeCoFinancing, 'vc', 'vc.id = s.co_financing_id')
-        .where('s.coFinancingId = ANY(:ids)', { ids: [...ids] });
-      const rows = await restrictToVisibleCoFinancings(qb, 'vc', ctx)
-        .orderBy('s.position')
-        .addOrderBy('s.id')
+      // Not alias "s": the share's row rule uses it inside (scoped() refuses the clash).
+      const rows = await scoped(ctx, OfficeCoFinancingShare, 'sh')
+        .andWhere('sh.coFinancingId = ANY(:ids)', { ids: [...ids] })
+        .orderBy('sh.position')
+        .addOrderBy('sh.id')
         .getMany();
       return groupByParent(ids, rows, (r) => r.coFinancingId);
     }),
 
     amounts: new DataLoader<string, OfficeCoFinancingAmount[]>(async (ids) => {
-      const qb = ds
-        .getRepository(OfficeCoFinancingAmount)
-        .createQueryBuilder('a')
-        .innerJoin(OfficeCoFinancing, 'vc', 'vc.id = a.co_financing_id')
-        .where('a.coFinancingId = ANY(:ids)', { ids: [...ids] });
-      const rows = await restrictToVisibleCoFinancings(qb, 'vc', ctx)
+      const rows = await scoped(ctx, OfficeCoFinancingAmount, 'a')
+        .andWhere('a.coFinancingId = ANY(:ids)', { ids: [...ids] })
         .orderBy('a.year')
         .getMany();
       return groupByParent(ids, rows, (r) => r.coFinancingId);

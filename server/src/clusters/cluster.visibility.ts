@@ -1,6 +1,4 @@
-import { Brackets, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Capability } from '../core/access';
-import { RequestContext } from '../core/context';
+import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Organisation, OrganisationKind } from '../organisations/organisation.entity';
 import { OrganisationRelationship, RelationshipKind, RelationshipState } from '../organisations/organisation-relationship.entity';
 
@@ -10,34 +8,9 @@ import { OrganisationRelationship, RelationshipKind, RelationshipState } from '.
  * - its member list and attendance lists: the cluster's own members (READ in the cluster);
  * - office placement proposals: the cluster and the proposal's lead municipality;
  * - co-financing of an office: the cluster and the municipalities with a share in it.
- * Every query of those rows goes through the functions below.
+ * Proposals, co-financings and their shares, amounts and scores are read through core/scoped.ts (their rules
+ * in core/row-rules.ts, mirrored by the RLS policies); member and attendance lists add the READ check above.
  */
-
-/** Proposals visible to the caller: its organisations are the cluster or the lead municipality. */
-export function restrictToVisibleProposals<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, ctx: RequestContext): SelectQueryBuilder<T> {
-  const ids = ctx.scope.organisationIds(Capability.READ);
-  if (!ids.length) return qb.andWhere('1 = 0');
-  return qb.andWhere(
-    new Brackets((w) =>
-      w
-        .where(`${alias}.cluster_organisation_id = ANY(:vis_proposal_orgs)`, { vis_proposal_orgs: ids })
-        .orWhere(`${alias}.lead_municipality_id = ANY(:vis_proposal_orgs)`),
-    ),
-  );
-}
-
-/** Co-financings visible to the caller: its organisations are the cluster or a municipality with a share. */
-export function restrictToVisibleCoFinancings<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, ctx: RequestContext): SelectQueryBuilder<T> {
-  const ids = ctx.scope.organisationIds(Capability.READ);
-  if (!ids.length) return qb.andWhere('1 = 0');
-  return qb.andWhere(
-    new Brackets((w) =>
-      w
-        .where(`${alias}.cluster_organisation_id = ANY(:vis_cofin_orgs)`, { vis_cofin_orgs: ids })
-        .orWhere(`EXISTS (SELECT 1 FROM office_co_financing_share vs WHERE vs.co_financing_id = ${alias}.id AND vs.municipality_id = ANY(:vis_cofin_orgs))`),
-    ),
-  );
-}
 
 /** Keyset "after this row" on (column, id), with the position read from the row itself (exact to the microsecond). */
 export function afterRow<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, table: string, column: string, afterId: string | null): SelectQueryBuilder<T> {
