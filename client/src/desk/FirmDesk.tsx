@@ -16,6 +16,7 @@ import { RecordTouchpointForm } from './RecordTouchpointForm';
 import type { RecordAs } from './recordAs';
 import { RecordAsChooser } from './RecordAsChooser';
 import { GrowthMappingForm } from './GrowthMappingForm';
+import { GrowthPotentialForm } from './GrowthPotentialForm';
 import { JOURNEY_CONTEXT, JOURNEY_PAGE, JourneyFilters, JourneyTimeline } from './JourneyTimeline';
 import { journeyFilterFromParams } from './journeyFilter';
 import { MilestonesPanel } from './MilestonesPanel';
@@ -91,6 +92,7 @@ export function FirmDesk({
                 {assessment.organisation.name})
               </p>
             )}
+            <GrowthPotentialForm firmId={firm.id} organisationId={recordAs.organisationId} me={me} actingFor={actingFor} />
             {admins.length > 0 && <DataExportButton firmId={firmId} organisations={admins} />}
           </header>
           {journey.hiddenOrganisations.length > 0 && (

@@ -245,4 +245,26 @@ export const messages = {
   'referral.sent': { en: 'Referral sent to {{name}}.', da: 'Henvisningen er sendt til {{name}}.', sv: 'Hänvisningen har skickats till {{name}}.' },
   'referral.chooseReceiver': { en: 'Choose the organisation to refer the firm to.', da: 'Vælg den organisation, virksomheden henvises til.', sv: 'Välj organisationen som företaget hänvisas till.' },
   'referral.giveReason': { en: 'Say what the receiver is asked to help with.', da: 'Angiv hvad modtageren bedes hjælpe med.', sv: 'Ange vad mottagaren ombeds hjälpa till med.' },
+  // Growth-potential assessment (DA vurdering af vækstpotentiale / SV bedömning av tillväxtpotential)
+  'growthPotential.open': { en: 'Assess growth potential', da: 'Vurder vækstpotentiale', sv: 'Bedöm tillväxtpotential' },
+  'growthPotential.title': { en: 'Assess growth potential', da: 'Vurder vækstpotentiale', sv: 'Bedöm tillväxtpotential' },
+  'growthPotential.level': { en: 'Growth potential', da: 'Vækstpotentiale', sv: 'Tillväxtpotential' },
+  'growthPotential.segment': { en: 'Segment', da: 'Segment', sv: 'Segment' },
+  'growthPotential.choose': { en: 'Choose…', da: 'Vælg…', sv: 'Välj…' },
+  'growthPotential.rationale': { en: 'Reasoning', da: 'Begrundelse', sv: 'Motivering' },
+  'growthPotential.submit': { en: 'Save assessment', da: 'Gem vurdering', sv: 'Spara bedömning' },
+  'growthPotential.current': {
+    en: 'Current: {{level}} growth potential, {{segment}}. Assessed by {{who}} ({{organisation}}) on {{date}}.',
+    da: 'Nuværende: {{level}} vækstpotentiale, {{segment}}. Vurderet af {{who}} ({{organisation}}) den {{date}}.',
+    sv: 'Nuvarande: {{level}} tillväxtpotential, {{segment}}. Bedömd av {{who}} ({{organisation}}) den {{date}}.',
+  },
+  'growthPotential.saved': {
+    en: 'Saved. Current: {{level}} growth potential, {{segment}}. Assessed by {{who}} ({{organisation}}) on {{date}}.',
+    da: 'Gemt. Nuværende: {{level}} vækstpotentiale, {{segment}}. Vurderet af {{who}} ({{organisation}}) den {{date}}.',
+    sv: 'Sparat. Nuvarande: {{level}} tillväxtpotential, {{segment}}. Bedömd av {{who}} ({{organisation}}) den {{date}}.',
+  },
+  'segment.ENTREPRENEUR': { en: 'Entrepreneur', da: 'Iværksætter', sv: 'Entreprenör' },
+  'segment.ESTABLISHED': { en: 'Established firm', da: 'Etableret virksomhed', sv: 'Etablerat företag' },
+  'segment.GROWTH_FIRM': { en: 'Growth firm', da: 'Vækstvirksomhed', sv: 'Tillväxtföretag' },
+  'segment.SCALE_UP': { en: 'Scale-up', da: 'Scale-up-virksomhed', sv: 'Scale-up-företag' },
 };

@@ -209,6 +209,15 @@ export type AnonymiseContactPersonInput = {
   reason: string;
 };
 
+/** Assess a firm's growth-potential level and segment (the newest assessment is the current one). */
+export type AssessGrowthPotentialInput = {
+  firmId: string | number;
+  level: GrowthPotentialLevel;
+  organisationId?: string | number | null | undefined;
+  rationale?: string | null | undefined;
+  segment: FirmSegment;
+};
+
 /** A budget line: what and how much (DKK). */
 export type BudgetLineInput = {
   /** DKK as a decimal string, e.g. "1600" or "8000.00". */
@@ -1997,6 +2006,20 @@ export type DeskLinkFirmIdentifierMutationVariables = Exact<{
 
 
 export type DeskLinkFirmIdentifierMutation = { linkFirmIdentifier: { firm: { id: string, name: string, status: FirmStatus, version: number, cvr: string | null, organisationsnummer: string | null, mergedInto: { id: string, name: string, cvr: string | null, organisationsnummer: string | null } | null } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
+
+export type DeskFirmGrowthPotentialQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeskFirmGrowthPotentialQuery = { firm: { id: string, growthPotential: { level: GrowthPotentialLevel, segment: FirmSegment, assessedAt: string, assessedBy: { id: string, displayName: string } | null, organisation: { id: string, name: string } | null } | null } | null };
+
+export type DeskAssessGrowthPotentialMutationVariables = Exact<{
+  input: AssessGrowthPotentialInput;
+}>;
+
+
+export type DeskAssessGrowthPotentialMutation = { assessGrowthPotential: { assessment: { id: string, level: GrowthPotentialLevel, segment: FirmSegment, rationale: string | null, assessedAt: string } | null, userErrors: Array<{ field: Array<string>, message: string, code: UserErrorCode, parameters: Array<{ name: string, value: string }> }> } };
 
 export type DeskCorrectTouchpointMutationVariables = Exact<{
   input: CorrectTouchpointInput;
@@ -4652,6 +4675,50 @@ export const DeskLinkFirmIdentifierDocument = gql`
 
 export function useDeskLinkFirmIdentifierMutation() {
   return Urql.useMutation<DeskLinkFirmIdentifierMutation, DeskLinkFirmIdentifierMutationVariables>(DeskLinkFirmIdentifierDocument);
+};
+export const DeskFirmGrowthPotentialDocument = gql`
+    query DeskFirmGrowthPotential($id: ID!) {
+  firm(id: $id) {
+    id
+    growthPotential {
+      level
+      segment
+      assessedAt
+      assessedBy {
+        id
+        displayName
+      }
+      organisation {
+        id
+        name
+      }
+    }
+  }
+}
+    `;
+
+export function useDeskFirmGrowthPotentialQuery(options: Omit<Urql.UseQueryArgs<DeskFirmGrowthPotentialQueryVariables>, 'query'>) {
+  return Urql.useQuery<DeskFirmGrowthPotentialQuery, DeskFirmGrowthPotentialQueryVariables>({ query: DeskFirmGrowthPotentialDocument, ...options });
+};
+export const DeskAssessGrowthPotentialDocument = gql`
+    mutation DeskAssessGrowthPotential($input: AssessGrowthPotentialInput!) {
+  assessGrowthPotential(input: $input) {
+    assessment {
+      id
+      level
+      segment
+      rationale
+      assessedAt
+    }
+    userErrors {
+      ...DeskUserErrors
+    }
+  }
+}
+    ${DeskUserErrorsFragmentDoc}`;
+
+export function useDeskAssessGrowthPotentialMutation() {
+  return Urql.useMutation<DeskAssessGrowthPotentialMutation, DeskAssessGrowthPotentialMutationVariables>(DeskAssessGrowthPotentialDocument);
 };
 export const DeskCorrectTouchpointDocument = gql`
     mutation DeskCorrectTouchpoint($input: CorrectTouchpointInput!) {

@@ -1,4 +1,4 @@
-import { IsISO8601, IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsISO8601, IsOptional, IsUUID, Length, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Country } from '../organisations/organisation.entity';
 
@@ -40,7 +40,9 @@ export class CreateFirmInput {
   organisationsnummer?: string;
 
   @Field()
-  @Length(1, 200)
+  // Two rules, not @Length(1, 200): an empty name is then REQUIRED (minLength 1) and a long one TOO_LONG, like other required fields.
+  @MinLength(1)
+  @MaxLength(200)
   name!: string;
 
   @Field({ nullable: true, description: 'DB07 (6 digits) or SNI 2007 (5 digits).' })

@@ -82,6 +82,8 @@ export class FirmResolver {
       input,
       async (em) => {
         const checked = await checkFirmFields(em, input.country, input);
+        // Only spaces is as empty as "" (the name is stored trimmed): the same REQUIRED shape as the validator's.
+        if (!input.name.trim()) checked.errors.push(userError('name', 'name must not be empty', UserErrorCode.REQUIRED, { constraint: 'minLength', min: 1 }));
         const isProspect = input.cvr == null && input.organisationsnummer == null;
         let owner: string | null = null;
         if (isProspect) {

@@ -25,8 +25,8 @@ describe('creating firms: bad input is a typed user error naming the field, and 
     ['an invalid organisationsnummer (Luhn)', { country: 'SE', name: 'A', organisationsnummer: '556036-0794' }, ['input', 'organisationsnummer'], 'INVALID_IDENTIFIER'],
     ['a CVR on a Swedish firm', { country: 'SE', name: 'A', cvr: '24256790' }, ['input', 'cvr'], 'INVALID'],
     ['an unknown municipality code', { country: 'DK', name: 'A', cvr: '24256790', municipalityCode: '999' }, ['input', 'municipalityCode'], 'NOT_FOUND'],
-    ['an oversized name', { country: 'DK', name: 'x'.repeat(201), cvr: '24256790' }, ['input', 'name'], 'INVALID'],
-    ['an empty name', { country: 'DK', name: '', cvr: '24256790' }, ['input', 'name'], 'INVALID'],
+    ['an oversized name', { country: 'DK', name: 'x'.repeat(201), cvr: '24256790' }, ['input', 'name'], 'TOO_LONG'],
+    ['an empty name', { country: 'DK', name: '', cvr: '24256790' }, ['input', 'name'], 'REQUIRED'],
     ['a wrong-length industry code', { country: 'DK', name: 'A', cvr: '24256790', industryCode: '6201' }, ['input', 'industryCode'], 'INVALID'],
     ['negative employees', { country: 'DK', name: 'A', cvr: '24256790', employees: -1 }, ['input', 'employees'], 'INVALID'],
   ])('%s', async (_label, input, field, code) => {
@@ -35,6 +35,20 @@ describe('creating firms: bad input is a typed user error naming the field, and 
     expect(r.errors).toBeUndefined();
     expect(r.data.createFirm.firm).toBeNull();
     expect(r.data.createFirm.userErrors[0]).toMatchObject({ field, code });
+    expect(await firmCount()).toBe(before);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['only spaces', '   '],
+  ])('a name that is %s is REQUIRED with the rule named (minLength 1), like other required fields', async (_label, name) => {
+    const before = await firmCount();
+    const r = await app.exec(`mutation($i: CreateFirmInput!) { createFirm(input: $i) { firm { id } userErrors { field code parameters { name value } } } }`, { i: { country: 'DK', name, cvr: '24256790' } }, { email: MIDT });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.createFirm).toEqual({
+      firm: null,
+      userErrors: [{ field: ['input', 'name'], code: 'REQUIRED', parameters: [{ name: 'constraint', value: 'minLength' }, { name: 'min', value: '1' }] }],
+    });
     expect(await firmCount()).toBe(before);
   });
 
