@@ -2,6 +2,7 @@ import { parseNumber } from '../ui/format';
 import { sharesTotal } from '../ui/shares';
 import { FieldError, FormErrors, type UserErrorLike, errorId, placeUserErrors } from '../ui/userErrors';
 import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   useCoFinancingMunicipalitiesQuery,
   useCreateOfficeCoFinancingMutation,
@@ -38,6 +39,7 @@ function shownFields(form: CoFinancingForm): string[] {
  * server accepts only when they add up to exactly 100 %, amounts per year, and the member benefits.
  */
 export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: CoFinancingDetailsFragment; officeId?: string; onDone: () => void }) {
+  const { t } = useTranslation();
   const formId = useId();
   const [form, setForm] = useState<CoFinancingForm>(() => (existing ? coFinancingFormOf(existing) : emptyForm));
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
@@ -66,26 +68,26 @@ export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: C
   const toggleBenefit = (b: MemberBenefit) => set({ benefits: form.benefits.includes(b) ? form.benefits.filter((x) => x !== b) : [...form.benefits, b] });
 
   return (
-    <form className="form sub-form" onSubmit={submit} noValidate aria-label={existing ? 'Edit co-financing' : 'Record co-financing'} data-testid="co-financing-form">
+    <form className="form sub-form" onSubmit={submit} noValidate aria-label={existing ? t('clusters.coFinancing.edit') : t('clusters.coFinancing.record')} data-testid="co-financing-form">
       <FormErrors errors={placed.unplaced} requestError={result.error} />
       <div className="field">
-        <label htmlFor={`${formId}-title`}>Title</label>
+        <label htmlFor={`${formId}-title`}>{t('clusters.coFinancing.title')}</label>
         <input id={`${formId}-title`} value={form.title} onChange={(e) => set({ title: e.target.value })} {...aria('title')} />
         <FieldError formId={formId} field="title" messages={messages('title')} />
       </div>
       <div className="field">
-        <label htmlFor={`${formId}-model`}>Model (optional)</label>
+        <label htmlFor={`${formId}-model`}>{t('clusters.coFinancing.model')}</label>
         <input id={`${formId}-model`} value={form.modelDescription} onChange={(e) => set({ modelDescription: e.target.value })} {...aria('modelDescription')} />
         <FieldError formId={formId} field="modelDescription" messages={messages('modelDescription')} />
       </div>
 
       <fieldset>
-        <legend>Shares per municipality (together exactly 100 %)</legend>
+        <legend>{t('clusters.coFinancing.shares')}</legend>
         {form.shares.map((row, i) => (
           <div className="row-editor" key={i} data-testid="share-row">
             <div className="field grow">
               <label htmlFor={`${formId}-m${i}`}>
-                Municipality<span className="visually-hidden"> {i + 1}</span>
+                {t('clusters.coFinancing.municipality')}<span className="visually-hidden"> {i + 1}</span>
               </label>
               <select
                 id={`${formId}-m${i}`}
@@ -93,7 +95,7 @@ export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: C
                 onChange={(e) => set({ shares: form.shares.map((r, j) => (j === i ? { ...r, municipalityId: e.target.value } : r)) })}
                 {...aria(`shares.${i}.municipalityId`)}
               >
-                <option value="">Choose…</option>
+                <option value="">{t('clusters.coFinancing.choose')}</option>
                 {(municipalities?.organisations.edges ?? []).map(({ node }) => (
                   <option key={node.id} value={node.id}>
                     {node.name}
@@ -104,7 +106,7 @@ export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: C
             </div>
             <div className="field">
               <label htmlFor={`${formId}-s${i}`}>
-                Share (%)<span className="visually-hidden"> of municipality {i + 1}</span>
+                {t('clusters.coFinancing.share')}<span className="visually-hidden"> {t('clusters.coFinancing.shareOf', { n: i + 1 })}</span>
               </label>
               <input
                 id={`${formId}-s${i}`}
@@ -117,8 +119,8 @@ export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: C
               <FieldError formId={formId} field={`shares.${i}.sharePercent`} messages={messages(`shares.${i}.sharePercent`)} />
             </div>
             {form.shares.length > 1 && (
-              <button type="button" className="remove" aria-label={`Remove municipality ${i + 1}`} onClick={() => set({ shares: form.shares.filter((_, j) => j !== i) })}>
-                Remove
+              <button type="button" className="remove" aria-label={t('clusters.coFinancing.removeMunicipality', { n: i + 1 })} onClick={() => set({ shares: form.shares.filter((_, j) => j !== i) })}>
+                {t('clusters.remove')}
               </button>
             )}
           </div>
@@ -128,17 +130,17 @@ export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: C
         </p>
         <FieldError formId={formId} field="shares" messages={messages('shares')} />
         <button type="button" onClick={() => set({ shares: [...form.shares, { municipalityId: '', sharePercent: '' }] })}>
-          Add municipality
+          {t('clusters.coFinancing.addMunicipality')}
         </button>
       </fieldset>
 
       <fieldset>
-        <legend>Amounts per year (DKK)</legend>
+        <legend>{t('clusters.coFinancing.amounts')}</legend>
         {form.annualAmounts.map((row, i) => (
           <div className="row-editor" key={i}>
             <div className="field">
               <label htmlFor={`${formId}-y${i}`}>
-                Year<span className="visually-hidden"> {i + 1}</span>
+                {t('clusters.coFinancing.year')}<span className="visually-hidden"> {i + 1}</span>
               </label>
               <input
                 id={`${formId}-y${i}`}
@@ -151,7 +153,7 @@ export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: C
             </div>
             <div className="field">
               <label htmlFor={`${formId}-a${i}`}>
-                Amount<span className="visually-hidden"> for year {i + 1}</span>
+                {t('clusters.coFinancing.amount')}<span className="visually-hidden"> {t('clusters.coFinancing.amountFor', { n: i + 1 })}</span>
               </label>
               <input
                 id={`${formId}-a${i}`}
@@ -162,25 +164,25 @@ export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: C
               />
               <FieldError formId={formId} field={`annualAmounts.${i}.amount`} messages={messages(`annualAmounts.${i}.amount`)} />
             </div>
-            <button type="button" className="remove" aria-label={`Remove year ${i + 1}`} onClick={() => set({ annualAmounts: form.annualAmounts.filter((_, j) => j !== i) })}>
-              Remove
+            <button type="button" className="remove" aria-label={t('clusters.coFinancing.removeYear', { n: i + 1 })} onClick={() => set({ annualAmounts: form.annualAmounts.filter((_, j) => j !== i) })}>
+              {t('clusters.remove')}
             </button>
           </div>
         ))}
         <button type="button" onClick={() => set({ annualAmounts: [...form.annualAmounts, { year: '', amount: '' }] })}>
-          Add year
+          {t('clusters.coFinancing.addYear')}
         </button>
       </fieldset>
 
       <fieldset>
-        <legend>What member municipalities get</legend>
+        <legend>{t('clusters.coFinancing.benefits')}</legend>
         {MEMBER_BENEFITS.map(([value]) => (
           <label key={value} className="check">
             <input type="checkbox" checked={form.benefits.includes(value as MemberBenefit)} onChange={() => toggleBenefit(value as MemberBenefit)} /> {memberBenefitLabel(value)}
           </label>
         ))}
         <div className="field">
-          <label htmlFor={`${formId}-benefits`}>In the agreement's words (optional)</label>
+          <label htmlFor={`${formId}-benefits`}>{t('clusters.coFinancing.benefitsWords')}</label>
           <textarea id={`${formId}-benefits`} rows={2} value={form.benefitsDescription} onChange={(e) => set({ benefitsDescription: e.target.value })} {...aria('benefitsDescription')} />
           <FieldError formId={formId} field="benefitsDescription" messages={messages('benefitsDescription')} />
         </div>
@@ -188,10 +190,10 @@ export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: C
 
       <div className="form-actions">
         <button type="submit" className="primary" disabled={result.fetching} data-testid="co-financing-save">
-          {result.fetching ? 'Saving…' : 'Save co-financing'}
+          {result.fetching ? t('clusters.saving') : t('clusters.coFinancing.save')}
         </button>
         <button type="button" onClick={onDone} data-testid="co-financing-cancel">
-          Cancel
+          {t('clusters.cancel')}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../ui/i18n';
 import { buildCoFinancingInput } from './coFinancing';
 
 describe('buildCoFinancingInput', () => {
@@ -40,5 +41,18 @@ describe('buildCoFinancingInput', () => {
       benefitsDescription: '',
     });
     expect(Object.keys(built.errors ?? {}).sort()).toEqual(['annualAmounts.0.amount', 'annualAmounts.0.year', 'shares.0.municipalityId', 'shares.0.sharePercent']);
+  });
+});
+
+describe('buildCoFinancingInput in Danish', () => {
+  afterEach(() => setLanguage('en', false));
+  it('words its checks in Danish, the example share with a decimal comma', () => {
+    setLanguage('da', false);
+    const built = buildCoFinancingInput({ title: 'x', modelDescription: '', shares: [{ municipalityId: '', sharePercent: 'abc' }], annualAmounts: [{ year: '27', amount: '1' }], benefits: [], benefitsDescription: '' });
+    expect(built.errors).toEqual({
+      'shares.0.sharePercent': 'Angiv andelen i procent, fx 15 eller 33,33.',
+      'shares.0.municipalityId': 'Vælg kommunen.',
+      'annualAmounts.0.year': 'Angiv året, fx 2027.',
+    });
   });
 });

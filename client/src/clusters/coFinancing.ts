@@ -1,4 +1,5 @@
-import { parseNumber } from '../ui/format';
+import { formatNumber, parseNumber } from '../ui/format';
+import { t } from '../ui/i18n';
 import type { CreateOfficeCoFinancingInput, MemberBenefit } from '../generated/graphql';
 
 export interface ShareRow {
@@ -32,15 +33,15 @@ export function buildCoFinancingInput(form: CoFinancingForm): { input: Lists; er
   const errors: Record<string, string> = {};
   const shares = form.shares.map((row, i) => {
     const share = parseNumber(row.sharePercent);
-    if (share == null) errors[`shares.${i}.sharePercent`] = 'Enter the share in percent, e.g. 15 or 33.33.';
-    if (!row.municipalityId) errors[`shares.${i}.municipalityId`] = 'Choose the municipality.';
+    if (share == null) errors[`shares.${i}.sharePercent`] = t('clusters.coFinancing.enterShare', { whole: formatNumber(15), decimal: formatNumber(33.33) });
+    if (!row.municipalityId) errors[`shares.${i}.municipalityId`] = t('clusters.coFinancing.chooseMunicipality');
     return { municipalityId: row.municipalityId, sharePercent: share ?? 0 };
   });
   const annualAmounts = form.annualAmounts.map((row, i) => {
     const year = /^\s*\d{4}\s*$/.test(row.year) ? Number(row.year) : null;
     const amount = /^\s*\d+\s*$/.test(row.amount.replace(/[\s.,]/g, '')) ? Number(row.amount.replace(/[\s.,]/g, '')) : null;
-    if (year == null) errors[`annualAmounts.${i}.year`] = 'Enter the year, e.g. 2027.';
-    if (amount == null) errors[`annualAmounts.${i}.amount`] = 'Enter a whole amount in DKK.';
+    if (year == null) errors[`annualAmounts.${i}.year`] = t('clusters.coFinancing.enterYear', { year: 2027 });
+    if (amount == null) errors[`annualAmounts.${i}.amount`] = t('clusters.coFinancing.enterAmount');
     return { year: year ?? 0, amount: amount ?? 0 };
   });
   if (Object.keys(errors).length) return { input: null, errors };

@@ -1,6 +1,8 @@
 import { formatDateTime } from '../ui/format';
 import { PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useDeskJourneyAccessLogQuery, useDeskOwnEntryLabelsQuery, type DeskJourneyAccessLogQuery } from '../generated/graphql';
+import { useTranslation } from 'react-i18next';
+import { t as translate } from '../ui/i18n';
 import { kindLabel } from './timeline';
 
 const PAGE = 10;
@@ -14,15 +16,16 @@ export type EntryLabels = ReadonlyMap<string, { kind: string; occurredAt: string
 export function entriesRead(ids: readonly string[], labels: EntryLabels): string[] {
   return ids.map((id) => {
     const l = labels.get(id);
-    return l ? `${kindLabel(l.kind)} of ${formatDateTime(l.occurredAt)}` : `entry ${id.slice(0, 8)}`;
+    return l ? translate('desk.log.entryOf', { kind: kindLabel(l.kind), when: formatDateTime(l.occurredAt) }) : translate('desk.log.entryId', { id: id.slice(0, 8) });
   });
 }
 
 /** "on the firm's consent" / "on an open referral". */
-export const basisText = (basis: string) => (basis === 'CONSENT' ? "on the firm's consent" : basis === 'REFERRAL' ? 'on an open referral' : `on basis ${basis}`);
+export const basisText = (basis: string) => (basis === 'CONSENT' || basis === 'REFERRAL' ? translate(`desk.log.basis.${basis}`) : translate('desk.log.basis.other', { basis }));
 
 /** Who read which of our entries about this firm, on which basis, when: newest first, page by page. */
 export function AccessLogPanel({ firmId, organisationIds }: { firmId: string; organisationIds: readonly string[] }) {
+  const { t } = useTranslation();
   // Our own entries (reading them is not logged): only to name the entries in the log.
   const [{ data: own }] = useDeskOwnEntryLabelsQuery({
     variables: { firmId, filter: organisationIds.length ? { organisationIds: [...organisationIds] } : null, first: LABELLED_ENTRIES },
@@ -31,9 +34,9 @@ export function AccessLogPanel({ firmId, organisationIds }: { firmId: string; or
   const labels: EntryLabels = new Map((own?.firmJourney?.edges ?? []).map((e) => [e.node.id, e.node]));
   return (
     <div className="desk-form" data-testid="access-log-panel">
-      <h2>Access log</h2>
-      <p className="hint">Reads of our journey entries about this firm by other organisations, on a consent or an open referral. The server logs every such read.</p>
-      <ul className="desk-list" aria-label="Reads of our entries, newest first">
+      <h2>{t('desk.log.title')}</h2>
+      <p className="hint">{t('desk.log.hint')}</p>
+      <ul className="desk-list" aria-label={t('desk.log.list')}>
         <Paged renderPage={(p) => <LogPage {...p} firmId={firmId} labels={labels} />} />
       </ul>
     </div>
@@ -41,6 +44,7 @@ export function AccessLogPanel({ firmId, organisationIds }: { firmId: string; or
 }
 
 function LogPage({ firmId, labels, after, ...page }: PageProps & { firmId: string; labels: EntryLabels }) {
+  const { t } = useTranslation();
   // Reads happen elsewhere: always ask the server, showing what was known meanwhile.
   const [{ data, fetching, error }, refresh] = useDeskJourneyAccessLogQuery({ variables: { firmId, first: PAGE, after }, requestPolicy: 'cache-and-network' });
   const edges = data?.journeyAccessLog.edges ?? [];
@@ -49,7 +53,7 @@ function LogPage({ firmId, labels, after, ...page }: PageProps & { firmId: strin
       {page.isFirst && (
         <li className="desk-rec-refresh">
           <button type="button" onClick={() => refresh({ requestPolicy: 'network-only' })} disabled={fetching} data-testid="access-log-refresh">
-            Refresh
+            {t('desk.log.refresh')}
           </button>
         </li>
       )}
@@ -62,9 +66,9 @@ function LogPage({ firmId, labels, after, ...page }: PageProps & { firmId: strin
           count={data ? edges.length : null}
           fetching={fetching}
           error={error}
-          emptyText="No other organisation has read our entries about this firm."
+          emptyText={t('desk.log.empty')}
           pageInfo={data?.journeyAccessLog.pageInfo}
-          what="the access log"
+          what={t('desk.log.what')}
         />
       </li>
     </>
@@ -72,21 +76,22 @@ function LogPage({ firmId, labels, after, ...page }: PageProps & { firmId: strin
 }
 
 function LogItem({ entry, labels }: { entry: LogEntry; labels: EntryLabels }) {
+  const { t } = useTranslation();
   const read = entriesRead(entry.touchpointIds, labels);
   return (
     <li className="desk-item" data-testid="access-log-entry" data-basis={entry.basis}>
       <div className="desk-item-head">
-        <strong>{entry.viewer?.displayName ?? 'An API client'}</strong>
+        <strong>{entry.viewer?.displayName ?? t('desk.log.apiClient')}</strong>
         <time className="muted desk-small" dateTime={entry.at}>
           {formatDateTime(entry.at)}
         </time>
       </div>
       <p className="desk-small">
-        {entry.viewerOrganisation.name} read {read.length === 1 ? '1 entry' : `${read.length} entries`} of {entry.ownerOrganisation.name}{' '}
+        {t('desk.log.read', { count: read.length, viewer: entry.viewerOrganisation.name, owner: entry.ownerOrganisation.name })}{' '}
         <strong data-testid="access-log-basis">{basisText(entry.basis)}</strong>.
       </p>
       <details className="desk-rec-details">
-        <summary>Entries read</summary>
+        <summary>{t('desk.log.entriesRead')}</summary>
         <ul className="desk-rec-read" data-testid="access-log-entries">
           {read.map((r, i) => (
             <li key={i}>{r}</li>

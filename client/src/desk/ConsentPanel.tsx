@@ -1,6 +1,7 @@
 import { formatDate, formatDateTime } from '../ui/format';
 import { FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/userErrors';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   useDeskFirmConsentsQuery, useDeskRecordConsentMutation, useDeskWithdrawConsentMutation, type ConsentScope, type DeskFirmConsentsQuery,
   type DeskOrganisationRefFragment,
@@ -26,17 +27,15 @@ const inAYear = () => {
 
 /** The firm's consents recorded by our organisations, to record a new one and to withdraw one. */
 export function ConsentPanel({ firmId, organisationId, exclude }: { firmId: string; organisationId: string | null; exclude: string[] }) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useDeskFirmConsentsQuery({ variables: { firmId }, context: CONSENTS });
   const consents = data?.firmConsents ?? [];
   return (
     <div className="desk-form" data-testid="consent-panel">
-      <h2>Consent to share</h2>
-      <p className="hint">
-        With the firm's consent, the organisations it names (or all public business-support actors) see our journey entries about it. Withdrawal takes
-        effect at once.
-      </p>
-      <QueryStatus fetching={fetching && !data} error={error} what="consents" />
-      {data && consents.length === 0 && <p className="muted">No consent recorded by us.</p>}
+      <h2>{t('desk.consent.title')}</h2>
+      <p className="hint">{t('desk.consent.hint')}</p>
+      <QueryStatus fetching={fetching && !data} error={error} what={t('desk.consent.what')} />
+      {data && consents.length === 0 && <p className="muted">{t('desk.consent.none')}</p>}
       {consents.length > 0 && (
         <ul className="desk-list">
           {consents.map((c) => (
@@ -50,34 +49,35 @@ export function ConsentPanel({ firmId, organisationId, exclude }: { firmId: stri
 }
 
 function ConsentItem({ consent: c, canWithdraw }: { consent: DeskFirmConsentsQuery['firmConsents'][number]; canWithdraw: boolean }) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }, withdraw] = useDeskWithdrawConsentMutation();
   const [confirming, setConfirming] = useState(false);
-  const state = c.withdrawnAt ? `Withdrawn ${formatDateTime(c.withdrawnAt)}` : c.isEffective ? 'In effect' : 'Expired';
+  const state = c.withdrawnAt ? t('desk.consent.withdrawnAt', { when: formatDateTime(c.withdrawnAt) }) : c.isEffective ? t('desk.consent.inEffect') : t('desk.consent.expired');
   return (
     <li className="desk-item" data-testid="consent" data-consent-id={c.id} data-effective={c.isEffective}>
       <div className="desk-item-head">
-        <strong>{c.scope === 'ALL_PUBLIC_BUSINESS_SUPPORT' ? 'All public business-support actors' : c.recipients.map((r) => r.name).join(', ')}</strong>
+        <strong>{c.scope === 'ALL_PUBLIC_BUSINESS_SUPPORT' ? t('desk.consent.allPublic') : c.recipients.map((r) => r.name).join(', ')}</strong>
         <span className={`desk-status ${c.isEffective ? 'desk-status-accepted' : 'desk-status-closed'}`} data-testid="consent-state">
           {state}
         </span>
       </div>
-      <p className="desk-small">Purpose: {c.purpose}</p>
+      <p className="desk-small">{t('desk.consent.purposeLine', { purpose: c.purpose })}</p>
       <p className="muted desk-small">
-        Valid until {formatDate(c.validUntil)} · recorded {formatDateTime(c.recordedAt)} by {c.organisation.name}
+        {t('desk.consent.validLine', { until: formatDate(c.validUntil), when: formatDateTime(c.recordedAt), organisation: c.organisation.name })}
       </p>
       {canWithdraw && c.isEffective && !confirming && (
         <button type="button" onClick={() => setConfirming(true)} data-testid="consent-withdraw">
-          Withdraw…
+          {t('desk.consent.withdraw')}
         </button>
       )}
       {confirming && c.isEffective && (
         <p className="desk-inline-form">
-          <span>Withdraw this consent now?</span>
+          <span>{t('desk.consent.withdrawAsk')}</span>
           <button type="button" className="primary" disabled={fetching} onClick={() => withdraw({ input: { consentId: c.id } })} data-testid="consent-withdraw-confirm">
-            Withdraw consent
+            {t('desk.consent.withdrawConfirm')}
           </button>
           <button type="button" onClick={() => setConfirming(false)}>
-            Keep it
+            {t('desk.consent.keep')}
           </button>
         </p>
       )}
@@ -87,6 +87,7 @@ function ConsentItem({ consent: c, canWithdraw }: { consent: DeskFirmConsentsQue
 }
 
 function RecordConsentForm({ firmId, organisationId, exclude }: { firmId: string; organisationId: string; exclude: string[] }) {
+  const { t } = useTranslation();
   const [scope, setScope] = useState<ConsentScope>('NAMED_ORGANISATIONS');
   const [recipients, setRecipients] = useState<DeskOrganisationRefFragment[]>([]);
   const [purpose, setPurpose] = useState('');
@@ -119,27 +120,27 @@ function RecordConsentForm({ firmId, organisationId, exclude }: { firmId: string
 
   return (
     <form className="desk-subform" onSubmit={submit} noValidate aria-labelledby="consent-title" data-testid="consent-form">
-      <h3 id="consent-title">Record the firm's consent</h3>
+      <h3 id="consent-title">{t('desk.consent.record')}</h3>
       <fieldset className="desk-radios" {...invalidProps('consent-scope-error', by('scope'))}>
-        <legend>Shared with</legend>
+        <legend>{t('desk.consent.sharedWith')}</legend>
         <label className="desk-check">
           <input type="radio" name="consent-scope" checked={scope === 'NAMED_ORGANISATIONS'} onChange={() => setScope('NAMED_ORGANISATIONS')} data-testid="consent-scope-named" />
-          <span>Named organisations</span>
+          <span>{t('desk.consent.named')}</span>
         </label>
         <label className="desk-check">
           <input type="radio" name="consent-scope" checked={scope === 'ALL_PUBLIC_BUSINESS_SUPPORT'} onChange={() => setScope('ALL_PUBLIC_BUSINESS_SUPPORT')} data-testid="consent-scope-all" />
-          <span>All public business-support actors</span>
+          <span>{t('desk.consent.allPublic')}</span>
         </label>
       </fieldset>
       <FieldError id="consent-scope-error" messages={by('scope')} />
       {scope === 'NAMED_ORGANISATIONS' && (
         <>
           {recipients.length > 0 && (
-            <ul className="desk-chips" aria-label="Organisations named" data-testid="consent-recipients">
+            <ul className="desk-chips" aria-label={t('desk.consent.namedList')} data-testid="consent-recipients">
               {recipients.map((o) => (
                 <li key={o.id}>
                   {o.name}{' '}
-                  <button type="button" aria-label={`Remove ${o.name}`} onClick={() => setRecipients((rs) => rs.filter((r) => r.id !== o.id))}>
+                  <button type="button" aria-label={t('desk.consent.remove', { name: o.name })} onClick={() => setRecipients((rs) => rs.filter((r) => r.id !== o.id))}>
                     ×
                   </button>
                 </li>
@@ -148,7 +149,7 @@ function RecordConsentForm({ firmId, organisationId, exclude }: { firmId: string
           )}
           <OrganisationPicker
             id="consent-recipient-search"
-            label="Add an organisation"
+            label={t('desk.consent.addOrganisation')}
             exclude={[...exclude, ...recipients.map((r) => r.id)]}
             onChoose={(o) => setRecipients((rs) => [...rs, o])}
             invalid={!!by('recipientOrganisationIds')}
@@ -157,19 +158,19 @@ function RecordConsentForm({ firmId, organisationId, exclude }: { firmId: string
           <FieldError id="consent-recipients-error" messages={by('recipientOrganisationIds')} />
         </>
       )}
-      <label htmlFor="consent-purpose">Purpose</label>
+      <label htmlFor="consent-purpose">{t('desk.consent.purpose')}</label>
       <input id="consent-purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)} {...invalidProps('consent-purpose-error', by('purpose'))} />
       <FieldError id="consent-purpose-error" messages={by('purpose')} />
-      <label htmlFor="consent-valid-until">Valid until (inclusive)</label>
+      <label htmlFor="consent-valid-until">{t('desk.consent.validUntil')}</label>
       <input id="consent-valid-until" type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} {...invalidProps('consent-valid-error', by('validUntil'))} />
       <FieldError id="consent-valid-error" messages={by('validUntil')} />
       <FormErrors messages={[...(by('organisationId') ?? []), ...(by('firmId') ?? []), ...errors.other]} error={error} />
       <button type="submit" className="primary" disabled={fetching} data-testid="consent-submit">
-        Record consent
+        {t('desk.consent.submit')}
       </button>
       {saved && (
         <p role="status" className="desk-saved" data-testid="consent-saved">
-          Consent recorded.
+          {t('desk.consent.saved')}
         </p>
       )}
     </form>

@@ -1,6 +1,8 @@
 import { FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/userErrors';
 import { fromLocalInput, toLocalInput } from '../ui/format';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { t as translate } from '../ui/i18n';
 import { useDeskCorrectTouchpointMutation, type CorrectTouchpointInput, type DeskTouchpointFragment } from '../generated/graphql';
 import { KindFields } from './KindFields';
 import { buildDetails, draftFromDetails, kindKeys, type KindDraft, type RecordableKind } from './touchpointKinds';
@@ -19,10 +21,10 @@ export function correctInput(
 ): { input: CorrectTouchpointInput | null; errors: Record<string, string[]> } {
   const built = buildDetails(kind, draft);
   const errors = { ...built.errors };
-  if (!reason.trim()) errors.reason = ['Say why the entry is corrected.'];
+  if (!reason.trim()) errors.reason = [translate('desk.check.giveReason')];
   const changedTime = occurredAtLocal !== toLocalInput(new Date(entry.occurredAt));
   const occurredAt = changedTime ? fromLocalInput(occurredAtLocal) : null;
-  if (changedTime && !occurredAt) errors.occurredAt = ['Give the time it happened.'];
+  if (changedTime && !occurredAt) errors.occurredAt = [translate('desk.check.giveTime')];
   if (Object.keys(errors).length) return { input: null, errors };
   return {
     input: {
@@ -38,6 +40,7 @@ export function correctInput(
 
 /** Correct one of our entries: a new entry supersedes it; both stay in the journey. */
 export function CorrectEntryForm({ entry, onDone }: { entry: DeskTouchpointFragment; onDone: () => void }) {
+  const { t } = useTranslation();
   const initial = draftFromDetails(entry.details)!;
   const kind = initial.kind;
   const [draft, setDraft] = useState<KindDraft>(initial.draft);
@@ -60,25 +63,25 @@ export function CorrectEntryForm({ entry, onDone }: { entry: DeskTouchpointFragm
   }
 
   return (
-    <form className="desk-form desk-correct-form" onSubmit={submit} noValidate aria-label="Correct this entry" data-testid="correct-form">
-      <p className="hint desk-rec-hint">The correction is a new entry that supersedes this one; both stay visible in the journey.</p>
-      <label htmlFor={`${p}-reason`}>Reason for the correction</label>
+    <form className="desk-form desk-correct-form" onSubmit={submit} noValidate aria-label={t('desk.correct.label')} data-testid="correct-form">
+      <p className="hint desk-rec-hint">{t('desk.correct.hint')}</p>
+      <label htmlFor={`${p}-reason`}>{t('desk.correct.reason')}</label>
       <input id={`${p}-reason`} value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} data-testid="correct-reason" {...invalidProps(`${p}-reason-error`, errorsFor('reason'))} />
       <FieldError id={`${p}-reason-error`} messages={errorsFor('reason')} />
       <KindFields kind={kind} draft={draft} onChange={(name, value) => setDraft((d) => ({ ...d, [name]: value }))} errorsFor={errorsFor} idPrefix={p} />
-      <label htmlFor={`${p}-summary`}>Summary (optional)</label>
+      <label htmlFor={`${p}-summary`}>{t('desk.record.summary')}</label>
       <input id={`${p}-summary`} value={summary} maxLength={2000} onChange={(e) => setSummary(e.target.value)} {...invalidProps(`${p}-summary-error`, errorsFor('summary'))} />
       <FieldError id={`${p}-summary-error`} messages={errorsFor('summary')} />
-      <label htmlFor={`${p}-occurred`}>When it happened</label>
+      <label htmlFor={`${p}-occurred`}>{t('desk.record.occurredAt')}</label>
       <input id={`${p}-occurred`} type="datetime-local" value={occurredAt} onChange={(e) => setOccurredAt(e.target.value)} {...invalidProps(`${p}-occurred-error`, errorsFor('occurredAt'))} />
       <FieldError id={`${p}-occurred-error`} messages={errorsFor('occurredAt')} />
       <FormErrors messages={[...errorsFor(kindKeys(kind)[0]), ...server.other]} error={error} />
       <div className="desk-filter-buttons">
         <button type="submit" className="primary" disabled={fetching} data-testid="correct-submit">
-          Save correction
+          {t('desk.correct.submit')}
         </button>
         <button type="button" onClick={onDone}>
-          Cancel
+          {t('desk.cancel')}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import { describeError } from '../ui/userErrors';
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useDeskFirmDataExportQuery, type DeskFirmDataExportQuery, type MeQuery } from '../generated/graphql';
 import { membershipsWhere } from '../ui/access';
 
@@ -25,6 +26,7 @@ export function exportJson(data: DeskFirmDataExportQuery['firmDataExport']): str
  * JSON file. The server includes the sensitive fields and logs that as a reveal.
  */
 export function DataExportButton({ firmId, organisations }: { firmId: string; organisations: Array<{ id: string; name: string }> }) {
+  const { t } = useTranslation();
   const [organisationId, setOrganisationId] = useState(organisations[0]?.id ?? '');
   const [requested, setRequested] = useState(false);
   // Only on request, and always from the server: each export is a fresh (logged) read.
@@ -37,7 +39,7 @@ export function DataExportButton({ firmId, organisations }: { firmId: string; or
     <div className="desk-export" data-testid="data-export">
       {organisations.length > 1 && (
         <label>
-          Export for{' '}
+          {t('desk.export.for')}{' '}
           <select value={organisationId} onChange={(e) => {
               setOrganisationId(e.target.value);
               setRequested(false);
@@ -54,20 +56,20 @@ export function DataExportButton({ firmId, organisations }: { firmId: string; or
           setRequested(true);
           run({ requestPolicy: 'network-only' });
         }} disabled={fetching} data-testid="export-button">
-        Data-access export
+        {t('desk.export.button')}
       </button>
-      {fetching && <span className="muted" role="status">Preparing the export…</span>}
+      {fetching && <span className="muted" role="status">{t('desk.export.preparing')}</span>}
       {error && (
         <span className="error" role="alert">
-          Could not export: {describeError(error)}
+          {t('desk.export.failed', { reason: describeError(error) })}
         </span>
       )}
       {requested && file && url && !fetching && (
         <a href={url} download={exportFileName(file)} className="desk-export-link" data-testid="export-download">
-          Download {exportFileName(file)}
+          {t('desk.export.download', { file: exportFileName(file) })}
         </a>
       )}
-      <span className="hint desk-rec-hint">Everything we hold about the firm, for a data-access request. Includes sensitive fields; the export is logged as a reveal.</span>
+      <span className="hint desk-rec-hint">{t('desk.export.hint')}</span>
     </div>
   );
 }

@@ -1,12 +1,12 @@
 import { formatDateTime } from '../ui/format';
 import { PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useDeskFirmJourneyQuery, type DeskTouchpointFragment, type JourneyFilter } from '../generated/graphql';
-import { humanize } from '../ui/labels';
 import { areaHref } from '../routing';
 import { cleanParams, TOUCHPOINT_KINDS, type JourneyFilterParams } from './journeyFilter';
 import { CorrectEntryForm } from './CorrectEntryForm';
-import { correctionState, detailRows, kindLabel } from './timeline';
+import { correctionState, decisionAreaLabel, detailRows, kindLabel } from './timeline';
 import { canCorrect, OUTCOME_SOURCE_LABELS } from './touchpointKinds';
 
 export const JOURNEY_PAGE = 20;
@@ -23,6 +23,7 @@ export function JourneyFilters({
   params: JourneyFilterParams;
   organisations: Array<{ id: string; name: string }>;
 }) {
+  const { t } = useTranslation();
   const [draft, setDraft] = useState<JourneyFilterParams>(params);
   const set = (key: keyof JourneyFilterParams) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   function apply(event: FormEvent) {
@@ -34,11 +35,11 @@ export function JourneyFilters({
     window.location.hash = areaHref('desk', ['firm', firmId]);
   }
   return (
-    <form className="desk-filters" onSubmit={apply} aria-label="Filter the journey" data-testid="journey-filters">
+    <form className="desk-filters" onSubmit={apply} aria-label={t('desk.journey.filters')} data-testid="journey-filters">
       <label>
-        <span>Kind</span>
+        <span>{t('desk.journey.kind')}</span>
         <select value={draft.kind ?? ''} onChange={(e) => set('kind')(e.target.value)} data-testid="filter-kind">
-          <option value="">All kinds</option>
+          <option value="">{t('desk.journey.allKinds')}</option>
           {TOUCHPOINT_KINDS.map((k) => (
             <option key={k} value={k}>
               {kindLabel(k)}
@@ -47,9 +48,9 @@ export function JourneyFilters({
         </select>
       </label>
       <label>
-        <span>Organisation</span>
+        <span>{t('desk.journey.organisation')}</span>
         <select value={draft.org ?? ''} onChange={(e) => set('org')(e.target.value)} data-testid="filter-organisation">
-          <option value="">All visible</option>
+          <option value="">{t('desk.journey.allVisible')}</option>
           {organisations.map((o) => (
             <option key={o.id} value={o.id}>
               {o.name}
@@ -58,23 +59,23 @@ export function JourneyFilters({
         </select>
       </label>
       <label>
-        <span>From</span>
+        <span>{t('desk.journey.from')}</span>
         <input type="date" value={draft.from ?? ''} onChange={(e) => set('from')(e.target.value)} data-testid="filter-from" />
       </label>
       <label>
-        <span>To</span>
+        <span>{t('desk.journey.to')}</span>
         <input type="date" value={draft.to ?? ''} onChange={(e) => set('to')(e.target.value)} data-testid="filter-to" />
       </label>
       <label className="desk-check">
         <input type="checkbox" checked={draft.corrected === 'hide'} onChange={(e) => set('corrected')(e.target.checked ? 'hide' : '')} />
-        <span>Hide corrected entries</span>
+        <span>{t('desk.journey.hideCorrected')}</span>
       </label>
       <div className="desk-filter-buttons">
         <button type="submit" className="primary" data-testid="filter-apply">
-          Apply
+          {t('desk.journey.apply')}
         </button>
         <button type="button" onClick={clear}>
-          Clear
+          {t('desk.journey.clear')}
         </button>
       </div>
     </form>
@@ -83,8 +84,9 @@ export function JourneyFilters({
 
 /** The journey as a timeline, newest first, page by page. */
 export function JourneyTimeline({ firmId, filter, recordingOrganisationIds = [] }: { firmId: string; filter: JourneyFilter | null; recordingOrganisationIds?: readonly string[] }) {
+  const { t } = useTranslation();
   return (
-    <ol className="desk-timeline" data-testid="journey-timeline" aria-label="Journey entries, newest first">
+    <ol className="desk-timeline" data-testid="journey-timeline" aria-label={t('desk.journey.entries')}>
       <Paged key={JSON.stringify(filter)} renderPage={(p) => <TimelinePage {...p} firmId={firmId} filter={filter} recordingOrganisationIds={recordingOrganisationIds} />} />
     </ol>
   );
@@ -97,6 +99,7 @@ function TimelinePage({
   after,
   ...page
 }: PageProps & { firmId: string; filter: JourneyFilter | null; recordingOrganisationIds: readonly string[] }) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }] = useDeskFirmJourneyQuery({ variables: { firmId, filter, first: JOURNEY_PAGE, after }, context: JOURNEY_CONTEXT });
   const journey = data?.firmJourney;
   const edges = journey?.edges ?? [];
@@ -117,9 +120,9 @@ function TimelinePage({
           count={data ? edges.length : null}
           fetching={fetching}
           error={error}
-          emptyText={filter ? 'No entries match these filters.' : 'No journey entries you may see yet.'}
+          emptyText={filter ? t('desk.journey.noMatch') : t('desk.journey.empty')}
           pageInfo={journey?.pageInfo}
-          what="the journey"
+          what={t('desk.journey.what')}
         />
       </li>
     </>
@@ -127,6 +130,7 @@ function TimelinePage({
 }
 
 export function TimelineEntry({ entry, correctionLoaded, correctable }: { entry: DeskTouchpointFragment; correctionLoaded?: boolean; correctable?: boolean }) {
+  const { t } = useTranslation();
   const [correcting, setCorrecting] = useState(false);
   const state = correctionState(entry);
   const outcomeSource = entry.details.__typename === 'OutcomeReportDetails' ? entry.details.source : null;
@@ -153,12 +157,12 @@ export function TimelineEntry({ entry, correctionLoaded, correctable }: { entry:
       </div>
       {superseded && (
         <p className="desk-badge desk-badge-superseded" data-testid="superseded-badge">
-          Superseded: a later entry corrects this one{correctionLoaded ? ' (shown above)' : ''}.
+          {correctionLoaded ? t('desk.journey.supersededAbove') : t('desk.journey.superseded')}
         </p>
       )}
       {isCorrection && (
         <p className="desk-badge desk-badge-correction" data-testid="correction-badge">
-          Correction of an earlier entry{entry.correctionReason ? `: ${entry.correctionReason}` : ''}.
+          {entry.correctionReason ? t('desk.journey.correctionReason', { reason: entry.correctionReason }) : t('desk.journey.correction')}
         </p>
       )}
       {entry.summary && <p className="desk-summary">{entry.summary}</p>}
@@ -172,13 +176,14 @@ export function TimelineEntry({ entry, correctionLoaded, correctable }: { entry:
       </dl>
       {entry.details.__typename === 'GrowthMappingDetails' && <ScoreBars scores={entry.details.scores} focus={entry.details.focusAreas} />}
       <p className="muted desk-small">
-        Recorded {formatDateTime(entry.recordedAt)}
-        {entry.recordedBy ? ` by ${entry.recordedBy.displayName}` : ''}
+        {entry.recordedBy
+          ? t('desk.journey.recordedBy', { when: formatDateTime(entry.recordedAt), name: entry.recordedBy.displayName })
+          : t('desk.journey.recorded', { when: formatDateTime(entry.recordedAt) })}
         {correctable && !correcting && (
           <>
             {' · '}
             <button type="button" className="desk-link-button" onClick={() => setCorrecting(true)} data-testid="correct-entry">
-              Correct…
+              {t('desk.journey.correct')}
             </button>
           </>
         )}
@@ -189,13 +194,14 @@ export function TimelineEntry({ entry, correctionLoaded, correctable }: { entry:
 }
 
 function ScoreBars({ scores, focus }: { scores: Array<{ decisionArea: string; score: number }>; focus: string[] }) {
+  const { t } = useTranslation();
   return (
     <details className="desk-scores">
-      <summary>Growth Wheel scores</summary>
+      <summary>{t('desk.journey.scores')}</summary>
       <ul>
         {scores.map((s) => (
           <li key={s.decisionArea} className={focus.includes(s.decisionArea) ? 'desk-focus' : undefined}>
-            <span>{humanize(s.decisionArea)}</span>
+            <span>{decisionAreaLabel(s.decisionArea)}</span>
             <span className="desk-bar" aria-hidden="true">
               <span style={{ width: `${s.score * 20}%` }} />
             </span>

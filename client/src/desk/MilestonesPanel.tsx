@@ -1,6 +1,7 @@
 import { formatDate } from '../ui/format';
 import { FieldError, FormErrors, hasVersionConflict, invalidProps, placeUserErrors } from '../ui/userErrors';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useDeskFirmMilestonesQuery, useDeskRecordTouchpointMutation, type MilestoneStatus } from '../generated/graphql';
 import { QueryStatus } from '../ui/Status';
 import { milestonesFromEntries, type FirmMilestone } from './milestones';
@@ -11,13 +12,14 @@ const MILESTONE_CONTEXT = { additionalTypenames: ['GrowthPlanMilestone', 'Touchp
 
 /** The firm's growth-plan milestones: add one, change the status of one (with the version seen). */
 export function MilestonesPanel({ firmId, organisationId }: { firmId: string; organisationId: string | null }) {
+  const { t } = useTranslation();
   const [{ data, fetching, error }, reload] = useDeskFirmMilestonesQuery({ variables: { firmId }, context: MILESTONE_CONTEXT });
   const milestones = milestonesFromEntries(data);
   return (
     <div className="desk-form" data-testid="milestones-panel">
-      <h2>Growth-plan milestones</h2>
-      <QueryStatus fetching={fetching && !data} error={error} what="milestones" />
-      {data && milestones.length === 0 && <p className="muted">No milestones yet.</p>}
+      <h2>{t('desk.milestones.title')}</h2>
+      <QueryStatus fetching={fetching && !data} error={error} what={t('desk.milestones.what')} />
+      {data && milestones.length === 0 && <p className="muted">{t('desk.milestones.none')}</p>}
       {milestones.length > 0 && (
         <ul className="desk-list">
           {milestones.map((m) => (
@@ -25,13 +27,14 @@ export function MilestonesPanel({ firmId, organisationId }: { firmId: string; or
           ))}
         </ul>
       )}
-      {data?.firmJourney?.pageInfo.hasNextPage && <p className="hint">Showing the milestones of the latest 100 milestone entries.</p>}
+      {data?.firmJourney?.pageInfo.hasNextPage && <p className="hint">{t('desk.milestones.capped')}</p>}
       {organisationId && <AddMilestoneForm firmId={firmId} organisationId={organisationId} />}
     </div>
   );
 }
 
 function MilestoneRow({ firmId, organisationId, milestone, onReload }: { firmId: string; organisationId: string | null; milestone: FirmMilestone; onReload: () => void }) {
+  const { t } = useTranslation();
   const [status, setStatus] = useState<MilestoneStatus>(milestone.status);
   const [sentVersion, setSentVersion] = useState<number | null>(null);
   const [{ data, fetching, error }, record] = useDeskRecordTouchpointMutation();
@@ -63,11 +66,11 @@ function MilestoneRow({ firmId, organisationId, milestone, onReload }: { firmId:
         </span>
       </div>
       <p className="muted desk-small">
-        {milestone.ownerName} · due {formatDate(milestone.dueOn)} · {milestone.organisationName} · version {milestone.version}
+        {t('desk.milestones.line', { owner: milestone.ownerName, due: formatDate(milestone.dueOn), organisation: milestone.organisationName, version: milestone.version })}
       </p>
       {organisationId && (
         <form className="desk-inline-form" onSubmit={save}>
-          <label htmlFor={`${id}-status`}>New status</label>
+          <label htmlFor={`${id}-status`}>{t('desk.milestones.newStatus')}</label>
           <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as MilestoneStatus)} data-testid="milestone-status-select" {...invalidProps(`${id}-error`, messages)}>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -76,15 +79,15 @@ function MilestoneRow({ firmId, organisationId, milestone, onReload }: { firmId:
             ))}
           </select>
           <button type="submit" disabled={fetching || status === milestone.status} data-testid="milestone-save">
-            Save
+            {t('desk.milestones.save')}
           </button>
         </form>
       )}
       {conflict ? (
         <div className="errors" role="alert" id={`${id}-error`} data-testid="version-conflict">
-          <strong>Version conflict.</strong> {messages.join(' ')}{' '}
+          <strong>{t('desk.milestones.conflict')}</strong> {messages.join(' ')}{' '}
           <button type="button" onClick={onReload} data-testid="milestone-reload">
-            Reload milestone
+            {t('desk.milestones.reload')}
           </button>
         </div>
       ) : (
@@ -98,6 +101,7 @@ function MilestoneRow({ firmId, organisationId, milestone, onReload }: { firmId:
 }
 
 function AddMilestoneForm({ firmId, organisationId }: { firmId: string; organisationId: string }) {
+  const { t } = useTranslation();
   const [title, setTitle] = useState('');
   const [ownerName, setOwnerName] = useState('');
   const [dueOn, setDueOn] = useState('');
@@ -122,19 +126,19 @@ function AddMilestoneForm({ firmId, organisationId }: { firmId: string; organisa
   }
   return (
     <form onSubmit={submit} noValidate className="desk-subform" aria-labelledby="add-milestone-title" data-testid="add-milestone-form">
-      <h3 id="add-milestone-title">Add a milestone</h3>
-      <label htmlFor="milestone-title">Title</label>
+      <h3 id="add-milestone-title">{t('desk.milestones.add')}</h3>
+      <label htmlFor="milestone-title">{t('desk.milestones.field.title')}</label>
       <input id="milestone-title" value={title} onChange={(e) => setTitle(e.target.value)} {...invalidProps('milestone-title-error', errors.byField['milestone.title'])} />
       <FieldError id="milestone-title-error" messages={errors.byField['milestone.title']} />
-      <label htmlFor="milestone-owner">Owner</label>
+      <label htmlFor="milestone-owner">{t('desk.milestones.field.owner')}</label>
       <input id="milestone-owner" value={ownerName} onChange={(e) => setOwnerName(e.target.value)} {...invalidProps('milestone-owner-error', errors.byField['milestone.ownerName'])} />
       <FieldError id="milestone-owner-error" messages={errors.byField['milestone.ownerName']} />
-      <label htmlFor="milestone-due">Due on</label>
+      <label htmlFor="milestone-due">{t('desk.milestones.field.dueOn')}</label>
       <input id="milestone-due" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} {...invalidProps('milestone-due-error', errors.byField['milestone.dueOn'])} />
       <FieldError id="milestone-due-error" messages={errors.byField['milestone.dueOn']} />
       <FormErrors messages={[...(errors.byField['milestone.status'] ?? []), ...(errors.byField.occurredAt ?? []), ...errors.other]} error={error} />
       <button type="submit" className="primary" disabled={fetching} data-testid="milestone-add">
-        Add milestone
+        {t('desk.milestones.addSubmit')}
       </button>
     </form>
   );

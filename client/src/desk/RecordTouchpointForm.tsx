@@ -1,6 +1,8 @@
 import { FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/userErrors';
 import { fromLocalInput, toLocalInput } from '../ui/format';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { t as translate } from '../ui/i18n';
 import { useDeskRecordTouchpointMutation, type RecordTouchpointInput } from '../generated/graphql';
 import { KindFields } from './KindFields';
 import { kindLabel } from './timeline';
@@ -17,7 +19,7 @@ export function recordInput(
 ): { input: RecordTouchpointInput | null; errors: Record<string, string[]> } {
   const built = buildDetails(kind, draft);
   const errors = { ...built.errors };
-  if (!occurredAt) errors.occurredAt = ['Give the time it happened.'];
+  if (!occurredAt) errors.occurredAt = [translate('desk.check.giveTime')];
   if (!built.value || !occurredAt) return { input: null, errors };
   return {
     input: { firmId, organisationId, kind, occurredAt, summary: summary.trim() || null, [built.field]: built.value } as RecordTouchpointInput,
@@ -27,6 +29,7 @@ export function recordInput(
 
 /** Record a first contact, note, growth partnership, outcome report or event attendance. */
 export function RecordTouchpointForm({ firmId, organisationId }: { firmId: string; organisationId: string | null }) {
+  const { t } = useTranslation();
   const [kind, setKind] = useState<RecordableKind>('NOTE');
   const [draft, setDraft] = useState<KindDraft>(() => emptyDraft('NOTE'));
   const [occurredAt, setOccurredAt] = useState(() => toLocalInput(new Date()));
@@ -67,8 +70,8 @@ export function RecordTouchpointForm({ firmId, organisationId }: { firmId: strin
   const detailsField = kindKeys(kind)[0];
   return (
     <form className="desk-form" onSubmit={submit} noValidate aria-labelledby="record-title" data-testid="record-form">
-      <h2 id="record-title">Record a touchpoint</h2>
-      <label htmlFor="record-kind">Kind</label>
+      <h2 id="record-title">{t('desk.record.title')}</h2>
+      <label htmlFor="record-kind">{t('desk.record.kind')}</label>
       <select id="record-kind" value={kind} onChange={(e) => chooseKind(e.target.value as RecordableKind)} data-testid="record-kind">
         {RECORDABLE_KINDS.map((k) => (
           <option key={k} value={k}>
@@ -77,10 +80,10 @@ export function RecordTouchpointForm({ firmId, organisationId }: { firmId: strin
         ))}
       </select>
       <KindFields kind={kind} draft={draft} onChange={(name, value) => setDraft((d) => ({ ...d, [name]: value }))} errorsFor={errorsFor} idPrefix="record" />
-      <label htmlFor="record-summary">Summary (optional)</label>
+      <label htmlFor="record-summary">{t('desk.record.summary')}</label>
       <input id="record-summary" value={summary} maxLength={2000} onChange={(e) => setSummary(e.target.value)} {...invalidProps('record-summary-error', errorsFor('summary'))} />
       <FieldError id="record-summary-error" messages={errorsFor('summary')} />
-      <label htmlFor="record-occurred">When it happened</label>
+      <label htmlFor="record-occurred">{t('desk.record.occurredAt')}</label>
       <input
         id="record-occurred"
         type="datetime-local"
@@ -90,14 +93,14 @@ export function RecordTouchpointForm({ firmId, organisationId }: { firmId: strin
         {...invalidProps('record-occurred-error', errorsFor('occurredAt'))}
       />
       <FieldError id="record-occurred-error" messages={errorsFor('occurredAt')} />
-      <p className="hint desk-rec-hint">At most 14 days back; the server notes when it was recorded.</p>
+      <p className="hint desk-rec-hint">{t('desk.record.occurredHint')}</p>
       <FormErrors messages={[...errorsFor(detailsField), ...server.other]} error={error} />
       <button type="submit" className="primary" disabled={fetching} data-testid="record-submit">
-        Record {kindLabel(kind).toLowerCase()}
+        {t('desk.record.submit', { kind: kindLabel(kind).toLowerCase() })}
       </button>
       {saved && (
         <p role="status" className="desk-saved" data-testid="record-saved">
-          {saved} recorded.
+          {t('desk.record.saved', { kind: saved })}
         </p>
       )}
     </form>

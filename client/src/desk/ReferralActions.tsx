@@ -1,5 +1,7 @@
 import { FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/userErrors';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { t } from '../ui/i18n';
 import { useDeskActOnReferralMutation, type DeskReferralFragment, type ReferralAction } from '../generated/graphql';
 
 /** The next steps the receiving organisation can take, by the referral's status. */
@@ -7,13 +9,13 @@ export function nextActions(status: string): Array<{ action: ReferralAction; lab
   switch (status) {
     case 'SENT':
       return [
-        { action: 'ACCEPT', label: 'Accept', primary: true },
-        { action: 'DECLINE', label: 'Decline' },
+        { action: 'ACCEPT', label: t('desk.referralAction.ACCEPT'), primary: true },
+        { action: 'DECLINE', label: t('desk.referralAction.DECLINE') },
       ];
     case 'ACCEPTED':
-      return [{ action: 'RECORD_FIRST_CONTACT', label: 'Record first contact', primary: true }];
+      return [{ action: 'RECORD_FIRST_CONTACT', label: t('desk.referralAction.RECORD_FIRST_CONTACT'), primary: true }];
     case 'FIRST_CONTACT':
-      return [{ action: 'CLOSE', label: 'Close', primary: true }];
+      return [{ action: 'CLOSE', label: t('desk.referralAction.CLOSE'), primary: true }];
     default:
       return [];
   }
@@ -21,6 +23,8 @@ export function nextActions(status: string): Array<{ action: ReferralAction; lab
 
 /** Accept / decline / record first contact / close a received referral, with an optional note. */
 export function ReferralActions({ referral }: { referral: Pick<DeskReferralFragment, 'id' | 'status'> }) {
+  // Re-render on a language switch (nextActions' labels are looked up on each render).
+  useTranslation();
   const [note, setNote] = useState('');
   const [{ fetching, data, error }, act] = useDeskActOnReferralMutation();
   const actions = nextActions(referral.status);
@@ -31,11 +35,11 @@ export function ReferralActions({ referral }: { referral: Pick<DeskReferralFragm
   return (
     <div className="desk-referral-actions">
       <label htmlFor={noteId} className="visually-hidden">
-        Note (optional)
+        {t('desk.referralAction.note')}
       </label>
       <input
         id={noteId}
-        placeholder="Note (optional)"
+        placeholder={t('desk.referralAction.note')}
         value={note}
         onChange={(e) => setNote(e.target.value)}
         {...invalidProps(`${noteId}-error`, errors.byField.note)}

@@ -1,25 +1,15 @@
 import { formatAmount, formatDate } from '../ui/format';
 import type { DeskTouchpointFragment } from '../generated/graphql';
 import { humanize } from '../ui/labels';
+import { t } from '../ui/i18n';
 
-const KIND_LABELS: Record<string, string> = {
-  FIRST_CONTACT: 'First contact',
-  GROWTH_MAPPING: 'Growth mapping',
-  GROWTH_PLAN_MILESTONE: 'Growth-plan milestone',
-  GROWTH_PARTNERSHIP: 'Growth partnership',
-  REFERRAL: 'Referral',
-  PROGRAMME_ENROLMENT: 'Programme enrolment',
-  NETWORK_PARTICIPATION: 'Network participation',
-  CLUSTER_PARTICIPATION: 'Cluster participation',
-  EVENT_ATTENDANCE: 'Event attendance',
-  DELEGATION_OR_INQUIRY: 'Delegation or inquiry',
-  OUTCOME_REPORT: 'Outcome report',
-  NOTE: 'Note',
-};
-export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? humanize(kind);
+// Labels in the active language; an enum value the catalogue does not know yet is shown humanised.
+export const kindLabel = (kind: string) => t(`desk.kind.${kind}`, { defaultValue: humanize(kind) });
 
-const STATUS_LABELS: Record<string, string> = { FIRST_CONTACT: 'First contact made' };
-export const statusLabel = (status: string | null | undefined) => (status ? (STATUS_LABELS[status] ?? humanize(status)) : '');
+export const statusLabel = (status: string | null | undefined) => (status ? t(`desk.status.${status}`, { defaultValue: humanize(status) }) : '');
+const channelLabel = (channel: string) => t(`desk.channel.${channel}`, { defaultValue: humanize(channel) });
+export const decisionAreaLabel = (area: string) => t(`desk.wheel.decision.${area}`, { defaultValue: humanize(area) });
+const row = (key: string) => t(`desk.row.${key}`);
 
 const money = (n: number | null | undefined, currency: string | null | undefined) => (n == null ? null : formatAmount(n, currency));
 
@@ -28,20 +18,20 @@ export function detailRows(details: DeskTouchpointFragment['details']): Array<[s
   const rows: Array<[string, string | null | undefined]> = [];
   switch (details.__typename) {
     case 'FirstContactDetails':
-      rows.push(['Channel', humanize(details.channel)], ['Topic', details.topic]);
+      rows.push([row('channel'), channelLabel(details.channel)], [row('topic'), details.topic]);
       break;
     case 'GrowthMappingDetails':
-      rows.push(['Focus areas', details.focusAreas.map(humanize).join(', ')], ['Ambition', details.ambition]);
+      rows.push([row('focusAreas'), details.focusAreas.map(decisionAreaLabel).join(', ')], [row('ambition'), details.ambition]);
       break;
     case 'MilestoneDetails':
       rows.push(
-        ['Milestone', details.title],
-        ['Owner', details.ownerName],
-        ['Due', formatDate(details.dueOn)],
+        [row('milestone'), details.title],
+        [row('owner'), details.ownerName],
+        [row('due'), formatDate(details.dueOn)],
         [
-          'Status',
+          row('status'),
           !details.previousStatus
-            ? `${statusLabel(details.status)} (new)`
+            ? t('desk.status.new', { status: statusLabel(details.status) })
             : details.previousStatus === details.status
               ? statusLabel(details.status)
               : `${statusLabel(details.previousStatus)} → ${statusLabel(details.status)}`,
@@ -50,42 +40,42 @@ export function detailRows(details: DeskTouchpointFragment['details']): Array<[s
       break;
     case 'GrowthPartnershipDetails':
       rows.push(
-        ['Period', `${formatDate(details.periodStart)} – ${formatDate(details.periodEnd)}`],
-        ['Extra jobs', String(details.committedExtraJobs)],
-        ['Extra revenue', money(details.committedExtraRevenue, details.partnershipCurrency)],
-        ['Extra export', money(details.committedExtraExport, details.partnershipCurrency)],
+        [row('period'), `${formatDate(details.periodStart)} – ${formatDate(details.periodEnd)}`],
+        [row('extraJobs'), String(details.committedExtraJobs)],
+        [row('extraRevenue'), money(details.committedExtraRevenue, details.partnershipCurrency)],
+        [row('extraExport'), money(details.committedExtraExport, details.partnershipCurrency)],
       );
       break;
     case 'ReferralDetails':
       rows.push(
-        ['To', details.receiverOrganisation?.name],
-        ['Reason', details.reason],
-        ['Status now', details.referral ? statusLabel(details.referral.status) : null],
+        [row('to'), details.receiverOrganisation?.name],
+        [row('reason'), details.reason],
+        [row('statusNow'), details.referral ? statusLabel(details.referral.status) : null],
       );
       break;
     case 'ProgrammeEnrolmentDetails':
-      rows.push(['Programme', details.programmeName], ['Starts', details.startsOn ? formatDate(details.startsOn) : null]);
+      rows.push([row('programme'), details.programmeName], [row('starts'), details.startsOn ? formatDate(details.startsOn) : null]);
       break;
     case 'ParticipationDetails':
-      rows.push(['Name', details.name], ['Role', details.role]);
+      rows.push([row('name'), details.name], [row('role'), details.role]);
       break;
     case 'EventAttendanceDetails':
-      rows.push(['Event', details.eventName], ['Organiser', details.organiserName]);
+      rows.push([row('event'), details.eventName], [row('organiser'), details.organiserName]);
       break;
     case 'DelegationOrInquiryDetails':
-      rows.push(['Kind', humanize(details.inquiryKind)], ['From', details.originCountry], ['Sector', details.sector]);
+      rows.push([row('kind'), humanize(details.inquiryKind)], [row('from'), details.originCountry], [row('sector'), details.sector]);
       break;
     case 'OutcomeReportDetails':
       rows.push(
-        ['Measured on', formatDate(details.measuredOn)],
-        ['Source', details.source === 'REGISTER_MEASURED' ? 'Measured on registers' : 'Self-reported'],
-        ['Jobs', details.jobs == null ? null : String(details.jobs)],
-        ['Revenue', money(details.revenue, details.currency)],
-        ['Export', money(details.exportRevenue, details.currency)],
+        [row('measuredOn'), formatDate(details.measuredOn)],
+        [row('source'), details.source === 'REGISTER_MEASURED' ? t('desk.source.REGISTER_MEASURED') : t('desk.source.SELF_REPORTED')],
+        [row('jobs'), details.jobs == null ? null : String(details.jobs)],
+        [row('revenue'), money(details.revenue, details.currency)],
+        [row('export'), money(details.exportRevenue, details.currency)],
       );
       break;
     case 'NoteDetails':
-      rows.push(['Note', details.text]);
+      rows.push([row('note'), details.text]);
       break;
   }
   return rows.filter((r): r is [string, string] => !!r[1]);
@@ -99,5 +89,5 @@ export function correctionState(t: Pick<DeskTouchpointFragment, 'supersedesId' |
 
 /** A sentence for the organisations whose entries are hidden from the caller. */
 export function hiddenNotice(name: string): string {
-  return `${name} also works with this firm — details not shared with you (no consent or referral).`;
+  return t('desk.hiddenNotice', { name });
 }

@@ -1,3 +1,4 @@
+import { t } from '../ui/i18n';
 import type { DeskTouchpointFragment, RecordTouchpointInput, TouchpointKind } from '../generated/graphql';
 
 /**
@@ -32,50 +33,67 @@ export interface FieldSpec {
   maxLength?: number;
 }
 
-const CHANNELS = ['MEETING', 'PHONE', 'EMAIL', 'EVENT', 'WEBSITE', 'REFERRAL', 'OTHER'].map((v) => ({ value: v, label: v.charAt(0) + v.slice(1).toLowerCase() }));
+/** An option whose label is looked up when shown (in the language active then). */
+const option = (value: string, key: string) => ({ value, get label() { return t(key); } });
+const CHANNELS = ['MEETING', 'PHONE', 'EMAIL', 'EVENT', 'WEBSITE', 'REFERRAL', 'OTHER'].map((v) => option(v, `desk.channel.${v}`));
 const CURRENCIES = ['DKK', 'SEK', 'EUR'].map((v) => ({ value: v, label: v }));
 
 /** The two sources of outcome figures, which are never mixed. */
 export const OUTCOME_SOURCE_LABELS = {
-  SELF_REPORTED: 'Self-reported by the firm',
-  REGISTER_MEASURED: 'Measured on registers',
-} as const;
+  get SELF_REPORTED() {
+    return t('desk.source.SELF_REPORTED.long');
+  },
+  get REGISTER_MEASURED() {
+    return t('desk.source.REGISTER_MEASURED');
+  },
+};
+
+/** A field of a kind; its label (and hint) are looked up when shown: "desk.field.<kind>.<name>". */
+function field(kind: RecordableKind, spec: Omit<FieldSpec, 'label' | 'hint'> & { hint?: boolean }): FieldSpec {
+  const { hint, ...rest } = spec;
+  const key = `desk.field.${kind}.${spec.name}`;
+  const out = {
+    ...rest,
+    get label() {
+      return t(key);
+    },
+  } as FieldSpec;
+  // A getter, not a value: spreading a getter would fix the text in the language of the first import.
+  if (hint) Object.defineProperty(out, 'hint', { get: () => t(`${key}.hint`), enumerable: true });
+  return out;
+}
 
 export const FIELDS: Record<RecordableKind, readonly FieldSpec[]> = {
   FIRST_CONTACT: [
-    { name: 'channel', label: 'Channel', type: 'select', required: true, options: CHANNELS },
-    { name: 'topic', label: 'What the firm wanted (optional)', type: 'text', maxLength: 500 },
+    field('FIRST_CONTACT', { name: 'channel', type: 'select', required: true, options: CHANNELS }),
+    field('FIRST_CONTACT', { name: 'topic', type: 'text', maxLength: 500 }),
   ],
-  NOTE: [{ name: 'text', label: 'Note', type: 'textarea', required: true, maxLength: 4000 }],
+  NOTE: [field('NOTE', { name: 'text', type: 'textarea', required: true, maxLength: 4000 })],
   GROWTH_PARTNERSHIP: [
-    { name: 'periodStart', label: 'Period starts', type: 'date', required: true },
-    { name: 'periodEnd', label: 'Period ends', type: 'date', required: true },
-    { name: 'committedExtraJobs', label: 'Committed extra jobs (full-time)', type: 'int', required: true },
-    { name: 'committedExtraRevenue', label: 'Committed extra yearly revenue', type: 'amount', required: true },
-    { name: 'committedExtraExport', label: 'Committed extra yearly export', type: 'amount', required: true },
-    { name: 'currency', label: 'Currency', type: 'select', required: true, options: CURRENCIES },
+    field('GROWTH_PARTNERSHIP', { name: 'periodStart', type: 'date', required: true }),
+    field('GROWTH_PARTNERSHIP', { name: 'periodEnd', type: 'date', required: true }),
+    field('GROWTH_PARTNERSHIP', { name: 'committedExtraJobs', type: 'int', required: true }),
+    field('GROWTH_PARTNERSHIP', { name: 'committedExtraRevenue', type: 'amount', required: true }),
+    field('GROWTH_PARTNERSHIP', { name: 'committedExtraExport', type: 'amount', required: true }),
+    field('GROWTH_PARTNERSHIP', { name: 'currency', type: 'select', required: true, options: CURRENCIES }),
   ],
   OUTCOME_REPORT: [
-    {
+    field('OUTCOME_REPORT', {
       name: 'source',
-      label: 'Source of the figures',
       type: 'radio',
       required: true,
-      options: [
-        { value: 'SELF_REPORTED', label: OUTCOME_SOURCE_LABELS.SELF_REPORTED },
-        { value: 'REGISTER_MEASURED', label: OUTCOME_SOURCE_LABELS.REGISTER_MEASURED },
-      ],
-      hint: 'Self-reported and register-measured figures are kept apart: choose the one these figures come from.',
-    },
-    { name: 'measuredOn', label: 'Figures as of', type: 'date', required: true },
-    { name: 'jobs', label: 'Jobs (full-time employees)', type: 'int' },
-    { name: 'revenue', label: 'Revenue', type: 'amount' },
-    { name: 'exportRevenue', label: 'Export', type: 'amount' },
-    { name: 'currency', label: 'Currency (for revenue and export)', type: 'select', options: CURRENCIES },
+      options: [option('SELF_REPORTED', 'desk.source.SELF_REPORTED.long'), option('REGISTER_MEASURED', 'desk.source.REGISTER_MEASURED')],
+      hint: true,
+    }),
+    field('OUTCOME_REPORT', { name: 'measuredOn', type: 'date', required: true }),
+    field('OUTCOME_REPORT', { name: 'jobs', type: 'int' }),
+    field('OUTCOME_REPORT', { name: 'revenue', type: 'amount' }),
+    field('OUTCOME_REPORT', { name: 'exportRevenue', type: 'amount' }),
+    field('OUTCOME_REPORT', { name: 'currency', type: 'select', options: CURRENCIES }),
   ],
   EVENT_ATTENDANCE: [
-    { name: 'eventName', label: 'Event', type: 'text', required: true, maxLength: 300 },
-    { name: 'organiserName', label: 'Organiser (optional)', type: 'text', maxLength: 300 },
+    field('EVENT_ATTENDANCE', { name: 'eventName', type: 'text', required: true, maxLength: 300 }),
+    field('EVENT_ATTENDANCE', { name: 'organiserName', type: 'text', maxLength: 300 }),
   ],
 };
 
@@ -124,45 +142,45 @@ export function buildDetails(kind: RecordableKind, draft: KindDraft): BuiltDetai
   for (const f of FIELDS[kind]) {
     const raw = (draft[f.name] ?? '').trim();
     if (!raw) {
-      if (f.required) fail(f.name, f.type === 'radio' || f.type === 'select' ? `Choose the ${f.label.toLowerCase()}.` : `${f.label.replace(/ \(.*\)$/, '')} is required.`);
+      if (f.required) fail(f.name, f.type === 'radio' || f.type === 'select' ? t('desk.check.choose', { lower: f.label.toLowerCase(), label: f.label }) : t('desk.check.required', { label: f.label.replace(/ \(.*\)$/, '') }));
       value[f.name] = null;
       continue;
     }
     switch (f.type) {
       case 'int': {
         const n = parseAmount(raw);
-        if (n == null || !Number.isInteger(n)) fail(f.name, 'Give a whole number, 0 or more.');
+        if (n == null || !Number.isInteger(n)) fail(f.name, t('desk.check.wholeNumber'));
         else value[f.name] = n;
         break;
       }
       case 'amount': {
         const n = parseAmount(raw);
-        if (n == null) fail(f.name, 'Give an amount, 0 or more (digits only).');
+        if (n == null) fail(f.name, t('desk.check.amount'));
         else value[f.name] = n;
         break;
       }
       case 'date':
-        if (!DATE.test(raw)) fail(f.name, 'Give a date (YYYY-MM-DD).');
+        if (!DATE.test(raw)) fail(f.name, t('desk.check.date'));
         else value[f.name] = raw;
         break;
       case 'select':
       case 'radio':
-        if (f.options && !f.options.some((o) => o.value === raw)) fail(f.name, `Choose one of: ${f.options.map((o) => o.label).join(', ')}.`);
+        if (f.options && !f.options.some((o) => o.value === raw)) fail(f.name, t('desk.check.oneOf', { options: f.options.map((o) => o.label).join(', ') }));
         else value[f.name] = raw;
         break;
       default:
-        if (f.maxLength && raw.length > f.maxLength) fail(f.name, `At most ${f.maxLength} characters.`);
+        if (f.maxLength && raw.length > f.maxLength) fail(f.name, t('desk.check.maxLength', { count: f.maxLength }));
         else value[f.name] = raw;
     }
   }
   if (kind === 'GROWTH_PARTNERSHIP' && typeof value.periodStart === 'string' && typeof value.periodEnd === 'string' && value.periodEnd <= value.periodStart) {
-    fail('periodEnd', 'The period must end after it starts.');
+    fail('periodEnd', t('desk.check.periodOrder'));
   }
   if (kind === 'OUTCOME_REPORT') {
     if (value.jobs == null && value.revenue == null && value.exportRevenue == null && !errors[fieldKey(kind, 'jobs')] && !errors[fieldKey(kind, 'revenue')] && !errors[fieldKey(kind, 'exportRevenue')]) {
-      fail('jobs', 'Report at least one of jobs, revenue, export.');
+      fail('jobs', t('desk.error.outcomeReport.jobs.REQUIRED'));
     }
-    if ((value.revenue != null || value.exportRevenue != null) && !value.currency) fail('currency', 'Give the currency of revenue and export.');
+    if ((value.revenue != null || value.exportRevenue != null) && !value.currency) fail('currency', t('desk.error.outcomeReport.currency.REQUIRED'));
   }
   return { field: DETAILS_FIELD[kind], value: Object.keys(errors).length ? null : value, errors };
 }
