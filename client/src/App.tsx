@@ -122,7 +122,7 @@ function Page({ route, me, actingFor }: { route: Route; me: MeQuery['me']; actin
     case 'firms':
       return <FirmSearchPage key={route.query} query={route.query} />;
     case 'firm':
-      return <FirmDetailsPage id={route.id} />;
+      return <FirmDetailsPage id={route.id} me={me} actingFor={actingFor} />;
     case 'organisations':
       return <OrganisationBrowser id={route.id} memberships={me.memberships} actingFor={actingFor} userId={me.id} />;
     case 'area': {

@@ -1,14 +1,15 @@
 import { formatDate, formatDateTime, formatNumber } from '../ui/format';
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFirmDetailsQuery } from '../generated/graphql';
+import { useFirmDetailsQuery, type MeQuery } from '../generated/graphql';
+import { FirmEditForm } from './FirmEditForm';
 import { firmHref, organisationHref } from '../routing';
 import { countryName, enumLabel, levelLabel, sizeClassLabel } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';
 import { formatIdentifier } from '../ui/firmSearch';
 import { industryClassification, industryName } from '../ui/industry';
 
-export function FirmDetailsPage({ id }: { id: string }) {
+export function FirmDetailsPage({ id, me, actingFor = null }: { id: string; me?: Pick<MeQuery['me'], 'memberships'>; actingFor?: string | null }) {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useFirmDetailsQuery({ variables: { id } });
   const firm = data?.firm;
@@ -91,6 +92,7 @@ export function FirmDetailsPage({ id }: { id: string }) {
               <time dateTime={firm.updatedAt}>{formatDateTime(firm.updatedAt)}</time>
             </dd>
           </dl>
+          {me && firm.status !== 'MERGED' && <FirmEditForm key={firm.id} firm={firm} me={me} actingFor={actingFor} />}
         </div>
       )}
     </section>

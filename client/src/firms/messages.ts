@@ -33,4 +33,17 @@ export const messages = {
   'status.REGISTERED': { en: 'Registered', da: 'Registreret', sv: 'Registrerat' },
   'status.PROSPECT': { en: 'Prospect', da: 'Emne', sv: 'Prospekt' },
   'status.MERGED': { en: 'Merged', da: 'Fusioneret', sv: 'Sammanslaget' },
+  // Correcting register details (DA rette stamdata / SV rätta registeruppgifter), FirmEditForm.tsx
+  'edit.open': { en: 'Correct register details', da: 'Ret stamdata', sv: 'Rätta registeruppgifter' },
+  'edit.title': { en: 'Correct the register details', da: 'Ret virksomhedens stamdata', sv: 'Rätta företagets registeruppgifter' },
+  'edit.hint': { en: 'Every change is kept in the firm’s history with who made it and when.', da: 'Hver ændring gemmes i virksomhedens historik med hvem og hvornår.', sv: 'Varje ändring sparas i företagets historik med vem och när.' },
+  'edit.name': { en: 'Name', da: 'Navn', sv: 'Namn' },
+  'edit.municipalityCode': { en: 'Municipality code (kommunekode / kommunkod)', da: 'Kommunekode', sv: 'Kommunkod' },
+  'edit.industryCode': { en: 'Industry code (DB07 / SNI)', da: 'Branchekode (DB07)', sv: 'Branschkod (SNI)' },
+  'edit.employees': { en: 'Employees', da: 'Ansatte', sv: 'Anställda' },
+  'edit.submit': { en: 'Save changes', da: 'Gem ændringer', sv: 'Spara ändringar' },
+  'edit.cancel': { en: 'Cancel', da: 'Annuller', sv: 'Avbryt' },
+  'edit.saved': { en: 'Saved.', da: 'Gemt.', sv: 'Sparat.' },
+  'edit.nameRequired': { en: 'Give the firm’s name.', da: 'Angiv virksomhedens navn.', sv: 'Ange företagets namn.' },
+  'edit.employeesWhole': { en: 'Give the number of employees as a whole number.', da: 'Angiv antal ansatte som et helt tal.', sv: 'Ange antalet anställda som ett heltal.' },
 };

@@ -1420,6 +1420,18 @@ export type UpdateEstablishmentOfferInput = {
   id: string | number;
 };
 
+/** Changes to a firm. Register firms: EDITOR or ADMIN only; prospects: the recording organisation. Identifiers cannot be changed (use linkFirmIdentifier for a prospect). The growth-potential level is not a field: it is the latest growth-potential assessment (recordGrowthPotentialAssessment). */
+export type UpdateFirmInput = {
+  employees?: number | null | undefined;
+  expectedVersion: number;
+  id: string | number;
+  industryCode?: string | null | undefined;
+  municipalityCode?: string | null | undefined;
+  name?: string | null | undefined;
+  /** The organisation you act for (kept in the firm's history); defaults to your only one with the needed role (EDITOR for register firms). */
+  organisationId?: string | number | null | undefined;
+};
+
 /** Changes to a draft application. Submitted applications cannot be edited. */
 export type UpdateFundingApplicationInput = {
   /** DA aktiviteter. */
@@ -2148,7 +2160,14 @@ export type FirmDetailsQueryVariables = Exact<{
 }>;
 
 
-export type FirmDetailsQuery = { firm: { employees: number | null, foundedOn: string | null, createdAt: string, updatedAt: string, version: number, id: string, name: string, country: Country, status: FirmStatus, cvr: string | null, organisationsnummer: string | null, industryCode: string | null, sizeClass: SizeClass | null, growthPotential: { level: GrowthPotentialLevel, assessedAt: string, organisation: { id: string, name: string } | null } | null, municipality: { id: string, name: string, region: { id: string, name: string } | null } | null, recordedBy: { id: string, name: string } | null, mergedInto: { id: string, name: string } | null } | null };
+export type FirmDetailsQuery = { firm: { employees: number | null, foundedOn: string | null, createdAt: string, updatedAt: string, version: number, id: string, name: string, country: Country, status: FirmStatus, cvr: string | null, organisationsnummer: string | null, industryCode: string | null, sizeClass: SizeClass | null, growthPotential: { level: GrowthPotentialLevel, assessedAt: string, organisation: { id: string, name: string } | null } | null, municipality: { id: string, name: string, officialCode: string | null, region: { id: string, name: string } | null } | null, recordedBy: { id: string, name: string } | null, mergedInto: { id: string, name: string } | null } | null };
+
+export type FirmUpdateMutationVariables = Exact<{
+  input: UpdateFirmInput;
+}>;
+
+
+export type FirmUpdateMutation = { updateFirm: { firm: { id: string, name: string, industryCode: string | null, employees: number | null, version: number, municipality: { id: string, name: string, officialCode: string | null } | null } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string>, message: string, parameters: Array<{ name: string, value: string }> }> } };
 
 export type SearchOrganisationsQueryVariables = Exact<{
   namePrefix?: string | null | undefined;
@@ -5099,6 +5118,7 @@ export const FirmDetailsDocument = gql`
     municipality {
       id
       name
+      officialCode
       region {
         id
         name
@@ -5118,6 +5138,37 @@ export const FirmDetailsDocument = gql`
 
 export function useFirmDetailsQuery(options: Omit<Urql.UseQueryArgs<FirmDetailsQueryVariables>, 'query'>) {
   return Urql.useQuery<FirmDetailsQuery, FirmDetailsQueryVariables>({ query: FirmDetailsDocument, ...options });
+};
+export const FirmUpdateDocument = gql`
+    mutation FirmUpdate($input: UpdateFirmInput!) {
+  updateFirm(input: $input) {
+    firm {
+      id
+      name
+      industryCode
+      employees
+      version
+      municipality {
+        id
+        name
+        officialCode
+      }
+    }
+    userErrors {
+      code
+      field
+      message
+      parameters {
+        name
+        value
+      }
+    }
+  }
+}
+    `;
+
+export function useFirmUpdateMutation() {
+  return Urql.useMutation<FirmUpdateMutation, FirmUpdateMutationVariables>(FirmUpdateDocument);
 };
 export const SearchOrganisationsDocument = gql`
     query SearchOrganisations($namePrefix: String, $first: Int!) {
