@@ -207,6 +207,7 @@ cluster_member_count: view - Member counts per cluster and kind are public; the 
 contact_person: owned - the organisation that recorded the contact person (personal data)
 contact_person_reveal_log: owned - the organisation whose member revealed the data
 current_touchpoint: view - Current (not superseded) touchpoints; security_invoker, so the touchpoint policies apply.
+dashboard_enrolment_event: owned - nobody through the API role: dashboard rollups, read for aggregates on the owner pool (core/aggregates.ts)
 dashboard_focus_month: owned - nobody through the API role: dashboard rollups, read for aggregates on the owner pool (core/aggregates.ts)
 dashboard_growth_month: owned - nobody through the API role: dashboard rollups, read for aggregates on the owner pool (core/aggregates.ts)
 dashboard_referral: owned - nobody through the API role: dashboard rollups, read for aggregates on the owner pool (core/aggregates.ts)

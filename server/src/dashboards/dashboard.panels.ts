@@ -442,6 +442,20 @@ PANELS[DashboardPanelKind.REFERRALS].rollup = {
   measures: PANELS[DashboardPanelKind.REFERRALS].measures,
 };
 
+// Programmes from dashboard_enrolment_event (migration 1769190000000): one row per enrolment event with its
+// firm's register data copied, so the area is an index range instead of a hash join against every firm; the
+// operator's programmes are the other index range. Programme name, operator and capacity are read live.
+PANELS[DashboardPanelKind.PROGRAMMES].rollup = {
+  events: `SELECT ${PERIOD('r.recorded_at')} AS period, r.recorded_at AS at, r.enrolment_id AS entry_id, r.firm_id, r.firm_id AS unit_id,
+        p.operator_organisation_id AS owner_id, p.operator_organisation_id AS org_id, r.municipality_id AS mun_id, r.country::text AS country, r.industry_code, r.employees,
+        p.id AS programme_id, p.name AS programme_name, NULL::text AS sector, NULL::text AS stage, NULL::text AS focus_area,
+        r.state::text AS m_state, p.capacity AS m_capacity, 1 AS n, r.recorded_at AT TIME ZONE '${TZ}' AS local_at
+      FROM dashboard_enrolment_event r JOIN programme p ON p.id = r.programme_id
+      WHERE ${IN_RANGE('r.recorded_at')}
+        AND (r.municipality_id = ANY($1) OR r.programme_id = ANY(ARRAY(SELECT op.id FROM programme op WHERE op.operator_organisation_id = $2)))`,
+  measures: PANELS[DashboardPanelKind.PROGRAMMES].measures,
+};
+
 /** Types every parameter, also those a panel does not use (an unreferenced one has no type in PostgreSQL). */
 const PARAMS = `params AS (SELECT $1::uuid[] AS area, $2::uuid AS org, $3::timestamptz AS p_from, $4::timestamptz AS p_to, $5::timestamptz AS prev_from, $6::text AS bucket)`;
 /** Row keys of the drill-down: the total, and the group whose key is unknown (NULL). */

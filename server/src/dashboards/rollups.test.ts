@@ -1,4 +1,5 @@
-import { ROLLUPS } from '../migrations/1769120000000-DashboardRollups';
+import { ROLLUPS as GROWTH_ROLLUPS } from '../migrations/1769120000000-DashboardRollups';
+import { ENROLMENT_ROLLUP } from '../migrations/1769190000000-DashboardEnrolmentRollup';
 import { createTestApp, TestApp } from '../testing/harness';
 import { DashboardBucket, DashboardPanelKind, PANELS } from './dashboard.panels';
 import { Dim, loadAudience, panelQuery, resolvePeriod, rollupParams } from './dashboard.service';
@@ -15,6 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
+const ROLLUPS = [...GROWTH_ROLLUPS, ENROLMENT_ROLLUP];
 const MIDT = { email: 'consultant@midtjylland.demo' };
 const EDITOR = { email: 'editor@randers.demo' };
 const DAY = 86_400_000;
@@ -28,7 +30,7 @@ async function expectRollupsFresh(): Promise<void> {
   }
 }
 
-const ROLLUP_PANELS = [DashboardPanelKind.GROWTH_WORK, DashboardPanelKind.GROWTH_WHEEL_FOCUS, DashboardPanelKind.REFERRALS] as const;
+const ROLLUP_PANELS = [DashboardPanelKind.GROWTH_WORK, DashboardPanelKind.GROWTH_WHEEL_FOCUS, DashboardPanelKind.REFERRALS, DashboardPanelKind.PROGRAMMES] as const;
 
 /** Every rollup panel, every dimension: the raw rows (before suppression) from the rollups and from the events. */
 async function expectPanelsEqual(orgKeys: string[], periods: Array<{ from: string; to: string; bucket?: DashboardBucket }>): Promise<number> {
@@ -186,6 +188,47 @@ describe('dashboard rollups', () => {
       expect(a.data.assessGrowthPotential.userErrors).toEqual([]);
       await expectRollupsFresh();
       await expectPanelsEqual(['gh:midtjylland'], PERIODS.slice(1, 2));
+    });
+
+    it('programme enrolments: enrolled and completed through the API, a register change, an enrolment moved and deleted as the owner', async () => {
+      const [programme] = await app.ds.query(`SELECT id FROM programme WHERE name = 'Vækstiværksætterprogram Midtjylland'`);
+      const candidates = await app.ds.query(
+        `SELECT f.id FROM firm f JOIN organisation m ON m.id = f.municipality_id JOIN organisation r ON r.id = m.region_id
+          WHERE r.official_code = '1082' AND f.status = 'REGISTERED'
+            AND NOT EXISTS (SELECT 1 FROM programme_enrolment e WHERE e.firm_id = f.id) ORDER BY f.name LIMIT 300`,
+      );
+      let enrolled: string | undefined;
+      for (const c of candidates) {
+        const r = await app.exec('query($p: ID!, $f: ID!) { programmeEligibility(programmeId: $p, firmId: $f) { eligible } }', { p: programme.id, f: c.id }, MIDT);
+        if (r.data.programmeEligibility?.eligible) {
+          enrolled = c.id;
+          break;
+        }
+      }
+      expect(enrolled).toBeDefined();
+      const enrol = await app.exec('mutation($i: EnrolFirmInput!) { enrolFirm(input: $i) { enrolment { id version } userErrors { message } } }', { i: { programmeId: programme.id, firmId: enrolled } }, MIDT);
+      expect(enrol.data.enrolFirm.userErrors).toEqual([]);
+      const { id: enrolmentId, version } = enrol.data.enrolFirm.enrolment;
+      const facts = () => app.ds.query(`SELECT firm_id, state::text, municipality_id, employees FROM dashboard_enrolment_event WHERE enrolment_id = $1 ORDER BY recorded_at, state`, [enrolmentId]);
+      expect((await facts()).map((x: any) => [x.firm_id, x.state])).toEqual([[enrolled, 'ENROLLED']]);
+      await expectRollupsFresh();
+      const done = await app.exec('mutation($i: ChangeEnrolmentStateInput!) { changeEnrolmentState(input: $i) { userErrors { message } } }',
+        { i: { enrolmentId, expectedVersion: version, state: 'COMPLETED' } }, MIDT);
+      expect(done.data.changeEnrolmentState.userErrors).toEqual([]);
+      expect((await facts()).map((x: any) => x.state).sort()).toEqual(['COMPLETED', 'ENROLLED']);
+      await expectRollupsFresh();
+      // A register change (as the register import does, on the owner's pool).
+      await app.ds.query(`UPDATE firm SET municipality_id = $2, employees = 260 WHERE id = $1`, [enrolled, app.org('mun:DK:101').id]);
+      expect((await facts()).map((x: any) => [x.municipality_id, x.employees])).toEqual([[app.org('mun:DK:101').id, 260], [app.org('mun:DK:101').id, 260]]);
+      await expectRollupsFresh();
+      await expectPanelsEqual(['kkr:1082', 'gh:midtjylland'], PERIODS.slice(0, 1));
+      // The enrolment moved to another firm, then deleted (its events cascade).
+      await app.ds.query(`UPDATE programme_enrolment SET firm_id = $2 WHERE id = $1`, [enrolmentId, firmId]);
+      expect((await facts()).map((x: any) => x.firm_id)).toEqual([firmId, firmId]);
+      await expectRollupsFresh();
+      await app.ds.query(`DELETE FROM programme_enrolment WHERE id = $1`, [enrolmentId]);
+      expect(await facts()).toEqual([]);
+      await expectRollupsFresh();
     });
 
     it('a deleted user\'s id nulled on their entries (the one update the append-only guard allows) changes nothing', async () => {
