@@ -73,7 +73,18 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
   app.use(
     '/graphql',
     ...graphqlBody(),
-    expressMiddleware(apollo, { context: async ({ req }) => Object.assign(await authenticate(ds, config, req.headers), { clientAddress: req.ip ?? null }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const ctx = await authenticate(ds, config, req.headers);
+        // Authentication begins the transaction; a request Apollo refuses after that (400, no willSendResponse)
+        // must still hand its connection back. After a normal request finish() has already run: a no-op.
+        // (Only once the response went out: a client that hangs up early does not cut a mutation short.)
+        res.once('close', () => {
+          if (res.writableFinished) void ctx.db.finish(false).catch(() => undefined);
+        });
+        return Object.assign(ctx, { clientAddress: req.ip ?? null });
+      },
+    }),
   );
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { IdempotencyRequest } from './idempotency';
-import { RequestDb, rlsSettingsOf } from './rls';
+import { RequestDb, RlsSettings, rlsSettingsOf } from './rls';
 import { Scope } from './scope';
 
 export type Principal =
@@ -59,8 +59,11 @@ export function createContext(
   principal: Principal | null,
   scope: Scope,
   activeOrganisationId: string | null = null,
+  /** A transaction authentication already began (with the scope set_config stored then). */
+  begun?: { db: RequestDb; applied: RlsSettings },
 ): RequestContext {
-  const db = new RequestDb(appDs, rlsSettingsOf(principal, scope));
+  const settings = rlsSettingsOf(principal, scope);
+  const db = begun ? begun.db.rescope(settings, begun.applied) : new RequestDb(appDs, settings);
   const ctx: RequestContext = { ds: db.facade, db, config, principal, scope, activeOrganisationId, loaders: undefined as unknown as LoaderRegistry };
   ctx.loaders = new LoaderRegistry(() => ctx);
   return ctx;

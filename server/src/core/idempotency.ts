@@ -178,6 +178,9 @@ export function idempotencyPlugin(ds: DataSource): ApolloServerPlugin<RequestCon
           const body = rc.response.body;
           if (req.claimed && body?.kind === 'single') {
             const { data, errors } = body.singleResult;
+            // willSendResponse hooks run in parallel: wait for the request's COMMIT (queued first), or this UPDATE
+            // on another connection may not see the claim yet and store nothing.
+            await rc.contextValue.db?.settled();
             // The mutation has committed; if storing its answer fails, repeats get IN_PROGRESS (never a duplicate).
             await ds
               .query(`UPDATE idempotency_key SET response = $4 WHERE principal = $1 AND operation = $2 AND key = $3 AND NOT withheld`, [

@@ -33,6 +33,16 @@ export interface RlsSettings {
   userId: string | null;
 }
 
+/** The values set_config stored, as beginWith's rows report them. */
+export function appliedSettingsOf(row: { set_org_ids: string; set_write_org_ids: string; set_admin_org_ids: string; set_user_id: string }): RlsSettings {
+  return {
+    orgIds: idsOf(row.set_org_ids),
+    writeOrgIds: idsOf(row.set_write_org_ids),
+    adminOrgIds: idsOf(row.set_admin_org_ids),
+    userId: row.set_user_id || null,
+  };
+}
+
 export function rlsSettingsOf(principal: Principal | null, scope: Scope): RlsSettings {
   return {
     orgIds: scope.organisationIds(Capability.READ),
@@ -42,7 +52,30 @@ export function rlsSettingsOf(principal: Principal | null, scope: Scope): RlsSet
   };
 }
 
-const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+export const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** No scope at all (what the policies see before authentication has answered). */
+export const NO_SETTINGS: RlsSettings = { orgIds: [], writeOrgIds: [], adminOrgIds: [], userId: null };
+
+/**
+ * BEGIN, the caller's credential check and the scope it implies in ONE round trip (issue 12): `lookup` is a
+ * SELECT whose rows feed `settings` (SQL expressions over a CTE named `lookup`). Returns the lookup's rows,
+ * each with the four values set_config stored (`set_org_ids` ...); `RequestDb.rescope` compares them with the
+ * scope the app computes from the same rows and corrects them when they differ, so the app stays the authority.
+ */
+export function beginWithLookupStatement(lookup: string, settings: { orgIds: string; writeOrgIds: string; adminOrgIds: string; userId: string }): string {
+  return (
+    `START TRANSACTION; WITH lookup AS MATERIALIZED (${lookup}), s AS MATERIALIZED (SELECT ` +
+    `set_config('app.org_ids', coalesce((${settings.orgIds}), ''), true) AS set_org_ids, ` +
+    `set_config('app.write_org_ids', coalesce((${settings.writeOrgIds}), ''), true) AS set_write_org_ids, ` +
+    `set_config('app.admin_org_ids', coalesce((${settings.adminOrgIds}), ''), true) AS set_admin_org_ids, ` +
+    `set_config('app.user_id', coalesce((${settings.userId}), ''), true) AS set_user_id) ` +
+    `SELECT * FROM s LEFT JOIN lookup ON true`
+  );
+}
+
+const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
+const idsOf = (v: string) => (v ? v.split(',') : []);
 
 /** The statement that begins a request's transaction and sets its scope (one round trip). */
 export function beginStatement(s: RlsSettings): string {
@@ -70,6 +103,8 @@ export class RequestDb {
   private begun = false;
   private finished = false;
   private wrote = false;
+  /** The scope set_config last stored in the open transaction when it differs from `settings` (see rescope). */
+  private stale = false;
   private tail: Promise<unknown> = Promise.resolve();
 
   constructor(readonly appDs: DataSource, private settings: RlsSettings) {
@@ -119,6 +154,51 @@ export class RequestDb {
     await em.query(`SELECT set_config('app.user_id', $1, true)`, [userId]);
   }
 
+  /**
+   * Begins the transaction with `sql` (beginWithLookupStatement) and returns the rows of its last statement.
+   * On failure the connection goes back to the pool and the error is rethrown.
+   */
+  async beginWith(sql: string): Promise<any[]> {
+    try {
+      return await this.serial(async () => {
+        if (this.begun || this.finished) throw new Error('beginWith must be the request\'s first statement.');
+        this.begun = true;
+        this.appDs.logger.logQuery(sql, undefined, this.runner);
+        const results = await (await this.client()).query(sql);
+        const r = this.runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+        r.isTransactionActive = true;
+        r.transactionDepth = 1;
+        const last = Array.isArray(results) ? results[results.length - 1] : results;
+        return last.rows as any[];
+      });
+    } catch (e) {
+      await this.finish(false).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /**
+   * The scope the app computed from the credential check. `applied`: what beginWith's statement stored; when
+   * it differs (as sets) the next statement is preceded by the usual set_config statement.
+   */
+  rescope(settings: RlsSettings, applied: RlsSettings): this {
+    this.settings = settings;
+    this.stale =
+      this.begun &&
+      !(
+        sameIds(settings.orgIds, applied.orgIds) &&
+        sameIds(settings.writeOrgIds, applied.writeOrgIds) &&
+        sameIds(settings.adminOrgIds, applied.adminOrgIds) &&
+        (settings.userId ?? '') === (applied.userId ?? '')
+      );
+    return this;
+  }
+
+  /** Resolves once every statement queued so far (e.g. the COMMIT of willSendResponse) has run. */
+  settled(): Promise<void> {
+    return this.serial(async () => undefined);
+  }
+
   private serial<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.tail.then(fn, fn);
     this.tail = run.catch(() => undefined);
@@ -146,6 +226,12 @@ export class RequestDb {
 
   /** Runs with the queue held: BEGIN and the scope in one statement, counted like any other. */
   private async begin(): Promise<void> {
+    if (this.begun && this.stale) {
+      this.stale = false;
+      const sql = beginStatement(this.settings).replace(/^START TRANSACTION; /, '');
+      this.appDs.logger.logQuery(sql, undefined, this.runner);
+      await (await this.client()).query(sql);
+    }
     if (this.begun) return;
     if (this.finished) throw new Error('The request has ended; its transaction is closed.');
     this.begun = true;

@@ -4,6 +4,9 @@ import { AppConfig, createContext, Principal, RequestContext } from '../core/con
 import { Role, Scope, ScopeMembership } from '../core/scope';
 import { rethrowIfUnavailable } from '../core/outage';
 import { isUuid } from '../core/text';
+import { Capability } from '../core/access';
+import { appliedSettingsOf, beginWithLookupStatement, literal, NO_SETTINGS, RequestDb } from '../core/rls';
+import { ROLE_CAPABILITIES } from '../core/scope';
 import { API_KEY_PREFIX, sha256, verifySessionToken } from './tokens';
 
 /**
@@ -38,27 +41,48 @@ async function resolveCaller(ds: DataSource, config: AppConfig, headers: Incomin
     if (!claims || !isUuid(claims.sid) || !isUuid(claims.sub)) return createContext(ds, config, null, Scope.NONE);
     // The app role reads no session or membership without a scope: a SECURITY DEFINER function (RLS
     // migration) answers only this question, for a session id and user id the signed token vouches for.
-    const rows: Array<{ organisation_id: string | null; role: Role | null }> = await ds.query(
-      'SELECT organisation_id, role FROM gg_session_memberships($1, $2)',
-      [claims.sid, claims.sub],
+    // Folded into the request's BEGIN and scope (one round trip); ids are checked UUIDs, quoted anyway.
+    const ids = (roles: Role[]) => `SELECT string_agg(organisation_id::text, ',') FROM lookup WHERE role IN (${roles.map(literal).join(', ')})${active ? ` AND organisation_id = ${literal(active)}::uuid` : ''}`;
+    const db = new RequestDb(ds, NO_SETTINGS);
+    const all: Array<SetRow & { organisation_id: string | null; role: Role | null }> = await db.beginWith(
+      beginWithLookupStatement(`SELECT organisation_id, role FROM public.gg_session_memberships(${literal(claims.sid)}::uuid, ${literal(claims.sub)}::uuid)`, {
+        orgIds: ids(rolesWith(Capability.READ)),
+        writeOrgIds: ids(rolesWith(Capability.RECORD)),
+        adminOrgIds: ids(rolesWith(Capability.ADMINISTER)),
+        userId: `SELECT ${literal(claims.sub)} FROM lookup LIMIT 1`,
+      }),
     );
-    if (rows.length === 0) return createContext(ds, config, null, Scope.NONE);
+    const begun = { db, applied: appliedSettingsOf(all[0]) };
+    // The LEFT JOIN gives one row of NULLs when the session is not valid (no lookup row).
+    const rows = all.filter((r) => r.role !== null || r.organisation_id !== null || r.set_user_id !== '');
+    if (rows.length === 0) return createContext(ds, config, null, Scope.NONE, null, begun);
     const principal: Principal = { kind: 'user', userId: claims.sub, sessionId: claims.sid };
     let memberships: ScopeMembership[] = rows.filter((r) => r.organisation_id).map((r) => ({ organisationId: r.organisation_id!, role: r.role! }));
     // Acting for one chosen organisation narrows the scope to it (the client's organisation switcher).
     if (active) memberships = memberships.filter((m) => m.organisationId === active);
-    return createContext(ds, config, principal, new Scope(memberships, false), active);
+    return createContext(ds, config, principal, new Scope(memberships, false), active, begun);
   }
   return createContext(ds, config, null, Scope.NONE);
 }
 
+type SetRow = { set_org_ids: string; set_write_org_ids: string; set_admin_org_ids: string; set_user_id: string };
+/** The roles that carry a capability, from the app's own table (so SQL and app cannot drift apart). */
+const rolesWith = (c: Capability) => (Object.keys(ROLE_CAPABILITIES) as Role[]).filter((r) => ROLE_CAPABILITIES[r].includes(c));
+
 async function apiKeyContext(ds: DataSource, config: AppConfig, key: string): Promise<RequestContext> {
-  const rows: Array<{ id: string; organisation_id: string }> = await ds.query(
-    'SELECT id, organisation_id FROM gg_api_key_lookup($1)',
-    [sha256(key)],
+  // Folded into the request's BEGIN and scope (one round trip): an API key reads in its organisation only.
+  const db = new RequestDb(ds, NO_SETTINGS);
+  const rows: Array<SetRow & { id: string | null; organisation_id: string | null }> = await db.beginWith(
+    beginWithLookupStatement(`SELECT id, organisation_id FROM public.gg_api_key_lookup(${literal(sha256(key))}) LIMIT 1`, {
+      orgIds: 'SELECT organisation_id::text FROM lookup',
+      writeOrgIds: "SELECT ''",
+      adminOrgIds: "SELECT ''",
+      userId: "SELECT ''",
+    }),
   );
-  if (rows.length === 0) return createContext(ds, config, null, Scope.NONE);
-  const { id, organisation_id } = rows[0];
+  const begun = { db, applied: appliedSettingsOf(rows[0]) };
+  if (!rows[0].id) return createContext(ds, config, null, Scope.NONE, null, begun);
+  const { id, organisation_id } = rows[0] as { id: string; organisation_id: string };
   // An API key reads as a viewer of its organisation, and nothing more (Scope is read-only).
-  return createContext(ds, config, { kind: 'apiKey', apiKeyId: id, organisationId: organisation_id }, new Scope([{ organisationId: organisation_id, role: Role.VIEWER }], true), organisation_id);
+  return createContext(ds, config, { kind: 'apiKey', apiKeyId: id, organisationId: organisation_id }, new Scope([{ organisationId: organisation_id, role: Role.VIEWER }], true), organisation_id, begun);
 }
