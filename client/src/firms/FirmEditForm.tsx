@@ -81,7 +81,7 @@ export function FirmEditForm({ firm, me, actingFor }: { firm: Firm; me: Pick<MeQ
     );
   }
   return (
-    <form className="form-grid" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="firm-edit-form" noValidate>
+    <form className="firm-edit-form" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="firm-edit-form" noValidate>
       <h2 id={`${formId}-title`}>{t('firms.edit.title')}</h2>
       <p className="muted">{t('firms.edit.hint')}</p>
       <FormErrors errors={userErrors} shownKeys={SHOWN} error={error} areas={AREAS} />
