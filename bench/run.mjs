@@ -24,7 +24,14 @@ const { default: pgLib } = await import('pg');
 
 step(`Starting PostgreSQL and loading ${FIRMS.toLocaleString('en')} firms`);
 // Throw-away data set: fsync and synchronous commit off, as the machine line of RESULTS.md says.
-const pg = await startEmbeddedPostgres({ durable: false });
+// BENCH_PG_SETTINGS='shared_preload_libraries=auto_explain auto_explain.log_min_duration=20 auto_explain.log_analyze=on'
+// logs the plans of slow statements as the server ran them (app role, RLS) to BENCH_PG_LOG (default stderr).
+const pgLog = process.env.BENCH_PG_LOG ? fs.createWriteStream(process.env.BENCH_PG_LOG) : null;
+const pg = await startEmbeddedPostgres({
+  durable: false,
+  settings: process.env.BENCH_PG_SETTINGS?.split(' ').filter(Boolean),
+  ...(process.env.BENCH_PG_SETTINGS ? { onLog: (l) => (pgLog ? pgLog.write(`${l}\n`) : process.stderr.write(`[postgres] ${l}\n`)) } : {}),
+});
 await pg.createDatabase('bench');
 const port = await freePort();
 const loadStart = Date.now();
@@ -51,6 +58,11 @@ try {
   // The SQL side parses its rows like the API's database driver does (pg), and gets them over the same kind of pool.
   const sql = async (text, params) => (await pool.query(text, params)).rows;
   const extra = await prepare({ gql, sql, databaseUrl: pg.url('bench'), firms: FIRMS });
+  if (process.env.BENCH_HOLD === '1') {
+    // Keeps the loaded database and server up for EXPLAIN by hand; Ctrl-C (or SIGTERM) ends the run.
+    console.log(`Holding: database ${pg.url('bench')} (app role growth_graph_app / bench), API ${base}/graphql, token ${extra.token ?? '-'}`);
+    await new Promise((r) => { process.once('SIGINT', r); process.once('SIGTERM', r); });
+  }
   const rows = [];
   for (const s of scenarios.filter((x) => !ONLY || ONLY.some((o) => x.name.includes(o)))) {
     step(`Scenario: ${s.name}`);

@@ -166,7 +166,9 @@ export async function startEmbeddedPostgres(opts) {
   }
   const ids = postgresIds();
   const flags = ['-D', dataDir, '-p', String(port), '-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'max_connections=200', '-c', 'lc_messages=C', ...(opts.durable ? DURABLE : THROWAWAY)];
+    '-c', 'max_connections=200', '-c', 'lc_messages=C', ...(opts.durable ? DURABLE : THROWAWAY),
+    // Extra settings ("name=value"), e.g. auto_explain for the bench (BENCH_PG_SETTINGS).
+    ...(opts.settings ?? []).flatMap((s) => ['-c', s])];
 
   let child = null;
   let stopping = false;
