@@ -58,11 +58,13 @@ try {
   // The SQL side parses its rows like the API's database driver does (pg), and gets them over the same kind of pool.
   const sql = async (text, params) => (await pool.query(text, params)).rows;
   const extra = await prepare({ gql, sql, databaseUrl: pg.url('bench'), firms: FIRMS });
-  if (process.env.BENCH_HOLD === '1') {
-    // Keeps the loaded database and server up for EXPLAIN by hand; Ctrl-C (or SIGTERM) ends the run.
-    console.log(`Holding: database ${pg.url('bench')} (app role growth_graph_app / bench), API ${base}/graphql, token ${extra.token ?? '-'}`);
+  // BENCH_HOLD=1 (before the scenarios) or =after keeps the loaded database and server up for EXPLAIN by hand;
+  // Ctrl-C (or SIGTERM) goes on.
+  const hold = async () => {
+    console.log(`Holding: database ${pg.url('bench')} (app role growth_graph_app / bench), API ${base}/graphql , token ${extra.token ?? '-'}`);
     await new Promise((r) => { process.once('SIGINT', r); process.once('SIGTERM', r); });
-  }
+  };
+  if (process.env.BENCH_HOLD === '1') await hold();
   const rows = [];
   for (const s of scenarios.filter((x) => !ONLY || ONLY.some((o) => x.name.includes(o)))) {
     step(`Scenario: ${s.name}`);
@@ -81,6 +83,7 @@ try {
     console.log(`  sequential: API median ${f(apiSeq.median)} ms (p95 ${f(apiSeq.p95)}), SQL ${f(sqlSeq.median)} ms, ratio ${f(apiSeq.median / sqlSeq.median)}; API CPU ${f(apiSeq.cpuMs, 2)} ms/request`);
     console.log(`  ${CONNECTIONS} connections: API median ${f(apiPar.median)} ms, ${apiPar.rps.toFixed(0)} req/s; SQL median ${f(sqlPar.median)} ms, ${sqlPar.rps.toFixed(0)} req/s; ratio ${f(apiPar.median / sqlPar.median)}`);
   }
+  if (process.env.BENCH_HOLD === 'after') await hold();
   const machine = `${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, PostgreSQL 18 (embedded, fsync off); load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')} (1/5/15 min)`;
   const report = [
     `\n## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC - ${FIRMS.toLocaleString('en')} firms${extra.describe ? `, ${extra.describe}` : ''}${process.env.BENCH_LABEL ? ` - ${process.env.BENCH_LABEL}` : ''}`,
