@@ -51,20 +51,20 @@ export const ROW_RULES: Record<string, RowRule> = {
   firm: {
     kind: 'owned',
     rule: 'register firms: everyone (public register); prospects: only the organisation that recorded them',
-    oracle: "t.status <> 'PROSPECT' OR t.owner_organisation_id = ANY($1)",
-    unscoped: "t.status <> 'PROSPECT'",
+    oracle: "t.status::text <> 'PROSPECT' OR t.owner_organisation_id = ANY($1)",
+    unscoped: "t.status::text <> 'PROSPECT'",
   },
   firm_change: {
     kind: 'owned',
     rule: 'whoever sees the firm (register history: everyone for register firms; prospects: their organisation)',
-    oracle: "EXISTS (SELECT 1 FROM firm f WHERE f.id = t.firm_id AND (f.status <> 'PROSPECT' OR f.owner_organisation_id = ANY($1)))",
-    unscoped: "EXISTS (SELECT 1 FROM firm f WHERE f.id = t.firm_id AND f.status <> 'PROSPECT')",
+    oracle: "EXISTS (SELECT 1 FROM firm f WHERE f.id = t.firm_id AND (f.status::text <> 'PROSPECT' OR f.owner_organisation_id = ANY($1)))",
+    unscoped: "EXISTS (SELECT 1 FROM firm f WHERE f.id = t.firm_id AND f.status::text <> 'PROSPECT')",
   },
   growth_potential_assessment: {
     kind: 'owned',
     rule: 'whoever sees the firm (the level history is register data); the assessing organisation',
-    oracle: "t.organisation_id = ANY($1) OR EXISTS (SELECT 1 FROM firm f WHERE f.id = t.firm_id AND (f.status <> 'PROSPECT' OR f.owner_organisation_id = ANY($1)))",
-    unscoped: "EXISTS (SELECT 1 FROM firm f WHERE f.id = t.firm_id AND f.status <> 'PROSPECT')",
+    oracle: "t.organisation_id = ANY($1) OR EXISTS (SELECT 1 FROM firm f WHERE f.id = t.firm_id AND (f.status::text <> 'PROSPECT' OR f.owner_organisation_id = ANY($1)))",
+    unscoped: "EXISTS (SELECT 1 FROM firm f WHERE f.id = t.firm_id AND f.status::text <> 'PROSPECT')",
   },
 
   // --- journeys (signed-in people only, never API keys) ---------------------------------------------

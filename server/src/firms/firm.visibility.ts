@@ -10,6 +10,8 @@ import { FirmStatus } from './firm.entity';
  */
 export function restrictToVisibleFirms<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, ctx: RequestContext): SelectQueryBuilder<T> {
   const scope = ctx.scope.optional(Capability.READ);
-  const publicCondition = `${alias}.status <> '${FirmStatus.PROSPECT}'`;
+  // As text, not as the enum: under row-level security the enum's `<>` gets no statistics and is estimated
+  // at 0 rows when ANALYZE saw no prospect, which plans every firm list as a full sort (migration 1769215000000).
+  const publicCondition = `${alias}.status::text <> '${FirmStatus.PROSPECT}'`;
   return scope ? scope.restrictOrPublic(qb, `${alias}.ownerOrganisationId`, publicCondition) : qb.andWhere(publicCondition);
 }

@@ -94,7 +94,7 @@ export function actingOrganisation(ctx: RequestContext, requested: string | unde
 /** A visible firm for writing journey records: register firms, or prospects of the acting organisation. */
 export async function findFirmForRecording(em: EntityManager, firmId: string, actingOrgId: string, field = 'firmId'): Promise<{ id: string }> {
   const [row] = await em.query(
-    `SELECT id FROM firm WHERE id = $1 AND (status <> 'PROSPECT' OR owner_organisation_id = $2)`,
+    `SELECT id FROM firm WHERE id = $1 AND (status::text <> 'PROSPECT' OR owner_organisation_id = $2)`,
     [firmId, actingOrgId],
   );
   if (!row) throw new UserInputRejection([userError(field, 'Firm not found.', UserErrorCode.NOT_FOUND)]);
