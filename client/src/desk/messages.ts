@@ -298,6 +298,10 @@ export const messages = {
   'channel.WEBSITE': { en: 'Website', da: 'Hjemmeside', sv: 'Webbplats' },
   'channel.REFERRAL': { en: 'Referral', da: 'Henvisning', sv: 'Hänvisning' },
   'channel.OTHER': { en: 'Other', da: 'Andet', sv: 'Annat' },
+  // Kind of an investment-promotion entry (delegationsbesøg / etableringsforespørgsel; delegationsbesök / etableringsförfrågan).
+  'inquiryKind.DELEGATION_VISIT': { en: 'Delegation visit', da: 'Delegationsbesøg', sv: 'Delegationsbesök' },
+  'inquiryKind.ESTABLISHMENT_INQUIRY': { en: 'Establishment inquiry', da: 'Etableringsforespørgsel', sv: 'Etableringsförfrågan' },
+  'inquiryKind.OTHER': { en: 'Other inquiry', da: 'Anden henvendelse', sv: 'Annan förfrågan' },
   'row.channel': { en: 'Channel', da: 'Kanal', sv: 'Kanal' },
   'row.topic': { en: 'Topic', da: 'Emne', sv: 'Ämne' },
   'row.focusAreas': { en: 'Focus areas', da: 'Fokusområder', sv: 'Fokusområden' },

@@ -1,3 +1,4 @@
+import { countryLabel } from '../ui/countries';
 import { formatAmount, formatDate } from '../ui/format';
 import type { DeskTouchpointFragment } from '../generated/graphql';
 import { humanize } from '../ui/labels';
@@ -63,7 +64,7 @@ export function detailRows(details: DeskTouchpointFragment['details']): Array<[s
       rows.push([row('event'), details.eventName], [row('organiser'), details.organiserName]);
       break;
     case 'DelegationOrInquiryDetails':
-      rows.push([row('kind'), humanize(details.inquiryKind)], [row('from'), details.originCountry], [row('sector'), details.sector]);
+      rows.push([row('kind'), t(`desk.inquiryKind.${details.inquiryKind}`, { defaultValue: humanize(details.inquiryKind) })], [row('from'), details.originCountry ? countryLabel(details.originCountry) : null], [row('sector'), details.sector]);
       break;
     case 'OutcomeReportDetails':
       rows.push(
