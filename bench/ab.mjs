@@ -4,6 +4,8 @@
 // median latency per round, and the medians over the rounds.
 //   BENCH_A=/path/to/main/server/dist/main.js BENCH_B=server/dist/main.js BENCH_ONLY="partner nested" npm run bench:ab
 // BENCH_FIRMS (20,000), BENCH_ROUNDS (8), BENCH_REQUESTS (40 per round and build), BENCH_ONLY as in run.mjs;
+// BENCH_DATABASE_URL: an already loaded database instead of a new one; BENCH_HOLD=after: stay up after the rounds;
+// BENCH_PG_SETTINGS / BENCH_PG_LOG as in run.mjs;
 // BENCH_A_NODE_ARGS / BENCH_B_NODE_ARGS: Node options of one build (e.g. the same build with and without a V8 flag).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,7 +31,12 @@ const { default: pgLib } = await import('pg');
 // BENCH_DATABASE_URL: an already loaded database (e.g. one held by `BENCH_HOLD=1 npm run bench`) instead of a new one.
 const REUSE = process.env.BENCH_DATABASE_URL;
 step(REUSE ? `Using the loaded database ${REUSE}` : `Starting PostgreSQL and loading ${FIRMS.toLocaleString('en')} firms`);
-const pg = REUSE ? { url: () => REUSE, stop: async () => {} } : await startEmbeddedPostgres({ durable: false });
+const pgLog = process.env.BENCH_PG_LOG ? fs.createWriteStream(process.env.BENCH_PG_LOG) : null;
+const pg = REUSE ? { url: () => REUSE, stop: async () => {} } : await startEmbeddedPostgres({
+  durable: false,
+  settings: process.env.BENCH_PG_SETTINGS?.split(' ').filter(Boolean),
+  ...(process.env.BENCH_PG_SETTINGS ? { onLog: (l) => (pgLog ? pgLog.write(`${l}\n`) : process.stderr.write(`[postgres] ${l}\n`)) } : {}),
+});
 if (!REUSE) await pg.createDatabase('bench');
 const env = { ...process.env, DATABASE_URL: pg.url('bench'), DEMO_FIRMS: String(FIRMS), CLIENT_DIR: '/nonexistent', NODE_ENV: 'production', AUTH_SECRET: 'bench', RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_ACCOUNT: '0', APP_DB_PASSWORD: 'bench' };
 const servers = [];
@@ -92,6 +99,11 @@ try {
       console.log(`  ${line}`);
       lines.push(line);
     }
+  }
+  // BENCH_HOLD=after: keep the database and both servers up for measuring by hand (bench/panels.mjs); SIGINT/SIGTERM goes on.
+  if (process.env.BENCH_HOLD === 'after') {
+    console.log(`Holding: database ${pg.url('bench')}, A ${servers[0].base}/graphql, B ${servers[1].base}/graphql`);
+    await new Promise((r) => { process.once('SIGINT', r); process.once('SIGTERM', r); });
   }
   console.log(`\nA = ${A}\nB = ${B}\n${FIRMS.toLocaleString('en')} firms, ${ROUNDS} rounds x ${REQUESTS} sequential requests per build, interleaved; load average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}`);
   console.log(lines.join('\n'));
