@@ -8,12 +8,13 @@ const SIGN_IN = 'mutation($e: String!) { signIn(input: { email: $e, password: "g
  */
 const TOUCHPOINTS_PER_FIRM = Number(process.env.BENCH_TOUCHPOINTS_PER_FIRM ?? 12);
 
-export async function prepare({ gql, sql, databaseUrl }) {
+export async function prepare({ gql, sql, databaseUrl, reuse = false }) {
   const { default: pg } = await import('pg');
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const t0 = Date.now();
-  await db.query(`
+  // reuse: the database is already loaded (bench:ab with BENCH_DATABASE_URL): no second set of journey entries.
+  if (!reuse) await db.query(`
     INSERT INTO touchpoint (firm_id, organisation_id, kind, occurred_at, summary, details)
     SELECT f.id, cov.from_id,
            (CASE WHEN g % 3 = 0 THEN 'FIRST_CONTACT' ELSE 'NOTE' END)::touchpoint_kind,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createApp } from './app';
 import { createDataSource, DbTimeouts, dbTimeoutsFromEnv, openAppDatabase, openDatabase, SETUP_TIMEOUTS } from './core/db';
-import { registerAggregateSource } from './core/aggregates';
+import { aggregateOptionsFromEnv, registerAggregateSource } from './core/aggregates';
 import { expiredStateCleanupJob, scheduleJobs } from './core/jobs';
 import { logger, serializeError } from './core/logger';
 import { withStartupLock } from './core/startup-lock';
@@ -72,7 +72,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   await ds.initialize();
   // Retention (daily) and cleanup of expired shared state (hourly), each once across all processes.
   const jobs = scheduleJobs(ds, [contactPersonRetentionJob, expiredStateCleanupJob]);
-  registerAggregateSource(ds); // dashboard aggregates over other organisations' records (core/aggregates.ts)
+  // Dashboard aggregates over other organisations' records (core/aggregates.ts): the owner role on a small pool of
+  // their own, with the serving timeouts (statement timeout included), so dashboards cannot take the jobs' or the requests' connections.
+  const aggregateOpts = aggregateOptionsFromEnv();
+  const aggregates = createDataSource(opts.databaseUrl, { timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(), poolSize: aggregateOpts.maxConcurrent });
+  await aggregates.initialize();
+  registerAggregateSource(aggregates, aggregateOpts);
   await jobs.firstCheck;
   const authSecret = opts.authSecret ?? randomBytes(32).toString('hex');
   // Requests run as the app role (row-level security); the owner pool `ds` is for background jobs only.
@@ -144,7 +149,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           clearTimeout(grace);
           await apollo.stop();
           // A hung database must not hold the exit: the pool gets a few seconds to close.
-          await Promise.race([Promise.all([appDs.destroy().catch(() => {}), ds.destroy().catch(() => {})]), new Promise((r) => setTimeout(r, 3000).unref())]);
+          await Promise.race([Promise.all([appDs.destroy().catch(() => {}), aggregates.destroy().catch(() => {}), ds.destroy().catch(() => {})]), new Promise((r) => setTimeout(r, 3000).unref())]);
           // Responses cut by a forced stop may not have seen their 'close' event yet: count them too.
           const cutTotal = cut + active.size;
           logger.info({ forced, answeredWhileDraining, cut: cutTotal }, 'Shutdown: done');

@@ -210,6 +210,7 @@ current_touchpoint: view - Current (not superseded) touchpoints; security_invoke
 dashboard_enrolment_event: owned - nobody through the API role: dashboard rollups, read for aggregates on the owner pool (core/aggregates.ts)
 dashboard_focus_month: owned - nobody through the API role: dashboard rollups, read for aggregates on the owner pool (core/aggregates.ts)
 dashboard_growth_month: owned - nobody through the API role: dashboard rollups, read for aggregates on the owner pool (core/aggregates.ts)
+dashboard_outcome_report: owned - nobody through the API role: dashboard rollups, read for aggregates on the owner pool (core/aggregates.ts)
 dashboard_referral: owned - nobody through the API role: dashboard rollups, read for aggregates on the owner pool (core/aggregates.ts)
 delegation: owned - the receiving organisation and the hosting municipalities
 delegation_follow_up: owned - whoever sees the delegation

@@ -262,7 +262,7 @@ export const ROW_RULES: Record<string, RowRule> = {
   // --- dashboard rollups (dashboards/, migration 1769120000000): aggregates' inputs over every organisation's
   // records, read only on the owner's pool through core/aggregates.ts and kept by SECURITY DEFINER triggers.
   ...Object.fromEntries(
-    ['dashboard_growth_month', 'dashboard_focus_month', 'dashboard_referral', 'dashboard_enrolment_event'].map((table) => [
+    ['dashboard_growth_month', 'dashboard_focus_month', 'dashboard_referral', 'dashboard_enrolment_event', 'dashboard_outcome_report'].map((table) => [
       table,
       { kind: 'owned' as const, rule: 'nobody through the API role: dashboard rollups, read for aggregates on the owner pool (core/aggregates.ts)', oracle: 'false' },
     ]),

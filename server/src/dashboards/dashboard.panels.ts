@@ -456,6 +456,24 @@ PANELS[DashboardPanelKind.PROGRAMMES].rollup = {
   measures: PANELS[DashboardPanelKind.PROGRAMMES].measures,
 };
 
+// Outcomes from dashboard_outcome_report (migration 1769200000000): one row per current outcome report with its
+// figures as columns and its firm's register data copied, so the area and the organisation's own reports are index
+// ranges over measured_on (the day bounds widened by one, the exact period test below them); the latest report per
+// firm and source of each period is still picked here, exactly as over the events.
+const OUTCOME_AT = `(r.measured_on::timestamp AT TIME ZONE '${TZ}')`;
+PANELS[DashboardPanelKind.OUTCOMES].rollup = {
+  events: `SELECT * FROM (SELECT DISTINCT ON (1, r.firm_id, r.source)
+        ${PERIOD(OUTCOME_AT)} AS period, ${OUTCOME_AT} AS at, r.touchpoint_id AS entry_id, 'TOUCHPOINT' AS entry_kind, r.firm_id, r.firm_id AS unit_id,
+        r.organisation_id AS owner_id, r.organisation_id AS org_id, r.municipality_id AS mun_id, r.country::text AS country, r.industry_code, r.employees, ${NO_EXTRA},
+        r.source AS m_source, r.jobs AS m_jobs, r.revenue AS m_revenue, r.export_revenue AS m_export, r.currency AS m_currency,
+        1 AS n, r.measured_on::timestamp AS local_at
+      FROM dashboard_outcome_report r
+      WHERE r.measured_on >= ($5 AT TIME ZONE '${TZ}')::date - 1 AND r.measured_on < ($4 AT TIME ZONE '${TZ}')::date + 1 AND ${IN_RANGE(OUTCOME_AT)}
+        AND (r.municipality_id = ANY($1) OR r.organisation_id = $2)
+      ORDER BY 1, r.firm_id, r.source, r.measured_on DESC, r.recorded_at DESC, r.touchpoint_id) latest`,
+  measures: PANELS[DashboardPanelKind.OUTCOMES].measures,
+};
+
 /** Types every parameter, also those a panel does not use (an unreferenced one has no type in PostgreSQL). */
 const PARAMS = `params AS (SELECT $1::uuid[] AS area, $2::uuid AS org, $3::timestamptz AS p_from, $4::timestamptz AS p_to, $5::timestamptz AS prev_from, $6::text AS bucket)`;
 /** Row keys of the drill-down: the total, and the group whose key is unknown (NULL). */

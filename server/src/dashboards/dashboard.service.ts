@@ -1,4 +1,4 @@
-import { aggregateQuery } from '../core/aggregates';
+import { aggregateQuery, runBounded } from '../core/aggregates';
 import { GraphQLError } from 'graphql';
 import { computeKpiActuals } from '../agreements/agreement.kpi';
 import { AgreementKpiUnit } from '../agreements/agreement.enums';
@@ -16,9 +16,9 @@ import {
 import { MIN_FIRMS, suppressBreakdown, SUPPRESSED_DISPLAY } from './suppression';
 
 /**
- * Partner dashboards: org-safe aggregates over the graph. Every query goes through `ctx.ds.query` with
- * parameters (so it runs inside whatever per-request transaction ctx.ds stands for); statements run one
- * after the other (never in parallel on one connection).
+ * Partner dashboards: org-safe aggregates over the graph. Statements on `ctx.ds` (the request's
+ * transaction) run one after the other (never in parallel on one connection); the aggregate panels run on
+ * the aggregate pool (core/aggregates.ts), a few at a time.
  */
 
 const badInput = (field: string, message: string) =>
@@ -305,13 +305,29 @@ export async function computeDashboard(ctx: RequestContext, input: DashboardInpu
   const orgId = dashboardOrganisation(ctx, input.organisationId);
   const audience = await loadAudience(ctx, orgId);
   const kinds = input.panels?.length ? [...new Set(input.panels)] : Object.values(DashboardPanelKind);
-  const panels: DashboardPanel[] = [];
-  for (const kind of kinds) {
-    // One after the other: the request may run on a single transaction's connection.
-    panels.push(kind === DashboardPanelKind.AGREEMENTS ? await agreementsPanel(ctx, audience, period) : await computePanel(ctx, PANELS[kind], audience, period, input.groupBy));
-  }
+  // The aggregate panels run on the aggregate pool (core/aggregates.ts), PANEL_CONCURRENCY at a time; the
+  // agreements panel meanwhile runs its statements one after the other on the request's own transaction.
+  const aggregate = kinds.filter((k): k is Exclude<DashboardPanelKind, DashboardPanelKind.AGREEMENTS> => k !== DashboardPanelKind.AGREEMENTS);
+  const [agreements, computed] = await settleAll([
+    kinds.includes(DashboardPanelKind.AGREEMENTS) ? agreementsPanel(ctx, audience, period) : Promise.resolve(null),
+    runBounded(aggregate.map((k) => () => computePanel(ctx, PANELS[k], audience, period, input.groupBy)), PANEL_CONCURRENCY),
+  ] as const);
+  const byKind = new Map<DashboardPanelKind, DashboardPanel>(aggregate.map((k, i) => [k, computed[i]]));
+  if (agreements) byKind.set(DashboardPanelKind.AGREEMENTS, agreements);
+  const panels = kinds.map((k) => byKind.get(k)!);
   const { municipalityIds: _, ...publicAudience } = audience;
   return { audience: publicAudience, period, minUnits: MIN_FIRMS, panels, computedAt: new Date() };
+}
+
+/** One dashboard's aggregate statements at once: its share of the process's aggregate pool (core/aggregates.ts). */
+export const PANEL_CONCURRENCY = 3;
+
+/** Like Promise.all, but throws (the first failure) only once every promise has ended: nothing keeps running behind the answer. */
+async function settleAll<T extends readonly unknown[]>(promises: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 const DRILL_LIMIT = 200;

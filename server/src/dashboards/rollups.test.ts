@@ -1,5 +1,6 @@
 import { ROLLUPS as GROWTH_ROLLUPS } from '../migrations/1769120000000-DashboardRollups';
 import { ENROLMENT_ROLLUP } from '../migrations/1769190000000-DashboardEnrolmentRollup';
+import { OUTCOME_ROLLUP } from '../migrations/1769200000000-DashboardOutcomeRollup';
 import { createTestApp, TestApp } from '../testing/harness';
 import { DashboardBucket, DashboardPanelKind, PANELS } from './dashboard.panels';
 import { Dim, loadAudience, panelQuery, resolvePeriod, rollupParams } from './dashboard.service';
@@ -16,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const ROLLUPS = [...GROWTH_ROLLUPS, ENROLMENT_ROLLUP];
+const ROLLUPS = [...GROWTH_ROLLUPS, ENROLMENT_ROLLUP, OUTCOME_ROLLUP];
 const MIDT = { email: 'consultant@midtjylland.demo' };
 const EDITOR = { email: 'editor@randers.demo' };
 const DAY = 86_400_000;
@@ -30,7 +31,7 @@ async function expectRollupsFresh(): Promise<void> {
   }
 }
 
-const ROLLUP_PANELS = [DashboardPanelKind.GROWTH_WORK, DashboardPanelKind.GROWTH_WHEEL_FOCUS, DashboardPanelKind.REFERRALS, DashboardPanelKind.PROGRAMMES] as const;
+const ROLLUP_PANELS = [DashboardPanelKind.GROWTH_WORK, DashboardPanelKind.GROWTH_WHEEL_FOCUS, DashboardPanelKind.REFERRALS, DashboardPanelKind.PROGRAMMES, DashboardPanelKind.OUTCOMES] as const;
 
 /** Every rollup panel, every dimension: the raw rows (before suppression) from the rollups and from the events. */
 async function expectPanelsEqual(orgKeys: string[], periods: Array<{ from: string; to: string; bucket?: DashboardBucket }>): Promise<number> {
@@ -229,6 +230,45 @@ describe('dashboard rollups', () => {
       await app.ds.query(`DELETE FROM programme_enrolment WHERE id = $1`, [enrolmentId]);
       expect(await facts()).toEqual([]);
       await expectRollupsFresh();
+    });
+
+    it('outcome reports: recorded, corrected (other date and figures), the correction corrected, and bulk-inserted with corrections as the owner', async () => {
+      const day = (n: number) => new Date(Date.now() - n * DAY).toISOString().slice(0, 10);
+      const facts = () => app.ds.query(`SELECT measured_on::text, source, jobs, revenue, currency FROM dashboard_outcome_report WHERE firm_id = $1 ORDER BY measured_on, source`, [firmId]);
+      const report = (measuredOn: string, jobs: number, source = 'SELF_REPORTED') => ({ measuredOn, source, jobs, revenue: jobs * 1e6, currency: 'DKK' });
+      const r = await app.exec(RECORD, { i: { firmId, kind: 'OUTCOME_REPORT', occurredAt: new Date().toISOString(), outcomeReport: report(day(40), 7) } }, MIDT);
+      expect(r.data.recordTouchpoint.userErrors).toEqual([]);
+      const reportId = r.data.recordTouchpoint.touchpoint.id;
+      expect(await facts()).toEqual([{ measured_on: day(40), source: 'SELF_REPORTED', jobs: 7, revenue: 7e6, currency: 'DKK' }]);
+      await expectRollupsFresh();
+      // A second, later report of the same source: both rows kept (which one is the latest depends on the period).
+      const later = await app.exec(RECORD, { i: { firmId, kind: 'OUTCOME_REPORT', occurredAt: new Date().toISOString(), outcomeReport: report(day(5), 9) } }, MIDT);
+      expect(later.data.recordTouchpoint.userErrors).toEqual([]);
+      expect((await facts()).map((x: any) => x.jobs)).toEqual([7, 9]);
+      const c1 = await app.exec(CORRECT, { i: { touchpointId: reportId, reason: 'Wrong date and jobs', outcomeReport: report(day(60), 8) } }, MIDT);
+      expect(c1.data.correctTouchpoint.userErrors).toEqual([]);
+      expect((await facts()).map((x: any) => [x.measured_on, x.jobs])).toEqual([[day(60), 8], [day(5), 9]]);
+      await expectRollupsFresh();
+      const again = await app.exec(CORRECT, { i: { touchpointId: c1.data.correctTouchpoint.touchpoint.id, reason: 'Jobs again', outcomeReport: report(day(60), 6) } }, MIDT);
+      expect(again.data.correctTouchpoint.userErrors).toEqual([]);
+      expect((await facts()).map((x: any) => [x.measured_on, x.jobs])).toEqual([[day(60), 6], [day(5), 9]]);
+      await expectRollupsFresh();
+      await expectPanelsEqual(['kkr:1082', 'gh:midtjylland', 'erst'], PERIODS.slice(0, 1));
+      // (Touchpoints are append-only: a DELETE is refused, so the delete trigger only guards against a future change of that rule.)
+      // One statement with many firms, reports and their corrections (the correction first in row order).
+      await app.ds.query(
+        `WITH orig AS (SELECT gen_random_uuid() AS tp, f.id AS firm, row_number() OVER (ORDER BY f.id) AS i
+                          FROM firm f WHERE f.status = 'REGISTERED' AND f.country = 'DK' ORDER BY f.id DESC LIMIT 40)
+         INSERT INTO touchpoint (id, firm_id, organisation_id, kind, occurred_at, recorded_at, details, supersedes_id, correction_reason)
+         SELECT x.id, x.firm, $1, 'OUTCOME_REPORT', now() - x.i * interval '3 days', now(), x.details, x.supersedes_id, x.reason FROM (
+           SELECT gen_random_uuid() AS id, o.firm, o.i, jsonb_build_object('measuredOn', (now() - o.i * interval '6 days')::date, 'source', 'REGISTER_MEASURED', 'jobs', o.i, 'currency', 'DKK') AS details,
+                  o.tp AS supersedes_id, 'Corrected' AS reason, 0 AS ord FROM orig o
+           UNION ALL SELECT o.tp, o.firm, o.i, jsonb_build_object('measuredOn', (now() - o.i * interval '5 days')::date, 'source', 'REGISTER_MEASURED', 'jobs', o.i + 100), NULL, NULL, 1 FROM orig o
+         ) x ORDER BY x.ord`,
+        [app.org('erst').id],
+      );
+      await expectRollupsFresh();
+      await expectPanelsEqual(['kkr:1082', 'erst'], PERIODS.slice(0, 1));
     });
 
     it('a deleted user\'s id nulled on their entries (the one update the append-only guard allows) changes nothing', async () => {

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, RequestContext } from '../core/context';
 import { registerAggregateSource } from '../core/aggregates';
-import { openAppDatabase, openDatabase, SETUP_TIMEOUTS } from '../core/db';
+import { createDataSource, openAppDatabase, openDatabase, SETUP_TIMEOUTS } from '../core/db';
 import { formatError } from '../core/errors';
 import { requestTransactionPlugin } from '../core/rls';
 import { countQueries, QueryTally } from '../core/query-counter';
@@ -70,7 +70,10 @@ export async function createTestApp(opts: { firmCount?: number } = {}): Promise<
   const ds = await openDatabase(db.url, { poolSize: 20, timeouts: SETUP_TIMEOUTS });
   const seed = (await seedDemoData(ds, { firmCount: opts.firmCount ?? 400 }))!;
   // One app-role password for every test database of the cluster (the role is cluster-wide).
-  registerAggregateSource(ds);
+  // The dashboards' aggregate pool of its own, as in main.ts (bounded: one dashboard runs a few panels at once).
+  const aggregates = createDataSource(db.url, { poolSize: 4, timeouts: SETUP_TIMEOUTS });
+  await aggregates.initialize();
+  registerAggregateSource(aggregates, { maxConcurrent: 4 });
   const appDs = await openAppDatabase(ds, db.url, { poolSize: 20, env: { ...process.env, APP_DB_PASSWORD: process.env.APP_DB_PASSWORD ?? 'growth_graph_app_test' } });
   const config: AppConfig = { authSecret: randomBytes(32).toString('hex') };
   const apollo = new ApolloServer<RequestContext>({
@@ -126,6 +129,7 @@ export async function createTestApp(opts: { firmCount?: number } = {}): Promise<
     async close() {
       await apollo.stop();
       await appDs.destroy();
+      await aggregates.destroy();
       await ds.destroy();
       await db.drop();
     },

@@ -1,0 +1,121 @@
+import { Client } from 'pg';
+import { RunningServer, startServer } from '../main';
+import { FaultProxy } from '../testing/fault-proxy';
+import { createTestDatabase } from '../testing/harness';
+
+/**
+ * The dashboard's panels run side by side on the aggregate pool (core/aggregates.ts) while the agreements
+ * panel runs on the request's transaction: a database failure in any one of them is still answered as an
+ * outage (HTTP 503, Retry-After, SERVICE_UNAVAILABLE; core/outage.ts), and leaves no slot or connection
+ * taken - the next dashboard is answered. The real HTTP stack and PostgreSQL, through the fault proxy.
+ * A pool of ONE aggregate connection and a short queue wait, so the queue's own limit is exercised too.
+ */
+process.env.AGGREGATE_POOL_SIZE = '1';
+process.env.AGGREGATE_QUEUE_MS = '250';
+
+let server: RunningServer;
+let proxy: FaultProxy;
+let db: { url: string; drop: () => Promise<void> };
+let locker: Client;
+
+const KEY = 'ggk_demo_kkr_midtjylland_read_only';
+const DASHBOARD = `query($i: DashboardInput!) { dashboard(input: $i) { panels { kind total { events } } } }`;
+const INPUT = { i: { from: '2025-12-01', to: '2026-11-30' } };
+
+async function dashboard() {
+  const res = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+    body: JSON.stringify({ query: DASHBOARD, variables: INPUT }),
+  });
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as any };
+}
+
+function expectUnavailable(r: Awaited<ReturnType<typeof dashboard>>) {
+  expect(r.status).toBe(503);
+  expect(Number(r.retryAfter)).toBeGreaterThan(0);
+  expect(r.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+  expect(r.body.data ?? null).toBeNull();
+  expect(JSON.stringify(r.body)).not.toMatch(/ECONN|stack|timeout exceeded|\.js:|Query read|canceling statement/);
+}
+
+async function expectAnswered() {
+  const r = await dashboard();
+  expect(r.status).toBe(200);
+  expect(r.body.errors).toBeUndefined();
+  expect(r.body.data.dashboard.panels).toHaveLength(9);
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const u = new URL(db.url);
+  proxy = await FaultProxy.start({ host: u.hostname, port: Number(u.port) });
+  server = await startServer({
+    databaseUrl: proxy.rewrite(db.url),
+    port: 0,
+    host: '127.0.0.1',
+    demoFirmCount: 30,
+    dbTimeouts: { connectMs: 600, statementMs: 400, queryMs: 900 },
+    shutdownGraceMs: 2000,
+  });
+  locker = new Client({ connectionString: db.url });
+  locker.on('error', () => {});
+  await locker.connect();
+});
+
+afterAll(async () => {
+  await proxy?.up();
+  await server?.stop();
+  await locker?.end();
+  await proxy?.close();
+  await db?.drop();
+});
+
+describe('a dashboard during a database failure', () => {
+  beforeEach(() => locker.query('BEGIN'));
+  afterEach(() => locker.query('ROLLBACK'));
+
+  it('answers normally with one aggregate connection (the panels queue for it)', async () => {
+    await expectAnswered();
+  });
+
+  it('an aggregate panel whose statement times out (its rollup locked): 503, the other panels in flight notwithstanding', async () => {
+    await locker.query('LOCK TABLE dashboard_growth_month IN ACCESS EXCLUSIVE MODE');
+    expectUnavailable(await dashboard());
+  });
+
+  it('the agreements panel on the request\'s transaction times out: 503', async () => {
+    await locker.query('LOCK TABLE service_agreement_follow_up IN ACCESS EXCLUSIVE MODE');
+    expectUnavailable(await dashboard());
+  });
+
+  it('every panel waiting for the aggregate pool (held by other requests): 503 once the queue wait is over', async () => {
+    await locker.query('LOCK TABLE dashboard_referral IN ACCESS EXCLUSIVE MODE');
+    // Two dashboards at once: the second's panels wait behind the first's hung statement longer than AGGREGATE_QUEUE_MS.
+    const [a, b] = await Promise.all([dashboard(), dashboard()]);
+    expectUnavailable(a);
+    expectUnavailable(b);
+  });
+});
+
+describe('after the failures', () => {
+  it('no slot or connection is left taken: dashboards are answered, also two at once', async () => {
+    await expectAnswered();
+    await Promise.all([expectAnswered(), expectAnswered()]);
+  });
+
+  it('a database that refuses connections: 503 (the key check or a panel, whichever comes first), then answered again', async () => {
+    await proxy.down();
+    try {
+      expectUnavailable(await dashboard());
+    } finally {
+      await proxy.up();
+    }
+    let status = 0;
+    for (let i = 0; i < 50 && status !== 200; i++) {
+      status = (await fetch(`${server.url}/readyz`)).status;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    await expectAnswered();
+  });
+});
