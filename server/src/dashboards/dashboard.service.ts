@@ -329,12 +329,18 @@ export async function drillDown(ctx: RequestContext, input: DashboardDrillDownIn
   if (!def.drillDown) throw badInput('panel', 'This panel has no drill-down.');
   const audience = await loadAudience(ctx, orgId);
   const dimension = effectiveDimension(def, input.groupBy);
-  // The candidates behind the cell come from every organisation (owner pool, core/aggregates.ts): only those the
-  // caller may see are listed below (journey sharing); of the rest it learns only that some exist.
-  const rows: Array<{ entry_id: string; entry_kind: string; firm_id: string | null; owner_id: string; at: Date }> = await aggregateQuery(ctx,
-    drillDownStatement(def, dimension),
-    [audience.municipalityIds, orgId, ...period.params, BUCKET_SQL[period.bucket], input.rowKey, DRILL_LIMIT + 1],
+  // The candidates behind the cell, read in the request's transaction: row-level security returns only entries the
+  // caller's organisations may read at all (own, journey sharing, referrals they are party to; enrolments: the
+  // operator), and the sharing rules below narrow them to the dashboard's organisation. `seen`: how many before the page.
+  const inner = drillDownStatement(def, dimension);
+  const params = [audience.municipalityIds, orgId, ...period.params, BUCKET_SQL[period.bucket], input.rowKey, null];
+  const rows: Array<{ entry_id: string; entry_kind: string; firm_id: string | null; owner_id: string; at: Date; seen: number }> = await ctx.ds.query(
+    `SELECT d.*, count(*) OVER ()::int AS seen FROM (${inner}) d ORDER BY d.at DESC, d.entry_id LIMIT ${DRILL_LIMIT + 1}`,
+    params,
   );
+  // Of every organisation's entries in the cell the caller learns only how many there are (an aggregate on the
+  // owner's pool, core/aggregates.ts), so it can be told that some are hidden - never which.
+  const [{ n: inCell }]: Array<{ n: number }> = await aggregateQuery(ctx, `SELECT count(*)::int AS n FROM (${inner}) d`, params);
   const truncated = rows.length > DRILL_LIMIT;
   const list = rows.slice(0, DRILL_LIMIT);
   const mine = ctx.scope.organisationIds(Capability.READ);
@@ -378,5 +384,5 @@ export async function drillDown(ctx: RequestContext, input: DashboardDrillDownIn
     id: v.entry_id, kind: v.entry_kind, firmId: v.firm_id, firmName: v.firm_id ? nameOf.get(v.firm_id) ?? null : null,
     organisationId: v.owner_id, organisationName: nameOf.get(v.owner_id) ?? '', at: v.at, basis: v.basis,
   }));
-  return { entries, someHidden: list.length > visible.length, truncated };
+  return { entries, someHidden: list.length > visible.length || inCell > (rows[0]?.seen ?? 0), truncated };
 }
