@@ -140,6 +140,16 @@ describe('networks: owner and secretariat, not the representing organisation', (
     expect(await oracle(OTHER.email, 'network', 't.id = $1', [networkId])).toEqual([]);
     expect(await wall(OTHER.email, 'SELECT id FROM network_member WHERE network_id = $1', [networkId])).toEqual([]);
 
+    // Nested: Hovedstaden's own funding application for that network shows the application, not the network.
+    const [{ id: pool }] = await app.ds.query(`INSERT INTO funding_pool (name, owner_organisation_id) VALUES ('Netværkspuljen', $1) RETURNING id`, [app.org('mun:DK:101').id]);
+    const [{ id: application }] = await app.ds.query(
+      `INSERT INTO funding_application (pool_id, applicant_organisation_id, network_id, project_name, version) VALUES ($1, $2, $3, 'Morgenmøder i Nordhavn', 1) RETURNING id`,
+      [pool, app.org('gh:hovedstaden').id, networkId],
+    );
+    const nested = await app.exec('query($id: ID!) { fundingApplication(id: $id) { id network { id } } }', { id: application }, OTHER);
+    expect(nested.errors).toBeUndefined();
+    expect(nested.data.fundingApplication).toEqual({ id: application, network: null });
+
     const owner = { email: 'editor@kobenhavn.demo' };
     expect((await app.exec(NETWORK, { id: networkId }, owner)).data.network.id).toBe(networkId);
     expect(await wall(owner.email, 'SELECT id FROM network WHERE id = $1', [networkId])).toEqual([networkId]);
