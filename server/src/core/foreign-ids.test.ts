@@ -82,6 +82,7 @@ async function rowOf(table: string, visible: boolean): Promise<string | null> {
   return rows[0]?.id ?? null;
 }
 
+const PREFERRED_ENUM_VALUES = ['NOTE', 'APPROVED', 'COMPLETED'];
 const ORG_KIND_OF: Record<string, string> = { clusterId: 'CLUSTER', officeId: 'CLUSTER_OFFICE', municipalityId: 'MUNICIPALITY', leadMunicipalityId: 'MUNICIPALITY' };
 
 /** A plausible value for an argument or input field; ids: a row the caller sees, where the name says which table. */
@@ -101,19 +102,25 @@ async function plausible(type: GraphQLInputType, name: string, depth = 0): Promi
     }
     return out;
   }
-  if (isEnumType(type)) return type.getValues()[0].value;
+  if (isEnumType(type)) {
+    // Values that need no further input where the first one would (FIRST_CONTACT needs its details, ...).
+    const values = type.getValues().map((v) => v.value as string);
+    return values.find((v) => PREFERRED_ENUM_VALUES.includes(v)) ?? values[0];
+  }
   switch (type.name) {
     case 'ID': {
       if (/organisation/i.test(name) || /^(from|to)Id$/.test(name)) return app.org('gh:midtjylland').id;
       const kind = ORG_KIND_OF[name];
       if (kind) return (await app.ds.query('SELECT id FROM organisation WHERE kind = $1 ORDER BY name LIMIT 1', [kind]))[0].id;
       const table = tableFor(name, '');
+      if (table && ROW_RULES[table]?.kind === 'public') return (await app.ds.query(`SELECT id::text AS id FROM ${table} ORDER BY id LIMIT 1`))[0]?.id ?? randomUUID();
       return (table && (await rowOf(table, true))) ?? randomUUID();
     }
     case 'String':
+      if (/(On|Date|Start|End)$/.test(name) || /^period/.test(name)) return '2026-12-01';
       return name === 'after' ? null : 'Afprøvning';
     case 'Int':
-      return name === 'first' ? 5 : 1;
+      return name === 'first' ? 5 : /year/i.test(name) ? 2026 : 1;
     case 'Float':
       return 1;
     case 'Boolean':
@@ -215,5 +222,5 @@ test('mutations: a foreign id in the input is answered like a random one', async
   const { checked, differing, unclassified } = await compare('mutation');
   expect(differing).toEqual([]);
   expect(unclassified).toEqual([]);
-  expect(checked.length).toBeGreaterThanOrEqual(35);
+  expect(checked.length).toBeGreaterThanOrEqual(40);
 }, 300_000);
