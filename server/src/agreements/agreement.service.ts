@@ -171,18 +171,23 @@ export async function updateAgreementDraft(ctx: RequestContext, em: EntityManage
   const updated = await commitAgreement(em, holder, agreement, input.expectedVersion);
   if (partiesChanged) {
     // Parties that stay keep their acceptance; new ones accept only through the caller (if it edits for them) or themselves.
+    // New parties first, removed ones last: the row-level security checks each write against the parties
+    // stored at that moment, so the caller's party must never be missing in between (deleting all and
+    // re-inserting failed for an editor of a party other than the creator).
     const before = new Map(parties.map((p) => [p.organisationId, p]));
     const editable = ctx.scope.organisationIds(Capability.EDIT);
-    await em.delete(AgreementParty, { agreementId: agreement.id });
-    await em.insert(
-      AgreementParty,
-      input.parties!.map((p) => {
-        const kept = before.get(p.organisationId);
-        return kept?.acceptedAt
-          ? { agreementId: agreement.id, organisationId: p.organisationId, role: p.role, acceptedAt: kept.acceptedAt, acceptedByUserId: kept.acceptedByUserId }
-          : partyRow(ctx, agreement.id, p, editable.includes(p.organisationId));
-      }),
-    );
+    const added = input.parties!.filter((p) => !before.has(p.organisationId));
+    if (added.length) await em.insert(AgreementParty, added.map((p) => partyRow(ctx, agreement.id, p, editable.includes(p.organisationId))));
+    for (const p of input.parties!) {
+      const kept = before.get(p.organisationId);
+      if (!kept) continue;
+      const accepts = !kept.acceptedAt && editable.includes(p.organisationId);
+      if (kept.role !== p.role || accepts) {
+        await em.update(AgreementParty, { id: kept.id }, { role: p.role, ...(accepts ? { acceptedAt: () => 'now()', acceptedByUserId: userIdOf(ctx) } : {}) });
+      }
+    }
+    const removed = parties.filter((p) => !input.parties!.some((n) => n.organisationId === p.organisationId));
+    if (removed.length) await em.delete(AgreementParty, removed.map((p) => p.id));
   }
   if (contentChanged || partiesChanged) {
     await em

@@ -259,7 +259,7 @@ referral: owned - sender and receiver
 referral_fact: view - KPI referral shares: which organisation referred to which; no reason or steps.
 referral_step: owned - whoever sees the referral (sender, receiver)
 scheduled_job: system - When each background job last ran, so it runs once across processes (core/jobs.ts).
-service_agreement: owned - its parties (and the creating organisation)
+service_agreement: owned - its parties (the creating organisation only while no party is written yet)
 service_agreement_follow_up: owned - whoever sees the agreement
 service_agreement_party: owned - whoever sees the agreement
 service_agreement_signature: owned - whoever sees the agreement

@@ -343,7 +343,8 @@ export async function prepareAppRole(owner: DataSource, app: { url: string; pass
   await owner.query(`GRANT USAGE ON SCHEMA public TO ${ident}`);
   await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${ident}`);
   await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${ident}`);
-  // The blanket GRANT gave table-wide SELECT back: password hashes stay the owner's (migration 1769110000000).
+  // The blanket GRANT gave table-wide SELECT and UPDATE back: password hashes stay the owner's, neither read nor
+  // written by the app role (migrations 1769110000000, 1769211000000; changes go through gg_set_own_password_hash).
   await owner.query(`DO $$ BEGIN
     IF to_regprocedure('public.gg_fence_secret_columns(name)') IS NOT NULL THEN PERFORM public.gg_fence_secret_columns(${literal(decodeURIComponent(role))}); END IF;
   END $$`);

@@ -107,6 +107,8 @@ export const ROW_RULES: Record<string, RowRule> = {
 
   // --- programmes -----------------------------------------------------------------------------------
   programme: {
+    // The published states are an allow-list, the same as PUBLISHED_STATES (programmes/programme.service.ts; core/access-wall.test.ts
+    // checks it): a state added later stays the operator's until someone decides to publish it.
     kind: 'owned',
     rule: 'published programmes (OPEN, RUNNING, CLOSED): everyone; drafts and cancelled: the operator',
     oracle: "t.state::text IN ('OPEN', 'RUNNING', 'CLOSED') OR t.operator_organisation_id = ANY($1)",
@@ -167,8 +169,9 @@ export const ROW_RULES: Record<string, RowRule> = {
   // --- networks and funding -------------------------------------------------------------------------
   network: {
     kind: 'owned',
+    // Not organisation_id: the NETWORK organisation representing it is chosen freely by the recorder (migration 1769210000000).
     rule: 'the owning organisation and the secretariat',
-    oracle: 't.owner_organisation_id = ANY($1) OR t.secretariat_organisation_id = ANY($1) OR t.organisation_id = ANY($1)',
+    oracle: 't.owner_organisation_id = ANY($1) OR t.secretariat_organisation_id = ANY($1)',
   },
   ...Object.fromEntries(
     ['network_working_group_member', 'network_member', 'network_meeting'].map((table) => [
@@ -176,14 +179,14 @@ export const ROW_RULES: Record<string, RowRule> = {
       {
         kind: 'owned' as const,
         rule: 'whoever sees the network',
-        oracle: 'EXISTS (SELECT 1 FROM network n WHERE n.id = t.network_id AND (n.owner_organisation_id = ANY($1) OR n.secretariat_organisation_id = ANY($1) OR n.organisation_id = ANY($1)))',
+        oracle: 'EXISTS (SELECT 1 FROM network n WHERE n.id = t.network_id AND (n.owner_organisation_id = ANY($1) OR n.secretariat_organisation_id = ANY($1)))',
       },
     ]),
   ),
   network_meeting_participant: {
     kind: 'owned',
     rule: 'whoever sees the network',
-    oracle: 'EXISTS (SELECT 1 FROM network_meeting m JOIN network n ON n.id = m.network_id WHERE m.id = t.meeting_id AND (n.owner_organisation_id = ANY($1) OR n.secretariat_organisation_id = ANY($1) OR n.organisation_id = ANY($1)))',
+    oracle: 'EXISTS (SELECT 1 FROM network_meeting m JOIN network n ON n.id = m.network_id WHERE m.id = t.meeting_id AND (n.owner_organisation_id = ANY($1) OR n.secretariat_organisation_id = ANY($1)))',
   },
   funding_application: {
     kind: 'owned',
@@ -246,8 +249,9 @@ export const ROW_RULES: Record<string, RowRule> = {
   // --- service agreements ---------------------------------------------------------------------------
   service_agreement: {
     kind: 'owned',
-    rule: 'its parties (and the creating organisation)',
-    oracle: 't.created_by_organisation_id = ANY($1) OR EXISTS (SELECT 1 FROM service_agreement_party p WHERE p.agreement_id = t.id AND p.organisation_id = ANY($1))',
+    // The creator only while no party row exists: inside the creating transaction (migration 1769210000000).
+    rule: 'its parties (the creating organisation only while no party is written yet)',
+    oracle: 'EXISTS (SELECT 1 FROM service_agreement_party p WHERE p.agreement_id = t.id AND p.organisation_id = ANY($1)) OR (t.created_by_organisation_id = ANY($1) AND NOT EXISTS (SELECT 1 FROM service_agreement_party p WHERE p.agreement_id = t.id))',
   },
   ...Object.fromEntries(
     ['service_agreement_party', 'service_agreement_version', 'service_agreement_signature', 'service_agreement_transition', 'service_agreement_follow_up'].map((table) => [
@@ -255,7 +259,7 @@ export const ROW_RULES: Record<string, RowRule> = {
       {
         kind: 'owned' as const,
         rule: 'whoever sees the agreement',
-        oracle: 'EXISTS (SELECT 1 FROM service_agreement a WHERE a.id = t.agreement_id AND (a.created_by_organisation_id = ANY($1) OR EXISTS (SELECT 1 FROM service_agreement_party p WHERE p.agreement_id = a.id AND p.organisation_id = ANY($1))))',
+        oracle: 'EXISTS (SELECT 1 FROM service_agreement a WHERE a.id = t.agreement_id AND (EXISTS (SELECT 1 FROM service_agreement_party p WHERE p.agreement_id = a.id AND p.organisation_id = ANY($1)) OR (a.created_by_organisation_id = ANY($1) AND NOT EXISTS (SELECT 1 FROM service_agreement_party p WHERE p.agreement_id = a.id))))',
       },
     ]),
   ),

@@ -5,7 +5,8 @@ import { AgreementKpiUnit } from '../agreements/agreement.enums';
 import { Capability } from '../core/access';
 import { RequestContext, userIdOf } from '../core/context';
 import { ErrorCode } from '../core/errors';
-import { loadGrants } from '../journeys/journey.access';
+import { journeyEntryVisibleSql, loadGrants } from '../journeys/journey.access';
+import { OPEN_REFERRAL_STATUSES, PUBLIC_BUSINESS_SUPPORT_KINDS } from '../journeys/journey.enums';
 import { OrganisationKind } from '../organisations/organisation.entity';
 import {
   DashboardBucket, DashboardDimension, DashboardPanelKind, drillDownStatement, NONE_KEY, PanelDef, panelStatement, PANELS, TOTAL_KEY, TZ,
@@ -333,6 +334,21 @@ async function settleAll<T extends readonly unknown[]>(promises: { [K in keyof T
 const DRILL_LIMIT = 200;
 
 /**
+ * The drill-down's statement: how many entries the cell has ($8 = null: no limit inside), how many of them the
+ * caller may see, and the newest DRILL_LIMIT + 1 of those ($12: its organisations; $9-$11: the journey-sharing
+ * rule for the dashboard's organisation). Always one row at least, with null entry columns when none is visible.
+ */
+export function drillDownVisibleStatement(def: PanelDef, dimension: Exclude<DashboardDimension, DashboardDimension.AGREEMENT_KPI>): string {
+  const visible = journeyEntryVisibleSql('c.firm_id', 'c.owner_id', { viewers: '$9', publicKinds: '$10', openStatuses: '$11' });
+  return `WITH c AS MATERIALIZED (${drillDownStatement(def, dimension)}),
+s AS MATERIALIZED (SELECT c.*, (c.owner_id = ANY($12::uuid[]) OR ${visible}) AS in_sight FROM c),
+n AS (SELECT count(*)::int AS in_cell, (count(*) FILTER (WHERE s.in_sight))::int AS in_sight FROM s)
+SELECT n.in_cell, n.in_sight, v.* FROM n LEFT JOIN LATERAL (
+  SELECT s.entry_id, s.entry_kind, s.firm_id, s.owner_id, s.at FROM s WHERE s.in_sight
+   ORDER BY s.at DESC, s.entry_id LIMIT ${DRILL_LIMIT + 1}) v ON true`;
+}
+
+/**
  * The entries behind one cell that the caller may see: its own organisations' records, and records of
  * other organisations about a firm on a recorded basis (consent or open referral; journeys' sharing
  * rules, journey.access.ts). Reads of other organisations' entries are written to the access log.
@@ -345,15 +361,20 @@ export async function drillDown(ctx: RequestContext, input: DashboardDrillDownIn
   if (!def.drillDown) throw badInput('panel', 'This panel has no drill-down.');
   const audience = await loadAudience(ctx, orgId);
   const dimension = effectiveDimension(def, input.groupBy);
-  // The candidates behind the cell come from every organisation (owner pool, core/aggregates.ts): only those the
-  // caller may see are listed below (journey sharing); of the rest it learns only that some exist.
-  const rows: Array<{ entry_id: string; entry_kind: string; firm_id: string | null; owner_id: string; at: Date }> = await aggregateQuery(ctx,
-    drillDownStatement(def, dimension),
-    [audience.municipalityIds, orgId, ...period.params, BUCKET_SQL[period.bucket], input.rowKey, DRILL_LIMIT + 1],
+  // One statement on the owner's pool (core/aggregates.ts: the cell spans every organisation), but only entries
+  // the caller may see leave the database: its own organisations', and others' under the journey-sharing rules
+  // for the dashboard's organisation (journeyEntryVisibleSql, the rule of loadGrants). Of the rest it learns
+  // only how many there are (in_cell), never which.
+  const mine = ctx.scope.organisationIds(Capability.READ);
+  const found: Array<{ in_cell: number; in_sight: number; entry_id: string | null; entry_kind: string; firm_id: string | null; owner_id: string; at: Date }> = await aggregateQuery(ctx,
+    drillDownVisibleStatement(def, dimension),
+    [audience.municipalityIds, orgId, ...period.params, BUCKET_SQL[period.bucket], input.rowKey, null, [orgId], [...PUBLIC_BUSINESS_SUPPORT_KINDS], [...OPEN_REFERRAL_STATUSES], [...mine]],
   );
+  const inCell = found[0]?.in_cell ?? 0;
+  const inSight = found[0]?.in_sight ?? 0;
+  const rows = found.filter((r) => r.entry_id !== null) as Array<Omit<(typeof found)[number], 'entry_id'> & { entry_id: string }>;
   const truncated = rows.length > DRILL_LIMIT;
   const list = rows.slice(0, DRILL_LIMIT);
-  const mine = ctx.scope.organisationIds(Capability.READ);
   const foreignFirms = [...new Set(list.filter((r) => !mine.includes(r.owner_id) && r.firm_id).map((r) => r.firm_id!))];
   const grants = await loadGrants(ctx, foreignFirms, [orgId]);
   const visible: Array<(typeof list)[number] & { basis: string; grant?: ReturnType<typeof grantFor> }> = [];
@@ -394,5 +415,5 @@ export async function drillDown(ctx: RequestContext, input: DashboardDrillDownIn
     id: v.entry_id, kind: v.entry_kind, firmId: v.firm_id, firmName: v.firm_id ? nameOf.get(v.firm_id) ?? null : null,
     organisationId: v.owner_id, organisationName: nameOf.get(v.owner_id) ?? '', at: v.at, basis: v.basis,
   }));
-  return { entries, someHidden: list.length > visible.length, truncated };
+  return { entries, someHidden: list.length > visible.length || inCell > inSight, truncated };
 }

@@ -235,3 +235,42 @@ describe('partner dashboards', () => {
     expect(p.rows.reduce((s: number, x: Row) => s + (x.values[i] ?? 0), 0)).toBe(p.total.values[i]);
   });
 });
+
+describe('drill-down: only entries the caller may see leave the database', () => {
+  it("another organisation's entry without a sharing basis never comes back, nor leaves the database", async () => {
+    const hov = app.org('gh:hovedstaden');
+    const mid = app.org('gh:midtjylland');
+    const kbh = app.org('mun:DK:101');
+    // A register firm in København with no journey, consent or referral: Midtjylland records a growth mapping.
+    const [firm] = await app.ds.query(
+      `SELECT f.id FROM firm f WHERE f.municipality_id = $1 AND f.status = 'REGISTERED'
+          AND NOT EXISTS (SELECT 1 FROM touchpoint t WHERE t.firm_id = f.id) AND NOT EXISTS (SELECT 1 FROM firm_consent c WHERE c.firm_id = f.id)
+          AND NOT EXISTS (SELECT 1 FROM referral r WHERE r.firm_id = f.id) ORDER BY f.id LIMIT 1`,
+      [kbh.id],
+    );
+    const [{ id: foreign }] = await app.ds.query(
+      `INSERT INTO touchpoint (firm_id, organisation_id, kind, occurred_at, details, summary) VALUES ($1, $2, 'GROWTH_MAPPING', '2026-06-15 10:00+02', '{}', 'Vækstkortlægning') RETURNING id`,
+      [firm.id, mid.id],
+    );
+    const r = await app.exec(DRILL, { i: { ...PERIOD, panel: 'GROWTH_WORK', rowKey: '__TOTAL__' } }, { email: 'consultant@hovedstaden.demo' });
+    expect(r.errors).toBeUndefined();
+    const entries = r.data.dashboardDrillDown.entries;
+    expect(entries.map((e: any) => e.id)).not.toContain(foreign);
+    expect(entries.every((e: any) => e.organisationId === hov.id || e.basis !== 'OWN')).toBe(true);
+    // It is counted in the cell, so the caller is told that something is hidden (not what).
+    expect(r.data.dashboardDrillDown.someHidden).toBe(true);
+
+    // The statement itself, on the owner's pool: the entry is counted in the cell but never leaves the database.
+    const { drillDownVisibleStatement } = await import('./dashboard.service');
+    const { drillDownStatement, PANELS } = await import('./dashboard.panels');
+    const { OPEN_REFERRAL_STATUSES, PUBLIC_BUSINESS_SUPPORT_KINDS } = await import('../journeys/journey.enums');
+    const dimension = PANELS.GROWTH_WORK.defaultDimension as any;
+    const params = [[kbh.id], hov.id, '2025-12-01', '2026-12-01', '2024-12-01', 'month', '__TOTAL__', null];
+    const cell = (await app.ds.query(drillDownStatement(PANELS.GROWTH_WORK, dimension), params)).map((x: any) => x.entry_id);
+    expect(cell).toContain(foreign);
+    const out = await app.ds.query(drillDownVisibleStatement(PANELS.GROWTH_WORK, dimension), [...params, [hov.id], [...PUBLIC_BUSINESS_SUPPORT_KINDS], [...OPEN_REFERRAL_STATUSES], [hov.id]]);
+    expect(out.map((x: any) => x.entry_id)).not.toContain(foreign);
+    expect(out[0].in_cell).toBe(cell.length);
+    expect(out[0].in_sight).toBeLessThan(cell.length);
+  });
+});

@@ -33,7 +33,10 @@ export const accountService = {
     if (input.newPassword === input.currentPassword) {
       throw new UserInputRejection([userError('newPassword', 'The new password must differ from the current one.', UserErrorCode.INVALID, { constraint: 'differentFromCurrent' })]);
     }
-    await em.update(User, { id: userId }, { passwordHash: await hashPassword(input.newPassword) });
+    // The app role cannot write password_hash either (column privileges, migration 1769211000000): the
+    // owner's narrow function sets it, for the request's own signed-in user only.
+    const [{ ok }]: Array<{ ok: boolean }> = await em.query('SELECT public.gg_set_own_password_hash($1, $2) AS ok', [userId, await hashPassword(input.newPassword)]);
+    if (!ok) throw new ForbiddenError();
     const ended = await em.update(Session, { userId, id: Not(sessionId), revokedAt: IsNull() }, { revokedAt: () => 'now()' });
     return { otherSessionsEnded: ended.affected ?? 0 };
   },

@@ -67,3 +67,48 @@ test('sign-in still works, and a wrong password is still refused', async () => {
   expect(bad.data.signIn.token).toBeNull();
   expect(bad.data.signIn.userErrors).toEqual([expect.objectContaining({ code: 'BAD_CREDENTIALS' })]);
 });
+
+/** Runs `sql` with `params` in a request of the signed-in user, then rolls back (nothing is kept). */
+async function asUserWith(sql: string, params: unknown[]) {
+  const ctx = createContext(app.appDs, app.config, { kind: 'user', userId, sessionId: 'x' }, new Scope([{ organisationId: app.org('gh:midtjylland').id, role: Role.ADMIN }], false));
+  try {
+    return await ctx.ds.query(sql, params);
+  } finally {
+    await ctx.db.finish(false);
+  }
+}
+
+test('the app role cannot UPDATE password_hash, not even of its own row; other columns stay writable (own row)', async () => {
+  const [{ hash: before }] = await app.ds.query('SELECT password_hash AS hash FROM app_user WHERE id = $1', [userId]);
+  await expect(asUserWith(`UPDATE app_user SET password_hash = 'x' WHERE id = $1`, [userId])).rejects.toMatchObject({ code: INSUFFICIENT_PRIVILEGE });
+  const renamed = await asUserWith(`UPDATE app_user SET display_name = display_name WHERE id = $1 RETURNING id`, [userId]);
+  expect(renamed[0]).toEqual([{ id: userId }]);
+  const [{ hash: after }] = await app.ds.query('SELECT password_hash AS hash FROM app_user WHERE id = $1', [userId]);
+  expect(after).toBe(before);
+});
+
+test("gg_set_own_password_hash writes only the signed-in user's own row", async () => {
+  const [{ id: other }] = await app.ds.query(`SELECT id FROM app_user WHERE id <> $1 LIMIT 1`, [userId]);
+  const [{ hash: otherBefore }] = await app.ds.query('SELECT password_hash AS hash FROM app_user WHERE id = $1', [other]);
+  expect(await asUserWith('SELECT gg_set_own_password_hash($1, $2) AS ok', [other, 'forged'])).toEqual([{ ok: false }]);
+  expect((await app.ds.query('SELECT password_hash AS hash FROM app_user WHERE id = $1', [other]))[0].hash).toBe(otherBefore);
+  // No signed-in user (the pool outside a request): nothing to write.
+  expect(await app.appDs.query('SELECT gg_set_own_password_hash($1, $2) AS ok', [userId, 'forged'])).toEqual([{ ok: false }]);
+  // Its own row: written (and rolled back with the request).
+  expect(await asUserWith('SELECT gg_set_own_password_hash($1, $2) AS ok', [userId, 'own'])).toEqual([{ ok: true }]);
+  // Nobody else may call it (not granted to PUBLIC).
+  const [{ pub }] = await app.ds.query(`SELECT has_function_privilege('public', 'gg_set_own_password_hash(uuid, text)', 'EXECUTE') AS pub`);
+  expect(pub).toBe(false);
+});
+
+test('a restart re-grants tables but keeps the hash unwritable', async () => {
+  await prepareAppRole(app.ds, { url: String((app.appDs.options as { url?: string }).url), password: null });
+  const [p] = await app.ds.query(
+    `SELECT has_column_privilege($1, 'app_user', 'password_hash', 'UPDATE') AS hash,
+            has_column_privilege($1, 'app_user', 'display_name', 'UPDATE') AS name,
+            has_table_privilege($1, 'app_user', 'UPDATE') AS whole,
+            has_function_privilege($1, 'gg_set_own_password_hash(uuid, text)', 'EXECUTE') AS fn`,
+    [APP_ROLE],
+  );
+  expect(p).toEqual({ hash: false, name: true, whole: false, fn: true });
+});

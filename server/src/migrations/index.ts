@@ -15,7 +15,9 @@ import { DashboardRollups1769120000000 } from './1769120000000-DashboardRollups'
 import { ApiKeyLastUsed1769140000000 } from './1769140000000-ApiKeyLastUsed';
 import { DashboardEnrolmentRollup1769190000000 } from './1769190000000-DashboardEnrolmentRollup';
 import { DashboardOutcomeRollup1769200000000 } from './1769200000000-DashboardOutcomeRollup';
+import { AgreementAndNetworkWalls1769210000000 } from './1769210000000-AgreementAndNetworkWalls';
+import { PasswordHashWrite1769211000000 } from './1769211000000-PasswordHashWrite';
 import { FirmVisibilityEstimate1769215000000 } from './1769215000000-FirmVisibilityEstimate';
 
 /** Every migration in order; each domain area's schema change adds one here. */
-export const migrations: Function[] = [Foundation1764000000000, Journeys1764100000000, ProgrammesAndClusters1764200000000, NetworksAndInvestment1764300000000, ServiceAgreements1764400000000, ContactPersonRetention1764500000000, SharedProcessState1765200000000, AgreementAcceptanceAndRelationshipConsent1765300000000, FirmRegisterHistory1765300000001, AccessPathIndexes1765400000000, DashboardIndexes1765500000000, RowLevelSecurity1769000000000, PasswordHashPrivilege1769110000000, DashboardRollups1769120000000, ApiKeyLastUsed1769140000000, DashboardEnrolmentRollup1769190000000, DashboardOutcomeRollup1769200000000, FirmVisibilityEstimate1769215000000];
+export const migrations: Function[] = [Foundation1764000000000, Journeys1764100000000, ProgrammesAndClusters1764200000000, NetworksAndInvestment1764300000000, ServiceAgreements1764400000000, ContactPersonRetention1764500000000, SharedProcessState1765200000000, AgreementAcceptanceAndRelationshipConsent1765300000000, FirmRegisterHistory1765300000001, AccessPathIndexes1765400000000, DashboardIndexes1765500000000, RowLevelSecurity1769000000000, PasswordHashPrivilege1769110000000, DashboardRollups1769120000000, ApiKeyLastUsed1769140000000, DashboardEnrolmentRollup1769190000000, DashboardOutcomeRollup1769200000000, AgreementAndNetworkWalls1769210000000, PasswordHashWrite1769211000000, FirmVisibilityEstimate1769215000000];
