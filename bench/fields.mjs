@@ -75,8 +75,17 @@ const documentOf = (k) => {
   return document;
 };
 
+// The app's executor as Apollo runs it (core/executor.ts: graphql-jit), or graphql-js' execute for a build
+// without one or with BENCH_FIELDS_GRAPHQL_JS=1.
+const fs = createRequire(import.meta.url)('node:fs');
+const executorFile = path.join(dist, 'core/executor.js');
+const compiled = !process.env.BENCH_FIELDS_GRAPHQL_JS && fs.existsSync(executorFile) ? require(executorFile).compiledExecutor(schema) : null;
+const executorName = compiled ? 'graphql-jit (core/executor.ts)' : 'graphql-js execute';
+
 async function run(document) {
-  const result = await execute({ schema, document, contextValue: context(), variableValues: { id: ORG } });
+  const result = compiled
+    ? await compiled({ document, contextValue: context(), variables: { id: ORG } })
+    : await execute({ schema, document, contextValue: context(), variableValues: { id: ORG } });
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   if (result.data.organisation.relationships.length !== ROWS) throw new Error('wrong number of rows');
   return result;
@@ -109,4 +118,5 @@ const median = (xs) => xs[Math.floor(xs.length / 2)];
 const load = os.loadavg().map((l) => l.toFixed(2)).join(' / ');
 console.log(`GraphQL execution CPU per plain field: ${median(perField).toFixed(3)} us (median of ${ROUNDS} rounds; min ${perField[0].toFixed(3)}, max ${perField[perField.length - 1].toFixed(3)})`);
 console.log(`  ${ROWS} rows x ${K} plain fields against ${ROWS} rows x 1 field (${(median(baselines) / 1000).toFixed(2)} ms per execution), ${REPEATS} executions per round`);
+console.log(`  executor: ${executorName}`);
 console.log(`  Node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, load average ${load} (1/5/15 min)`);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { applyAccessRules, DeclaredAccess } from './core/access';
+import { passRootsAsTheyAre } from './core/executor';
 import { applyInputGuard } from './core/input-guard';
 import { applyListCaps } from './core/list-bounds';
 import { AGREEMENT_RESOLVERS } from './agreements';
@@ -44,6 +45,8 @@ export function buildAppSchema(): { schema: GraphQLSchema; access: DeclaredAcces
     for (const field of getMetadataStorage().fields) {
       if (field.simple === undefined && !field.middlewares?.length && !field.roles?.length) field.simple = true;
     }
+    // Rows reach field resolvers as they are, not copied into an instance per call (core/executor.ts).
+    passRootsAsTheyAre(getMetadataStorage().params as Parameters<typeof passRootsAsTheyAre>[0]);
     const schema = buildSchemaSync({
       resolvers: resolvers as unknown as [Function, ...Function[]],
       validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },

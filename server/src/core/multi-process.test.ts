@@ -84,6 +84,9 @@ beforeAll(async () => {
     CLIENT_DIR: '/nonexistent',
     SEED_DEMO: 'true',
     DEMO_FIRMS: '60',
+    // The app role is cluster-wide: the harness's password, or these processes would reset it (ALTER ROLE) under
+    // the suites running alongside, whose new connections then fail to log in.
+    APP_DB_PASSWORD: process.env.APP_DB_PASSWORD ?? 'growth_graph_app_test',
     TRUST_PROXY: 'loopback',
     RATE_LIMIT_PER_ADDRESS: '10',
     RATE_LIMIT_PER_ACCOUNT: '40',

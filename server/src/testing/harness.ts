@@ -6,6 +6,7 @@ import { AppConfig, RequestContext } from '../core/context';
 import { registerAggregateSource } from '../core/aggregates';
 import { createDataSource, openAppDatabase, openDatabase, SETUP_TIMEOUTS } from '../core/db';
 import { formatError } from '../core/errors';
+import { compiledExecutor, executorGateway } from '../core/executor';
 import { requestTransactionPlugin } from '../core/rls';
 import { countQueries, QueryTally } from '../core/query-counter';
 import { authenticate } from '../identity/authenticate';
@@ -76,8 +77,10 @@ export async function createTestApp(opts: { firmCount?: number } = {}): Promise<
   registerAggregateSource(aggregates, { maxConcurrent: 4 });
   const appDs = await openAppDatabase(ds, db.url, { poolSize: 20, env: { ...process.env, APP_DB_PASSWORD: process.env.APP_DB_PASSWORD ?? 'growth_graph_app_test' } });
   const config: AppConfig = { authSecret: randomBytes(32).toString('hex') };
+  const { schema } = buildAppSchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema: buildAppSchema().schema,
+    // The app's executor (core/executor.ts), so every test runs operations as the server does.
+    gateway: executorGateway(schema, compiledExecutor(schema)),
     formatError,
     includeStacktraceInErrorResponses: false,
     plugins: [requestTransactionPlugin()],
