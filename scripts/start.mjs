@@ -88,9 +88,11 @@ const appDbPassword = process.env.APP_DB_PASSWORD ?? fs.readFileSync(appPassword
 
 step('Migrating, loading demo data (first run only) and starting the API');
 // The server runs as in production unless NODE_ENV says otherwise: graphql-js's development-mode checks
-// (a slower instanceof on every type check) cost ~9 % of execution, and introspection stays off as in
-// production. NODE_ENV=development npm start turns both back on. Logs stay readable on a terminal.
+// (a slower instanceof on every type check) cost ~9 % of execution. Introspection stays on for local tools
+// (GraphiQL-style explorers, schema-driven probes; the schema is public in schema/schema.graphql anyway):
+// GRAPHQL_INTROSPECTION=false turns it off. Logs stay readable on a terminal.
 if (!process.env.NODE_ENV) process.env.NODE_ENV = 'production';
+if (process.env.GRAPHQL_INTROSPECTION === undefined) process.env.GRAPHQL_INTROSPECTION = 'true';
 if (process.env.LOG_PRETTY === undefined && process.stdout.isTTY) process.env.LOG_PRETTY = '1';
 const require = createRequire(import.meta.url);
 const { startServer, printWelcome } = require(path.join(root, 'server/dist/main.js'));

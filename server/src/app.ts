@@ -53,7 +53,8 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
     formatError,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
-    introspection: process.env.NODE_ENV !== 'production',
+    // GRAPHQL_INTROSPECTION=true|false; else on outside production (npm start turns it on: a local tool's schema reader).
+    introspection: process.env.GRAPHQL_INTROSPECTION ? process.env.GRAPHQL_INTROSPECTION === 'true' : process.env.NODE_ENV !== 'production',
     // Each request's one transaction is committed before its response goes out (core/rls.ts).
     // The cache-control plugin runs per field (~0.8 us of ~1.3 us per plain field) and no cache hints are set anywhere.
     plugins: [...(protection.plugins ?? []), listCostPlugin(schema), specStatusPlugin, availabilityPlugin(), requestTransactionPlugin(), idempotencyPlugin(ds), ApolloServerPluginCacheControlDisabled()],
