@@ -9,6 +9,7 @@ import type { AgreementDetails } from './AgreementPage';
 import { errorsByField, parseNumber, pathKey, type FormError } from './form';
 import { formatValue, Section } from './ui';
 import { confirmIrreversible, ErrorAlert, FieldError, FormErrors, wordUserError } from '../ui/userErrors';
+import { Form } from '../ui/Form';
 
 const period = (from: string, to: string) => `${formatDate(from)} – ${formatDate(to)}`;
 
@@ -188,12 +189,12 @@ function FollowUpForm({ a, me, actingFor, onDone }: { a: AgreementDetails; me: M
   const setValue = (key: string, patch: Partial<ExternalValue>) => setValues((v) => ({ ...v, [key]: { ...(v[key] ?? { actual: '', source: '' }), ...patch } }));
 
   return (
-    <form className="inline-form follow-up-form" onSubmit={submit} noValidate data-testid="follow-up-form" aria-labelledby="follow-up-form-title">
+    <Form className="inline-form follow-up-form" onSubmit={submit} noValidate data-testid="follow-up-form" aria-labelledby="follow-up-form-title">
       <h3 id="follow-up-form-title">{t('agreements.followUps.new')}</h3>
       <p className="hint">{t('agreements.followUps.hint')}</p>
       <ErrorAlert error={requestError} />
       <FormErrors errors={unplaced} title={t('agreements.followUps.notRecorded')} testId="follow-up-errors" />
-      <div className="form-grid">
+      <div className="kit-form-grid">
         <label htmlFor="fu-periodStart">{t('agreements.followUps.periodFrom')}</label>
         <div>
           <input type="date" {...props('periodStart')} value={periodStart} onChange={(e) => setPeriodStart(e.target.value)} />
@@ -259,6 +260,6 @@ function FollowUpForm({ a, me, actingFor, onDone }: { a: AgreementDetails; me: M
         </button>
       </div>
       <p className="muted small">{t('agreements.followUps.writtenBy', { name: me.displayName })}</p>
-    </form>
+    </Form>
   );
 }

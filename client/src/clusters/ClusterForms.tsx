@@ -16,6 +16,7 @@ import { OrganisationPicker, type PickedOrganisation } from '../ui/OrganisationP
 import { FieldError, FormErrors, placeUserErrors, type PlacedErrors } from '../ui/userErrors';
 import { ACTIVITY_KINDS, activityKindLabel, MAX_PLACEMENT_SCORE, PLACEMENT_CRITERIA, placementCriterionLabel } from './labels';
 import { localDateTimeToIso } from './time';
+import { Form } from '../ui/Form';
 
 const AREAS = ['clusters'];
 const PROPOSAL_TYPES = { additionalTypenames: ['OfficePlacementProposal', 'ClusterOffice'] };
@@ -142,7 +143,7 @@ export function NewPlacementProposal({ clusterId, offices, municipalities }: { c
     }
   }
   return (
-    <form className="form sub-form card" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} data-testid="new-proposal-form">
+    <Form className="sub-form card" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} data-testid="new-proposal-form">
       <h3 id={`${formId}-title`}>{t('clusters.proposal.title')}</h3>
       <FormErrors messages={Object.keys(local).length ? [t('clusters.proposal.checkMarked')] : []} errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <div className="field-row">
@@ -203,7 +204,7 @@ export function NewPlacementProposal({ clusterId, offices, municipalities }: { c
           {t('clusters.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -241,7 +242,7 @@ export function RevisePlacementProposal({ proposal, onDone }: { proposal: Revisa
     if (result.data?.updateOfficePlacementProposal.proposal && result.data.updateOfficePlacementProposal.userErrors.length === 0) onDone();
   }
   return (
-    <form className="form sub-form" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} data-testid="revise-proposal-form">
+    <Form className="sub-form" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} data-testid="revise-proposal-form">
       <h4 id={`${formId}-title`}>{t('clusters.proposal.revise')}</h4>
       <FormErrors messages={Object.keys(local).length ? [t('clusters.proposal.checkMarked')] : []} errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <div className="field">
@@ -263,7 +264,7 @@ export function RevisePlacementProposal({ proposal, onDone }: { proposal: Revisa
           {t('clusters.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -308,7 +309,7 @@ export function AddClusterMember({ clusterId }: { clusterId: string }) {
     }
   }
   return (
-    <form className="form sub-form" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} data-testid="add-cluster-member-form">
+    <Form className="sub-form" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} data-testid="add-cluster-member-form">
       <h3 id={`${formId}-title`}>{t('clusters.members.open')}</h3>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       {member ? (
@@ -339,7 +340,7 @@ export function AddClusterMember({ clusterId }: { clusterId: string }) {
           {t('clusters.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -450,7 +451,7 @@ export function EditActivity({ activity }: { activity: EditableActivity }) {
     if (result.data?.updateClusterActivity.activity && result.data.updateClusterActivity.userErrors.length === 0) setOpen(false);
   }
   return (
-    <form className="form sub-form" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} data-testid="edit-activity-form">
+    <Form className="sub-form" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} data-testid="edit-activity-form">
       <h2 id={`${formId}-title`}>{t('clusters.activity.edit')}</h2>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <div className="field-row">
@@ -501,6 +502,6 @@ export function EditActivity({ activity }: { activity: EditableActivity }) {
           {t('clusters.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

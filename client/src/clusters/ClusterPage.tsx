@@ -20,6 +20,7 @@ import { QueryStatus } from '../ui/Status';
 import { ACTIVITY_KINDS, activityKindLabel, memberKindLabel } from './labels';
 import { localDateTimeToIso } from './time';
 import { OfficeSection } from './OfficeSection';
+import { Form } from '../ui/Form';
 
 type Cluster = NonNullable<ClusterDetailsQuery['cluster']>;
 
@@ -185,7 +186,7 @@ function CreateActivity({ cluster }: { cluster: Cluster }) {
     );
   }
   return (
-    <form className="form sub-form" onSubmit={submit} noValidate aria-labelledby="new-activity-title" data-testid="create-activity-form">
+    <Form className="sub-form" onSubmit={submit} noValidate aria-labelledby="new-activity-title" data-testid="create-activity-form">
       <h3 id="new-activity-title">{t('clusters.activity.new')}</h3>
       <FormErrors errors={placed.unplaced} requestError={error} />
       <div className="field-row">
@@ -247,7 +248,7 @@ function CreateActivity({ cluster }: { cluster: Cluster }) {
           {t('clusters.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 

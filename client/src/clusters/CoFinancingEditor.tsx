@@ -12,6 +12,7 @@ import {
 } from '../generated/graphql';
 import { buildCoFinancingInput, coFinancingFormOf, type CoFinancingForm } from './coFinancing';
 import { MEMBER_BENEFITS, memberBenefitLabel } from './labels';
+import { Form } from '../ui/Form';
 
 const emptyForm: CoFinancingForm = {
   title: '',
@@ -68,7 +69,7 @@ export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: C
   const toggleBenefit = (b: MemberBenefit) => set({ benefits: form.benefits.includes(b) ? form.benefits.filter((x) => x !== b) : [...form.benefits, b] });
 
   return (
-    <form className="form sub-form" onSubmit={submit} noValidate aria-label={existing ? t('clusters.coFinancing.edit') : t('clusters.coFinancing.record')} data-testid="co-financing-form">
+    <Form className="sub-form" onSubmit={submit} noValidate aria-label={existing ? t('clusters.coFinancing.edit') : t('clusters.coFinancing.record')} data-testid="co-financing-form">
       <FormErrors errors={placed.unplaced} requestError={result.error} />
       <div className="field">
         <label htmlFor={`${formId}-title`}>{t('clusters.coFinancing.title')}</label>
@@ -196,6 +197,6 @@ export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: C
           {t('clusters.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -5,6 +5,7 @@ import { can } from '../ui/access';
 import { formatDate } from '../ui/format';
 import { enumLabel, levelLabel } from '../ui/labels';
 import { FieldError, FormErrors, placeUserErrors } from '../ui/userErrors';
+import { Form } from '../ui/Form';
 
 const AREAS = ['desk'];
 const LEVELS: GrowthPotentialLevel[] = ['HIGH', 'MEDIUM', 'LOW'];
@@ -75,7 +76,7 @@ export function GrowthPotentialForm({
           {t('desk.growthPotential.open')}
         </button>
       ) : (
-        <form className="form-grid" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="growth-potential-form" noValidate>
+        <Form onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="growth-potential-form" noValidate>
           <h2 id={`${formId}-title`} className="desk-small">
             {t('desk.growthPotential.title')}
           </h2>
@@ -113,7 +114,7 @@ export function GrowthPotentialForm({
               {t('desk.cancel')}
             </button>
           </div>
-        </form>
+        </Form>
       )}
     </div>
   );

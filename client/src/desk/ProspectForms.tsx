@@ -5,6 +5,7 @@ import { formatIdentifier } from '../ui/firmSearch';
 import { errorId, FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/userErrors';
 import { areaHref, navigate } from '../routing';
 import type { RecordAs } from './recordAs';
+import { Form } from '../ui/Form';
 
 const AREAS = ['desk'];
 const FIRM_TYPES = { additionalTypenames: ['Firm', 'Touchpoint'] };
@@ -48,7 +49,7 @@ export function CreateProspectForm({ recordAs }: { recordAs: RecordAs }) {
   }
   const recorder = recordAs.options.find((o) => o.id === recordAs.organisationId)?.name ?? '';
   return (
-    <form className="card form-grid" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="create-prospect-form" noValidate>
+    <Form className="card" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="create-prospect-form" noValidate>
       <h2 id={`${formId}-title`}>{t('desk.prospect.title')}</h2>
       <p className="hint">{t('desk.prospect.hint', { organisation: recorder })}</p>
       <FormErrors messages={local.length ? [t('desk.prospect.checkName')] : []} errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
@@ -70,7 +71,7 @@ export function CreateProspectForm({ recordAs }: { recordAs: RecordAs }) {
           {t('desk.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -116,7 +117,7 @@ export function LinkIdentifierForm({ firmId, status, mergedInto }: { firmId: str
     if (payload?.firm && payload.userErrors.length === 0) setOutcome(linkOutcome(payload.firm));
   }
   return (
-    <form className="form-grid desk-link-identifier" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="link-identifier-form" noValidate>
+    <Form className="desk-link-identifier" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="link-identifier-form" noValidate>
       <h2 id={`${formId}-title`} className="desk-small">
         {t('desk.link.title')}
       </h2>
@@ -131,7 +132,7 @@ export function LinkIdentifierForm({ firmId, status, mergedInto }: { firmId: str
       </div>
       <FieldError formId={formId} field={field} messages={placed.at(field)} />
       <FieldError formId={formId} field="firmId" messages={placed.at('firmId')} />
-    </form>
+    </Form>
   );
 }
 

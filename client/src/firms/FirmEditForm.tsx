@@ -4,6 +4,7 @@ import { useFirmUpdateMutation, type FirmDetailsQuery, type MeQuery } from '../g
 import { can, membershipsWhere } from '../ui/access';
 import { normaliseDecimal } from '../ui/format';
 import { errorId, FieldError, FormErrors, placeUserErrors } from '../ui/userErrors';
+import { Form } from '../ui/Form';
 
 type Firm = NonNullable<FirmDetailsQuery['firm']>;
 const AREAS = ['firms'];
@@ -81,7 +82,7 @@ export function FirmEditForm({ firm, me, actingFor }: { firm: Firm; me: Pick<MeQ
     );
   }
   return (
-    <form className="firm-edit-form" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="firm-edit-form" noValidate>
+    <Form className="firm-edit-form" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="firm-edit-form" noValidate>
       <h2 id={`${formId}-title`}>{t('firms.edit.title')}</h2>
       <p className="muted">{t('firms.edit.hint')}</p>
       <FormErrors errors={userErrors} shownKeys={SHOWN} error={error} areas={AREAS} />
@@ -107,6 +108,6 @@ export function FirmEditForm({ firm, me, actingFor }: { firm: Firm; me: Pick<MeQ
           {t('firms.edit.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

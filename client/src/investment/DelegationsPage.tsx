@@ -18,6 +18,7 @@ import { areaHref, navigate } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { SECTORS, sectorLabel } from './labels';
 import { countryLabel, wholeNumberInput } from './pipeline';
+import { Form } from '../ui/Form';
 
 const DELEGATION_TYPES = { additionalTypenames: ['Delegation', 'DelegationFollowUp'] };
 
@@ -184,7 +185,7 @@ export function NewDelegationPage({ me, actingFor }: { me: MeQuery['me']; acting
   if (receptions.length === 0) return <p role="status">{t('investment.delegationNew.noReception')}</p>;
   const shown = ['receptionOrganisationId', 'name', 'originCountry', 'sectorFocus', 'visitStartsOn', 'visitEndsOn', 'visitorCount', 'programme', 'hostMunicipalityIds', ...hosts.map((_, i) => `hostMunicipalityIds.${i}`)];
   return (
-    <form className="card stacked-form" onSubmit={submit} noValidate aria-labelledby="new-delegation-title" data-testid="delegation-form">
+    <Form className="card" onSubmit={submit} noValidate aria-labelledby="new-delegation-title" data-testid="delegation-form">
       <h1 id="new-delegation-title">{t('investment.delegationNew.title')}</h1>
       {receptions.length > 1 && (
         <>
@@ -260,6 +261,6 @@ export function NewDelegationPage({ me, actingFor }: { me: MeQuery['me']; acting
         </button>
         <a href={areaHref('investment')}>{t('investment.common.cancel')}</a>
       </div>
-    </form>
+    </Form>
   );
 }

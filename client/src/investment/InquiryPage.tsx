@@ -18,6 +18,7 @@ import { QueryStatus } from '../ui/Status';
 import { InquiryName, StateBadge } from './InquiriesPage';
 import { roleLabel, sectorLabel, stateLabel } from './labels';
 import { canMovePipeline, countryLabel, emptyEvidence, evidenceInput, moneyInput, NEXT_STATES, wholeNumberInput } from './pipeline';
+import { Form } from '../ui/Form';
 
 type Inquiry = InvestmentInquiryFullFragment;
 const INQUIRY_TYPES = { additionalTypenames: ['EstablishmentOffer', 'InquiryStateChange'] };
@@ -199,7 +200,7 @@ function StateForm({ inquiry }: { inquiry: Inquiry }) {
   }
 
   return (
-    <form className="card stacked-form" onSubmit={submit} noValidate aria-labelledby="state-form-title" data-testid="state-form">
+    <Form className="card" onSubmit={submit} noValidate aria-labelledby="state-form-title" data-testid="state-form">
       <h2 id="state-form-title">{t('investment.move.title')}</h2>
       <label htmlFor="state-to">{t('investment.move.newState')}</label>
       <select id="state-to" value={toState} onChange={(e) => setToState(e.target.value as InquiryState)} {...invalidProps(userErrors, 'toState', formId)} data-testid="state-select">
@@ -267,7 +268,7 @@ function StateForm({ inquiry }: { inquiry: Inquiry }) {
           {fetching ? t('investment.common.saving') : t('investment.move.submit', { state: stateLabel(toState) })}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -287,7 +288,7 @@ function OfferForm({ inquiryId, municipalities }: { inquiryId: string; municipal
   }
 
   return (
-    <form className="stacked-form subform" onSubmit={submit} noValidate aria-labelledby="offer-form-title" data-testid="offer-form">
+    <Form className="subform" onSubmit={submit} noValidate aria-labelledby="offer-form-title" data-testid="offer-form">
       <h3 id="offer-form-title">{t('investment.offer.make')}</h3>
       {municipalities.length > 1 ? (
         <>
@@ -313,7 +314,7 @@ function OfferForm({ inquiryId, municipalities }: { inquiryId: string; municipal
           {fetching ? t('investment.common.saving') : t('investment.offer.submit')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -347,7 +348,7 @@ function OfferItem({ offer: o, canEdit }: { offer: Offer; canEdit: boolean }) {
           )}
         </>
       ) : (
-        <form className="stacked-form subform" onSubmit={submit} noValidate data-testid="edit-offer-form">
+        <Form className="subform" onSubmit={submit} noValidate data-testid="edit-offer-form">
           <label htmlFor={`${formId}-description`}>{t('investment.offer.description')}</label>
           <textarea id={`${formId}-description`} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} {...invalidProps(userErrors, 'description', formId)} />
           <FieldError errors={userErrors} field="description" formId={formId} />
@@ -360,7 +361,7 @@ function OfferItem({ offer: o, canEdit }: { offer: Offer; canEdit: boolean }) {
               {t('investment.common.cancel')}
             </button>
           </div>
-        </form>
+        </Form>
       )}
     </li>
   );
@@ -399,7 +400,7 @@ function InquiryEditForm({ inquiry, onDone }: { inquiry: Inquiry; onDone: () => 
   }
 
   return (
-    <form className="stacked-form subform" onSubmit={submit} noValidate aria-labelledby="edit-inquiry-title" data-testid="edit-inquiry-form">
+    <Form className="subform" onSubmit={submit} noValidate aria-labelledby="edit-inquiry-title" data-testid="edit-inquiry-form">
       <h2 id="edit-inquiry-title">{t('investment.inquiry.editTitle')}</h2>
       <label htmlFor="edit-inquiry-name">{t('investment.new.projectName')}</label>
       <input id="edit-inquiry-name" value={projectName} onChange={(e) => setProjectName(e.target.value)} {...invalidProps(userErrors, 'projectName', formId)} />
@@ -428,6 +429,6 @@ function InquiryEditForm({ inquiry, onDone }: { inquiry: Inquiry; onDone: () => 
           {t('investment.common.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -14,6 +14,7 @@ import { formatAmount, formatDate, formatDateTime, normaliseDecimal } from '../u
 import { PAGE_SIZE, PageFooter, Paged, type PageProps } from '../ui/paging';
 import { confirmIrreversible, FieldError, FormErrors, placeUserErrors, wordUserError, type UserErrorLike } from '../ui/userErrors';
 import { PORTAL_KINDS, PORTAL_STATUSES, portalKindLabel, portalStatusLabel, shownPortalStatus, tenderOpen } from './labels';
+import { Form } from '../ui/Form';
 
 type Project = InvestorPortalProjectFieldsFragment;
 const PROJECT_TYPES = { additionalTypenames: ['InvestorPortalProject'] };
@@ -262,7 +263,7 @@ export function PortalProjectForm({ project, agencies, onDone }: { project?: Pro
   const field = (key: string) => ({ id: `${FORM_ID}-${key}`, ...placed.props(key, FORM_ID) });
   const error = (key: string) => <FieldError formId={FORM_ID} field={key} messages={placed.at(key)} />;
   return (
-    <form className={editing ? 'stacked-form subform' : 'card stacked-form'} onSubmit={submit} noValidate aria-labelledby={`${FORM_ID}-title`} data-testid="portal-project-form">
+    <Form className={editing ? 'subform' : 'card'} onSubmit={submit} noValidate aria-labelledby={`${FORM_ID}-title`} data-testid="portal-project-form">
       {editing ? <h3 id={`${FORM_ID}-title`}>{t('investment.projects.editTitle', { title: project!.title })}</h3> : <h1 id={`${FORM_ID}-title`}>{t('investment.projects.newTitle')}</h1>}
       {!editing && agencies.length > 1 && (
         <>
@@ -388,6 +389,6 @@ export function PortalProjectForm({ project, agencies, onDone }: { project?: Pro
           <a href={areaHref('investment', ['projects'])}>{t('investment.common.cancel')}</a>
         )}
       </div>
-    </form>
+    </Form>
   );
 }

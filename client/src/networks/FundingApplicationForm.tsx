@@ -30,6 +30,7 @@ import { useTranslation } from 'react-i18next';
 const sectionHint = (danish: string, required: boolean) =>
   [currentLanguage() !== 'da' ? danish : '', required ? t('networks.form.neededToSubmit') : ''].filter(Boolean).join('; ');
 import { previewTotal } from './money';
+import { Form } from '../ui/Form';
 
 const FORM_ID = 'application';
 const goToApplication = (id: string) => navigate({ page: 'area', area: 'networks', parts: ['applications', id], params: {} });
@@ -204,7 +205,7 @@ function ApplicationForm({ form, setForm, onSubmit, userErrors, error, saving, s
     setForm({ ...form, budgetLines: form.budgetLines.map((l, i) => (i === row ? { ...l, ...change } : l)) });
 
   return (
-    <form className="card stacked-form" onSubmit={onSubmit} noValidate data-testid="application-form">
+    <Form className="card" onSubmit={onSubmit} noValidate data-testid="application-form">
       {head}
       <label htmlFor="application-project-name">{t('networks.form.projectName')}</label>
       <input
@@ -295,6 +296,6 @@ function ApplicationForm({ form, setForm, onSubmit, userErrors, error, saving, s
         </button>
         <a href={cancelHref}>{t('networks.create.cancel')}</a>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -14,6 +14,7 @@ import { areaHref, organisationHref } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { can } from '../ui/access';
 import { APPLICATION_SECTIONS, sectionLabel, StatusBadge } from './labels';
+import { Form } from '../ui/Form';
 
 type Application = NetworkFundingApplicationFullFragment;
 
@@ -190,7 +191,7 @@ function DecisionForm({ app }: { app: Application }) {
   }
 
   return (
-    <form className="card stacked-form" onSubmit={submit} aria-labelledby="decision-title" data-testid="decision-form" noValidate>
+    <Form className="card" onSubmit={submit} aria-labelledby="decision-title" data-testid="decision-form" noValidate>
       <h2 id="decision-title">{t('networks.app.decide')}</h2>
       <p className="hint">{t('networks.app.decideHint', { max: formatAmount(app.totalAmount, 'DKK') })}</p>
       <fieldset className="radio-row">
@@ -219,6 +220,6 @@ function DecisionForm({ app }: { app: Application }) {
           {fetching ? t('networks.create.saving') : decision === 'APPROVED' ? t('networks.app.approve') : t('networks.app.reject')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

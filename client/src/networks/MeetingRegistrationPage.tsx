@@ -5,6 +5,7 @@ import { formatDate } from '../ui/format';
 import { QueryStatus } from '../ui/Status';
 import { FieldError, FormErrors, placeUserErrors } from '../ui/userErrors';
 import { areaHref, navigate } from '../routing';
+import { Form } from '../ui/Form';
 
 type Network = NonNullable<NetworkMeetingRegistrationQuery['network']>;
 
@@ -46,7 +47,7 @@ function RegistrationForm({ network, meeting }: { network: Network; meeting: Net
   }
 
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="registration-title" data-testid="registration-form" noValidate>
+    <Form className="card" onSubmit={submit} aria-labelledby="registration-title" data-testid="registration-form" noValidate>
       <h1 id="registration-title">{t('networks.register.title', { title: meeting.title })}</h1>
       <p className="muted">
         {formatDate(meeting.heldOn)}
@@ -89,6 +90,6 @@ function RegistrationForm({ network, meeting }: { network: Network; meeting: Net
         </button>
         <a href={areaHref('networks', [network.id])}>{t('networks.create.cancel')}</a>
       </div>
-    </form>
+    </Form>
   );
 }

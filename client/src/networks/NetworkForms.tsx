@@ -16,6 +16,7 @@ import { formatDate } from '../ui/format';
 import { OrganisationPicker, type PickedOrganisation } from '../ui/OrganisationPicker';
 import { FieldError, FormErrors, placeUserErrors } from '../ui/userErrors';
 import { areaHref, navigate } from '../routing';
+import { Form } from '../ui/Form';
 
 const AREAS = ['networks'];
 const NETWORK_TYPES = { additionalTypenames: ['Network', 'NetworkMeeting', 'FundingPool'] };
@@ -93,7 +94,7 @@ export function CreateNetworkForm({ me, actingFor }: { me: MeQuery['me']; acting
   }
 
   return (
-    <form className="card form-grid" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="create-network-form" noValidate>
+    <Form className="card" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="create-network-form" noValidate>
       <h2 id={`${formId}-title`}>{t('networks.create.title')}</h2>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <label htmlFor={`${formId}-name`}>{t('networks.create.name')}</label>
@@ -124,7 +125,7 @@ export function CreateNetworkForm({ me, actingFor }: { me: MeQuery['me']; acting
           {t('networks.create.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -167,7 +168,7 @@ export function CreateFundingPoolForm({ me, actingFor }: { me: MeQuery['me']; ac
   }
 
   return (
-    <form className="form-grid" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="create-pool-form" noValidate>
+    <Form onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="create-pool-form" noValidate>
       <h3 id={`${formId}-title`}>{t('networks.pool.title')}</h3>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <label htmlFor={`${formId}-name`}>{t('networks.pool.name')}</label>
@@ -186,7 +187,7 @@ export function CreateFundingPoolForm({ me, actingFor }: { me: MeQuery['me']; ac
           {t('networks.create.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -234,7 +235,7 @@ export function EditNetworkForm({ network }: { network: EditableNetwork }) {
     if (result.data?.updateNetwork.network && result.data.updateNetwork.userErrors.length === 0) setOpen(false);
   }
   return (
-    <form className="form-grid" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="edit-network-form" noValidate>
+    <Form onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="edit-network-form" noValidate>
       <h2 id={`${formId}-title`}>{t('networks.network.edit')}</h2>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <label htmlFor={`${formId}-name`}>{t('networks.create.name')}</label>
@@ -257,7 +258,7 @@ export function EditNetworkForm({ network }: { network: EditableNetwork }) {
           {t('networks.create.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -301,7 +302,7 @@ export function ScheduleMeetingForm({ networkId }: { networkId: string }) {
     }
   }
   return (
-    <form className="form-grid" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="schedule-meeting-form" noValidate>
+    <Form onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="schedule-meeting-form" noValidate>
       <h3 id={`${formId}-title`}>{t('networks.meeting.open')}</h3>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <label htmlFor={`${formId}-title-input`}>{t('networks.meeting.title')}</label>
@@ -321,7 +322,7 @@ export function ScheduleMeetingForm({ networkId }: { networkId: string }) {
           {t('networks.create.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -361,7 +362,7 @@ export function AddMembersForm({ networkId }: { networkId: string }) {
     }
   }
   return (
-    <form className="form-grid" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="add-members-form" noValidate>
+    <Form onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="add-members-form" noValidate>
       <h3 id={`${formId}-title`}>{t('networks.members.open')}</h3>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <FirmFinder
@@ -413,7 +414,7 @@ export function AddMembersForm({ networkId }: { networkId: string }) {
           {t('networks.create.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 
@@ -453,7 +454,7 @@ export function AddWorkingGroupMemberForm({ networkId }: { networkId: string }) 
     }
   }
   return (
-    <form className="form-grid" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="add-working-group-form" noValidate>
+    <Form onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="add-working-group-form" noValidate>
       <h3 id={`${formId}-title`}>{t('networks.group.open')}</h3>
       <FormErrors messages={local ? [local] : []} errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <label htmlFor={`${formId}-person`}>{t('networks.group.person')}</label>
@@ -476,7 +477,7 @@ export function AddWorkingGroupMemberForm({ networkId }: { networkId: string }) 
           {t('networks.create.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdateOrganisationMutation } from '../generated/graphql';
 import { FieldError, FormErrors, hasVersionConflict, placeUserErrors } from '../ui/userErrors';
+import { Form } from '../ui/Form';
 
 const AREAS = ['organisations'];
 const FIELDS = ['name', 'description', 'website'];
@@ -37,7 +38,7 @@ export function ProfileEditForm({ org, onDone }: { org: EditableProfile; onDone:
   }
 
   return (
-    <form className="card admin-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="edit-profile-form">
+    <Form className="card admin-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="edit-profile-form">
       <h2 id={`${formId}-title`}>{t('organisations.profile.editTitle')}</h2>
       <FormErrors errors={errors} shownKeys={hasVersionConflict(errors) ? [] : FIELDS} error={error} areas={AREAS} testId="edit-profile-errors" />
       <label htmlFor={`${formId}-name`}>{t('organisations.profile.name')}</label>
@@ -73,6 +74,6 @@ export function ProfileEditForm({ org, onDone }: { org: EditableProfile; onDone:
           {t('organisations.profile.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

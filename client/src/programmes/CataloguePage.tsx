@@ -7,6 +7,7 @@ import { areaHref, navigate } from '../routing';
 import { levelLabel, sizeClassLabel } from '../ui/labels';
 import { catalogueFilter, catalogueParams, type CatalogueParams } from './catalogue';
 import { eligibilityRows, GROWTH_LEVELS, kindLabel, PROGRAMME_KINDS, programmeStateLabel, shownProgrammeState, SIZE_CLASSES } from './format';
+import { Form } from '../ui/Form';
 
 const PAGE_SIZE = 20;
 
@@ -48,7 +49,7 @@ function CatalogueFilters({ params }: { params: CatalogueParams }) {
   }
 
   return (
-    <form className="card filters" role="search" aria-label={t('programmes.catalogue.filter')} onSubmit={submit}>
+    <Form className="card filters" role="search" aria-label={t('programmes.catalogue.filter')} onSubmit={submit}>
       <div className="filter-grid">
         <label>
           <span>{t('programmes.catalogue.name')}</span>
@@ -105,7 +106,7 @@ function CatalogueFilters({ params }: { params: CatalogueParams }) {
         </button>
         <a href={areaHref('programmes')}>{t('programmes.catalogue.clear')}</a>
       </div>
-    </form>
+    </Form>
   );
 }
 
