@@ -34,7 +34,7 @@ import {
 } from './form';
 import { membershipsWhere } from '../ui/access';
 import { kindLabel, metricLabel, roleLabel, stateLabel } from './ui';
-import { Form } from '../ui/Form';
+import { Form, FormActions } from '../ui/Form';
 
 /** #/agreements/new */
 export function NewAgreementPage({ me, actingFor = null }: { me: MeQuery['me']; actingFor?: string | null }) {
@@ -351,12 +351,9 @@ function AgreementEditor(props: EditorProps) {
 
       <KpisEditor form={form} setForm={setForm} fieldProps={fieldProps} messages={messages} />
 
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy} data-testid="save-agreement">
-          {busy ? t('agreements.editor.saving') : agreement ? t('agreements.editor.save') : t('agreements.editor.createDraft')}
-        </button>
+      <FormActions pending={busy} submitLabel={agreement ? t('agreements.editor.save') : t('agreements.editor.createDraft')} pendingLabel={t('agreements.editor.saving')} submitTestId="save-agreement">
         <a href={agreement ? areaHref('agreements', [agreement.id]) : areaHref('agreements')}>{t('agreements.editor.cancel')}</a>
-      </div>
+      </FormActions>
     </Form>
   );
 }

@@ -16,7 +16,7 @@ import { OrganisationPicker, type PickedOrganisation } from '../ui/OrganisationP
 import { FieldError, FormErrors, placeUserErrors, type PlacedErrors } from '../ui/userErrors';
 import { ACTIVITY_KINDS, activityKindLabel, MAX_PLACEMENT_SCORE, PLACEMENT_CRITERIA, placementCriterionLabel } from './labels';
 import { localDateTimeToIso } from './time';
-import { Form } from '../ui/Form';
+import { Form, FormActions } from '../ui/Form';
 
 const AREAS = ['clusters'];
 const PROPOSAL_TYPES = { additionalTypenames: ['OfficePlacementProposal', 'ClusterOffice'] };
@@ -196,14 +196,7 @@ export function NewPlacementProposal({ clusterId, offices, municipalities }: { c
       </div>
       <ScoresFieldset formId={formId} scores={scores} onChange={setScores} placed={placed} local={local} />
       <FieldError id={`${formId}-scores-error`} messages={placed.at('scores')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="new-proposal-submit">
-          {fetching ? t('clusters.saving') : t('clusters.proposal.submit')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('clusters.cancel')}
-        </button>
-      </div>
+      <FormActions pending={fetching} submitLabel={t('clusters.proposal.submit')} pendingLabel={t('clusters.saving')} submitTestId="new-proposal-submit" onCancel={() => setOpen(false)} cancelLabel={t('clusters.cancel')} />
     </Form>
   );
 }
@@ -256,14 +249,7 @@ export function RevisePlacementProposal({ proposal, onDone }: { proposal: Revisa
         <FieldError id={`${formId}-summary-error`} messages={at('summary')} />
       </div>
       <ScoresFieldset formId={formId} scores={scores} onChange={setScores} placed={placed} local={local} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="revise-proposal-submit">
-          {fetching ? t('clusters.saving') : t('clusters.proposal.saveRevision')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('clusters.cancel')}
-        </button>
-      </div>
+      <FormActions pending={fetching} submitLabel={t('clusters.proposal.saveRevision')} pendingLabel={t('clusters.saving')} submitTestId="revise-proposal-submit" onCancel={onDone} cancelLabel={t('clusters.cancel')} />
     </Form>
   );
 }
@@ -332,14 +318,7 @@ export function AddClusterMember({ clusterId }: { clusterId: string }) {
         <input id={`${formId}-joined`} type="date" value={joinedOn} onChange={(e) => setJoinedOn(e.target.value)} {...placed.props('joinedOn', formId)} />
         <FieldError formId={formId} field="joinedOn" messages={placed.at('joinedOn')} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching || !member} data-testid="add-cluster-member-submit">
-          {t('clusters.members.submit')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('clusters.cancel')}
-        </button>
-      </div>
+      <FormActions pending={fetching} disabled={!member} submitLabel={t('clusters.members.submit')} submitTestId="add-cluster-member-submit" onCancel={() => setOpen(false)} cancelLabel={t('clusters.cancel')} />
     </Form>
   );
 }
@@ -494,14 +473,7 @@ export function EditActivity({ activity }: { activity: EditableActivity }) {
         <textarea id={`${formId}-description`} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} {...props('description')} />
         <FieldError id={`${formId}-description-error`} messages={at('description')} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="edit-activity-submit">
-          {fetching ? t('clusters.saving') : t('clusters.save')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('clusters.cancel')}
-        </button>
-      </div>
+      <FormActions pending={fetching} submitLabel={t('clusters.save')} pendingLabel={t('clusters.saving')} submitTestId="edit-activity-submit" onCancel={() => setOpen(false)} cancelLabel={t('clusters.cancel')} />
     </Form>
   );
 }

@@ -20,7 +20,7 @@ import { QueryStatus } from '../ui/Status';
 import { ACTIVITY_KINDS, activityKindLabel, memberKindLabel } from './labels';
 import { localDateTimeToIso } from './time';
 import { OfficeSection } from './OfficeSection';
-import { Form } from '../ui/Form';
+import { Form, FormActions } from '../ui/Form';
 
 type Cluster = NonNullable<ClusterDetailsQuery['cluster']>;
 
@@ -240,14 +240,7 @@ function CreateActivity({ cluster }: { cluster: Cluster }) {
         <textarea id={`${FORM_ID}-description`} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} {...aria('description')} />
         <FieldError formId={FORM_ID} field="description" messages={messages('description')} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="create-activity-submit">
-          {fetching ? t('clusters.activity.creating') : t('clusters.activity.create')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('clusters.cancel')}
-        </button>
-      </div>
+      <FormActions pending={fetching} submitLabel={t('clusters.activity.create')} pendingLabel={t('clusters.activity.creating')} submitTestId="create-activity-submit" onCancel={() => setOpen(false)} cancelLabel={t('clusters.cancel')} />
     </Form>
   );
 }

@@ -12,7 +12,7 @@ import {
 } from '../generated/graphql';
 import { buildCoFinancingInput, coFinancingFormOf, type CoFinancingForm } from './coFinancing';
 import { MEMBER_BENEFITS, memberBenefitLabel } from './labels';
-import { Form } from '../ui/Form';
+import { Form, FormActions } from '../ui/Form';
 
 const emptyForm: CoFinancingForm = {
   title: '',
@@ -189,14 +189,7 @@ export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: C
         </div>
       </fieldset>
 
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={result.fetching} data-testid="co-financing-save">
-          {result.fetching ? t('clusters.saving') : t('clusters.coFinancing.save')}
-        </button>
-        <button type="button" onClick={onDone} data-testid="co-financing-cancel">
-          {t('clusters.cancel')}
-        </button>
-      </div>
+      <FormActions pending={result.fetching} submitLabel={t('clusters.coFinancing.save')} pendingLabel={t('clusters.saving')} submitTestId="co-financing-save" onCancel={onDone} cancelLabel={t('clusters.cancel')} cancelTestId="co-financing-cancel" />
     </Form>
   );
 }

@@ -5,7 +5,7 @@ import { can } from '../ui/access';
 import { formatDate } from '../ui/format';
 import { enumLabel, levelLabel } from '../ui/labels';
 import { FieldError, FormErrors, placeUserErrors } from '../ui/userErrors';
-import { Form } from '../ui/Form';
+import { Form, FormActions } from '../ui/Form';
 
 const AREAS = ['desk'];
 const LEVELS: GrowthPotentialLevel[] = ['HIGH', 'MEDIUM', 'LOW'];
@@ -106,14 +106,7 @@ export function GrowthPotentialForm({
           <FieldError formId={formId} field="rationale" messages={placed.at('rationale')} />
           <FieldError formId={formId} field="firmId" messages={placed.at('firmId')} />
           <FieldError formId={formId} field="organisationId" messages={placed.at('organisationId')} />
-          <div className="form-actions">
-            <button type="submit" className="primary" disabled={fetching || !level || !segment} data-testid="growth-potential-submit">
-              {fetching ? t('desk.saving') : t('desk.growthPotential.submit')}
-            </button>
-            <button type="button" onClick={() => setOpen(false)}>
-              {t('desk.cancel')}
-            </button>
-          </div>
+          <FormActions pending={fetching} disabled={!level || !segment} submitLabel={t('desk.growthPotential.submit')} pendingLabel={t('desk.saving')} submitTestId="growth-potential-submit" onCancel={() => setOpen(false)} cancelLabel={t('desk.cancel')} />
         </Form>
       )}
     </div>

@@ -5,7 +5,7 @@ import { formatIdentifier } from '../ui/firmSearch';
 import { errorId, FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/userErrors';
 import { areaHref, navigate } from '../routing';
 import type { RecordAs } from './recordAs';
-import { Form } from '../ui/Form';
+import { Form, FormActions } from '../ui/Form';
 
 const AREAS = ['desk'];
 const FIRM_TYPES = { additionalTypenames: ['Firm', 'Touchpoint'] };
@@ -63,14 +63,7 @@ export function CreateProspectForm({ recordAs }: { recordAs: RecordAs }) {
       </select>
       <FieldError formId={formId} field="country" messages={placed.at('country')} />
       <FieldError formId={formId} field="recordedByOrganisationId" messages={placed.at('recordedByOrganisationId')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="create-prospect-submit">
-          {fetching ? t('desk.saving') : t('desk.prospect.submit')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('desk.cancel')}
-        </button>
-      </div>
+      <FormActions pending={fetching} submitLabel={t('desk.prospect.submit')} pendingLabel={t('desk.saving')} submitTestId="create-prospect-submit" onCancel={() => setOpen(false)} cancelLabel={t('desk.cancel')} />
     </Form>
   );
 }

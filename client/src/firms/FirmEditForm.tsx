@@ -4,7 +4,8 @@ import { useFirmUpdateMutation, type FirmDetailsQuery, type MeQuery } from '../g
 import { can, membershipsWhere } from '../ui/access';
 import { normaliseDecimal } from '../ui/format';
 import { errorId, FieldError, FormErrors, placeUserErrors } from '../ui/userErrors';
-import { Form } from '../ui/Form';
+import { Form, FormActions } from '../ui/Form';
+import { industryClassification } from '../ui/industry';
 
 type Firm = NonNullable<FirmDetailsQuery['firm']>;
 const AREAS = ['firms'];
@@ -92,7 +93,7 @@ export function FirmEditForm({ firm, me, actingFor }: { firm: Firm; me: Pick<MeQ
       <label htmlFor={`${formId}-municipalityCode`}>{t('firms.edit.municipalityCode')}</label>
       <input id={`${formId}-municipalityCode`} value={municipalityCode} maxLength={10} inputMode="numeric" onChange={(e) => setMunicipalityCode(e.target.value)} data-testid="firm-edit-municipality" {...invalid('municipalityCode')} />
       <FieldError formId={formId} field="municipalityCode" messages={at('municipalityCode')} />
-      <label htmlFor={`${formId}-industryCode`}>{t('firms.edit.industryCode')}</label>
+      <label htmlFor={`${formId}-industryCode`}>{t('firms.edit.industryCode', { classification: industryClassification(firm.country) })}</label>
       <input id={`${formId}-industryCode`} value={industryCode} maxLength={10} inputMode="numeric" onChange={(e) => setIndustryCode(e.target.value)} data-testid="firm-edit-industry" {...invalid('industryCode')} />
       <FieldError formId={formId} field="industryCode" messages={at('industryCode')} />
       <label htmlFor={`${formId}-employees`}>{t('firms.edit.employees')}</label>
@@ -100,14 +101,7 @@ export function FirmEditForm({ firm, me, actingFor }: { firm: Firm; me: Pick<MeQ
       <FieldError formId={formId} field="employees" messages={at('employees')} />
       <FieldError formId={formId} field="expectedVersion" messages={placed.at('expectedVersion')} />
       <FieldError formId={formId} field="organisationId" messages={placed.at('organisationId')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="firm-edit-submit">
-          {t('firms.edit.submit')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('firms.edit.cancel')}
-        </button>
-      </div>
+      <FormActions pending={fetching} submitLabel={t('firms.edit.submit')} submitTestId="firm-edit-submit" onCancel={() => setOpen(false)} cancelLabel={t('firms.edit.cancel')} />
     </Form>
   );
 }

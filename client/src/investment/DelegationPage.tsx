@@ -9,7 +9,7 @@ import { QueryStatus } from '../ui/Status';
 import { ValueCreated } from './DelegationsPage';
 import { sectorLabel } from './labels';
 import { countryLabel, wholeNumberInput } from './pipeline';
-import { Form } from '../ui/Form';
+import { Form, FormActions } from '../ui/Form';
 
 const FOLLOW_UP_TYPES = { additionalTypenames: ['DelegationFollowUp'] };
 
@@ -151,11 +151,7 @@ function FollowUpForm({ delegationId }: { delegationId: string }) {
         ))}
       </div>
       <FormErrors errors={userErrors} shownKeys={['note', ...COUNTS]} error={error} areas={['investment']} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching}>
-          {fetching ? t('investment.common.saving') : t('investment.followUp.submit')}
-        </button>
-      </div>
+      <FormActions pending={fetching} submitLabel={t('investment.followUp.submit')} pendingLabel={t('investment.common.saving')} />
     </Form>
   );
 }

@@ -18,7 +18,7 @@ import { areaHref, navigate } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { SECTORS, sectorLabel } from './labels';
 import { countryLabel, wholeNumberInput } from './pipeline';
-import { Form } from '../ui/Form';
+import { Form, FormActions } from '../ui/Form';
 
 const DELEGATION_TYPES = { additionalTypenames: ['Delegation', 'DelegationFollowUp'] };
 
@@ -255,12 +255,9 @@ export function NewDelegationPage({ me, actingFor }: { me: MeQuery['me']; acting
       </fieldset>
       <FieldError errors={userErrors} field="hostMunicipalityIds" formId={formId} />
       <FormErrors errors={userErrors} shownKeys={shown.filter((k) => !k.startsWith('hostMunicipalityIds.'))} error={error} areas={['investment']} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching || !can(me, actingFor, receptionId, 'record')}>
-          {fetching ? t('investment.common.saving') : t('investment.delegationNew.submit')}
-        </button>
+      <FormActions pending={fetching} disabled={!can(me, actingFor, receptionId, 'record')} submitLabel={t('investment.delegationNew.submit')} pendingLabel={t('investment.common.saving')}>
         <a href={areaHref('investment')}>{t('investment.common.cancel')}</a>
-      </div>
+      </FormActions>
     </Form>
   );
 }

@@ -18,7 +18,7 @@ import { QueryStatus } from '../ui/Status';
 import { InquiryName, StateBadge } from './InquiriesPage';
 import { roleLabel, sectorLabel, stateLabel } from './labels';
 import { canMovePipeline, countryLabel, emptyEvidence, evidenceInput, moneyInput, NEXT_STATES, wholeNumberInput } from './pipeline';
-import { Form } from '../ui/Form';
+import { Form, FormActions } from '../ui/Form';
 
 type Inquiry = InvestmentInquiryFullFragment;
 const INQUIRY_TYPES = { additionalTypenames: ['EstablishmentOffer', 'InquiryStateChange'] };
@@ -263,11 +263,7 @@ function StateForm({ inquiry }: { inquiry: Inquiry }) {
         </fieldset>
       )}
       <FormErrors errors={userErrors} shownKeys={['toState', ...(toState === 'SUCCESSFUL' ? evidenceKeys : [])]} error={error} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="change-state">
-          {fetching ? t('investment.common.saving') : t('investment.move.submit', { state: stateLabel(toState) })}
-        </button>
-      </div>
+      <FormActions pending={fetching} submitLabel={t('investment.move.submit', { state: stateLabel(toState) })} pendingLabel={t('investment.common.saving')} submitTestId="change-state" />
     </Form>
   );
 }
@@ -309,11 +305,7 @@ function OfferForm({ inquiryId, municipalities }: { inquiryId: string; municipal
       <textarea id="offer-description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} {...invalidProps(userErrors, 'description', formId)} />
       <FieldError errors={userErrors} field="description" formId={formId} />
       <FormErrors errors={userErrors} shownKeys={['municipalityId', 'description']} error={error} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching}>
-          {fetching ? t('investment.common.saving') : t('investment.offer.submit')}
-        </button>
-      </div>
+      <FormActions pending={fetching} submitLabel={t('investment.offer.submit')} pendingLabel={t('investment.common.saving')} />
     </Form>
   );
 }
@@ -353,14 +345,7 @@ function OfferItem({ offer: o, canEdit }: { offer: Offer; canEdit: boolean }) {
           <textarea id={`${formId}-description`} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} {...invalidProps(userErrors, 'description', formId)} />
           <FieldError errors={userErrors} field="description" formId={formId} />
           <FormErrors errors={userErrors} shownKeys={['description']} error={error} areas={['investment']} />
-          <div className="form-actions">
-            <button type="submit" className="primary" disabled={fetching}>
-              {fetching ? t('investment.common.saving') : t('investment.common.save')}
-            </button>
-            <button type="button" onClick={() => setEditing(false)}>
-              {t('investment.common.cancel')}
-            </button>
-          </div>
+          <FormActions pending={fetching} submitLabel={t('investment.common.save')} pendingLabel={t('investment.common.saving')} onCancel={() => setEditing(false)} cancelLabel={t('investment.common.cancel')} />
         </Form>
       )}
     </li>
@@ -421,14 +406,7 @@ function InquiryEditForm({ inquiry, onDone }: { inquiry: Inquiry; onDone: () => 
         </div>
       </div>
       <FormErrors errors={userErrors} shownKeys={['projectName', 'summary', 'projectedJobs', 'projectedInvestmentSek']} error={error} areas={['investment']} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="save-inquiry-details">
-          {fetching ? t('investment.common.saving') : t('investment.common.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('investment.common.cancel')}
-        </button>
-      </div>
+      <FormActions pending={fetching} submitLabel={t('investment.common.save')} pendingLabel={t('investment.common.saving')} submitTestId="save-inquiry-details" onCancel={onDone} cancelLabel={t('investment.common.cancel')} />
     </Form>
   );
 }

@@ -8,7 +8,7 @@ import { areaHref, navigate } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { SECTORS, sectorLabel } from './labels';
 import { moneyInput, wholeNumberInput } from './pipeline';
-import { Form } from '../ui/Form';
+import { Form, FormActions } from '../ui/Form';
 
 const AGENCIES = { kinds: ['INVESTMENT_PROMOTION_AGENCY' as const, 'NATIONAL_AGENCY' as const] };
 const REGIONS = { kinds: ['REGION' as const] };
@@ -155,12 +155,9 @@ export function NewInquiryPage({ me, actingFor }: { me: MeQuery['me']; actingFor
       </fieldset>
       <FieldError errors={userErrors} field="groupMunicipalityIds" formId={formId} />
       <FormErrors errors={userErrors} shownKeys={shown.filter((k) => !/\.\d+$/.test(k))} error={error} areas={['investment']} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="save-inquiry">
-          {fetching ? t('investment.common.saving') : t('investment.new.submit')}
-        </button>
+      <FormActions pending={fetching} submitLabel={t('investment.new.submit')} pendingLabel={t('investment.common.saving')} submitTestId="save-inquiry">
         <a href={areaHref('investment', ['inquiries'])}>{t('investment.common.cancel')}</a>
-      </div>
+      </FormActions>
     </Form>
   );
 }

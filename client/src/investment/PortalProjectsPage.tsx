@@ -14,7 +14,7 @@ import { formatAmount, formatDate, formatDateTime, normaliseDecimal } from '../u
 import { PAGE_SIZE, PageFooter, Paged, type PageProps } from '../ui/paging';
 import { confirmIrreversible, FieldError, FormErrors, placeUserErrors, wordUserError, type UserErrorLike } from '../ui/userErrors';
 import { PORTAL_KINDS, PORTAL_STATUSES, portalKindLabel, portalStatusLabel, shownPortalStatus, tenderOpen } from './labels';
-import { Form } from '../ui/Form';
+import { Form, FormActions } from '../ui/Form';
 
 type Project = InvestorPortalProjectFieldsFragment;
 const PROJECT_TYPES = { additionalTypenames: ['InvestorPortalProject'] };
@@ -377,10 +377,7 @@ export function PortalProjectForm({ project, agencies, onDone }: { project?: Pro
       </label>
       {error('listed')}
       <FormErrors errors={[...local, ...serverErrors]} shownKeys={fields} error={result.error} areas={AREAS} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={result.fetching} data-testid="save-portal-project">
-          {result.fetching ? t('investment.common.saving') : editing ? t('investment.common.save') : t('investment.projects.create')}
-        </button>
+      <FormActions pending={result.fetching} submitLabel={editing ? t('investment.common.save') : t('investment.projects.create')} pendingLabel={t('investment.common.saving')} submitTestId="save-portal-project">
         {editing ? (
           <button type="button" onClick={onDone}>
             {t('investment.common.cancel')}
@@ -388,7 +385,7 @@ export function PortalProjectForm({ project, agencies, onDone }: { project?: Pro
         ) : (
           <a href={areaHref('investment', ['projects'])}>{t('investment.common.cancel')}</a>
         )}
-      </div>
+      </FormActions>
     </Form>
   );
 }

@@ -14,7 +14,7 @@ import { areaHref, organisationHref } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { can } from '../ui/access';
 import { APPLICATION_SECTIONS, sectionLabel, StatusBadge } from './labels';
-import { Form } from '../ui/Form';
+import { Form, FormActions } from '../ui/Form';
 
 type Application = NetworkFundingApplicationFullFragment;
 
@@ -215,11 +215,7 @@ function DecisionForm({ app }: { app: Application }) {
       <textarea id="decision-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} {...invalidProps(userErrors, 'reason', formId)} />
       <FieldError errors={userErrors} field="reason" formId={formId} />
       <FormErrors errors={userErrors} shownKeys={['decision', 'amountGranted', 'reason']} error={error} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="decide-application">
-          {fetching ? t('networks.create.saving') : decision === 'APPROVED' ? t('networks.app.approve') : t('networks.app.reject')}
-        </button>
-      </div>
+      <FormActions pending={fetching} submitLabel={decision === 'APPROVED' ? t('networks.app.approve') : t('networks.app.reject')} pendingLabel={t('networks.create.saving')} submitTestId="decide-application" />
     </Form>
   );
 }

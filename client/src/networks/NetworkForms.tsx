@@ -16,7 +16,7 @@ import { formatDate } from '../ui/format';
 import { OrganisationPicker, type PickedOrganisation } from '../ui/OrganisationPicker';
 import { FieldError, FormErrors, placeUserErrors } from '../ui/userErrors';
 import { areaHref, navigate } from '../routing';
-import { Form } from '../ui/Form';
+import { Form, FormActions } from '../ui/Form';
 
 const AREAS = ['networks'];
 const NETWORK_TYPES = { additionalTypenames: ['Network', 'NetworkMeeting', 'FundingPool'] };
@@ -117,14 +117,7 @@ export function CreateNetworkForm({ me, actingFor }: { me: MeQuery['me']; acting
         <OrganisationPicker id={`${formId}-organisation`} label={t('networks.create.organisation')} kinds={['NETWORK']} onChoose={setOrganisation} />
       )}
       <FieldError formId={formId} field="organisationId" messages={placed.at('organisationId')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="create-network-submit">
-          {fetching ? t('networks.create.saving') : t('networks.create.submit')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('networks.create.cancel')}
-        </button>
-      </div>
+      <FormActions pending={fetching} submitLabel={t('networks.create.submit')} pendingLabel={t('networks.create.saving')} submitTestId="create-network-submit" onCancel={() => setOpen(false)} cancelLabel={t('networks.create.cancel')} />
     </Form>
   );
 }
@@ -179,14 +172,7 @@ export function CreateFundingPoolForm({ me, actingFor }: { me: MeQuery['me']; ac
       <FieldError formId={formId} field="description" messages={placed.at('description')} />
       <OwnerSelect id={`${formId}-owner`} label={t('networks.pool.owner')} value={ownerId} onChange={setOwnerId} options={owners} errorProps={placed.props('ownerOrganisationId', formId)} />
       <FieldError formId={formId} field="ownerOrganisationId" messages={placed.at('ownerOrganisationId')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="create-pool-submit">
-          {fetching ? t('networks.create.saving') : t('networks.pool.submit')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('networks.create.cancel')}
-        </button>
-      </div>
+      <FormActions pending={fetching} submitLabel={t('networks.pool.submit')} pendingLabel={t('networks.create.saving')} submitTestId="create-pool-submit" onCancel={() => setOpen(false)} cancelLabel={t('networks.create.cancel')} />
     </Form>
   );
 }
@@ -250,14 +236,7 @@ export function EditNetworkForm({ network }: { network: EditableNetwork }) {
         <OrganisationPicker id={`${formId}-secretariat`} label={t('networks.network.secretariat')} onChoose={setSecretariat} />
       )}
       <FieldError formId={formId} field="secretariatOrganisationId" messages={placed.at('secretariatOrganisationId')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="edit-network-submit">
-          {fetching ? t('networks.create.saving') : t('networks.network.saveEdit')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('networks.create.cancel')}
-        </button>
-      </div>
+      <FormActions pending={fetching} submitLabel={t('networks.network.saveEdit')} pendingLabel={t('networks.create.saving')} submitTestId="edit-network-submit" onCancel={() => setOpen(false)} cancelLabel={t('networks.create.cancel')} />
     </Form>
   );
 }
@@ -314,14 +293,7 @@ export function ScheduleMeetingForm({ networkId }: { networkId: string }) {
       <label htmlFor={`${formId}-location`}>{t('networks.meeting.location')}</label>
       <input id={`${formId}-location`} value={location} onChange={(e) => setLocation(e.target.value)} data-testid="meeting-location" {...placed.props('location', formId)} />
       <FieldError formId={formId} field="location" messages={placed.at('location')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="schedule-meeting-submit">
-          {fetching ? t('networks.create.saving') : t('networks.meeting.submit')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('networks.create.cancel')}
-        </button>
-      </div>
+      <FormActions pending={fetching} submitLabel={t('networks.meeting.submit')} pendingLabel={t('networks.create.saving')} submitTestId="schedule-meeting-submit" onCancel={() => setOpen(false)} cancelLabel={t('networks.create.cancel')} />
     </Form>
   );
 }
@@ -406,14 +378,7 @@ export function AddMembersForm({ networkId }: { networkId: string }) {
         </ul>
       </fieldset>
       <FieldError formId={formId} field="members" messages={placed.at('members')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching || draft.length === 0} data-testid="add-members-submit">
-          {t('networks.members.submit', { count: draft.length })}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('networks.create.cancel')}
-        </button>
-      </div>
+      <FormActions pending={fetching} disabled={draft.length === 0} submitLabel={t('networks.members.submit', { count: draft.length })} submitTestId="add-members-submit" onCancel={() => setOpen(false)} cancelLabel={t('networks.create.cancel')} />
     </Form>
   );
 }
@@ -469,14 +434,7 @@ export function AddWorkingGroupMemberForm({ networkId }: { networkId: string }) 
       <label htmlFor={`${formId}-role`}>{t('networks.group.role')}</label>
       <input id={`${formId}-role`} value={role} onChange={(e) => setRole(e.target.value)} data-testid="group-role" {...placed.props('role', formId)} />
       <FieldError formId={formId} field="role" messages={placed.at('role')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="add-working-group-submit">
-          {t('networks.group.submit')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('networks.create.cancel')}
-        </button>
-      </div>
+      <FormActions pending={fetching} submitLabel={t('networks.group.submit')} submitTestId="add-working-group-submit" onCancel={() => setOpen(false)} cancelLabel={t('networks.create.cancel')} />
     </Form>
   );
 }

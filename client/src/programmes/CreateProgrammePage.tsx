@@ -9,7 +9,7 @@ import { areaHref, navigate } from '../routing';
 import { levelLabel, sizeClassLabel } from '../ui/labels';
 import { buildCreateProgrammeInput, buildUpdateProgrammeInput, emptyProgrammeForm, programmeToForm, type FundingRow, type KpiRow, type ProgrammeForm } from './createProgramme';
 import { GROWTH_LEVELS, kindLabel, PROGRAMME_KINDS, SIZE_CLASSES } from './format';
-import { Form } from '../ui/Form';
+import { Form, FormActions } from '../ui/Form';
 
 const FORM_ID = 'create-programme';
 
@@ -250,12 +250,9 @@ export function CreateProgrammePage({ operators, programme }: { operators: Opera
           </button>
         </fieldset>
 
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={fetching} data-testid="create-programme-submit">
-            {editing ? (fetching ? t('programmes.form.saving') : t('programmes.form.save')) : fetching ? t('programmes.form.creating') : t('programmes.form.create')}
-          </button>
+        <FormActions pending={fetching} submitLabel={editing ? (fetching ? t('programmes.form.saving') : t('programmes.form.save')) : fetching ? t('programmes.form.creating') : t('programmes.form.create')} submitTestId="create-programme-submit">
           <a href={editing ? areaHref('programmes', [programme.id]) : areaHref('programmes')}>{t('programmes.form.cancel')}</a>
-        </div>
+        </FormActions>
       </Form>
     </section>
   );
