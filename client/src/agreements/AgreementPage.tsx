@@ -21,7 +21,7 @@ import { type FormError } from './form';
 import { FollowUps } from './FollowUps';
 import { KpiAttainment } from './KpiAttainment';
 import { formatValue, kindLabel, metricLabel, roleLabel, Section, StateBadge, stateLabel, transitionLabel } from './ui';
-import { Form } from '../ui/Form';
+import { DisclosureButton, Form, useDisclosure } from '../ui/Form';
 
 export type AgreementDetails = NonNullable<AgreementDetailsQuery['serviceAgreement']>;
 
@@ -119,7 +119,8 @@ function LifeCycle({ a }: { a: AgreementDetails }) {
   const [terminating, setTerminating] = useState(false);
   const [reason, setReason] = useState('');
   const [amendReason, setAmendReason] = useState('');
-  const [amendOpen, setAmendOpen] = useState(false);
+  const amendDisclosure = useDisclosure();
+  const { open: amendOpen, setOpen: setAmendOpen } = amendDisclosure;
 
   async function move(to: AgreementState, why?: string) {
     // Activating, expiring and terminating cannot be undone: ask first.
@@ -180,9 +181,9 @@ function LifeCycle({ a }: { a: AgreementDetails }) {
           </button>
         )}
         {canAmend && !amendOpen && (
-          <button type="button" onClick={() => setAmendOpen(true)} data-testid="amend-agreement">
+          <DisclosureButton disclosure={amendDisclosure} testId="amend-agreement">
             {t('agreements.lifecycle.amend')}
-          </button>
+          </DisclosureButton>
         )}
       </div>
       {terminating && (

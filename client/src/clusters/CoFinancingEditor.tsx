@@ -39,7 +39,7 @@ function shownFields(form: CoFinancingForm): string[] {
  * Records (officeId) or changes (existing) an office's co-financing: shares per municipality, which the
  * server accepts only when they add up to exactly 100 %, amounts per year, and the member benefits.
  */
-export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: CoFinancingDetailsFragment; officeId?: string; onDone: () => void }) {
+export function CoFinancingEditor({ existing, officeId, onDone, panelId }: { existing?: CoFinancingDetailsFragment; officeId?: string; onDone: () => void; panelId?: string }) {
   const { t } = useTranslation();
   const formId = useId();
   const [form, setForm] = useState<CoFinancingForm>(() => (existing ? coFinancingFormOf(existing) : emptyForm));
@@ -69,7 +69,7 @@ export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: C
   const toggleBenefit = (b: MemberBenefit) => set({ benefits: form.benefits.includes(b) ? form.benefits.filter((x) => x !== b) : [...form.benefits, b] });
 
   return (
-    <Form className="sub-form" onSubmit={submit} noValidate aria-label={existing ? t('clusters.coFinancing.edit') : t('clusters.coFinancing.record')} data-testid="co-financing-form">
+    <Form id={panelId} className="sub-form" onSubmit={submit} noValidate aria-label={existing ? t('clusters.coFinancing.edit') : t('clusters.coFinancing.record')} data-testid="co-financing-form">
       <FormErrors errors={placed.unplaced} requestError={result.error} />
       <div className="field">
         <label htmlFor={`${formId}-title`}>{t('clusters.coFinancing.title')}</label>

@@ -9,7 +9,7 @@ import {
 } from '../generated/graphql';
 import { QueryStatus } from '../ui/Status';
 import { categoryLabel, categoryOf, contactInput, emptyContact, sensitiveDisplay, type ContactDraft } from './contactPersons';
-import { Form } from '../ui/Form';
+import { DisclosureButton, Form, useDisclosure } from '../ui/Form';
 
 const CONTACTS = { additionalTypenames: ['ContactPerson'] };
 
@@ -215,16 +215,17 @@ function AddContactPersonForm({ firmId, organisationId }: { firmId: string; orga
  */
 function EraseContactPerson({ person }: { person: DeskContactPersonFragment }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open, setOpen } = disclosure;
   const [reason, setReason] = useState('');
   const [{ data, fetching, error }, erase] = useDeskAnonymiseContactPersonMutation();
   const formId = `erase-${person.id}`;
   const placed = placeUserErrors(data?.anonymiseContactPerson.userErrors, ['reason', 'contactPersonId'], ['desk']);
   if (!open) {
     return (
-      <button type="button" className="danger" onClick={() => setOpen(true)} data-testid="erase-start">
+      <DisclosureButton disclosure={disclosure} className="danger" testId="erase-start">
         {t('desk.contacts.erase')}
-      </button>
+      </DisclosureButton>
     );
   }
   async function submit(event: FormEvent) {
@@ -234,7 +235,7 @@ function EraseContactPerson({ person }: { person: DeskContactPersonFragment }) {
     if (r.data?.anonymiseContactPerson.contactPerson && r.data.anonymiseContactPerson.userErrors.length === 0) setOpen(false);
   }
   return (
-    <Form layout="inline" className="desk-inline-form" onSubmit={submit} noValidate data-testid="erase-form">
+    <Form id={disclosure.panelId} layout="inline" className="desk-inline-form" onSubmit={submit} noValidate data-testid="erase-form">
       <label htmlFor={`${formId}-reason`}>{t('desk.contacts.eraseReason')}</label>
       <input id={`${formId}-reason`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} data-testid="erase-reason" {...placed.props('reason', formId)} />
       <button type="submit" className="danger" disabled={fetching} data-testid="erase-submit">

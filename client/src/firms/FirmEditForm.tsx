@@ -4,7 +4,7 @@ import { useFirmUpdateMutation, type FirmDetailsQuery, type MeQuery } from '../g
 import { can, membershipsWhere } from '../ui/access';
 import { normaliseDecimal } from '../ui/format';
 import { errorId, FieldError, FormErrors, placeUserErrors } from '../ui/userErrors';
-import { Form, FormActions } from '../ui/Form';
+import { DisclosureButton, Form, FormActions, useDisclosure } from '../ui/Form';
 import { industryClassification } from '../ui/industry';
 
 type Firm = NonNullable<FirmDetailsQuery['firm']>;
@@ -24,7 +24,8 @@ export function editorOrganisations(me: Pick<MeQuery['me'], 'memberships'>, acti
 export function FirmEditForm({ firm, me, actingFor }: { firm: Firm; me: Pick<MeQuery['me'], 'memberships'>; actingFor: string | null }) {
   const { t } = useTranslation();
   const organisations = editorOrganisations(me, actingFor, firm);
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open, setOpen } = disclosure;
   const [name, setName] = useState(firm.name);
   const [municipalityCode, setMunicipalityCode] = useState(firm.municipality?.officialCode ?? '');
   const [industryCode, setIndustryCode] = useState(firm.industryCode ?? '');
@@ -76,14 +77,14 @@ export function FirmEditForm({ firm, me, actingFor }: { firm: Firm; me: Pick<MeQ
             {t('firms.edit.saved')}{' '}
           </span>
         )}
-        <button type="button" onClick={() => setOpen(true)} data-testid="firm-edit-open">
+        <DisclosureButton disclosure={disclosure} testId="firm-edit-open">
           {t('firms.edit.open')}
-        </button>
+        </DisclosureButton>
       </p>
     );
   }
   return (
-    <Form className="firm-edit-form" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="firm-edit-form" noValidate>
+    <Form id={disclosure.panelId} className="firm-edit-form" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="firm-edit-form" noValidate>
       <h2 id={`${formId}-title`}>{t('firms.edit.title')}</h2>
       <p className="muted">{t('firms.edit.hint')}</p>
       <FormErrors errors={userErrors} shownKeys={SHOWN} error={error} areas={AREAS} />
@@ -101,7 +102,7 @@ export function FirmEditForm({ firm, me, actingFor }: { firm: Firm; me: Pick<MeQ
       <FieldError formId={formId} field="employees" messages={at('employees')} />
       <FieldError formId={formId} field="expectedVersion" messages={placed.at('expectedVersion')} />
       <FieldError formId={formId} field="organisationId" messages={placed.at('organisationId')} />
-      <FormActions pending={fetching} submitLabel={t('firms.edit.submit')} submitTestId="firm-edit-submit" onCancel={() => setOpen(false)} cancelLabel={t('firms.edit.cancel')} />
+      <FormActions pending={fetching} submitLabel={t('firms.edit.submit')} submitTestId="firm-edit-submit" onCancel={disclosure.hide} cancelLabel={t('firms.edit.cancel')} />
     </Form>
   );
 }

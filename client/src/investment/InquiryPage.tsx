@@ -18,7 +18,7 @@ import { QueryStatus } from '../ui/Status';
 import { InquiryName, StateBadge } from './InquiriesPage';
 import { roleLabel, sectorLabel, stateLabel } from './labels';
 import { canMovePipeline, countryLabel, emptyEvidence, evidenceInput, moneyInput, NEXT_STATES, wholeNumberInput } from './pipeline';
-import { Form, FormActions } from '../ui/Form';
+import { DisclosureButton, Form, FormActions, useDisclosure } from '../ui/Form';
 
 type Inquiry = InvestmentInquiryFullFragment;
 const INQUIRY_TYPES = { additionalTypenames: ['EstablishmentOffer', 'InquiryStateChange'] };
@@ -42,7 +42,8 @@ export function InquiryPage({ id, me, actingFor }: { id: string; me: MeQuery['me
 
 function InquiryDetails({ inquiry, me, actingFor }: { inquiry: Inquiry; me: MeQuery['me']; actingFor: string | null }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  const disclosure = useDisclosure();
+  const { open: editing } = disclosure;
   const offerable = (inquiry.group ?? []).filter(
     (m) => can(me, actingFor, m.id, 'record') && !inquiry.offers.some((o) => o.municipality.id === m.id),
   );
@@ -86,12 +87,12 @@ function InquiryDetails({ inquiry, me, actingFor }: { inquiry: Inquiry; me: MeQu
         </dl>
         {canMovePipeline(inquiry.myRole) && !editing && (
           <div className="form-actions">
-            <button type="button" onClick={() => setEditing(true)} data-testid="edit-inquiry">
+            <DisclosureButton disclosure={disclosure} testId="edit-inquiry">
               {t('investment.inquiry.editDetails')}
-            </button>
+            </DisclosureButton>
           </div>
         )}
-        {editing && <InquiryEditForm inquiry={inquiry} onDone={() => setEditing(false)} />}
+        {editing && <InquiryEditForm inquiry={inquiry} onDone={disclosure.hide} />}
       </div>
 
       <section className="card" aria-labelledby="figures-title">
@@ -315,7 +316,8 @@ type Offer = Inquiry['offers'][number];
 /** One offer; the offering municipality's staff may change theirs while the case is open. */
 function OfferItem({ offer: o, canEdit }: { offer: Offer; canEdit: boolean }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  const disclosure = useDisclosure();
+  const { open: editing, setOpen: setEditing } = disclosure;
   const [description, setDescription] = useState(o.description);
   const [{ data, error, fetching }, update] = useInvestmentUpdateOfferMutation();
   const userErrors = data?.updateEstablishmentOffer.userErrors ?? [];
@@ -334,9 +336,9 @@ function OfferItem({ offer: o, canEdit }: { offer: Offer; canEdit: boolean }) {
         <>
           <p className="prewrap">{o.description}</p>
           {canEdit && (
-            <button type="button" onClick={() => setEditing(true)} data-testid="edit-offer">
+            <DisclosureButton disclosure={disclosure} testId="edit-offer">
               {t('investment.offer.edit')}
-            </button>
+            </DisclosureButton>
           )}
         </>
       ) : (
@@ -345,7 +347,7 @@ function OfferItem({ offer: o, canEdit }: { offer: Offer; canEdit: boolean }) {
           <textarea id={`${formId}-description`} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} {...invalidProps(userErrors, 'description', formId)} />
           <FieldError errors={userErrors} field="description" formId={formId} />
           <FormErrors errors={userErrors} shownKeys={['description']} error={error} areas={['investment']} />
-          <FormActions pending={fetching} submitLabel={t('investment.common.save')} pendingLabel={t('investment.common.saving')} onCancel={() => setEditing(false)} cancelLabel={t('investment.common.cancel')} />
+          <FormActions pending={fetching} submitLabel={t('investment.common.save')} pendingLabel={t('investment.common.saving')} onCancel={disclosure.hide} cancelLabel={t('investment.common.cancel')} />
         </Form>
       )}
     </li>

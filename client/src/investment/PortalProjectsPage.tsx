@@ -14,7 +14,7 @@ import { formatAmount, formatDate, formatDateTime, normaliseDecimal } from '../u
 import { PAGE_SIZE, PageFooter, Paged, type PageProps } from '../ui/paging';
 import { confirmIrreversible, FieldError, FormErrors, placeUserErrors, wordUserError, type UserErrorLike } from '../ui/userErrors';
 import { PORTAL_KINDS, PORTAL_STATUSES, portalKindLabel, portalStatusLabel, shownPortalStatus, tenderOpen } from './labels';
-import { Form, FormActions } from '../ui/Form';
+import { DisclosureButton, Form, FormActions, useDisclosure } from '../ui/Form';
 
 type Project = InvestorPortalProjectFieldsFragment;
 const PROJECT_TYPES = { additionalTypenames: ['InvestorPortalProject'] };
@@ -67,7 +67,8 @@ function ProjectRows({ after, canEdit, ...page }: PageProps & { canEdit: boolean
 
 function ProjectItem({ project: p, canEdit }: { project: Project; canEdit: boolean }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  const disclosure = useDisclosure();
+  const { open: editing } = disclosure;
   const [{ data, error, fetching }, update] = useInvestmentUpdatePortalProjectMutation();
   const userErrors = data?.updateInvestorPortalProject.userErrors ?? [];
   const shown = shownPortalStatus(p);
@@ -107,9 +108,9 @@ function ProjectItem({ project: p, canEdit }: { project: Project; canEdit: boole
       {p.internalNotes && <p className="muted prewrap">{p.internalNotes}</p>}
       {canEdit && !editing && (
         <div className="form-actions">
-          <button type="button" onClick={() => setEditing(true)} data-testid="edit-portal-project">
+          <DisclosureButton disclosure={disclosure} testId="edit-portal-project">
             {t('investment.common.edit')}
-          </button>
+          </DisclosureButton>
           {p.listed ? (
             <button type="button" disabled={fetching} onClick={() => setListed(false)} data-testid="withdraw-portal-project">
               {t('investment.projects.withdraw')}
@@ -122,7 +123,7 @@ function ProjectItem({ project: p, canEdit }: { project: Project; canEdit: boole
         </div>
       )}
       {!editing && <FormErrors errors={userErrors} error={error} areas={AREAS} testId="portal-project-errors" />}
-      {editing && <PortalProjectForm project={p} agencies={[]} onDone={() => setEditing(false)} />}
+      {editing && <PortalProjectForm project={p} agencies={[]} onDone={disclosure.hide} />}
     </li>
   );
 }

@@ -16,7 +16,7 @@ import { formatDate } from '../ui/format';
 import { OrganisationPicker, type PickedOrganisation } from '../ui/OrganisationPicker';
 import { FieldError, FormErrors, placeUserErrors } from '../ui/userErrors';
 import { areaHref, navigate } from '../routing';
-import { Form, FormActions } from '../ui/Form';
+import { DisclosureButton, Form, FormActions, useDisclosure } from '../ui/Form';
 
 const AREAS = ['networks'];
 const NETWORK_TYPES = { additionalTypenames: ['Network', 'NetworkMeeting', 'FundingPool'] };
@@ -55,7 +55,8 @@ function OwnerSelect({ id, label, value, onChange, options, errorProps }: { id: 
 export function CreateNetworkForm({ me, actingFor }: { me: MeQuery['me']; actingFor: string | null }) {
   const { t } = useTranslation();
   const owners = organisationsWhere(me, actingFor, 'edit');
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open } = disclosure;
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [ownerId, setOwnerId] = useState(owners[0]?.id ?? '');
@@ -65,9 +66,9 @@ export function CreateNetworkForm({ me, actingFor }: { me: MeQuery['me']; acting
   if (owners.length === 0) return null;
   if (!open) {
     return (
-      <button type="button" className="primary" onClick={() => setOpen(true)} data-testid="new-network">
+      <DisclosureButton disclosure={disclosure} primary testId="new-network">
         {t('networks.create.open')}
-      </button>
+      </DisclosureButton>
     );
   }
   const formId = 'create-network';
@@ -94,7 +95,7 @@ export function CreateNetworkForm({ me, actingFor }: { me: MeQuery['me']; acting
   }
 
   return (
-    <Form className="card" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="create-network-form" noValidate>
+    <Form id={disclosure.panelId} className="card" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="create-network-form" noValidate>
       <h2 id={`${formId}-title`}>{t('networks.create.title')}</h2>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <label htmlFor={`${formId}-name`}>{t('networks.create.name')}</label>
@@ -117,7 +118,7 @@ export function CreateNetworkForm({ me, actingFor }: { me: MeQuery['me']; acting
         <OrganisationPicker id={`${formId}-organisation`} label={t('networks.create.organisation')} kinds={['NETWORK']} onChoose={setOrganisation} />
       )}
       <FieldError formId={formId} field="organisationId" messages={placed.at('organisationId')} />
-      <FormActions pending={fetching} submitLabel={t('networks.create.submit')} pendingLabel={t('networks.create.saving')} submitTestId="create-network-submit" onCancel={() => setOpen(false)} cancelLabel={t('networks.create.cancel')} />
+      <FormActions pending={fetching} submitLabel={t('networks.create.submit')} pendingLabel={t('networks.create.saving')} submitTestId="create-network-submit" onCancel={disclosure.hide} cancelLabel={t('networks.create.cancel')} />
     </Form>
   );
 }
@@ -126,7 +127,8 @@ export function CreateNetworkForm({ me, actingFor }: { me: MeQuery['me']; acting
 export function CreateFundingPoolForm({ me, actingFor }: { me: MeQuery['me']; actingFor: string | null }) {
   const { t } = useTranslation();
   const owners = organisationsWhere(me, actingFor, 'edit');
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open, setOpen } = disclosure;
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [ownerId, setOwnerId] = useState(owners[0]?.id ?? '');
@@ -141,9 +143,9 @@ export function CreateFundingPoolForm({ me, actingFor }: { me: MeQuery['me']; ac
     return (
       <>
         {created && <p role="status">{t('networks.pool.created', { name: created })}</p>}
-        <button type="button" onClick={() => setOpen(true)} data-testid="new-pool">
+        <DisclosureButton disclosure={disclosure} testId="new-pool">
           {t('networks.pool.open')}
-        </button>
+        </DisclosureButton>
       </>
     );
   }
@@ -161,7 +163,7 @@ export function CreateFundingPoolForm({ me, actingFor }: { me: MeQuery['me']; ac
   }
 
   return (
-    <Form onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="create-pool-form" noValidate>
+    <Form id={disclosure.panelId} onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="create-pool-form" noValidate>
       <h3 id={`${formId}-title`}>{t('networks.pool.title')}</h3>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <label htmlFor={`${formId}-name`}>{t('networks.pool.name')}</label>
@@ -172,7 +174,7 @@ export function CreateFundingPoolForm({ me, actingFor }: { me: MeQuery['me']; ac
       <FieldError formId={formId} field="description" messages={placed.at('description')} />
       <OwnerSelect id={`${formId}-owner`} label={t('networks.pool.owner')} value={ownerId} onChange={setOwnerId} options={owners} errorProps={placed.props('ownerOrganisationId', formId)} />
       <FieldError formId={formId} field="ownerOrganisationId" messages={placed.at('ownerOrganisationId')} />
-      <FormActions pending={fetching} submitLabel={t('networks.pool.submit')} pendingLabel={t('networks.create.saving')} submitTestId="create-pool-submit" onCancel={() => setOpen(false)} cancelLabel={t('networks.create.cancel')} />
+      <FormActions pending={fetching} submitLabel={t('networks.pool.submit')} pendingLabel={t('networks.create.saving')} submitTestId="create-pool-submit" onCancel={disclosure.hide} cancelLabel={t('networks.create.cancel')} />
     </Form>
   );
 }
@@ -188,7 +190,8 @@ export interface EditableNetwork {
 /** Edit name, description and secretariat (sends the version read, so a concurrent edit is refused). */
 export function EditNetworkForm({ network }: { network: EditableNetwork }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open, setOpen } = disclosure;
   const [name, setName] = useState(network.name);
   const [description, setDescription] = useState(network.description ?? '');
   const [secretariat, setSecretariat] = useState<PickedOrganisation | { id: string; name: string } | null>(network.secretariat ?? null);
@@ -199,9 +202,9 @@ export function EditNetworkForm({ network }: { network: EditableNetwork }) {
   const placed = placeUserErrors(userErrors, shown, AREAS);
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} data-testid="edit-network">
+      <DisclosureButton disclosure={disclosure} testId="edit-network">
         {t('networks.network.edit')}
-      </button>
+      </DisclosureButton>
     );
   }
   async function submit(event: FormEvent) {
@@ -221,7 +224,7 @@ export function EditNetworkForm({ network }: { network: EditableNetwork }) {
     if (result.data?.updateNetwork.network && result.data.updateNetwork.userErrors.length === 0) setOpen(false);
   }
   return (
-    <Form onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="edit-network-form" noValidate>
+    <Form id={disclosure.panelId} onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="edit-network-form" noValidate>
       <h2 id={`${formId}-title`}>{t('networks.network.edit')}</h2>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <label htmlFor={`${formId}-name`}>{t('networks.create.name')}</label>
@@ -236,7 +239,7 @@ export function EditNetworkForm({ network }: { network: EditableNetwork }) {
         <OrganisationPicker id={`${formId}-secretariat`} label={t('networks.network.secretariat')} onChoose={setSecretariat} />
       )}
       <FieldError formId={formId} field="secretariatOrganisationId" messages={placed.at('secretariatOrganisationId')} />
-      <FormActions pending={fetching} submitLabel={t('networks.network.saveEdit')} pendingLabel={t('networks.create.saving')} submitTestId="edit-network-submit" onCancel={() => setOpen(false)} cancelLabel={t('networks.create.cancel')} />
+      <FormActions pending={fetching} submitLabel={t('networks.network.saveEdit')} pendingLabel={t('networks.create.saving')} submitTestId="edit-network-submit" onCancel={disclosure.hide} cancelLabel={t('networks.create.cancel')} />
     </Form>
   );
 }
@@ -244,7 +247,8 @@ export function EditNetworkForm({ network }: { network: EditableNetwork }) {
 /** Schedule a meeting of the network (DA planlæg møde). */
 export function ScheduleMeetingForm({ networkId }: { networkId: string }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open, setOpen } = disclosure;
   const [title, setTitle] = useState('');
   const [heldOn, setHeldOn] = useState('');
   const [location, setLocation] = useState('');
@@ -262,9 +266,9 @@ export function ScheduleMeetingForm({ networkId }: { networkId: string }) {
             {done}
           </p>
         )}
-        <button type="button" onClick={() => setOpen(true)} data-testid="schedule-meeting">
+        <DisclosureButton disclosure={disclosure} testId="schedule-meeting">
           {t('networks.meeting.open')}
-        </button>
+        </DisclosureButton>
       </>
     );
   }
@@ -281,7 +285,7 @@ export function ScheduleMeetingForm({ networkId }: { networkId: string }) {
     }
   }
   return (
-    <Form onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="schedule-meeting-form" noValidate>
+    <Form id={disclosure.panelId} onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="schedule-meeting-form" noValidate>
       <h3 id={`${formId}-title`}>{t('networks.meeting.open')}</h3>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <label htmlFor={`${formId}-title-input`}>{t('networks.meeting.title')}</label>
@@ -293,7 +297,7 @@ export function ScheduleMeetingForm({ networkId }: { networkId: string }) {
       <label htmlFor={`${formId}-location`}>{t('networks.meeting.location')}</label>
       <input id={`${formId}-location`} value={location} onChange={(e) => setLocation(e.target.value)} data-testid="meeting-location" {...placed.props('location', formId)} />
       <FieldError formId={formId} field="location" messages={placed.at('location')} />
-      <FormActions pending={fetching} submitLabel={t('networks.meeting.submit')} pendingLabel={t('networks.create.saving')} submitTestId="schedule-meeting-submit" onCancel={() => setOpen(false)} cancelLabel={t('networks.create.cancel')} />
+      <FormActions pending={fetching} submitLabel={t('networks.meeting.submit')} pendingLabel={t('networks.create.saving')} submitTestId="schedule-meeting-submit" onCancel={disclosure.hide} cancelLabel={t('networks.create.cancel')} />
     </Form>
   );
 }
@@ -303,7 +307,8 @@ type DraftMember = NetworkMemberInput & { label: string };
 /** Add members: firms found with the kit's firm finder, or persons without a firm (by name). */
 export function AddMembersForm({ networkId }: { networkId: string }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open, setOpen } = disclosure;
   const [draft, setDraft] = useState<DraftMember[]>([]);
   const [person, setPerson] = useState('');
   const [added, setAdded] = useState<number | null>(null);
@@ -316,9 +321,9 @@ export function AddMembersForm({ networkId }: { networkId: string }) {
     return (
       <>
         {added != null && <p role="status">{t('networks.members.added', { count: added })}</p>}
-        <button type="button" onClick={() => setOpen(true)} data-testid="add-members">
+        <DisclosureButton disclosure={disclosure} testId="add-members">
           {t('networks.members.open')}
-        </button>
+        </DisclosureButton>
       </>
     );
   }
@@ -334,7 +339,7 @@ export function AddMembersForm({ networkId }: { networkId: string }) {
     }
   }
   return (
-    <Form onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="add-members-form" noValidate>
+    <Form id={disclosure.panelId} onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="add-members-form" noValidate>
       <h3 id={`${formId}-title`}>{t('networks.members.open')}</h3>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <FirmFinder
@@ -378,7 +383,7 @@ export function AddMembersForm({ networkId }: { networkId: string }) {
         </ul>
       </fieldset>
       <FieldError formId={formId} field="members" messages={placed.at('members')} />
-      <FormActions pending={fetching} disabled={draft.length === 0} submitLabel={t('networks.members.submit', { count: draft.length })} submitTestId="add-members-submit" onCancel={() => setOpen(false)} cancelLabel={t('networks.create.cancel')} />
+      <FormActions pending={fetching} disabled={draft.length === 0} submitLabel={t('networks.members.submit', { count: draft.length })} submitTestId="add-members-submit" onCancel={disclosure.hide} cancelLabel={t('networks.create.cancel')} />
     </Form>
   );
 }
@@ -386,7 +391,8 @@ export function AddMembersForm({ networkId }: { networkId: string }) {
 /** Add a person or an organisation to the working group (DA arbejdsgruppe), with a role. */
 export function AddWorkingGroupMemberForm({ networkId }: { networkId: string }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open, setOpen } = disclosure;
   const [personName, setPersonName] = useState('');
   const [role, setRole] = useState('');
   const [organisation, setOrganisation] = useState<PickedOrganisation | null>(null);
@@ -398,9 +404,9 @@ export function AddWorkingGroupMemberForm({ networkId }: { networkId: string }) 
   const placed = placeUserErrors(userErrors, shown, AREAS);
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} data-testid="add-working-group">
+      <DisclosureButton disclosure={disclosure} testId="add-working-group">
         {t('networks.group.open')}
-      </button>
+      </DisclosureButton>
     );
   }
   async function submit(event: FormEvent) {
@@ -419,7 +425,7 @@ export function AddWorkingGroupMemberForm({ networkId }: { networkId: string }) 
     }
   }
   return (
-    <Form onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="add-working-group-form" noValidate>
+    <Form id={disclosure.panelId} onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="add-working-group-form" noValidate>
       <h3 id={`${formId}-title`}>{t('networks.group.open')}</h3>
       <FormErrors messages={local ? [local] : []} errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <label htmlFor={`${formId}-person`}>{t('networks.group.person')}</label>
@@ -434,7 +440,7 @@ export function AddWorkingGroupMemberForm({ networkId }: { networkId: string }) 
       <label htmlFor={`${formId}-role`}>{t('networks.group.role')}</label>
       <input id={`${formId}-role`} value={role} onChange={(e) => setRole(e.target.value)} data-testid="group-role" {...placed.props('role', formId)} />
       <FieldError formId={formId} field="role" messages={placed.at('role')} />
-      <FormActions pending={fetching} submitLabel={t('networks.group.submit')} submitTestId="add-working-group-submit" onCancel={() => setOpen(false)} cancelLabel={t('networks.create.cancel')} />
+      <FormActions pending={fetching} submitLabel={t('networks.group.submit')} submitTestId="add-working-group-submit" onCancel={disclosure.hide} cancelLabel={t('networks.create.cancel')} />
     </Form>
   );
 }

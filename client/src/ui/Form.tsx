@@ -1,4 +1,4 @@
-import { useCallback, useId, useState, type FormHTMLAttributes, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormHTMLAttributes, type ReactNode } from 'react';
 import { t } from './i18n';
 
 /**
@@ -86,26 +86,45 @@ export function FormActions({
   );
 }
 
-/** Open/closed state of a part of the page that a button shows (a form behind "New network", etc.). */
+/**
+ * Open/closed state of a form behind a button ("New network", "Correct register details"). The button
+ * (DisclosureButton) gives way to the form: opening moves the focus to the form's first field, closing
+ * (cancel, or saved) back to the button, so a keyboard or screen-reader user is not left on <body>.
+ * Give the form `id={disclosure.panelId}`.
+ */
 export function useDisclosure(initiallyOpen = false) {
-  const [open, setOpen] = useState(initiallyOpen);
-  const id = useId();
-  const show = useCallback(() => setOpen(true), []);
-  const hide = useCallback(() => setOpen(false), []);
-  const toggle = useCallback(() => setOpen((o) => !o), []);
-  return { open, show, hide, toggle, setOpen, panelId: `disclosure-${id.replace(/:/g, '')}` };
+  const [open, setOpenState] = useState(initiallyOpen);
+  const base = `disclosure-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const panelId = `${base}-panel`;
+  const buttonId = `${base}-button`;
+  const moved = useRef(false);
+  const setOpen = useCallback((next: boolean) => {
+    moved.current = true;
+    setOpenState(next);
+  }, []);
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    if (open) document.getElementById(panelId)?.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea, button')?.focus();
+    else document.getElementById(buttonId)?.focus();
+  }, [open, panelId, buttonId]);
+  const show = useCallback(() => setOpen(true), [setOpen]);
+  const hide = useCallback(() => setOpen(false), [setOpen]);
+  const toggle = useCallback(() => setOpen(!open), [setOpen, open]);
+  return { open, show, hide, toggle, setOpen, panelId, buttonId };
 }
 
 export type Disclosure = ReturnType<typeof useDisclosure>;
 
 /**
  * The button that opens a disclosed form: it says whether its panel is open (aria-expanded) and which element
- * that is (aria-controls). Render the panel with `id={disclosure.panelId}` when `disclosure.open`.
+ * that is (aria-controls, while open). Render the panel with `id={disclosure.panelId}` when `disclosure.open`.
  */
 export function DisclosureButton({ disclosure, children, primary = false, className, testId }: { disclosure: Disclosure; children: ReactNode; primary?: boolean; className?: string; testId?: string }) {
   return (
     <button
       type="button"
+      id={disclosure.buttonId}
       className={[primary ? 'primary' : null, className].filter(Boolean).join(' ') || undefined}
       aria-expanded={disclosure.open}
       aria-controls={disclosure.open ? disclosure.panelId : undefined}
