@@ -23,7 +23,8 @@ const SCREENS = [
   { user: 'investment@copcap.demo', name: 'investment', hash: '#/investment' },
   { user: 'investment@copcap.demo', name: 'inquiry-new', hash: '#/investment/inquiries/new' },
   { user: 'investment@copcap.demo', name: 'delegation-new', hash: '#/investment/delegations/new' },
-  { user: 'admin@midtjylland.demo', name: 'organisation-admin', hash: null },
+  // The admin's own organisation (first of "your organisations"): members, API keys, profile.
+  { user: 'admin@midtjylland.demo', name: 'organisation-admin', hash: '#/organisations', follow: `#/organisations/${UUID}$` },
   { user: 'admin@midtjylland.demo', name: 'account', hash: '#/account' },
   { user: 'editor@randers.demo', name: 'agreements', hash: '#/agreements' },
   { user: 'editor@randers.demo', name: 'agreement-new', hash: '#/agreements/new' },
@@ -87,11 +88,12 @@ for (const language of ['da', 'sv']) {
           let page = pages.get(screen.user);
           if (!page) {
             page = await newPage(browser, pageErrors, { language, viewport: { width, height: 900 } });
+            // The tester chose the language in the picker: a Danish organisation's user reads Swedish too.
+            await page.context().addInitScript((l) => window.localStorage.setItem('growthGraph.language', l), language);
             await signIn(page, screen.user);
             pages.set(screen.user, page);
           }
-          if (screen.hash) await page.goto(`${BASE_URL}/${screen.hash}`);
-          else await page.goto(`${BASE_URL}/`);
+          await page.goto(`${BASE_URL}/${screen.hash}`);
           await settle(page);
           if (screen.follow) {
             const target = await eventually(async () => {
