@@ -10,24 +10,28 @@ import { assertSetUp, BASE_URL, eventually, launch, newPage, SCREENSHOT_DIR, sig
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
-/** Screens by user; `follow` opens the first link of that pattern on the screen before as a further screen. */
+/** Screens by user; `follow` opens the first link matching that pattern on `hash` (`followName`: the link so named). */
 const SCREENS = [
   { user: 'network@amager.demo', name: 'networks', hash: '#/networks' },
   { user: 'network@amager.demo', name: 'network', hash: '#/networks', follow: `#/networks/${UUID}$` },
   { user: 'cluster@webuild.demo', name: 'clusters', hash: '#/clusters' },
-  { user: 'cluster@webuild.demo', name: 'cluster', hash: '#/clusters', follow: `#/clusters/${UUID}$` },
+  { user: 'cluster@webuild.demo', name: 'cluster', hash: '#/clusters', followName: 'We Build Denmark' }, // the user's own cluster
   { user: 'consultant@midtjylland.demo', name: 'programmes', hash: '#/programmes' },
-  { user: 'consultant@midtjylland.demo', name: 'programme-new', hash: '#/programmes/new' },
+  { user: 'consultant@midtjylland.demo', name: 'programme', hash: '#/programmes', follow: `#/programmes/${UUID}$` },
+  { user: 'admin@midtjylland.demo', name: 'programme-new', hash: '#/programmes/new' },
   { user: 'consultant@midtjylland.demo', name: 'desk', hash: '#/desk' },
   { user: 'consultant@midtjylland.demo', name: 'desk-firm', hash: '#/desk', follow: `#/desk/firm/${UUID}$` },
   { user: 'investment@copcap.demo', name: 'investment', hash: '#/investment' },
   { user: 'investment@copcap.demo', name: 'inquiry-new', hash: '#/investment/inquiries/new' },
   { user: 'investment@copcap.demo', name: 'delegation-new', hash: '#/investment/delegations/new' },
+  { user: 'coordinator@kalmar.demo', name: 'inquiry', hash: '#/investment/inquiries', follow: `#/investment/inquiries/${UUID}$` },
+  { user: 'editor@copcap.demo', name: 'portal-projects', hash: '#/investment/projects' },
   // The admin's own organisation (first of "your organisations"): members, API keys, profile.
   { user: 'admin@midtjylland.demo', name: 'organisation-admin', hash: '#/organisations', follow: `#/organisations/${UUID}$` },
   { user: 'admin@midtjylland.demo', name: 'account', hash: '#/account' },
   { user: 'editor@randers.demo', name: 'agreements', hash: '#/agreements' },
   { user: 'editor@randers.demo', name: 'agreement-new', hash: '#/agreements/new' },
+  { user: 'editor@randers.demo', name: 'agreement', hash: '#/agreements', follow: `#/agreements/${UUID}$` },
   { user: 'editor@randers.demo', name: 'firm', hash: '#/firms?q=A', follow: `#/firms/${UUID}$` },
 ];
 
@@ -95,6 +99,10 @@ for (const language of ['da', 'sv']) {
           }
           await page.goto(`${BASE_URL}/${screen.hash}`);
           await settle(page);
+          if (screen.followName) {
+            await page.getByRole('link', { name: screen.followName, exact: true }).first().click();
+            await settle(page);
+          }
           if (screen.follow) {
             const target = await eventually(async () => {
               const hrefs = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));

@@ -182,12 +182,13 @@ const draftOf = (p: Project | undefined, ownerId: string): Draft => ({
 
 const OWNER_KINDS = { kinds: ['REGION' as const, 'NATIONAL_AGENCY' as const, 'REGIONAL_COUNCIL' as const], country: 'DK' as const };
 const MUNICIPALITIES = { kinds: ['MUNICIPALITY' as const], country: 'DK' as const };
-const FORM_ID = 'portal-project';
 
 /** Create a portal project (#/investment/projects/new), or edit one in its card. */
 export function PortalProjectForm({ project, agencies, onDone }: { project?: Project; agencies: Array<{ id: string; name: string }>; onDone?: () => void }) {
   const { t } = useTranslation();
   const editing = !!project;
+  // Several project cards can be edited at once: each form needs its own ids, or its labels point at another's fields.
+  const FORM_ID = project ? `portal-project-${project.id}` : 'portal-project';
   const [draft, setDraft] = useState<Draft>(() => draftOf(project, agencies[0]?.id ?? ''));
   const [local, setLocal] = useState<UserErrorLike[]>([]);
   const [{ data: owners }] = useInvestmentOrganisationChoicesQuery({ variables: { filter: OWNER_KINDS, first: 100 } });
