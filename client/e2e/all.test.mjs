@@ -11,3 +11,4 @@ import './dashboards.e2e.mjs';
 import './languages.e2e.mjs';
 import './a11y.e2e.mjs';
 import './admin.e2e.mjs';
+import './forms.e2e.mjs';

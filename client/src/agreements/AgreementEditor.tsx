@@ -34,6 +34,7 @@ import {
 } from './form';
 import { membershipsWhere } from '../ui/access';
 import { kindLabel, metricLabel, roleLabel, stateLabel } from './ui';
+import { Form, FormActions } from '../ui/Form';
 
 /** #/agreements/new */
 export function NewAgreementPage({ me, actingFor = null }: { me: MeQuery['me']; actingFor?: string | null }) {
@@ -194,7 +195,7 @@ function AgreementEditor(props: EditorProps) {
     : t('agreements.editor.newTitle');
 
   return (
-    <form className="agreement-editor" onSubmit={save} noValidate aria-labelledby="editor-title" data-testid="agreement-editor">
+    <Form className="agreement-editor" onSubmit={save} noValidate aria-labelledby="editor-title" data-testid="agreement-editor">
       <p>
         <a href={agreement ? areaHref('agreements', [agreement.id]) : areaHref('agreements')}>{agreement ? t('agreements.editor.back') : t('agreements.editor.backToList')}</a>
       </p>
@@ -220,7 +221,7 @@ function AgreementEditor(props: EditorProps) {
 
       <fieldset className="card">
         <legend>{t('agreements.editor.theAgreement')}</legend>
-        <div className="form-grid">
+        <div className="kit-form-grid">
           <label htmlFor="f-kind">{t('agreements.editor.kind')}</label>
           <div>
             {agreement ? (
@@ -350,13 +351,10 @@ function AgreementEditor(props: EditorProps) {
 
       <KpisEditor form={form} setForm={setForm} fieldProps={fieldProps} messages={messages} />
 
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy} data-testid="save-agreement">
-          {busy ? t('agreements.editor.saving') : agreement ? t('agreements.editor.save') : t('agreements.editor.createDraft')}
-        </button>
+      <FormActions pending={busy} submitLabel={agreement ? t('agreements.editor.save') : t('agreements.editor.createDraft')} pendingLabel={t('agreements.editor.saving')} submitTestId="save-agreement">
         <a href={agreement ? areaHref('agreements', [agreement.id]) : areaHref('agreements')}>{t('agreements.editor.cancel')}</a>
-      </div>
-    </form>
+      </FormActions>
+    </Form>
   );
 }
 

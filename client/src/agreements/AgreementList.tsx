@@ -7,6 +7,7 @@ import { KINDS, STATES } from './form';
 import { membershipsWhere } from '../ui/access';
 import { kindLabel, StateBadge, stateLabel } from './ui';
 import { ErrorAlert } from '../ui/userErrors';
+import { Form } from '../ui/Form';
 
 export const LIST_PAGE_SIZE = 20;
 
@@ -39,7 +40,7 @@ export function AgreementList({ params, me, actingFor = null }: { params: Record
         )}
       </div>
       <p className="hint">{t('agreements.list.hint')}</p>
-      <form className="filter-row" aria-label={t('agreements.list.filter')} onSubmit={(e) => e.preventDefault()}>
+      <Form layout="inline" className="filter-row" aria-label={t('agreements.list.filter')} onSubmit={(e) => e.preventDefault()}>
         <label>
           <span>{t('agreements.list.state')}</span>
           <select data-testid="filter-state" value={params.state ?? ''} onChange={(e) => setParam('state', e.target.value)}>
@@ -62,7 +63,7 @@ export function AgreementList({ params, me, actingFor = null }: { params: Record
             ))}
           </select>
         </label>
-      </form>
+      </Form>
       <PagedAgreementTable key={JSON.stringify(filter)} filter={filter} />
     </section>
   );

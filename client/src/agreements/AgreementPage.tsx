@@ -21,6 +21,7 @@ import { type FormError } from './form';
 import { FollowUps } from './FollowUps';
 import { KpiAttainment } from './KpiAttainment';
 import { formatValue, kindLabel, metricLabel, roleLabel, Section, StateBadge, stateLabel, transitionLabel } from './ui';
+import { DisclosureButton, Form, useDisclosure } from '../ui/Form';
 
 export type AgreementDetails = NonNullable<AgreementDetailsQuery['serviceAgreement']>;
 
@@ -118,7 +119,8 @@ function LifeCycle({ a }: { a: AgreementDetails }) {
   const [terminating, setTerminating] = useState(false);
   const [reason, setReason] = useState('');
   const [amendReason, setAmendReason] = useState('');
-  const [amendOpen, setAmendOpen] = useState(false);
+  const amendDisclosure = useDisclosure();
+  const { open: amendOpen, setOpen: setAmendOpen } = amendDisclosure;
 
   async function move(to: AgreementState, why?: string) {
     // Activating, expiring and terminating cannot be undone: ask first.
@@ -179,14 +181,13 @@ function LifeCycle({ a }: { a: AgreementDetails }) {
           </button>
         )}
         {canAmend && !amendOpen && (
-          <button type="button" onClick={() => setAmendOpen(true)} data-testid="amend-agreement">
+          <DisclosureButton disclosure={amendDisclosure} testId="amend-agreement">
             {t('agreements.lifecycle.amend')}
-          </button>
+          </DisclosureButton>
         )}
       </div>
       {terminating && (
-        <form
-          className="inline-form"
+        <Form className="inline-form"
           onSubmit={(e) => {
             e.preventDefault();
             void move('TERMINATED', reason);
@@ -202,10 +203,10 @@ function LifeCycle({ a }: { a: AgreementDetails }) {
               Cancel
             </button>
           </div>
-        </form>
+        </Form>
       )}
       {amendOpen && (
-        <form className="inline-form" onSubmit={startAmendment}>
+        <Form className="inline-form" onSubmit={startAmendment}>
           <label htmlFor="amend-reason">{t('agreements.lifecycle.amendReason')}</label>
           <textarea id="amend-reason" rows={2} value={amendReason} onChange={(e) => setAmendReason(e.target.value)} />
           <p className="hint">{t('agreements.lifecycle.amendHint')}</p>
@@ -217,7 +218,7 @@ function LifeCycle({ a }: { a: AgreementDetails }) {
               Cancel
             </button>
           </div>
-        </form>
+        </Form>
       )}
     </Section>
   );
@@ -454,8 +455,7 @@ function Versions({ a }: { a: AgreementDetails }) {
         ))}
       </ol>
       {numbers.length > 1 ? (
-        <form
-          className="filter-row"
+        <Form layout="inline" className="filter-row"
           aria-label={t('agreements.versions.compareForm')}
           onSubmit={(e) => {
             e.preventDefault();
@@ -485,7 +485,7 @@ function Versions({ a }: { a: AgreementDetails }) {
           <button type="submit" data-testid="compare-versions">
             {t('agreements.versions.compare')}
           </button>
-        </form>
+        </Form>
       ) : (
         <p className="hint">{t('agreements.versions.onlyOne')}</p>
       )}

@@ -5,6 +5,7 @@ import { enumLabel } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';
 import { describeDifferences } from './compare';
 import { ErrorAlert } from '../ui/userErrors';
+import { Form } from '../ui/Form';
 
 
 /** #/agreements/<id>/compare?from=1&to=2: two versions field by field. */
@@ -35,7 +36,7 @@ export function ComparePage({ id, params }: { id: string; params: Record<string,
       </p>
       <h1 id="compare-title">{t('agreements.compare.title')}</h1>
       <p className="muted">{a.title}</p>
-      <form className="filter-row" aria-label={t('agreements.compare.form')} onSubmit={(e) => e.preventDefault()}>
+      <Form layout="inline" className="filter-row" aria-label={t('agreements.compare.form')} onSubmit={(e) => e.preventDefault()}>
         <label>
           <span>{t('agreements.compare.from')}</span>
           <select data-testid="compare-from" value={from} onChange={(e) => go(Number(e.target.value), to)}>
@@ -58,7 +59,7 @@ export function ComparePage({ id, params }: { id: string; params: Record<string,
             ))}
           </select>
         </label>
-      </form>
+      </Form>
       <Differences id={id} from={from} to={to} organisation={(orgId) => a.parties.find((p) => p.organisation.id === orgId)?.organisation.name ?? t('agreements.page.anotherOrganisation')} />
       {a.versions
         .filter((v) => v.number === to && v.amendmentReason)

@@ -9,6 +9,7 @@ import type { AgreementDetails } from './AgreementPage';
 import { errorsByField, parseNumber, pathKey, type FormError } from './form';
 import { formatValue, Section } from './ui';
 import { confirmIrreversible, ErrorAlert, FieldError, FormErrors, wordUserError } from '../ui/userErrors';
+import { DisclosureButton, Form, useDisclosure } from '../ui/Form';
 
 const period = (from: string, to: string) => `${formatDate(from)} – ${formatDate(to)}`;
 
@@ -62,7 +63,8 @@ const REPORTABLE = ['ACTIVE', 'EXPIRED', 'TERMINATED'];
 /** Follow-up reports (newest first) and, for editors of a party, the form to write one. */
 export function FollowUps({ agreement: a, me, actingFor = null }: { agreement: AgreementDetails; me: MeQuery['me']; actingFor?: string | null }) {
   const canReport = a.canEdit && REPORTABLE.includes(a.state) && !!a.inForceVersion;
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open } = disclosure;
   return (
     <Section
       title={t('agreements.followUps.title')}
@@ -70,14 +72,14 @@ export function FollowUps({ agreement: a, me, actingFor = null }: { agreement: A
       testId="follow-ups"
       actions={
         canReport && !open ? (
-          <button type="button" onClick={() => setOpen(true)} data-testid="write-follow-up">
+          <DisclosureButton disclosure={disclosure} testId="write-follow-up">
             {t('agreements.followUps.write')}
-          </button>
+          </DisclosureButton>
         ) : null
       }
     >
       {!canReport && a.followUps.length === 0 && <p className="muted">{t('agreements.followUps.onceInForce')}</p>}
-      {open && <FollowUpForm a={a} me={me} actingFor={actingFor} onDone={() => setOpen(false)} />}
+      {open && <FollowUpForm a={a} me={me} actingFor={actingFor} onDone={disclosure.hide} panelId={disclosure.panelId} />}
       {a.followUps.length === 0 && canReport && <p className="muted">{t('agreements.followUps.none')}</p>}
       {a.followUps.map((f) => (
         <article key={f.id} className="follow-up" data-testid="follow-up" aria-label={t('agreements.followUps.label', { period: period(f.periodStart, f.periodEnd) })}>
@@ -136,7 +138,7 @@ export function FollowUps({ agreement: a, me, actingFor = null }: { agreement: A
   );
 }
 
-function FollowUpForm({ a, me, actingFor, onDone }: { a: AgreementDetails; me: MeQuery['me']; actingFor: string | null; onDone: () => void }) {
+function FollowUpForm({ a, me, actingFor, onDone, panelId }: { a: AgreementDetails; me: MeQuery['me']; actingFor: string | null; onDone: () => void; panelId?: string }) {
   const inForce = a.inForceVersion!;
   const externals = inForce.kpis.filter((k) => !k.computed);
   const reporters = a.parties
@@ -188,12 +190,12 @@ function FollowUpForm({ a, me, actingFor, onDone }: { a: AgreementDetails; me: M
   const setValue = (key: string, patch: Partial<ExternalValue>) => setValues((v) => ({ ...v, [key]: { ...(v[key] ?? { actual: '', source: '' }), ...patch } }));
 
   return (
-    <form className="inline-form follow-up-form" onSubmit={submit} noValidate data-testid="follow-up-form" aria-labelledby="follow-up-form-title">
+    <Form id={panelId} className="inline-form follow-up-form" onSubmit={submit} noValidate data-testid="follow-up-form" aria-labelledby="follow-up-form-title">
       <h3 id="follow-up-form-title">{t('agreements.followUps.new')}</h3>
       <p className="hint">{t('agreements.followUps.hint')}</p>
       <ErrorAlert error={requestError} />
       <FormErrors errors={unplaced} title={t('agreements.followUps.notRecorded')} testId="follow-up-errors" />
-      <div className="form-grid">
+      <div className="kit-form-grid">
         <label htmlFor="fu-periodStart">{t('agreements.followUps.periodFrom')}</label>
         <div>
           <input type="date" {...props('periodStart')} value={periodStart} onChange={(e) => setPeriodStart(e.target.value)} />
@@ -259,6 +261,6 @@ function FollowUpForm({ a, me, actingFor, onDone }: { a: AgreementDetails; me: M
         </button>
       </div>
       <p className="muted small">{t('agreements.followUps.writtenBy', { name: me.displayName })}</p>
-    </form>
+    </Form>
   );
 }

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangePasswordMutation } from '../generated/graphql';
 import { FieldError, FormErrors, placeUserErrors, type UserErrorLike } from '../ui/userErrors';
+import { Form } from '../ui/Form';
 
 /** The shortest new password the server accepts (identity.inputs.ts MIN_PASSWORD_LENGTH). */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -57,7 +58,7 @@ export function ChangePasswordForm() {
   }
 
   return (
-    <form className="card admin-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="change-password-form">
+    <Form className="card admin-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="change-password-form">
       <h2 id={`${formId}-title`}>{t('auth.account.passwordTitle')}</h2>
       <FormErrors errors={errors} shownKeys={FIELDS} error={error} areas={['auth']} testId="change-password-errors" />
       <label htmlFor={`${formId}-current`}>{t('auth.account.current')}</label>
@@ -102,6 +103,6 @@ export function ChangePasswordForm() {
           {t('auth.account.changed', { count: done })}
         </p>
       )}
-    </form>
+    </Form>
   );
 }

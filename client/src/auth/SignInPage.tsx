@@ -4,6 +4,7 @@ import { useSignInMutation, type SignInMutation } from '../generated/graphql';
 import { LanguagePicker } from './AppHeader';
 import { SESSION_ENDED_NOTICE } from './session';
 import { describeError, wordUserError } from '../ui/userErrors';
+import { Form } from '../ui/Form';
 
 type UserError = SignInMutation['signIn']['userErrors'][number];
 
@@ -33,7 +34,7 @@ export function SignInPage({ onSignedIn, notice }: SignInPageProps) {
 
   return (
     <main className="sign-in">
-      <form className="card sign-in-form" onSubmit={submit} aria-labelledby="sign-in-title" noValidate>
+      <Form className="card sign-in-form" onSubmit={submit} aria-labelledby="sign-in-title" noValidate>
         <h1 id="sign-in-title">
           <span className="brand-mark" aria-hidden="true" /> Growth Graph
         </h1>
@@ -90,7 +91,7 @@ export function SignInPage({ onSignedIn, notice }: SignInPageProps) {
           {t('auth.signIn.portalHint')}
         </p>
         <LanguagePicker />
-      </form>
+      </Form>
     </main>
   );
 }

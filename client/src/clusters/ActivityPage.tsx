@@ -15,6 +15,7 @@ import { EditActivity, RemoveAttendanceButton } from './ClusterForms';
 import { activityKindLabel } from './labels';
 import { organisationKindLabel } from '../ui/OrganisationPicker';
 import { QueryStatus } from '../ui/Status';
+import { Form } from '../ui/Form';
 
 type Activity = NonNullable<ClusterActivityDetailsQuery['clusterActivity']>;
 
@@ -181,13 +182,13 @@ function OrganisationFinder({ onSelect }: { onSelect: (o: Pending) => void }) {
   };
   return (
     <div className="firm-finder">
-      <form role="search" onSubmit={submit}>
+      <Form role="search" onSubmit={submit}>
         <label htmlFor="attendance-organisation">{t('clusters.activity.addOrganisation')}</label>
         <div className="search-row">
           <input id="attendance-organisation" type="search" placeholder={t('clusters.activity.orgPlaceholder')} value={text} onChange={(e) => setText(e.target.value)} />
           <button type="submit">{t('ui.firmFinder.search')}</button>
         </div>
-      </form>
+      </Form>
       {namePrefix && <OrganisationResults namePrefix={namePrefix} onSelect={onSelect} />}
     </div>
   );

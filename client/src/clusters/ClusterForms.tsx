@@ -16,6 +16,7 @@ import { OrganisationPicker, type PickedOrganisation } from '../ui/OrganisationP
 import { FieldError, FormErrors, placeUserErrors, type PlacedErrors } from '../ui/userErrors';
 import { ACTIVITY_KINDS, activityKindLabel, MAX_PLACEMENT_SCORE, PLACEMENT_CRITERIA, placementCriterionLabel } from './labels';
 import { localDateTimeToIso } from './time';
+import { DisclosureButton, Form, FormActions, useDisclosure } from '../ui/Form';
 
 const AREAS = ['clusters'];
 const PROPOSAL_TYPES = { additionalTypenames: ['OfficePlacementProposal', 'ClusterOffice'] };
@@ -90,7 +91,8 @@ const scoresInput = (scores: readonly ScoreDraft[]) => scores.map((s) => ({ crit
  */
 export function NewPlacementProposal({ clusterId, offices, municipalities }: { clusterId: string; offices: ReadonlyArray<{ id: string; name: string }>; municipalities: ReadonlyArray<{ id: string; name: string }> }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open, setOpen } = disclosure;
   const [lead, setLead] = useState<{ id: string; name: string } | null>(municipalities[0] ?? null);
   const [officeId, setOfficeId] = useState('');
   const [location, setLocation] = useState('');
@@ -114,9 +116,9 @@ export function NewPlacementProposal({ clusterId, offices, municipalities }: { c
           </p>
         )}
         <p>
-          <button type="button" onClick={() => setOpen(true)} data-testid="new-proposal">
+          <DisclosureButton disclosure={disclosure} testId="new-proposal">
             {t('clusters.proposal.open')}
-          </button>
+          </DisclosureButton>
         </p>
       </>
     );
@@ -142,7 +144,7 @@ export function NewPlacementProposal({ clusterId, offices, municipalities }: { c
     }
   }
   return (
-    <form className="form sub-form card" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} data-testid="new-proposal-form">
+    <Form id={disclosure.panelId} className="sub-form card" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} data-testid="new-proposal-form">
       <h3 id={`${formId}-title`}>{t('clusters.proposal.title')}</h3>
       <FormErrors messages={Object.keys(local).length ? [t('clusters.proposal.checkMarked')] : []} errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <div className="field-row">
@@ -195,15 +197,8 @@ export function NewPlacementProposal({ clusterId, offices, municipalities }: { c
       </div>
       <ScoresFieldset formId={formId} scores={scores} onChange={setScores} placed={placed} local={local} />
       <FieldError id={`${formId}-scores-error`} messages={placed.at('scores')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="new-proposal-submit">
-          {fetching ? t('clusters.saving') : t('clusters.proposal.submit')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('clusters.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} submitLabel={t('clusters.proposal.submit')} pendingLabel={t('clusters.saving')} submitTestId="new-proposal-submit" onCancel={disclosure.hide} cancelLabel={t('clusters.cancel')} />
+    </Form>
   );
 }
 
@@ -241,7 +236,7 @@ export function RevisePlacementProposal({ proposal, onDone }: { proposal: Revisa
     if (result.data?.updateOfficePlacementProposal.proposal && result.data.updateOfficePlacementProposal.userErrors.length === 0) onDone();
   }
   return (
-    <form className="form sub-form" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} data-testid="revise-proposal-form">
+    <Form className="sub-form" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} data-testid="revise-proposal-form">
       <h4 id={`${formId}-title`}>{t('clusters.proposal.revise')}</h4>
       <FormErrors messages={Object.keys(local).length ? [t('clusters.proposal.checkMarked')] : []} errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <div className="field">
@@ -255,22 +250,16 @@ export function RevisePlacementProposal({ proposal, onDone }: { proposal: Revisa
         <FieldError id={`${formId}-summary-error`} messages={at('summary')} />
       </div>
       <ScoresFieldset formId={formId} scores={scores} onChange={setScores} placed={placed} local={local} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="revise-proposal-submit">
-          {fetching ? t('clusters.saving') : t('clusters.proposal.saveRevision')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('clusters.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} submitLabel={t('clusters.proposal.saveRevision')} pendingLabel={t('clusters.saving')} submitTestId="revise-proposal-submit" onCancel={onDone} cancelLabel={t('clusters.cancel')} />
+    </Form>
   );
 }
 
 /** Add a firm or an organisation as a member of the cluster, with the date it joined. */
 export function AddClusterMember({ clusterId }: { clusterId: string }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open, setOpen } = disclosure;
   const [member, setMember] = useState<{ kind: 'firm' | 'organisation'; id: string; name: string } | null>(null);
   const [joinedOn, setJoinedOn] = useState('');
   const [added, setAdded] = useState<string | null>(null);
@@ -287,9 +276,9 @@ export function AddClusterMember({ clusterId }: { clusterId: string }) {
             {t('clusters.members.added', { name: added })}
           </p>
         )}
-        <button type="button" onClick={() => setOpen(true)} data-testid="add-cluster-member">
+        <DisclosureButton disclosure={disclosure} testId="add-cluster-member">
           {t('clusters.members.open')}
-        </button>
+        </DisclosureButton>
       </>
     );
   }
@@ -308,7 +297,7 @@ export function AddClusterMember({ clusterId }: { clusterId: string }) {
     }
   }
   return (
-    <form className="form sub-form" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} data-testid="add-cluster-member-form">
+    <Form id={disclosure.panelId} className="sub-form" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} data-testid="add-cluster-member-form">
       <h3 id={`${formId}-title`}>{t('clusters.members.open')}</h3>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       {member ? (
@@ -331,15 +320,8 @@ export function AddClusterMember({ clusterId }: { clusterId: string }) {
         <input id={`${formId}-joined`} type="date" value={joinedOn} onChange={(e) => setJoinedOn(e.target.value)} {...placed.props('joinedOn', formId)} />
         <FieldError formId={formId} field="joinedOn" messages={placed.at('joinedOn')} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching || !member} data-testid="add-cluster-member-submit">
-          {t('clusters.members.submit')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('clusters.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} disabled={!member} submitLabel={t('clusters.members.submit')} submitTestId="add-cluster-member-submit" onCancel={disclosure.hide} cancelLabel={t('clusters.cancel')} />
+    </Form>
   );
 }
 
@@ -412,7 +394,8 @@ export interface EditableActivity {
 /** Change an activity of the cluster (sends the version read, so a concurrent change is refused). */
 export function EditActivity({ activity }: { activity: EditableActivity }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open, setOpen } = disclosure;
   const [kind, setKind] = useState<ClusterActivityKind>(activity.kind);
   const [title, setTitle] = useState(activity.title);
   const [startsAt, setStartsAt] = useState(isoToLocalInput(activity.startsAt));
@@ -429,9 +412,9 @@ export function EditActivity({ activity }: { activity: EditableActivity }) {
   const props = (key: string) => (at(key).length ? { 'aria-invalid': true as const, 'aria-describedby': `${formId}-${key}-error` } : {});
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} data-testid="edit-activity">
+      <DisclosureButton disclosure={disclosure} testId="edit-activity">
         {t('clusters.activity.edit')}
-      </button>
+      </DisclosureButton>
     );
   }
   async function submit(event: FormEvent) {
@@ -450,7 +433,7 @@ export function EditActivity({ activity }: { activity: EditableActivity }) {
     if (result.data?.updateClusterActivity.activity && result.data.updateClusterActivity.userErrors.length === 0) setOpen(false);
   }
   return (
-    <form className="form sub-form" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} data-testid="edit-activity-form">
+    <Form id={disclosure.panelId} className="sub-form" onSubmit={submit} noValidate aria-labelledby={`${formId}-title`} data-testid="edit-activity-form">
       <h2 id={`${formId}-title`}>{t('clusters.activity.edit')}</h2>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <div className="field-row">
@@ -493,14 +476,7 @@ export function EditActivity({ activity }: { activity: EditableActivity }) {
         <textarea id={`${formId}-description`} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} {...props('description')} />
         <FieldError id={`${formId}-description-error`} messages={at('description')} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="edit-activity-submit">
-          {fetching ? t('clusters.saving') : t('clusters.save')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('clusters.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} submitLabel={t('clusters.save')} pendingLabel={t('clusters.saving')} submitTestId="edit-activity-submit" onCancel={disclosure.hide} cancelLabel={t('clusters.cancel')} />
+    </Form>
   );
 }

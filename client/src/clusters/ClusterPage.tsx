@@ -20,6 +20,7 @@ import { QueryStatus } from '../ui/Status';
 import { ACTIVITY_KINDS, activityKindLabel, memberKindLabel } from './labels';
 import { localDateTimeToIso } from './time';
 import { OfficeSection } from './OfficeSection';
+import { DisclosureButton, Form, FormActions, useDisclosure } from '../ui/Form';
 
 type Cluster = NonNullable<ClusterDetailsQuery['cluster']>;
 
@@ -136,7 +137,8 @@ const ACTIVITY_FIELDS = ['kind', 'title', 'officeId', 'startsAt', 'endsAt', 'loc
 
 function CreateActivity({ cluster }: { cluster: Cluster }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open } = disclosure;
   const [kind, setKind] = useState<ClusterActivityKind>('MATCHMAKING');
   const [title, setTitle] = useState('');
   const [officeId, setOfficeId] = useState('');
@@ -178,14 +180,14 @@ function CreateActivity({ cluster }: { cluster: Cluster }) {
   if (!open) {
     return (
       <p>
-        <button type="button" onClick={() => setOpen(true)} data-testid="new-activity">
+        <DisclosureButton disclosure={disclosure} testId="new-activity">
           {t('clusters.activity.new')}
-        </button>
+        </DisclosureButton>
       </p>
     );
   }
   return (
-    <form className="form sub-form" onSubmit={submit} noValidate aria-labelledby="new-activity-title" data-testid="create-activity-form">
+    <Form id={disclosure.panelId} className="sub-form" onSubmit={submit} noValidate aria-labelledby="new-activity-title" data-testid="create-activity-form">
       <h3 id="new-activity-title">{t('clusters.activity.new')}</h3>
       <FormErrors errors={placed.unplaced} requestError={error} />
       <div className="field-row">
@@ -239,15 +241,8 @@ function CreateActivity({ cluster }: { cluster: Cluster }) {
         <textarea id={`${FORM_ID}-description`} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} {...aria('description')} />
         <FieldError formId={FORM_ID} field="description" messages={messages('description')} />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="create-activity-submit">
-          {fetching ? t('clusters.activity.creating') : t('clusters.activity.create')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('clusters.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} submitLabel={t('clusters.activity.create')} pendingLabel={t('clusters.activity.creating')} submitTestId="create-activity-submit" onCancel={disclosure.hide} cancelLabel={t('clusters.cancel')} />
+    </Form>
   );
 }
 

@@ -12,6 +12,7 @@ import {
 } from '../generated/graphql';
 import { buildCoFinancingInput, coFinancingFormOf, type CoFinancingForm } from './coFinancing';
 import { MEMBER_BENEFITS, memberBenefitLabel } from './labels';
+import { Form, FormActions } from '../ui/Form';
 
 const emptyForm: CoFinancingForm = {
   title: '',
@@ -38,7 +39,7 @@ function shownFields(form: CoFinancingForm): string[] {
  * Records (officeId) or changes (existing) an office's co-financing: shares per municipality, which the
  * server accepts only when they add up to exactly 100 %, amounts per year, and the member benefits.
  */
-export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: CoFinancingDetailsFragment; officeId?: string; onDone: () => void }) {
+export function CoFinancingEditor({ existing, officeId, onDone, panelId }: { existing?: CoFinancingDetailsFragment; officeId?: string; onDone: () => void; panelId?: string }) {
   const { t } = useTranslation();
   const formId = useId();
   const [form, setForm] = useState<CoFinancingForm>(() => (existing ? coFinancingFormOf(existing) : emptyForm));
@@ -68,7 +69,7 @@ export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: C
   const toggleBenefit = (b: MemberBenefit) => set({ benefits: form.benefits.includes(b) ? form.benefits.filter((x) => x !== b) : [...form.benefits, b] });
 
   return (
-    <form className="form sub-form" onSubmit={submit} noValidate aria-label={existing ? t('clusters.coFinancing.edit') : t('clusters.coFinancing.record')} data-testid="co-financing-form">
+    <Form id={panelId} className="sub-form" onSubmit={submit} noValidate aria-label={existing ? t('clusters.coFinancing.edit') : t('clusters.coFinancing.record')} data-testid="co-financing-form">
       <FormErrors errors={placed.unplaced} requestError={result.error} />
       <div className="field">
         <label htmlFor={`${formId}-title`}>{t('clusters.coFinancing.title')}</label>
@@ -188,14 +189,7 @@ export function CoFinancingEditor({ existing, officeId, onDone }: { existing?: C
         </div>
       </fieldset>
 
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={result.fetching} data-testid="co-financing-save">
-          {result.fetching ? t('clusters.saving') : t('clusters.coFinancing.save')}
-        </button>
-        <button type="button" onClick={onDone} data-testid="co-financing-cancel">
-          {t('clusters.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={result.fetching} submitLabel={t('clusters.coFinancing.save')} pendingLabel={t('clusters.saving')} submitTestId="co-financing-save" onCancel={onDone} cancelLabel={t('clusters.cancel')} cancelTestId="co-financing-cancel" />
+    </Form>
   );
 }

@@ -15,6 +15,7 @@ import { RevisePlacementProposal } from './ClusterForms';
 import { QueryStatus } from '../ui/Status';
 import { CoFinancingEditor } from './CoFinancingEditor';
 import { MAX_PLACEMENT_SCORE, memberBenefitLabel, placementCriterionLabel, proposalStateLabel } from './labels';
+import { DisclosureButton, useDisclosure } from '../ui/Form';
 
 type Office = NonNullable<ClusterOfficeDetailsQuery['clusterOffice']>;
 type Proposal = Office['placementProposals'][number];
@@ -150,11 +151,12 @@ function DecideProposal({ proposal }: { proposal: Proposal }) {
 
 function CoFinancingView({ coFinancing: c, canEdit }: { coFinancing: CoFinancingDetailsFragment; canEdit: boolean }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  const editDisclosure = useDisclosure();
+  const { open: editing } = editDisclosure;
   const total = sharesTotal(c.shares.map((s) => s.sharePercent));
   const years = c.annualAmounts.map((a) => a.year);
   const allocation = (municipalityId: string | undefined, year: number) => c.allocations.find((a) => a.year === year && a.municipality?.id === municipalityId)?.amount;
-  if (editing) return <CoFinancingEditor existing={c} onDone={() => setEditing(false)} />;
+  if (editing) return <CoFinancingEditor existing={c} onDone={editDisclosure.hide} />;
   return (
     <section className="co-financing" data-testid="co-financing" aria-label={c.title}>
       <p>
@@ -216,9 +218,9 @@ function CoFinancingView({ coFinancing: c, canEdit }: { coFinancing: CoFinancing
       </ul>
       {c.benefitsDescription && <p className="muted">{c.benefitsDescription}</p>}
       {canEdit && (
-        <button type="button" onClick={() => setEditing(true)} data-testid="edit-co-financing">
+        <DisclosureButton disclosure={editDisclosure} testId="edit-co-financing">
           {t('clusters.office.editCoFinancing')}
-        </button>
+        </DisclosureButton>
       )}
     </section>
   );
@@ -226,13 +228,13 @@ function CoFinancingView({ coFinancing: c, canEdit }: { coFinancing: CoFinancing
 
 function NewCoFinancing({ officeId }: { officeId: string }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  if (open) return <CoFinancingEditor officeId={officeId} onDone={() => setOpen(false)} />;
+  const disclosure = useDisclosure();
+  if (disclosure.open) return <CoFinancingEditor officeId={officeId} onDone={disclosure.hide} panelId={disclosure.panelId} />;
   return (
     <p>
-      <button type="button" onClick={() => setOpen(true)}>
+      <DisclosureButton disclosure={disclosure}>
         {t('clusters.office.newCoFinancing')}
-      </button>
+      </DisclosureButton>
     </p>
   );
 }

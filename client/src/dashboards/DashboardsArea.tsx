@@ -9,6 +9,7 @@ import { describeError } from '../ui/userErrors';
 import { formatBucket, formatDate, formatDateTime, formatValue, periodPreset } from './format';
 import { t, tKey } from './messages';
 import { chartData, panelTable, primaryMeasure, type Panel, type TableModel } from './table';
+import { Form } from '../ui/Form';
 
 const DIMENSIONS: DashboardDimension[] = [
   'MUNICIPALITY', 'REGION', 'COUNTRY', 'ORGANISATION', 'ORGANISATION_KIND', 'INDUSTRY', 'SIZE_CLASS', 'GROWTH_POTENTIAL', 'SEGMENT', 'TIME_BUCKET', 'PROGRAMME', 'STAGE', 'SECTOR',
@@ -36,7 +37,7 @@ export function DashboardsArea({ params, me, actingFor }: AreaPageProps) {
   return (
     <div className="dash-area">
       <h1>{t('page.title')}</h1>
-      <form className="dash-controls" onSubmit={(e) => e.preventDefault()} aria-label={t('page.title')}>
+      <Form layout="inline" className="dash-controls" onSubmit={(e) => e.preventDefault()} aria-label={t('page.title')}>
         <label>
           {t('controls.organisation')}
           <select data-testid="dash-org" value={org} onChange={(e) => setParams({ org: e.target.value })}>
@@ -79,7 +80,7 @@ export function DashboardsArea({ params, me, actingFor }: AreaPageProps) {
             {BUCKETS.map((b) => <option key={b} value={b}>{t(`bucket.${b}`)}</option>)}
           </select>
         </label>
-      </form>
+      </Form>
       <Dashboard input={input} />
     </div>
   );

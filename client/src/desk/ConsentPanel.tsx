@@ -8,6 +8,7 @@ import {
 } from '../generated/graphql';
 import { QueryStatus } from '../ui/Status';
 import { OrganisationPicker } from '../ui/OrganisationPicker';
+import { Form } from '../ui/Form';
 
 const CONSENTS = { additionalTypenames: ['FirmConsent'] };
 const FIELDS = ['scope', 'recipientOrganisationIds', 'purpose', 'validUntil', 'organisationId', 'firmId'];
@@ -119,7 +120,7 @@ function RecordConsentForm({ firmId, organisationId, exclude }: { firmId: string
   }
 
   return (
-    <form className="desk-subform" onSubmit={submit} noValidate aria-labelledby="consent-title" data-testid="consent-form">
+    <Form className="desk-subform" onSubmit={submit} noValidate aria-labelledby="consent-title" data-testid="consent-form">
       <h3 id="consent-title">{t('desk.consent.record')}</h3>
       <fieldset className="desk-radios" {...invalidProps('consent-scope-error', by('scope'))}>
         <legend>{t('desk.consent.sharedWith')}</legend>
@@ -173,6 +174,6 @@ function RecordConsentForm({ firmId, organisationId, exclude }: { firmId: string
           {t('desk.consent.saved')}
         </p>
       )}
-    </form>
+    </Form>
   );
 }

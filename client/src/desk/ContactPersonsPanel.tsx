@@ -9,6 +9,7 @@ import {
 } from '../generated/graphql';
 import { QueryStatus } from '../ui/Status';
 import { categoryLabel, categoryOf, contactInput, emptyContact, sensitiveDisplay, type ContactDraft } from './contactPersons';
+import { DisclosureButton, Form, useDisclosure } from '../ui/Form';
 
 const CONTACTS = { additionalTypenames: ['ContactPerson'] };
 
@@ -122,7 +123,7 @@ function ContactPersonItem({ person: p, canReveal, canErase }: { person: DeskCon
         </button>
       )}
       {note.state === 'masked' && canReveal && asking && (
-        <form className="desk-inline-form" onSubmit={submit} noValidate data-testid="reveal-form">
+        <Form layout="inline" className="desk-inline-form" onSubmit={submit} noValidate data-testid="reveal-form">
           <label htmlFor={`${id}-reason`}>{t('desk.contacts.why')}</label>
           <input id={`${id}-reason`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} data-testid="reveal-reason" {...invalidProps(`${id}-reason-error`, errors.byField.reason)} />
           <button type="submit" className="primary" disabled={fetching} data-testid="reveal-submit">
@@ -133,7 +134,7 @@ function ContactPersonItem({ person: p, canReveal, canErase }: { person: DeskCon
           </button>
           <FieldError id={`${id}-reason-error`} messages={errors.byField.reason} />
           <p className="hint desk-rec-hint">{t('desk.contacts.revealHint')}</p>
-        </form>
+        </Form>
       )}
       <FormErrors messages={errors.other} error={error} />
       {canErase && <EraseContactPerson person={p} />}
@@ -172,7 +173,7 @@ function AddContactPersonForm({ firmId, organisationId }: { firmId: string; orga
   }
 
   return (
-    <form className="desk-subform" onSubmit={submit} noValidate aria-labelledby="add-contact-title" data-testid="add-contact-form">
+    <Form className="desk-subform" onSubmit={submit} noValidate aria-labelledby="add-contact-title" data-testid="add-contact-form">
       <h3 id="add-contact-title">{t('desk.contacts.add')}</h3>
       {CONTACT_FIELDS.map((f) => {
         const id = `contact-${f.name}`;
@@ -204,7 +205,7 @@ function AddContactPersonForm({ firmId, organisationId }: { firmId: string; orga
           {t('desk.contacts.added', { name: saved })}
         </p>
       )}
-    </form>
+    </Form>
   );
 }
 
@@ -214,16 +215,17 @@ function AddContactPersonForm({ firmId, organisationId }: { firmId: string; orga
  */
 function EraseContactPerson({ person }: { person: DeskContactPersonFragment }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open, setOpen } = disclosure;
   const [reason, setReason] = useState('');
   const [{ data, fetching, error }, erase] = useDeskAnonymiseContactPersonMutation();
   const formId = `erase-${person.id}`;
   const placed = placeUserErrors(data?.anonymiseContactPerson.userErrors, ['reason', 'contactPersonId'], ['desk']);
   if (!open) {
     return (
-      <button type="button" className="danger" onClick={() => setOpen(true)} data-testid="erase-start">
+      <DisclosureButton disclosure={disclosure} className="danger" testId="erase-start">
         {t('desk.contacts.erase')}
-      </button>
+      </DisclosureButton>
     );
   }
   async function submit(event: FormEvent) {
@@ -233,7 +235,7 @@ function EraseContactPerson({ person }: { person: DeskContactPersonFragment }) {
     if (r.data?.anonymiseContactPerson.contactPerson && r.data.anonymiseContactPerson.userErrors.length === 0) setOpen(false);
   }
   return (
-    <form className="desk-inline-form" onSubmit={submit} noValidate data-testid="erase-form">
+    <Form id={disclosure.panelId} layout="inline" className="desk-inline-form" onSubmit={submit} noValidate data-testid="erase-form">
       <label htmlFor={`${formId}-reason`}>{t('desk.contacts.eraseReason')}</label>
       <input id={`${formId}-reason`} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} data-testid="erase-reason" {...placed.props('reason', formId)} />
       <button type="submit" className="danger" disabled={fetching} data-testid="erase-submit">
@@ -244,6 +246,6 @@ function EraseContactPerson({ person }: { person: DeskContactPersonFragment }) {
       </button>
       <FieldError formId={formId} field="reason" messages={placed.at('reason')} />
       <FormErrors messages={placed.other} error={error} />
-    </form>
+    </Form>
   );
 }

@@ -6,6 +6,7 @@ import { t as translate } from '../ui/i18n';
 import { useDeskCorrectTouchpointMutation, type CorrectTouchpointInput, type DeskTouchpointFragment } from '../generated/graphql';
 import { KindFields } from './KindFields';
 import { buildDetails, draftFromDetails, kindKeys, type KindDraft, type RecordableKind } from './touchpointKinds';
+import { Form } from '../ui/Form';
 
 /**
  * The input of correctTouchpoint (exported for the tests): the corrected details in full, the reason,
@@ -63,7 +64,7 @@ export function CorrectEntryForm({ entry, onDone }: { entry: DeskTouchpointFragm
   }
 
   return (
-    <form className="desk-form desk-correct-form" onSubmit={submit} noValidate aria-label={t('desk.correct.label')} data-testid="correct-form">
+    <Form className="desk-correct-form" onSubmit={submit} noValidate aria-label={t('desk.correct.label')} data-testid="correct-form">
       <p className="hint desk-rec-hint">{t('desk.correct.hint')}</p>
       <label htmlFor={`${p}-reason`}>{t('desk.correct.reason')}</label>
       <input id={`${p}-reason`} value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)} data-testid="correct-reason" {...invalidProps(`${p}-reason-error`, errorsFor('reason'))} />
@@ -84,6 +85,6 @@ export function CorrectEntryForm({ entry, onDone }: { entry: DeskTouchpointFragm
           {t('desk.cancel')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -6,7 +6,7 @@ import { LinkIdentifierForm } from './ProspectForms';
 import { useDeskFirmJourneyQuery, type MeQuery } from '../generated/graphql';
 import { formatIdentifier } from '../ui/firmSearch';
 import { areaHref, firmHref } from '../routing';
-import { humanize, levelLabel } from '../ui/labels';
+import { levelLabel } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';
 import { AccessLogPanel } from './AccessLogPanel';
 import { ConsentPanel } from './ConsentPanel';
@@ -16,7 +16,7 @@ import { RecordTouchpointForm } from './RecordTouchpointForm';
 import type { RecordAs } from './recordAs';
 import { RecordAsChooser } from './RecordAsChooser';
 import { GrowthMappingForm } from './GrowthMappingForm';
-import { GrowthPotentialForm } from './GrowthPotentialForm';
+import { GrowthPotentialForm, segmentLabel } from './GrowthPotentialForm';
 import { JOURNEY_CONTEXT, JOURNEY_PAGE, JourneyFilters, JourneyTimeline } from './JourneyTimeline';
 import { journeyFilterFromParams } from './journeyFilter';
 import { MilestonesPanel } from './MilestonesPanel';
@@ -88,7 +88,7 @@ export function FirmDesk({
             <LinkIdentifierForm firmId={firm.id} status={recordAs.organisationId ? firm.status : 'READ_ONLY'} mergedInto={firm.mergedInto} />
             {assessment && (
               <p className="desk-small">
-                {t('desk.firm.growthPotential')} <strong>{levelLabel(assessment.level)}</strong>, {t('desk.firm.segment')} <strong>{humanize(assessment.segment)}</strong> (
+                {t('desk.firm.growthPotential')} <strong>{levelLabel(assessment.level)}</strong>, {t('desk.firm.segment')} <strong>{segmentLabel(assessment.segment)}</strong> (
                 {assessment.organisation.name})
               </p>
             )}

@@ -9,6 +9,7 @@ import {
   AMBITION_KEY, FOCUS_AREAS, FOCUS_KEY, mappingErrors, MAX_SCORE, MIN_SCORE, OCCURRED_AT_KEY, SCORES_KEY, scoreKey, scoresInput, toggleFocus,
   validateMapping, type MappingDraft,
 } from './growthWheel';
+import { Form } from '../ui/Form';
 
 const SCORES = Array.from({ length: MAX_SCORE - MIN_SCORE + 1 }, (_, i) => MIN_SCORE + i);
 const emptyDraft = (): MappingDraft => ({ scores: {}, focusAreas: [], ambition: '' });
@@ -61,7 +62,7 @@ export function GrowthMappingForm({ firmId, organisationId }: { firmId: string; 
 
   const focusCount = draft.focusAreas.length;
   return (
-    <form className="desk-form" onSubmit={submit} noValidate aria-labelledby="mapping-title" data-testid="growth-mapping-form">
+    <Form onSubmit={submit} noValidate aria-labelledby="mapping-title" data-testid="growth-mapping-form">
       <h2 id="mapping-title">{t('desk.mapping.title')}</h2>
       <p className="hint">{t('desk.mapping.hint', { count: FOCUS_AREAS })}</p>
       {wheel.map((area) => (
@@ -141,6 +142,6 @@ export function GrowthMappingForm({ firmId, organisationId }: { firmId: string; 
           {t('desk.mapping.saved')}
         </p>
       )}
-    </form>
+    </Form>
   );
 }

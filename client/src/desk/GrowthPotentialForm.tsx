@@ -5,6 +5,7 @@ import { can } from '../ui/access';
 import { formatDate } from '../ui/format';
 import { enumLabel, levelLabel } from '../ui/labels';
 import { FieldError, FormErrors, placeUserErrors } from '../ui/userErrors';
+import { DisclosureButton, Form, FormActions, useDisclosure } from '../ui/Form';
 
 const AREAS = ['desk'];
 const LEVELS: GrowthPotentialLevel[] = ['HIGH', 'MEDIUM', 'LOW'];
@@ -31,7 +32,8 @@ export function GrowthPotentialForm({
 }) {
   const { t } = useTranslation();
   const allowed = can(me, actingFor, organisationId, 'record');
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open, setOpen } = disclosure;
   const [level, setLevel] = useState<GrowthPotentialLevel | ''>('');
   const [segment, setSegment] = useState<FirmSegment | ''>('');
   const [rationale, setRationale] = useState('');
@@ -71,11 +73,11 @@ export function GrowthPotentialForm({
         </p>
       )}
       {!open ? (
-        <button type="button" onClick={() => setOpen(true)} data-testid="growth-potential-open">
+        <DisclosureButton disclosure={disclosure} testId="growth-potential-open">
           {t('desk.growthPotential.open')}
-        </button>
+        </DisclosureButton>
       ) : (
-        <form className="form-grid" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="growth-potential-form" noValidate>
+        <Form id={disclosure.panelId} onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="growth-potential-form" noValidate>
           <h2 id={`${formId}-title`} className="desk-small">
             {t('desk.growthPotential.title')}
           </h2>
@@ -105,15 +107,8 @@ export function GrowthPotentialForm({
           <FieldError formId={formId} field="rationale" messages={placed.at('rationale')} />
           <FieldError formId={formId} field="firmId" messages={placed.at('firmId')} />
           <FieldError formId={formId} field="organisationId" messages={placed.at('organisationId')} />
-          <div className="form-actions">
-            <button type="submit" className="primary" disabled={fetching || !level || !segment} data-testid="growth-potential-submit">
-              {fetching ? t('desk.saving') : t('desk.growthPotential.submit')}
-            </button>
-            <button type="button" onClick={() => setOpen(false)}>
-              {t('desk.cancel')}
-            </button>
-          </div>
-        </form>
+          <FormActions pending={fetching} disabled={!level || !segment} submitLabel={t('desk.growthPotential.submit')} pendingLabel={t('desk.saving')} submitTestId="growth-potential-submit" onCancel={disclosure.hide} cancelLabel={t('desk.cancel')} />
+        </Form>
       )}
     </div>
   );

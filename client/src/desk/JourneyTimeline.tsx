@@ -8,6 +8,7 @@ import { cleanParams, TOUCHPOINT_KINDS, type JourneyFilterParams } from './journ
 import { CorrectEntryForm } from './CorrectEntryForm';
 import { correctionState, decisionAreaLabel, detailRows, kindLabel } from './timeline';
 import { canCorrect, OUTCOME_SOURCE_LABELS } from './touchpointKinds';
+import { Form } from '../ui/Form';
 
 export const JOURNEY_PAGE = 20;
 /** A journey may be empty: refresh it when any touchpoint is recorded. */
@@ -35,7 +36,7 @@ export function JourneyFilters({
     window.location.hash = areaHref('desk', ['firm', firmId]);
   }
   return (
-    <form className="desk-filters" onSubmit={apply} aria-label={t('desk.journey.filters')} data-testid="journey-filters">
+    <Form layout="inline" className="desk-filters" onSubmit={apply} aria-label={t('desk.journey.filters')} data-testid="journey-filters">
       <label>
         <span>{t('desk.journey.kind')}</span>
         <select value={draft.kind ?? ''} onChange={(e) => set('kind')(e.target.value)} data-testid="filter-kind">
@@ -78,7 +79,7 @@ export function JourneyFilters({
           {t('desk.journey.clear')}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }
 

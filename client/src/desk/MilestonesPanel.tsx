@@ -6,6 +6,7 @@ import { useDeskFirmMilestonesQuery, useDeskRecordTouchpointMutation, type Miles
 import { QueryStatus } from '../ui/Status';
 import { milestonesFromEntries, type FirmMilestone } from './milestones';
 import { statusLabel } from './timeline';
+import { Form } from '../ui/Form';
 
 const STATUSES: MilestoneStatus[] = ['PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'];
 const MILESTONE_CONTEXT = { additionalTypenames: ['GrowthPlanMilestone', 'Touchpoint'] };
@@ -69,7 +70,7 @@ function MilestoneRow({ firmId, organisationId, milestone, onReload }: { firmId:
         {t('desk.milestones.line', { owner: milestone.ownerName, due: formatDate(milestone.dueOn), organisation: milestone.organisationName, version: milestone.version })}
       </p>
       {organisationId && (
-        <form className="desk-inline-form" onSubmit={save}>
+        <Form layout="inline" className="desk-inline-form" onSubmit={save}>
           <label htmlFor={`${id}-status`}>{t('desk.milestones.newStatus')}</label>
           <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as MilestoneStatus)} data-testid="milestone-status-select" {...invalidProps(`${id}-error`, messages)}>
             {STATUSES.map((s) => (
@@ -81,7 +82,7 @@ function MilestoneRow({ firmId, organisationId, milestone, onReload }: { firmId:
           <button type="submit" disabled={fetching || status === milestone.status} data-testid="milestone-save">
             {t('desk.milestones.save')}
           </button>
-        </form>
+        </Form>
       )}
       {conflict ? (
         <div className="errors" role="alert" id={`${id}-error`} data-testid="version-conflict">
@@ -125,7 +126,7 @@ function AddMilestoneForm({ firmId, organisationId }: { firmId: string; organisa
     }
   }
   return (
-    <form onSubmit={submit} noValidate className="desk-subform" aria-labelledby="add-milestone-title" data-testid="add-milestone-form">
+    <Form onSubmit={submit} noValidate className="desk-subform" aria-labelledby="add-milestone-title" data-testid="add-milestone-form">
       <h3 id="add-milestone-title">{t('desk.milestones.add')}</h3>
       <label htmlFor="milestone-title">{t('desk.milestones.field.title')}</label>
       <input id="milestone-title" value={title} onChange={(e) => setTitle(e.target.value)} {...invalidProps('milestone-title-error', errors.byField['milestone.title'])} />
@@ -140,6 +141,6 @@ function AddMilestoneForm({ firmId, organisationId }: { firmId: string; organisa
       <button type="submit" className="primary" disabled={fetching} data-testid="milestone-add">
         {t('desk.milestones.addSubmit')}
       </button>
-    </form>
+    </Form>
   );
 }

@@ -5,6 +5,7 @@ import { formatIdentifier } from '../ui/firmSearch';
 import { errorId, FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/userErrors';
 import { areaHref, navigate } from '../routing';
 import type { RecordAs } from './recordAs';
+import { DisclosureButton, Form, FormActions, useDisclosure } from '../ui/Form';
 
 const AREAS = ['desk'];
 const FIRM_TYPES = { additionalTypenames: ['Firm', 'Touchpoint'] };
@@ -16,7 +17,8 @@ export const deskHref = (firmId: string) => areaHref('desk', ['firm', firmId]);
  */
 export function CreateProspectForm({ recordAs }: { recordAs: RecordAs }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open } = disclosure;
   const [name, setName] = useState('');
   const [country, setCountry] = useState<Country>('DK');
   const [local, setLocal] = useState<string[]>([]);
@@ -30,9 +32,9 @@ export function CreateProspectForm({ recordAs }: { recordAs: RecordAs }) {
   if (!recordAs.organisationId) return null;
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} data-testid="new-prospect">
+      <DisclosureButton disclosure={disclosure} testId="new-prospect">
         {t('desk.prospect.open')}
-      </button>
+      </DisclosureButton>
     );
   }
   async function submit(event: FormEvent) {
@@ -48,7 +50,7 @@ export function CreateProspectForm({ recordAs }: { recordAs: RecordAs }) {
   }
   const recorder = recordAs.options.find((o) => o.id === recordAs.organisationId)?.name ?? '';
   return (
-    <form className="card form-grid" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="create-prospect-form" noValidate>
+    <Form id={disclosure.panelId} className="card" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="create-prospect-form" noValidate>
       <h2 id={`${formId}-title`}>{t('desk.prospect.title')}</h2>
       <p className="hint">{t('desk.prospect.hint', { organisation: recorder })}</p>
       <FormErrors messages={local.length ? [t('desk.prospect.checkName')] : []} errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
@@ -62,15 +64,8 @@ export function CreateProspectForm({ recordAs }: { recordAs: RecordAs }) {
       </select>
       <FieldError formId={formId} field="country" messages={placed.at('country')} />
       <FieldError formId={formId} field="recordedByOrganisationId" messages={placed.at('recordedByOrganisationId')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="create-prospect-submit">
-          {fetching ? t('desk.saving') : t('desk.prospect.submit')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('desk.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} submitLabel={t('desk.prospect.submit')} pendingLabel={t('desk.saving')} submitTestId="create-prospect-submit" onCancel={disclosure.hide} cancelLabel={t('desk.cancel')} />
+    </Form>
   );
 }
 
@@ -116,7 +111,7 @@ export function LinkIdentifierForm({ firmId, status, mergedInto }: { firmId: str
     if (payload?.firm && payload.userErrors.length === 0) setOutcome(linkOutcome(payload.firm));
   }
   return (
-    <form className="form-grid desk-link-identifier" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="link-identifier-form" noValidate>
+    <Form className="desk-link-identifier" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="link-identifier-form" noValidate>
       <h2 id={`${formId}-title`} className="desk-small">
         {t('desk.link.title')}
       </h2>
@@ -131,7 +126,7 @@ export function LinkIdentifierForm({ firmId, status, mergedInto }: { firmId: str
       </div>
       <FieldError formId={formId} field={field} messages={placed.at(field)} />
       <FieldError formId={formId} field="firmId" messages={placed.at('firmId')} />
-    </form>
+    </Form>
   );
 }
 

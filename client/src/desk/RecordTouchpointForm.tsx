@@ -7,6 +7,7 @@ import { useDeskRecordTouchpointMutation, type RecordTouchpointInput } from '../
 import { KindFields } from './KindFields';
 import { kindLabel } from './timeline';
 import { buildDetails, emptyDraft, kindKeys, RECORDABLE_KINDS, type KindDraft, type RecordableKind } from './touchpointKinds';
+import { Form } from '../ui/Form';
 
 /** The input of recordTouchpoint for one of the generic kinds (exported for the tests). */
 export function recordInput(
@@ -69,7 +70,7 @@ export function RecordTouchpointForm({ firmId, organisationId }: { firmId: strin
 
   const detailsField = kindKeys(kind)[0];
   return (
-    <form className="desk-form" onSubmit={submit} noValidate aria-labelledby="record-title" data-testid="record-form">
+    <Form onSubmit={submit} noValidate aria-labelledby="record-title" data-testid="record-form">
       <h2 id="record-title">{t('desk.record.title')}</h2>
       <label htmlFor="record-kind">{t('desk.record.kind')}</label>
       <select id="record-kind" value={kind} onChange={(e) => chooseKind(e.target.value as RecordableKind)} data-testid="record-kind">
@@ -103,6 +104,6 @@ export function RecordTouchpointForm({ firmId, organisationId }: { firmId: strin
           {t('desk.record.saved', { kind: saved })}
         </p>
       )}
-    </form>
+    </Form>
   );
 }

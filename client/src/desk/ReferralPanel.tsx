@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useDeskRecordTouchpointMutation, type DeskOrganisationRefFragment } from '../generated/graphql';
 import { useTranslation } from 'react-i18next';
 import { OrganisationPicker, organisationKindLabel } from '../ui/OrganisationPicker';
+import { Form } from '../ui/Form';
 
 const RECEIVER = 'referral.receiverOrganisationId';
 const REASON = 'referral.reason';
@@ -38,7 +39,7 @@ export function ReferralPanel({ firmId, organisationId, exclude }: { firmId: str
   }
 
   return (
-    <form className="desk-form" onSubmit={submit} noValidate aria-labelledby="referral-title" data-testid="referral-form">
+    <Form onSubmit={submit} noValidate aria-labelledby="referral-title" data-testid="referral-form">
       <h2 id="referral-title">{t('desk.referral.title')}</h2>
       <p className="hint">{t('desk.referral.hint')}</p>
       {receiver ? (
@@ -71,6 +72,6 @@ export function ReferralPanel({ firmId, organisationId, exclude }: { firmId: str
           {t('desk.referral.sent', { name: sentTo })}
         </p>
       )}
-    </form>
+    </Form>
   );
 }

@@ -51,12 +51,13 @@ export const messages = {
   prospectLabel: { en: 'Prospect', da: 'Iværksætteremne', sv: 'Prospekt' },
 
   // Prospects and linking them to a CVR / organisationsnummer
-  'prospect.open': { en: 'New prospect (no CVR yet)', da: 'Nyt iværksætteremne (uden CVR)', sv: 'Nytt prospekt (utan organisationsnummer)' },
+  // The prospect's country decides CVR (DK) or organisationsnummer (SE), not the reader's language: name both.
+  'prospect.open': { en: 'New prospect (not registered yet)', da: 'Nyt iværksætteremne (endnu ikke registreret)', sv: 'Nytt prospekt (ännu inte registrerat)' },
   'prospect.title': { en: 'New prospect', da: 'Nyt iværksætteremne', sv: 'Nytt prospekt' },
   'prospect.hint': {
-    en: 'A would-be entrepreneur without a CVR number yet, recorded by {{organisation}}. Link the CVR when the firm is registered.',
-    da: 'En kommende iværksætter uden CVR-nummer endnu, registreret af {{organisation}}. Tilknyt CVR-nummeret, når virksomheden er registreret.',
-    sv: 'En blivande företagare utan organisationsnummer ännu, registrerad av {{organisation}}. Koppla organisationsnumret när företaget är registrerat.',
+    en: 'A would-be entrepreneur without a CVR number or organisationsnummer yet, recorded by {{organisation}}. Link the number when the firm is registered.',
+    da: 'En kommende iværksætter uden CVR-nummer eller organisationsnummer endnu, registreret af {{organisation}}. Tilknyt nummeret, når virksomheden er registreret.',
+    sv: 'En blivande företagare utan CVR-nummer eller organisationsnummer ännu, registrerad av {{organisation}}. Koppla numret när företaget är registrerat.',
   },
   'prospect.name': { en: 'Name (the person or the planned firm)', da: 'Navn (personen eller den planlagte virksomhed)', sv: 'Namn (personen eller det planerade företaget)' },
   'prospect.country': { en: 'Country', da: 'Land', sv: 'Land' },

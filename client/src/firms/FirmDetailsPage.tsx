@@ -30,7 +30,7 @@ export function FirmDetailsPage({ id, me, actingFor = null }: { id: string; me?:
             {enumLabel('firms.status', firm.status)} · {countryName(firm.country)}
           </p>
           <dl className="facts">
-            <dt>{t('firms.details.identifier')}</dt>
+            <dt>{t(firm.country === 'DK' || firm.country === 'SE' ? `firms.details.identifier_${firm.country}` : 'firms.details.identifier')}</dt>
             <dd className="mono">{formatIdentifier(firm) ?? t('firms.details.noIdentifier')}</dd>
             <dt>{t('firms.details.municipality')}</dt>
             <dd>{firm.municipality ? <a href={organisationHref(firm.municipality.id)}>{firm.municipality.name}</a> : '—'}</dd>

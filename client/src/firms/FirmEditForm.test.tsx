@@ -34,6 +34,21 @@ describe('FirmEditForm (updateFirm)', () => {
     await screen.findByTestId('firm-edit-saved');
   });
 
+  it("labels the industry code and the identifier by the FIRM's country, not the reader's language", () => {
+    // A Danish firm read in Swedish: DB07 and CVR-nummer, never "Branschkod (SNI)".
+    renderWithClient(mockClient({ queries: { FirmDetails: firm } }).client, <FirmDetailsPage id="f1" me={member('EDITOR')} actingFor={null} />, 'sv');
+    expect(screen.getByText('CVR-nummer')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('firm-edit-open'));
+    expect(screen.getByLabelText('Branschkod (DB07)')).toBeTruthy();
+    cleanup();
+    // A Swedish firm read in Danish: SNI 2007 and organisationsnummer.
+    const swedish = { firm: { ...firm.firm!, country: 'SE', cvr: null, organisationsnummer: '5566778899', industryCode: '62010' } } as unknown as FirmDetailsQuery;
+    renderWithClient(mockClient({ queries: { FirmDetails: swedish } }).client, <FirmDetailsPage id="f1" me={member('EDITOR')} actingFor={null} />, 'da');
+    expect(screen.getByText('Organisationsnummer')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('firm-edit-open'));
+    expect(screen.getByLabelText('Branchekode (SNI 2007)')).toBeTruthy();
+  });
+
   it('checks the name and the number at once, in Swedish, and sends nothing', () => {
     const mock = mockClient({ queries: { FirmDetails: firm }, mutations: { FirmUpdate: answer([]) } });
     renderWithClient(mock.client, <FirmDetailsPage id="f1" me={member('ADMIN')} actingFor={null} />, 'sv');

@@ -4,6 +4,8 @@ import { useFirmUpdateMutation, type FirmDetailsQuery, type MeQuery } from '../g
 import { can, membershipsWhere } from '../ui/access';
 import { normaliseDecimal } from '../ui/format';
 import { errorId, FieldError, FormErrors, placeUserErrors } from '../ui/userErrors';
+import { DisclosureButton, Form, FormActions, useDisclosure } from '../ui/Form';
+import { industryClassification } from '../ui/industry';
 
 type Firm = NonNullable<FirmDetailsQuery['firm']>;
 const AREAS = ['firms'];
@@ -22,7 +24,8 @@ export function editorOrganisations(me: Pick<MeQuery['me'], 'memberships'>, acti
 export function FirmEditForm({ firm, me, actingFor }: { firm: Firm; me: Pick<MeQuery['me'], 'memberships'>; actingFor: string | null }) {
   const { t } = useTranslation();
   const organisations = editorOrganisations(me, actingFor, firm);
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open, setOpen } = disclosure;
   const [name, setName] = useState(firm.name);
   const [municipalityCode, setMunicipalityCode] = useState(firm.municipality?.officialCode ?? '');
   const [industryCode, setIndustryCode] = useState(firm.industryCode ?? '');
@@ -74,14 +77,14 @@ export function FirmEditForm({ firm, me, actingFor }: { firm: Firm; me: Pick<MeQ
             {t('firms.edit.saved')}{' '}
           </span>
         )}
-        <button type="button" onClick={() => setOpen(true)} data-testid="firm-edit-open">
+        <DisclosureButton disclosure={disclosure} testId="firm-edit-open">
           {t('firms.edit.open')}
-        </button>
+        </DisclosureButton>
       </p>
     );
   }
   return (
-    <form className="firm-edit-form" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="firm-edit-form" noValidate>
+    <Form id={disclosure.panelId} className="firm-edit-form" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="firm-edit-form" noValidate>
       <h2 id={`${formId}-title`}>{t('firms.edit.title')}</h2>
       <p className="muted">{t('firms.edit.hint')}</p>
       <FormErrors errors={userErrors} shownKeys={SHOWN} error={error} areas={AREAS} />
@@ -91,7 +94,7 @@ export function FirmEditForm({ firm, me, actingFor }: { firm: Firm; me: Pick<MeQ
       <label htmlFor={`${formId}-municipalityCode`}>{t('firms.edit.municipalityCode')}</label>
       <input id={`${formId}-municipalityCode`} value={municipalityCode} maxLength={10} inputMode="numeric" onChange={(e) => setMunicipalityCode(e.target.value)} data-testid="firm-edit-municipality" {...invalid('municipalityCode')} />
       <FieldError formId={formId} field="municipalityCode" messages={at('municipalityCode')} />
-      <label htmlFor={`${formId}-industryCode`}>{t('firms.edit.industryCode')}</label>
+      <label htmlFor={`${formId}-industryCode`}>{t('firms.edit.industryCode', { classification: industryClassification(firm.country) })}</label>
       <input id={`${formId}-industryCode`} value={industryCode} maxLength={10} inputMode="numeric" onChange={(e) => setIndustryCode(e.target.value)} data-testid="firm-edit-industry" {...invalid('industryCode')} />
       <FieldError formId={formId} field="industryCode" messages={at('industryCode')} />
       <label htmlFor={`${formId}-employees`}>{t('firms.edit.employees')}</label>
@@ -99,14 +102,7 @@ export function FirmEditForm({ firm, me, actingFor }: { firm: Firm; me: Pick<MeQ
       <FieldError formId={formId} field="employees" messages={at('employees')} />
       <FieldError formId={formId} field="expectedVersion" messages={placed.at('expectedVersion')} />
       <FieldError formId={formId} field="organisationId" messages={placed.at('organisationId')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="firm-edit-submit">
-          {t('firms.edit.submit')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('firms.edit.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} submitLabel={t('firms.edit.submit')} submitTestId="firm-edit-submit" onCancel={disclosure.hide} cancelLabel={t('firms.edit.cancel')} />
+    </Form>
   );
 }

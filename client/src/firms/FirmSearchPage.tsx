@@ -4,6 +4,7 @@ import { useFirmsQuery, type FirmSearch } from '../generated/graphql';
 import { navigate } from '../routing';
 import { FirmPageRows, PAGE_SIZE, PagedFirmTable, type FirmPageProps } from '../ui/FirmTable';
 import { firmSearchFromText } from '../ui/firmSearch';
+import { Form } from '../ui/Form';
 
 /** Firm search: by name prefix, or by CVR / organisationsnummer when the text is a number. */
 export function FirmSearchPage({ query }: { query: string }) {
@@ -19,7 +20,7 @@ export function FirmSearchPage({ query }: { query: string }) {
   return (
     <section aria-labelledby="firm-search-title">
       <h1 id="firm-search-title">{t('firms.search.title')}</h1>
-      <form className="search-form" role="search" onSubmit={submit}>
+      <Form className="search-form" role="search" onSubmit={submit}>
         <label htmlFor="firm-search-text">{t('firms.search.label')}</label>
         <div className="search-row">
           <input
@@ -41,7 +42,7 @@ export function FirmSearchPage({ query }: { query: string }) {
               ? t('firms.search.byName', { prefix: search.namePrefix })
               : t('firms.search.hint')}
         </p>
-      </form>
+      </Form>
       {search && (
         <PagedFirmTable
           key={JSON.stringify(search)}

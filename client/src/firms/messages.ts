@@ -12,6 +12,9 @@ export const messages = {
   'details.what': { en: 'the firm', da: 'virksomheden', sv: 'företaget' },
   'details.notFound': { en: 'This firm does not exist, or is not visible to you.', da: 'Virksomheden findes ikke, eller du kan ikke se den.', sv: 'Företaget finns inte, eller så kan du inte se det.' },
   'details.identifier': { en: 'Identifier', da: 'CVR-/organisationsnummer', sv: 'CVR-/organisationsnummer' },
+  // By the firm's country: a Danish firm has a CVR number, a Swedish one an organisationsnummer.
+  'details.identifier_DK': { en: 'CVR number', da: 'CVR-nummer', sv: 'CVR-nummer' },
+  'details.identifier_SE': { en: 'Organisationsnummer', da: 'Organisationsnummer', sv: 'Organisationsnummer' },
   'details.noIdentifier': { en: 'None yet (prospect)', da: 'Intet endnu (emne)', sv: 'Inget än (prospekt)' },
   'details.municipality': { en: 'Municipality', da: 'Kommune', sv: 'Kommun' },
   'details.region': { en: 'Region', da: 'Region', sv: 'Region / län' },
@@ -39,7 +42,8 @@ export const messages = {
   'edit.hint': { en: 'Every change is kept in the firm’s history with who made it and when.', da: 'Hver ændring gemmes i virksomhedens historik med hvem og hvornår.', sv: 'Varje ändring sparas i företagets historik med vem och när.' },
   'edit.name': { en: 'Name', da: 'Navn', sv: 'Namn' },
   'edit.municipalityCode': { en: 'Municipality code (kommunekode / kommunkod)', da: 'Kommunekode', sv: 'Kommunkod' },
-  'edit.industryCode': { en: 'Industry code (DB07 / SNI)', da: 'Branchekode (DB07)', sv: 'Branschkod (SNI)' },
+  // The classification is the FIRM's (DB07 for a Danish firm, SNI 2007 for a Swedish one), not the reader's language.
+  'edit.industryCode': { en: 'Industry code ({{classification}})', da: 'Branchekode ({{classification}})', sv: 'Branschkod ({{classification}})' },
   'edit.employees': { en: 'Employees', da: 'Ansatte', sv: 'Anställda' },
   'edit.submit': { en: 'Save changes', da: 'Gem ændringer', sv: 'Spara ändringar' },
   'edit.cancel': { en: 'Cancel', da: 'Annuller', sv: 'Avbryt' },

@@ -9,6 +9,7 @@ import { QueryStatus } from '../ui/Status';
 import { ValueCreated } from './DelegationsPage';
 import { sectorLabel } from './labels';
 import { countryLabel, wholeNumberInput } from './pipeline';
+import { Form, FormActions } from '../ui/Form';
 
 const FOLLOW_UP_TYPES = { additionalTypenames: ['DelegationFollowUp'] };
 
@@ -129,7 +130,7 @@ function FollowUpForm({ delegationId }: { delegationId: string }) {
   }
 
   return (
-    <form className="stacked-form subform" onSubmit={submit} noValidate aria-labelledby="follow-up-form-title" data-testid="follow-up-form">
+    <Form className="subform" onSubmit={submit} noValidate aria-labelledby="follow-up-form-title" data-testid="follow-up-form">
       <h3 id="follow-up-form-title">{t('investment.followUp.title')}</h3>
       <label htmlFor="follow-up-note">{t('investment.followUp.note')}</label>
       <textarea id="follow-up-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} {...invalidProps(userErrors, 'note', formId)} />
@@ -150,11 +151,7 @@ function FollowUpForm({ delegationId }: { delegationId: string }) {
         ))}
       </div>
       <FormErrors errors={userErrors} shownKeys={['note', ...COUNTS]} error={error} areas={['investment']} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching}>
-          {fetching ? t('investment.common.saving') : t('investment.followUp.submit')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} submitLabel={t('investment.followUp.submit')} pendingLabel={t('investment.common.saving')} />
+    </Form>
   );
 }

@@ -18,6 +18,7 @@ import { areaHref, navigate } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { SECTORS, sectorLabel } from './labels';
 import { countryLabel, wholeNumberInput } from './pipeline';
+import { Form, FormActions } from '../ui/Form';
 
 const DELEGATION_TYPES = { additionalTypenames: ['Delegation', 'DelegationFollowUp'] };
 
@@ -184,7 +185,7 @@ export function NewDelegationPage({ me, actingFor }: { me: MeQuery['me']; acting
   if (receptions.length === 0) return <p role="status">{t('investment.delegationNew.noReception')}</p>;
   const shown = ['receptionOrganisationId', 'name', 'originCountry', 'sectorFocus', 'visitStartsOn', 'visitEndsOn', 'visitorCount', 'programme', 'hostMunicipalityIds', ...hosts.map((_, i) => `hostMunicipalityIds.${i}`)];
   return (
-    <form className="card stacked-form" onSubmit={submit} noValidate aria-labelledby="new-delegation-title" data-testid="delegation-form">
+    <Form className="card" onSubmit={submit} noValidate aria-labelledby="new-delegation-title" data-testid="delegation-form">
       <h1 id="new-delegation-title">{t('investment.delegationNew.title')}</h1>
       {receptions.length > 1 && (
         <>
@@ -254,12 +255,9 @@ export function NewDelegationPage({ me, actingFor }: { me: MeQuery['me']; acting
       </fieldset>
       <FieldError errors={userErrors} field="hostMunicipalityIds" formId={formId} />
       <FormErrors errors={userErrors} shownKeys={shown.filter((k) => !k.startsWith('hostMunicipalityIds.'))} error={error} areas={['investment']} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching || !can(me, actingFor, receptionId, 'record')}>
-          {fetching ? t('investment.common.saving') : t('investment.delegationNew.submit')}
-        </button>
+      <FormActions pending={fetching} disabled={!can(me, actingFor, receptionId, 'record')} submitLabel={t('investment.delegationNew.submit')} pendingLabel={t('investment.common.saving')}>
         <a href={areaHref('investment')}>{t('investment.common.cancel')}</a>
-      </div>
-    </form>
+      </FormActions>
+    </Form>
   );
 }

@@ -18,6 +18,7 @@ import { QueryStatus } from '../ui/Status';
 import { InquiryName, StateBadge } from './InquiriesPage';
 import { roleLabel, sectorLabel, stateLabel } from './labels';
 import { canMovePipeline, countryLabel, emptyEvidence, evidenceInput, moneyInput, NEXT_STATES, wholeNumberInput } from './pipeline';
+import { DisclosureButton, Form, FormActions, useDisclosure } from '../ui/Form';
 
 type Inquiry = InvestmentInquiryFullFragment;
 const INQUIRY_TYPES = { additionalTypenames: ['EstablishmentOffer', 'InquiryStateChange'] };
@@ -41,7 +42,8 @@ export function InquiryPage({ id, me, actingFor }: { id: string; me: MeQuery['me
 
 function InquiryDetails({ inquiry, me, actingFor }: { inquiry: Inquiry; me: MeQuery['me']; actingFor: string | null }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  const disclosure = useDisclosure();
+  const { open: editing } = disclosure;
   const offerable = (inquiry.group ?? []).filter(
     (m) => can(me, actingFor, m.id, 'record') && !inquiry.offers.some((o) => o.municipality.id === m.id),
   );
@@ -85,12 +87,12 @@ function InquiryDetails({ inquiry, me, actingFor }: { inquiry: Inquiry; me: MeQu
         </dl>
         {canMovePipeline(inquiry.myRole) && !editing && (
           <div className="form-actions">
-            <button type="button" onClick={() => setEditing(true)} data-testid="edit-inquiry">
+            <DisclosureButton disclosure={disclosure} testId="edit-inquiry">
               {t('investment.inquiry.editDetails')}
-            </button>
+            </DisclosureButton>
           </div>
         )}
-        {editing && <InquiryEditForm inquiry={inquiry} onDone={() => setEditing(false)} />}
+        {editing && <InquiryEditForm inquiry={inquiry} onDone={disclosure.hide} />}
       </div>
 
       <section className="card" aria-labelledby="figures-title">
@@ -199,7 +201,7 @@ function StateForm({ inquiry }: { inquiry: Inquiry }) {
   }
 
   return (
-    <form className="card stacked-form" onSubmit={submit} noValidate aria-labelledby="state-form-title" data-testid="state-form">
+    <Form className="card" onSubmit={submit} noValidate aria-labelledby="state-form-title" data-testid="state-form">
       <h2 id="state-form-title">{t('investment.move.title')}</h2>
       <label htmlFor="state-to">{t('investment.move.newState')}</label>
       <select id="state-to" value={toState} onChange={(e) => setToState(e.target.value as InquiryState)} {...invalidProps(userErrors, 'toState', formId)} data-testid="state-select">
@@ -262,12 +264,8 @@ function StateForm({ inquiry }: { inquiry: Inquiry }) {
         </fieldset>
       )}
       <FormErrors errors={userErrors} shownKeys={['toState', ...(toState === 'SUCCESSFUL' ? evidenceKeys : [])]} error={error} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="change-state">
-          {fetching ? t('investment.common.saving') : t('investment.move.submit', { state: stateLabel(toState) })}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} submitLabel={t('investment.move.submit', { state: stateLabel(toState) })} pendingLabel={t('investment.common.saving')} submitTestId="change-state" />
+    </Form>
   );
 }
 
@@ -287,7 +285,7 @@ function OfferForm({ inquiryId, municipalities }: { inquiryId: string; municipal
   }
 
   return (
-    <form className="stacked-form subform" onSubmit={submit} noValidate aria-labelledby="offer-form-title" data-testid="offer-form">
+    <Form className="subform" onSubmit={submit} noValidate aria-labelledby="offer-form-title" data-testid="offer-form">
       <h3 id="offer-form-title">{t('investment.offer.make')}</h3>
       {municipalities.length > 1 ? (
         <>
@@ -308,12 +306,8 @@ function OfferForm({ inquiryId, municipalities }: { inquiryId: string; municipal
       <textarea id="offer-description" rows={3} value={description} onChange={(e) => setDescription(e.target.value)} {...invalidProps(userErrors, 'description', formId)} />
       <FieldError errors={userErrors} field="description" formId={formId} />
       <FormErrors errors={userErrors} shownKeys={['municipalityId', 'description']} error={error} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching}>
-          {fetching ? t('investment.common.saving') : t('investment.offer.submit')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} submitLabel={t('investment.offer.submit')} pendingLabel={t('investment.common.saving')} />
+    </Form>
   );
 }
 
@@ -322,7 +316,8 @@ type Offer = Inquiry['offers'][number];
 /** One offer; the offering municipality's staff may change theirs while the case is open. */
 function OfferItem({ offer: o, canEdit }: { offer: Offer; canEdit: boolean }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  const disclosure = useDisclosure();
+  const { open: editing, setOpen: setEditing } = disclosure;
   const [description, setDescription] = useState(o.description);
   const [{ data, error, fetching }, update] = useInvestmentUpdateOfferMutation();
   const userErrors = data?.updateEstablishmentOffer.userErrors ?? [];
@@ -341,26 +336,19 @@ function OfferItem({ offer: o, canEdit }: { offer: Offer; canEdit: boolean }) {
         <>
           <p className="prewrap">{o.description}</p>
           {canEdit && (
-            <button type="button" onClick={() => setEditing(true)} data-testid="edit-offer">
+            <DisclosureButton disclosure={disclosure} testId="edit-offer">
               {t('investment.offer.edit')}
-            </button>
+            </DisclosureButton>
           )}
         </>
       ) : (
-        <form className="stacked-form subform" onSubmit={submit} noValidate data-testid="edit-offer-form">
+        <Form className="subform" onSubmit={submit} noValidate data-testid="edit-offer-form">
           <label htmlFor={`${formId}-description`}>{t('investment.offer.description')}</label>
           <textarea id={`${formId}-description`} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} {...invalidProps(userErrors, 'description', formId)} />
           <FieldError errors={userErrors} field="description" formId={formId} />
           <FormErrors errors={userErrors} shownKeys={['description']} error={error} areas={['investment']} />
-          <div className="form-actions">
-            <button type="submit" className="primary" disabled={fetching}>
-              {fetching ? t('investment.common.saving') : t('investment.common.save')}
-            </button>
-            <button type="button" onClick={() => setEditing(false)}>
-              {t('investment.common.cancel')}
-            </button>
-          </div>
-        </form>
+          <FormActions pending={fetching} submitLabel={t('investment.common.save')} pendingLabel={t('investment.common.saving')} onCancel={disclosure.hide} cancelLabel={t('investment.common.cancel')} />
+        </Form>
       )}
     </li>
   );
@@ -399,7 +387,7 @@ function InquiryEditForm({ inquiry, onDone }: { inquiry: Inquiry; onDone: () => 
   }
 
   return (
-    <form className="stacked-form subform" onSubmit={submit} noValidate aria-labelledby="edit-inquiry-title" data-testid="edit-inquiry-form">
+    <Form className="subform" onSubmit={submit} noValidate aria-labelledby="edit-inquiry-title" data-testid="edit-inquiry-form">
       <h2 id="edit-inquiry-title">{t('investment.inquiry.editTitle')}</h2>
       <label htmlFor="edit-inquiry-name">{t('investment.new.projectName')}</label>
       <input id="edit-inquiry-name" value={projectName} onChange={(e) => setProjectName(e.target.value)} {...invalidProps(userErrors, 'projectName', formId)} />
@@ -420,14 +408,7 @@ function InquiryEditForm({ inquiry, onDone }: { inquiry: Inquiry; onDone: () => 
         </div>
       </div>
       <FormErrors errors={userErrors} shownKeys={['projectName', 'summary', 'projectedJobs', 'projectedInvestmentSek']} error={error} areas={['investment']} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="save-inquiry-details">
-          {fetching ? t('investment.common.saving') : t('investment.common.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('investment.common.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} submitLabel={t('investment.common.save')} pendingLabel={t('investment.common.saving')} submitTestId="save-inquiry-details" onCancel={onDone} cancelLabel={t('investment.common.cancel')} />
+    </Form>
   );
 }

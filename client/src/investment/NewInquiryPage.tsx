@@ -8,6 +8,7 @@ import { areaHref, navigate } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { SECTORS, sectorLabel } from './labels';
 import { moneyInput, wholeNumberInput } from './pipeline';
+import { Form, FormActions } from '../ui/Form';
 
 const AGENCIES = { kinds: ['INVESTMENT_PROMOTION_AGENCY' as const, 'NATIONAL_AGENCY' as const] };
 const REGIONS = { kinds: ['REGION' as const] };
@@ -65,7 +66,7 @@ export function NewInquiryPage({ me, actingFor }: { me: MeQuery['me']; actingFor
 
   const shown = ['receivedFromOrganisationId', 'coordinatorOrganisationId', 'projectName', 'summary', 'sector', 'originCountry', 'projectedJobs', 'projectedInvestmentSek', 'groupMunicipalityIds', ...group.map((_, i) => `groupMunicipalityIds.${i}`)];
   return (
-    <form className="card stacked-form" onSubmit={submit} noValidate aria-labelledby="new-inquiry-title" data-testid="inquiry-form">
+    <Form className="card" onSubmit={submit} noValidate aria-labelledby="new-inquiry-title" data-testid="inquiry-form">
       <h1 id="new-inquiry-title">{t('investment.new.title')}</h1>
       <p className="hint">{t('investment.new.hint')}</p>
       <label htmlFor="inquiry-agency">{t('investment.new.receivedFrom')}</label>
@@ -154,12 +155,9 @@ export function NewInquiryPage({ me, actingFor }: { me: MeQuery['me']; actingFor
       </fieldset>
       <FieldError errors={userErrors} field="groupMunicipalityIds" formId={formId} />
       <FormErrors errors={userErrors} shownKeys={shown.filter((k) => !/\.\d+$/.test(k))} error={error} areas={['investment']} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="save-inquiry">
-          {fetching ? t('investment.common.saving') : t('investment.new.submit')}
-        </button>
+      <FormActions pending={fetching} submitLabel={t('investment.new.submit')} pendingLabel={t('investment.common.saving')} submitTestId="save-inquiry">
         <a href={areaHref('investment', ['inquiries'])}>{t('investment.common.cancel')}</a>
-      </div>
-    </form>
+      </FormActions>
+    </Form>
   );
 }

@@ -14,6 +14,7 @@ import { formatAmount, formatDate, formatDateTime, normaliseDecimal } from '../u
 import { PAGE_SIZE, PageFooter, Paged, type PageProps } from '../ui/paging';
 import { confirmIrreversible, FieldError, FormErrors, placeUserErrors, wordUserError, type UserErrorLike } from '../ui/userErrors';
 import { PORTAL_KINDS, PORTAL_STATUSES, portalKindLabel, portalStatusLabel, shownPortalStatus, tenderOpen } from './labels';
+import { DisclosureButton, Form, FormActions, useDisclosure } from '../ui/Form';
 
 type Project = InvestorPortalProjectFieldsFragment;
 const PROJECT_TYPES = { additionalTypenames: ['InvestorPortalProject'] };
@@ -66,7 +67,8 @@ function ProjectRows({ after, canEdit, ...page }: PageProps & { canEdit: boolean
 
 function ProjectItem({ project: p, canEdit }: { project: Project; canEdit: boolean }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState(false);
+  const disclosure = useDisclosure();
+  const { open: editing } = disclosure;
   const [{ data, error, fetching }, update] = useInvestmentUpdatePortalProjectMutation();
   const userErrors = data?.updateInvestorPortalProject.userErrors ?? [];
   const shown = shownPortalStatus(p);
@@ -106,9 +108,9 @@ function ProjectItem({ project: p, canEdit }: { project: Project; canEdit: boole
       {p.internalNotes && <p className="muted prewrap">{p.internalNotes}</p>}
       {canEdit && !editing && (
         <div className="form-actions">
-          <button type="button" onClick={() => setEditing(true)} data-testid="edit-portal-project">
+          <DisclosureButton disclosure={disclosure} testId="edit-portal-project">
             {t('investment.common.edit')}
-          </button>
+          </DisclosureButton>
           {p.listed ? (
             <button type="button" disabled={fetching} onClick={() => setListed(false)} data-testid="withdraw-portal-project">
               {t('investment.projects.withdraw')}
@@ -121,7 +123,7 @@ function ProjectItem({ project: p, canEdit }: { project: Project; canEdit: boole
         </div>
       )}
       {!editing && <FormErrors errors={userErrors} error={error} areas={AREAS} testId="portal-project-errors" />}
-      {editing && <PortalProjectForm project={p} agencies={[]} onDone={() => setEditing(false)} />}
+      {editing && <PortalProjectForm project={p} agencies={[]} onDone={disclosure.hide} />}
     </li>
   );
 }
@@ -180,12 +182,13 @@ const draftOf = (p: Project | undefined, ownerId: string): Draft => ({
 
 const OWNER_KINDS = { kinds: ['REGION' as const, 'NATIONAL_AGENCY' as const, 'REGIONAL_COUNCIL' as const], country: 'DK' as const };
 const MUNICIPALITIES = { kinds: ['MUNICIPALITY' as const], country: 'DK' as const };
-const FORM_ID = 'portal-project';
 
 /** Create a portal project (#/investment/projects/new), or edit one in its card. */
 export function PortalProjectForm({ project, agencies, onDone }: { project?: Project; agencies: Array<{ id: string; name: string }>; onDone?: () => void }) {
   const { t } = useTranslation();
   const editing = !!project;
+  // Several project cards can be edited at once: each form needs its own ids, or its labels point at another's fields.
+  const FORM_ID = project ? `portal-project-${project.id}` : 'portal-project';
   const [draft, setDraft] = useState<Draft>(() => draftOf(project, agencies[0]?.id ?? ''));
   const [local, setLocal] = useState<UserErrorLike[]>([]);
   const [{ data: owners }] = useInvestmentOrganisationChoicesQuery({ variables: { filter: OWNER_KINDS, first: 100 } });
@@ -262,7 +265,7 @@ export function PortalProjectForm({ project, agencies, onDone }: { project?: Pro
   const field = (key: string) => ({ id: `${FORM_ID}-${key}`, ...placed.props(key, FORM_ID) });
   const error = (key: string) => <FieldError formId={FORM_ID} field={key} messages={placed.at(key)} />;
   return (
-    <form className={editing ? 'stacked-form subform' : 'card stacked-form'} onSubmit={submit} noValidate aria-labelledby={`${FORM_ID}-title`} data-testid="portal-project-form">
+    <Form className={editing ? 'subform' : 'card'} onSubmit={submit} noValidate aria-labelledby={`${FORM_ID}-title`} data-testid="portal-project-form">
       {editing ? <h3 id={`${FORM_ID}-title`}>{t('investment.projects.editTitle', { title: project!.title })}</h3> : <h1 id={`${FORM_ID}-title`}>{t('investment.projects.newTitle')}</h1>}
       {!editing && agencies.length > 1 && (
         <>
@@ -376,10 +379,7 @@ export function PortalProjectForm({ project, agencies, onDone }: { project?: Pro
       </label>
       {error('listed')}
       <FormErrors errors={[...local, ...serverErrors]} shownKeys={fields} error={result.error} areas={AREAS} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={result.fetching} data-testid="save-portal-project">
-          {result.fetching ? t('investment.common.saving') : editing ? t('investment.common.save') : t('investment.projects.create')}
-        </button>
+      <FormActions pending={result.fetching} submitLabel={editing ? t('investment.common.save') : t('investment.projects.create')} pendingLabel={t('investment.common.saving')} submitTestId="save-portal-project">
         {editing ? (
           <button type="button" onClick={onDone}>
             {t('investment.common.cancel')}
@@ -387,7 +387,7 @@ export function PortalProjectForm({ project, agencies, onDone }: { project?: Pro
         ) : (
           <a href={areaHref('investment', ['projects'])}>{t('investment.common.cancel')}</a>
         )}
-      </div>
-    </form>
+      </FormActions>
+    </Form>
   );
 }

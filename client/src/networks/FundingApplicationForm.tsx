@@ -30,6 +30,7 @@ import { useTranslation } from 'react-i18next';
 const sectionHint = (danish: string, required: boolean) =>
   [currentLanguage() !== 'da' ? danish : '', required ? t('networks.form.neededToSubmit') : ''].filter(Boolean).join('; ');
 import { previewTotal } from './money';
+import { Form, FormActions } from '../ui/Form';
 
 const FORM_ID = 'application';
 const goToApplication = (id: string) => navigate({ page: 'area', area: 'networks', parts: ['applications', id], params: {} });
@@ -204,7 +205,7 @@ function ApplicationForm({ form, setForm, onSubmit, userErrors, error, saving, s
     setForm({ ...form, budgetLines: form.budgetLines.map((l, i) => (i === row ? { ...l, ...change } : l)) });
 
   return (
-    <form className="card stacked-form" onSubmit={onSubmit} noValidate data-testid="application-form">
+    <Form className="card" onSubmit={onSubmit} noValidate data-testid="application-form">
       {head}
       <label htmlFor="application-project-name">{t('networks.form.projectName')}</label>
       <input
@@ -289,12 +290,9 @@ function ApplicationForm({ form, setForm, onSubmit, userErrors, error, saving, s
       </fieldset>
 
       <FormErrors errors={userErrors} shownKeys={shownKeys} error={error} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving} data-testid="save-application">
-          {saving ? t('networks.create.saving') : submitLabel}
-        </button>
+      <FormActions pending={saving} submitLabel={submitLabel} pendingLabel={t('networks.create.saving')} submitTestId="save-application">
         <a href={cancelHref}>{t('networks.create.cancel')}</a>
-      </div>
-    </form>
+      </FormActions>
+    </Form>
   );
 }

@@ -14,6 +14,7 @@ import { areaHref, organisationHref } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { can } from '../ui/access';
 import { APPLICATION_SECTIONS, sectionLabel, StatusBadge } from './labels';
+import { Form, FormActions } from '../ui/Form';
 
 type Application = NetworkFundingApplicationFullFragment;
 
@@ -190,7 +191,7 @@ function DecisionForm({ app }: { app: Application }) {
   }
 
   return (
-    <form className="card stacked-form" onSubmit={submit} aria-labelledby="decision-title" data-testid="decision-form" noValidate>
+    <Form className="card" onSubmit={submit} aria-labelledby="decision-title" data-testid="decision-form" noValidate>
       <h2 id="decision-title">{t('networks.app.decide')}</h2>
       <p className="hint">{t('networks.app.decideHint', { max: formatAmount(app.totalAmount, 'DKK') })}</p>
       <fieldset className="radio-row">
@@ -214,11 +215,7 @@ function DecisionForm({ app }: { app: Application }) {
       <textarea id="decision-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} {...invalidProps(userErrors, 'reason', formId)} />
       <FieldError errors={userErrors} field="reason" formId={formId} />
       <FormErrors errors={userErrors} shownKeys={['decision', 'amountGranted', 'reason']} error={error} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="decide-application">
-          {fetching ? t('networks.create.saving') : decision === 'APPROVED' ? t('networks.app.approve') : t('networks.app.reject')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} submitLabel={decision === 'APPROVED' ? t('networks.app.approve') : t('networks.app.reject')} pendingLabel={t('networks.create.saving')} submitTestId="decide-application" />
+    </Form>
   );
 }

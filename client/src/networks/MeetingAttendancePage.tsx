@@ -6,6 +6,7 @@ import { areaHref, navigate } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { attendedMemberIds, initialAttendance } from './attendance';
 import { useTranslation } from 'react-i18next';
+import { Form, FormActions } from '../ui/Form';
 
 type Meeting = NonNullable<NetworkMeetingAttendanceQuery['network']>['meetings'][number];
 
@@ -53,7 +54,7 @@ function AttendanceForm({ networkId, meeting }: { networkId: string; meeting: Me
   }
 
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="attendance-title" data-testid="attendance-form" noValidate>
+    <Form className="card" onSubmit={submit} aria-labelledby="attendance-title" data-testid="attendance-form" noValidate>
       <h1 id="attendance-title">{t('networks.attendance.title', { title: meeting.title })}</h1>
       <p className="muted">
         {formatDate(meeting.heldOn)}
@@ -79,12 +80,9 @@ function AttendanceForm({ networkId, meeting }: { networkId: string; meeting: Me
         })}
       </fieldset>
       <FormErrors errors={userErrors} shownKeys={['meetingId']} error={error} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="save-attendance">
-          {fetching ? t('networks.create.saving') : t('networks.attendance.save')}
-        </button>
+      <FormActions pending={fetching} submitLabel={t('networks.attendance.save')} pendingLabel={t('networks.create.saving')} submitTestId="save-attendance">
         <a href={areaHref('networks', [networkId])}>{t('networks.create.cancel')}</a>
-      </div>
-    </form>
+      </FormActions>
+    </Form>
   );
 }

@@ -5,6 +5,7 @@ import { formatDate } from '../ui/format';
 import { QueryStatus } from '../ui/Status';
 import { FieldError, FormErrors, placeUserErrors } from '../ui/userErrors';
 import { areaHref, navigate } from '../routing';
+import { Form, FormActions } from '../ui/Form';
 
 type Network = NonNullable<NetworkMeetingRegistrationQuery['network']>;
 
@@ -46,7 +47,7 @@ function RegistrationForm({ network, meeting }: { network: Network; meeting: Net
   }
 
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="registration-title" data-testid="registration-form" noValidate>
+    <Form className="card" onSubmit={submit} aria-labelledby="registration-title" data-testid="registration-form" noValidate>
       <h1 id="registration-title">{t('networks.register.title', { title: meeting.title })}</h1>
       <p className="muted">
         {formatDate(meeting.heldOn)}
@@ -83,12 +84,9 @@ function RegistrationForm({ network, meeting }: { network: Network; meeting: Net
         {network.members.pageInfo.hasNextPage && <p className="hint">{t('networks.register.moreMembers')}</p>}
       </fieldset>
       <FieldError formId={formId} field="memberIds" messages={placed.at('memberIds')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching || ticked.size === 0} data-testid="register-submit">
-          {t('networks.register.submit', { count: ticked.size })}
-        </button>
+      <FormActions pending={fetching} disabled={ticked.size === 0} submitLabel={t('networks.register.submit', { count: ticked.size })} submitTestId="register-submit">
         <a href={areaHref('networks', [network.id])}>{t('networks.create.cancel')}</a>
-      </div>
-    </form>
+      </FormActions>
+    </Form>
   );
 }

@@ -16,6 +16,7 @@ import { formatDate } from '../ui/format';
 import { OrganisationPicker, type PickedOrganisation } from '../ui/OrganisationPicker';
 import { FieldError, FormErrors, placeUserErrors } from '../ui/userErrors';
 import { areaHref, navigate } from '../routing';
+import { DisclosureButton, Form, FormActions, useDisclosure } from '../ui/Form';
 
 const AREAS = ['networks'];
 const NETWORK_TYPES = { additionalTypenames: ['Network', 'NetworkMeeting', 'FundingPool'] };
@@ -54,7 +55,8 @@ function OwnerSelect({ id, label, value, onChange, options, errorProps }: { id: 
 export function CreateNetworkForm({ me, actingFor }: { me: MeQuery['me']; actingFor: string | null }) {
   const { t } = useTranslation();
   const owners = organisationsWhere(me, actingFor, 'edit');
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open } = disclosure;
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [ownerId, setOwnerId] = useState(owners[0]?.id ?? '');
@@ -64,9 +66,9 @@ export function CreateNetworkForm({ me, actingFor }: { me: MeQuery['me']; acting
   if (owners.length === 0) return null;
   if (!open) {
     return (
-      <button type="button" className="primary" onClick={() => setOpen(true)} data-testid="new-network">
+      <DisclosureButton disclosure={disclosure} primary testId="new-network">
         {t('networks.create.open')}
-      </button>
+      </DisclosureButton>
     );
   }
   const formId = 'create-network';
@@ -93,7 +95,7 @@ export function CreateNetworkForm({ me, actingFor }: { me: MeQuery['me']; acting
   }
 
   return (
-    <form className="card form-grid" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="create-network-form" noValidate>
+    <Form id={disclosure.panelId} className="card" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="create-network-form" noValidate>
       <h2 id={`${formId}-title`}>{t('networks.create.title')}</h2>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <label htmlFor={`${formId}-name`}>{t('networks.create.name')}</label>
@@ -116,15 +118,8 @@ export function CreateNetworkForm({ me, actingFor }: { me: MeQuery['me']; acting
         <OrganisationPicker id={`${formId}-organisation`} label={t('networks.create.organisation')} kinds={['NETWORK']} onChoose={setOrganisation} />
       )}
       <FieldError formId={formId} field="organisationId" messages={placed.at('organisationId')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="create-network-submit">
-          {fetching ? t('networks.create.saving') : t('networks.create.submit')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('networks.create.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} submitLabel={t('networks.create.submit')} pendingLabel={t('networks.create.saving')} submitTestId="create-network-submit" onCancel={disclosure.hide} cancelLabel={t('networks.create.cancel')} />
+    </Form>
   );
 }
 
@@ -132,7 +127,8 @@ export function CreateNetworkForm({ me, actingFor }: { me: MeQuery['me']; acting
 export function CreateFundingPoolForm({ me, actingFor }: { me: MeQuery['me']; actingFor: string | null }) {
   const { t } = useTranslation();
   const owners = organisationsWhere(me, actingFor, 'edit');
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open, setOpen } = disclosure;
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [ownerId, setOwnerId] = useState(owners[0]?.id ?? '');
@@ -147,9 +143,9 @@ export function CreateFundingPoolForm({ me, actingFor }: { me: MeQuery['me']; ac
     return (
       <>
         {created && <p role="status">{t('networks.pool.created', { name: created })}</p>}
-        <button type="button" onClick={() => setOpen(true)} data-testid="new-pool">
+        <DisclosureButton disclosure={disclosure} testId="new-pool">
           {t('networks.pool.open')}
-        </button>
+        </DisclosureButton>
       </>
     );
   }
@@ -167,7 +163,7 @@ export function CreateFundingPoolForm({ me, actingFor }: { me: MeQuery['me']; ac
   }
 
   return (
-    <form className="form-grid" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="create-pool-form" noValidate>
+    <Form id={disclosure.panelId} onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="create-pool-form" noValidate>
       <h3 id={`${formId}-title`}>{t('networks.pool.title')}</h3>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <label htmlFor={`${formId}-name`}>{t('networks.pool.name')}</label>
@@ -178,15 +174,8 @@ export function CreateFundingPoolForm({ me, actingFor }: { me: MeQuery['me']; ac
       <FieldError formId={formId} field="description" messages={placed.at('description')} />
       <OwnerSelect id={`${formId}-owner`} label={t('networks.pool.owner')} value={ownerId} onChange={setOwnerId} options={owners} errorProps={placed.props('ownerOrganisationId', formId)} />
       <FieldError formId={formId} field="ownerOrganisationId" messages={placed.at('ownerOrganisationId')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="create-pool-submit">
-          {fetching ? t('networks.create.saving') : t('networks.pool.submit')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('networks.create.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} submitLabel={t('networks.pool.submit')} pendingLabel={t('networks.create.saving')} submitTestId="create-pool-submit" onCancel={disclosure.hide} cancelLabel={t('networks.create.cancel')} />
+    </Form>
   );
 }
 
@@ -201,7 +190,8 @@ export interface EditableNetwork {
 /** Edit name, description and secretariat (sends the version read, so a concurrent edit is refused). */
 export function EditNetworkForm({ network }: { network: EditableNetwork }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open, setOpen } = disclosure;
   const [name, setName] = useState(network.name);
   const [description, setDescription] = useState(network.description ?? '');
   const [secretariat, setSecretariat] = useState<PickedOrganisation | { id: string; name: string } | null>(network.secretariat ?? null);
@@ -212,9 +202,9 @@ export function EditNetworkForm({ network }: { network: EditableNetwork }) {
   const placed = placeUserErrors(userErrors, shown, AREAS);
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} data-testid="edit-network">
+      <DisclosureButton disclosure={disclosure} testId="edit-network">
         {t('networks.network.edit')}
-      </button>
+      </DisclosureButton>
     );
   }
   async function submit(event: FormEvent) {
@@ -234,7 +224,7 @@ export function EditNetworkForm({ network }: { network: EditableNetwork }) {
     if (result.data?.updateNetwork.network && result.data.updateNetwork.userErrors.length === 0) setOpen(false);
   }
   return (
-    <form className="form-grid" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="edit-network-form" noValidate>
+    <Form id={disclosure.panelId} onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="edit-network-form" noValidate>
       <h2 id={`${formId}-title`}>{t('networks.network.edit')}</h2>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <label htmlFor={`${formId}-name`}>{t('networks.create.name')}</label>
@@ -249,22 +239,16 @@ export function EditNetworkForm({ network }: { network: EditableNetwork }) {
         <OrganisationPicker id={`${formId}-secretariat`} label={t('networks.network.secretariat')} onChoose={setSecretariat} />
       )}
       <FieldError formId={formId} field="secretariatOrganisationId" messages={placed.at('secretariatOrganisationId')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="edit-network-submit">
-          {fetching ? t('networks.create.saving') : t('networks.network.saveEdit')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('networks.create.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} submitLabel={t('networks.network.saveEdit')} pendingLabel={t('networks.create.saving')} submitTestId="edit-network-submit" onCancel={disclosure.hide} cancelLabel={t('networks.create.cancel')} />
+    </Form>
   );
 }
 
 /** Schedule a meeting of the network (DA planlæg møde). */
 export function ScheduleMeetingForm({ networkId }: { networkId: string }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open, setOpen } = disclosure;
   const [title, setTitle] = useState('');
   const [heldOn, setHeldOn] = useState('');
   const [location, setLocation] = useState('');
@@ -282,9 +266,9 @@ export function ScheduleMeetingForm({ networkId }: { networkId: string }) {
             {done}
           </p>
         )}
-        <button type="button" onClick={() => setOpen(true)} data-testid="schedule-meeting">
+        <DisclosureButton disclosure={disclosure} testId="schedule-meeting">
           {t('networks.meeting.open')}
-        </button>
+        </DisclosureButton>
       </>
     );
   }
@@ -301,7 +285,7 @@ export function ScheduleMeetingForm({ networkId }: { networkId: string }) {
     }
   }
   return (
-    <form className="form-grid" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="schedule-meeting-form" noValidate>
+    <Form id={disclosure.panelId} onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="schedule-meeting-form" noValidate>
       <h3 id={`${formId}-title`}>{t('networks.meeting.open')}</h3>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <label htmlFor={`${formId}-title-input`}>{t('networks.meeting.title')}</label>
@@ -313,15 +297,8 @@ export function ScheduleMeetingForm({ networkId }: { networkId: string }) {
       <label htmlFor={`${formId}-location`}>{t('networks.meeting.location')}</label>
       <input id={`${formId}-location`} value={location} onChange={(e) => setLocation(e.target.value)} data-testid="meeting-location" {...placed.props('location', formId)} />
       <FieldError formId={formId} field="location" messages={placed.at('location')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="schedule-meeting-submit">
-          {fetching ? t('networks.create.saving') : t('networks.meeting.submit')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('networks.create.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} submitLabel={t('networks.meeting.submit')} pendingLabel={t('networks.create.saving')} submitTestId="schedule-meeting-submit" onCancel={disclosure.hide} cancelLabel={t('networks.create.cancel')} />
+    </Form>
   );
 }
 
@@ -330,7 +307,8 @@ type DraftMember = NetworkMemberInput & { label: string };
 /** Add members: firms found with the kit's firm finder, or persons without a firm (by name). */
 export function AddMembersForm({ networkId }: { networkId: string }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open, setOpen } = disclosure;
   const [draft, setDraft] = useState<DraftMember[]>([]);
   const [person, setPerson] = useState('');
   const [added, setAdded] = useState<number | null>(null);
@@ -343,9 +321,9 @@ export function AddMembersForm({ networkId }: { networkId: string }) {
     return (
       <>
         {added != null && <p role="status">{t('networks.members.added', { count: added })}</p>}
-        <button type="button" onClick={() => setOpen(true)} data-testid="add-members">
+        <DisclosureButton disclosure={disclosure} testId="add-members">
           {t('networks.members.open')}
-        </button>
+        </DisclosureButton>
       </>
     );
   }
@@ -361,7 +339,7 @@ export function AddMembersForm({ networkId }: { networkId: string }) {
     }
   }
   return (
-    <form className="form-grid" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="add-members-form" noValidate>
+    <Form id={disclosure.panelId} onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="add-members-form" noValidate>
       <h3 id={`${formId}-title`}>{t('networks.members.open')}</h3>
       <FormErrors errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <FirmFinder
@@ -405,22 +383,16 @@ export function AddMembersForm({ networkId }: { networkId: string }) {
         </ul>
       </fieldset>
       <FieldError formId={formId} field="members" messages={placed.at('members')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching || draft.length === 0} data-testid="add-members-submit">
-          {t('networks.members.submit', { count: draft.length })}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('networks.create.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} disabled={draft.length === 0} submitLabel={t('networks.members.submit', { count: draft.length })} submitTestId="add-members-submit" onCancel={disclosure.hide} cancelLabel={t('networks.create.cancel')} />
+    </Form>
   );
 }
 
 /** Add a person or an organisation to the working group (DA arbejdsgruppe), with a role. */
 export function AddWorkingGroupMemberForm({ networkId }: { networkId: string }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
+  const disclosure = useDisclosure();
+  const { open, setOpen } = disclosure;
   const [personName, setPersonName] = useState('');
   const [role, setRole] = useState('');
   const [organisation, setOrganisation] = useState<PickedOrganisation | null>(null);
@@ -432,9 +404,9 @@ export function AddWorkingGroupMemberForm({ networkId }: { networkId: string }) 
   const placed = placeUserErrors(userErrors, shown, AREAS);
   if (!open) {
     return (
-      <button type="button" onClick={() => setOpen(true)} data-testid="add-working-group">
+      <DisclosureButton disclosure={disclosure} testId="add-working-group">
         {t('networks.group.open')}
-      </button>
+      </DisclosureButton>
     );
   }
   async function submit(event: FormEvent) {
@@ -453,7 +425,7 @@ export function AddWorkingGroupMemberForm({ networkId }: { networkId: string }) 
     }
   }
   return (
-    <form className="form-grid" onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="add-working-group-form" noValidate>
+    <Form id={disclosure.panelId} onSubmit={submit} aria-labelledby={`${formId}-title`} data-testid="add-working-group-form" noValidate>
       <h3 id={`${formId}-title`}>{t('networks.group.open')}</h3>
       <FormErrors messages={local ? [local] : []} errors={userErrors} shownKeys={shown} error={error} areas={AREAS} />
       <label htmlFor={`${formId}-person`}>{t('networks.group.person')}</label>
@@ -468,15 +440,8 @@ export function AddWorkingGroupMemberForm({ networkId }: { networkId: string }) 
       <label htmlFor={`${formId}-role`}>{t('networks.group.role')}</label>
       <input id={`${formId}-role`} value={role} onChange={(e) => setRole(e.target.value)} data-testid="group-role" {...placed.props('role', formId)} />
       <FieldError formId={formId} field="role" messages={placed.at('role')} />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="add-working-group-submit">
-          {t('networks.group.submit')}
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          {t('networks.create.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} submitLabel={t('networks.group.submit')} submitTestId="add-working-group-submit" onCancel={disclosure.hide} cancelLabel={t('networks.create.cancel')} />
+    </Form>
   );
 }
 

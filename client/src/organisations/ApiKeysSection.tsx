@@ -4,6 +4,7 @@ import { useCreateApiKeyMutation, useOrganisationApiKeysQuery, useRevokeApiKeyMu
 import { formatDate, formatDateTime } from '../ui/format';
 import { PAGE_SIZE, PageFooter, Paged, type PageProps } from '../ui/paging';
 import { confirmIrreversible, FieldError, FormErrors, placeUserErrors, wordUserError } from '../ui/userErrors';
+import { Form } from '../ui/Form';
 
 const AREAS = ['organisations'];
 const API_KEY = { additionalTypenames: ['ApiKey'] };
@@ -151,7 +152,7 @@ function CreateApiKeyForm({ organisationId }: { organisationId: string }) {
   }
 
   return (
-    <form className="admin-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="create-api-key-form">
+    <Form className="admin-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="create-api-key-form">
       <h3 id={`${formId}-title`}>{t('organisations.keys.createTitle')}</h3>
       <FormErrors errors={errors} shownKeys={['name']} error={error} areas={AREAS} testId="create-api-key-errors" />
       <label htmlFor={`${formId}-name`}>{t('organisations.keys.purpose')}</label>
@@ -168,6 +169,6 @@ function CreateApiKeyForm({ organisationId }: { organisationId: string }) {
       <button type="submit" className="primary" disabled={fetching || !name.trim()} data-testid="create-api-key-submit">
         {t('organisations.keys.create')}
       </button>
-    </form>
+    </Form>
   );
 }

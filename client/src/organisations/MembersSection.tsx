@@ -13,6 +13,7 @@ import { roleLabel } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';
 import { confirmIrreversible, FieldError, FormErrors, placeUserErrors, wordUserError, type UserErrorLike } from '../ui/userErrors';
 import { ROLES } from './labels';
+import { Form } from '../ui/Form';
 
 const AREAS = ['organisations'];
 const MEMBERSHIP = { additionalTypenames: ['Membership'] };
@@ -140,7 +141,7 @@ function AddMemberForm({ organisationId, onAdded }: { organisationId: string; on
   }
 
   return (
-    <form className="admin-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="add-member-form">
+    <Form className="admin-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="add-member-form">
       <h3 id={`${formId}-title`}>{t('organisations.members.addTitle')}</h3>
       <FormErrors errors={errors} shownKeys={['email', 'role']} error={error} areas={AREAS} testId="add-member-errors" />
       <label htmlFor={`${formId}-email`}>{t('organisations.members.email')}</label>
@@ -159,6 +160,6 @@ function AddMemberForm({ organisationId, onAdded }: { organisationId: string; on
       <button type="submit" className="primary" disabled={fetching || !email.trim()} data-testid="add-member-submit">
         {t('organisations.members.add')}
       </button>
-    </form>
+    </Form>
   );
 }

@@ -8,6 +8,7 @@ import { describeError } from '../ui/userErrors';
 import { kindLabel } from './labels';
 import { OrganisationProfile } from './OrganisationProfile';
 import { useDebounced } from './useDebounced';
+import { Form } from '../ui/Form';
 
 type Membership = MeQuery['me']['memberships'][number];
 
@@ -36,7 +37,7 @@ export function OrganisationBrowser({ id, memberships, actingFor, userId }: Orga
     <div className="browser">
       <aside className="browser-search" aria-labelledby="organisation-search-title">
         <h2 id="organisation-search-title">{t('organisations.browser.find')}</h2>
-        <form role="search" onSubmit={(e) => e.preventDefault()}>
+        <Form role="search" onSubmit={(e) => e.preventDefault()}>
           <label htmlFor="organisation-search-text">{t('organisations.browser.nameStarts')}</label>
           <input
             id="organisation-search-text"
@@ -46,7 +47,7 @@ export function OrganisationBrowser({ id, memberships, actingFor, userId }: Orga
             value={text}
             onChange={(e) => setText(e.target.value)}
           />
-        </form>
+        </Form>
         {namePrefix ? (
           <OrganisationSearchResults namePrefix={namePrefix} selectedId={id} />
         ) : (

@@ -18,6 +18,7 @@ import { MembersSection } from './MembersSection';
 import { ProfileEditForm } from './ProfileEditForm';
 import { ProposeRelationshipForm } from './ProposeRelationshipForm';
 import { groupRelationships, type RelationshipView } from './relationships';
+import { DisclosureButton, useDisclosure } from '../ui/Form';
 
 const RELATIONSHIP = { additionalTypenames: ['OrganisationRelationship'] };
 
@@ -39,7 +40,8 @@ export interface OrganisationProfileProps {
 export function OrganisationProfile({ id, showMembers, administeredIds = [], currentUserId }: OrganisationProfileProps) {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useOrganisationProfileQuery({ variables: { id } });
-  const [editing, setEditing] = useState(false);
+  const disclosure = useDisclosure();
+  const { open: editing, setOpen: setEditing } = disclosure;
   const [saved, setSaved] = useState(false);
   const org = data?.organisation;
   if (!org) {
@@ -92,9 +94,9 @@ export function OrganisationProfile({ id, showMembers, administeredIds = [], cur
                 {t('organisations.profile.adminNote', { name: org.name })}
               </p>
               <nav aria-label={t('organisations.profile.sections')} className="section-links">
-                <button type="button" onClick={() => setEditing(true)} data-testid="edit-profile">
+                <DisclosureButton disclosure={disclosure} testId="edit-profile">
                   {t('organisations.profile.edit')}
-                </button>{' '}
+                </DisclosureButton>{' '}
                 <SectionLink target="members-title" label={t('organisations.members.title')} />{' '}
                 <SectionLink target="api-keys-title" label={t('organisations.keys.title')} />{' '}
                 <SectionLink target="relationships-title" label={t('organisations.rel.title')} />

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUpdateOrganisationMutation } from '../generated/graphql';
 import { FieldError, FormErrors, hasVersionConflict, placeUserErrors } from '../ui/userErrors';
+import { Form, FormActions } from '../ui/Form';
 
 const AREAS = ['organisations'];
 const FIELDS = ['name', 'description', 'website'];
@@ -37,7 +38,7 @@ export function ProfileEditForm({ org, onDone }: { org: EditableProfile; onDone:
   }
 
   return (
-    <form className="card admin-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="edit-profile-form">
+    <Form className="card admin-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="edit-profile-form">
       <h2 id={`${formId}-title`}>{t('organisations.profile.editTitle')}</h2>
       <FormErrors errors={errors} shownKeys={hasVersionConflict(errors) ? [] : FIELDS} error={error} areas={AREAS} testId="edit-profile-errors" />
       <label htmlFor={`${formId}-name`}>{t('organisations.profile.name')}</label>
@@ -65,14 +66,7 @@ export function ProfileEditForm({ org, onDone }: { org: EditableProfile; onDone:
         {...placed.props('website', formId)}
       />
       <FieldError formId={formId} field="website" messages={placed.at('website')} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={fetching} data-testid="edit-profile-save">
-          {fetching ? t('organisations.profile.saving') : t('organisations.profile.save')}
-        </button>{' '}
-        <button type="button" onClick={() => onDone(false)}>
-          {t('organisations.profile.cancel')}
-        </button>
-      </div>
-    </form>
+      <FormActions pending={fetching} submitLabel={t('organisations.profile.save')} pendingLabel={t('organisations.profile.saving')} submitTestId="edit-profile-save" onCancel={() => onDone(false)} cancelLabel={t('organisations.profile.cancel')} />
+    </Form>
   );
 }

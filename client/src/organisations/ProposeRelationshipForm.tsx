@@ -4,6 +4,7 @@ import { useAddOrganisationRelationshipMutation, useSearchOrganisationsQuery, ty
 import { fieldKey, FieldError, FormErrors, placeUserErrors } from '../ui/userErrors';
 import { kindLabel, RELATIONSHIP_KINDS, relationshipKindLabel } from './labels';
 import { useDebounced } from './useDebounced';
+import { Form } from '../ui/Form';
 
 const AREAS = ['organisations'];
 const RELATIONSHIP = { additionalTypenames: ['OrganisationRelationship'] };
@@ -46,7 +47,7 @@ export function ProposeRelationshipForm({ organisation }: { organisation: { id: 
   }
 
   return (
-    <form className="admin-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="propose-relationship-form">
+    <Form className="admin-form" onSubmit={submit} aria-labelledby={`${formId}-title`} noValidate data-testid="propose-relationship-form">
       <h3 id={`${formId}-title`}>{t('organisations.propose.title')}</h3>
       <p className="hint">{t('organisations.propose.hint')}</p>
       <FormErrors errors={mapped} shownKeys={SHOWN} error={error} areas={AREAS} testId="propose-errors" />
@@ -98,7 +99,7 @@ export function ProposeRelationshipForm({ organisation }: { organisation: { id: 
           {result.state === 'ACTIVE' ? t('organisations.propose.active') : t('organisations.propose.proposed')}
         </p>
       )}
-    </form>
+    </Form>
   );
 }
 

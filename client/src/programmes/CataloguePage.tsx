@@ -7,6 +7,7 @@ import { areaHref, navigate } from '../routing';
 import { levelLabel, sizeClassLabel } from '../ui/labels';
 import { catalogueFilter, catalogueParams, type CatalogueParams } from './catalogue';
 import { eligibilityRows, GROWTH_LEVELS, kindLabel, PROGRAMME_KINDS, programmeStateLabel, shownProgrammeState, SIZE_CLASSES } from './format';
+import { Form, FormActions } from '../ui/Form';
 
 const PAGE_SIZE = 20;
 
@@ -48,7 +49,7 @@ function CatalogueFilters({ params }: { params: CatalogueParams }) {
   }
 
   return (
-    <form className="card filters" role="search" aria-label={t('programmes.catalogue.filter')} onSubmit={submit}>
+    <Form className="card filters" role="search" aria-label={t('programmes.catalogue.filter')} onSubmit={submit}>
       <div className="filter-grid">
         <label>
           <span>{t('programmes.catalogue.name')}</span>
@@ -99,13 +100,10 @@ function CatalogueFilters({ params }: { params: CatalogueParams }) {
           </select>
         </label>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" data-testid="filter-submit">
-          {t('programmes.catalogue.show')}
-        </button>
+      <FormActions submitLabel={t('programmes.catalogue.show')} submitTestId="filter-submit">
         <a href={areaHref('programmes')}>{t('programmes.catalogue.clear')}</a>
-      </div>
-    </form>
+      </FormActions>
+    </Form>
   );
 }
 

@@ -9,6 +9,7 @@ import { areaHref, navigate } from '../routing';
 import { levelLabel, sizeClassLabel } from '../ui/labels';
 import { buildCreateProgrammeInput, buildUpdateProgrammeInput, emptyProgrammeForm, programmeToForm, type FundingRow, type KpiRow, type ProgrammeForm } from './createProgramme';
 import { GROWTH_LEVELS, kindLabel, PROGRAMME_KINDS, SIZE_CLASSES } from './format';
+import { Form, FormActions } from '../ui/Form';
 
 const FORM_ID = 'create-programme';
 
@@ -109,7 +110,7 @@ export function CreateProgrammePage({ operators, programme }: { operators: Opera
       </p>
       <h1 id="create-programme-title">{editing ? t('programmes.form.editTitle', { name: programme.name }) : t('programmes.form.newTitle')}</h1>
       <p className="muted">{editing ? t('programmes.form.editHint') : t('programmes.form.draftHint')}</p>
-      <form className="card form" onSubmit={submit} noValidate data-testid={editing ? 'edit-programme-form' : 'create-programme-form'}>
+      <Form className="card" onSubmit={submit} noValidate data-testid={editing ? 'edit-programme-form' : 'create-programme-form'}>
         <FormErrors errors={placed.unplaced} requestError={error} areas={['programmes']} />
         <Field id={`${FORM_ID}-operator`} label={t('programmes.form.operator')} error={<FieldError formId={FORM_ID} field="operatorOrganisationId" messages={messages('operatorOrganisationId')} />}>
           <select
@@ -249,13 +250,10 @@ export function CreateProgrammePage({ operators, programme }: { operators: Opera
           </button>
         </fieldset>
 
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={fetching} data-testid="create-programme-submit">
-            {editing ? (fetching ? t('programmes.form.saving') : t('programmes.form.save')) : fetching ? t('programmes.form.creating') : t('programmes.form.create')}
-          </button>
+        <FormActions pending={fetching} submitLabel={editing ? (fetching ? t('programmes.form.saving') : t('programmes.form.save')) : fetching ? t('programmes.form.creating') : t('programmes.form.create')} submitTestId="create-programme-submit">
           <a href={editing ? areaHref('programmes', [programme.id]) : areaHref('programmes')}>{t('programmes.form.cancel')}</a>
-        </div>
-      </form>
+        </FormActions>
+      </Form>
     </section>
   );
 }

@@ -143,7 +143,8 @@ export const messages = {
   'form.growth': { en: 'Growth potential', da: 'Vækstpotentiale', sv: 'Tillväxtpotential' },
   'form.regions': { en: 'Regions', da: 'Regioner', sv: 'Regioner' },
   'form.size': { en: 'Size', da: 'Størrelse', sv: 'Storlek' },
-  'form.industries': { en: 'Industry code prefixes (DB07), e.g. 62, 4120', da: 'Branchekoder (DB07), begyndelsen, fx 62, 4120', sv: 'Branschkoder (SNI 2007), början, t.ex. 62, 4120' },
+  // A prefix matches Danish (DB07) and Swedish (SNI 2007) firms alike (both refine NACE): name both in every language.
+  'form.industries': { en: 'Industry code prefixes (DB07 / SNI 2007), e.g. 62, 4120', da: 'Branchekoder (DB07 / SNI 2007), begyndelsen, fx 62, 4120', sv: 'Branschkoder (SNI 2007 / DB07), början, t.ex. 62, 4120' },
   'form.funding': { en: 'Funding sources (shares must add up to exactly 100 %)', da: 'Finansieringskilder (andelene skal give præcis 100 %)', sv: 'Finansieringskällor (andelarna måste bli exakt 100 %)' },
   'form.funder': { en: 'Funder', da: 'Finansieringskilde', sv: 'Finansiär' },
   'form.funderPlaceholder': { en: 'e.g. EU Regional Fund', da: 'fx EU’s Regionalfond', sv: 't.ex. Europeiska regionala utvecklingsfonden' },

@@ -5,6 +5,7 @@ import { firmSearchFromText, formatIdentifier } from './firmSearch';
 import { levelLabel, sizeClassLabel } from './labels';
 import { PageFooter, Paged, type PageProps } from './paging';
 import { describeError } from './userErrors';
+import { Form } from './Form';
 
 export type FoundFirm = FirmFinderQuery['firms']['edges'][number]['node'];
 
@@ -50,7 +51,7 @@ export function FirmFinder({
   return (
     <div className="firm-finder" data-testid="firm-finder">
       {headingLevel && <Heading id={`${id}-heading`}>{labelText}</Heading>}
-      <form role="search" onSubmit={submit} aria-labelledby={headingLevel ? `${id}-heading` : undefined}>
+      <Form role="search" onSubmit={submit} aria-labelledby={headingLevel ? `${id}-heading` : undefined}>
         <label htmlFor={`${id}-text`}>{headingLevel ? t('ui.firmFinder.placeholder') : labelText}</label>
         <div className="search-row">
           <input
@@ -65,7 +66,7 @@ export function FirmFinder({
             {t('ui.firmFinder.search')}
           </button>
         </div>
-      </form>
+      </Form>
       {search && (
         <ul className="link-list finder-results" data-testid="firm-finder-results" aria-label={t('ui.firmFinder.results')} aria-live="polite">
           {hrefFor ? (

@@ -19,6 +19,11 @@ export const messages = {
   'paging.couldNotLoad': { en: 'Could not load {{what}}:', da: 'Kunne ikke hente {{what}}:', sv: 'Kunde inte hämta {{what}}:' },
   'paging.loadMore': { en: 'Load more', da: 'Vis flere', sv: 'Visa fler' },
 
+  // Form actions (ui/Form.tsx)
+  'form.save': { en: 'Save', da: 'Gem', sv: 'Spara' },
+  'form.saving': { en: 'Saving…', da: 'Gemmer…', sv: 'Sparar…' },
+  'form.cancel': { en: 'Cancel', da: 'Annuller', sv: 'Avbryt' },
+
   // Form errors
   'errors.fieldsMarked_one': { en: 'One field needs correcting: see the marked field.', da: 'Ét felt skal rettes: se det markerede felt.', sv: 'Ett fält behöver rättas: se det markerade fältet.' },
   'errors.fieldsMarked_other': { en: '{{count}} fields need correcting: see the marked fields.', da: '{{count}} felter skal rettes: se de markerede felter.', sv: '{{count}} fält behöver rättas: se de markerade fälten.' },
