@@ -1,3 +1,5 @@
+import { authenticate } from '../identity/authenticate';
+import { APP_ROLE, beginStatement, rlsSettingsOf, RlsSettings } from './rls';
 import { createTestApp, TestApp } from '../testing/harness';
 
 /**
@@ -5,6 +7,11 @@ import { createTestApp, TestApp } from '../testing/harness';
  * tables (firm, touchpoint) by a sequential scan. The demo data set is small, where a scan is what the
  * planner would pick anyway, so plans are made with enable_seqscan = off: a Seq Scan then remains only
  * where no index can serve the statement.
+ *
+ * Planned as the request plans them (issue 12): as the app role, with the caller's scope set as
+ * core/rls.ts sets it, so the row-level security policies are in the plan. A policy (or an app condition)
+ * with a non-LEAKPROOF operator can keep the query's own conditions from becoming index conditions; the
+ * owner connection (no RLS) would not show that.
  */
 const LARGE_TABLES = ['firm', 'touchpoint'];
 
@@ -41,8 +48,28 @@ const scans = (n: PlanNode): string[] => [
   ...(n.Plans ?? []).flatMap(scans),
 ];
 
+const CALLER = 'consultant@midtjylland.demo';
+
+/** The scope a request of `email` runs with (what its BEGIN passes to set_config). */
+async function settingsOf(email: string): Promise<RlsSettings> {
+  const ctx = await authenticate(app.appDs, app.config, { authorization: `Bearer ${await app.tokenFor(email)}` });
+  try {
+    return rlsSettingsOf(ctx.principal, ctx.scope);
+  } finally {
+    await ctx.db.finish(false);
+  }
+}
+
+/** In `runner`'s open transaction: become the app role with `email`'s scope (as a request does). */
+async function actAs(runner: { query: (sql: string) => Promise<unknown> }, email: string) {
+  const settings = await settingsOf(email);
+  expect(settings.orgIds.length).toBeGreaterThan(0);
+  await runner.query(`SET LOCAL ROLE ${APP_ROLE}`);
+  await runner.query(beginStatement(settings).replace(/^START TRANSACTION; /, ''));
+}
+
 async function seqScansOf(query: string, variables: Record<string, unknown> = {}) {
-  const r = await app.exec(query, variables, { email: 'consultant@midtjylland.demo' });
+  const r = await app.exec(query, variables, { email: CALLER });
   expect(r.errors).toBeUndefined();
   const selects = r.queries.statements.map((sql, i) => ({ sql, params: r.queries.parameters[i] })).filter((s) => /^\s*(SELECT|WITH)\b/i.test(s.sql));
   expect(selects.length).toBeGreaterThan(0);
@@ -50,6 +77,7 @@ async function seqScansOf(query: string, variables: Record<string, unknown> = {}
   try {
     await runner.startTransaction();
     await runner.query('SET LOCAL enable_seqscan = off');
+    await actAs(runner, CALLER);
     const found: string[] = [];
     for (const s of selects) {
       const [{ 'QUERY PLAN': plan }] = await runner.query(`EXPLAIN (FORMAT JSON) ${s.sql}`, s.params);
