@@ -19,6 +19,45 @@ export interface DetailGrant {
   referralId: string | null;
 }
 
+type GrantRow = { firm_id: string; viewer: string; owner: string; basis: AccessBasis; consent_id: string | null; referral_id: string | null };
+
+/** loadGrants' statement for the firms of `firmIds` (an SQL uuid[] expression); $2 viewers, $3 public kinds, $4 open statuses. */
+const grantsSql = (firmIds: string) => `WITH viewer AS (SELECT o.id, o.kind::text AS kind FROM organisation o WHERE o.id = ANY($2::uuid[])),
+     grants AS (
+       SELECT c.firm_id, v.id AS viewer, c.organisation_id AS owner, 'CONSENT' AS basis, c.id AS consent_id, NULL::uuid AS referral_id,
+              0 AS pref, c.recorded_at AS since
+         FROM firm_consent c JOIN viewer v ON v.id <> c.organisation_id
+        WHERE c.firm_id = ANY(${firmIds}) AND c.withdrawn_at IS NULL AND c.valid_until > now()
+          AND ((c.scope = '${ConsentScope.ALL_PUBLIC_BUSINESS_SUPPORT}' AND v.kind = ANY($3::text[]))
+            OR (c.scope = '${ConsentScope.NAMED_ORGANISATIONS}'
+                AND EXISTS (SELECT 1 FROM firm_consent_recipient cr WHERE cr.consent_id = c.id AND cr.organisation_id = v.id)))
+       UNION ALL
+       SELECT r.firm_id, v.id, CASE WHEN r.sender_organisation_id = v.id THEN r.receiver_organisation_id ELSE r.sender_organisation_id END,
+              'REFERRAL', NULL::uuid, r.id, 1, r.sent_at
+         FROM referral r JOIN viewer v ON v.id IN (r.sender_organisation_id, r.receiver_organisation_id)
+        WHERE r.firm_id = ANY(${firmIds}) AND r.status::text = ANY($4::text[]) AND r.sender_organisation_id <> r.receiver_organisation_id)
+     SELECT DISTINCT ON (firm_id, owner) firm_id, viewer, owner, basis, consent_id, referral_id
+       FROM grants WHERE owner <> ALL($2::uuid[])
+      ORDER BY firm_id, owner, pref, since DESC, viewer`;
+
+const grantOf = (r: GrantRow): DetailGrant => ({
+  firmId: r.firm_id, viewerOrganisationId: r.viewer, ownerOrganisationId: r.owner, basis: r.basis, consentId: r.consent_id, referralId: r.referral_id,
+});
+
+/**
+ * The journey page's basis in ONE statement (issue 12): the firm plus the prospects merged into it
+ * (`withMerged`; a merged firm has none of its own) and the grants of all of them (loadGrants' rule).
+ */
+export async function loadJourneyBasis(ctx: RequestContext, firmId: string, withMerged: boolean, viewerIds: readonly string[]): Promise<{ firmIds: string[]; grants: DetailGrant[] }> {
+  const [row]: Array<{ firm_ids: string[]; grants: GrantRow[] | null }> = await ctx.ds.query(
+    `WITH ids AS MATERIALIZED (SELECT ARRAY[$1::uuid] || ARRAY(SELECT id FROM firm WHERE $5::boolean AND merged_into_id = $1::uuid ORDER BY id) AS ids)
+     SELECT (SELECT ids::text[] FROM ids) AS firm_ids,
+            (SELECT json_agg(g ORDER BY array_position((SELECT ids FROM ids)::uuid[], g.firm_id), g.owner) FROM (${grantsSql('(SELECT ids FROM ids)::uuid[]')}) g) AS grants`,
+    [firmId, [...viewerIds], [...PUBLIC_BUSINESS_SUPPORT_KINDS], [...OPEN_REFERRAL_STATUSES], withMerged],
+  );
+  return { firmIds: row.firm_ids, grants: (row.grants ?? []).map(grantOf) };
+}
+
 /**
  * For each firm, the other organisations whose journey entries the caller's organisations may see in
  * detail, and why: an effective consent recorded by the owner (not withdrawn, not expired - evaluated
@@ -29,31 +68,11 @@ export interface DetailGrant {
 export async function loadGrants(ctx: RequestContext, firmIds: readonly string[], viewerIds: readonly string[]): Promise<Map<string, DetailGrant[]>> {
   const out = new Map<string, DetailGrant[]>(firmIds.map((id) => [id, []]));
   if (!firmIds.length || !viewerIds.length) return out;
-  const rows: Array<{ firm_id: string; viewer: string; owner: string; basis: AccessBasis; consent_id: string | null; referral_id: string | null }> = await ctx.ds.query(
-    `WITH viewer AS (SELECT o.id, o.kind::text AS kind FROM organisation o WHERE o.id = ANY($2::uuid[])),
-     grants AS (
-       SELECT c.firm_id, v.id AS viewer, c.organisation_id AS owner, 'CONSENT' AS basis, c.id AS consent_id, NULL::uuid AS referral_id,
-              0 AS pref, c.recorded_at AS since
-         FROM firm_consent c JOIN viewer v ON v.id <> c.organisation_id
-        WHERE c.firm_id = ANY($1::uuid[]) AND c.withdrawn_at IS NULL AND c.valid_until > now()
-          AND ((c.scope = '${ConsentScope.ALL_PUBLIC_BUSINESS_SUPPORT}' AND v.kind = ANY($3::text[]))
-            OR (c.scope = '${ConsentScope.NAMED_ORGANISATIONS}'
-                AND EXISTS (SELECT 1 FROM firm_consent_recipient cr WHERE cr.consent_id = c.id AND cr.organisation_id = v.id)))
-       UNION ALL
-       SELECT r.firm_id, v.id, CASE WHEN r.sender_organisation_id = v.id THEN r.receiver_organisation_id ELSE r.sender_organisation_id END,
-              'REFERRAL', NULL::uuid, r.id, 1, r.sent_at
-         FROM referral r JOIN viewer v ON v.id IN (r.sender_organisation_id, r.receiver_organisation_id)
-        WHERE r.firm_id = ANY($1::uuid[]) AND r.status::text = ANY($4::text[]) AND r.sender_organisation_id <> r.receiver_organisation_id)
-     SELECT DISTINCT ON (firm_id, owner) firm_id, viewer, owner, basis, consent_id, referral_id
-       FROM grants WHERE owner <> ALL($2::uuid[])
-      ORDER BY firm_id, owner, pref, since DESC, viewer`,
+  const rows: GrantRow[] = await ctx.ds.query(
+    `${grantsSql('$1::uuid[]')}`,
     [[...firmIds], [...viewerIds], [...PUBLIC_BUSINESS_SUPPORT_KINDS], [...OPEN_REFERRAL_STATUSES]],
   );
-  for (const r of rows) {
-    out.get(r.firm_id)?.push({
-      firmId: r.firm_id, viewerOrganisationId: r.viewer, ownerOrganisationId: r.owner, basis: r.basis, consentId: r.consent_id, referralId: r.referral_id,
-    });
-  }
+  for (const r of rows) out.get(r.firm_id)?.push(grantOf(r));
   return out;
 }
 

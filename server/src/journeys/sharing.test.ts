@@ -364,6 +364,31 @@ describe('SQL statements do not grow with the number of entries', () => {
     expect(ownLarge.queries.count).toBeLessThanOrEqual(ownSmall.queries.count + 2);
   });
 
+  it("for the benchmark's journey page: the firm, its basis (merged prospects + grants), the page with the hidden organisations", async () => {
+    // bench/scenarios.mjs' journey page; the organisation names come from the loader the scope primed.
+    const BENCH_PAGE = `query($f: ID!) { firmJourney(firmId: $f, first: 20) {
+      firm { name cvr } hiddenOrganisations { name } accessGrants { basis }
+      edges { node { kind occurredAt recordedAt summary organisation { name }
+        details { __typename ... on NoteDetails { text } ... on FirstContactDetails { channel } } } }
+      pageInfo { hasNextPage endCursor } } }`;
+    const [f] = (await app.ds.query(`SELECT id FROM firm WHERE status = 'REGISTERED' ORDER BY name DESC LIMIT 1 OFFSET 7`)).map((r: any) => r.id);
+    await addEntries(f, midt, 3);
+    await addEntries(f, hoved, 2);
+    for (const [email, hidden] of [[MIDT, 1], [HOVED, 1]] as const) {
+      const r = await app.exec(BENCH_PAGE, { f }, { email });
+      expect(r.errors).toBeUndefined();
+      expect(r.data.firmJourney.hiddenOrganisations).toHaveLength(hidden);
+      // Was 5 + COMMIT: firm, merged prospects, grants, entries, hidden organisations (issue 12).
+      // (The request's BEGIN with the scope runs in authenticate, outside this tally.)
+      expect(r.queries.statements.map((q) => q.replace(/\s+/g, ' ').slice(0, 40))).toEqual([
+        expect.stringMatching(/^SELECT "f"."id" AS "id"/),
+        expect.stringMatching(/^WITH ids AS MATERIALIZED/),
+        expect.stringMatching(/^WITH page AS \(SELECT/),
+        'COMMIT',
+      ]);
+    }
+  });
+
   it('for the worklist', async () => {
     const firms = (await app.ds.query(`SELECT id FROM firm WHERE status = 'REGISTERED' ORDER BY name LIMIT 31 OFFSET 50`)).map((r: any) => r.id);
     const addWork = async (f: string) => {
