@@ -2,7 +2,10 @@ import { EntityManager } from 'typeorm';
 import { Capability } from '../core/access';
 import { RequestContext } from '../core/context';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { fromJson, jsonObject } from '../core/rows';
 import { OrgScope } from '../core/scope';
+import { Firm, FirmStatus } from '../firms/firm.entity';
+import { restrictToVisibleFirms } from '../firms/firm.visibility';
 import { AccessBasis, ConsentScope, OPEN_REFERRAL_STATUSES, PUBLIC_BUSINESS_SUPPORT_KINDS } from './journey.enums';
 
 /**
@@ -21,23 +24,23 @@ export interface DetailGrant {
 
 type GrantRow = { firm_id: string; viewer: string; owner: string; basis: AccessBasis; consent_id: string | null; referral_id: string | null };
 
-/** loadGrants' statement for the firms of `firmIds` (an SQL uuid[] expression); $2 viewers, $3 public kinds, $4 open statuses. */
-const grantsSql = (firmIds: string) => `WITH viewer AS (SELECT o.id, o.kind::text AS kind FROM organisation o WHERE o.id = ANY($2::uuid[])),
+/** loadGrants' statement for the firms of `firmIds` (an SQL uuid[] expression); `p`: the placeholders of the viewers (uuid[]), public kinds and open statuses (text[]). */
+const grantsSql = (firmIds: string, p = { viewers: '$2', kinds: '$3', statuses: '$4' }) => `WITH viewer AS (SELECT o.id, o.kind::text AS kind FROM organisation o WHERE o.id = ANY(${p.viewers}::uuid[])),
      grants AS (
        SELECT c.firm_id, v.id AS viewer, c.organisation_id AS owner, 'CONSENT' AS basis, c.id AS consent_id, NULL::uuid AS referral_id,
               0 AS pref, c.recorded_at AS since
          FROM firm_consent c JOIN viewer v ON v.id <> c.organisation_id
         WHERE c.firm_id = ANY(${firmIds}) AND c.withdrawn_at IS NULL AND c.valid_until > now()
-          AND ((c.scope = '${ConsentScope.ALL_PUBLIC_BUSINESS_SUPPORT}' AND v.kind = ANY($3::text[]))
+          AND ((c.scope = '${ConsentScope.ALL_PUBLIC_BUSINESS_SUPPORT}' AND v.kind = ANY(${p.kinds}::text[]))
             OR (c.scope = '${ConsentScope.NAMED_ORGANISATIONS}'
                 AND EXISTS (SELECT 1 FROM firm_consent_recipient cr WHERE cr.consent_id = c.id AND cr.organisation_id = v.id)))
        UNION ALL
        SELECT r.firm_id, v.id, CASE WHEN r.sender_organisation_id = v.id THEN r.receiver_organisation_id ELSE r.sender_organisation_id END,
               'REFERRAL', NULL::uuid, r.id, 1, r.sent_at
          FROM referral r JOIN viewer v ON v.id IN (r.sender_organisation_id, r.receiver_organisation_id)
-        WHERE r.firm_id = ANY(${firmIds}) AND r.status::text = ANY($4::text[]) AND r.sender_organisation_id <> r.receiver_organisation_id)
+        WHERE r.firm_id = ANY(${firmIds}) AND r.status::text = ANY(${p.statuses}::text[]) AND r.sender_organisation_id <> r.receiver_organisation_id)
      SELECT DISTINCT ON (firm_id, owner) firm_id, viewer, owner, basis, consent_id, referral_id
-       FROM grants WHERE owner <> ALL($2::uuid[])
+       FROM grants WHERE owner <> ALL(${p.viewers}::uuid[])
       ORDER BY firm_id, owner, pref, since DESC, viewer`;
 
 const grantOf = (r: GrantRow): DetailGrant => ({
@@ -45,17 +48,27 @@ const grantOf = (r: GrantRow): DetailGrant => ({
 });
 
 /**
- * The journey page's basis in ONE statement (issue 12): the firm plus the prospects merged into it
- * (`withMerged`; a merged firm has none of its own) and the grants of all of them (loadGrants' rule).
+ * The journey page's basis in ONE statement (issue 12): the firm (if the caller may see it: the firm
+ * loader's rule, restrictToVisibleFirms), the prospects merged into it (a merged firm has none of its own)
+ * and the grants of all of them (loadGrants' rule). Null when the firm is not to be seen.
  */
-export async function loadJourneyBasis(ctx: RequestContext, firmId: string, withMerged: boolean, viewerIds: readonly string[]): Promise<{ firmIds: string[]; grants: DetailGrant[] }> {
-  const [row]: Array<{ firm_ids: string[]; grants: GrantRow[] | null }> = await ctx.ds.query(
-    `WITH ids AS MATERIALIZED (SELECT ARRAY[$1::uuid] || ARRAY(SELECT id FROM firm WHERE $5::boolean AND merged_into_id = $1::uuid ORDER BY id) AS ids)
-     SELECT (SELECT ids::text[] FROM ids) AS firm_ids,
-            (SELECT json_agg(g ORDER BY array_position((SELECT ids FROM ids)::uuid[], g.firm_id), g.owner) FROM (${grantsSql('(SELECT ids FROM ids)::uuid[]')}) g) AS grants`,
-    [firmId, [...viewerIds], [...PUBLIC_BUSINESS_SUPPORT_KINDS], [...OPEN_REFERRAL_STATUSES], withMerged],
+export async function loadJourneyBasis(ctx: RequestContext, firmId: string, viewerIds: readonly string[]): Promise<{ firm: Firm; firmIds: string[]; grants: DetailGrant[] } | null> {
+  const qb = ctx.ds.getRepository(Firm).createQueryBuilder('f')
+    .select(jsonObject(ctx.ds, Firm, 'f'), 'firm')
+    .addSelect(`ARRAY[f.id] || ARRAY(SELECT m.id FROM firm m WHERE f.status::text <> '${FirmStatus.MERGED}' AND m.merged_into_id = f.id ORDER BY m.id)`, 'ids')
+    .where('f.id = :firmId', { firmId });
+  const [firmSql, params] = restrictToVisibleFirms(qb, 'f', ctx).getQueryAndParameters();
+  const n = params.length;
+  const ids = '(SELECT ids FROM f)::uuid[]';
+  const [row]: Array<{ firm: Firm | null; firm_ids: string[] | null; grants: GrantRow[] | null }> = await ctx.ds.query(
+    `WITH f AS MATERIALIZED (${firmSql})
+     SELECT (SELECT firm FROM f) AS firm, (SELECT ids::text[] FROM f) AS firm_ids,
+            (SELECT json_agg(g ORDER BY array_position(${ids}, g.firm_id), g.owner)
+               FROM (${grantsSql(ids, { viewers: `$${n + 1}`, kinds: `$${n + 2}`, statuses: `$${n + 3}` })}) g) AS grants`,
+    [...params, [...viewerIds], [...PUBLIC_BUSINESS_SUPPORT_KINDS], [...OPEN_REFERRAL_STATUSES]],
   );
-  return { firmIds: row.firm_ids, grants: (row.grants ?? []).map(grantOf) };
+  if (!row?.firm || !row.firm_ids) return null;
+  return { firm: fromJson(ctx.ds, Firm, row.firm), firmIds: row.firm_ids, grants: (row.grants ?? []).map(grantOf) };
 }
 
 /**

@@ -83,9 +83,9 @@ export class FirmJourneyResolver {
   ): Promise<FirmJourney | null> {
     const scope = ctx.scope.require(Capability.READ);
     if (!isUuid(firmId)) return null;
-    const firm = await firmLoaders(ctx).byId.load(firmId);
-    if (!firm) return null;
-    const { connection, firmIds, visibleOwners, grants, hiddenOwners } = await firmJourneyPage(ctx, scope, firm, filter, first, after);
+    const page = await firmJourneyPage(ctx, scope, firmId, filter, first, after);
+    if (!page) return null;
+    const { firm, connection, firmIds, visibleOwners, grants, hiddenOwners } = page;
     return Object.assign(new FirmJourney(), connection, { firm, firmIds, visibleOwners, grants, hiddenOwners });
   }
 

@@ -5,7 +5,7 @@ import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { OrgScope } from '../core/scope';
 import { isUuid } from '../core/text';
-import { Firm, FirmStatus } from '../firms/firm.entity';
+import { firmLoaders } from '../firms/firm.loaders';
 import { FirmConsent, JourneyAccessLog } from './consent.entity';
 import { ContactPerson, ContactPersonRevealLog } from './contact-person.entity';
 import { DetailGrant, loadJourneyBasis } from './journey.access';
@@ -35,12 +35,14 @@ function dedupeGrants(grants: DetailGrant[]): DetailGrant[] {
  * A page of a firm's journey: entries of the caller's organisations and of organisations sharing with them
  * on a recorded basis, newest first; the firm's merged prospects count as the firm. Logs the foreign reads.
  */
-export async function firmJourneyPage(ctx: RequestContext, scope: OrgScope, firm: Firm, filter: JourneyFilter | undefined, first: number, after: string | null | undefined) {
+export async function firmJourneyPage(ctx: RequestContext, scope: OrgScope, firmId: string, filter: JourneyFilter | undefined, first: number, after: string | null | undefined) {
   const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
-  // The firm plus prospects that were merged into it (their history is the firm's history) and the bases on
+  // The firm, the prospects that were merged into it (their history is the firm's history) and the bases on
   // which the caller sees other organisations' entries about them: one statement (loadJourneyBasis).
-  const basis = await loadJourneyBasis(ctx, firm.id, firm.status !== FirmStatus.MERGED, scope.organisationIds);
-  const firmIds = basis.firmIds;
+  const basis = await loadJourneyBasis(ctx, firmId, scope.organisationIds);
+  if (!basis) return null;
+  const { firm, firmIds } = basis;
+  firmLoaders(ctx).byId.prime(firm.id, firm);
   const grants = dedupeGrants(basis.grants);
   const visibleOwners = [...scope.organisationIds, ...grants.map((g) => g.ownerOrganisationId)];
   const owners = filter?.organisationIds?.length ? visibleOwners.filter((o) => filter.organisationIds!.includes(o)) : visibleOwners;
@@ -78,7 +80,7 @@ export async function firmJourneyPage(ctx: RequestContext, scope: OrgScope, firm
   const connection = toConnection(rows, first, entryKey, !!cursor);
 
   await logForeignReads(ctx, connection.edges.map((e) => e.node), scope.organisationIds, grants);
-  return { connection, firmIds, visibleOwners, grants, hiddenOwners };
+  return { firm, connection, firmIds, visibleOwners, grants, hiddenOwners };
 }
 
 /** RLS hides the entries themselves; the view journey_presence shows (firm, organisation) pairs only. */
