@@ -42,10 +42,21 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
-const scans = (n: PlanNode): string[] => [
-  ...(n['Node Type'] === 'Seq Scan' && LARGE_TABLES.includes(n['Relation Name'] ?? '') ? [n['Relation Name']!] : []),
-  ...(n.Plans ?? []).flatMap(scans),
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Cond'?: string; Plans?: PlanNode[] };
+/**
+ * Reads of a whole large table: a Seq Scan, or an index scan without an index condition (with seqscan off
+ * the planner walks a whole index rather than scan the table - e.g. when RLS keeps a condition out of the
+ * index). Such a walk is fine only under a LIMIT it serves in order (the first page of a name-ordered list).
+ */
+const bitmapWithoutCond = (n: PlanNode): boolean =>
+  (n['Node Type'] === 'Bitmap Index Scan' && !n['Index Cond']) || (/^Bitmap(And|Or)$/.test(n['Node Type']) && (n.Plans ?? []).some(bitmapWithoutCond));
+const wholeIndex = (n: PlanNode, limited: boolean) =>
+  (/^Index (Only )?Scan$/.test(n['Node Type']) && !n['Index Cond'] && !limited) || (n['Node Type'] === 'Bitmap Heap Scan' && (n.Plans ?? []).some(bitmapWithoutCond));
+const scans = (n: PlanNode, limited = false): string[] => [
+  ...(LARGE_TABLES.includes(n['Relation Name'] ?? '') && (n['Node Type'] === 'Seq Scan' || wholeIndex(n, limited))
+    ? [`${n['Relation Name']!}${n['Node Type'] === 'Seq Scan' ? '' : ' (whole index)'}`]
+    : []),
+  ...(n.Plans ?? []).flatMap((c) => scans(c, n['Node Type'] === 'Limit' || (limited && n['Node Type'] !== 'Sort'))),
 ];
 
 const CALLER = 'consultant@midtjylland.demo';
@@ -103,6 +114,24 @@ describe('the benchmark queries read firm and touchpoint through indexes only', 
   it('organisation graph and the partner nested read', async () => {
     expect(await seqScansOf(GRAPH)).toEqual([]);
     expect(await seqScansOf(PARTNER)).toEqual([]);
+  });
+
+  it('the check plans as the app role: an index condition the owner gets but RLS forbids (a non-LEAKPROOF enum =) shows', async () => {
+    const planned = async (asApp: boolean) => {
+      const runner = app.ds.createQueryRunner();
+      try {
+        await runner.startTransaction();
+        await runner.query('SET LOCAL enable_seqscan = off');
+        if (asApp) await actAs(runner, CALLER);
+        const [{ 'QUERY PLAN': plan }] = await runner.query(`EXPLAIN (FORMAT JSON) SELECT id FROM touchpoint WHERE kind = 'NOTE'`);
+        return scans(plan[0].Plan);
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    };
+    expect(await planned(false)).toEqual([]); // IDX_touchpoint_kind_occurred
+    expect(await planned(true)).toEqual([expect.stringMatching(/^touchpoint/)]);
   });
 
   it('the check finds a sequential scan where there is no index', async () => {
