@@ -55,6 +55,10 @@ export interface RunningServer {
 
 /** Migrates the database, loads demo data once, and serves the API (and the built client). */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  // Where a start spends its time (issue 12: warm start under 5 s), logged once it listens.
+  const phases: Record<string, number> = {};
+  let last = Date.now();
+  const mark = (phase: string) => ((phases[phase] = Date.now() - last), (last = Date.now()));
   // Migrations and demo data run long statements: a separate pool without statement timeouts.
   const setup = await openDatabase(opts.databaseUrl, { timeouts: SETUP_TIMEOUTS, poolSize: 2 });
   try {
@@ -68,6 +72,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   } finally {
     await setup.destroy();
   }
+  mark('migrateAndSeedMs');
   const ds = createDataSource(opts.databaseUrl, { timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(), readUrl: opts.databaseReadUrl });
   await ds.initialize();
   // Retention (daily) and cleanup of expired shared state (hourly), each once across all processes.
@@ -79,6 +84,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   await aggregates.initialize();
   registerAggregateSource(aggregates, aggregateOpts);
   await jobs.firstCheck;
+  mark('ownerPoolAndJobsMs');
   const authSecret = opts.authSecret ?? randomBytes(32).toString('hex');
   // Requests run as the app role (row-level security); the owner pool `ds` is for background jobs only.
   // Outside production the app role's password defaults to one derived from the owner URL, so every process
@@ -90,7 +96,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     readUrl: opts.databaseReadUrl,
     env: { APP_DATABASE_URL: process.env.APP_DATABASE_URL, APP_DB_PASSWORD: appDbPassword },
   });
+  mark('appPoolMs');
   const { server, apollo, lifecycle } = await createApp({ ds: appDs, config: { authSecret }, clientDir: opts.clientDir });
+  mark('schemaAndAppMs');
 
   // Requests in flight, so a stop can answer them all and tell how many it had to cut (none, normally).
   const active = new Set<import('node:http').ServerResponse>();
@@ -112,6 +120,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     server.once('error', reject);
     server.listen(port, opts.host ?? '0.0.0.0', () => (server.off('error', reject), resolve()));
   });
+  mark('listenMs');
+  logger.info(phases, 'Start-up timings');
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const graceMs = opts.shutdownGraceMs ?? Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);

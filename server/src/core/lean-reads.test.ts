@@ -49,6 +49,23 @@ describe('firm lists in name order (lower(name) COLLATE "C") with lazy cursors',
     expect(seen).toEqual(expected);
   });
 
+  it('a prefix search with municipality names is one statement (+ COMMIT); a lookup by CVR without them too', async () => {
+    const Q = 'query($p: String!) { firms(search: { namePrefix: $p }, first: 20) { edges { node { name cvr municipality { name } } } pageInfo { endCursor } } }';
+    const r: any = await app.exec(Q, { p: 'a' }, AS);
+    expect(r.errors).toBeUndefined();
+    const expected = await app.ds.query(
+      `SELECT f.name, m.name AS municipality FROM firm f LEFT JOIN organisation m ON m.id = f.municipality_id
+        WHERE f.status <> 'PROSPECT' AND lower(f.name) COLLATE "C" LIKE 'a%' ORDER BY lower(f.name) COLLATE "C", f.id LIMIT 20`);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(r.data.firms.edges.map((e: any) => [e.node.name, e.node.municipality?.name ?? null])).toEqual(expected.map((e: any) => [e.name, e.municipality]));
+    // Was 2 + COMMIT: the firms, then the municipalities by the organisation loader (issue 12).
+    expect(r.queries.statements.map((q: string) => q.slice(0, 20))).toEqual(['WITH page AS (SELECT', 'COMMIT']);
+    const [{ cvr }] = await app.ds.query(`SELECT cvr FROM firm WHERE cvr IS NOT NULL LIMIT 1`);
+    const byCvr: any = await app.exec('query($c: String!) { firms(search: { identifier: $c }) { edges { node { name } } } }', { c: cvr }, AS);
+    expect(byCvr.data.firms.edges).toHaveLength(1);
+    expect(byCvr.queries.count).toBe(2);
+  });
+
   it('pages a municipality\'s firms in the same order, reading only the columns asked for, all fields still right', async () => {
     const [m] = await app.ds.query(`SELECT municipality_id AS id FROM firm WHERE status = 'REGISTERED' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
     const Q = `query($m: ID!, $after: String) { organisation(id: $m) { firms(first: 3, after: $after) {

@@ -61,6 +61,34 @@ describe('planner estimates under row-level security', () => {
     }
   });
 
+  it('as the app role an enum comparison is no index condition (not LEAKPROOF); a partial index by the value is used', async () => {
+    // Issue 12 audit: IDX_touchpoint_kind_occurred (kind, occurred_at) serves `kind = 'X'` only on the owner's
+    // connection. Under RLS the app's own conditions may become index conditions only when leakproof, and
+    // enum_eq is not: the dashboards' and agreement KPIs' `t.kind = '...'` read every kind in the period and
+    // filter after the policy. Index predicates are proved from all conditions, so a partial index works.
+    const [org] = await app.ds.query(`SELECT id FROM organisation WHERE kind = 'GROWTH_HOUSE' ORDER BY name LIMIT 1`);
+    const SQL = `SELECT id FROM touchpoint t WHERE t.kind = 'GROWTH_MAPPING' AND t.occurred_at >= now() - interval '1 year'`;
+    const planOf = async (asApp: boolean, partial: boolean) => {
+      const runner = app.ds.createQueryRunner();
+      try {
+        await runner.startTransaction();
+        if (partial) await runner.query(`CREATE INDEX "IDX_zz_touchpoint_growth_mapping" ON touchpoint (occurred_at) WHERE kind = 'GROWTH_MAPPING'`);
+        await runner.query('SET LOCAL enable_seqscan = off');
+        if (asApp) {
+          await runner.query('SET LOCAL ROLE growth_graph_app');
+          await runner.query(`SELECT set_config('app.org_ids', $1, true)`, [org.id]);
+        }
+        return (await runner.query(`EXPLAIN ${SQL}`)).map((r: any) => r['QUERY PLAN']).join('\n');
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
+    };
+    expect(await planOf(false, false)).toMatch(/Index Cond: \(\(kind = 'GROWTH_MAPPING'/);
+    expect(await planOf(true, false)).not.toMatch(/Index Cond: \(\(kind = /);
+    expect(await planOf(true, true)).toMatch(/IDX_zz_touchpoint_growth_mapping/);
+  });
+
   it('no policy compares an enum column with <> or NOT IN (estimated at 0 rows under RLS; compare ::text)', async () => {
     const policies: Array<{ table: string; name: string; expr: string }> = await app.ds.query(
       `SELECT c.relname AS table, p.polname AS name, concat_ws(' ', pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid)) AS expr

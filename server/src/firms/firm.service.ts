@@ -1,9 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../core/context';
 import { UserError, userError, UserErrorCode } from '../core/errors';
-import { selectList } from '../core/rows';
+import { fromJson, jsonObject, selectList } from '../core/rows';
 import { likePrefix } from '../core/text';
 import { Country, Organisation, OrganisationKind } from '../organisations/organisation.entity';
+import { organisationLoaders } from '../organisations/organisation.loaders';
 import { Firm } from './firm.entity';
 import { FirmSearch } from './firm.inputs';
 import { firmNameOrder } from './firm.loaders';
@@ -24,7 +25,25 @@ export function findFirms(ctx: RequestContext, search: FirmSearch | undefined, f
   if (search?.municipalityId) qb.andWhere('f.municipalityId = :m', { m: search.municipalityId });
   if (search?.country) qb.andWhere('f.country = :country', { country: search.country });
   if (after) qb.andWhere(`(${firmNameOrder('f')}, f.id) > (:cName COLLATE "C", :cId)`, { cName: after[0], cId: after[1] });
-  return qb.orderBy(firmNameOrder('f')).addOrderBy('f.id').limit(first + 1).getRawMany();
+  qb.orderBy(firmNameOrder('f')).addOrderBy('f.id').limit(first + 1);
+  if (properties && !properties.includes('municipalityId')) return qb.getRawMany();
+  return withMunicipalities(ctx, qb.getQueryAndParameters());
+}
+
+/**
+ * The page of `pageSql` (ordered firm rows) with the rows of their municipalities, which prime the
+ * organisation loader: `municipality { name }` needs no statement of its own (issue 12: one round trip).
+ */
+async function withMunicipalities(ctx: RequestContext, [pageSql, params]: [string, unknown[]]): Promise<Firm[]> {
+  const [row]: Array<{ rows: Firm[] | null; orgs: Organisation[] | null }> = await ctx.ds.query(
+    // json_agg over the ordered page keeps its order (aggregating a sorted subquery; the page has no name column to sort by when none was asked for)
+    `WITH page AS (${pageSql})
+     SELECT (SELECT json_agg(page) FROM page) AS rows,
+            (SELECT json_agg(${jsonObject(ctx.ds, Organisation, 'o')}) FROM organisation o WHERE o.id IN (SELECT "municipalityId" FROM page)) AS orgs`,
+    params,
+  );
+  for (const o of row.orgs ?? []) organisationLoaders(ctx).byId.prime(o.id, fromJson(ctx.ds, Organisation, o));
+  return (row.rows ?? []).map((f) => fromJson(ctx.ds, Firm, f));
 }
 
 /** Checks that need the country or the database; class-validator has done the shapes already. */

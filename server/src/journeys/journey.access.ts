@@ -2,7 +2,10 @@ import { EntityManager } from 'typeorm';
 import { Capability } from '../core/access';
 import { RequestContext } from '../core/context';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
+import { fromJson, jsonObject } from '../core/rows';
 import { OrgScope } from '../core/scope';
+import { Firm, FirmStatus } from '../firms/firm.entity';
+import { restrictToVisibleFirms } from '../firms/firm.visibility';
 import { AccessBasis, ConsentScope, OPEN_REFERRAL_STATUSES, PUBLIC_BUSINESS_SUPPORT_KINDS } from './journey.enums';
 
 /**
@@ -19,6 +22,55 @@ export interface DetailGrant {
   referralId: string | null;
 }
 
+type GrantRow = { firm_id: string; viewer: string; owner: string; basis: AccessBasis; consent_id: string | null; referral_id: string | null };
+
+/** loadGrants' statement for the firms of `firmIds` (an SQL uuid[] expression); `p`: the placeholders of the viewers (uuid[]), public kinds and open statuses (text[]). */
+const grantsSql = (firmIds: string, p = { viewers: '$2', kinds: '$3', statuses: '$4' }) => `WITH viewer AS (SELECT o.id, o.kind::text AS kind FROM organisation o WHERE o.id = ANY(${p.viewers}::uuid[])),
+     grants AS (
+       SELECT c.firm_id, v.id AS viewer, c.organisation_id AS owner, 'CONSENT' AS basis, c.id AS consent_id, NULL::uuid AS referral_id,
+              0 AS pref, c.recorded_at AS since
+         FROM firm_consent c JOIN viewer v ON v.id <> c.organisation_id
+        WHERE c.firm_id = ANY(${firmIds}) AND c.withdrawn_at IS NULL AND c.valid_until > now()
+          AND ((c.scope = '${ConsentScope.ALL_PUBLIC_BUSINESS_SUPPORT}' AND v.kind = ANY(${p.kinds}::text[]))
+            OR (c.scope = '${ConsentScope.NAMED_ORGANISATIONS}'
+                AND EXISTS (SELECT 1 FROM firm_consent_recipient cr WHERE cr.consent_id = c.id AND cr.organisation_id = v.id)))
+       UNION ALL
+       SELECT r.firm_id, v.id, CASE WHEN r.sender_organisation_id = v.id THEN r.receiver_organisation_id ELSE r.sender_organisation_id END,
+              'REFERRAL', NULL::uuid, r.id, 1, r.sent_at
+         FROM referral r JOIN viewer v ON v.id IN (r.sender_organisation_id, r.receiver_organisation_id)
+        WHERE r.firm_id = ANY(${firmIds}) AND r.status::text = ANY(${p.statuses}::text[]) AND r.sender_organisation_id <> r.receiver_organisation_id)
+     SELECT DISTINCT ON (firm_id, owner) firm_id, viewer, owner, basis, consent_id, referral_id
+       FROM grants WHERE owner <> ALL(${p.viewers}::uuid[])
+      ORDER BY firm_id, owner, pref, since DESC, viewer`;
+
+const grantOf = (r: GrantRow): DetailGrant => ({
+  firmId: r.firm_id, viewerOrganisationId: r.viewer, ownerOrganisationId: r.owner, basis: r.basis, consentId: r.consent_id, referralId: r.referral_id,
+});
+
+/**
+ * The journey page's basis in ONE statement (issue 12): the firm (if the caller may see it: the firm
+ * loader's rule, restrictToVisibleFirms), the prospects merged into it (a merged firm has none of its own)
+ * and the grants of all of them (loadGrants' rule). Null when the firm is not to be seen.
+ */
+export async function loadJourneyBasis(ctx: RequestContext, firmId: string, viewerIds: readonly string[]): Promise<{ firm: Firm; firmIds: string[]; grants: DetailGrant[] } | null> {
+  const qb = ctx.ds.getRepository(Firm).createQueryBuilder('f')
+    .select(jsonObject(ctx.ds, Firm, 'f'), 'firm')
+    .addSelect(`ARRAY[f.id] || ARRAY(SELECT m.id FROM firm m WHERE f.status::text <> '${FirmStatus.MERGED}' AND m.merged_into_id = f.id ORDER BY m.id)`, 'ids')
+    .where('f.id = :firmId', { firmId });
+  const [firmSql, params] = restrictToVisibleFirms(qb, 'f', ctx).getQueryAndParameters();
+  const n = params.length;
+  const ids = '(SELECT ids FROM f)::uuid[]';
+  const [row]: Array<{ firm: Firm | null; firm_ids: string[] | null; grants: GrantRow[] | null }> = await ctx.ds.query(
+    `WITH f AS MATERIALIZED (${firmSql})
+     SELECT (SELECT firm FROM f) AS firm, (SELECT ids::text[] FROM f) AS firm_ids,
+            (SELECT json_agg(g ORDER BY array_position(${ids}, g.firm_id), g.owner)
+               FROM (${grantsSql(ids, { viewers: `$${n + 1}`, kinds: `$${n + 2}`, statuses: `$${n + 3}` })}) g) AS grants`,
+    [...params, [...viewerIds], [...PUBLIC_BUSINESS_SUPPORT_KINDS], [...OPEN_REFERRAL_STATUSES]],
+  );
+  if (!row?.firm || !row.firm_ids) return null;
+  return { firm: fromJson(ctx.ds, Firm, row.firm), firmIds: row.firm_ids, grants: (row.grants ?? []).map(grantOf) };
+}
+
 /**
  * For each firm, the other organisations whose journey entries the caller's organisations may see in
  * detail, and why: an effective consent recorded by the owner (not withdrawn, not expired - evaluated
@@ -29,31 +81,11 @@ export interface DetailGrant {
 export async function loadGrants(ctx: RequestContext, firmIds: readonly string[], viewerIds: readonly string[]): Promise<Map<string, DetailGrant[]>> {
   const out = new Map<string, DetailGrant[]>(firmIds.map((id) => [id, []]));
   if (!firmIds.length || !viewerIds.length) return out;
-  const rows: Array<{ firm_id: string; viewer: string; owner: string; basis: AccessBasis; consent_id: string | null; referral_id: string | null }> = await ctx.ds.query(
-    `WITH viewer AS (SELECT o.id, o.kind::text AS kind FROM organisation o WHERE o.id = ANY($2::uuid[])),
-     grants AS (
-       SELECT c.firm_id, v.id AS viewer, c.organisation_id AS owner, 'CONSENT' AS basis, c.id AS consent_id, NULL::uuid AS referral_id,
-              0 AS pref, c.recorded_at AS since
-         FROM firm_consent c JOIN viewer v ON v.id <> c.organisation_id
-        WHERE c.firm_id = ANY($1::uuid[]) AND c.withdrawn_at IS NULL AND c.valid_until > now()
-          AND ((c.scope = '${ConsentScope.ALL_PUBLIC_BUSINESS_SUPPORT}' AND v.kind = ANY($3::text[]))
-            OR (c.scope = '${ConsentScope.NAMED_ORGANISATIONS}'
-                AND EXISTS (SELECT 1 FROM firm_consent_recipient cr WHERE cr.consent_id = c.id AND cr.organisation_id = v.id)))
-       UNION ALL
-       SELECT r.firm_id, v.id, CASE WHEN r.sender_organisation_id = v.id THEN r.receiver_organisation_id ELSE r.sender_organisation_id END,
-              'REFERRAL', NULL::uuid, r.id, 1, r.sent_at
-         FROM referral r JOIN viewer v ON v.id IN (r.sender_organisation_id, r.receiver_organisation_id)
-        WHERE r.firm_id = ANY($1::uuid[]) AND r.status::text = ANY($4::text[]) AND r.sender_organisation_id <> r.receiver_organisation_id)
-     SELECT DISTINCT ON (firm_id, owner) firm_id, viewer, owner, basis, consent_id, referral_id
-       FROM grants WHERE owner <> ALL($2::uuid[])
-      ORDER BY firm_id, owner, pref, since DESC, viewer`,
+  const rows: GrantRow[] = await ctx.ds.query(
+    `${grantsSql('$1::uuid[]')}`,
     [[...firmIds], [...viewerIds], [...PUBLIC_BUSINESS_SUPPORT_KINDS], [...OPEN_REFERRAL_STATUSES]],
   );
-  for (const r of rows) {
-    out.get(r.firm_id)?.push({
-      firmId: r.firm_id, viewerOrganisationId: r.viewer, ownerOrganisationId: r.owner, basis: r.basis, consentId: r.consent_id, referralId: r.referral_id,
-    });
-  }
+  for (const r of rows) out.get(r.firm_id)?.push(grantOf(r));
   return out;
 }
 

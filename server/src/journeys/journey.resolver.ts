@@ -44,6 +44,8 @@ export class FirmJourney extends Connection(Touchpoint, 'FirmJourney') {
   /** Internal: organisations whose entries the caller sees. */
   visibleOwners!: string[];
   grants!: DetailGrant[];
+  /** Internal: hiddenOrganisations' ids when the page's statement read them already (null: ask). */
+  hiddenOwners!: string[] | null;
 }
 
 @ObjectType()
@@ -81,17 +83,17 @@ export class FirmJourneyResolver {
   ): Promise<FirmJourney | null> {
     const scope = ctx.scope.require(Capability.READ);
     if (!isUuid(firmId)) return null;
-    const firm = await firmLoaders(ctx).byId.load(firmId);
-    if (!firm) return null;
-    const { connection, firmIds, visibleOwners, grants } = await firmJourneyPage(ctx, scope, firm, filter, first, after);
-    return Object.assign(new FirmJourney(), connection, { firm, firmIds, visibleOwners, grants });
+    const page = await firmJourneyPage(ctx, scope, firmId, filter, first, after);
+    if (!page) return null;
+    const { firm, connection, firmIds, visibleOwners, grants, hiddenOwners } = page;
+    return Object.assign(new FirmJourney(), connection, { firm, firmIds, visibleOwners, grants, hiddenOwners });
   }
 
   @FieldResolver(() => [Organisation], {
     description: 'Organisations that have journey entries about this firm which you may not see (no consent, no open referral). Only the fact is shown: no kinds, dates or counts.',
   })
   async hiddenOrganisations(@Root() journey: FirmJourney, @Ctx() ctx: RequestContext) {
-    const ids = await hiddenOwnerIds(ctx, journey.firmIds, journey.visibleOwners);
+    const ids = journey.hiddenOwners ?? (await hiddenOwnerIds(ctx, journey.firmIds, journey.visibleOwners));
     const orgs = await organisationLoaders(ctx).byId.loadMany(ids);
     return orgs.filter((o): o is Organisation => !!o && !(o instanceof Error)).sort((a, b) => a.name.localeCompare(b.name));
   }

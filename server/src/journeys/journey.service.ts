@@ -1,15 +1,16 @@
 import { RequestContext, userIdOf } from '../core/context';
 import { decodeCursor, toConnection } from '../core/pagination';
-import { selectList } from '../core/rows';
+import { fromJson, jsonObject, selectList } from '../core/rows';
+import { Organisation } from '../organisations/organisation.entity';
+import { organisationLoaders } from '../organisations/organisation.loaders';
 import { OrgScope } from '../core/scope';
 import { isUuid } from '../core/text';
-import { Firm, FirmStatus } from '../firms/firm.entity';
+import { firmLoaders } from '../firms/firm.loaders';
 import { FirmConsent, JourneyAccessLog } from './consent.entity';
 import { ContactPerson, ContactPersonRevealLog } from './contact-person.entity';
-import { DetailGrant } from './journey.access';
+import { DetailGrant, loadJourneyBasis } from './journey.access';
 import { OPEN_MILESTONE_STATUSES, OPEN_REFERRAL_STATUSES } from './journey.enums';
 import { JourneyFilter } from './journey.inputs';
-import { journeyLoaders } from './journey.loaders';
 import { Referral } from './referral.entity';
 import { GrowthPlanMilestone, GrowthPotentialAssessment, Touchpoint } from './touchpoint.entity';
 
@@ -34,13 +35,15 @@ function dedupeGrants(grants: DetailGrant[]): DetailGrant[] {
  * A page of a firm's journey: entries of the caller's organisations and of organisations sharing with them
  * on a recorded basis, newest first; the firm's merged prospects count as the firm. Logs the foreign reads.
  */
-export async function firmJourneyPage(ctx: RequestContext, scope: OrgScope, firm: Firm, filter: JourneyFilter | undefined, first: number, after: string | null | undefined) {
+export async function firmJourneyPage(ctx: RequestContext, scope: OrgScope, firmId: string, filter: JourneyFilter | undefined, first: number, after: string | null | undefined) {
   const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
-  // The firm plus prospects that were merged into it: their history is the firm's history.
-  const merged: Array<{ id: string }> = firm.status === FirmStatus.MERGED ? [] : await ctx.ds.query('SELECT id FROM firm WHERE merged_into_id = $1', [firm.id]);
-  const firmIds = [firm.id, ...merged.map((m) => m.id)];
-  const grantLists = await Promise.all(firmIds.map((id) => journeyLoaders(ctx).grantsByFirm.load(id)));
-  const grants = dedupeGrants(grantLists.flat());
+  // The firm, the prospects that were merged into it (their history is the firm's history) and the bases on
+  // which the caller sees other organisations' entries about them: one statement (loadJourneyBasis).
+  const basis = await loadJourneyBasis(ctx, firmId, scope.organisationIds);
+  if (!basis) return null;
+  const { firm, firmIds } = basis;
+  firmLoaders(ctx).byId.prime(firm.id, firm);
+  const grants = dedupeGrants(basis.grants);
   const visibleOwners = [...scope.organisationIds, ...grants.map((g) => g.ownerOrganisationId)];
   const owners = filter?.organisationIds?.length ? visibleOwners.filter((o) => filter.organisationIds!.includes(o)) : visibleOwners;
 
@@ -54,20 +57,39 @@ export async function firmJourneyPage(ctx: RequestContext, scope: OrgScope, firm
   if (filter?.to) qb.andWhere('t.occurredAt < :to', { to: filter.to });
   if (filter?.includeSuperseded === false) qb.andWhere('NOT EXISTS (SELECT 1 FROM touchpoint c WHERE c.supersedes_id = t.id)');
   if (cursor) qb.andWhere('(t.occurredAt, t.id) < (:cAt, :cId)', { cAt: new Date(cursor[0]), cId: cursor[1] });
-  const rows: Touchpoint[] = owners.length ? await qb.orderBy('t.occurredAt', 'DESC').addOrderBy('t.id', 'DESC').limit(first + 1).getRawMany() : [];
+  let rows: Touchpoint[] = [];
+  let hiddenOwners: string[] | null = null;
+  if (owners.length) {
+    // The page and the organisations whose entries stay hidden (hiddenOrganisations) in one statement.
+    const [sql, params] = qb.orderBy('t.occurredAt', 'DESC').addOrderBy('t.id', 'DESC').limit(first + 1).getQueryAndParameters();
+    const n = params.length;
+    // The rows of the hidden organisations and of the entries' owners prime the organisation loader: their
+    // names need no statement of their own.
+    const [row]: Array<{ rows: Touchpoint[] | null; hidden: string[]; orgs: Organisation[] | null }> = await ctx.ds.query(
+      `WITH page AS (${sql}), hidden AS MATERIALIZED (${HIDDEN_OWNERS_SQL(`$${n + 1}`, `$${n + 2}`)})
+       SELECT (SELECT json_agg(page ORDER BY page."occurredAt" DESC, page.id DESC) FROM page) AS rows,
+              ARRAY(SELECT organisation_id::text FROM hidden) AS hidden,
+              (SELECT json_agg(${jsonObject(ctx.ds, Organisation, 'o')}) FROM organisation o
+                WHERE o.id IN (SELECT organisation_id FROM hidden UNION SELECT "organisationId" FROM page)) AS orgs`,
+      [...params, [...firmIds], [...visibleOwners]],
+    );
+    rows = (row.rows ?? []).map((r) => fromJson(ctx.ds, Touchpoint, r));
+    for (const o of row.orgs ?? []) organisationLoaders(ctx).byId.prime(o.id, fromJson(ctx.ds, Organisation, o));
+    hiddenOwners = row.hidden;
+  }
   const connection = toConnection(rows, first, entryKey, !!cursor);
 
   await logForeignReads(ctx, connection.edges.map((e) => e.node), scope.organisationIds, grants);
-  return { connection, firmIds, visibleOwners, grants };
+  return { firm, connection, firmIds, visibleOwners, grants, hiddenOwners };
 }
+
+/** RLS hides the entries themselves; the view journey_presence shows (firm, organisation) pairs only. */
+const HIDDEN_OWNERS_SQL = (firmIds: string, visibleOwners: string) =>
+  `SELECT DISTINCT organisation_id FROM journey_presence WHERE firm_id = ANY(${firmIds}::uuid[]) AND organisation_id <> ALL(${visibleOwners}::uuid[])`;
 
 /** Organisations with entries about these firms beyond `visibleOwners`: only the fact, through a view that shows nothing else. */
 export async function hiddenOwnerIds(ctx: RequestContext, firmIds: readonly string[], visibleOwners: readonly string[]): Promise<string[]> {
-  const rows: Array<{ organisation_id: string }> = await ctx.ds.query(
-    // RLS hides the entries themselves; the view shows (firm, organisation) pairs only.
-    'SELECT DISTINCT organisation_id FROM journey_presence WHERE firm_id = ANY($1::uuid[]) AND organisation_id <> ALL($2::uuid[])',
-    [[...firmIds], [...visibleOwners]],
-  );
+  const rows: Array<{ organisation_id: string }> = await ctx.ds.query(HIDDEN_OWNERS_SQL('$1', '$2'), [[...firmIds], [...visibleOwners]]);
   return rows.map((r) => r.organisation_id);
 }
 
