@@ -1,6 +1,6 @@
 import { createHttpTestApp, HttpTestApp } from '../testing/http';
 import { DEMO_PASSWORD } from '../seed/demo';
-import { addressBucket } from './rate-limit';
+import { addressBucket, countHits } from './rate-limit';
 
 // Low limits for this file only; the defaults are far above what any test suite does.
 const saved = { ...process.env };
@@ -32,6 +32,27 @@ describe('addressBucket', () => {
     expect(addressBucket('2001:DB8::1')).toBe('2001:db8:0:0::/64');
     expect(addressBucket('::1')).toBe('0:0:0:0::/64');
     expect(addressBucket('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+  });
+});
+
+describe('countHits', () => {
+  it('counts without waiting for a WAL flush, and only in its own transaction (synchronous_commit off locally)', async () => {
+    const runner = app.ds.createQueryRunner();
+    try {
+      // The test cluster runs with synchronous_commit off: turn it on for the transaction to see the statement turn it off.
+      const before = (await runner.query('SHOW synchronous_commit'))[0].synchronous_commit;
+      await runner.startTransaction();
+      await runner.query('SET LOCAL synchronous_commit = on');
+      const [hit] = await countHits(runner.manager, ['rl:test:async-commit'], 60);
+      expect(hit).toMatchObject({ key: 'rl:test:async-commit', hits: 1 });
+      expect((await runner.query('SHOW synchronous_commit'))[0].synchronous_commit).toBe('off');
+      await runner.commitTransaction();
+      // The connection goes back to the pool as it was: other statements on it stay durable.
+      expect((await runner.query('SHOW synchronous_commit'))[0].synchronous_commit).toBe(before);
+      expect((await countHits(app.ds, ['rl:test:async-commit'], 60))[0].hits).toBe(2);
+    } finally {
+      await runner.release();
+    }
   });
 });
 

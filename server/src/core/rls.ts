@@ -5,6 +5,7 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { Capability } from './access';
 import type { Principal, RequestContext } from './context';
 import { databaseUnavailableReason, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE } from './outage';
+import { usePreparedStatements } from './prepared';
 import type { Scope } from './scope';
 
 /**
@@ -205,8 +206,9 @@ export class RequestDb {
     return run;
   }
 
+  /** The connection, sending texts marked `prepared` as named statements (core/prepared.ts). */
   private async client(): Promise<{ query(sql: string): Promise<any> }> {
-    return (await this.runner.connect()) as any;
+    return usePreparedStatements((await this.runner.connect()) as any);
   }
 
   /**

@@ -3,6 +3,7 @@ import { decodeCursor, toConnection } from '../core/pagination';
 import { fromJson, jsonObject, selectList } from '../core/rows';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
+import { prepared } from '../core/prepared';
 import { OrgScope } from '../core/scope';
 import { isUuid } from '../core/text';
 import { firmLoaders } from '../firms/firm.loaders';
@@ -65,12 +66,13 @@ export async function firmJourneyPage(ctx: RequestContext, scope: OrgScope, firm
     const n = params.length;
     // The rows of the hidden organisations and of the entries' owners prime the organisation loader: their
     // names need no statement of their own.
+    // A named statement (core/prepared.ts): parsed and planned once per connection and shape.
     const [row]: Array<{ rows: Touchpoint[] | null; hidden: string[]; orgs: Organisation[] | null }> = await ctx.ds.query(
-      `WITH page AS (${sql}), hidden AS MATERIALIZED (${HIDDEN_OWNERS_SQL(`$${n + 1}`, `$${n + 2}`)})
+      prepared(`WITH page AS (${sql}), hidden AS MATERIALIZED (${HIDDEN_OWNERS_SQL(`$${n + 1}`, `$${n + 2}`)})
        SELECT (SELECT json_agg(page ORDER BY page."occurredAt" DESC, page.id DESC) FROM page) AS rows,
               ARRAY(SELECT organisation_id::text FROM hidden) AS hidden,
               (SELECT json_agg(${jsonObject(ctx.ds, Organisation, 'o')}) FROM organisation o
-                WHERE o.id IN (SELECT organisation_id FROM hidden UNION SELECT "organisationId" FROM page)) AS orgs`,
+                WHERE o.id IN (SELECT organisation_id FROM hidden UNION SELECT "organisationId" FROM page)) AS orgs`),
       [...params, [...firmIds], [...visibleOwners]],
     );
     rows = (row.rows ?? []).map((r) => fromJson(ctx.ds, Touchpoint, r));

@@ -1,0 +1,65 @@
+import { firmJourneyPage } from '../journeys/journey.service';
+import { createTestApp, TestApp } from '../testing/harness';
+import { Capability } from './access';
+import { createContext } from './context';
+import { prepared, preparedName } from './prepared';
+import { countQueries } from './query-counter';
+import { Role, Scope } from './scope';
+
+/** Named statements for the journey page (issue 12): planned once per connection, same answers, same statement count. */
+let app: TestApp;
+beforeAll(async () => {
+  app = await createTestApp({ firmCount: 50 });
+});
+afterAll(() => app?.close());
+
+it('sends the journey page statements as named statements, parsed once per connection', async () => {
+  const [{ user_id: userId, organisation_id: orgId }] = await app.ds.query(
+    `SELECT m.user_id, m.organisation_id FROM membership m JOIN app_user u ON u.id = m.user_id WHERE u.email = 'consultant@midtjylland.demo' LIMIT 1`,
+  );
+  // A firm with the organisation's entries and a register firm without any: both pages use the same two texts.
+  const firms: Array<{ firm_id: string }> = await app.ds.query(
+    `(SELECT firm_id FROM touchpoint WHERE organisation_id = $1 ORDER BY firm_id LIMIT 1)
+     UNION ALL (SELECT f.id FROM firm f WHERE f.status::text = 'REGISTERED' AND NOT EXISTS (SELECT 1 FROM touchpoint t WHERE t.firm_id = f.id) ORDER BY f.id LIMIT 1)`, [orgId],
+  );
+  expect(firms).toHaveLength(2);
+  const ctx = createContext(app.appDs, app.config, { kind: 'user', userId, sessionId: 'x' }, new Scope([{ organisationId: orgId, role: Role.CONSULTANT }], false));
+  try {
+    const scope = ctx.scope.require(Capability.READ);
+    const pages: Array<Awaited<ReturnType<typeof firmJourneyPage>>> = [];
+    const { tally } = await countQueries(async () => {
+      for (const f of firms) pages.push(await firmJourneyPage(ctx, scope, f.firm_id, undefined, 20, null));
+    });
+    // BEGIN-with-scope and two reads per page (the first page may also log a foreign read it shows).
+    const statements = tally.statements.filter((s) => !s.startsWith('INSERT')).slice(1);
+    expect(statements).toHaveLength(4);
+    for (const [i, page] of pages.entries()) {
+      expect(page!.firm.id).toBe(firms[i].firm_id);
+      const expected: Array<{ id: string }> = await app.ds.query(
+        'SELECT id FROM touchpoint WHERE firm_id = $1 AND organisation_id = ANY($2::uuid[]) ORDER BY occurred_at DESC, id DESC LIMIT 20', [firms[i].firm_id, page!.visibleOwners],
+      );
+      expect(page!.connection.edges.map((e) => e.node.id)).toEqual(expected.map((e) => e.id));
+    }
+    expect(pages[0]!.connection.edges.length).toBeGreaterThan(0);
+    // The session (this request's connection) holds both statements, under the names prepared() gave them.
+    expect(statements[0]).toBe(statements[2]);
+    expect(statements[1]).toBe(statements[3]);
+    const held: Array<{ name: string }> = await ctx.ds.query('SELECT name FROM pg_prepared_statements WHERE name LIKE $1', ['gg\\_%']);
+    const names = held.map((r) => r.name);
+    for (const s of statements.slice(0, 2)) {
+      expect(preparedName(s)).toMatch(/^gg_[0-9a-f]{20}$/);
+      expect(names).toContain(preparedName(s));
+    }
+  } finally {
+    await ctx.db.finish(false);
+  }
+});
+
+it('prepares only marked texts, and at most 64 of them', () => {
+  expect(preparedName('SELECT 1 -- never marked')).toBeUndefined();
+  const marked = Array.from({ length: 80 }, (_, i) => prepared(`SELECT ${i} AS cap_probe`));
+  const named = marked.filter((s) => preparedName(s) !== undefined);
+  expect(named.length).toBeGreaterThan(0);
+  expect(named.length).toBeLessThanOrEqual(64);
+  expect(preparedName(marked[79])).toBeUndefined();
+});
