@@ -74,6 +74,7 @@ try {
     if (answers[0] !== answers[1]) throw new Error(`${sc.name}: A and B answer differently`);
     for (let i = 0; i < 20; i++) for (const c of ctxs) await sc.run(c, i); // warm-up
     const per = servers.map(() => ({ cpu: [], median: [], all: [] }));
+    const sqlTimes = [];
     for (let r = 0; r < ROUNDS; r++) {
       // A B, then B A: neither build always runs right after the other.
       const order = r % 2 ? [1, 0] : [0, 1];
@@ -91,11 +92,24 @@ try {
         per[k].median.push(times[Math.floor(times.length / 2)]);
         per[k].all.push(...times);
       }
+      // The hand-written SQL in the same rounds (same load), so the ratio API / SQL compares like with like.
+      if (sc.sql) {
+        for (let i = 0; i < REQUESTS; i++) {
+          const t = process.hrtime.bigint();
+          await sc.sql(ctxs[0], r * REQUESTS + i);
+          sqlTimes.push(Number(process.hrtime.bigint() - t) / 1e6);
+        }
+      }
     }
     const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const pct = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
     for (const [k, s] of servers.entries()) {
       const line = `${sc.name} | ${s.label} | CPU ms/request median ${med(per[k].cpu).toFixed(2)} (rounds: ${per[k].cpu.map((x) => x.toFixed(1)).join(' ')}) | latency median ${med(per[k].median).toFixed(1)} ms | all requests median / p95 ${pct(per[k].all, 0.5).toFixed(1)} / ${pct(per[k].all, 0.95).toFixed(1)} ms`;
+      console.log(`  ${line}`);
+      lines.push(line);
+    }
+    if (sqlTimes.length) {
+      const line = `${sc.name} | SQL | all requests median / p95 ${pct(sqlTimes, 0.5).toFixed(2)} / ${pct(sqlTimes, 0.95).toFixed(2)} ms | API/SQL median ${servers.map((s, k) => `${s.label} ${(pct(per[k].all, 0.5) / pct(sqlTimes, 0.5)).toFixed(1)}`).join(', ')}`;
       console.log(`  ${line}`);
       lines.push(line);
     }

@@ -55,6 +55,25 @@ it('sends the journey page statements as named statements, parsed once per conne
   }
 });
 
+it('marks a lookup by CVR (one plan for every number) and never a name-prefix search (its generic plan cannot use the index range)', async () => {
+  const AS = { email: 'consultant@midtjylland.demo' };
+  const [{ cvr }] = await app.ds.query(`SELECT cvr FROM firm WHERE cvr IS NOT NULL AND status::text = 'REGISTERED' ORDER BY id LIMIT 1`);
+  for (const q of ['query($c: String!) { firms(search: { identifier: $c }) { edges { node { name } } } }', 'query($c: String!) { firms(search: { identifier: $c }) { edges { node { name municipality { name } } } } }']) {
+    const r = await app.exec(q, { c: cvr }, AS);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.firms.edges).toHaveLength(1);
+    // The lookup and COMMIT (BEGIN-with-scope ran in authentication): the count is unchanged, the lookup is the marked text.
+    expect(r.queries.count).toBe(2);
+    expect(preparedName(r.queries.statements[0])).toBeDefined();
+  }
+  const search = await app.exec('{ firms(search: { namePrefix: "a" }, first: 5) { edges { node { name municipality { name } } } } }', {}, AS);
+  expect(search.errors).toBeUndefined();
+  expect(search.queries.count).toBe(2);
+  expect(search.queries.statements[0]).toMatch(/LIKE/);
+  expect(preparedName(search.queries.statements[0])).toBeUndefined();
+});
+
+// Last: it fills the registry up to its cap.
 it('prepares only marked texts, and at most 64 of them', () => {
   expect(preparedName('SELECT 1 -- never marked')).toBeUndefined();
   const marked = Array.from({ length: 80 }, (_, i) => prepared(`SELECT ${i} AS cap_probe`));

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { RequestContext } from '../core/context';
 import { UserError, userError, UserErrorCode } from '../core/errors';
 import { fromJson, jsonObject, selectList } from '../core/rows';
+import { prepared } from '../core/prepared';
 import { likePrefix } from '../core/text';
 import { Country, Organisation, OrganisationKind } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
@@ -26,20 +27,27 @@ export function findFirms(ctx: RequestContext, search: FirmSearch | undefined, f
   if (search?.country) qb.andWhere('f.country = :country', { country: search.country });
   if (after) qb.andWhere(`(${firmNameOrder('f')}, f.id) > (:cName COLLATE "C", :cId)`, { cName: after[0], cId: after[1] });
   qb.orderBy(firmNameOrder('f')).addOrderBy('f.id').limit(first + 1);
-  if (properties && !properties.includes('municipalityId')) return qb.getRawMany();
-  return withMunicipalities(ctx, qb.getQueryAndParameters());
+  // A lookup by CVR / organisationsnummer has one best plan whatever the number (its two indexes), so it may
+  // go as a named statement with a cached plan (core/prepared.ts). A name-prefix search may not: its generic
+  // plan cannot use the prefix as an index range.
+  const mark = search?.identifier && !search.namePrefix?.trim() ? prepared : (sql: string) => sql;
+  if (properties && !properties.includes('municipalityId')) {
+    const [sql, params] = qb.getQueryAndParameters();
+    return ctx.ds.query(mark(sql), params);
+  }
+  return withMunicipalities(ctx, qb.getQueryAndParameters(), mark);
 }
 
 /**
  * The page of `pageSql` (ordered firm rows) with the rows of their municipalities, which prime the
  * organisation loader: `municipality { name }` needs no statement of its own (issue 12: one round trip).
  */
-async function withMunicipalities(ctx: RequestContext, [pageSql, params]: [string, unknown[]]): Promise<Firm[]> {
+async function withMunicipalities(ctx: RequestContext, [pageSql, params]: [string, unknown[]], mark: (sql: string) => string): Promise<Firm[]> {
   const [row]: Array<{ rows: Firm[] | null; orgs: Organisation[] | null }> = await ctx.ds.query(
     // json_agg over the ordered page keeps its order (aggregating a sorted subquery; the page has no name column to sort by when none was asked for)
-    `WITH page AS (${pageSql})
+    mark(`WITH page AS (${pageSql})
      SELECT (SELECT json_agg(page) FROM page) AS rows,
-            (SELECT json_agg(${jsonObject(ctx.ds, Organisation, 'o')}) FROM organisation o WHERE o.id IN (SELECT "municipalityId" FROM page)) AS orgs`,
+            (SELECT json_agg(${jsonObject(ctx.ds, Organisation, 'o')}) FROM organisation o WHERE o.id IN (SELECT "municipalityId" FROM page)) AS orgs`),
     params,
   );
   for (const o of row.orgs ?? []) organisationLoaders(ctx).byId.prime(o.id, fromJson(ctx.ds, Organisation, o));
