@@ -15,6 +15,9 @@ import { createHash } from 'node:crypto';
  * plan cannot use `LIKE $n` as an index range, and with an explicit range of parameters it estimated 1 row and
  * chose "read every match, then sort" (3 ms instead of 0.6 for a one-letter prefix).
  *
+ * A connection pooler in transaction mode between the API and PostgreSQL (PgBouncer before 1.21) would not keep a
+ * connection's named statements: there is none in this stack; one added later must be set up for them.
+ *
  * Opt-in per statement and capped: each distinct text costs a plan per connection, so only texts built from
  * a fixed shape (placeholders, never inlined values) may be marked. Past the cap a text is sent as before.
  */
