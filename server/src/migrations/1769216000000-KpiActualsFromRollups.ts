@@ -77,10 +77,14 @@ export class KpiActualsFromRollups1769216000000 implements MigrationInterface {
   name = 'KpiActualsFromRollups1769216000000';
 
   public async up(q: QueryRunner): Promise<void> {
+    // One kind of growth work per KPI: without the kind in the index the area's months were read for all three
+    // kinds and filtered on the heap (KKR Midtjylland: 2,909 of 5,041 rows kept); with it, an index-only range.
+    await q.query(`CREATE INDEX "IDX_dashboard_growth_month_area_kind" ON public.dashboard_growth_month (municipality_id, kind, month) INCLUDE (firm_id, events)`);
     await q.query(FUNCTIONS);
   }
 
   public async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION public.gg_kpi_jobs_actuals(jsonb, text), public.gg_kpi_growth_actuals(jsonb, text, boolean)`);
+    await q.query(`DROP INDEX public."IDX_dashboard_growth_month_area_kind"`);
   }
 }
