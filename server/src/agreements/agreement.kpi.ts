@@ -10,9 +10,12 @@ import { AgreementKpiActualSource, AgreementKpiMetric, isComputedMetric } from '
  * `referral_fact`, `firm_area`: an area figure counts every organisation's entries). Never typed in. Only current entries count: an entry that a correction
  * superseded (`touchpoint.supersedes_id` points at it) is left out, the correction counts instead.
  *
- * Each metric is defined once, as the SQL that lists the entries it counts (`ENTRIES`); the aggregate
- * and the drill-down are both built from that one definition, so the drill-down shows exactly what was
- * counted. Dates are calendar days in Danish/Swedish time (Europe/Copenhagen = Europe/Stockholm).
+ * Each metric is defined once, as the SQL that lists the entries it counts (`entries`); the drill-down lists
+ * it, so it shows exactly what was counted. The area metrics' figures are read from the dashboard rollups
+ * instead (`rollup`: SECURITY DEFINER functions of migration 1769216000000 over dashboard_growth_month /
+ * dashboard_outcome_report, aggregates only, on the caller's transaction so its own writes count):
+ * dashboards/rollups.test.ts proves they equal the aggregate over `entries` and the drill-down's entries
+ * after every kind of write. Dates are calendar days in Danish/Swedish time (Europe/Copenhagen = Europe/Stockholm).
  */
 
 /** What a metric is computed over for one agreement. */
@@ -53,13 +56,14 @@ const CURRENT = `NOT EXISTS (SELECT 1 FROM touchpoint_fact sup WHERE sup.superse
  * Per computed metric: the counted entries (one row per touchpoint: id, firm_id, organisation_id,
  * occurred_at, value) and how they aggregate. `area` metrics need the agreement to have municipalities.
  */
-const METRICS: Record<Exclude<AgreementKpiMetric, AgreementKpiMetric.EXTERNAL>, { entries: string; aggregate: string; needs: 'area' | 'parties' }> = {
+const METRICS: Record<Exclude<AgreementKpiMetric, AgreementKpiMetric.EXTERNAL>, { entries: string; aggregate: string; needs: 'area' | 'parties'; rollup?: string }> = {
   [AgreementKpiMetric.GROWTH_MAPPINGS]: {
     needs: 'area',
     entries: `SELECT t.id, t.firm_id, t.organisation_id, t.occurred_at, 1::float8 AS value
                 FROM touchpoint_fact t JOIN firm_area f ON f.id = t.firm_id
                WHERE t.kind = 'GROWTH_MAPPING' AND f.municipality_id = ANY(w.area) AND ${IN_WINDOW('t.occurred_at')} AND ${CURRENT}`,
     aggregate: `count(e.id)::float8`,
+    rollup: `SELECT * FROM gg_kpi_growth_actuals($1::jsonb, 'GROWTH_MAPPING', false)`,
   },
   [AgreementKpiMetric.FIRMS_IN_GROWTH_PARTNERSHIPS]: {
     needs: 'area',
@@ -67,6 +71,7 @@ const METRICS: Record<Exclude<AgreementKpiMetric, AgreementKpiMetric.EXTERNAL>, 
                 FROM touchpoint_fact t JOIN firm_area f ON f.id = t.firm_id
                WHERE t.kind = 'GROWTH_PARTNERSHIP' AND f.municipality_id = ANY(w.area) AND ${IN_WINDOW('t.occurred_at')} AND ${CURRENT}`,
     aggregate: `count(DISTINCT e.firm_id)::float8`,
+    rollup: `SELECT * FROM gg_kpi_growth_actuals($1::jsonb, 'GROWTH_PARTNERSHIP', true)`,
   },
   [AgreementKpiMetric.REFERRALS_TO_PRIVATE_ADVISORS_SHARE]: {
     needs: 'parties',
@@ -77,8 +82,14 @@ const METRICS: Record<Exclude<AgreementKpiMetric, AgreementKpiMetric.EXTERNAL>, 
                WHERE t.kind = 'REFERRAL' AND t.organisation_id = ANY(w.parties) AND ${IN_WINDOW('t.occurred_at')} AND ${CURRENT}`,
     aggregate: `CASE WHEN count(e.id) = 0 THEN NULL ELSE round(100.0 * sum(e.value)::numeric / count(e.id), 2)::float8 END`,
   },
-  [AgreementKpiMetric.JOBS_SELF_REPORTED]: { needs: 'area', entries: jobsEntries('SELF_REPORTED'), aggregate: `COALESCE(sum(e.value), 0)::float8` },
-  [AgreementKpiMetric.JOBS_REGISTER_MEASURED]: { needs: 'area', entries: jobsEntries('REGISTER_MEASURED'), aggregate: `COALESCE(sum(e.value), 0)::float8` },
+  [AgreementKpiMetric.JOBS_SELF_REPORTED]: {
+    needs: 'area', entries: jobsEntries('SELF_REPORTED'), aggregate: `COALESCE(sum(e.value), 0)::float8`,
+    rollup: `SELECT * FROM gg_kpi_jobs_actuals($1::jsonb, 'SELF_REPORTED')`,
+  },
+  [AgreementKpiMetric.JOBS_REGISTER_MEASURED]: {
+    needs: 'area', entries: jobsEntries('REGISTER_MEASURED'), aggregate: `COALESCE(sum(e.value), 0)::float8`,
+    rollup: `SELECT * FROM gg_kpi_jobs_actuals($1::jsonb, 'REGISTER_MEASURED')`,
+  },
 };
 
 /**
@@ -128,8 +139,9 @@ const notComputable = (note: string): KpiActual => ({ actual: null, source: Agre
 /**
  * Computes many KPI actuals: one statement for the agreements' scopes, plus one per metric involved
  * (whatever the number of KPIs or agreements). Used by the attainment query, follow-ups and the loader.
+ * `fromEntries` aggregates the entries SQL itself instead of the rollups (the tests' oracle).
  */
-export async function computeKpiActuals(em: EntityManager, requests: readonly KpiRequest[]): Promise<KpiActual[]> {
+export async function computeKpiActuals(em: EntityManager, requests: readonly KpiRequest[], opts: { fromEntries?: boolean } = {}): Promise<KpiActual[]> {
   const results: KpiActual[] = requests.map(() => notComputable('not computed'));
   const computable = requests.map((r, i) => ({ r, i })).filter(({ r }) => isComputedMetric(r.metric));
   requests.forEach((r, i) => {
@@ -155,9 +167,11 @@ export async function computeKpiActuals(em: EntityManager, requests: readonly Kp
       return { i, from_date: r.from, to_date: r.to, area: s.areaMunicipalityIds, parties: s.partyIds };
     });
     const rows: Array<{ i: number; actual: number | null; counted: number }> = await em.query(
-      `SELECT w.i, ${def.aggregate} AS actual, count(e.id)::int AS counted
-         FROM ${WINDOWS} LEFT JOIN LATERAL (${def.entries}) e ON true
-        GROUP BY w.i`,
+      def.rollup && !opts.fromEntries
+        ? def.rollup
+        : `SELECT w.i, ${def.aggregate} AS actual, count(e.id)::int AS counted
+             FROM ${WINDOWS} LEFT JOIN LATERAL (${def.entries}) e ON true
+            GROUP BY w.i`,
       [JSON.stringify(windows)],
     );
     for (const row of rows) {

@@ -4,6 +4,10 @@ import { OUTCOME_ROLLUP } from '../migrations/1769200000000-DashboardOutcomeRoll
 import { createTestApp, TestApp } from '../testing/harness';
 import { DashboardBucket, DashboardPanelKind, PANELS } from './dashboard.panels';
 import { Dim, loadAudience, panelQuery, resolvePeriod, rollupParams } from './dashboard.service';
+import { computeKpiActuals, KpiRequest, listCountedEntries, loadAgreementScopes } from '../agreements/agreement.kpi';
+import { AgreementKpiMetric } from '../agreements/agreement.enums';
+import { createContext } from '../core/context';
+import { Role, Scope } from '../core/scope';
 
 /**
  * The dashboard rollups (migration 1769120000000-DashboardRollups) against the real database with the demo
@@ -29,6 +33,7 @@ async function expectRollupsFresh(): Promise<void> {
     const scratch = await app.ds.query(`SELECT * FROM (${r.fromScratch}) x(${r.columns.join(', ')}) ORDER BY ${order}`);
     expect({ table: r.table, rows: kept }).toEqual({ table: r.table, rows: scratch });
   }
+  await expectKpiActualsEqual();
 }
 
 const ROLLUP_PANELS = [DashboardPanelKind.GROWTH_WORK, DashboardPanelKind.GROWTH_WHEEL_FOCUS, DashboardPanelKind.REFERRALS, DashboardPanelKind.PROGRAMMES, DashboardPanelKind.OUTCOMES] as const;
@@ -296,5 +301,159 @@ describe('dashboard rollups', () => {
       await expectRollupsFresh();
       await expectPanelsEqual(['kkr:1082'], PERIODS.slice(0, 1));
     });
+  });
+});
+
+/*
+ * Agreement KPI actuals over an area (agreements/agreement.kpi.ts, migration 1769216000000): the figure read
+ * from the rollups equals the aggregate over the metric's entries SQL (its one definition) and the number of
+ * entries the drill-down lists (visible pages + hidden counts), for every agreement with an area and KPI
+ * windows with whole months only, mid-month edges, no whole month, a single day and the last weeks. Run
+ * after every write above (from expectRollupsFresh) and the edge moves below.
+ */
+const AREA_METRICS = [AgreementKpiMetric.GROWTH_MAPPINGS, AgreementKpiMetric.FIRMS_IN_GROWTH_PARTNERSHIPS, AgreementKpiMetric.JOBS_SELF_REPORTED, AgreementKpiMetric.JOBS_REGISTER_MEASURED];
+const ymd = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const KPI_WINDOWS = () => [
+  ...PERIODS.map(({ from, to }) => ({ from, to })),
+  { from: '2026-10-01', to: '2026-10-31' }, { from: '2026-11-01', to: '2026-11-30' }, { from: '2026-10-15', to: '2026-11-15' }, { from: '2026-11-01', to: '2026-11-01' },
+  { from: ymd(Date.now() - 75 * DAY), to: ymd(Date.now()) }, { from: ymd(Date.now() - 11 * DAY), to: ymd(Date.now() + DAY) }, { from: ymd(Date.now() - 12 * DAY), to: ymd(Date.now() - 12 * DAY) },
+];
+let kpiChecks = 0;
+
+function kpiContext(organisationId: string) {
+  return createContext(app.appDs, app.config, { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', sessionId: 'x' }, new Scope([{ organisationId, role: Role.VIEWER }], false));
+}
+
+async function expectKpiActualsEqual(): Promise<void> {
+  const [kkr] = await app.ds.query(`SELECT id FROM organisation WHERE kind = 'REGIONAL_COUNCIL' AND official_code = '1082'`);
+  const ctx = kpiContext(kkr?.id ?? app.org('kkr:1082').id);
+  try {
+    const agreements: string[] = (await app.ds.query(`SELECT DISTINCT agreement_id FROM service_agreement_party WHERE accepted_at IS NOT NULL ORDER BY 1`)).map((r: any) => r.agreement_id);
+    const scopes = await loadAgreementScopes(ctx.ds.manager, agreements);
+    const withArea = agreements.filter((id) => scopes.get(id)!.areaMunicipalityIds.length);
+    expect(withArea.length).toBeGreaterThan(0);
+    const requests: KpiRequest[] = withArea.flatMap((agreementId) => AREA_METRICS.flatMap((metric) => KPI_WINDOWS().map((w) => ({ agreementId, metric, ...w }))));
+    const fromRollups = await computeKpiActuals(ctx.ds.manager, requests);
+    const fromEntries = await computeKpiActuals(ctx.ds.manager, requests, { fromEntries: true });
+    expect(requests.map((r, i) => ({ ...r, ...fromRollups[i] }))).toEqual(requests.map((r, i) => ({ ...r, ...fromEntries[i] })));
+    // The drill-down lists what was counted (a viewer of the KKR sees few entries: most are hidden counts).
+    for (const [i, r] of requests.entries()) {
+      if (!(fromRollups[i].counted! > 0) || i % 3) continue; // every third non-empty window: the drill-down is slow to page
+      let listed = 0;
+      let hidden = 0;
+      let after: [string, string] | null = null;
+      for (;;) {
+        const page = await listCountedEntries(ctx.ds.manager, r, [kkr?.id ?? app.org('kkr:1082').id], 500, after);
+        hidden = page.hidden.reduce((s, h) => s + h.n, 0);
+        listed += Math.min(page.rows.length, 500);
+        if (page.rows.length <= 500) break;
+        const last = page.rows[499];
+        after = [new Date(last.occurred_at).toISOString(), last.id];
+      }
+      expect({ ...r, counted: listed + hidden }).toEqual({ ...r, counted: fromRollups[i].counted });
+    }
+    kpiChecks += requests.length;
+  } finally {
+    await ctx.db.finish(false);
+  }
+}
+
+describe('agreement KPI actuals from the rollups', () => {
+  let firmId: string;
+  beforeAll(async () => {
+    [{ id: firmId }] = await app.ds.query(
+      `SELECT f.id FROM firm f WHERE f.status = 'REGISTERED' AND f.country = 'DK' AND f.municipality_id = $1 ORDER BY f.id DESC LIMIT 1`,
+      [app.org('mun:DK:730').id],
+    );
+  });
+
+  it('equal the entries and the drill-down on the demo data', async () => {
+    const before = kpiChecks;
+    await expectKpiActualsEqual();
+    expect(kpiChecks - before).toBeGreaterThan(40);
+    // Not all zero: the comparison compares figures.
+    const ctx = kpiContext(app.org('kkr:1082').id);
+    try {
+      const all = (await app.ds.query(`SELECT DISTINCT agreement_id FROM service_agreement_party WHERE accepted_at IS NOT NULL`)).map((r: any) => r.agreement_id);
+      const reqs = all.flatMap((agreementId: string) => AREA_METRICS.map((metric) => ({ agreementId, metric, from: '2025-12-01', to: '2026-11-30' })));
+      const got = await computeKpiActuals(ctx.ds.manager, reqs);
+      for (const metric of AREA_METRICS) expect({ metric, some: got.some((g, i) => reqs[i].metric === metric && (g.actual ?? 0) > 0) }).toEqual({ metric, some: true });
+    } finally {
+      await ctx.db.finish(false);
+    }
+  });
+
+  // As the owner (an import's or seed's path; the API refuses back-dating beyond 14 days), with fixed dates around a month edge.
+  const insert = async (kind: string, occurredAt: string, details: object, supersedes: string | null = null): Promise<string> =>
+    (await app.ds.query(
+      `INSERT INTO touchpoint (firm_id, organisation_id, kind, occurred_at, recorded_at, details, supersedes_id, correction_reason)
+       VALUES ($1, $2, $3, $4, now(), $5, $6, $7) RETURNING id`,
+      [firmId, app.org('gh:midtjylland').id, kind, occurredAt, JSON.stringify(details), supersedes, supersedes ? 'Rettet' : null],
+    ))[0].id;
+
+  it('a growth mapping and a partnership corrected across a month edge and the KPI window\'s edge, and corrected again', async () => {
+    // 2026-10-31 23:30 UTC is 1 November 00:30 in Denmark; 22:30 UTC is 31 October 23:30.
+    const m0 = await insert('GROWTH_MAPPING', '2026-10-31T23:30:00Z', { focusAreas: ['SALES', 'VISION', 'NETWORK'] });
+    const p0 = await insert('GROWTH_PARTNERSHIP', '2026-11-15T10:00:00Z', {});
+    await expectRollupsFresh();
+    const m1 = await insert('GROWTH_MAPPING', '2026-10-31T22:30:00Z', { focusAreas: ['SALES', 'VISION', 'NETWORK'] }, m0);
+    await expectRollupsFresh();
+    await insert('GROWTH_MAPPING', '2026-10-15T08:00:00Z', { focusAreas: ['SALES', 'MARKETING', 'NETWORK'] }, m1);
+    const p1 = await insert('GROWTH_PARTNERSHIP', '2026-10-31T23:10:00Z', {}, p0);
+    await expectRollupsFresh();
+    // A correction of a correction back into November, for the same firm twice (distinct firms count once).
+    await insert('GROWTH_PARTNERSHIP', '2026-11-01T00:00:00Z', {}, p1);
+    await insert('GROWTH_PARTNERSHIP', '2026-11-30T22:59:00Z', {});
+    await expectRollupsFresh();
+  });
+
+  it('an outcome report moved across the window\'s edge (measured on), to the other source, and back', async () => {
+    const report = (measuredOn: string, jobs: number, source = 'SELF_REPORTED') => ({ measuredOn, source, jobs, revenue: jobs * 1e6, currency: 'DKK' });
+    const r0 = await insert('OUTCOME_REPORT', '2026-11-02T09:00:00Z', report('2026-10-31', 11));
+    await expectRollupsFresh();
+    const r1 = await insert('OUTCOME_REPORT', '2026-11-02T09:00:00Z', report('2026-11-01', 12), r0);
+    await expectRollupsFresh();
+    const r2 = await insert('OUTCOME_REPORT', '2026-11-02T09:00:00Z', report('2026-11-01', 13, 'REGISTER_MEASURED'), r1);
+    await expectRollupsFresh();
+    await insert('OUTCOME_REPORT', '2026-11-02T09:00:00Z', report('2026-10-31', 14), r2);
+    // A second report of the same firm and day: the later recorded one is the firm's latest.
+    await insert('OUTCOME_REPORT', '2026-11-03T09:00:00Z', report('2026-10-31', 15));
+    await expectRollupsFresh();
+  });
+
+  it('count the caller\'s own uncommitted writes (they run on the request\'s transaction, not the owner pool), and nothing without a scope', async () => {
+    const gh = app.org('gh:midtjylland').id;
+    const ctx = createContext(app.appDs, app.config, { kind: 'user', userId: '00000000-0000-0000-0000-000000000000', sessionId: 'x' }, new Scope([{ organisationId: gh, role: Role.EDITOR }], false));
+    try {
+      // An agreement the growth house is party to (row-level security shows it only those), with an area.
+      const mine = (await ctx.ds.query(`SELECT DISTINCT agreement_id FROM service_agreement_party ORDER BY 1`)).map((r: any) => r.agreement_id);
+      const scopes = await loadAgreementScopes(ctx.ds.manager, mine);
+      const agreementId = mine.find((id: string) => scopes.get(id)!.areaMunicipalityIds.length)!;
+      expect(agreementId).toBeDefined();
+      const scope = scopes.get(agreementId)!;
+      const [{ id: firm }] = await app.ds.query(`SELECT id FROM firm WHERE municipality_id = ANY($1) AND status = 'REGISTERED' ORDER BY id LIMIT 1`, [scope.areaMunicipalityIds]);
+      const req: KpiRequest = { agreementId, metric: AgreementKpiMetric.GROWTH_MAPPINGS, from: '2026-11-01', to: '2026-11-30' };
+      const [before] = await computeKpiActuals(ctx.ds.manager, [req]);
+      await ctx.ds.query(`INSERT INTO touchpoint (firm_id, organisation_id, kind, occurred_at, recorded_at, details) VALUES ($1, $2, 'GROWTH_MAPPING', '2026-11-10T10:00:00Z', now(), '{}')`, [firm, gh]);
+      const [after] = await computeKpiActuals(ctx.ds.manager, [req]);
+      expect(after.actual).toBe(before.actual! + 1);
+      expect(after).toEqual((await computeKpiActuals(ctx.ds.manager, [req], { fromEntries: true }))[0]);
+    } finally {
+      await ctx.db.finish(false);
+    }
+    // Without an organisation scope the functions count nothing (as the touchpoint_fact view shows nothing).
+    const windows = JSON.stringify([{ i: 0, from_date: '2025-01-01', to_date: '2026-12-31', area: [app.org('mun:DK:730').id, app.org('mun:DK:751').id] }]);
+    const run = async (c: ReturnType<typeof kpiContext>) => {
+      try {
+        return [
+          ...(await c.ds.query(`SELECT * FROM gg_kpi_growth_actuals($1::jsonb, 'GROWTH_MAPPING', false)`, [windows])),
+          ...(await c.ds.query(`SELECT * FROM gg_kpi_jobs_actuals($1::jsonb, 'SELF_REPORTED')`, [windows])),
+        ];
+      } finally {
+        await c.db.finish(false);
+      }
+    };
+    expect((await run(kpiContext(gh))).map((r: any) => r.counted > 0)).toEqual([true, true]);
+    expect(await run(createContext(app.appDs, app.config, null, Scope.NONE))).toEqual([{ i: 0, actual: 0, counted: 0 }, { i: 0, actual: 0, counted: 0 }]);
   });
 });
