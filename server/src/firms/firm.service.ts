@@ -1,14 +1,14 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../core/context';
 import { UserError, userError, UserErrorCode } from '../core/errors';
-import { fromJson, jsonObject, selectList } from '../core/rows';
+import { fromJson, jsonObject, memoisedSql, rawRows, selectList } from '../core/rows';
 import { likePrefix } from '../core/text';
 import { Country, Organisation, OrganisationKind } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { Firm } from './firm.entity';
 import { FirmSearch } from './firm.inputs';
 import { firmNameOrder } from './firm.loaders';
-import { restrictToVisibleFirms } from './firm.visibility';
+import { restrictToVisibleFirms, visibleFirmsShape } from './firm.visibility';
 import { isValidCvr, isValidOrganisationsnummer, normaliseOrganisationsnummer } from './identifiers';
 
 /**
@@ -26,8 +26,10 @@ export function findFirms(ctx: RequestContext, search: FirmSearch | undefined, f
   if (search?.country) qb.andWhere('f.country = :country', { country: search.country });
   if (after) qb.andWhere(`(${firmNameOrder('f')}, f.id) > (:cName COLLATE "C", :cId)`, { cName: after[0], cId: after[1] });
   qb.orderBy(firmNameOrder('f')).addOrderBy('f.id').limit(first + 1);
-  if (properties && !properties.includes('municipalityId')) return qb.getRawMany();
-  return withMunicipalities(ctx, qb.getQueryAndParameters());
+  // The statement's text depends only on which conditions were added, the page size, the columns and the visibility branch (core/rows.ts memoisedSql).
+  const shape = `firm.search|${search?.namePrefix?.trim() ? 'p' : ''}${search?.identifier ? 'i' : ''}${search?.municipalityId ? 'm' : ''}${search?.country ? 'c' : ''}${after ? 'a' : ''}|${first}|${properties?.join(',') ?? '*'}|${visibleFirmsShape(ctx)}`;
+  if (properties && !properties.includes('municipalityId')) return rawRows(ctx.ds, shape, qb);
+  return withMunicipalities(ctx, qb.connection.driver.escapeQueryWithParameters(memoisedSql(shape, qb), qb.getParameters()));
 }
 
 /**
