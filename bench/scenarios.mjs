@@ -157,6 +157,12 @@ export const scenarios = [
     },
   },
   {
+    // The per-request floor: authentication (BEGIN with the scope), Apollo, COMMIT, HTTP - no resolver at all.
+    name: 'floor: signed in, { __typename }',
+    setup: async (ctx) => ctx,
+    run: ({ gql, token }) => gql('{ __typename }', {}, token),
+  },
+  {
     name: 'firm lookup by CVR',
     setup: async (ctx) => {
       const d = await ctx.gql('{ firms(first: 100, search: { country: DK }) { edges { node { cvr } } } }', {}, ctx.token);

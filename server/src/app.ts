@@ -85,7 +85,8 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
         res.once('close', () => {
           if (res.writableFinished) void ctx.db.finish(false).catch(() => undefined);
         });
-        return Object.assign(ctx, { clientAddress: req.ip ?? null });
+        // req.ip parses X-Forwarded-For under TRUST_PROXY: only sign-in throttles read it, so only they pay for it.
+        return Object.defineProperty(ctx, 'clientAddress', { get: () => req.ip ?? null, enumerable: true, configurable: true });
       },
     }),
   );

@@ -143,3 +143,35 @@ function collectFields(info: GraphQLResolveInfo, sets: readonly SelectionSetNode
   }
   return out;
 }
+
+/**
+ * The SQL text of a query builder, built once per `shape` (issue 12: TypeORM's getQuery - property-name
+ * rewriting over the whole statement, WHERE expressions - was a measurable share of a small request, and
+ * getRawMany adds a JSON.stringify of the parameters for its unused result cache). `shape` must name every
+ * choice that changes the text (which conditions were added, LIMIT, selected columns, the visibility
+ * branch); parameter values are not part of the text. Outside production every use compares the cached
+ * text with a fresh build, so a shape key that misses a choice fails the tests instead of sending the
+ * wrong statement.
+ */
+export function memoisedSql(shape: string, qb: { getQuery(): string }, wrap: (sql: string) => string = (sql) => sql): string {
+  let sql = statementTexts.get(shape);
+  if (sql === undefined) {
+    sql = wrap(qb.getQuery());
+    // Shapes come from query documents (bounded), but never let them grow without limit.
+    if (statementTexts.size >= MAX_STATEMENT_TEXTS) statementTexts.clear();
+    statementTexts.set(shape, sql);
+  } else if (CHECK_STATEMENT_TEXTS) {
+    const fresh = wrap(qb.getQuery());
+    if (fresh !== sql) throw new Error(`memoisedSql: shape ${shape} gave another statement than the cached one:\n${fresh}\n---\n${sql}`);
+  }
+  return sql;
+}
+const statementTexts = new Map<string, string>();
+const MAX_STATEMENT_TEXTS = 2000;
+const CHECK_STATEMENT_TEXTS = process.env.NODE_ENV !== 'production';
+
+/** A query builder's rows as plain objects (like getRawMany), its SQL text memoised per `shape` (memoisedSql). */
+export async function rawRows<R>(ds: Db, shape: string, qb: { getQuery(): string; getParameters(): ObjectLiteral }): Promise<R[]> {
+  const [sql, params] = dataSourceOf(ds).driver.escapeQueryWithParameters(memoisedSql(shape, qb), qb.getParameters());
+  return ds.query(sql, params);
+}

@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { RequestContext } from '../core/context';
-import { neededProperties, selectList, timestampProperties } from '../core/rows';
+import { memoisedSql, neededProperties, selectList, timestampProperties } from '../core/rows';
 import { Firm } from './firm.entity';
-import { restrictToVisibleFirms } from './firm.visibility';
+import { restrictToVisibleFirms, visibleFirmsShape } from './firm.visibility';
 
 export interface FirmPageKey {
   municipalityId: string;
@@ -90,11 +90,17 @@ export function createFirmLoaders(ctx: RequestContext) {
             .limit(first + 1);
           if (after) perMunicipality.andWhere(`(${firmNameOrder('x')}, x.id) > (:afterName COLLATE "C", :afterId)`, { afterName: after[0], afterId: after[1] });
           restrictToVisibleFirms(perMunicipality, 'x', ctx);
-          const [sql, params] = perMunicipality.connection.driver.escapeQueryWithParameters(
-            `SELECT m.id AS "m", page.rows FROM unnest(CAST(:municipalityIds AS uuid[])) AS m(id)
-              CROSS JOIN LATERAL (SELECT json_agg(p ORDER BY ${firmNameOrder('p')}, p.id) AS rows FROM (${perMunicipality.getQuery()}) p) page`,
-            { ...perMunicipality.getParameters(), municipalityIds: group.map((k) => k.municipalityId) },
+          // The text depends on the group's first/after/properties and the visibility branch only (memoised: core/rows.ts).
+          const text = memoisedSql(
+            `firm.pageByMunicipality${after ? '|after' : ''}${pageGroupKey({ ...group[0], after: null })}|${visibleFirmsShape(ctx)}`,
+            perMunicipality,
+            (page) => `SELECT m.id AS "m", page.rows FROM unnest(CAST(:municipalityIds AS uuid[])) AS m(id)
+              CROSS JOIN LATERAL (SELECT json_agg(p ORDER BY ${firmNameOrder('p')}, p.id) AS rows FROM (${page}) p) page`,
           );
+          const [sql, params] = perMunicipality.connection.driver.escapeQueryWithParameters(text, {
+            ...perMunicipality.getParameters(),
+            municipalityIds: group.map((k) => k.municipalityId),
+          });
           const rows: Array<{ m: string; rows: Firm[] | null }> = await ctx.ds.query(sql, params);
           const dates = timestampProperties(ctx.ds, Firm, properties);
           for (const r of rows) {

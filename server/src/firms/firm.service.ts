@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../core/context';
 import { UserError, userError, UserErrorCode } from '../core/errors';
-import { fromJson, jsonObject, selectList } from '../core/rows';
+import { fromJson, jsonObject, memoisedSql, selectList } from '../core/rows';
 import { prepared } from '../core/prepared';
 import { likePrefix } from '../core/text';
 import { Country, Organisation, OrganisationKind } from '../organisations/organisation.entity';
@@ -9,7 +9,7 @@ import { organisationLoaders } from '../organisations/organisation.loaders';
 import { Firm } from './firm.entity';
 import { FirmSearch } from './firm.inputs';
 import { firmNameOrder } from './firm.loaders';
-import { restrictToVisibleFirms } from './firm.visibility';
+import { restrictToVisibleFirms, visibleFirmsShape } from './firm.visibility';
 import { isValidCvr, isValidOrganisationsnummer, normaliseOrganisationsnummer } from './identifiers';
 
 /**
@@ -31,11 +31,11 @@ export function findFirms(ctx: RequestContext, search: FirmSearch | undefined, f
   // go as a named statement with a cached plan (core/prepared.ts). A name-prefix search may not: its generic
   // plan cannot use the prefix as an index range.
   const mark = search?.identifier && !search.namePrefix?.trim() ? prepared : (sql: string) => sql;
-  if (properties && !properties.includes('municipalityId')) {
-    const [sql, params] = qb.getQueryAndParameters();
-    return ctx.ds.query(mark(sql), params);
-  }
-  return withMunicipalities(ctx, qb.getQueryAndParameters(), mark);
+  // The statement's text depends only on which conditions were added, the page size, the columns and the visibility branch (core/rows.ts memoisedSql).
+  const shape = `firm.search|${search?.namePrefix?.trim() ? 'p' : ''}${search?.identifier ? 'i' : ''}${search?.municipalityId ? 'm' : ''}${search?.country ? 'c' : ''}${after ? 'a' : ''}|${first}|${properties?.join(',') ?? '*'}|${visibleFirmsShape(ctx)}`;
+  const page = qb.connection.driver.escapeQueryWithParameters(memoisedSql(shape, qb), qb.getParameters());
+  if (properties && !properties.includes('municipalityId')) return ctx.ds.query(mark(page[0]), page[1]);
+  return withMunicipalities(ctx, page, mark);
 }
 
 /**

@@ -15,3 +15,6 @@ export function restrictToVisibleFirms<T extends ObjectLiteral>(qb: SelectQueryB
   const publicCondition = `${alias}.status::text <> '${FirmStatus.PROSPECT}'`;
   return scope ? scope.restrictOrPublic(qb, `${alias}.ownerOrganisationId`, publicCondition) : qb.andWhere(publicCondition);
 }
+
+/** Which branch restrictToVisibleFirms takes for this caller (it changes the statement's text, not only its parameters: core/rows.ts memoisedSql). */
+export const visibleFirmsShape = (ctx: RequestContext): string => (ctx.scope.optional(Capability.READ) ? 'scoped' : 'public');

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Capability } from '../core/access';
 import { RequestContext } from '../core/context';
-import { fromJson, jsonObject, selectList } from '../core/rows';
+import { fromJson, jsonObject, rawRows, selectList } from '../core/rows';
 import { Organisation } from './organisation.entity';
 import { OrganisationRelationship } from './organisation-relationship.entity';
 
@@ -13,7 +13,7 @@ export function createOrganisationLoaders(ctx: RequestContext) {
   const repo = ctx.ds.getRepository(Organisation);
   const loaders = {
     byId: new DataLoader<string, Organisation | null>(async (ids) => {
-      const rows: Organisation[] = await repo.createQueryBuilder('o').select(selectList(ctx.ds, Organisation, 'o')).where('o.id = ANY(:ids)', { ids: [...ids] }).getRawMany();
+      const rows: Organisation[] = await rawRows(ctx.ds, 'organisation.byId', repo.createQueryBuilder('o').select(selectList(ctx.ds, Organisation, 'o')).where('o.id = ANY(:ids)', { ids: [...ids] }));
       const map = new Map(rows.map((o) => [o.id, o]));
       return ids.map((id) => map.get(id) ?? null);
     }),
@@ -57,11 +57,12 @@ async function loadRelationships(
   } else {
     qb.andWhere(`r.state = 'ACTIVE'`);
   }
-  const rows: Array<OrganisationRelationship & { fromOrganisation?: Organisation | null; toOrganisation?: Organisation | null }> = await qb
-    .orderBy('r.kind')
-    .addOrderBy('r.createdAt')
-    .addOrderBy('r.id')
-    .getRawMany();
+  qb.orderBy('r.kind').addOrderBy('r.createdAt').addOrderBy('r.id');
+  const rows: Array<OrganisationRelationship & { fromOrganisation?: Organisation | null; toOrganisation?: Organisation | null }> = await rawRows(
+    ctx.ds,
+    `organisation.relationships|${sides ? 'sides' : ''}|${own.length ? 'own' : ''}`,
+    qb,
+  );
   if (sides) {
     for (const r of rows) {
       for (const o of [r.fromOrganisation, r.toOrganisation]) if (o?.id) sides(fromJson(ctx.ds, Organisation, o));

@@ -1,5 +1,5 @@
 import { RequestContext } from '../core/context';
-import { selectList } from '../core/rows';
+import { rawRows, selectList } from '../core/rows';
 import { likePrefix } from '../core/text';
 import { Country, Organisation, OrganisationKind } from './organisation.entity';
 import { OrganisationFilter } from './organisation.inputs';
@@ -29,5 +29,8 @@ export function findOrganisations(ctx: RequestContext, filter: OrganisationFilte
   if (filter?.regionId) qb.andWhere('o.regionId = :regionId', { regionId: filter.regionId });
   if (filter?.namePrefix) qb.andWhere(`lower(o.name) LIKE :prefix ESCAPE '\\'`, { prefix: likePrefix(filter.namePrefix) });
   if (after) qb.andWhere('(lower(o.name), o.id) > (:cName, :cId)', { cName: after[0], cId: after[1] });
-  return qb.orderBy('lower(o.name)').addOrderBy('o.id').limit(first + 1).getRawMany();
+  qb.orderBy('lower(o.name)').addOrderBy('o.id').limit(first + 1);
+  // The text depends only on which filters were given and the page size (core/rows.ts memoisedSql).
+  const shape = `organisation.list|${filter?.kinds?.length ? 'k' : ''}${filter?.country ? 'c' : ''}${filter?.regionId ? 'r' : ''}${filter?.namePrefix ? 'p' : ''}${after ? 'a' : ''}|${first}`;
+  return rawRows(ctx.ds, shape, qb);
 }
