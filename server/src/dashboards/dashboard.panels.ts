@@ -152,7 +152,21 @@ export interface PanelDef {
    * the columns of `events` plus `n`, the number of events a row stands for; `measures` are the measures over
    * those weighted rows (same keys, same figures). The drill-down keeps reading the events themselves.
    */
-  rollup?: { events: string; measures: MeasureDef[] };
+  rollup?: { events: string; measures: MeasureDef[]; perUnit?: PerUnitDef };
+}
+
+/**
+ * Two-level aggregation of a rollup read, for panels whose unit is the firm (unit_id = firm_id) and whose
+ * measures combine per firm: first one row per (period, key, firm) and per (period, firm) for the total (a
+ * hash aggregate), then the cells count and add those rows. Exact distinct-firm counts without
+ * `count(DISTINCT ...)`, which sorts every group's rows again (the national growth-work and focus-area
+ * panels: ~31,000 / ~55,000 firm-month rows of two years).
+ */
+export interface PerUnitDef {
+  /** Aggregates over one firm's rollup rows `e` in a cell, as named columns of `u`. */
+  columns: string;
+  /** The panel's measures over the per-firm rows `u` (same keys, same figures as `rollup.measures`). */
+  measures: MeasureDef[];
 }
 
 const pct = (filter: string) => `round(100.0 * count(*) FILTER (WHERE ${filter}) / NULLIF(count(*), 0), 1)::float8`;
@@ -237,6 +251,16 @@ export const PANELS: Record<Exclude<DashboardPanelKind, DashboardPanelKind.AGREE
         { key: 'partnerships', label: 'Growth partnerships', unit: 'COUNT', definition: 'GROWTH_PARTNERSHIP entries (vækstpartnerskaber).', sql: weighted(`e.m_kind = 'GROWTH_PARTNERSHIP'`) },
         { key: 'firms', label: 'Firms', unit: 'COUNT', definition: 'Distinct firms with any of these entries.', sql: 'count(DISTINCT e.firm_id)::float8' },
       ],
+      perUnit: {
+        columns: `sum(e.n) FILTER (WHERE e.m_kind = 'GROWTH_MAPPING') AS m_mappings, sum(e.n) FILTER (WHERE e.m_kind = 'GROWTH_PARTNERSHIP') AS m_partnerships,
+          bool_or(e.m_kind = 'GROWTH_PLAN_MILESTONE') AS m_plan`,
+        measures: [
+          { key: 'mappings', label: 'Growth mappings', unit: 'COUNT', definition: 'GROWTH_MAPPING entries (vækstkortlægninger).', sql: 'COALESCE(sum(u.m_mappings), 0)::float8' },
+          { key: 'firmsWithGrowthPlan', label: 'Firms with growth-plan work', unit: 'COUNT', definition: 'Distinct firms with a GROWTH_PLAN_MILESTONE entry (a milestone set or changed).', sql: 'count(u.unit_id) FILTER (WHERE u.m_plan)::float8' },
+          { key: 'partnerships', label: 'Growth partnerships', unit: 'COUNT', definition: 'GROWTH_PARTNERSHIP entries (vækstpartnerskaber).', sql: 'COALESCE(sum(u.m_partnerships), 0)::float8' },
+          { key: 'firms', label: 'Firms', unit: 'COUNT', definition: 'Distinct firms with any of these entries.', sql: 'count(u.unit_id)::float8' },
+        ],
+      },
     },
   },
   [DashboardPanelKind.GROWTH_WHEEL_FOCUS]: {
@@ -274,6 +298,12 @@ export const PANELS: Record<Exclude<DashboardPanelKind, DashboardPanelKind.AGREE
       measures: [
         { key: 'chosen', label: 'Times chosen', unit: 'COUNT', definition: 'Growth mappings that chose the area as a focus area.', sql: 'sum(e.n)::float8' },
       ],
+      perUnit: {
+        columns: 'true AS m_any',
+        measures: [
+          { key: 'chosen', label: 'Times chosen', unit: 'COUNT', definition: 'Growth mappings that chose the area as a focus area.', sql: 'sum(u.n)::float8' },
+        ],
+      },
     },
   },
   [DashboardPanelKind.PROGRAMMES]: {
@@ -491,6 +521,7 @@ export function panelStatement(def: PanelDef, dimension: Exclude<DashboardDimens
   const source = rollup && def.rollup ? def.rollup : null;
   const dim = source && dimension === DashboardDimension.TIME_BUCKET ? ROLLUP_TIME_BUCKET : DIMENSION_SQL[dimension];
   const isTotal = `(GROUPING(${dim.key}) = 1)`;
+  if (source?.perUnit) return perUnitStatement(source.events, source.perUnit, dim, dimension);
   const measures = (source?.measures ?? def.measures)
     .map((m) => `${m.sql.replaceAll('{isTotal}', isTotal).replaceAll('{dimension}', `'${dimension}'`)} AS "${m.key}"`)
     .join(',\n       ');
@@ -503,6 +534,27 @@ SELECT e.period, ${isTotal} AS is_total, ${dim.key} AS key, min(${dim.label}) AS
        ${measures}
   FROM e ${dim.joins}
  GROUP BY GROUPING SETS ((e.period, ${dim.key}), (e.period))`;
+}
+
+/** A rollup read aggregated per firm first, then per cell (PerUnitDef): the columns of panelStatement. */
+function perUnitStatement(events: string, def: PerUnitDef, dim: { key: string; label: string; joins: string }, dimension: DashboardDimension): string {
+  const measures = def.measures
+    .map((m) => `${m.sql.replaceAll('{isTotal}', 'u.is_total').replaceAll('{dimension}', `'${dimension}'`)} AS "${m.key}"`)
+    .join(',\n       ');
+  return `WITH ${PARAMS}, ${ROLLUP_PARAMS}, e AS (${events}),
+u AS (SELECT e.period, (GROUPING(${dim.key}) = 1) AS is_total, ${dim.key} AS key, min(${dim.label}) AS label, e.unit_id,
+             bool_or(e.owner_id IS DISTINCT FROM $2) AS foreign_unit, sum(e.n) AS n, sum(e.n) FILTER (WHERE e.owner_id = $2) AS own_n,
+             ${def.columns}
+        FROM e ${dim.joins}
+       GROUP BY GROUPING SETS ((e.period, ${dim.key}, e.unit_id), (e.period, e.unit_id)))
+SELECT u.period, u.is_total, u.key, min(u.label) AS label,
+       count(u.unit_id)::int AS units,
+       (count(u.unit_id) FILTER (WHERE u.foreign_unit))::int AS foreign_units,
+       sum(u.n)::int AS events,
+       COALESCE(sum(u.own_n), 0)::int AS own_events,
+       ${measures}
+  FROM u
+ GROUP BY u.period, u.is_total, u.key`;
 }
 
 /** The entries behind one cell (current period), newest first, for the drill-down. */
