@@ -152,7 +152,13 @@ export interface PanelDef {
    * the columns of `events` plus `n`, the number of events a row stands for; `measures` are the measures over
    * those weighted rows (same keys, same figures). The drill-down keeps reading the events themselves.
    */
-  rollup?: { events: string; measures: MeasureDef[]; perUnit?: PerUnitDef };
+  rollup?: {
+    events: string;
+    /** The partial months at the period's edges, read from the events (same columns): left out when it has none. */
+    edges?: string;
+    measures: MeasureDef[];
+    perUnit?: PerUnitDef;
+  };
 }
 
 /**
@@ -236,15 +242,14 @@ export const PANELS: Record<Exclude<DashboardPanelKind, DashboardPanelKind.AGREE
     defaultDimension: DashboardDimension.TIME_BUCKET,
     drillDown: true,
     rollup: {
-      events: `SELECT ${PERIOD('t.occurred_at')} AS period, t.occurred_at AS at, t.firm_id, t.firm_id AS unit_id, t.organisation_id AS owner_id, t.organisation_id AS org_id,
-          ${FIRM_DIMS()}, ${NO_EXTRA}, t.kind::text AS m_kind, 1 AS n, t.occurred_at AT TIME ZONE '${TZ}' AS local_at
-        FROM ${EDGES} JOIN touchpoint t ON t.occurred_at >= w.s AND t.occurred_at < w.e JOIN firm f ON f.id = t.firm_id
-        WHERE t.kind IN ${GROWTH_KINDS} AND (f.municipality_id = ANY($1) OR t.organisation_id = $2) AND ${CURRENT_TP}
-      UNION ALL
-      SELECT ${ROLLUP_PERIOD('r.month')}, ${ROLLUP_AT('r.month')}, r.firm_id, r.firm_id, r.organisation_id, r.organisation_id,
-          r.municipality_id, r.country::text, r.industry_code, r.employees, ${NO_EXTRA}, r.kind::text, r.events, r.month::timestamp
+      events: `SELECT ${ROLLUP_PERIOD('r.month')} AS period, ${ROLLUP_AT('r.month')} AS at, r.firm_id, r.firm_id AS unit_id, r.organisation_id AS owner_id, r.organisation_id AS org_id,
+          r.municipality_id AS mun_id, r.country::text AS country, r.industry_code, r.employees, ${NO_EXTRA}, r.kind::text AS m_kind, r.events AS n, r.month::timestamp AS local_at
         FROM dashboard_growth_month r
         WHERE ${ROLLUP_MONTHS('r.month')} AND (r.municipality_id = ANY($1) OR r.organisation_id = $2)`,
+      edges: `SELECT ${PERIOD('t.occurred_at')}, t.occurred_at, t.firm_id, t.firm_id, t.organisation_id, t.organisation_id,
+          ${FIRM_DIMS()}, ${NO_EXTRA}, t.kind::text, 1, t.occurred_at AT TIME ZONE '${TZ}'
+        FROM ${EDGES} JOIN touchpoint t ON t.occurred_at >= w.s AND t.occurred_at < w.e JOIN firm f ON f.id = t.firm_id
+        WHERE t.kind IN ${GROWTH_KINDS} AND (f.municipality_id = ANY($1) OR t.organisation_id = $2) AND ${CURRENT_TP}`,
       measures: [
         { key: 'mappings', label: 'Growth mappings', unit: 'COUNT', definition: 'GROWTH_MAPPING entries (vækstkortlægninger).', sql: weighted(`e.m_kind = 'GROWTH_MAPPING'`) },
         { key: 'firmsWithGrowthPlan', label: 'Firms with growth-plan work', unit: 'COUNT', definition: 'Distinct firms with a GROWTH_PLAN_MILESTONE entry (a milestone set or changed).', sql: `count(DISTINCT e.firm_id) FILTER (WHERE e.m_kind = 'GROWTH_PLAN_MILESTONE')::float8` },
@@ -282,28 +287,21 @@ export const PANELS: Record<Exclude<DashboardPanelKind, DashboardPanelKind.AGREE
     defaultDimension: DashboardDimension.FOCUS_AREA,
     drillDown: true,
     rollup: {
-      events: `SELECT ${PERIOD('t.occurred_at')} AS period, t.occurred_at AS at, t.firm_id, t.firm_id AS unit_id, t.organisation_id AS owner_id, t.organisation_id AS org_id,
-          ${FIRM_DIMS()}, NULL::uuid AS programme_id, NULL::text AS programme_name, NULL::text AS sector, NULL::text AS stage, fa.area AS focus_area, 1 AS n,
-          t.occurred_at AT TIME ZONE '${TZ}' AS local_at
+      events: `SELECT ${ROLLUP_PERIOD('r.month')} AS period, ${ROLLUP_AT('r.month')} AS at, r.firm_id, r.firm_id AS unit_id, r.organisation_id AS owner_id, r.organisation_id AS org_id,
+          r.municipality_id AS mun_id, NULL::text AS country, NULL::text AS industry_code, NULL::int AS employees, NULL::uuid AS programme_id, NULL::text AS programme_name,
+          NULL::text AS sector, NULL::text AS stage, r.focus_area, r.events AS n, r.month::timestamp AS local_at
+        FROM dashboard_focus_month r
+        WHERE ${ROLLUP_MONTHS('r.month')} AND (r.municipality_id = ANY($1) OR r.organisation_id = $2)`,
+      edges: `SELECT ${PERIOD('t.occurred_at')}, t.occurred_at, t.firm_id, t.firm_id, t.organisation_id, t.organisation_id,
+          ${FIRM_DIMS()}, NULL::uuid, NULL::text, NULL::text, NULL::text, fa.area, 1, t.occurred_at AT TIME ZONE '${TZ}'
         FROM (SELECT t.id, t.firm_id, t.organisation_id, t.occurred_at, t.details->'focusAreas' AS focus
                 FROM ${EDGES} JOIN touchpoint t ON t.occurred_at >= w.s AND t.occurred_at < w.e
                WHERE t.kind = 'GROWTH_MAPPING' AND ${CURRENT_TP} OFFSET 0) t
         JOIN firm f ON f.id = t.firm_id CROSS JOIN LATERAL jsonb_array_elements_text(t.focus) AS fa(area)
-        WHERE f.municipality_id = ANY($1) OR t.organisation_id = $2
-      UNION ALL
-      SELECT ${ROLLUP_PERIOD('r.month')}, ${ROLLUP_AT('r.month')}, r.firm_id, r.firm_id, r.organisation_id, r.organisation_id,
-          r.municipality_id, NULL::text, NULL::text, NULL::int, NULL::uuid, NULL::text, NULL::text, NULL::text, r.focus_area, r.events, r.month::timestamp
-        FROM dashboard_focus_month r
-        WHERE ${ROLLUP_MONTHS('r.month')} AND (r.municipality_id = ANY($1) OR r.organisation_id = $2)`,
+        WHERE f.municipality_id = ANY($1) OR t.organisation_id = $2`,
       measures: [
         { key: 'chosen', label: 'Times chosen', unit: 'COUNT', definition: 'Growth mappings that chose the area as a focus area.', sql: 'sum(e.n)::float8' },
       ],
-      perUnit: {
-        columns: 'true AS m_any',
-        measures: [
-          { key: 'chosen', label: 'Times chosen', unit: 'COUNT', definition: 'Growth mappings that chose the area as a focus area.', sql: 'sum(u.n)::float8' },
-        ],
-      },
     },
   },
   [DashboardPanelKind.PROGRAMMES]: {
@@ -517,8 +515,10 @@ const ROLLUP_PARAMS = `rollup_params AS (SELECT $7::date AS lo, $8::date AS hi, 
  * The one statement of a panel: rows and total, for the period and the previous one. With `rollup`, over the
  * panel's rollup rows (each standing for `n` events) and the parameters $7-$12 of rollupParams.
  */
-export function panelStatement(def: PanelDef, dimension: Exclude<DashboardDimension, DashboardDimension.AGREEMENT_KPI>, rollup = false): string {
-  const source = rollup && def.rollup ? def.rollup : null;
+export function panelStatement(def: PanelDef, dimension: Exclude<DashboardDimension, DashboardDimension.AGREEMENT_KPI>, rollup = false, edges = true): string {
+  const rolled = rollup && def.rollup ? def.rollup : null;
+  // Whole months only (the usual period): no edge branch to plan.
+  const source = rolled && { ...rolled, events: rolled.edges && edges ? `${rolled.events}\n      UNION ALL\n      ${rolled.edges}` : rolled.events };
   const dim = source && dimension === DashboardDimension.TIME_BUCKET ? ROLLUP_TIME_BUCKET : DIMENSION_SQL[dimension];
   const isTotal = `(GROUPING(${dim.key}) = 1)`;
   if (source?.perUnit) return perUnitStatement(source.events, source.perUnit, dim, dimension);

@@ -209,7 +209,8 @@ export function rollupParams(period: ResolvedPeriod): [string, string, string, s
 export function panelQuery(def: PanelDef, dimension: Dim, audience: Pick<Audience, 'municipalityIds' | 'organisationId'>, period: ResolvedPeriod, fromEvents = false): [string, unknown[]] {
   const params: unknown[] = [audience.municipalityIds, audience.organisationId, ...period.params, BUCKET_SQL[period.bucket]];
   if (!def.rollup || fromEvents) return [panelStatement(def, dimension), params];
-  return [panelStatement(def, dimension, true), [...params, ...rollupParams(period)]];
+  const rolled = rollupParams(period);
+  return [panelStatement(def, dimension, true, rolled[4].length > 0), [...params, ...rolled]];
 }
 
 async function computePanel(ctx: RequestContext, def: PanelDef, audience: Audience, period: ResolvedPeriod, requested: DashboardDimension | undefined): Promise<DashboardPanel> {
