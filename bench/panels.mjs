@@ -28,6 +28,8 @@ const builds = DISTS.map((d) => ({
 const AUDIENCES = [
   { name: 'KKR Midtjylland', org: `SELECT id FROM organisation WHERE kind = 'REGIONAL_COUNCIL' AND name ILIKE '%midtjylland%' LIMIT 1`, groupBy: [null, 'MUNICIPALITY'] },
   { name: 'Erhvervsstyrelsen (by region)', org: `SELECT id FROM organisation WHERE kind = 'NATIONAL_AGENCY' AND country = 'DK' LIMIT 1`, groupBy: ['REGION'] },
+  { name: 'Erhvervshus Fyn', org: `SELECT id FROM organisation WHERE kind = 'GROWTH_HOUSE' AND name ILIKE '%fyn%' LIMIT 1`, groupBy: [null, 'MUNICIPALITY'] },
+  { name: 'Region Kalmar län (by municipality)', org: `SELECT id FROM organisation WHERE kind = 'REGION' AND name ILIKE '%kalmar%' LIMIT 1`, groupBy: ['MUNICIPALITY'] },
 ];
 const med = (xs, q = 0.5) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
 try {

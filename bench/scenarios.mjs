@@ -209,6 +209,17 @@ export const scenarios = [
     setup: async (ctx) => ctx,
     run: ({ gql }) => gql(DASHBOARD, { i: { from: '2025-12-01', to: '2026-11-30', groupBy: 'REGION' } }, 'ggk_demo_erhvervsstyrelsen_read_only'),
   },
+  // The README's other two demo audiences: a growth house (its coverage area) and a Swedish region (län).
+  {
+    name: 'partner dashboard, all 9 panels: Erhvervshus Fyn (growth house, its coverage area), 12 months, API key',
+    setup: async (ctx) => ctx,
+    run: ({ gql }, i) => gql(DASHBOARD, { i: { from: '2025-12-01', to: '2026-11-30', groupBy: i % 2 ? 'MUNICIPALITY' : null } }, 'ggk_demo_gh_fyn_read_only'),
+  },
+  {
+    name: 'partner dashboard, all 9 panels: Region Kalmar län (its municipalities), 12 months, by municipality, API key',
+    setup: async (ctx) => ctx,
+    run: ({ gql }) => gql(DASHBOARD, { i: { from: '2025-12-01', to: '2026-11-30', groupBy: 'MUNICIPALITY' } }, 'ggk_demo_region_kalmar_read_only'),
+  },
 ];
 
 function same(what, api, db) {

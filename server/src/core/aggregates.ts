@@ -7,7 +7,9 @@ import { logDatabaseUnavailable, ServiceUnavailableError } from './outage';
  * Aggregates over other organisations' records (dashboard panels) cannot run under the caller's row-level
  * security: the policies would hide exactly the rows a regional figure counts. They run on the owner's
  * role instead - only through `aggregateQuery`, whose SQL must return aggregates (GROUP BY with
- * suppression applied by the caller, dashboards/suppression.ts), never rows. Registered once per process
+ * suppression applied by the caller, dashboards/suppression.ts), never rows. The one exception, the
+ * drill-down's rows the caller may see under the journey-sharing rule, has its own entry point
+ * (`visibleRowsQuery`, below), which builds the filtering statement itself. Registered once per process
  * (main.ts, testing/harness.ts) with a pool of their own (not the request pool, not the jobs' pool), so
  * dashboards cannot starve other requests of connections.
  *
@@ -85,6 +87,11 @@ function release(): void {
 /** Runs an aggregate statement for a signed-in caller or API key; refuses anonymous callers. */
 export async function aggregateQuery<T = any>(ctx: RequestContext, sql: string, params: unknown[]): Promise<T[]> {
   if (!ctx.principal) throw new ForbiddenError();
+  return onAggregatePool<T>(sql, params);
+}
+
+/** A statement on the aggregate pool, in its slots (aggregateQuery and visibleRowsQuery only). */
+async function onAggregatePool<T>(sql: string, params: unknown[]): Promise<T[]> {
   // No silent fallback to the request's connection: under row-level security it would return a wrong (partial) figure.
   if (!source) throw new Error('No aggregate source registered (registerAggregateSource in main.ts / testing/harness.ts).');
   const ds = source;
@@ -94,6 +101,49 @@ export async function aggregateQuery<T = any>(ctx: RequestContext, sql: string, 
   } finally {
     release();
   }
+}
+
+/**
+ * The one declared exception to "aggregates, never rows": the rows behind a dashboard cell that the caller may
+ * see (the drill-down). `candidates` selects the cell's rows with at least `firm_id` and `owner_id` (the
+ * organisation the record belongs to), over every organisation, on the aggregate pool; this statement, built
+ * here and nowhere else, lets through only rows of the caller's own organisations (`own`) or passing `sharing`,
+ * the journey-sharing rule over `c.firm_id` / `c.owner_id` (journeys/journey.access.ts journeyEntryVisibleSql,
+ * the rule of loadGrants), with its placeholders in `params`. Of the other rows the caller learns only how many
+ * there are (`inCell` - `inSight`), never which. Signed-in users only: an API key gets aggregates, never rows.
+ */
+export interface VisibleRowsQuery {
+  candidates: string;
+  params: unknown[];
+  sharing: string;
+  own: string[];
+  /** The candidates' columns the caller gets (firm_id and owner_id among them, if it needs them). */
+  columns: string[];
+  /** ORDER BY of the rows returned, over `s` (the candidates' columns). */
+  orderBy: string;
+  limit: number;
+}
+
+/** The statement of visibleRowsQuery (exported for the tests): one row at least, `visible` null when none is visible. */
+export function visibleRowsStatement(q: Pick<VisibleRowsQuery, 'candidates' | 'sharing' | 'columns' | 'orderBy' | 'limit'>, ownParam: number): string {
+  if (!Number.isInteger(q.limit) || q.limit < 1) throw new Error('visibleRowsStatement: limit must be a positive integer.');
+  const cols = q.columns.map((c) => {
+    if (!/^[a-z_][a-z0-9_]*$/.test(c) || ['in_cell', 'in_sight', 'visible'].includes(c)) throw new Error(`visibleRowsStatement: bad column ${c}`);
+    return `s.${c}`;
+  });
+  return `WITH c AS MATERIALIZED (${q.candidates}),
+s AS MATERIALIZED (SELECT c.*, (c.owner_id = ANY($${ownParam}::uuid[]) OR ${q.sharing}) AS in_sight FROM c),
+n AS (SELECT count(*)::int AS in_cell, (count(*) FILTER (WHERE s.in_sight))::int AS in_sight FROM s)
+SELECT n.in_cell, n.in_sight, v.* FROM n LEFT JOIN LATERAL (
+  SELECT true AS visible, ${cols.join(', ')} FROM s WHERE s.in_sight ORDER BY ${q.orderBy} LIMIT ${q.limit}) v ON true`;
+}
+
+export async function visibleRowsQuery<T extends object>(ctx: RequestContext, q: VisibleRowsQuery): Promise<{ inCell: number; inSight: number; rows: T[] }> {
+  if (ctx.principal?.kind !== 'user') throw new ForbiddenError();
+  const found: Array<{ in_cell: number; in_sight: number; visible: boolean | null } & Record<string, unknown>> = await onAggregatePool(
+    visibleRowsStatement(q, q.params.length + 1), [...q.params, q.own]);
+  const rows = found.filter((r) => r.visible).map(({ in_cell: _c, in_sight: _s, visible: _v, ...row }) => row as T);
+  return { inCell: found[0]?.in_cell ?? 0, inSight: found[0]?.in_sight ?? 0, rows };
 }
 
 /**

@@ -152,7 +152,27 @@ export interface PanelDef {
    * the columns of `events` plus `n`, the number of events a row stands for; `measures` are the measures over
    * those weighted rows (same keys, same figures). The drill-down keeps reading the events themselves.
    */
-  rollup?: { events: string; measures: MeasureDef[] };
+  rollup?: {
+    events: string;
+    /** The partial months at the period's edges, read from the events (same columns): left out when it has none. */
+    edges?: string;
+    measures: MeasureDef[];
+    perUnit?: PerUnitDef;
+  };
+}
+
+/**
+ * Two-level aggregation of a rollup read, for panels whose unit is the firm (unit_id = firm_id) and whose
+ * measures combine per firm: first one row per (period, key, firm) and per (period, firm) for the total (a
+ * hash aggregate), then the cells count and add those rows. Exact distinct-firm counts without
+ * `count(DISTINCT ...)`, which sorts every group's rows again (the national growth-work and focus-area
+ * panels: ~31,000 / ~55,000 firm-month rows of two years).
+ */
+export interface PerUnitDef {
+  /** Aggregates over one firm's rollup rows `e` in a cell, as named columns of `u`. */
+  columns: string;
+  /** The panel's measures over the per-firm rows `u` (same keys, same figures as `rollup.measures`). */
+  measures: MeasureDef[];
 }
 
 const pct = (filter: string) => `round(100.0 * count(*) FILTER (WHERE ${filter}) / NULLIF(count(*), 0), 1)::float8`;
@@ -222,21 +242,30 @@ export const PANELS: Record<Exclude<DashboardPanelKind, DashboardPanelKind.AGREE
     defaultDimension: DashboardDimension.TIME_BUCKET,
     drillDown: true,
     rollup: {
-      events: `SELECT ${PERIOD('t.occurred_at')} AS period, t.occurred_at AS at, t.firm_id, t.firm_id AS unit_id, t.organisation_id AS owner_id, t.organisation_id AS org_id,
-          ${FIRM_DIMS()}, ${NO_EXTRA}, t.kind::text AS m_kind, 1 AS n, t.occurred_at AT TIME ZONE '${TZ}' AS local_at
-        FROM ${EDGES} JOIN touchpoint t ON t.occurred_at >= w.s AND t.occurred_at < w.e JOIN firm f ON f.id = t.firm_id
-        WHERE t.kind IN ${GROWTH_KINDS} AND (f.municipality_id = ANY($1) OR t.organisation_id = $2) AND ${CURRENT_TP}
-      UNION ALL
-      SELECT ${ROLLUP_PERIOD('r.month')}, ${ROLLUP_AT('r.month')}, r.firm_id, r.firm_id, r.organisation_id, r.organisation_id,
-          r.municipality_id, r.country::text, r.industry_code, r.employees, ${NO_EXTRA}, r.kind::text, r.events, r.month::timestamp
+      events: `SELECT ${ROLLUP_PERIOD('r.month')} AS period, ${ROLLUP_AT('r.month')} AS at, r.firm_id, r.firm_id AS unit_id, r.organisation_id AS owner_id, r.organisation_id AS org_id,
+          r.municipality_id AS mun_id, r.country::text AS country, r.industry_code, r.employees, ${NO_EXTRA}, r.kind::text AS m_kind, r.events AS n, r.month::timestamp AS local_at
         FROM dashboard_growth_month r
         WHERE ${ROLLUP_MONTHS('r.month')} AND (r.municipality_id = ANY($1) OR r.organisation_id = $2)`,
+      edges: `SELECT ${PERIOD('t.occurred_at')}, t.occurred_at, t.firm_id, t.firm_id, t.organisation_id, t.organisation_id,
+          ${FIRM_DIMS()}, ${NO_EXTRA}, t.kind::text, 1, t.occurred_at AT TIME ZONE '${TZ}'
+        FROM ${EDGES} JOIN touchpoint t ON t.occurred_at >= w.s AND t.occurred_at < w.e JOIN firm f ON f.id = t.firm_id
+        WHERE t.kind IN ${GROWTH_KINDS} AND (f.municipality_id = ANY($1) OR t.organisation_id = $2) AND ${CURRENT_TP}`,
       measures: [
         { key: 'mappings', label: 'Growth mappings', unit: 'COUNT', definition: 'GROWTH_MAPPING entries (vækstkortlægninger).', sql: weighted(`e.m_kind = 'GROWTH_MAPPING'`) },
         { key: 'firmsWithGrowthPlan', label: 'Firms with growth-plan work', unit: 'COUNT', definition: 'Distinct firms with a GROWTH_PLAN_MILESTONE entry (a milestone set or changed).', sql: `count(DISTINCT e.firm_id) FILTER (WHERE e.m_kind = 'GROWTH_PLAN_MILESTONE')::float8` },
         { key: 'partnerships', label: 'Growth partnerships', unit: 'COUNT', definition: 'GROWTH_PARTNERSHIP entries (vækstpartnerskaber).', sql: weighted(`e.m_kind = 'GROWTH_PARTNERSHIP'`) },
         { key: 'firms', label: 'Firms', unit: 'COUNT', definition: 'Distinct firms with any of these entries.', sql: 'count(DISTINCT e.firm_id)::float8' },
       ],
+      perUnit: {
+        columns: `sum(e.n) FILTER (WHERE e.m_kind = 'GROWTH_MAPPING') AS m_mappings, sum(e.n) FILTER (WHERE e.m_kind = 'GROWTH_PARTNERSHIP') AS m_partnerships,
+          bool_or(e.m_kind = 'GROWTH_PLAN_MILESTONE') AS m_plan`,
+        measures: [
+          { key: 'mappings', label: 'Growth mappings', unit: 'COUNT', definition: 'GROWTH_MAPPING entries (vækstkortlægninger).', sql: 'COALESCE(sum(u.m_mappings), 0)::float8' },
+          { key: 'firmsWithGrowthPlan', label: 'Firms with growth-plan work', unit: 'COUNT', definition: 'Distinct firms with a GROWTH_PLAN_MILESTONE entry (a milestone set or changed).', sql: 'count(u.unit_id) FILTER (WHERE u.m_plan)::float8' },
+          { key: 'partnerships', label: 'Growth partnerships', unit: 'COUNT', definition: 'GROWTH_PARTNERSHIP entries (vækstpartnerskaber).', sql: 'COALESCE(sum(u.m_partnerships), 0)::float8' },
+          { key: 'firms', label: 'Firms', unit: 'COUNT', definition: 'Distinct firms with any of these entries.', sql: 'count(u.unit_id)::float8' },
+        ],
+      },
     },
   },
   [DashboardPanelKind.GROWTH_WHEEL_FOCUS]: {
@@ -258,19 +287,18 @@ export const PANELS: Record<Exclude<DashboardPanelKind, DashboardPanelKind.AGREE
     defaultDimension: DashboardDimension.FOCUS_AREA,
     drillDown: true,
     rollup: {
-      events: `SELECT ${PERIOD('t.occurred_at')} AS period, t.occurred_at AS at, t.firm_id, t.firm_id AS unit_id, t.organisation_id AS owner_id, t.organisation_id AS org_id,
-          ${FIRM_DIMS()}, NULL::uuid AS programme_id, NULL::text AS programme_name, NULL::text AS sector, NULL::text AS stage, fa.area AS focus_area, 1 AS n,
-          t.occurred_at AT TIME ZONE '${TZ}' AS local_at
+      events: `SELECT ${ROLLUP_PERIOD('r.month')} AS period, ${ROLLUP_AT('r.month')} AS at, r.firm_id, r.firm_id AS unit_id, r.organisation_id AS owner_id, r.organisation_id AS org_id,
+          r.municipality_id AS mun_id, NULL::text AS country, NULL::text AS industry_code, NULL::int AS employees, NULL::uuid AS programme_id, NULL::text AS programme_name,
+          NULL::text AS sector, NULL::text AS stage, r.focus_area, r.events AS n, r.month::timestamp AS local_at
+        FROM dashboard_focus_month r
+        WHERE ${ROLLUP_MONTHS('r.month')} AND (r.municipality_id = ANY($1) OR r.organisation_id = $2)`,
+      edges: `SELECT ${PERIOD('t.occurred_at')}, t.occurred_at, t.firm_id, t.firm_id, t.organisation_id, t.organisation_id,
+          ${FIRM_DIMS()}, NULL::uuid, NULL::text, NULL::text, NULL::text, fa.area, 1, t.occurred_at AT TIME ZONE '${TZ}'
         FROM (SELECT t.id, t.firm_id, t.organisation_id, t.occurred_at, t.details->'focusAreas' AS focus
                 FROM ${EDGES} JOIN touchpoint t ON t.occurred_at >= w.s AND t.occurred_at < w.e
                WHERE t.kind = 'GROWTH_MAPPING' AND ${CURRENT_TP} OFFSET 0) t
         JOIN firm f ON f.id = t.firm_id CROSS JOIN LATERAL jsonb_array_elements_text(t.focus) AS fa(area)
-        WHERE f.municipality_id = ANY($1) OR t.organisation_id = $2
-      UNION ALL
-      SELECT ${ROLLUP_PERIOD('r.month')}, ${ROLLUP_AT('r.month')}, r.firm_id, r.firm_id, r.organisation_id, r.organisation_id,
-          r.municipality_id, NULL::text, NULL::text, NULL::int, NULL::uuid, NULL::text, NULL::text, NULL::text, r.focus_area, r.events, r.month::timestamp
-        FROM dashboard_focus_month r
-        WHERE ${ROLLUP_MONTHS('r.month')} AND (r.municipality_id = ANY($1) OR r.organisation_id = $2)`,
+        WHERE f.municipality_id = ANY($1) OR t.organisation_id = $2`,
       measures: [
         { key: 'chosen', label: 'Times chosen', unit: 'COUNT', definition: 'Growth mappings that chose the area as a focus area.', sql: 'sum(e.n)::float8' },
       ],
@@ -487,10 +515,13 @@ const ROLLUP_PARAMS = `rollup_params AS (SELECT $7::date AS lo, $8::date AS hi, 
  * The one statement of a panel: rows and total, for the period and the previous one. With `rollup`, over the
  * panel's rollup rows (each standing for `n` events) and the parameters $7-$12 of rollupParams.
  */
-export function panelStatement(def: PanelDef, dimension: Exclude<DashboardDimension, DashboardDimension.AGREEMENT_KPI>, rollup = false): string {
-  const source = rollup && def.rollup ? def.rollup : null;
+export function panelStatement(def: PanelDef, dimension: Exclude<DashboardDimension, DashboardDimension.AGREEMENT_KPI>, rollup = false, edges = true): string {
+  const rolled = rollup && def.rollup ? def.rollup : null;
+  // Whole months only (the usual period): no edge branch to plan.
+  const source = rolled && { ...rolled, events: rolled.edges && edges ? `${rolled.events}\n      UNION ALL\n      ${rolled.edges}` : rolled.events };
   const dim = source && dimension === DashboardDimension.TIME_BUCKET ? ROLLUP_TIME_BUCKET : DIMENSION_SQL[dimension];
   const isTotal = `(GROUPING(${dim.key}) = 1)`;
+  if (source?.perUnit) return perUnitStatement(source.events, source.perUnit, dim, dimension);
   const measures = (source?.measures ?? def.measures)
     .map((m) => `${m.sql.replaceAll('{isTotal}', isTotal).replaceAll('{dimension}', `'${dimension}'`)} AS "${m.key}"`)
     .join(',\n       ');
@@ -503,6 +534,27 @@ SELECT e.period, ${isTotal} AS is_total, ${dim.key} AS key, min(${dim.label}) AS
        ${measures}
   FROM e ${dim.joins}
  GROUP BY GROUPING SETS ((e.period, ${dim.key}), (e.period))`;
+}
+
+/** A rollup read aggregated per firm first, then per cell (PerUnitDef): the columns of panelStatement. */
+function perUnitStatement(events: string, def: PerUnitDef, dim: { key: string; label: string; joins: string }, dimension: DashboardDimension): string {
+  const measures = def.measures
+    .map((m) => `${m.sql.replaceAll('{isTotal}', 'u.is_total').replaceAll('{dimension}', `'${dimension}'`)} AS "${m.key}"`)
+    .join(',\n       ');
+  return `WITH ${PARAMS}, ${ROLLUP_PARAMS}, e AS (${events}),
+u AS (SELECT e.period, (GROUPING(${dim.key}) = 1) AS is_total, ${dim.key} AS key, min(${dim.label}) AS label, e.unit_id,
+             bool_or(e.owner_id IS DISTINCT FROM $2) AS foreign_unit, sum(e.n) AS n, sum(e.n) FILTER (WHERE e.owner_id = $2) AS own_n,
+             ${def.columns}
+        FROM e ${dim.joins}
+       GROUP BY GROUPING SETS ((e.period, ${dim.key}, e.unit_id), (e.period, e.unit_id)))
+SELECT u.period, u.is_total, u.key, min(u.label) AS label,
+       count(u.unit_id)::int AS units,
+       (count(u.unit_id) FILTER (WHERE u.foreign_unit))::int AS foreign_units,
+       sum(u.n)::int AS events,
+       COALESCE(sum(u.own_n), 0)::int AS own_events,
+       ${measures}
+  FROM u
+ GROUP BY u.period, u.is_total, u.key`;
 }
 
 /** The entries behind one cell (current period), newest first, for the drill-down. */

@@ -1,4 +1,4 @@
-import { aggregateQuery, runBounded } from '../core/aggregates';
+import { aggregateQuery, runBounded, visibleRowsQuery, visibleRowsStatement } from '../core/aggregates';
 import { GraphQLError } from 'graphql';
 import { computeKpiActuals } from '../agreements/agreement.kpi';
 import { AgreementKpiUnit } from '../agreements/agreement.enums';
@@ -209,7 +209,8 @@ export function rollupParams(period: ResolvedPeriod): [string, string, string, s
 export function panelQuery(def: PanelDef, dimension: Dim, audience: Pick<Audience, 'municipalityIds' | 'organisationId'>, period: ResolvedPeriod, fromEvents = false): [string, unknown[]] {
   const params: unknown[] = [audience.municipalityIds, audience.organisationId, ...period.params, BUCKET_SQL[period.bucket]];
   if (!def.rollup || fromEvents) return [panelStatement(def, dimension), params];
-  return [panelStatement(def, dimension, true), [...params, ...rollupParams(period)]];
+  const rolled = rollupParams(period);
+  return [panelStatement(def, dimension, true, rolled[4].length > 0), [...params, ...rolled]];
 }
 
 async function computePanel(ctx: RequestContext, def: PanelDef, audience: Audience, period: ResolvedPeriod, requested: DashboardDimension | undefined): Promise<DashboardPanel> {
@@ -333,19 +334,21 @@ async function settleAll<T extends readonly unknown[]>(promises: { [K in keyof T
 
 const DRILL_LIMIT = 200;
 
+const DRILL_COLUMNS = ['entry_id', 'entry_kind', 'firm_id', 'owner_id', 'at'];
+const DRILL_SHARING = journeyEntryVisibleSql('c.firm_id', 'c.owner_id', { viewers: '$9', publicKinds: '$10', openStatuses: '$11' });
+
 /**
- * The drill-down's statement: how many entries the cell has ($8 = null: no limit inside), how many of them the
- * caller may see, and the newest DRILL_LIMIT + 1 of those ($12: its organisations; $9-$11: the journey-sharing
- * rule for the dashboard's organisation). Always one row at least, with null entry columns when none is visible.
+ * The drill-down's statement (core/aggregates.ts visibleRowsStatement): how many entries the cell has ($8 = null:
+ * no limit inside), how many of them the caller may see, and the newest DRILL_LIMIT + 1 of those ($12: its
+ * organisations; $9-$11: the journey-sharing rule for the dashboard's organisation). Always one row at least,
+ * with null entry columns when none is visible.
  */
 export function drillDownVisibleStatement(def: PanelDef, dimension: Exclude<DashboardDimension, DashboardDimension.AGREEMENT_KPI>): string {
-  const visible = journeyEntryVisibleSql('c.firm_id', 'c.owner_id', { viewers: '$9', publicKinds: '$10', openStatuses: '$11' });
-  return `WITH c AS MATERIALIZED (${drillDownStatement(def, dimension)}),
-s AS MATERIALIZED (SELECT c.*, (c.owner_id = ANY($12::uuid[]) OR ${visible}) AS in_sight FROM c),
-n AS (SELECT count(*)::int AS in_cell, (count(*) FILTER (WHERE s.in_sight))::int AS in_sight FROM s)
-SELECT n.in_cell, n.in_sight, v.* FROM n LEFT JOIN LATERAL (
-  SELECT s.entry_id, s.entry_kind, s.firm_id, s.owner_id, s.at FROM s WHERE s.in_sight
-   ORDER BY s.at DESC, s.entry_id LIMIT ${DRILL_LIMIT + 1}) v ON true`;
+  return visibleRowsStatement(drillDownQueryShape(def, dimension), 12);
+}
+
+function drillDownQueryShape(def: PanelDef, dimension: Exclude<DashboardDimension, DashboardDimension.AGREEMENT_KPI>) {
+  return { candidates: drillDownStatement(def, dimension), sharing: DRILL_SHARING, columns: DRILL_COLUMNS, orderBy: 's.at DESC, s.entry_id', limit: DRILL_LIMIT + 1 };
 }
 
 /**
@@ -366,13 +369,12 @@ export async function drillDown(ctx: RequestContext, input: DashboardDrillDownIn
   // for the dashboard's organisation (journeyEntryVisibleSql, the rule of loadGrants). Of the rest it learns
   // only how many there are (in_cell), never which.
   const mine = ctx.scope.organisationIds(Capability.READ);
-  const found: Array<{ in_cell: number; in_sight: number; entry_id: string | null; entry_kind: string; firm_id: string | null; owner_id: string; at: Date }> = await aggregateQuery(ctx,
-    drillDownVisibleStatement(def, dimension),
-    [audience.municipalityIds, orgId, ...period.params, BUCKET_SQL[period.bucket], input.rowKey, null, [orgId], [...PUBLIC_BUSINESS_SUPPORT_KINDS], [...OPEN_REFERRAL_STATUSES], [...mine]],
-  );
-  const inCell = found[0]?.in_cell ?? 0;
-  const inSight = found[0]?.in_sight ?? 0;
-  const rows = found.filter((r) => r.entry_id !== null) as Array<Omit<(typeof found)[number], 'entry_id'> & { entry_id: string }>;
+  // The one exception to "aggregates, never rows", declared in core/aggregates.ts (visibleRowsQuery).
+  const { inCell, inSight, rows } = await visibleRowsQuery<{ entry_id: string; entry_kind: string; firm_id: string | null; owner_id: string; at: Date }>(ctx, {
+    ...drillDownQueryShape(def, dimension),
+    params: [audience.municipalityIds, orgId, ...period.params, BUCKET_SQL[period.bucket], input.rowKey, null, [orgId], [...PUBLIC_BUSINESS_SUPPORT_KINDS], [...OPEN_REFERRAL_STATUSES]],
+    own: [...mine],
+  });
   const truncated = rows.length > DRILL_LIMIT;
   const list = rows.slice(0, DRILL_LIMIT);
   const foreignFirms = [...new Set(list.filter((r) => !mine.includes(r.owner_id) && r.firm_id).map((r) => r.firm_id!))];

@@ -274,3 +274,36 @@ describe('drill-down: only entries the caller may see leave the database', () =>
     expect(out[0].in_sight).toBeLessThan(cell.length);
   });
 });
+
+describe('aggregates and the drill-down\'s rows are two entry points (core/aggregates.ts)', () => {
+  it('rows leave the aggregate pool only through visibleRowsQuery, called by the drill-down alone; panels use aggregateQuery', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const root = path.resolve(__dirname, '..');
+    const sources: Array<{ file: string; text: string }> = [];
+    const walk = (dir: string) => {
+      for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, d.name);
+        if (d.isDirectory()) walk(p);
+        else if (p.endsWith('.ts') && !p.endsWith('.test.ts')) sources.push({ file: path.relative(root, p), text: fs.readFileSync(p, 'utf8') });
+      }
+    };
+    walk(root);
+    const callers = sources.filter((s) => /\bvisibleRowsQuery\s*[<(]/.test(s.text) && s.file !== path.join('core', 'aggregates.ts')).map((s) => s.file);
+    expect(callers).toEqual([path.join('dashboards', 'dashboard.service.ts')]);
+    const service = sources.find((s) => s.file === path.join('dashboards', 'dashboard.service.ts'))!.text;
+    const body = (name: string) => service.slice(service.indexOf(`export async function ${name}(`), service.indexOf('\n}\n', service.indexOf(`export async function ${name}(`)));
+    expect(body('drillDown')).toMatch(/visibleRowsQuery</);
+    expect(body('drillDown')).not.toMatch(/aggregateQuery\(/);
+    expect(service.slice(service.indexOf('async function computePanel('))).toMatch(/aggregateQuery\(ctx, \.\.\.panelQuery/);
+  });
+
+  it('visibleRowsQuery refuses API keys and anonymous callers before any statement', async () => {
+    const { visibleRowsQuery } = await import('../core/aggregates');
+    const q = { candidates: 'SELECT 1/0 AS firm_id, NULL::uuid AS owner_id', params: [], sharing: 'false', own: [], columns: ['firm_id'], orderBy: 's.firm_id', limit: 1 };
+    await expect(visibleRowsQuery({ principal: { kind: 'apiKey', apiKeyId: 'k', organisationId: 'o' } } as any, q)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    await expect(visibleRowsQuery({ principal: null } as any, q)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    // A signed-in user gets the statement (here: the candidates fail, so the statement did run).
+    await expect(visibleRowsQuery({ principal: { kind: 'user', userId: 'u', sessionId: 's' } } as any, q)).rejects.toThrow(/division by zero/);
+  });
+});
