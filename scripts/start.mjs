@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { installCompileCache } from './lib/compile-cache.mjs';
 import { buildClient, buildServer, ensureDependencies, root, step } from './lib/setup.mjs';
 
 ensureDependencies();
@@ -94,8 +95,10 @@ if (process.env.GRAPHQL_INTROSPECTION === undefined) process.env.GRAPHQL_INTROSP
 if (process.env.LOG_PRETTY === undefined && process.stdout.isTTY) process.env.LOG_PRETTY = '1';
 const require = createRequire(import.meta.url);
 const loadStart = Date.now();
+// V8's code cache for the server's modules (scripts/lib/compile-cache.mjs): saves compiling them on a warm start.
+const compileCache = process.env.GG_COMPILE_CACHE === '0' ? null : installCompileCache(path.join(dataDir, 'compile-cache.bin'));
 const { startServer, printWelcome } = require(path.join(root, 'server/dist/main.js'));
-if (process.env.GG_START_TIMINGS === '1') console.log(`  (server modules loaded in ${Date.now() - loadStart} ms)`);
+if (process.env.GG_START_TIMINGS === '1') console.log(`  (server modules loaded in ${Date.now() - loadStart} ms; compile cache ${JSON.stringify(compileCache?.stats() ?? 'off')})`);
 if (!databaseUrl) {
   try {
     pg = await pgStarting;
@@ -142,6 +145,8 @@ try {
 }
 if (stopping) await new Promise(() => {});
 await printWelcome(server.url, server.ds).catch(() => {});
+// After start-up, so the cache also holds the functions compiled lazily while starting (written only when changed).
+compileCache?.save();
 
 /**
  * If the embedded PostgreSQL dies (crash, OOM killer, someone's kill), start it again: its WAL recovers
