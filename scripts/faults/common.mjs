@@ -7,11 +7,11 @@ import { root } from '../lib/setup.mjs';
 
 export const RESULTS = path.join(root, 'scripts/faults/RESULTS.md');
 
-/** The real server (server/dist/main.js) in its own process, as docker compose runs it. */
+/** The real server (server/dist/main.js) in its own process, as docker compose runs it (production: the app role's password must be given). */
 export function spawnServer({ databaseUrl, port, env = {} }) {
   const child = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO_FIRMS: '200', CLIENT_DIR: '/nonexistent', NODE_ENV: 'production', AUTH_SECRET: 'fault-test', LOG_PRETTY: '0', ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DEMO_FIRMS: '200', CLIENT_DIR: '/nonexistent', NODE_ENV: 'production', AUTH_SECRET: 'fault-test', APP_DB_PASSWORD: 'fault-test', LOG_PRETTY: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -2,6 +2,9 @@
 // inside Jest's module runtime, so the database server is started here and its URL handed on.
 const path = require('path');
 module.exports = async () => {
+  // The app role is cluster-wide and every server start sets its password: one password for every test
+  // (harness, servers started in-process or as child processes inherit it), so parallel workers agree.
+  process.env.APP_DB_PASSWORD ??= 'growth_graph_app_test';
   if (process.env.TEST_DATABASE_URL) return; // `npm test` (or the user) already provides a server
   if (process.env.DATABASE_URL) {
     process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;

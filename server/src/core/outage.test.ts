@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { RunningServer, startServer } from '../main';
 import { DEMO_API_KEY, DEMO_PASSWORD } from '../seed/demo';
 import { FaultProxy } from '../testing/fault-proxy';
-import { createTestDatabase } from '../testing/harness';
+import { OutageServer, startOutageServer } from '../testing/outage-server';
 import { databaseUnavailableReason, isBrokenConnection } from './outage';
 
 /**
@@ -42,23 +42,10 @@ function expectUnavailable(r: Awaited<ReturnType<typeof post>>) {
   expect(JSON.stringify(r.body)).not.toMatch(/ECONN|stack|timeout exceeded|\.js:|Query read/);
 }
 
+let outage: OutageServer;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const u = new URL(db.url);
-  proxy = await FaultProxy.start({ host: u.hostname, port: Number(u.port) });
-  server = await startServer({
-    databaseUrl: proxy.rewrite(db.url),
-    port: 0,
-    host: '127.0.0.1',
-    demoFirmCount: 30,
-    authSecret: AUTH_SECRET,
-    // Short limits so the test is quick; production defaults are seconds (core/db.ts).
-    dbTimeouts: { connectMs: 600, statementMs: 400, queryMs: 900 },
-    shutdownGraceMs: 2000,
-  });
-  direct = new Client({ connectionString: db.url });
-  direct.on('error', () => {});
-  await direct.connect();
+  outage = await startOutageServer({ authSecret: AUTH_SECRET });
+  ({ server, proxy, db, direct } = outage);
   const signIn = await post({ query: SIGN_IN, variables: { i: { email: MIDT, password: DEMO_PASSWORD } } });
   token = signIn.body.data.signIn.token;
   firmId = (await direct.query(`SELECT id FROM firm WHERE status = 'REGISTERED' ORDER BY name LIMIT 1`)).rows[0].id;
@@ -66,11 +53,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await proxy?.up();
-  await server?.stop();
-  await direct?.end();
-  await proxy?.close();
-  await db?.drop();
+  await outage?.close();
 });
 
 describe('classifying failures', () => {

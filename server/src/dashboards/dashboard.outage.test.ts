@@ -1,7 +1,7 @@
 import { Client } from 'pg';
-import { RunningServer, startServer } from '../main';
+import { RunningServer } from '../main';
 import { FaultProxy } from '../testing/fault-proxy';
-import { createTestDatabase } from '../testing/harness';
+import { OutageServer, startOutageServer } from '../testing/outage-server';
 
 /**
  * The dashboard's panels run side by side on the aggregate pool (core/aggregates.ts) while the agreements
@@ -46,29 +46,14 @@ async function expectAnswered() {
   expect(r.body.data.dashboard.panels).toHaveLength(9);
 }
 
+let outage: OutageServer;
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const u = new URL(db.url);
-  proxy = await FaultProxy.start({ host: u.hostname, port: Number(u.port) });
-  server = await startServer({
-    databaseUrl: proxy.rewrite(db.url),
-    port: 0,
-    host: '127.0.0.1',
-    demoFirmCount: 30,
-    dbTimeouts: { connectMs: 600, statementMs: 400, queryMs: 900 },
-    shutdownGraceMs: 2000,
-  });
-  locker = new Client({ connectionString: db.url });
-  locker.on('error', () => {});
-  await locker.connect();
+  outage = await startOutageServer();
+  ({ server, proxy, db, direct: locker } = outage);
 });
 
 afterAll(async () => {
-  await proxy?.up();
-  await server?.stop();
-  await locker?.end();
-  await proxy?.close();
-  await db?.drop();
+  await outage?.close();
 });
 
 describe('a dashboard during a database failure', () => {
