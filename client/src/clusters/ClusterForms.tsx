@@ -17,6 +17,7 @@ import { FieldError, FormErrors, placeUserErrors, type PlacedErrors } from '../u
 import { ACTIVITY_KINDS, activityKindLabel, MAX_PLACEMENT_SCORE, PLACEMENT_CRITERIA, placementCriterionLabel } from './labels';
 import { localDateTimeToIso } from './time';
 import { DisclosureButton, Form, FormActions, useDisclosure } from '../ui/Form';
+import { DateInput } from '../ui/DateInput';
 
 const AREAS = ['clusters'];
 const PROPOSAL_TYPES = { additionalTypenames: ['OfficePlacementProposal', 'ClusterOffice'] };
@@ -317,7 +318,7 @@ export function AddClusterMember({ clusterId }: { clusterId: string }) {
       <FieldError formId={formId} field="organisationId" messages={placed.at('organisationId')} />
       <div className="field">
         <label htmlFor={`${formId}-joined`}>{t('clusters.members.joinedOn')}</label>
-        <input id={`${formId}-joined`} type="date" value={joinedOn} onChange={(e) => setJoinedOn(e.target.value)} {...placed.props('joinedOn', formId)} />
+        <DateInput id={`${formId}-joined`} value={joinedOn} onChange={(v) => setJoinedOn(v)} {...placed.props('joinedOn', formId)} />
         <FieldError formId={formId} field="joinedOn" messages={placed.at('joinedOn')} />
       </div>
       <FormActions pending={fetching} disabled={!member} submitLabel={t('clusters.members.submit')} submitTestId="add-cluster-member-submit" onCancel={disclosure.hide} cancelLabel={t('clusters.cancel')} />

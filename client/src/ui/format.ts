@@ -128,3 +128,39 @@ export function fromLocalInput(value: string): string | null {
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
+
+const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const DAY_FIRST = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/;
+
+/** "2026-09-01" for a real calendar day, else null (no 31 February). */
+function isoDay(year: number, month: number, day: number): string | null {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Whether `value` is a calendar day as the API takes it ("2026-09-01"). */
+export const isIsoDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && parseDateInput(value) === value;
+
+/**
+ * A calendar day as typed in a date field, in the language's own order, as "YYYY-MM-DD"; null when it is not
+ * a day. Danish "1.9.2026" / "01-09-2026" / "01092026", English "01/09/2026" (day first, en-GB), Swedish
+ * "2026-09-01" / "20260901". The ISO form is read in every language (pasted, or typed by a test).
+ */
+export function parseDateInput(text: string, language: Language = currentLanguage()): string | null {
+  const t = text.trim();
+  let m = ISO_DAY.exec(t);
+  if (m) return isoDay(+m[1], +m[2], +m[3]);
+  if (/^\d{8}$/.test(t)) return language === 'sv' ? isoDay(+t.slice(0, 4), +t.slice(4, 6), +t.slice(6)) : isoDay(+t.slice(4), +t.slice(2, 4), +t.slice(0, 2));
+  m = DAY_FIRST.exec(t);
+  // Day first in every language: a Swede who does not write ISO writes "1/9 2026"-style dates day first too.
+  return m ? isoDay(+m[3], +m[2], +m[1]) : null;
+}
+
+/** A "YYYY-MM-DD" day in the date field's form: "01.09.2026" (da), "01/09/2026" (en), "2026-09-01" (sv). */
+export function formatDateInput(value: string | null | undefined, language: Language = currentLanguage()): string {
+  const m = value ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (!m) return value ?? '';
+  if (language === 'sv') return value!;
+  return language === 'da' ? `${m[3]}.${m[2]}.${m[1]}` : `${m[3]}/${m[2]}/${m[1]}`;
+}

@@ -22,6 +22,8 @@ export const messages = {
   // Form actions (ui/Form.tsx)
   'form.save': { en: 'Save', da: 'Gem', sv: 'Spara' },
   'form.saving': { en: 'Saving…', da: 'Gemmer…', sv: 'Sparar…' },
+  // The date field's placeholder: the order the field reads (ui/DateInput.tsx, ui/format.ts parseDateInput).
+  'date.pattern': { en: 'dd/mm/yyyy', da: 'dd.mm.åååå', sv: 'åååå-mm-dd' },
   'form.cancel': { en: 'Cancel', da: 'Annuller', sv: 'Avbryt' },
 
   // Form errors
