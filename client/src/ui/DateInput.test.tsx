@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DateInput } from './DateInput';
-import { formatDateInput, isIsoDate, parseDateInput } from './format';
+import { DateInput, DateTimeInput } from './DateInput';
+import { formatDateInput, formatDateTimeInput, isIsoDate, parseDateInput, parseDateTimeInput } from './format';
 import { setLanguage } from './i18n';
 
 afterEach(() => {
@@ -32,6 +32,16 @@ describe('reading and showing a typed day', () => {
     expect(formatDateInput('2026-09-01', 'sv')).toBe('2026-09-01');
     expect(formatDateInput('2026-09-01', 'en')).toBe('01/09/2026');
     expect(formatDateInput('', 'da')).toBe('');
+  });
+  it('reads and shows a day with its time (the datetime-local value)', () => {
+    expect(parseDateTimeInput('02.10.2026 18:05', 'da')).toBe('2026-10-02T18:05');
+    expect(parseDateTimeInput('2.10.2026 kl. 8.05', 'da')).toBe('2026-10-02T08:05');
+    expect(parseDateTimeInput('2026-10-02 18:05', 'sv')).toBe('2026-10-02T18:05');
+    expect(parseDateTimeInput('2026-10-02T18:05', 'en')).toBe('2026-10-02T18:05');
+    expect(parseDateTimeInput('02.10.2026 24:00', 'da')).toBeNull();
+    expect(parseDateTimeInput('02.10.2026', 'da')).toBeNull();
+    expect(formatDateTimeInput('2026-10-02T18:05', 'da')).toBe('02.10.2026 18:05');
+    expect(formatDateTimeInput('2026-10-02T18:05', 'sv')).toBe('2026-10-02 18:05');
   });
 });
 
@@ -73,6 +83,21 @@ describe('the kit date field', () => {
     fireEvent.change(input, { target: { value: '' } });
     expect(screen.getByTestId('value').textContent).toBe('');
   });
+  it('takes a day and time in Swedish and gives the datetime-local value', () => {
+    setLanguage('sv', false);
+    const seen: string[] = [];
+    render(
+      <>
+        <label htmlFor="t">När</label>
+        <DateTimeInput id="t" value="2026-10-02T18:05" onChange={(v) => seen.push(v)} />
+      </>,
+    );
+    const input = screen.getByLabelText('När') as HTMLInputElement;
+    expect(input.value).toBe('2026-10-02 18:05');
+    expect(input.placeholder).toBe('åååå-mm-dd tt:mm');
+    fireEvent.change(input, { target: { value: '2026-10-03 9:30' } });
+    expect(seen).toEqual(['2026-10-03T09:30']);
+  });
   it('follows a change of language', () => {
     setLanguage('da', false);
     render(<Field initial="2026-09-01" />);
@@ -82,14 +107,14 @@ describe('the kit date field', () => {
     expect((screen.getByLabelText('Dato') as HTMLInputElement).value).toBe('2026-09-01');
     expect((screen.getByLabelText('Dato') as HTMLInputElement).placeholder).toBe('åååå-mm-dd');
   });
-  it('is the only date input: no area uses <input type="date"> (it speaks the browser\'s language)', () => {
+  it('is the only date input: no area uses <input type="date"> or "datetime-local" (they speak the browser\'s language)', () => {
     const src = path.resolve(__dirname, '..');
     const offences: string[] = [];
     const walk = (dir: string) => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (/\.tsx$/.test(e.name) && !/\.test\.tsx$/.test(e.name) && /type=(\{')?"?date"?('\})?[\s/>]/.test(fs.readFileSync(p, 'utf8').replace(/\/\*[\s\S]*?\*\//g, ''))) offences.push(path.relative(src, p));
+        else if (/\.tsx$/.test(e.name) && !/\.test\.tsx$/.test(e.name) && /type=(\{')?"?(date|datetime-local)"?('\})?[\s/>]/.test(fs.readFileSync(p, 'utf8').replace(/\/\*[\s\S]*?\*\//g, ''))) offences.push(path.relative(src, p));
       }
     };
     walk(src);

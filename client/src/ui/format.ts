@@ -164,3 +164,23 @@ export function formatDateInput(value: string | null | undefined, language: Lang
   if (language === 'sv') return value!;
   return language === 'da' ? `${m[3]}.${m[2]}.${m[1]}` : `${m[3]}/${m[2]}/${m[1]}`;
 }
+
+/**
+ * A day and a time as typed in a date-and-time field, as the datetime-local value "YYYY-MM-DDTHH:mm" (local
+ * time); null when it is not one. The day as `parseDateInput` reads it, then the time "18:05" or "18.05"
+ * ("2.10.2026 18.05", "2026-10-02 18:05"; the datetime-local form itself in every language).
+ */
+export function parseDateTimeInput(text: string, language: Language = currentLanguage()): string | null {
+  const m = /^(\S+?)(?:[T\s]+|,\s*|\s+kl\.?\s+)(\d{1,2})[:.](\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const day = parseDateInput(m[1], language);
+  const [h, min] = [+m[2], +m[3]];
+  if (!day || h > 23 || min > 59) return null;
+  return `${day}T${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+}
+
+/** A datetime-local value in the field's form: "02.10.2026 18:05" (da), "2026-10-02 18:05" (sv), "02/10/2026 18:05" (en). */
+export function formatDateTimeInput(value: string | null | undefined, language: Language = currentLanguage()): string {
+  const m = value ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value) : null;
+  return m ? `${formatDateInput(m[1], language)} ${m[2]}` : (value ?? '');
+}

@@ -45,6 +45,7 @@ export const messages = {
   'wheel.decision.VISION': { en: 'Vision', da: 'Vision', sv: 'Vision' },
   // The date field's placeholder: the order the field reads (ui/DateInput.tsx, ui/format.ts parseDateInput).
   'date.pattern': { en: 'dd/mm/yyyy', da: 'dd.mm.åååå', sv: 'åååå-mm-dd' },
+  'date.timePattern': { en: 'dd/mm/yyyy hh:mm', da: 'dd.mm.åååå tt:mm', sv: 'åååå-mm-dd tt:mm' },
   'form.cancel': { en: 'Cancel', da: 'Annuller', sv: 'Avbryt' },
 
   // Form errors
