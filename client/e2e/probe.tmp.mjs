@@ -1,0 +1,21 @@
+import { BASE_URL, launch, newPage, signIn } from './helpers.mjs';
+const [user, hash, language = 'da', width = '375', wait = '3000'] = process.argv.slice(2);
+const browser = await launch();
+const page = await newPage(browser, [], { language, viewport: { width: +width, height: 900 } });
+await page.context().addInitScript((l) => window.localStorage.setItem('growthGraph.language', l), language);
+await signIn(page, user);
+await page.goto(`${BASE_URL}/${hash}`);
+await page.waitForLoadState('networkidle');
+await page.waitForTimeout(+wait);
+if (process.env.EVAL) console.log(await page.evaluate(process.env.EVAL));
+const r = await page.evaluate(() => {
+  const out = [`scrollWidth ${document.documentElement.scrollWidth}`];
+  const d = (el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}${el.dataset.testid ? `[${el.dataset.testid}]` : ''} w=${Math.round(el.getBoundingClientRect().width)} right=${Math.round(el.getBoundingClientRect().right)}`;
+  const wide = [...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1);
+  const top = wide.filter((el) => !wide.includes(el.parentElement));
+  for (const el of top.slice(0, 12)) out.push(d(el) + ' parent ' + d(el.parentElement));
+  return out.join('\n');
+});
+console.log(r);
+if (process.env.SHOT) await (process.env.SEL ? page.locator(process.env.SEL).first().screenshot({ path: process.env.SHOT }) : page.screenshot({ path: process.env.SHOT, fullPage: true }));
+await browser.close();
