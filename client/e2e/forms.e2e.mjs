@@ -1,7 +1,9 @@
 // Every screen with a form, in Danish and in Swedish, at desktop width and on a 375 px phone, with its
 // disclosed forms opened (every button in the page that says aria-expanded="false"): each <form> is laid out
 // by the kit (class "kit-form", ui/Form.tsx), each visible field has a label, and nothing scrolls sideways
-// on the phone. Before the kit, three forms used a grid class styled only inside the agreements area.
+// on the phone. Before the kit, three forms used a grid class styled only inside the agreements area. Dates are
+// kit fields in the page's language (ui/DateInput: no browser date input, the language's pattern), and on the
+// phone each table cell names its column (its header row is hidden there; ui/tableLabels.ts).
 // E2E_SCREENSHOT_DIR=/tmp/shots saves each screen as <language>-<width>-<screen>.png.
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -36,8 +38,10 @@ const SCREENS = [
 ];
 
 /** What is wrong with the forms on the page now (empty when all is well). */
-async function formProblems(page, phone) {
-  return page.evaluate((phone) => {
+const DATE_PATTERN = { da: 'dd.mm.åååå', sv: 'åååå-mm-dd' };
+
+async function formProblems(page, phone, language) {
+  return page.evaluate(({ phone, datePattern }) => {
     const problems = [];
     const visible = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
     const main = document.querySelector('main') ?? document.body;
@@ -50,7 +54,21 @@ async function formProblems(page, phone) {
       const named = field.labels?.length || field.getAttribute('aria-label') || field.getAttribute('aria-labelledby') || field.title;
       if (!named) problems.push(`field without a label: ${describe(field)}`);
     }
+    // Dates in the page's language: the browser's own date inputs show its language's order (MM/DD/YYYY).
+    for (const field of main.querySelectorAll('input[type="date"], input[type="datetime-local"]')) problems.push(`date field in the browser's language, not the page's: ${describe(field)}`);
+    for (const field of main.querySelectorAll('input.kit-date')) {
+      if (visible(field) && field.placeholder !== datePattern) problems.push(`date field ${describe(field)} asks for "${field.placeholder}", not "${datePattern}"`);
+    }
     if (phone) {
+      // The header row is hidden on a phone: each data cell names its column (ui/tableLabels.ts).
+      for (const table of main.querySelectorAll('table.firm-table')) {
+        if (!table.tHead?.rows[0]?.textContent?.trim()) continue;
+        for (const cell of table.querySelectorAll('tbody td')) {
+          if (cell.colSpan !== 1 || !visible(cell) || !cell.textContent.trim()) continue;
+          const before = getComputedStyle(cell, '::before').content;
+          if (!cell.dataset.label || !before || before === 'none') problems.push(`table cell without its column's name on the phone: ${describe(table)} "${cell.textContent.trim().slice(0, 40)}"`);
+        }
+      }
       const overflow = document.documentElement.scrollWidth - window.innerWidth;
       if (overflow > 1) {
         const wide = [...main.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).slice(-3).map(describe);
@@ -58,7 +76,7 @@ async function formProblems(page, phone) {
       }
     }
     return problems;
-  }, phone);
+  }, { phone, datePattern: DATE_PATTERN[language] });
 }
 
 /** Opens every disclosed part of the page (kit DisclosureButton: aria-expanded="false"), once each. */
@@ -118,7 +136,7 @@ for (const [language, width] of RUNS) {
           }
           await openDisclosures(page);
           await settle(page);
-          const found = await formProblems(page, width < 760);
+          const found = await formProblems(page, width < 760, language);
           problems.push(...found.map((p) => `${screen.name}: ${p}`));
           if (SCREENSHOT_DIR) await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${language}-${width}-${screen.name}.png`), fullPage: true });
         }

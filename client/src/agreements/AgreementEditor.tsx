@@ -35,6 +35,7 @@ import {
 import { membershipsWhere } from '../ui/access';
 import { kindLabel, metricLabel, roleLabel, stateLabel } from './ui';
 import { Form, FormActions } from '../ui/Form';
+import { DateInput } from '../ui/DateInput';
 
 /** #/agreements/new */
 export function NewAgreementPage({ me, actingFor = null }: { me: MeQuery['me']; actingFor?: string | null }) {
@@ -244,12 +245,12 @@ function AgreementEditor(props: EditorProps) {
           </div>
           <label htmlFor="f-content-periodStart">{t('agreements.editor.periodStarts')}</label>
           <div>
-            <input type="date" {...fieldProps('content.periodStart')} value={form.periodStart} onChange={(e) => setForm((f) => withPeriod(f, 'periodStart', e.target.value))} />
+            <DateInput {...fieldProps('content.periodStart')} value={form.periodStart} onChange={(v) => setForm((f) => withPeriod(f, 'periodStart', v))} />
             {messages('content.periodStart')}
           </div>
           <label htmlFor="f-content-periodEnd">{t('agreements.editor.periodEnds')}</label>
           <div>
-            <input type="date" {...fieldProps('content.periodEnd')} value={form.periodEnd} onChange={(e) => setForm((f) => withPeriod(f, 'periodEnd', e.target.value))} />
+            <DateInput {...fieldProps('content.periodEnd')} value={form.periodEnd} onChange={(v) => setForm((f) => withPeriod(f, 'periodEnd', v))} />
             {messages('content.periodEnd')}
           </div>
           <label htmlFor="f-content-purpose">{t('agreements.editor.purpose')}</label>
@@ -526,12 +527,12 @@ function KpisEditor({ form, setForm, fieldProps, messages }: { form: AgreementFo
               </div>
               <div>
                 <label htmlFor={fieldProps(f('periodStart')).id}>{t('agreements.editor.from')}</label>
-                <input type="date" {...fieldProps(f('periodStart'))} value={k.periodStart} onChange={(e) => set(i, { periodStart: e.target.value })} />
+                <DateInput {...fieldProps(f('periodStart'))} value={k.periodStart} onChange={(v) => set(i, { periodStart: v })} />
                 {messages(f('periodStart'))}
               </div>
               <div>
                 <label htmlFor={fieldProps(f('periodEnd')).id}>{t('agreements.editor.to')}</label>
-                <input type="date" {...fieldProps(f('periodEnd'))} value={k.periodEnd} onChange={(e) => set(i, { periodEnd: e.target.value })} />
+                <DateInput {...fieldProps(f('periodEnd'))} value={k.periodEnd} onChange={(v) => set(i, { periodEnd: v })} />
                 {messages(f('periodEnd'))}
               </div>
               <div className="span-3">

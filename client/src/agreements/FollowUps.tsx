@@ -10,6 +10,7 @@ import { errorsByField, parseNumber, pathKey, type FormError } from './form';
 import { formatValue, Section } from './ui';
 import { confirmIrreversible, ErrorAlert, FieldError, FormErrors, wordUserError } from '../ui/userErrors';
 import { DisclosureButton, Form, useDisclosure } from '../ui/Form';
+import { DateInput } from '../ui/DateInput';
 
 const period = (from: string, to: string) => `${formatDate(from)} – ${formatDate(to)}`;
 
@@ -198,12 +199,12 @@ function FollowUpForm({ a, me, actingFor, onDone, panelId }: { a: AgreementDetai
       <div className="kit-form-grid">
         <label htmlFor="fu-periodStart">{t('agreements.followUps.periodFrom')}</label>
         <div>
-          <input type="date" {...props('periodStart')} value={periodStart} onChange={(e) => setPeriodStart(e.target.value)} />
+          <DateInput {...props('periodStart')} value={periodStart} onChange={(v) => setPeriodStart(v)} />
           {msg('periodStart')}
         </div>
         <label htmlFor="fu-periodEnd">{t('agreements.followUps.periodTo')}</label>
         <div>
-          <input type="date" {...props('periodEnd')} value={periodEnd} onChange={(e) => setPeriodEnd(e.target.value)} />
+          <DateInput {...props('periodEnd')} value={periodEnd} onChange={(v) => setPeriodEnd(v)} />
           {msg('periodEnd')}
         </div>
         {reporters.length > 1 && (

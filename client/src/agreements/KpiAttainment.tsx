@@ -5,6 +5,7 @@ import { useAgreementKpiAttainmentQuery, useAgreementKpiDrillDownQuery, type Agr
 import { firmHref } from '../routing';
 import type { AgreementDetails } from './AgreementPage';
 import { formatValue, metricLabel, Section } from './ui';
+import { formatIdentifier } from '../ui/firmSearch';
 import { ErrorAlert } from '../ui/userErrors';
 
 export const DRILL_PAGE_SIZE = 10;
@@ -209,8 +210,7 @@ function DrillDownPage({
               <td className="nowrap">{formatDate(e.occurredAt)}</td>
               <td>
                 {e.firmId && e.firmName ? <a href={firmHref(e.firmId)}>{e.firmName}</a> : <span className="muted">{t('agreements.kpi.firmHidden')}</span>}
-                {e.cvr && <span className="muted mono"> CVR {e.cvr}</span>}
-                {e.organisationsnummer && <span className="muted mono"> {e.organisationsnummer}</span>}
+                {(e.cvr || e.organisationsnummer) && <span className="muted mono"> {formatIdentifier(e)}</span>}
               </td>
               <td>{e.recordedByParty ? party(e.recordedByOrganisationId) : <span className="muted">{t('agreements.kpi.notAParty')}</span>}</td>
               <td>{e.contentVisible ? (e.summary ?? '—') : <span className="muted">{t('agreements.kpi.byAnother')}</span>}</td>

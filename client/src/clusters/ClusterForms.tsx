@@ -17,6 +17,7 @@ import { FieldError, FormErrors, placeUserErrors, type PlacedErrors } from '../u
 import { ACTIVITY_KINDS, activityKindLabel, MAX_PLACEMENT_SCORE, PLACEMENT_CRITERIA, placementCriterionLabel } from './labels';
 import { localDateTimeToIso } from './time';
 import { DisclosureButton, Form, FormActions, useDisclosure } from '../ui/Form';
+import { DateInput, DateTimeInput } from '../ui/DateInput';
 
 const AREAS = ['clusters'];
 const PROPOSAL_TYPES = { additionalTypenames: ['OfficePlacementProposal', 'ClusterOffice'] };
@@ -317,7 +318,7 @@ export function AddClusterMember({ clusterId }: { clusterId: string }) {
       <FieldError formId={formId} field="organisationId" messages={placed.at('organisationId')} />
       <div className="field">
         <label htmlFor={`${formId}-joined`}>{t('clusters.members.joinedOn')}</label>
-        <input id={`${formId}-joined`} type="date" value={joinedOn} onChange={(e) => setJoinedOn(e.target.value)} {...placed.props('joinedOn', formId)} />
+        <DateInput id={`${formId}-joined`} value={joinedOn} onChange={(v) => setJoinedOn(v)} {...placed.props('joinedOn', formId)} />
         <FieldError formId={formId} field="joinedOn" messages={placed.at('joinedOn')} />
       </div>
       <FormActions pending={fetching} disabled={!member} submitLabel={t('clusters.members.submit')} submitTestId="add-cluster-member-submit" onCancel={disclosure.hide} cancelLabel={t('clusters.cancel')} />
@@ -371,7 +372,7 @@ export function RemoveAttendanceButton({ attendanceId, name }: { attendanceId: s
   );
 }
 
-/** The <input type="datetime-local"> value of an ISO time, in the browser's time zone. */
+/** The datetime-local value ("YYYY-MM-DDTHH:mm", what DateTimeInput takes) of an ISO time, in the browser's time zone. */
 export function isoToLocalInput(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
@@ -457,12 +458,12 @@ export function EditActivity({ activity }: { activity: EditableActivity }) {
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${formId}-starts`}>{t('clusters.activity.starts')}</label>
-          <input id={`${formId}-starts`} type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} {...props('startsAt')} />
+          <DateTimeInput id={`${formId}-starts`} value={startsAt} onChange={(v) => setStartsAt(v)} {...props('startsAt')} />
           <FieldError id={`${formId}-startsAt-error`} messages={at('startsAt')} />
         </div>
         <div className="field">
           <label htmlFor={`${formId}-ends`}>{t('clusters.activity.endsOptional')}</label>
-          <input id={`${formId}-ends`} type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} {...props('endsAt')} />
+          <DateTimeInput id={`${formId}-ends`} value={endsAt} onChange={(v) => setEndsAt(v)} {...props('endsAt')} />
           <FieldError id={`${formId}-endsAt-error`} messages={at('endsAt')} />
         </div>
         <div className="field">

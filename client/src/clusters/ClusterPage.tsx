@@ -1,3 +1,4 @@
+import { DateTimeInput } from '../ui/DateInput';
 import { formatDateTime } from '../ui/format';
 import { FieldError, FormErrors, errorId, placeUserErrors } from '../ui/userErrors';
 import { PageFooter, type PageProps, Paged } from '../ui/paging';
@@ -222,12 +223,12 @@ function CreateActivity({ cluster }: { cluster: Cluster }) {
         </div>
         <div className="field">
           <label htmlFor={`${FORM_ID}-starts`}>{t('clusters.activity.starts')}</label>
-          <input id={`${FORM_ID}-starts`} type="datetime-local" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} {...aria('startsAt')} />
+          <DateTimeInput id={`${FORM_ID}-starts`} value={startsAt} onChange={(v) => setStartsAt(v)} {...aria('startsAt')} />
           <FieldError formId={FORM_ID} field="startsAt" messages={messages('startsAt')} />
         </div>
         <div className="field">
           <label htmlFor={`${FORM_ID}-ends`}>{t('clusters.activity.endsOptional')}</label>
-          <input id={`${FORM_ID}-ends`} type="datetime-local" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} {...aria('endsAt')} />
+          <DateTimeInput id={`${FORM_ID}-ends`} value={endsAt} onChange={(v) => setEndsAt(v)} {...aria('endsAt')} />
           <FieldError formId={FORM_ID} field="endsAt" messages={messages('endsAt')} />
         </div>
         <div className="field">

@@ -10,6 +10,8 @@ import { formatBucket, formatDate, formatDateTime, formatValue, periodPreset } f
 import { t, tKey } from './messages';
 import { chartData, panelTable, primaryMeasure, type Panel, type TableModel } from './table';
 import { Form } from '../ui/Form';
+import { isIsoDate } from '../ui/format';
+import { DateInput } from '../ui/DateInput';
 
 const DIMENSIONS: DashboardDimension[] = [
   'MUNICIPALITY', 'REGION', 'COUNTRY', 'ORGANISATION', 'ORGANISATION_KIND', 'INDUSTRY', 'SIZE_CLASS', 'GROWTH_POTENTIAL', 'SEGMENT', 'TIME_BUCKET', 'PROGRAMME', 'STAGE', 'SECTOR',
@@ -61,11 +63,11 @@ export function DashboardsArea({ params, me, actingFor }: AreaPageProps) {
         </label>
         <label>
           {t('controls.from')}
-          <input type="date" data-testid="dash-from" value={input.from} onChange={(e) => e.target.value && setParams({ from: e.target.value })} />
+          <DateInput data-testid="dash-from" value={input.from} onChange={(v) => isIsoDate(v) && setParams({ from: v })} />
         </label>
         <label>
           {t('controls.to')}
-          <input type="date" data-testid="dash-to" value={input.to} onChange={(e) => e.target.value && setParams({ to: e.target.value })} />
+          <DateInput data-testid="dash-to" value={input.to} onChange={(v) => isIsoDate(v) && setParams({ to: v })} />
         </label>
         <label>
           {t('controls.groupBy')}

@@ -1,5 +1,9 @@
 import type { DashboardQuery } from '../generated/graphql';
+import { i18n } from '../ui/i18n';
 import { t, tKey, type Lang, readerLang } from './messages';
+
+/** Dimensions whose row keys are codes the kit's catalogue names (ui/messages.ts). */
+const KIT_LABELS: Partial<Record<string, string>> = { FOCUS_AREA: 'ui.wheel.decision', SIZE_CLASS: 'ui.size' };
 
 export type Panel = DashboardQuery['dashboard']['panels'][number];
 export type PanelRow = Panel['rows'][number];
@@ -25,6 +29,9 @@ export function groupLabel(panel: Panel, row: PanelRow, lang: Lang = readerLang(
   if (row.key === '__TOTAL__') return t('table.total', {}, lang);
   if (row.key === '__NONE__') return t('table.unknown', {}, lang);
   if (panel.groupBy === 'ORGANISATION_KIND') return tKey(`kind.${row.key}`, row.label, lang);
+  // Codes named in the kit's vocabulary: a Danish reader saw "SALES", "FINANCING" in the focus-area panel.
+  const kitPrefix = panel.groupBy ? KIT_LABELS[panel.groupBy] : undefined;
+  if (kitPrefix) return i18n.t(`${kitPrefix}.${row.key}`, { lng: lang, defaultValue: row.label });
   return row.label;
 }
 

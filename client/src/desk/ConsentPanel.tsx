@@ -9,6 +9,7 @@ import {
 import { QueryStatus } from '../ui/Status';
 import { OrganisationPicker } from '../ui/OrganisationPicker';
 import { Form } from '../ui/Form';
+import { DateInput } from '../ui/DateInput';
 
 const CONSENTS = { additionalTypenames: ['FirmConsent'] };
 const FIELDS = ['scope', 'recipientOrganisationIds', 'purpose', 'validUntil', 'organisationId', 'firmId'];
@@ -163,7 +164,7 @@ function RecordConsentForm({ firmId, organisationId, exclude }: { firmId: string
       <input id="consent-purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)} {...invalidProps('consent-purpose-error', by('purpose'))} />
       <FieldError id="consent-purpose-error" messages={by('purpose')} />
       <label htmlFor="consent-valid-until">{t('desk.consent.validUntil')}</label>
-      <input id="consent-valid-until" type="date" value={validUntil} onChange={(e) => setValidUntil(e.target.value)} {...invalidProps('consent-valid-error', by('validUntil'))} />
+      <DateInput id="consent-valid-until" value={validUntil} onChange={(v) => setValidUntil(v)} {...invalidProps('consent-valid-error', by('validUntil'))} />
       <FieldError id="consent-valid-error" messages={by('validUntil')} />
       <FormErrors messages={[...(by('organisationId') ?? []), ...(by('firmId') ?? []), ...errors.other]} error={error} />
       <button type="submit" className="primary" disabled={fetching} data-testid="consent-submit">

@@ -1,3 +1,4 @@
+import { DateTimeInput } from '../ui/DateInput';
 import { FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/userErrors';
 import { fromLocalInput, toLocalInput } from '../ui/format';
 import { useState, type FormEvent } from 'react';
@@ -74,7 +75,7 @@ export function CorrectEntryForm({ entry, onDone }: { entry: DeskTouchpointFragm
       <input id={`${p}-summary`} value={summary} maxLength={2000} onChange={(e) => setSummary(e.target.value)} {...invalidProps(`${p}-summary-error`, errorsFor('summary'))} />
       <FieldError id={`${p}-summary-error`} messages={errorsFor('summary')} />
       <label htmlFor={`${p}-occurred`}>{t('desk.record.occurredAt')}</label>
-      <input id={`${p}-occurred`} type="datetime-local" value={occurredAt} onChange={(e) => setOccurredAt(e.target.value)} {...invalidProps(`${p}-occurred-error`, errorsFor('occurredAt'))} />
+      <DateTimeInput id={`${p}-occurred`} value={occurredAt} onChange={(v) => setOccurredAt(v)} {...invalidProps(`${p}-occurred-error`, errorsFor('occurredAt'))} />
       <FieldError id={`${p}-occurred-error`} messages={errorsFor('occurredAt')} />
       <FormErrors messages={[...errorsFor(kindKeys(kind)[0]), ...server.other]} error={error} />
       <div className="desk-filter-buttons">

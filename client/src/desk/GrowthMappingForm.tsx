@@ -1,3 +1,4 @@
+import { DateTimeInput } from '../ui/DateInput';
 import { FieldError, FormErrors, invalidProps } from '../ui/userErrors';
 import { fromLocalInput, toLocalInput } from '../ui/format';
 import { useState, type FormEvent } from 'react';
@@ -125,11 +126,10 @@ export function GrowthMappingForm({ firmId, organisationId }: { firmId: string; 
       <label htmlFor="mapping-summary">{t('desk.mapping.summary')}</label>
       <input id="mapping-summary" value={summary} onChange={(e) => setSummary(e.target.value)} />
       <label htmlFor="mapping-occurred">{t('desk.mapping.occurredAt')}</label>
-      <input
+      <DateTimeInput
         id="mapping-occurred"
-        type="datetime-local"
         value={occurredAt}
-        onChange={(e) => setOccurredAt(e.target.value)}
+        onChange={(v) => setOccurredAt(v)}
         {...invalidProps('mapping-occurred-error', errorsFor(OCCURRED_AT_KEY))}
       />
       <FieldError id="mapping-occurred-error" messages={errorsFor(OCCURRED_AT_KEY)} />

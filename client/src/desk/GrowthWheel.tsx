@@ -11,7 +11,7 @@ import { averageScore, compareScores, WHEEL_SIZE, wheelSegments } from './wheel'
 const AREA_COLOURS: Record<string, string> = { COMPANY: '#1f6f8b', CUSTOMERS: '#b35900', ORGANISATION: '#2e7d32', RELATIONS: '#6a1b9a' };
 const colourOf = (area: string) => AREA_COLOURS[area] ?? '#455a64';
 
-export const decisionAreaLabel = (d: string) => enumLabel('desk.wheel.decision', d);
+export const decisionAreaLabel = (d: string) => enumLabel('ui.wheel.decision', d);
 export const wheelAreaLabel = (a: string) => enumLabel('desk.wheel.area', a);
 
 type Score = { decisionArea: string; score: number };

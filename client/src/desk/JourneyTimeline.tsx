@@ -1,4 +1,4 @@
-import { formatDateTime } from '../ui/format';
+import { formatDateTime, isIsoDate } from '../ui/format';
 import { PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { CorrectEntryForm } from './CorrectEntryForm';
 import { correctionState, decisionAreaLabel, detailRows, kindLabel } from './timeline';
 import { canCorrect, OUTCOME_SOURCE_LABELS } from './touchpointKinds';
 import { Form } from '../ui/Form';
+import { DateInput } from '../ui/DateInput';
 
 export const JOURNEY_PAGE = 20;
 /** A journey may be empty: refresh it when any touchpoint is recorded. */
@@ -29,7 +30,9 @@ export function JourneyFilters({
   const set = (key: keyof JourneyFilterParams) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   function apply(event: FormEvent) {
     event.preventDefault();
-    window.location.hash = areaHref('desk', ['firm', firmId], cleanParams(draft));
+    // A day half typed or mistyped filters nothing (the field shows it as invalid).
+    const day = (v: string | undefined) => (v && isIsoDate(v) ? v : undefined);
+    window.location.hash = areaHref('desk', ['firm', firmId], cleanParams({ ...draft, from: day(draft.from), to: day(draft.to) }));
   }
   function clear() {
     setDraft({});
@@ -61,11 +64,11 @@ export function JourneyFilters({
       </label>
       <label>
         <span>{t('desk.journey.from')}</span>
-        <input type="date" value={draft.from ?? ''} onChange={(e) => set('from')(e.target.value)} data-testid="filter-from" />
+        <DateInput value={draft.from ?? ''} onChange={(v) => set('from')(v)} data-testid="filter-from" />
       </label>
       <label>
         <span>{t('desk.journey.to')}</span>
-        <input type="date" value={draft.to ?? ''} onChange={(e) => set('to')(e.target.value)} data-testid="filter-to" />
+        <DateInput value={draft.to ?? ''} onChange={(v) => set('to')(v)} data-testid="filter-to" />
       </label>
       <label className="desk-check">
         <input type="checkbox" checked={draft.corrected === 'hide'} onChange={(e) => set('corrected')(e.target.checked ? 'hide' : '')} />

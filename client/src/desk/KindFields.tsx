@@ -1,3 +1,4 @@
+import { DateInput } from '../ui/DateInput';
 import { FieldError, invalidProps } from '../ui/userErrors';
 import { FIELDS, fieldKey, type KindDraft, type RecordableKind } from './touchpointKinds';
 
@@ -59,9 +60,11 @@ export function KindFields({
                   </option>
                 ))}
               </select>
+            ) : f.type === 'date' ? (
+              <DateInput {...common} onChange={(v) => onChange(f.name, v)} />
             ) : (
               <input
-                type={f.type === 'date' ? 'date' : 'text'}
+                type="text"
                 inputMode={f.type === 'int' ? 'numeric' : f.type === 'amount' ? 'decimal' : undefined}
                 maxLength={f.maxLength}
                 {...common}

@@ -7,6 +7,7 @@ import { QueryStatus } from '../ui/Status';
 import { milestonesFromEntries, type FirmMilestone } from './milestones';
 import { statusLabel } from './timeline';
 import { Form } from '../ui/Form';
+import { DateInput } from '../ui/DateInput';
 
 const STATUSES: MilestoneStatus[] = ['PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'];
 const MILESTONE_CONTEXT = { additionalTypenames: ['GrowthPlanMilestone', 'Touchpoint'] };
@@ -135,7 +136,7 @@ function AddMilestoneForm({ firmId, organisationId }: { firmId: string; organisa
       <input id="milestone-owner" value={ownerName} onChange={(e) => setOwnerName(e.target.value)} {...invalidProps('milestone-owner-error', errors.byField['milestone.ownerName'])} />
       <FieldError id="milestone-owner-error" messages={errors.byField['milestone.ownerName']} />
       <label htmlFor="milestone-due">{t('desk.milestones.field.dueOn')}</label>
-      <input id="milestone-due" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} {...invalidProps('milestone-due-error', errors.byField['milestone.dueOn'])} />
+      <DateInput id="milestone-due" value={dueOn} onChange={(v) => setDueOn(v)} {...invalidProps('milestone-due-error', errors.byField['milestone.dueOn'])} />
       <FieldError id="milestone-due-error" messages={errors.byField['milestone.dueOn']} />
       <FormErrors messages={[...(errors.byField['milestone.status'] ?? []), ...(errors.byField.occurredAt ?? []), ...errors.other]} error={error} />
       <button type="submit" className="primary" disabled={fetching} data-testid="milestone-add">

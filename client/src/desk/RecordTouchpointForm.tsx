@@ -1,3 +1,4 @@
+import { DateTimeInput } from '../ui/DateInput';
 import { FieldError, FormErrors, invalidProps, placeUserErrors } from '../ui/userErrors';
 import { fromLocalInput, toLocalInput } from '../ui/format';
 import { useState, type FormEvent } from 'react';
@@ -85,11 +86,10 @@ export function RecordTouchpointForm({ firmId, organisationId }: { firmId: strin
       <input id="record-summary" value={summary} maxLength={2000} onChange={(e) => setSummary(e.target.value)} {...invalidProps('record-summary-error', errorsFor('summary'))} />
       <FieldError id="record-summary-error" messages={errorsFor('summary')} />
       <label htmlFor="record-occurred">{t('desk.record.occurredAt')}</label>
-      <input
+      <DateTimeInput
         id="record-occurred"
-        type="datetime-local"
         value={occurredAt}
-        onChange={(e) => setOccurredAt(e.target.value)}
+        onChange={(v) => setOccurredAt(v)}
         data-testid="record-occurred"
         {...invalidProps('record-occurred-error', errorsFor('occurredAt'))}
       />

@@ -9,7 +9,7 @@ export const kindLabel = (kind: string) => t(`desk.kind.${kind}`, { defaultValue
 
 export const statusLabel = (status: string | null | undefined) => (status ? t(`desk.status.${status}`, { defaultValue: humanize(status) }) : '');
 const channelLabel = (channel: string) => t(`desk.channel.${channel}`, { defaultValue: humanize(channel) });
-export const decisionAreaLabel = (area: string) => t(`desk.wheel.decision.${area}`, { defaultValue: humanize(area) });
+export const decisionAreaLabel = (area: string) => t(`ui.wheel.decision.${area}`, { defaultValue: humanize(area) });
 const row = (key: string) => t(`desk.row.${key}`);
 
 const money = (n: number | null | undefined, currency: string | null | undefined) => (n == null ? null : formatAmount(n, currency));

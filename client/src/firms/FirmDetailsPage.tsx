@@ -6,7 +6,7 @@ import { FirmEditForm } from './FirmEditForm';
 import { firmHref, organisationHref } from '../routing';
 import { countryName, enumLabel, levelLabel, sizeClassLabel } from '../ui/labels';
 import { QueryStatus } from '../ui/Status';
-import { formatIdentifier } from '../ui/firmSearch';
+import { identifierNumber } from '../ui/firmSearch';
 import { industryClassification, industryName } from '../ui/industry';
 
 export function FirmDetailsPage({ id, me, actingFor = null }: { id: string; me?: Pick<MeQuery['me'], 'memberships'>; actingFor?: string | null }) {
@@ -31,7 +31,7 @@ export function FirmDetailsPage({ id, me, actingFor = null }: { id: string; me?:
           </p>
           <dl className="facts">
             <dt>{t(firm.country === 'DK' || firm.country === 'SE' ? `firms.details.identifier_${firm.country}` : 'firms.details.identifier')}</dt>
-            <dd className="mono">{formatIdentifier(firm) ?? t('firms.details.noIdentifier')}</dd>
+            <dd className="mono" data-testid="firm-identifier-value">{identifierNumber(firm) ?? t('firms.details.noIdentifier')}</dd>
             <dt>{t('firms.details.municipality')}</dt>
             <dd>{firm.municipality ? <a href={organisationHref(firm.municipality.id)}>{firm.municipality.name}</a> : '—'}</dd>
             <dt>{t('firms.details.region')}</dt>

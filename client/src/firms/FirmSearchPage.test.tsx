@@ -48,7 +48,8 @@ describe('FirmSearchPage', () => {
     expect(queryCalls()).toEqual([{ search: { namePrefix: 'Aalborg' }, first: 20, after: null }]);
     const row = screen.getByTestId('firm-result');
     expect(within(row).getByRole('link', { name: 'Aalborg Brasserie A/S' }).getAttribute('href')).toBe('#/firms/id-Aalborg%20Brasserie%20A%2FS');
-    expect(row.textContent).toContain('CVR 46180763');
+    // The column header says "Identifier" / "CVR-/org.nr.": the cell holds the number alone.
+    expect(within(row).getByTestId('firm-identifier').textContent).toBe('46180763');
     expect(row.textContent).toContain('Randers Kommune');
     expect(row.textContent).toContain('561010');
     expect(row.textContent).toContain('Small (10-49)');

@@ -19,6 +19,7 @@ import { QueryStatus } from '../ui/Status';
 import { SECTORS, sectorLabel } from './labels';
 import { countryLabel, wholeNumberInput } from './pipeline';
 import { Form, FormActions } from '../ui/Form';
+import { DateInput } from '../ui/DateInput';
 
 const DELEGATION_TYPES = { additionalTypenames: ['Delegation', 'DelegationFollowUp'] };
 
@@ -223,12 +224,12 @@ export function NewDelegationPage({ me, actingFor }: { me: MeQuery['me']; acting
       <div className="field-row">
         <div>
           <label htmlFor="delegation-starts">{t('investment.delegationNew.firstDay')}</label>
-          <input id="delegation-starts" type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} {...invalidProps(userErrors, 'visitStartsOn', formId)} />
+          <DateInput id="delegation-starts" value={startsOn} onChange={(v) => setStartsOn(v)} {...invalidProps(userErrors, 'visitStartsOn', formId)} />
           <FieldError errors={userErrors} field="visitStartsOn" formId={formId} />
         </div>
         <div>
           <label htmlFor="delegation-ends">{t('investment.delegationNew.lastDay')}</label>
-          <input id="delegation-ends" type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} {...invalidProps(userErrors, 'visitEndsOn', formId)} />
+          <DateInput id="delegation-ends" value={endsOn} onChange={(v) => setEndsOn(v)} {...invalidProps(userErrors, 'visitEndsOn', formId)} />
           <FieldError errors={userErrors} field="visitEndsOn" formId={formId} />
         </div>
         <div>

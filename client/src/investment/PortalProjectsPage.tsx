@@ -15,6 +15,7 @@ import { PAGE_SIZE, PageFooter, Paged, type PageProps } from '../ui/paging';
 import { confirmIrreversible, FieldError, FormErrors, placeUserErrors, wordUserError, type UserErrorLike } from '../ui/userErrors';
 import { PORTAL_KINDS, PORTAL_STATUSES, portalKindLabel, portalStatusLabel, shownPortalStatus, tenderOpen } from './labels';
 import { DisclosureButton, Form, FormActions, useDisclosure } from '../ui/Form';
+import { DateInput } from '../ui/DateInput';
 
 type Project = InvestorPortalProjectFieldsFragment;
 const PROJECT_TYPES = { additionalTypenames: ['InvestorPortalProject'] };
@@ -353,7 +354,7 @@ export function PortalProjectForm({ project, agencies, onDone }: { project?: Pro
       {draft.isTender && (
         <>
           <label htmlFor={`${FORM_ID}-tenderDeadline`}>{t('investment.projects.field.tenderDeadline')}</label>
-          <input {...field('tenderDeadline')} type="date" value={draft.tenderDeadline} onChange={(e) => set('tenderDeadline', e.target.value)} data-testid="portal-project-deadline" />
+          <DateInput {...field('tenderDeadline')} value={draft.tenderDeadline} onChange={(v) => set('tenderDeadline', v)} data-testid="portal-project-deadline" />
           {error('tenderDeadline')}
         </>
       )}

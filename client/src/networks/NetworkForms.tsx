@@ -17,6 +17,7 @@ import { OrganisationPicker, type PickedOrganisation } from '../ui/OrganisationP
 import { FieldError, FormErrors, placeUserErrors } from '../ui/userErrors';
 import { areaHref, navigate } from '../routing';
 import { DisclosureButton, Form, FormActions, useDisclosure } from '../ui/Form';
+import { DateInput } from '../ui/DateInput';
 
 const AREAS = ['networks'];
 const NETWORK_TYPES = { additionalTypenames: ['Network', 'NetworkMeeting', 'FundingPool'] };
@@ -292,7 +293,7 @@ export function ScheduleMeetingForm({ networkId }: { networkId: string }) {
       <input id={`${formId}-title-input`} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="meeting-title" {...placed.props('title', formId)} />
       <FieldError formId={formId} field="title" messages={placed.at('title')} />
       <label htmlFor={`${formId}-date`}>{t('networks.meeting.heldOn')}</label>
-      <input id={`${formId}-date`} type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} data-testid="meeting-date" {...placed.props('heldOn', formId)} />
+      <DateInput id={`${formId}-date`} value={heldOn} onChange={(v) => setHeldOn(v)} data-testid="meeting-date" {...placed.props('heldOn', formId)} />
       <FieldError formId={formId} field="heldOn" messages={placed.at('heldOn')} />
       <label htmlFor={`${formId}-location`}>{t('networks.meeting.location')}</label>
       <input id={`${formId}-location`} value={location} onChange={(e) => setLocation(e.target.value)} data-testid="meeting-location" {...placed.props('location', formId)} />

@@ -1,7 +1,7 @@
 import { formatAmount, formatDate, todayIso } from '../ui/format';
 import { PAGE_SIZE, PageFooter, type PageProps, Paged } from '../ui/paging';
 import { useNetworkDetailsQuery, useNetworkMembersPageQuery, type MeQuery, type NetworkDetailsQuery } from '../generated/graphql';
-import { formatIdentifier } from '../ui/firmSearch';
+import { identifierNumber } from '../ui/firmSearch';
 import { areaHref, firmHref, organisationHref } from '../routing';
 import { QueryStatus } from '../ui/Status';
 import { can } from '../ui/access';
@@ -197,7 +197,7 @@ function MembersPage({ id, after, ...page }: PageProps & { id: string }) {
           {edges.map(({ node }) => (
             <tr key={node.id} data-testid="network-member">
               <th scope="row">{node.firm ? <a href={firmHref(node.firm.id)}>{node.firm.name}</a> : (node.contactName ?? '—')}</th>
-              <td className={node.firm ? 'mono' : 'muted'}>{node.firm ? formatIdentifier(node.firm) : t('networks.network.soleTrader')}</td>
+              <td className={node.firm ? 'mono' : 'muted'}>{node.firm ? identifierNumber(node.firm) : t('networks.network.soleTrader')}</td>
               <td>{node.firm ? (node.contactName ?? '—') : ''}</td>
               <td>{formatDate(node.joinedAt)}</td>
             </tr>

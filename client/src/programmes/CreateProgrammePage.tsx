@@ -10,6 +10,7 @@ import { levelLabel, sizeClassLabel } from '../ui/labels';
 import { buildCreateProgrammeInput, buildUpdateProgrammeInput, emptyProgrammeForm, programmeToForm, type FundingRow, type KpiRow, type ProgrammeForm } from './createProgramme';
 import { GROWTH_LEVELS, kindLabel, PROGRAMME_KINDS, SIZE_CLASSES } from './format';
 import { Form, FormActions } from '../ui/Form';
+import { DateInput } from '../ui/DateInput';
 
 const FORM_ID = 'create-programme';
 
@@ -91,15 +92,19 @@ export function CreateProgrammePage({ operators, programme }: { operators: Opera
 
   const text = (key: 'name' | 'startsOn' | 'endsOn' | 'capacity', label: string, type = 'text') => (
     <Field id={`${FORM_ID}-${key}`} label={label} error={<FieldError formId={FORM_ID} field={key} messages={messages(key)} />}>
-      <input
-        id={`${FORM_ID}-${key}`}
-        type={type}
-        value={form[key]}
-        aria-invalid={invalid(key)}
-        aria-describedby={describedBy(key)}
-        onChange={(e) => update({ [key]: e.target.value })}
-        inputMode={key === 'capacity' ? 'numeric' : undefined}
-      />
+      {type === 'date' ? (
+        <DateInput id={`${FORM_ID}-${key}`} value={form[key]} aria-invalid={invalid(key)} aria-describedby={describedBy(key)} onChange={(v) => update({ [key]: v })} />
+      ) : (
+        <input
+          id={`${FORM_ID}-${key}`}
+          type={type}
+          value={form[key]}
+          aria-invalid={invalid(key)}
+          aria-describedby={describedBy(key)}
+          onChange={(e) => update({ [key]: e.target.value })}
+          inputMode={key === 'capacity' ? 'numeric' : undefined}
+        />
+      )}
     </Field>
   );
 

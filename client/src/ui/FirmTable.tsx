@@ -3,7 +3,7 @@ import type { CombinedError } from 'urql';
 import type { FirmListItemFragment } from '../generated/graphql';
 import { firmHref, organisationHref } from '../routing';
 import { sizeClassLabel } from './labels';
-import { formatIdentifier } from './firmSearch';
+import { identifierNumber } from './firmSearch';
 import { t } from './i18n';
 import { industryName } from './industry';
 import { describeError } from './userErrors';
@@ -127,7 +127,7 @@ function FirmRow({ firm, showMunicipality }: { firm: FirmListItemFragment; showM
         <a href={firmHref(firm.id)}>{firm.name}</a>
       </th>
       <td className="mono" data-testid="firm-identifier">
-        {formatIdentifier(firm) ?? <span className="muted">{t('ui.firm.prospect')}</span>}
+        {identifierNumber(firm) ?? <span className="muted">{t('ui.firm.prospect')}</span>}
       </td>
       {showMunicipality && <td>{firm.municipality ? <a href={organisationHref(firm.municipality.id)}>{firm.municipality.name}</a> : ''}</td>}
       <td>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firmSearchFromText, formatIdentifier } from './firmSearch';
+import { firmSearchFromText, formatIdentifier, identifierNumber } from './firmSearch';
 
 describe('firmSearchFromText', () => {
   it('sends a CVR (digits only) as identifier', () => {
@@ -27,5 +27,10 @@ describe('formatIdentifier', () => {
     expect(formatIdentifier({ cvr: '46180763', organisationsnummer: null })).toBe('CVR 46180763');
     expect(formatIdentifier({ cvr: null, organisationsnummer: '5566778899' })).toBe('Org.nr 556677-8899');
     expect(formatIdentifier({ cvr: null, organisationsnummer: null })).toBeNull();
+  });
+  it('gives the number alone where a label names it already (no "CVR-nummer: CVR 46180763")', () => {
+    expect(identifierNumber({ cvr: '46180763', organisationsnummer: null })).toBe('46180763');
+    expect(identifierNumber({ cvr: null, organisationsnummer: '556677-8899' })).toBe('556677-8899');
+    expect(identifierNumber({ cvr: null, organisationsnummer: null })).toBeNull();
   });
 });

@@ -14,12 +14,22 @@ export function firmSearchFromText(text: string): FirmSearch | null {
   return { namePrefix: trimmed };
 }
 
-/** "CVR 12345678", "Org.nr 556677-8899", or null for a prospect without identifier. */
-export function formatIdentifier(firm: { cvr?: string | null; organisationsnummer?: string | null }): string | null {
-  if (firm.cvr) return `CVR ${firm.cvr}`;
+/**
+ * The number alone ("12345678", "556677-8899"), or null for a prospect without identifier: where a label or
+ * column header already says "CVR-nummer" / "Organisationsnummer", so the value does not repeat it.
+ */
+export function identifierNumber(firm: { cvr?: string | null; organisationsnummer?: string | null }): string | null {
+  if (firm.cvr) return firm.cvr;
   if (firm.organisationsnummer) {
     const n = firm.organisationsnummer.replace(/-/g, '');
-    return `Org.nr ${n.length === 10 ? `${n.slice(0, 6)}-${n.slice(6)}` : n}`;
+    return n.length === 10 ? `${n.slice(0, 6)}-${n.slice(6)}` : n;
   }
   return null;
+}
+
+/** "CVR 12345678", "Org.nr 556677-8899", or null for a prospect without identifier: in running text, unlabelled. */
+export function formatIdentifier(firm: { cvr?: string | null; organisationsnummer?: string | null }): string | null {
+  const number = identifierNumber(firm);
+  if (number === null) return null;
+  return firm.cvr ? `CVR ${number}` : `Org.nr ${number}`;
 }

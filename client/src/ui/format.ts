@@ -128,3 +128,59 @@ export function fromLocalInput(value: string): string | null {
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
+
+const ISO_DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const DAY_FIRST = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/;
+
+/** "2026-09-01" for a real calendar day, else null (no 31 February). */
+function isoDay(year: number, month: number, day: number): string | null {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Whether `value` is a calendar day as the API takes it ("2026-09-01"). */
+export const isIsoDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && parseDateInput(value) === value;
+
+/**
+ * A calendar day as typed in a date field, in the language's own order, as "YYYY-MM-DD"; null when it is not
+ * a day. Danish "1.9.2026" / "01-09-2026" / "01092026", English "01/09/2026" (day first, en-GB), Swedish
+ * "2026-09-01" / "20260901". The ISO form is read in every language (pasted, or typed by a test).
+ */
+export function parseDateInput(text: string, language: Language = currentLanguage()): string | null {
+  const t = text.trim();
+  let m = ISO_DAY.exec(t);
+  if (m) return isoDay(+m[1], +m[2], +m[3]);
+  if (/^\d{8}$/.test(t)) return language === 'sv' ? isoDay(+t.slice(0, 4), +t.slice(4, 6), +t.slice(6)) : isoDay(+t.slice(4), +t.slice(2, 4), +t.slice(0, 2));
+  m = DAY_FIRST.exec(t);
+  // Day first in every language: a Swede who does not write ISO writes "1/9 2026"-style dates day first too.
+  return m ? isoDay(+m[3], +m[2], +m[1]) : null;
+}
+
+/** A "YYYY-MM-DD" day in the date field's form: "01.09.2026" (da), "01/09/2026" (en), "2026-09-01" (sv). */
+export function formatDateInput(value: string | null | undefined, language: Language = currentLanguage()): string {
+  const m = value ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+  if (!m) return value ?? '';
+  if (language === 'sv') return value!;
+  return language === 'da' ? `${m[3]}.${m[2]}.${m[1]}` : `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+/**
+ * A day and a time as typed in a date-and-time field, as the datetime-local value "YYYY-MM-DDTHH:mm" (local
+ * time); null when it is not one. The day as `parseDateInput` reads it, then the time "18:05" or "18.05"
+ * ("2.10.2026 18.05", "2026-10-02 18:05"; the datetime-local form itself in every language).
+ */
+export function parseDateTimeInput(text: string, language: Language = currentLanguage()): string | null {
+  const m = /^(\S+?)(?:[T\s]+|,\s*|\s+kl\.?\s+)(\d{1,2})[:.](\d{2})$/.exec(text.trim());
+  if (!m) return null;
+  const day = parseDateInput(m[1], language);
+  const [h, min] = [+m[2], +m[3]];
+  if (!day || h > 23 || min > 59) return null;
+  return `${day}T${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+}
+
+/** A datetime-local value in the field's form: "02.10.2026 18:05" (da), "2026-10-02 18:05" (sv), "02/10/2026 18:05" (en). */
+export function formatDateTimeInput(value: string | null | undefined, language: Language = currentLanguage()): string {
+  const m = value ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value) : null;
+  return m ? `${formatDateInput(m[1], language)} ${m[2]}` : (value ?? '');
+}

@@ -22,6 +22,30 @@ export const messages = {
   // Form actions (ui/Form.tsx)
   'form.save': { en: 'Save', da: 'Gem', sv: 'Spara' },
   'form.saving': { en: 'Saving…', da: 'Gemmer…', sv: 'Sparar…' },
+  // The Growth Wheel's 20 decision areas (DA beslutningsområder): the desk's wheel and the dashboards' focus-area rows.
+  'wheel.decision.ADMINISTRATION': { en: 'Administration', da: 'Administration', sv: 'Administration' },
+  'wheel.decision.BUSINESS_CONCEPT': { en: 'Business concept', da: 'Forretningskoncept', sv: 'Affärsidé' },
+  'wheel.decision.COMMUNICATION': { en: 'Communication', da: 'Kommunikation', sv: 'Kommunikation' },
+  'wheel.decision.COMPETITIVE_POSITION': { en: 'Competitive position', da: 'Konkurrenceposition', sv: 'Konkurrensposition' },
+  'wheel.decision.CUSTOMER_SEGMENTS': { en: 'Customer segments', da: 'Kundesegmenter', sv: 'Kundsegment' },
+  'wheel.decision.EMPLOYEES': { en: 'Employees', da: 'Medarbejdere', sv: 'Medarbetare' },
+  'wheel.decision.FINANCING': { en: 'Financing', da: 'Finansiering', sv: 'Finansiering' },
+  'wheel.decision.INTERNATIONALISATION': { en: 'Internationalisation', da: 'Internationalisering', sv: 'Internationalisering' },
+  'wheel.decision.INVESTORS': { en: 'Investors', da: 'Investorer', sv: 'Investerare' },
+  'wheel.decision.LEGAL_STRUCTURE': { en: 'Legal structure', da: 'Juridisk struktur', sv: 'Juridisk struktur' },
+  'wheel.decision.MANAGEMENT': { en: 'Management', da: 'Ledelse', sv: 'Ledning' },
+  'wheel.decision.MARKETING': { en: 'Marketing', da: 'Markedsføring', sv: 'Marknadsföring' },
+  'wheel.decision.NETWORK': { en: 'Network', da: 'Netværk', sv: 'Nätverk' },
+  'wheel.decision.OPERATIONS': { en: 'Operations', da: 'Drift', sv: 'Drift' },
+  'wheel.decision.OWNERSHIP': { en: 'Ownership', da: 'Ejerskab', sv: 'Ägande' },
+  'wheel.decision.PARTNERS': { en: 'Partners', da: 'Partnere', sv: 'Partner' },
+  'wheel.decision.PRODUCTS_AND_SERVICES': { en: 'Products and services', da: 'Produkter og ydelser', sv: 'Produkter och tjänster' },
+  'wheel.decision.PROFITABILITY': { en: 'Profitability', da: 'Rentabilitet', sv: 'Lönsamhet' },
+  'wheel.decision.SALES': { en: 'Sales', da: 'Salg', sv: 'Försäljning' },
+  'wheel.decision.VISION': { en: 'Vision', da: 'Vision', sv: 'Vision' },
+  // The date field's placeholder: the order the field reads (ui/DateInput.tsx, ui/format.ts parseDateInput).
+  'date.pattern': { en: 'dd/mm/yyyy', da: 'dd.mm.åååå', sv: 'åååå-mm-dd' },
+  'date.timePattern': { en: 'dd/mm/yyyy hh:mm', da: 'dd.mm.åååå tt:mm', sv: 'åååå-mm-dd tt:mm' },
   'form.cancel': { en: 'Cancel', da: 'Annuller', sv: 'Avbryt' },
 
   // Form errors
