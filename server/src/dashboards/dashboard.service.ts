@@ -113,7 +113,8 @@ interface RawRow {
   key: string | null;
   label: string | null;
   units: number;
-  foreign_units: number;
+  /** Some unit of the cell is another organisation's (else the cell is own-only). */
+  has_foreign: boolean;
   events: number;
   own_events: number;
   [measure: string]: unknown;
@@ -126,8 +127,8 @@ function toRows(def: PanelDef, raw: RawRow[]): { rows: Map<string, DashboardRow>
   const cells = raw.filter((r) => !r.is_total);
   const totalRaw = raw.find((r) => r.is_total) ?? null;
   const result = suppressBreakdown(
-    cells.map((r) => ({ key: rowKey(r), firms: r.units, ownOnly: r.foreign_units === 0 })),
-    { firms: totalRaw?.units ?? 0, ownOnly: (totalRaw?.foreign_units ?? 0) === 0 },
+    cells.map((r) => ({ key: rowKey(r), firms: r.units, ownOnly: !r.has_foreign })),
+    { firms: totalRaw?.units ?? 0, ownOnly: !totalRaw?.has_foreign },
   );
   const make = (r: RawRow, reason: string | null): DashboardRow => {
     const suppressed = reason !== null;
@@ -140,7 +141,7 @@ function toRows(def: PanelDef, raw: RawRow[]): { rows: Map<string, DashboardRow>
       units: suppressed ? null : r.units,
       events: suppressed ? null : r.events,
       ownEvents: r.own_events,
-      ownOnly: r.foreign_units === 0,
+      ownOnly: !r.has_foreign,
       values: def.measures.map((m) => (suppressed || r[m.key] == null ? null : Number(r[m.key]))),
       previousValues: null,
       previousSuppressed: false,
