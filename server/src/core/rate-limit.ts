@@ -20,12 +20,14 @@ export interface Hit {
  * Counts one hit on each key (a fresh window of `windowSeconds` starts when the old one has ended).
  * Keys are upserted in sorted order so that two requests sharing keys cannot deadlock.
  */
-export async function countHits(db: DataSource | EntityManager, keys: string[], windowSeconds: number): Promise<Hit[]> {
+// A DataSource only, never a transaction's EntityManager: the statement turns synchronous_commit off for its
+// transaction, which inside a mutation's transaction would make that mutation's commit non-durable too.
+export async function countHits(db: DataSource, keys: string[], windowSeconds: number): Promise<Hit[]> {
   if (keys.length === 0) return [];
   const rows: Array<{ key: string; hits: number; retry_after: number }> = await db.query(
     // synchronous_commit off for this statement's own (implicit) transaction only: the request does not wait
     // for a WAL flush per hit. A crash can lose the last few counts, which only hands out a few extra
-    // requests in that window - harmless for a limiter; every other write stays durable.
+    // requests (or sign-in guesses) in that window - harmless for a limiter; every other write stays durable.
     `INSERT INTO rate_limit_counter AS c (key, hits, window_ends_at)
      SELECT k, 1, now() + make_interval(secs => $2)
        FROM unnest($1::text[]) AS k CROSS JOIN (SELECT set_config('synchronous_commit', 'off', true)) AS async_commit ORDER BY k

@@ -62,7 +62,8 @@ export class SignInThrottle {
     return lock;
   }
 
-  async recordFailure(db: DataSource | EntityManager, email: string, address?: string | null): Promise<void> {
+  /** On its own connection (countHits: not inside a request's transaction). */
+  async recordFailure(db: DataSource, email: string, address?: string | null): Promise<void> {
     const k = this.keys(email, address);
     await countHits(db, k.address ? [k.email, k.address] : [k.email], this.settings.windowSeconds);
   }
