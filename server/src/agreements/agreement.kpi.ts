@@ -6,16 +6,19 @@ import { AgreementKpiActualSource, AgreementKpiMetric, isComputedMetric } from '
 
 /**
  * KPI actuals computed from recorded work: the touchpoints of firms' journeys (journeys area, tables
- * `touchpoint`, `referral`, counted through the RLS migration's content-free views `touchpoint_fact`,
- * `referral_fact`, `firm_area`: an area figure counts every organisation's entries). Never typed in. Only current entries count: an entry that a correction
- * superseded (`touchpoint.supersedes_id` points at it) is left out, the correction counts instead.
+ * `touchpoint`, `referral`: an area figure counts every organisation's entries). Never typed in. Only current
+ * entries count: an entry that a correction superseded (`touchpoint.supersedes_id` points at it) is left out,
+ * the correction counts instead.
  *
- * Each metric is defined once, as the SQL that lists the entries it counts (`entries`); the drill-down lists
- * it, so it shows exactly what was counted. The area metrics' figures are read from the dashboard rollups
- * instead (`rollup`: SECURITY DEFINER functions of migration 1769216000000 over dashboard_growth_month /
- * dashboard_outcome_report, aggregates only, on the caller's transaction so its own writes count):
- * dashboards/rollups.test.ts proves they equal the aggregate over `entries` and the drill-down's entries
- * after every kind of write. Dates are calendar days in Danish/Swedish time (Europe/Copenhagen = Europe/Stockholm).
+ * All of it is read through SECURITY DEFINER functions (migration 1769226000000-KpiWall) that take agreement
+ * ids, derive the area and parties themselves and answer only a caller whose scope is a party to the
+ * agreement (no row at all otherwise): the app role reads no other organisation's entries directly.
+ * Each metric is defined once, as the entries it counts (`gg_kpi_entries(agreement, metric, from, to)`); the
+ * drill-down lists them, so it shows exactly what was counted. The figures come from faster functions over
+ * the dashboard rollups (`gg_kpi_growth_actuals`, `gg_kpi_jobs_actuals`, on the caller's transaction so its
+ * own writes count) and over the referral touchpoints (`gg_kpi_referral_share`): dashboards/rollups.test.ts
+ * and agreements/agreement.kpi-wall.test.ts prove they equal the aggregate over the entries and the
+ * drill-down's entries. Dates are calendar days in Danish/Swedish time (Europe/Copenhagen = Europe/Stockholm).
  */
 
 /** What a metric is computed over for one agreement. */
@@ -47,66 +50,40 @@ export interface KpiActual {
 
 export const TZ = 'Europe/Copenhagen';
 
-/** The window columns every ENTRIES query may use: w.from_date, w.to_date, w.area (uuid[]), w.parties (uuid[]). */
-const IN_WINDOW = (col: string) =>
-  `${col} >= (w.from_date::timestamp AT TIME ZONE '${TZ}') AND ${col} < ((w.to_date + 1)::timestamp AT TIME ZONE '${TZ}')`;
-const CURRENT = `NOT EXISTS (SELECT 1 FROM touchpoint_fact sup WHERE sup.supersedes_id = t.id)`;
-
 /**
- * Per computed metric: the counted entries (one row per touchpoint: id, firm_id, organisation_id,
- * occurred_at, value) and how they aggregate. `area` metrics need the agreement to have municipalities.
+ * Per computed metric: how its entries (e.id, e.value) aggregate, and the function computing the same figure
+ * for many windows ($1: [{ i, agreement_id, from_date, to_date }]). `area` metrics need the agreement to have municipalities.
  */
-const METRICS: Record<Exclude<AgreementKpiMetric, AgreementKpiMetric.EXTERNAL>, { entries: string; aggregate: string; needs: 'area' | 'parties'; rollup?: string }> = {
+const METRICS: Record<Exclude<AgreementKpiMetric, AgreementKpiMetric.EXTERNAL>, { aggregate: string; needs: 'area' | 'parties'; actuals: string }> = {
   [AgreementKpiMetric.GROWTH_MAPPINGS]: {
-    needs: 'area',
-    entries: `SELECT t.id, t.firm_id, t.organisation_id, t.occurred_at, 1::float8 AS value
-                FROM touchpoint_fact t JOIN firm_area f ON f.id = t.firm_id
-               WHERE t.kind = 'GROWTH_MAPPING' AND f.municipality_id = ANY(w.area) AND ${IN_WINDOW('t.occurred_at')} AND ${CURRENT}`,
-    aggregate: `count(e.id)::float8`,
-    rollup: `SELECT * FROM gg_kpi_growth_actuals($1::jsonb, 'GROWTH_MAPPING', false)`,
+    needs: 'area', aggregate: `count(e.id)::float8`,
+    actuals: `SELECT * FROM gg_kpi_growth_actuals($1::jsonb, 'GROWTH_MAPPING', false)`,
   },
   [AgreementKpiMetric.FIRMS_IN_GROWTH_PARTNERSHIPS]: {
-    needs: 'area',
-    entries: `SELECT t.id, t.firm_id, t.organisation_id, t.occurred_at, 1::float8 AS value
-                FROM touchpoint_fact t JOIN firm_area f ON f.id = t.firm_id
-               WHERE t.kind = 'GROWTH_PARTNERSHIP' AND f.municipality_id = ANY(w.area) AND ${IN_WINDOW('t.occurred_at')} AND ${CURRENT}`,
-    aggregate: `count(DISTINCT e.firm_id)::float8`,
-    rollup: `SELECT * FROM gg_kpi_growth_actuals($1::jsonb, 'GROWTH_PARTNERSHIP', true)`,
+    needs: 'area', aggregate: `count(DISTINCT e.firm_id)::float8`,
+    actuals: `SELECT * FROM gg_kpi_growth_actuals($1::jsonb, 'GROWTH_PARTNERSHIP', true)`,
   },
   [AgreementKpiMetric.REFERRALS_TO_PRIVATE_ADVISORS_SHARE]: {
-    needs: 'parties',
     // value 1 = went to a private advisor; the share is the mean of value, in percent.
-    entries: `SELECT t.id, t.firm_id, t.organisation_id, t.occurred_at,
-                     CASE WHEN ro.kind = 'PRIVATE_ADVISOR' THEN 1 ELSE 0 END::float8 AS value
-                FROM touchpoint_fact t JOIN referral_fact r ON r.id = t.referral_id JOIN organisation ro ON ro.id = r.receiver_organisation_id
-               WHERE t.kind = 'REFERRAL' AND t.organisation_id = ANY(w.parties) AND ${IN_WINDOW('t.occurred_at')} AND ${CURRENT}`,
-    aggregate: `CASE WHEN count(e.id) = 0 THEN NULL ELSE round(100.0 * sum(e.value)::numeric / count(e.id), 2)::float8 END`,
+    needs: 'parties', aggregate: `CASE WHEN count(e.id) = 0 THEN NULL ELSE round(100.0 * sum(e.value)::numeric / count(e.id), 2)::float8 END`,
+    actuals: `SELECT * FROM gg_kpi_referral_share($1::jsonb)`,
   },
   [AgreementKpiMetric.JOBS_SELF_REPORTED]: {
-    needs: 'area', entries: jobsEntries('SELF_REPORTED'), aggregate: `COALESCE(sum(e.value), 0)::float8`,
-    rollup: `SELECT * FROM gg_kpi_jobs_actuals($1::jsonb, 'SELF_REPORTED')`,
+    needs: 'area', aggregate: `COALESCE(sum(e.value), 0)::float8`,
+    actuals: `SELECT * FROM gg_kpi_jobs_actuals($1::jsonb, 'SELF_REPORTED')`,
   },
   [AgreementKpiMetric.JOBS_REGISTER_MEASURED]: {
-    needs: 'area', entries: jobsEntries('REGISTER_MEASURED'), aggregate: `COALESCE(sum(e.value), 0)::float8`,
-    rollup: `SELECT * FROM gg_kpi_jobs_actuals($1::jsonb, 'REGISTER_MEASURED')`,
+    needs: 'area', aggregate: `COALESCE(sum(e.value), 0)::float8`,
+    actuals: `SELECT * FROM gg_kpi_jobs_actuals($1::jsonb, 'REGISTER_MEASURED')`,
   },
 };
 
-/**
- * Jobs: per firm of the area, its latest current outcome report of the given source whose figures are
- * for a day in the window (details.measuredOn), and the jobs in it; the KPI is their sum. Self-reported
- * and register-measured figures are never mixed.
- */
-function jobsEntries(source: 'SELF_REPORTED' | 'REGISTER_MEASURED') {
-  return `SELECT DISTINCT ON (t.firm_id) t.id, t.firm_id, t.organisation_id, t.occurred_at, (t.details->>'jobs')::float8 AS value
-            FROM touchpoint_fact t JOIN firm_area f ON f.id = t.firm_id
-           WHERE t.kind = 'OUTCOME_REPORT' AND t.details->>'source' = '${source}' AND t.details->>'jobs' IS NOT NULL
-             AND f.municipality_id = ANY(w.area)
-             AND (t.details->>'measuredOn')::date BETWEEN w.from_date AND w.to_date AND ${CURRENT}
-           ORDER BY t.firm_id, (t.details->>'measuredOn')::date DESC, t.recorded_at DESC, t.id`;
-}
-
-const WINDOWS = `jsonb_to_recordset($1::jsonb) AS w(i int, from_date date, to_date date, area uuid[], parties uuid[])`;
+const WINDOWS = `jsonb_to_recordset($1::jsonb) AS w(i int, agreement_id uuid, from_date date, to_date date)`;
+/** The counted entries of window w (columns id, firm_id, organisation_id, occurred_at, value). */
+const ENTRIES = (metric: AgreementKpiMetric) => {
+  if (!(metric in METRICS)) throw new Error(`Not a computed metric: ${metric}`);
+  return `gg_kpi_entries(w.agreement_id, '${metric}', w.from_date, w.to_date)`;
+};
 
 /**
  * Parties and area municipalities of agreements: one statement for any number of agreements. Only parties
@@ -139,7 +116,8 @@ const notComputable = (note: string): KpiActual => ({ actual: null, source: Agre
 /**
  * Computes many KPI actuals: one statement for the agreements' scopes, plus one per metric involved
  * (whatever the number of KPIs or agreements). Used by the attainment query, follow-ups and the loader.
- * `fromEntries` aggregates the entries SQL itself instead of the rollups (the tests' oracle).
+ * `fromEntries` aggregates the metric's entries instead (the tests' oracle). A window of an agreement the
+ * caller is no party to gets no row from the functions and stays "not computed".
  */
 export async function computeKpiActuals(em: EntityManager, requests: readonly KpiRequest[], opts: { fromEntries?: boolean } = {}): Promise<KpiActual[]> {
   const results: KpiActual[] = requests.map(() => notComputable('not computed'));
@@ -154,6 +132,11 @@ export async function computeKpiActuals(em: EntityManager, requests: readonly Kp
     const def = METRICS[c.r.metric as keyof typeof METRICS];
     const scope = scopes.get(c.r.agreementId);
     if (!scope) continue;
+    // No party visible: not the caller's agreement (the functions would answer nothing either).
+    if (!scope.partyIds.length) {
+      results[c.i] = notComputable('Not an agreement of yours.');
+      continue;
+    }
     if (def.needs === 'area' && !scope.areaMunicipalityIds.length) {
       results[c.i] = notComputable('The agreement has no municipality (nor KKR) among its parties, so there is no area to count firms in.');
       continue;
@@ -162,15 +145,12 @@ export async function computeKpiActuals(em: EntityManager, requests: readonly Kp
   }
   for (const [metric, items] of byMetric) {
     const def = METRICS[metric as keyof typeof METRICS];
-    const windows = items.map(({ r, i }) => {
-      const s = scopes.get(r.agreementId)!;
-      return { i, from_date: r.from, to_date: r.to, area: s.areaMunicipalityIds, parties: s.partyIds };
-    });
+    const windows = items.map(({ r, i }) => ({ i, agreement_id: r.agreementId, from_date: r.from, to_date: r.to }));
     const rows: Array<{ i: number; actual: number | null; counted: number }> = await em.query(
-      def.rollup && !opts.fromEntries
-        ? def.rollup
+      !opts.fromEntries
+        ? def.actuals
         : `SELECT w.i, ${def.aggregate} AS actual, count(e.id)::int AS counted
-             FROM ${WINDOWS} LEFT JOIN LATERAL (${def.entries}) e ON true
+             FROM ${WINDOWS} LEFT JOIN LATERAL ${ENTRIES(metric)} e ON true
             GROUP BY w.i`,
       [JSON.stringify(windows)],
     );
@@ -222,13 +202,13 @@ export async function listCountedEntries(
   const def = METRICS[request.metric as keyof typeof METRICS];
   const scope = (await loadAgreementScopes(em, [request.agreementId])).get(request.agreementId);
   if (!def || !scope || (def.needs === 'area' && !scope.areaMunicipalityIds.length)) return { rows: [], hidden: [], scope };
-  const windows = [{ i: 0, from_date: request.from, to_date: request.to, area: scope.areaMunicipalityIds, parties: scope.partyIds }];
+  const windows = [{ i: 0, agreement_id: request.agreementId, from_date: request.from, to_date: request.to }];
   const visible = journeyEntryVisibleSql('e.firm_id', 'e.organisation_id', { viewers: '$2', publicKinds: '$3', openStatuses: '$4' });
   const sharing = [[...viewerIds], [...PUBLIC_BUSINESS_SUPPORT_KINDS], [...OPEN_REFERRAL_STATUSES]];
   const rows: CountedEntryRow[] = await em.query(
     `SELECT e.id, e.firm_id, e.organisation_id, e.occurred_at, e.value,
             f.status::text AS firm_status, f.name AS firm_name, f.cvr, f.organisationsnummer, f.owner_organisation_id, tp.summary
-       FROM ${WINDOWS} CROSS JOIN LATERAL (${def.entries}) e
+       FROM ${WINDOWS} CROSS JOIN LATERAL ${ENTRIES(request.metric)} e
        JOIN firm f ON f.id = e.firm_id JOIN touchpoint tp ON tp.id = e.id
       WHERE ${visible}
         AND ($5::timestamptz IS NULL OR (e.occurred_at, e.id) < ($5::timestamptz, $6::uuid))
@@ -238,7 +218,7 @@ export async function listCountedEntries(
   );
   const hidden: HiddenEntryCount[] = await em.query(
     `SELECT e.organisation_id, count(*)::int AS n
-       FROM ${WINDOWS} CROSS JOIN LATERAL (${def.entries}) e
+       FROM ${WINDOWS} CROSS JOIN LATERAL ${ENTRIES(request.metric)} e
       WHERE NOT (${visible})
       GROUP BY e.organisation_id ORDER BY e.organisation_id`,
     [JSON.stringify(windows), ...sharing],

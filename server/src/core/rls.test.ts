@@ -220,7 +220,6 @@ establishment_inquiry_municipality: owned - whoever sees the inquiry
 establishment_inquiry_state_change: owned - whoever sees the inquiry
 establishment_offer: owned - the offering municipality, the agency and the coordinator (not competing municipalities)
 firm: owned - register firms: everyone (public register); prospects: only the organisation that recorded them
-firm_area: view - The municipality of every firm (prospects too) for KPI areas; no name or identifiers.
 firm_change: owned - whoever sees the firm (register history: everyone for register firms; prospects: their organisation)
 firm_consent: owned - the recording organisation; organisations it currently grants a basis (journey sharing)
 firm_consent_recipient: owned - whoever sees the consent
@@ -256,7 +255,6 @@ programme_kpi: owned - whoever sees the programme
 rate_limit_counter: system - Request and sign-in counters per hashed address/account (core/rate-limit.ts); no personal data.
 reception_municipality: public - Which municipalities a reception organisation covers is public configuration.
 referral: owned - sender and receiver
-referral_fact: view - KPI referral shares: which organisation referred to which; no reason or steps.
 referral_step: owned - whoever sees the referral (sender, receiver)
 scheduled_job: system - When each background job last ran, so it runs once across processes (core/jobs.ts).
 service_agreement: owned - its parties (the creating organisation only while no party is written yet)
@@ -267,7 +265,6 @@ service_agreement_transition: owned - whoever sees the agreement
 service_agreement_version: owned - whoever sees the agreement
 session: owned - the user's own sessions (authentication reads them through gg_session_memberships)
 touchpoint: owned - the recording organisation; others under consent or an open referral (journey sharing)
-touchpoint_fact: view - KPI area figures count every organisation's entries: ids, firm, organisation, kind, dates, figures; no content.
 `;
 
 test('every table is listed with its visibility rule', () => {

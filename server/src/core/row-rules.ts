@@ -37,9 +37,7 @@ export const ROW_RULES: Record<string, RowRule> = {
   activity_attendance_count: { kind: 'view', reason: 'Attendance counts of activities are public; who attended is not.' },
   programme_enrolment_count: { kind: 'view', reason: 'Throughput counts of published programmes (drafts: the operator); never which firms.' },
   journey_presence: { kind: 'view', reason: 'That an organisation has entries about a firm (hiddenOrganisations), to signed-in people; nothing else.' },
-  touchpoint_fact: { kind: 'view', reason: 'KPI area figures count every organisation\'s entries: ids, firm, organisation, kind, dates, figures; no content.' },
-  referral_fact: { kind: 'view', reason: 'KPI referral shares: which organisation referred to which; no reason or steps.' },
-  firm_area: { kind: 'view', reason: 'The municipality of every firm (prospects too) for KPI areas; no name or identifiers.' },
+  // KPI figures and their entries: no view; the party-checked functions of migration 1769226000000 (agreements/agreement.kpi.ts).
 
   // --- identity -------------------------------------------------------------------------------------
   app_user: { kind: 'owned', rule: 'any signed-in person (names appear as recorders); e-mail only to the user (field rule)', oracle: PERSON },

@@ -28,7 +28,8 @@ const WINDOWS = `jsonb_to_recordset(p_windows) AS w(i int, from_date date, to_da
 const SCOPED = `cardinality(public.gg_org_ids()) > 0`;
 const AT = (day: string) => `(${day}::timestamp AT TIME ZONE '${TZ}')`;
 
-const FUNCTIONS = `
+/** Exported for the down migration of 1769226000000-KpiWall (which replaced them). */
+export const KPI_ACTUALS_1769216000000 = `
 CREATE FUNCTION public.gg_kpi_growth_actuals(p_windows jsonb, p_kind text, p_distinct_firms boolean)
   RETURNS TABLE (i int, actual float8, counted int)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
@@ -80,7 +81,7 @@ export class KpiActualsFromRollups1769216000000 implements MigrationInterface {
     // One kind of growth work per KPI: without the kind in the index the area's months were read for all three
     // kinds and filtered on the heap (KKR Midtjylland: 2,909 of 5,041 rows kept); with it, an index-only range.
     await q.query(`CREATE INDEX "IDX_dashboard_growth_month_area_kind" ON public.dashboard_growth_month (municipality_id, kind, month) INCLUDE (firm_id, events)`);
-    await q.query(FUNCTIONS);
+    await q.query(KPI_ACTUALS_1769216000000);
   }
 
   public async down(q: QueryRunner): Promise<void> {
