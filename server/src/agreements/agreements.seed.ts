@@ -210,7 +210,10 @@ export async function seedAgreements(em: EntityManager, orgs: Map<string, Organi
   // ---- Follow-up on Randers for the first half of 2026: computed KPIs snapshotted from whatever journeys are recorded.
   const v2 = rv[1];
   const windows = v2.kpis.map((k) => ({ kpi: k, from: '2026-01-01', to: '2026-06-30' }));
+  // The KPI functions answer a party of the agreement only (migration 1769226000000): the seed's transaction acts as the growth house for this.
+  await em.query(`SELECT set_config('app.org_ids', $1, true)`, [GH]);
   const actuals = await computeKpiActuals(em, windows.map((w) => ({ agreementId: randers.id, metric: w.kpi.metric, from: w.from, to: w.to })));
+  await em.query(`SELECT set_config('app.org_ids', '', true)`);
   const entries: AgreementFollowUpEntry[] = windows.map((w, i) => {
     const external = w.kpi.metric === M.EXTERNAL;
     return {
