@@ -79,6 +79,8 @@ export class GrowthPlanMilestone {
 @Index('IDX_touchpoint_organisation_occurred', { synchronize: false })
 /** Partner dashboards: one kind of entry over a period (migration 1765500000000). */
 @Index('IDX_touchpoint_kind_occurred', { synchronize: false })
+/** Agreement KPI: a party's referrals over a period (migration 1769226000000). */
+@Index('IDX_touchpoint_referral_org_occurred', { synchronize: false })
 @Index('UQ_touchpoint_supersedes_id', ['supersedesId'], { unique: true, where: 'supersedes_id IS NOT NULL' })
 @Index('IDX_touchpoint_referral_id', ['referralId'], { where: 'referral_id IS NOT NULL' })
 @Index('IDX_touchpoint_milestone_id', ['milestoneId'], { where: 'milestone_id IS NOT NULL' })

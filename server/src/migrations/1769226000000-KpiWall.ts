@@ -50,7 +50,8 @@ const CURRENT = `NOT EXISTS (SELECT 1 FROM public.touchpoint sup WHERE sup.super
 const SCOPES = `
 CREATE FUNCTION public.gg_kpi_scopes(p_agreements uuid[])
   RETURNS TABLE (agreement_id uuid, parties uuid[], area uuid[])
-  LANGUAGE sql STABLE SECURITY DEFINER ${PATH} AS $$
+  -- A request asks for a few agreements: the default estimate (1000 rows) made the referral share hash every referral.
+  LANGUAGE sql STABLE SECURITY DEFINER ${PATH} ROWS 10 AS $$
   SELECT a.id,
          COALESCE(array_agg(DISTINCT p.organisation_id) FILTER (WHERE p.organisation_id IS NOT NULL), '{}'),
          array_remove(COALESCE(array_agg(DISTINCT o.id) FILTER (WHERE o.kind = 'MUNICIPALITY'), '{}')
@@ -218,6 +219,10 @@ export class KpiWall1769226000000 implements MigrationInterface {
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION public.gg_kpi_jobs_actuals(jsonb, text), public.gg_kpi_growth_actuals(jsonb, text, boolean)`);
     await q.query(SCOPES);
+    // The referral share reads a party's REFERRAL touchpoints of a window: the (organisation_id, occurred_at) index
+    // fetched every touchpoint of the party from the heap to test its kind (~82,000 a year for a growth house at
+    // 100,000 firms, 1,394 of them referrals). Partial: only referral rows are written to it (576 kB at 100,000 firms).
+    await q.query(`CREATE INDEX "IDX_touchpoint_referral_org_occurred" ON public.touchpoint (organisation_id, occurred_at) INCLUDE (referral_id, id) WHERE kind = 'REFERRAL'`);
     await q.query(ACTUALS);
     await q.query(ENTRIES);
     await q.query(PARTY_FUNCTIONS);
@@ -225,6 +230,7 @@ export class KpiWall1769226000000 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX public."IDX_touchpoint_referral_org_occurred"`);
     await q.query(VIEWS_BEFORE);
     await q.query(PARTY_FUNCTIONS_BEFORE);
     await q.query(`DROP FUNCTION public.gg_kpi_entries(uuid, text, date, date), public.gg_kpi_referral_share(jsonb),
