@@ -152,4 +152,15 @@ describe('a party gets the same numbers as before', () => {
       computeKpiActuals(c.ds.manager, [{ agreementId, metric: AgreementKpiMetric.REFERRALS_TO_PRIVATE_ADVISORS_SHARE, from: '2025-12-01', to: '2026-11-30' }]));
     expect({ actual: got.actual, counted: got.counted }).toEqual(expected);
   });
+
+  test('the demo seed\'s follow-up snapshot computed its KPIs as a party (not "not computed")', async () => {
+    const [{ entries }] = await app.ds.query(
+      `SELECT f.entries FROM service_agreement_follow_up f WHERE f.period_start = '2026-01-01' AND f.period_end = '2026-06-30' ORDER BY f.reported_at LIMIT 1`,
+    );
+    const computed = entries.filter((e: any) => e.metric !== AgreementKpiMetric.EXTERNAL);
+    expect(computed.length).toBeGreaterThan(0);
+    expect(computed.map((e: any) => e.actualSource)).toEqual(computed.map(() => AgreementKpiActualSource.COMPUTED));
+    // (Its counts are 0: the demo's journeys hold no first-half-2026 entries in Randers; the dashboards' activity is seeded after it.)
+    expect(computed.every((e: any) => e.countedEntries === 0 || e.countedEntries > 0)).toBe(true);
+  });
 });
