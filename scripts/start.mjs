@@ -7,11 +7,14 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { bundleServer } from './lib/bundle.mjs';
 import { installCompileCache } from './lib/compile-cache.mjs';
 import { buildClient, buildServer, ensureDependencies, root, step } from './lib/setup.mjs';
 
 ensureDependencies();
 buildServer();
+// One file instead of ~1,700 to resolve and read (scripts/lib/bundle.mjs); GG_BUNDLE=0 runs the plain dist.
+const serverEntry = await bundleServer();
 buildClient();
 
 const { startEmbeddedPostgres, reachableByOthers, freePort } = await import('./lib/postgres.mjs');
@@ -97,7 +100,7 @@ const require = createRequire(import.meta.url);
 const loadStart = Date.now();
 // V8's code cache for the server's modules (scripts/lib/compile-cache.mjs): saves compiling them on a warm start.
 const compileCache = process.env.GG_COMPILE_CACHE === '0' ? null : installCompileCache(path.join(dataDir, 'compile-cache.bin'));
-const { startServer, printWelcome } = require(path.join(root, 'server/dist/main.js'));
+const { startServer, printWelcome } = require(serverEntry);
 if (process.env.GG_START_TIMINGS === '1') console.log(`  (server modules loaded in ${Date.now() - loadStart} ms; compile cache ${JSON.stringify(compileCache?.stats() ?? 'off')})`);
 if (!databaseUrl) {
   try {
