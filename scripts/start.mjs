@@ -7,14 +7,16 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleServer } from './lib/bundle.mjs';
+import { bundleInBackground, serverEntry } from './lib/bundle.mjs';
 import { installCompileCache } from './lib/compile-cache.mjs';
 import { buildClient, buildServer, ensureDependencies, root, step } from './lib/setup.mjs';
 
 ensureDependencies();
 buildServer();
 // One file instead of ~1,700 to resolve and read (scripts/lib/bundle.mjs); GG_BUNDLE=0 runs the plain dist.
-const serverEntry = await bundleServer();
+// After a server change this start runs the plain dist and the bundle is made once the API is up.
+const entry = serverEntry();
+let bundler = null;
 buildClient();
 
 const { startEmbeddedPostgres, reachableByOthers, freePort } = await import('./lib/postgres.mjs');
@@ -47,6 +49,7 @@ async function shutdown(code) {
   await server?.stop().catch(() => {});
   const db = pg ?? (await pgStarting?.catch(() => null));
   await db?.stop({ timeoutMs: 15_000 }).catch((e) => console.error(String(e)));
+  if (bundler?.exitCode === null) bundler.kill('SIGTERM'); // it removes its temporary file; the next start bundles again
   process.exit(code);
 }
 let firstSignalAt = 0;
@@ -100,7 +103,7 @@ const require = createRequire(import.meta.url);
 const loadStart = Date.now();
 // V8's code cache for the server's modules (scripts/lib/compile-cache.mjs): saves compiling them on a warm start.
 const compileCache = process.env.GG_COMPILE_CACHE === '0' ? null : installCompileCache(path.join(dataDir, 'compile-cache.bin'));
-const { startServer, printWelcome } = require(serverEntry);
+const { startServer, printWelcome } = require(entry.file);
 if (process.env.GG_START_TIMINGS === '1') console.log(`  (server modules loaded in ${Date.now() - loadStart} ms; compile cache ${JSON.stringify(compileCache?.stats() ?? 'off')})`);
 if (!databaseUrl) {
   try {
@@ -150,6 +153,7 @@ if (stopping) await new Promise(() => {});
 await printWelcome(server.url, server.ds).catch(() => {});
 // After start-up, so the cache also holds the functions compiled lazily while starting (written only when changed).
 compileCache?.save();
+if (entry.stale && !stopping) bundler = bundleInBackground();
 
 /**
  * If the embedded PostgreSQL dies (crash, OOM killer, someone's kill), start it again: its WAL recovers

@@ -4,19 +4,25 @@
 // is already emitted there; esbuild itself would not emit it), so the bundle behaves like the plain dist.
 // It sits next to main.js, so `__dirname` inside the server's own modules is the same folder.
 // Docker, tests and the fault scripts keep running the plain server/dist/main.js.
+//
+// Bundling takes 3-5 s of CPU (more on a busy machine), so a start after a server change does not wait for it:
+// it runs the plain dist and bundles in the background once the API is up, for the next start.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
-import { root, step } from './setup.mjs';
+import { fileURLToPath } from 'node:url';
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const MAIN = path.join(root, 'server/dist/main.js');
 export const BUNDLE = path.join(root, 'server/dist/main.bundle.js');
 const STAMP = path.join(root, 'server/dist/.bundle-stamp');
 const SERVER_STAMP = path.join(root, 'server/dist/.build-stamp');
 
 const OPTIONS = {
-  entryPoints: [path.join(root, 'server/dist/main.js')],
-  outfile: BUNDLE,
+  entryPoints: [MAIN],
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -29,33 +35,56 @@ const OPTIONS = {
   legalComments: 'none',
 };
 
-/**
- * Builds the bundle when the server build changed since the last bundle (its stamp is the server build's
- * fingerprint plus esbuild's version). Returns the file to load: the bundle, or the plain main.js when
- * GG_BUNDLE=0 or the bundle cannot be built.
- */
-export async function bundleServer() {
-  const main = path.join(root, 'server/dist/main.js');
-  if (process.env.GG_BUNDLE === '0') return main;
+/** The bundle's stamp: the server build's fingerprint, esbuild's version and the options; null without esbuild. */
+function wantedStamp() {
   let version;
   try {
     version = createRequire(import.meta.url)('esbuild/package.json').version;
   } catch {
-    return main; // esbuild not installed (e.g. a production-only install): the plain dist works the same
+    return null; // esbuild not installed (e.g. a production-only install): the plain dist works the same
   }
-  const want = createHash('sha256').update(`${readOr(SERVER_STAMP, '')}\n${version}\n${JSON.stringify(OPTIONS)}`).digest('hex');
-  if (fs.existsSync(BUNDLE) && readOr(STAMP, '') === want) return BUNDLE;
-  step('Bundling the server into one file (esbuild; faster start-up)');
+  return createHash('sha256').update(`${readOr(SERVER_STAMP, '')}\n${version}\n${JSON.stringify(OPTIONS)}`).digest('hex');
+}
+
+/**
+ * The server entry `npm start` loads: the bundle when it matches the current server build, else the plain
+ * server/dist/main.js (GG_BUNDLE=0 always). `stale` says whether bundleInBackground() has work to do.
+ */
+export function serverEntry() {
+  if (process.env.GG_BUNDLE === '0') return { file: MAIN, stale: false };
+  const want = wantedStamp();
+  if (!want) return { file: MAIN, stale: false };
+  if (fs.existsSync(BUNDLE) && readOr(STAMP, '') === want) return { file: BUNDLE, stale: false };
+  return { file: MAIN, stale: true };
+}
+
+/** Builds the bundle in a child process at low priority (for the next start); never fails the caller. */
+export function bundleInBackground() {
   try {
-    const esbuild = await import('esbuild'); // loaded only when a build is needed
+    const child = spawn(process.execPath, [fileURLToPath(import.meta.url), '--build'], { cwd: root, stdio: 'ignore' });
+    child.on('error', () => {});
+    if (child.pid) os.setPriority(child.pid, 10);
+    return child;
+  } catch {
+    return null;
+  }
+}
+
+/** Builds the bundle now (to a temporary file, renamed into place, then the stamp). */
+export async function buildBundle() {
+  const want = wantedStamp();
+  if (!want) throw new Error('esbuild is not installed');
+  const esbuild = await import('esbuild');
+  const tmp = `${BUNDLE}.${process.pid}.tmp`;
+  // Stopped with `npm start` (Ctrl-C reaches the whole process group): leave no half-written file behind.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => (fs.rmSync(tmp, { force: true }), process.exit(130)));
+  try {
     fs.rmSync(STAMP, { force: true });
-    await esbuild.build(OPTIONS);
+    await esbuild.build({ ...OPTIONS, outfile: tmp });
+    fs.renameSync(tmp, BUNDLE);
     fs.writeFileSync(STAMP, want);
-    return BUNDLE;
-  } catch (e) {
-    console.error(`  (bundling failed, starting the plain server/dist instead: ${e?.message ?? e})`);
-    fs.rmSync(BUNDLE, { force: true });
-    return main;
+  } finally {
+    fs.rmSync(tmp, { force: true });
   }
 }
 
@@ -65,4 +94,8 @@ function readOr(file, fallback) {
   } catch {
     return fallback;
   }
+}
+
+if (process.argv[2] === '--build' && process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildBundle();
 }
