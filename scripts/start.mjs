@@ -11,6 +11,11 @@ import { bundleInBackground, serverEntry } from './lib/bundle.mjs';
 import { installCompileCache } from './lib/compile-cache.mjs';
 import { buildClient, buildServer, ensureDependencies, root, step } from './lib/setup.mjs';
 
+// GG_START_TIMINGS=1: where the start goes before the API's own phases (wall ms and this process's CPU ms).
+const marks = [];
+const markStart = performance.now();
+const mark = (name) => marks.push(`${name} ${Math.round(performance.now() - markStart)}/${Math.round(process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000)}`);
+mark('node');
 ensureDependencies();
 buildServer();
 // One file instead of ~1,700 to resolve and read (scripts/lib/bundle.mjs); GG_BUNDLE=0 runs the plain dist.
@@ -18,6 +23,7 @@ buildServer();
 const entry = serverEntry();
 let bundler = null;
 buildClient();
+mark('builds checked');
 
 const { startEmbeddedPostgres, reachableByOthers, freePort } = await import('./lib/postgres.mjs');
 
@@ -82,14 +88,13 @@ if (!databaseUrl) {
   step(`Starting PostgreSQL (embedded, durable, data in ${path.join(dataDir, 'postgres')})`);
   const port = Number(process.env.PG_PORT ?? 0) || (await freePort());
   // durable: fsync and synchronous commit on - a crash loses no write the API confirmed.
-  pgStarting = startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port, persistent: true, durable: true, detached: true });
-  pgStarting.catch(() => {}); // awaited below; no unhandled rejection while the modules load
-  // The postmaster has been spawned once its pid file exists (after initdb on a first start): up to 3 s.
-  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
-  const deadline = Date.now() + 3000;
-  let settled = false;
-  pgStarting.finally(() => (settled = true)).catch(() => {});
-  while (!settled && !fs.existsSync(pidFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  // Wait only until the postmaster has been spawned (after initdb on a first start): from then on it starts by
+  // itself while the modules load (synchronously) here.
+  let spawned;
+  const spawnedOrSettled = new Promise((r) => (spawned = r));
+  pgStarting = startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port, persistent: true, durable: true, detached: true, onSpawn: () => spawned() });
+  pgStarting.catch(() => {}).finally(() => spawned()); // awaited below; no unhandled rejection while the modules load
+  await spawnedOrSettled;
 }
 // The server runs as in production unless NODE_ENV says otherwise: graphql-js's development-mode checks
 // (a slower instanceof on every type check) cost ~9 % of execution. Set before the server's modules load:
@@ -99,16 +104,20 @@ if (!databaseUrl) {
 if (!process.env.NODE_ENV) process.env.NODE_ENV = 'production';
 if (process.env.GRAPHQL_INTROSPECTION === undefined) process.env.GRAPHQL_INTROSPECTION = 'true';
 if (process.env.LOG_PRETTY === undefined && process.stdout.isTTY) process.env.LOG_PRETTY = '1';
+mark('postgres spawned');
 const require = createRequire(import.meta.url);
 const loadStart = Date.now();
 // V8's code cache for the server's modules (scripts/lib/compile-cache.mjs): saves compiling them on a warm start.
 const compileCache = process.env.GG_COMPILE_CACHE === '0' ? null : installCompileCache(path.join(dataDir, 'compile-cache.bin'));
 const { startServer, printWelcome } = require(entry.file);
 if (process.env.GG_START_TIMINGS === '1') console.log(`  (server modules loaded in ${Date.now() - loadStart} ms; compile cache ${JSON.stringify(compileCache?.stats() ?? 'off')})`);
+mark('modules loaded');
 if (!databaseUrl) {
   try {
     pg = await pgStarting;
+    mark('postgres ready');
     await pg.createDatabase('growth_graph');
+    mark('database checked');
   } catch (e) {
     if (stopping) await new Promise(() => {}); // a Ctrl-C during the PostgreSQL start is finishing the stop
     console.error(`\n✗ ${e?.message ?? e}`);
@@ -152,7 +161,10 @@ try {
 if (stopping) await new Promise(() => {});
 await printWelcome(server.url, server.ds).catch(() => {});
 // After start-up, so the cache also holds the functions compiled lazily while starting (written only when changed).
+mark('listening');
 compileCache?.save();
+mark('cache saved');
+if (process.env.GG_START_TIMINGS === '1') console.log(`  (start-up, wall/CPU ms since node started: ${marks.join(', ')})`);
 if (entry.stale && !stopping) bundler = bundleInBackground();
 
 /**
