@@ -59,8 +59,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const phases: Record<string, number> = {};
   let last = Date.now();
   const mark = (phase: string) => ((phases[phase] = Date.now() - last), (last = Date.now()));
+  const ds = createDataSource(opts.databaseUrl, { timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(), readUrl: opts.databaseReadUrl });
+  // Dashboard aggregates over other organisations' records (core/aggregates.ts): the owner role on a small pool of
+  // their own, with the serving timeouts (statement timeout included), so dashboards cannot take the jobs' or the requests' connections.
+  const aggregateOpts = aggregateOptionsFromEnv();
+  const aggregates = createDataSource(opts.databaseUrl, { timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(), poolSize: aggregateOpts.maxConcurrent });
+  // Both pools connect while the setup pool migrates (issue 12, start-up time): connecting reads no table and
+  // installs nothing (installExtensions: false); they run their first statement after the migrations.
+  const poolsOpen = Promise.all([ds.initialize(), aggregates.initialize()]);
+  poolsOpen.catch(() => {}); // awaited below, after the setup
   // Migrations and demo data run long statements: a separate pool without statement timeouts.
-  const setup = await openDatabase(opts.databaseUrl, { timeouts: SETUP_TIMEOUTS, poolSize: 2 });
+  const setup = await openDatabase(opts.databaseUrl, { timeouts: SETUP_TIMEOUTS, poolSize: 2 }).catch(async (e) => {
+    await closeOpened(poolsOpen, [ds, aggregates]);
+    throw e;
+  });
   try {
     if (opts.seedDemo ?? true) {
       // Under the start-up lock, so processes starting together on an empty database seed it once.
@@ -69,19 +81,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       );
       if (seeded) logger.info({ organisations: seeded.organisations.size, firms: seeded.firmCount, users: seeded.users.size }, 'Loaded demo data');
     }
+  } catch (e) {
+    await closeOpened(poolsOpen, [ds, aggregates]);
+    throw e;
   } finally {
     await setup.destroy();
   }
   mark('migrateAndSeedMs');
-  const ds = createDataSource(opts.databaseUrl, { timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(), readUrl: opts.databaseReadUrl });
-  await ds.initialize();
+  await poolsOpen;
   // Retention (daily) and cleanup of expired shared state (hourly), each once across all processes.
   const jobs = scheduleJobs(ds, [contactPersonRetentionJob, expiredStateCleanupJob]);
-  // Dashboard aggregates over other organisations' records (core/aggregates.ts): the owner role on a small pool of
-  // their own, with the serving timeouts (statement timeout included), so dashboards cannot take the jobs' or the requests' connections.
-  const aggregateOpts = aggregateOptionsFromEnv();
-  const aggregates = createDataSource(opts.databaseUrl, { timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(), poolSize: aggregateOpts.maxConcurrent });
-  await aggregates.initialize();
   registerAggregateSource(aggregates, aggregateOpts);
   await jobs.firstCheck;
   mark('ownerPoolAndJobsMs');
@@ -170,6 +179,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return stopping;
     },
   };
+}
+
+/** After a failed start: closes the pools that did open (so the process can exit and the database has no leftovers). */
+async function closeOpened(opening: Promise<unknown>, sources: DataSource[]) {
+  await opening.catch(() => {});
+  await Promise.all(sources.map((s) => (s.isInitialized ? s.destroy().catch(() => {}) : undefined)));
 }
 
 export async function printWelcome(url: string, ds: DataSource) {
