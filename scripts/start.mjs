@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleInBackground, serverEntry } from './lib/bundle.mjs';
+import { BUNDLE, bundleInBackground, serverEntry } from './lib/bundle.mjs';
 import { installCompileCache } from './lib/compile-cache.mjs';
 import { buildClient, buildServer, ensureDependencies, root, step } from './lib/setup.mjs';
 
@@ -108,7 +108,8 @@ mark('postgres spawned');
 const require = createRequire(import.meta.url);
 const loadStart = Date.now();
 // V8's code cache for the server's modules (scripts/lib/compile-cache.mjs): saves compiling them on a warm start.
-const compileCache = process.env.GG_COMPILE_CACHE === '0' ? null : installCompileCache(path.join(dataDir, 'compile-cache.bin'));
+// One file per entry (bundle, plain dist): a start of the plain dist after a server change keeps the bundle's.
+const compileCache = process.env.GG_COMPILE_CACHE === '0' ? null : installCompileCache(path.join(dataDir, entry.file === BUNDLE ? 'compile-cache-bundle.bin' : 'compile-cache.bin'));
 const { startServer, printWelcome } = require(entry.file);
 if (process.env.GG_START_TIMINGS === '1') console.log(`  (server modules loaded in ${Date.now() - loadStart} ms; compile cache ${JSON.stringify(compileCache?.stats() ?? 'off')})`);
 mark('modules loaded');

@@ -59,20 +59,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const phases: Record<string, number> = {};
   let last = Date.now();
   const mark = (phase: string) => ((phases[phase] = Date.now() - last), (last = Date.now()));
-  const ds = createDataSource(opts.databaseUrl, { timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(), readUrl: opts.databaseReadUrl });
-  // Dashboard aggregates over other organisations' records (core/aggregates.ts): the owner role on a small pool of
-  // their own, with the serving timeouts (statement timeout included), so dashboards cannot take the jobs' or the requests' connections.
-  const aggregateOpts = aggregateOptionsFromEnv();
-  const aggregates = createDataSource(opts.databaseUrl, { timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(), poolSize: aggregateOpts.maxConcurrent });
-  // Both pools connect while the setup pool migrates (issue 12, start-up time): connecting reads no table and
-  // installs nothing (installExtensions: false); they run their first statement after the migrations.
-  const poolsOpen = Promise.all([ds.initialize(), aggregates.initialize()]);
-  poolsOpen.catch(() => {}); // awaited below, after the setup
   // Migrations and demo data run long statements: a separate pool without statement timeouts.
-  const setup = await openDatabase(opts.databaseUrl, { timeouts: SETUP_TIMEOUTS, poolSize: 2 }).catch(async (e) => {
-    await closeOpened(poolsOpen, [ds, aggregates]);
-    throw e;
-  });
+  const setup = await openDatabase(opts.databaseUrl, { timeouts: SETUP_TIMEOUTS, poolSize: 2 });
   try {
     if (opts.seedDemo ?? true) {
       // Under the start-up lock, so processes starting together on an empty database seed it once.
@@ -81,14 +69,23 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       );
       if (seeded) logger.info({ organisations: seeded.organisations.size, firms: seeded.firmCount, users: seeded.users.size }, 'Loaded demo data');
     }
-  } catch (e) {
-    await closeOpened(poolsOpen, [ds, aggregates]);
-    throw e;
   } finally {
     await setup.destroy();
   }
   mark('migrateAndSeedMs');
-  await poolsOpen;
+  const ds = createDataSource(opts.databaseUrl, { timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(), readUrl: opts.databaseReadUrl });
+  // Dashboard aggregates over other organisations' records (core/aggregates.ts): the owner role on a small pool of
+  // their own, with the serving timeouts (statement timeout included), so dashboards cannot take the jobs' or the requests' connections.
+  const aggregateOpts = aggregateOptionsFromEnv();
+  const aggregates = createDataSource(opts.databaseUrl, { timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(), poolSize: aggregateOpts.maxConcurrent });
+  // The two pools connect at the same time (issue 12, start-up time), after the setup: during a long migration or
+  // demo-data load (CPU-bound) a short connect timeout (DB_CONNECT_TIMEOUT_MS) could expire.
+  const opened = await Promise.allSettled([ds.initialize(), aggregates.initialize()]);
+  const failed = opened.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    await Promise.all([ds, aggregates].map((s) => (s.isInitialized ? s.destroy().catch(() => {}) : undefined)));
+    throw failed.reason;
+  }
   // Retention (daily) and cleanup of expired shared state (hourly), each once across all processes.
   const jobs = scheduleJobs(ds, [contactPersonRetentionJob, expiredStateCleanupJob]);
   registerAggregateSource(aggregates, aggregateOpts);
@@ -179,12 +176,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return stopping;
     },
   };
-}
-
-/** After a failed start: closes the pools that did open (so the process can exit and the database has no leftovers). */
-async function closeOpened(opening: Promise<unknown>, sources: DataSource[]) {
-  await opening.catch(() => {});
-  await Promise.all(sources.map((s) => (s.isInitialized ? s.destroy().catch(() => {}) : undefined)));
 }
 
 export async function printWelcome(url: string, ds: DataSource) {
