@@ -74,20 +74,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   mark('migrateAndSeedMs');
   const ds = createDataSource(opts.databaseUrl, { timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(), readUrl: opts.databaseReadUrl });
+  await ds.initialize();
+  // Retention (daily) and cleanup of expired shared state (hourly), each once across all processes.
+  const jobs = scheduleJobs(ds, [contactPersonRetentionJob, expiredStateCleanupJob]);
   // Dashboard aggregates over other organisations' records (core/aggregates.ts): the owner role on a small pool of
   // their own, with the serving timeouts (statement timeout included), so dashboards cannot take the jobs' or the requests' connections.
   const aggregateOpts = aggregateOptionsFromEnv();
   const aggregates = createDataSource(opts.databaseUrl, { timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(), poolSize: aggregateOpts.maxConcurrent });
-  // The two pools connect at the same time (issue 12, start-up time), after the setup: during a long migration or
-  // demo-data load (CPU-bound) a short connect timeout (DB_CONNECT_TIMEOUT_MS) could expire.
-  const opened = await Promise.allSettled([ds.initialize(), aggregates.initialize()]);
-  const failed = opened.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) {
-    await Promise.all([ds, aggregates].map((s) => (s.isInitialized ? s.destroy().catch(() => {}) : undefined)));
-    throw failed.reason;
-  }
-  // Retention (daily) and cleanup of expired shared state (hourly), each once across all processes.
-  const jobs = scheduleJobs(ds, [contactPersonRetentionJob, expiredStateCleanupJob]);
+  await aggregates.initialize();
   registerAggregateSource(aggregates, aggregateOpts);
   await jobs.firstCheck;
   mark('ownerPoolAndJobsMs');
