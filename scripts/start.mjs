@@ -7,12 +7,23 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { BUNDLE, bundleInBackground, serverEntry } from './lib/bundle.mjs';
 import { installCompileCache } from './lib/compile-cache.mjs';
 import { buildClient, buildServer, ensureDependencies, root, step } from './lib/setup.mjs';
 
+// GG_START_TIMINGS=1: where the start goes before the API's own phases (wall ms and this process's CPU ms).
+const marks = [];
+const markStart = 0; // performance.now() counts from the process start: node boot included
+const mark = (name) => marks.push(`${name} ${Math.round(performance.now() - markStart)}/${Math.round(process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000)}`);
+mark('node');
 ensureDependencies();
 buildServer();
+// One file instead of ~1,700 to resolve and read (scripts/lib/bundle.mjs); GG_BUNDLE=0 runs the plain dist.
+// After a server change this start runs the plain dist and the bundle is made once the API is up.
+const entry = serverEntry();
+let bundler = null;
 buildClient();
+mark('builds checked');
 
 const { startEmbeddedPostgres, reachableByOthers, freePort } = await import('./lib/postgres.mjs');
 
@@ -44,6 +55,7 @@ async function shutdown(code) {
   await server?.stop().catch(() => {});
   const db = pg ?? (await pgStarting?.catch(() => null));
   await db?.stop({ timeoutMs: 15_000 }).catch((e) => console.error(String(e)));
+  if (bundler?.exitCode === null) bundler.kill('SIGTERM'); // it removes its temporary file; the next start bundles again
   process.exit(code);
 }
 let firstSignalAt = 0;
@@ -76,14 +88,13 @@ if (!databaseUrl) {
   step(`Starting PostgreSQL (embedded, durable, data in ${path.join(dataDir, 'postgres')})`);
   const port = Number(process.env.PG_PORT ?? 0) || (await freePort());
   // durable: fsync and synchronous commit on - a crash loses no write the API confirmed.
-  pgStarting = startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port, persistent: true, durable: true, detached: true });
-  pgStarting.catch(() => {}); // awaited below; no unhandled rejection while the modules load
-  // The postmaster has been spawned once its pid file exists (after initdb on a first start): up to 3 s.
-  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
-  const deadline = Date.now() + 3000;
-  let settled = false;
-  pgStarting.finally(() => (settled = true)).catch(() => {});
-  while (!settled && !fs.existsSync(pidFile) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  // Wait only until the postmaster has been spawned (after initdb on a first start): from then on it starts by
+  // itself while the modules load (synchronously) here.
+  let spawned;
+  const spawnedOrSettled = new Promise((r) => (spawned = r));
+  pgStarting = startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port, persistent: true, durable: true, detached: true, onSpawn: () => spawned() });
+  pgStarting.catch(() => {}).finally(() => spawned()); // awaited below; no unhandled rejection while the modules load
+  await spawnedOrSettled;
 }
 // The server runs as in production unless NODE_ENV says otherwise: graphql-js's development-mode checks
 // (a slower instanceof on every type check) cost ~9 % of execution. Set before the server's modules load:
@@ -93,16 +104,27 @@ if (!databaseUrl) {
 if (!process.env.NODE_ENV) process.env.NODE_ENV = 'production';
 if (process.env.GRAPHQL_INTROSPECTION === undefined) process.env.GRAPHQL_INTROSPECTION = 'true';
 if (process.env.LOG_PRETTY === undefined && process.stdout.isTTY) process.env.LOG_PRETTY = '1';
+mark('postgres spawned');
 const require = createRequire(import.meta.url);
 const loadStart = Date.now();
 // V8's code cache for the server's modules (scripts/lib/compile-cache.mjs): saves compiling them on a warm start.
-const compileCache = process.env.GG_COMPILE_CACHE === '0' ? null : installCompileCache(path.join(dataDir, 'compile-cache.bin'));
-const { startServer, printWelcome } = require(path.join(root, 'server/dist/main.js'));
+// One file per entry (bundle, plain dist): a start of the plain dist after a server change keeps the bundle's.
+const compileCache = process.env.GG_COMPILE_CACHE === '0' ? null : installCompileCache(path.join(dataDir, entry.file === BUNDLE ? 'compile-cache-bundle.bin' : 'compile-cache.bin'));
+const { startServer, printWelcome } = require(entry.file);
 if (process.env.GG_START_TIMINGS === '1') console.log(`  (server modules loaded in ${Date.now() - loadStart} ms; compile cache ${JSON.stringify(compileCache?.stats() ?? 'off')})`);
+mark('modules loaded');
+const databaseMarker = path.join(dataDir, 'postgres', 'growth-graph-database-created');
 if (!databaseUrl) {
   try {
     pg = await pgStarting;
-    await pg.createDatabase('growth_graph');
+    mark('postgres ready');
+    // The database is created once; a marker in PostgreSQL's data folder (gone with the folder) saves the check
+    // (a connection and the pg module, ~0.4 s on a busy machine) on later starts. Dropped by hand: created below.
+    if (!fs.existsSync(databaseMarker)) {
+      await pg.createDatabase('growth_graph');
+      fs.writeFileSync(databaseMarker, 'growth_graph\n');
+    }
+    mark('database checked');
   } catch (e) {
     if (stopping) await new Promise(() => {}); // a Ctrl-C during the PostgreSQL start is finishing the stop
     console.error(`\n✗ ${e?.message ?? e}`);
@@ -126,8 +148,8 @@ const appDbPassword = process.env.APP_DB_PASSWORD ?? fs.readFileSync(appPassword
 
 if (stopping) await new Promise(() => {});
 step('Migrating, loading demo data (first run only) and starting the API');
-try {
-  serverStarting = startServer({
+const startApi = () =>
+  startServer({
     databaseUrl,
     port: Number(process.env.PORT ?? 4000),
     authSecret,
@@ -135,6 +157,13 @@ try {
     clientDir: path.join(root, 'client/dist'),
     demoFirmCount: process.env.DEMO_FIRMS ? Number(process.env.DEMO_FIRMS) : undefined,
     seedDemo: process.env.SEED_DEMO !== 'false', // demo data by default here; off by default in docker compose
+  });
+try {
+  serverStarting = startApi().catch(async (e) => {
+    // 3D000 invalid_catalog_name: the embedded database was dropped after the marker was written.
+    if (!pg || e?.code !== '3D000' || stopping) throw e;
+    await pg.createDatabase('growth_graph');
+    return startApi();
   });
   server = await serverStarting;
 } catch (e) {
@@ -146,7 +175,11 @@ try {
 if (stopping) await new Promise(() => {});
 await printWelcome(server.url, server.ds).catch(() => {});
 // After start-up, so the cache also holds the functions compiled lazily while starting (written only when changed).
+mark('listening');
 compileCache?.save();
+mark('cache saved');
+if (process.env.GG_START_TIMINGS === '1') console.log(`  (start-up, wall/CPU ms since node started: ${marks.join(', ')})`);
+if (entry.stale && !stopping) bundler = bundleInBackground();
 
 /**
  * If the embedded PostgreSQL dies (crash, OOM killer, someone's kill), start it again: its WAL recovers

