@@ -2,7 +2,7 @@
 // times are mostly waiting: each aggregate panel's statement as a build makes it (dashboard.service.ts panelQuery),
 // on the owner connection of a held database, with the backend's user+system time read from /proc/<pid>/stat
 // (same machine only) around BENCH_REPEAT (10) runs; builds interleaved over BENCH_ROUNDS (4) rounds.
-//   BENCH_DATABASE_URL=postgres://... BENCH_DISTS=server/dist-a,server/dist [BENCH_AUDIENCE=NATIONAL_AGENCY] [BENCH_GROUP=REGION] node bench/panels-cpu.mjs
+//   BENCH_DATABASE_URL=postgres://... BENCH_DISTS=server/dist-a,server/dist [BENCH_AUDIENCE=NATIONAL_AGENCY] [BENCH_NAME=midtjylland] [BENCH_GROUP=REGION] node bench/panels-cpu.mjs
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -27,7 +27,7 @@ const builds = (process.env.BENCH_DISTS ?? 'server/dist').split(',').map((d) => 
   return { name: d, service: require(path.join(dir, 'dashboards/dashboard.service.js')), panels: require(path.join(dir, 'dashboards/dashboard.panels.js')) };
 });
 const kind = process.env.BENCH_AUDIENCE ?? 'NATIONAL_AGENCY';
-const [{ id }] = await ds.query(`SELECT id FROM organisation WHERE kind = $1 ORDER BY country, name LIMIT 1`, [kind]);
+const [{ id }] = await ds.query(`SELECT id FROM organisation WHERE kind = $1 AND name ILIKE $2 ORDER BY country, name LIMIT 1`, [kind, `%${process.env.BENCH_NAME ?? ''}%`]);
 const group = process.env.BENCH_GROUP ?? 'REGION';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 10);

@@ -488,17 +488,20 @@ PANELS[DashboardPanelKind.PROGRAMMES].rollup = {
 
 // Outcomes from dashboard_outcome_report (migration 1769200000000): one row per current outcome report with its
 // figures as columns and its firm's register data copied, so the area and the organisation's own reports are index
-// ranges over measured_on (the day bounds widened by one, the exact period test below them); the latest report per
+// ranges over measured_on (the period's local days, LOCAL_DAY); the latest report per
 // firm and source of each period is still picked here, exactly as over the events.
 const OUTCOME_AT = `(r.measured_on::timestamp AT TIME ZONE '${TZ}')`;
+// The period's bounds are always Copenhagen midnights (resolvePeriod), so "the day's midnight is in the period" is a
+// date comparison with the bounds' local days - no time-zone conversion per report (the national panel reads ~5,000).
+const LOCAL_DAY = (bound: string) => `(${bound} AT TIME ZONE '${TZ}')::date`;
 PANELS[DashboardPanelKind.OUTCOMES].rollup = {
   events: `SELECT * FROM (SELECT DISTINCT ON (1, r.firm_id, r.source)
-        ${PERIOD(OUTCOME_AT)} AS period, ${OUTCOME_AT} AS at, r.touchpoint_id AS entry_id, 'TOUCHPOINT' AS entry_kind, r.firm_id, r.firm_id AS unit_id,
+        (CASE WHEN r.measured_on >= ${LOCAL_DAY('$3')} THEN 'C' ELSE 'P' END) AS period, ${OUTCOME_AT} AS at, r.touchpoint_id AS entry_id, 'TOUCHPOINT' AS entry_kind, r.firm_id, r.firm_id AS unit_id,
         r.organisation_id AS owner_id, r.organisation_id AS org_id, r.municipality_id AS mun_id, r.country::text AS country, r.industry_code, r.employees, ${NO_EXTRA},
         r.source AS m_source, r.jobs AS m_jobs, r.revenue AS m_revenue, r.export_revenue AS m_export, r.currency AS m_currency,
         1 AS n, r.measured_on::timestamp AS local_at
       FROM dashboard_outcome_report r
-      WHERE r.measured_on >= ($5 AT TIME ZONE '${TZ}')::date - 1 AND r.measured_on < ($4 AT TIME ZONE '${TZ}')::date + 1 AND ${IN_RANGE(OUTCOME_AT)}
+      WHERE r.measured_on >= ${LOCAL_DAY('$5')} AND r.measured_on < ${LOCAL_DAY('$4')}
         AND (r.municipality_id = ANY($1) OR r.organisation_id = $2)
       ORDER BY 1, r.firm_id, r.source, r.measured_on DESC, r.recorded_at DESC, r.touchpoint_id) latest`,
   measures: PANELS[DashboardPanelKind.OUTCOMES].measures,
