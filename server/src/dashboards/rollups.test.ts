@@ -33,6 +33,11 @@ async function expectRollupsFresh(): Promise<void> {
     const scratch = await app.ds.query(`SELECT * FROM (${r.fromScratch}) x(${r.columns.join(', ')}) ORDER BY ${order}`);
     expect({ table: r.table, rows: kept }).toEqual({ table: r.table, rows: scratch });
   }
+  // The compact firm key the national panels count (migration 1769224000000): one per firm, never two firms' key.
+  for (const table of ['dashboard_growth_month', 'dashboard_focus_month']) {
+    const [k] = await app.ds.query(`SELECT count(DISTINCT firm_id)::int AS firms, count(DISTINCT firm_key)::int AS keys, count(DISTINCT (firm_id, firm_key))::int AS pairs FROM ${table}`);
+    expect({ table, keys: k.keys, pairs: k.pairs, some: k.firms > 10 }).toEqual({ table, keys: k.firms, pairs: k.firms, some: true });
+  }
   await expectKpiActualsEqual();
 }
 

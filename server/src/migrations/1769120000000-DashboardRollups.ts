@@ -37,7 +37,7 @@ const TZ = 'Europe/Copenhagen';
 const GROWTH_KINDS = `('GROWTH_MAPPING', 'GROWTH_PLAN_MILESTONE', 'GROWTH_PARTNERSHIP')`;
 const LOCK_CLASS = 7110_0001; // advisory-lock namespace of the dashboard rollups
 
-const COLUMNS = {
+export const COLUMNS = {
   dashboard_growth_month: ['firm_id', 'month', 'organisation_id', 'kind', 'events', 'municipality_id', 'country', 'industry_code', 'employees'],
   dashboard_focus_month: ['firm_id', 'month', 'organisation_id', 'focus_area', 'events', 'municipality_id'],
   dashboard_referral: ['referral_id', 'firm_id', 'sender_organisation_id', 'receiver_organisation_id', 'receiver_kind', 'sent_at',
@@ -46,7 +46,7 @@ const COLUMNS = {
 type RollupTable = keyof typeof COLUMNS;
 
 /** The rows of each rollup for the touchpoints (t) / referrals (r) matching `where`, computed from scratch. */
-const SELECTS: Record<RollupTable, (where: string) => string> = {
+export const SELECTS: Record<RollupTable, (where: string) => string> = {
   dashboard_growth_month: (where) => `
   SELECT t.firm_id, (date_trunc('month', t.occurred_at AT TIME ZONE '${TZ}'))::date, t.organisation_id, t.kind, count(*)::int,
          f.municipality_id, f.country, f.industry_code, f.employees
