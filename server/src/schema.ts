@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { applyAccessRules, DeclaredAccess } from './core/access';
-import { passRootsAsTheyAre } from './core/executor';
+import { directFieldResolvers, passRootsAsTheyAre } from './core/executor';
 import { applyInputGuard } from './core/input-guard';
 import { applyListCaps } from './core/list-bounds';
 import { AGREEMENT_RESOLVERS } from './agreements';
@@ -55,6 +55,8 @@ export function buildAppSchema(): { schema: GraphQLSchema; access: DeclaredAcces
       // Apollo's assertValidSchema still validates the schema at start; tests and `npm run schema` keep the check.
       skipCheck: process.env.NODE_ENV === 'production',
     });
+    // Field resolvers called without type-graphql's per-call parameter machinery where it does nothing (core/executor.ts).
+    directFieldResolvers(schema, getMetadataStorage() as unknown as Parameters<typeof directFieldResolvers>[1]);
     const access = applyAccessRules(schema);
     // After the access rules, so that the input check runs first (see core/input-guard.ts).
     applyInputGuard(schema);

@@ -1,5 +1,8 @@
 import { buildSchema, GraphQLEnumType, GraphQLObjectType, GraphQLSchema, GraphQLString, parse } from 'graphql';
-import { assertRecoercible, compiledExecutor, isBareDataClass, passRootsAsTheyAre } from './executor';
+import { Arg, ArgumentValidationError, Args, buildSchemaSync, Ctx, Field, FieldResolver, getMetadataStorage, ID, InputType, Int, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Access, Rules } from './access';
+import { assertRecoercible, compiledExecutor, directFieldResolvers, isBareDataClass, passRootsAsTheyAre } from './executor';
+import { checkPageArgs, PageArgs } from './pagination';
 
 describe('compiled executor (core/executor.ts)', () => {
   const schema = buildSchema(`
@@ -67,5 +70,71 @@ describe('@Root() rows passed as they are', () => {
     ];
     expect(passRootsAsTheyAre(params)).toBe(1);
     expect(params.map((p) => Boolean(p.getType))).toEqual([false, true, true]);
+  });
+});
+
+describe('field resolvers called directly (directFieldResolvers)', () => {
+  // Its own type-graphql schema (the metadata storage holds this file's classes only: Jest loads modules per test file).
+  @ObjectType()
+  class Item {
+    @Field(() => ID) id!: string;
+  }
+  @InputType()
+  class Filter {
+    @Field() word!: string;
+  }
+  @Resolver(() => Item)
+  class ItemResolver {
+    @Query(() => [Item])
+    @Access(Rules.signedIn()) // not applied here (no applyAccessRules); the lint rule wants every root field declared
+    items(): Item[] {
+      return [{ id: 'a' }, { id: 'b' }];
+    }
+    @FieldResolver(() => String)
+    label(@Root() item: Item, @Arg('suffix', { defaultValue: '!' }) suffix: string, @Ctx() ctx: { tag: string }) {
+      return `${item.id}${suffix}${ctx.tag}`;
+    }
+    @FieldResolver(() => Int, { nullable: true })
+    page(@Args(() => PageArgs, { validateFn: checkPageArgs }) { first }: PageArgs) {
+      return first;
+    }
+    @FieldResolver(() => String)
+    filtered(@Arg('filter', () => Filter) filter: Filter) {
+      return filter.word;
+    }
+    @FieldResolver(() => String)
+    @UseMiddleware(async (_, next) => `m:${await next()}`)
+    wrapped() {
+      return 'x';
+    }
+  }
+  passRootsAsTheyAre(getMetadataStorage().params as never); // as schema.ts does first
+  const schema = buildSchemaSync({ resolvers: [ItemResolver], validate: { forbidUnknownValues: false } });
+  const before = Object.fromEntries(Object.entries((schema.getType('Item') as GraphQLObjectType).getFields()).map(([name, f]) => [name, f.resolve]));
+  const changed = directFieldResolvers(schema, getMetadataStorage() as never);
+  const after = (schema.getType('Item') as GraphQLObjectType).getFields();
+  const run = compiledExecutor(schema);
+
+  it('only where type-graphql would only pass root, context, info and plain arguments', () => {
+    expect(changed).toBe(2);
+    expect(['label', 'page', 'filtered', 'wrapped'].map((f) => after[f].resolve !== before[f])).toEqual([true, true, false, false]);
+  });
+
+  it('gives the same answers, argument defaults and page checks included', async () => {
+    const r = await run({ document: parse('{ items { id label x: label(suffix: "?") page p: page(first: 5) filtered(filter: { word: "w" }) wrapped } }'), contextValue: { tag: 't' } });
+    expect(r).toEqual({
+      data: {
+        items: [
+          { id: 'a', label: 'a!t', x: 'a?t', page: 20, p: 5, filtered: 'w', wrapped: 'm:x' },
+          { id: 'b', label: 'b!t', x: 'b?t', page: 20, p: 5, filtered: 'w', wrapped: 'm:x' },
+        ],
+      },
+    });
+    const bad = await run({ document: parse('{ items { page(first: 0) } }'), contextValue: {} });
+    expect(bad.errors?.map((e) => [e.path, e.message])).toEqual([
+      [['items', 0, 'page'], 'Argument Validation Error'],
+      [['items', 1, 'page'], 'Argument Validation Error'],
+    ]);
+    expect(bad.errors?.[0].originalError).toBeInstanceOf(ArgumentValidationError);
   });
 });

@@ -3,10 +3,14 @@ import {
   DocumentNode,
   execute,
   ExecutionResult,
+  getNamedType,
   getOperationAST,
+  GraphQLArgument,
   GraphQLError,
+  GraphQLResolveInfo,
   GraphQLSchema,
   isEnumType,
+  isObjectType,
   isScalarType,
   isSpecifiedScalarType,
   OperationDefinitionNode,
@@ -141,5 +145,122 @@ export function isBareDataClass(type: unknown): boolean {
     return Reflect.ownKeys(new (type as new () => object)()).length === 0;
   } catch {
     return false;
+  }
+}
+
+/** What directFieldResolvers reads of type-graphql's metadata storage (getMetadataStorage()). */
+interface ResolverStorage {
+  fieldResolvers: ReadonlyArray<{
+    kind: string;
+    schemaName: string;
+    methodName: string;
+    target: Function;
+    params?: ReadonlyArray<{ kind: string; index: number; name?: string; propertyName?: string; getType?: () => unknown; validateFn?: unknown }>;
+    middlewares?: readonly unknown[];
+    roles?: readonly unknown[];
+    getObjectType?: () => unknown;
+  }>;
+  objectTypes: ReadonlyArray<{ target: Function; name: string }>;
+  argumentTypes: ReadonlyArray<{ target: Function; fields: ReadonlyArray<{ name: string }> }>;
+}
+
+type ParamGetter = (source: any, args: any, context: unknown, info: GraphQLResolveInfo) => unknown;
+
+/**
+ * type-graphql calls every field resolver through getParams: per call it sorts the parameter list, converts each
+ * argument, and runs every @Arg / @Args through an async validateArg - so a resolver with arguments always
+ * answers through Promise.all and an extra microtask (getParams + validateArg were 6 % of the nested partner
+ * read's execution, bench/nested.mjs). For a field resolver whose parameters need none of that, the schema
+ * field calls the method directly with parameters read by getters made once:
+ * - the parent row (as it is: passRootsAsTheyAre ran first), the context, the info;
+ * - an @Arg of a scalar or enum type (type-graphql returns those unchanged and class-validator has no object to check);
+ * - an @Args class of scalar/enum fields with its own validateFn (PageParams: checkPageArgs), instantiated as
+ *   type-graphql does (the class's defaults, then the given arguments) and checked on every call, as before.
+ * Anything else (middlewares, roles, input objects, custom params, a resolver class with instance state) keeps
+ * type-graphql's resolver. Nothing here uses global middlewares or an auth checker (see schema.ts), which
+ * type-graphql's resolver would run first. Returns the number of fields changed.
+ */
+export function directFieldResolvers(schema: GraphQLSchema, storage: ResolverStorage): number {
+  let changed = 0;
+  const instances = new Map<Function, object | null>();
+  for (const fr of storage.fieldResolvers) {
+    if (fr.kind !== 'external' || fr.middlewares?.length || fr.roles?.length || !fr.params || !fr.getObjectType) continue;
+    const objectType = storage.objectTypes.find((t) => t.target === fr.getObjectType!());
+    const type = objectType && schema.getType(objectType.name);
+    if (!type || !isObjectType(type)) continue;
+    const field = type.getFields()[fr.schemaName];
+    if (!field?.resolve) continue;
+    let instance = instances.get(fr.target);
+    if (instance === undefined) instances.set(fr.target, (instance = statelessInstance(fr.target)));
+    const method = instance && (instance as Record<string, unknown>)[fr.methodName];
+    if (typeof method !== 'function') continue;
+    const getters: ParamGetter[] = [];
+    let validate: ((source: unknown, args: any, context: unknown, info: GraphQLResolveInfo, value: unknown) => unknown) | null = null;
+    let ok = true;
+    for (const p of [...fr.params].sort((a, b) => a.index - b.index)) {
+      const prop = p.propertyName;
+      if (p.kind === 'root' && !p.getType) getters.push(prop ? (s) => s[prop] : (s) => s);
+      else if (p.kind === 'context') getters.push(prop ? (_s, _a, c) => (c as Record<string, unknown>)[prop] : (_s, _a, c) => c);
+      else if (p.kind === 'info') getters.push((_s, _a, _c, i) => i);
+      else if (p.kind === 'arg' && !p.validateFn && p.name && isPlainArg(field.args, p.name)) {
+        const name = p.name;
+        getters.push((_s, a) => (Array.isArray(a[name]) ? a[name].slice() : a[name]));
+      } else if (p.kind === 'args' && typeof p.validateFn === 'function' && !validate && p.getType) {
+        const ArgsClass = p.getType() as new () => Record<string, unknown>;
+        const argsType = storage.argumentTypes.find((t) => t.target === ArgsClass);
+        if (!argsType || storage.argumentTypes.some((t) => t.target === Object.getPrototypeOf(ArgsClass)) || !argsType.fields.every((f) => isPlainArg(field.args, f.name))) {
+          ok = false;
+          break;
+        }
+        const names = argsType.fields.map((f) => f.name);
+        const validateFn = p.validateFn as (value: unknown, type: unknown, data: unknown) => unknown;
+        const at = getters.length;
+        getters.push((_s, a) => argsInstance(ArgsClass, names, a));
+        validate = (root, args, context, info, params) => validateFn((params as unknown[])[at], ArgsClass, { root, args, context, info });
+      } else {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    const run = validate;
+    const n = getters.length;
+    field.resolve = (source, args, context, info) => {
+      const params = new Array(n);
+      for (let i = 0; i < n; i++) params[i] = getters[i](source, args, context, info);
+      if (run) {
+        const checked = run(source, args, context, info, params);
+        if (isPromiseLike(checked)) return checked.then(() => method.apply(instance, params));
+      }
+      return method.apply(instance, params);
+    };
+    changed++;
+  }
+  return changed;
+}
+
+/** An argument whose GraphQL type is a scalar or an enum (or a list of them): type-graphql passes its value unchanged. */
+function isPlainArg(args: ReadonlyArray<GraphQLArgument>, name: string): boolean {
+  const arg = args.find((a) => a.name === name);
+  if (!arg) return false;
+  const named = getNamedType(arg.type);
+  return isScalarType(named) || isEnumType(named);
+}
+
+/** type-graphql's convertArgsToInstance for an @Args class of plain fields: its defaults, then the given values. */
+function argsInstance(ArgsClass: new () => Record<string, unknown>, names: readonly string[], args: Record<string, unknown>): Record<string, unknown> {
+  const instance = new ArgsClass();
+  for (const key of Object.keys(instance)) if (instance[key] === undefined && (!names.includes(key) || args[key] === undefined)) delete instance[key];
+  for (const name of names) if (args[name] !== undefined) instance[name] = args[name];
+  return instance;
+}
+
+/** One instance of a resolver class (type-graphql's default container keeps one too), if it holds no state of its own. */
+function statelessInstance(target: Function): object | null {
+  try {
+    const instance = new (target as new () => object)();
+    return Reflect.ownKeys(instance).length === 0 ? instance : null;
+  } catch {
+    return null;
   }
 }
