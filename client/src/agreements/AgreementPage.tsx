@@ -200,7 +200,7 @@ function LifeCycle({ a }: { a: AgreementDetails }) {
               {t('agreements.lifecycle.confirmTerminate')}
             </button>
             <button type="button" className="link-button" onClick={() => setTerminating(false)}>
-              Cancel
+              {t('agreements.lifecycle.cancel')}
             </button>
           </div>
         </Form>
@@ -215,7 +215,7 @@ function LifeCycle({ a }: { a: AgreementDetails }) {
               {t('agreements.lifecycle.startAmendment', { number: a.currentVersionNumber + 1 })}
             </button>
             <button type="button" className="link-button" onClick={() => setAmendOpen(false)}>
-              Cancel
+              {t('agreements.lifecycle.cancel')}
             </button>
           </div>
         </Form>

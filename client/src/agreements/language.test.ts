@@ -38,6 +38,18 @@ describe('agreements in Danish and Swedish', () => {
     expect(formatValue(2, 'JOBS')).toBe('2 jobs');
   });
 
+  it("a KPI's source is in the page's language, not the server's English note", () => {
+    const external = { source: 'NOT_REPORTED' as const, countedEntries: null, externalSource: null, reportedAt: null, note: 'External metric: reported in follow-ups.' };
+    const noArea = { ...external, source: 'NOT_COMPUTABLE' as const, note: 'The agreement has no municipality (nor KKR) among its parties, so there is no area to count firms in.' };
+    setLanguage('da', false);
+    expect(sourceText(external)).toBe('Ikke indberettet endnu: angiv det i en opfølgning med kilde');
+    expect(sourceText(noArea)).toMatch(/^Kan ikke beregnes: ingen kommune/);
+    setLanguage('sv', false);
+    expect(sourceText(external)).toMatch(/^Inte rapporterat än/);
+    expect(sourceText(noArea)).toMatch(/^Kan inte beräknas: ingen kommun/);
+    setLanguage('en', false);
+  });
+
   it('reads amounts and figures typed the Danish and Swedish way', () => {
     setLanguage('da', false);
     const form = { ...emptyForm([]), economy: [{ organisationId: 'mun', year: '2026', amount: '12.500.000', note: '' }] };
