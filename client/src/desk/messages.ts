@@ -244,6 +244,12 @@ export const messages = {
     da: 'Gemt. Nuværende: {{level}} vækstpotentiale, {{segment}}. Vurderet af {{who}} ({{organisation}}) den {{date}}.',
     sv: 'Sparat. Nuvarande: {{level}} tillväxtpotential, {{segment}}. Bedömd av {{who}} ({{organisation}}) den {{date}}.',
   },
+  // No person behind the assessment (imported, or the user is gone): the organisation once, not "X (X)".
+  'growthPotential.currentByOrganisation': {
+    en: 'Current: {{level}} growth potential, {{segment}}. Assessed by {{organisation}} on {{date}}.',
+    da: 'Nuværende: {{level}} vækstpotentiale, {{segment}}. Vurderet af {{organisation}} den {{date}}.',
+    sv: 'Nuvarande: {{level}} tillväxtpotential, {{segment}}. Bedömd av {{organisation}} den {{date}}.',
+  },
   'segment.ENTREPRENEUR': { en: 'Entrepreneur', da: 'Iværksætter', sv: 'Entreprenör' },
   'segment.ESTABLISHED': { en: 'Established firm', da: 'Etableret virksomhed', sv: 'Etablerat företag' },
   'segment.GROWTH_FIRM': { en: 'Growth firm', da: 'Vækstvirksomhed', sv: 'Tillväxtföretag' },
