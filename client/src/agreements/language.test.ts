@@ -3,7 +3,7 @@ import { setLanguage } from '../ui/i18n';
 import { toInput, emptyForm } from './form';
 import { sourceText } from './KpiAttainment';
 import { externalActualsInput } from './FollowUps';
-import { formatValue, kindLabel, stateLabel, transitionLabel } from './ui';
+import { formatValue, kindLabel, stateLabel, transitionLabel, transitionReason } from './ui';
 import { pathLabel } from './compare';
 
 afterEach(() => setLanguage('en', false));
@@ -47,6 +47,15 @@ describe('agreements in Danish and Swedish', () => {
     setLanguage('sv', false);
     expect(sourceText(external)).toMatch(/^Inte rapporterat än/);
     expect(sourceText(noArea)).toMatch(/^Kan inte beräknas: ingen kommun/);
+    setLanguage('en', false);
+  });
+
+  it("the server's own transition reason is worded in the page's language; a person's reason stays as written", () => {
+    setLanguage('da', false);
+    expect(transitionReason('Signed by every party.')).toBe('Underskrevet af alle parter.');
+    expect(transitionReason('Budgettet er ændret')).toBe('Budgettet er ændret');
+    setLanguage('sv', false);
+    expect(transitionReason('Signed by every party.')).toBe('Undertecknat av alla parter.');
     setLanguage('en', false);
   });
 

@@ -165,6 +165,7 @@ export const messages = {
   'history.title': { en: 'History', da: 'Historik', sv: 'Historik' },
   'history.createdAs': { en: 'Created as {{state}}', da: 'Oprettet som {{state}}', sv: 'Skapat som {{state}}' },
   'history.by': { en: ' by {{name}}', da: ' af {{name}}', sv: ' av {{name}}' },
+  'history.signedByAll': { en: 'Signed by every party.', da: 'Underskrevet af alle parter.', sv: 'Undertecknat av alla parter.' },
   // Comparing versions (ComparePage.tsx, compare.ts)
   'compare.back': { en: '← Back to the agreement', da: '← Tilbage til aftalen', sv: '← Tillbaka till avtalet' },
   'compare.title': { en: 'Compare versions', da: 'Sammenlign versioner', sv: 'Jämför versioner' },
