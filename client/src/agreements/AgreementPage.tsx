@@ -20,7 +20,7 @@ import { isEditable } from './AgreementEditor';
 import { type FormError } from './form';
 import { FollowUps } from './FollowUps';
 import { KpiAttainment } from './KpiAttainment';
-import { formatValue, kindLabel, metricLabel, roleLabel, Section, StateBadge, stateLabel, transitionLabel } from './ui';
+import { formatValue, kindLabel, metricLabel, roleLabel, Section, StateBadge, stateLabel, transitionLabel, transitionReason } from './ui';
 import { DisclosureButton, Form, useDisclosure } from '../ui/Form';
 
 export type AgreementDetails = NonNullable<AgreementDetailsQuery['serviceAgreement']>;
@@ -200,7 +200,7 @@ function LifeCycle({ a }: { a: AgreementDetails }) {
               {t('agreements.lifecycle.confirmTerminate')}
             </button>
             <button type="button" className="link-button" onClick={() => setTerminating(false)}>
-              Cancel
+              {t('agreements.lifecycle.cancel')}
             </button>
           </div>
         </Form>
@@ -215,7 +215,7 @@ function LifeCycle({ a }: { a: AgreementDetails }) {
               {t('agreements.lifecycle.startAmendment', { number: a.currentVersionNumber + 1 })}
             </button>
             <button type="button" className="link-button" onClick={() => setAmendOpen(false)}>
-              Cancel
+              {t('agreements.lifecycle.cancel')}
             </button>
           </div>
         </Form>
@@ -502,7 +502,7 @@ function Transitions({ a }: { a: AgreementDetails }) {
             <time dateTime={tr.at}>{formatDateTime(tr.at)}</time>:{' '}
             {tr.fromState ? `${stateLabel(tr.fromState)} → ${stateLabel(tr.toState)}` : t('agreements.history.createdAs', { state: stateLabel(tr.toState) })}
             {tr.by && <span className="muted">{t('agreements.history.by', { name: tr.by.displayName })}</span>}
-            {tr.reason && <span> — {tr.reason}</span>}
+            {tr.reason && <span> — {transitionReason(tr.reason)}</span>}
           </li>
         ))}
       </ol>

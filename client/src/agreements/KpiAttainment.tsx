@@ -16,7 +16,10 @@ type Attainment = AgreementKpiAttainmentQuery['agreementKpiAttainment']['kpis'][
 /** Width of the attainment bar in percent of the track (100 % attainment = full; capped). */
 export const barWidth = (percent: number | null | undefined) => (percent == null || percent < 0 ? 0 : Math.min(100, percent));
 
-/** Where an actual comes from, in words. */
+/**
+ * Where an actual comes from, in words. The server's `note` is English (for API users) and is not shown:
+ * a Danish or Swedish page said "External metric: reported in follow-ups." in the middle of Danish text.
+ */
 export function sourceText(k: Pick<Attainment, 'source' | 'countedEntries' | 'externalSource' | 'reportedAt' | 'note'>): string {
   switch (k.source) {
     case 'COMPUTED':
@@ -24,9 +27,9 @@ export function sourceText(k: Pick<Attainment, 'source' | 'countedEntries' | 'ex
     case 'EXTERNAL_REPORTED':
       return t('agreements.kpi.reported', { date: formatDate(k.reportedAt), source: k.externalSource ?? t('agreements.kpi.notNamed') });
     case 'NOT_REPORTED':
-      return k.note ?? t('agreements.kpi.notReported');
+      return t('agreements.kpi.notReported');
     case 'NOT_COMPUTABLE':
-      return k.note ?? t('agreements.kpi.notComputable');
+      return t('agreements.kpi.notComputable');
   }
 }
 

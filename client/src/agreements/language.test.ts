@@ -3,7 +3,7 @@ import { setLanguage } from '../ui/i18n';
 import { toInput, emptyForm } from './form';
 import { sourceText } from './KpiAttainment';
 import { externalActualsInput } from './FollowUps';
-import { formatValue, kindLabel, stateLabel, transitionLabel } from './ui';
+import { formatValue, kindLabel, stateLabel, transitionLabel, transitionReason } from './ui';
 import { pathLabel } from './compare';
 
 afterEach(() => setLanguage('en', false));
@@ -36,6 +36,27 @@ describe('agreements in Danish and Swedish', () => {
     setLanguage('en', false);
     expect(formatValue(1, 'JOBS')).toBe('1 job');
     expect(formatValue(2, 'JOBS')).toBe('2 jobs');
+  });
+
+  it("a KPI's source is in the page's language, not the server's English note", () => {
+    const external = { source: 'NOT_REPORTED' as const, countedEntries: null, externalSource: null, reportedAt: null, note: 'External metric: reported in follow-ups.' };
+    const noArea = { ...external, source: 'NOT_COMPUTABLE' as const, note: 'The agreement has no municipality (nor KKR) among its parties, so there is no area to count firms in.' };
+    setLanguage('da', false);
+    expect(sourceText(external)).toBe('Ikke indberettet endnu: angiv det i en opfølgning med kilde');
+    expect(sourceText(noArea)).toMatch(/^Kan ikke beregnes: ingen kommune/);
+    setLanguage('sv', false);
+    expect(sourceText(external)).toMatch(/^Inte rapporterat än/);
+    expect(sourceText(noArea)).toMatch(/^Kan inte beräknas: ingen kommun/);
+    setLanguage('en', false);
+  });
+
+  it("the server's own transition reason is worded in the page's language; a person's reason stays as written", () => {
+    setLanguage('da', false);
+    expect(transitionReason('Signed by every party.')).toBe('Underskrevet af alle parter.');
+    expect(transitionReason('Budgettet er ændret')).toBe('Budgettet er ændret');
+    setLanguage('sv', false);
+    expect(transitionReason('Signed by every party.')).toBe('Undertecknat av alla parter.');
+    setLanguage('en', false);
   });
 
   it('reads amounts and figures typed the Danish and Swedish way', () => {

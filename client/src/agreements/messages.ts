@@ -165,6 +165,7 @@ export const messages = {
   'history.title': { en: 'History', da: 'Historik', sv: 'Historik' },
   'history.createdAs': { en: 'Created as {{state}}', da: 'Oprettet som {{state}}', sv: 'Skapat som {{state}}' },
   'history.by': { en: ' by {{name}}', da: ' af {{name}}', sv: ' av {{name}}' },
+  'history.signedByAll': { en: 'Signed by every party.', da: 'Underskrevet af alle parter.', sv: 'Undertecknat av alla parter.' },
   // Comparing versions (ComparePage.tsx, compare.ts)
   'compare.back': { en: '← Back to the agreement', da: '← Tilbage til aftalen', sv: '← Tillbaka till avtalet' },
   'compare.title': { en: 'Compare versions', da: 'Sammenlign versioner', sv: 'Jämför versioner' },
@@ -303,7 +304,12 @@ export const messages = {
   'kpi.reported': { en: 'Reported {{date}} — source: {{source}}', da: 'Indberettet {{date}} — kilde: {{source}}', sv: 'Rapporterat {{date}} — källa: {{source}}' },
   'kpi.notNamed': { en: 'not named', da: 'ikke angivet', sv: 'inte angiven' },
   'kpi.notReported': { en: 'Not reported yet: give it in a follow-up with its source', da: 'Ikke indberettet endnu: angiv det i en opfølgning med kilde', sv: 'Inte rapporterat än: ange det i en uppföljning med källa' },
-  'kpi.notComputable': { en: 'Cannot be computed', da: 'Kan ikke beregnes', sv: 'Kan inte beräknas' },
+  // The one reason the server gives (agreement.kpi.ts): no municipality or KKR among the parties.
+  'kpi.notComputable': {
+    en: 'Cannot be computed: no municipality (or KKR) is a party, so there is no area to count firms in',
+    da: 'Kan ikke beregnes: ingen kommune (eller KKR) er part i aftalen, så der er intet område at tælle virksomheder i',
+    sv: 'Kan inte beräknas: ingen kommun (eller KKR) är part i avtalet, så det finns inget område att räkna företag i',
+  },
   'kpi.title': { en: 'KPI attainment', da: 'Målopfyldelse for nøgletal', sv: 'Måluppfyllelse för nyckeltal' },
   'kpi.computing': { en: 'Computing KPIs…', da: 'Beregner nøgletal…', sv: 'Beräknar nyckeltal…' },
   'kpi.intro': {

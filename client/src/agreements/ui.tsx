@@ -10,6 +10,10 @@ export const kindLabel = (k: AgreementKind) => enumLabel('agreements.kind', k);
 
 export const stateLabel = (s: AgreementState | null | undefined) => enumLabel('agreements.state', s);
 
+/** Reasons the server itself writes (agreement.service.ts), in English, worded in the page's language; people's own reasons as written. */
+const SYSTEM_REASONS: Record<string, string> = { 'Signed by every party.': 'agreements.history.signedByAll' };
+export const transitionReason = (reason: string) => (SYSTEM_REASONS[reason] ? t(SYSTEM_REASONS[reason]) : reason);
+
 export const roleLabel = (r: string | null | undefined) => enumLabel('agreements.role', r);
 
 export const metricLabel = (m: AgreementKpiMetric) => enumLabel('agreements.metric', m);

@@ -98,7 +98,7 @@ function Dashboard({ input }: { input: DashboardInput }) {
   return (
     <>
       <p className="dash-intro" data-testid="dash-intro">
-        {t('page.intro', { organisation: d.audience.organisationName, area: d.audience.area, count: d.audience.municipalities, min: d.minUnits })}{' '}
+        {t('page.intro', { organisation: d.audience.organisationName, area: tKey(`area.${d.audience.organisationKind}`, d.audience.area), count: d.audience.municipalities, min: d.minUnits })}{' '}
         <span className="muted">{t('controls.compare', { from: formatDate(d.period.previousFrom), to: formatDate(d.period.previousTo) })}</span>
       </p>
       {fetching && <p className="muted" role="status">{t('state.loading')}</p>}

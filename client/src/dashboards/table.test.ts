@@ -55,3 +55,17 @@ describe('dashboard tables and exports', () => {
     expect(t('table.total', {}, 'sv')).toBe('Totalt');
   });
 });
+
+describe("the dashboard's intro in the reader's language", () => {
+  it("names the audience's area in Danish and Swedish, not in the server's English", () => {
+    const kinds = ['MUNICIPALITY', 'REGIONAL_COUNCIL', 'GROWTH_HOUSE', 'BUSINESS_COUNCIL', 'REGION', 'NATIONAL_AGENCY', 'INVESTMENT_PROMOTION_AGENCY'];
+    for (const lang of ['da', 'sv'] as const) {
+      for (const kind of kinds) {
+        const text = (DASHBOARD_MESSAGES[lang] as Record<string, string>)[`area.${kind}`];
+        expect(text, `${lang} area.${kind}`).toBeTruthy();
+        expect(text).not.toBe((DASHBOARD_MESSAGES.en as Record<string, string>)[`area.${kind}`]);
+      }
+    }
+    expect(t('page.intro', { organisation: 'KKR Midtjylland', area: (DASHBOARD_MESSAGES.da as Record<string, string>)['area.REGIONAL_COUNCIL'], count: 19, min: 5 }, 'da')).toMatch(/^Tal på tværs af grafens organisationer for KKR Midtjylland: KKR's medlemskommuner \(19 kommuner\)/);
+  });
+});

@@ -43,6 +43,13 @@ describe('assessing growth potential', () => {
     expect(api.queryCalls('DeskFirmGrowthPotential').length).toBeGreaterThanOrEqual(2);
   });
 
+  it('names the organisation once when no person made the assessment (Swedish)', async () => {
+    const api = mockClient({ queries: { DeskFirmGrowthPotential: { firm: { id: 'f1', growthPotential: { ...assessed, level: 'LOW', segment: 'ESTABLISHED', assessedBy: null } } } } });
+    renderWithClient(api.client, <GrowthPotentialForm firmId="f1" organisationId="gh" me={meAs('CONSULTANT')} actingFor={null} />, 'sv');
+    const current = await screen.findByTestId('growth-potential-current');
+    expect(current.textContent).toBe('Nuvarande: Låg tillväxtpotential, Etablerat företag. Bedömd av Erhvervshus Midtjylland den 2 mars 2026.');
+  });
+
   it('puts a user error next to its field, in Swedish', async () => {
     const api = mockClient({
       queries: { DeskFirmGrowthPotential: { firm: { id: 'f1', growthPotential: null } } },

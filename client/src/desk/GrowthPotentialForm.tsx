@@ -63,7 +63,7 @@ export function GrowthPotentialForm({
     <div className="desk-growth-potential" data-testid="growth-potential">
       {current && (
         <p className="desk-small" role={saved ? 'status' : undefined} data-testid="growth-potential-current">
-          {t(saved ? 'desk.growthPotential.saved' : 'desk.growthPotential.current', {
+          {t(saved ? 'desk.growthPotential.saved' : current.assessedBy ? 'desk.growthPotential.current' : 'desk.growthPotential.currentByOrganisation', {
             level: levelLabel(current.level),
             segment: segmentLabel(current.segment),
             who: current.assessedBy?.displayName ?? current.organisation?.name ?? '',

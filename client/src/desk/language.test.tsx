@@ -31,6 +31,16 @@ describe('the desk in Danish and Swedish', () => {
     expect(detailRows({ ...milestone, previousStatus: null })).toContainEqual(['Status', 'Klar (ny)']);
   });
 
+  it("an inquiry's sector code is worded on the timeline; a sector typed as text stays as written", () => {
+    const inquiry = { __typename: 'DelegationOrInquiryDetails', inquiryKind: 'ESTABLISHMENT_INQUIRY', originCountry: 'DE', sector: 'LIFE_SCIENCE' } as never;
+    setLanguage('da', false);
+    expect(detailRows(inquiry)).toContainEqual(['Sektor', 'Life science']);
+    expect(detailRows({ ...(inquiry as object), sector: 'MANUFACTURING' } as never)).toContainEqual(['Sektor', 'Produktion']);
+    setLanguage('sv', false);
+    expect(detailRows({ ...(inquiry as object), sector: 'MANUFACTURING' } as never)).toContainEqual(['Sektor', 'Tillverkning']);
+    expect(detailRows({ ...(inquiry as object), sector: 'Havvind' } as never)).toContainEqual(['Sektor', 'Havvind']);
+  });
+
   it('looks up field labels, options and checks when used, not when the module was loaded', () => {
     setLanguage('da', false);
     const source = FIELDS.OUTCOME_REPORT.find((f) => f.name === 'source')!;

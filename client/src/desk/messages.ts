@@ -244,6 +244,12 @@ export const messages = {
     da: 'Gemt. Nuværende: {{level}} vækstpotentiale, {{segment}}. Vurderet af {{who}} ({{organisation}}) den {{date}}.',
     sv: 'Sparat. Nuvarande: {{level}} tillväxtpotential, {{segment}}. Bedömd av {{who}} ({{organisation}}) den {{date}}.',
   },
+  // No person behind the assessment (imported, or the user is gone): the organisation once, not "X (X)".
+  'growthPotential.currentByOrganisation': {
+    en: 'Current: {{level}} growth potential, {{segment}}. Assessed by {{organisation}} on {{date}}.',
+    da: 'Nuværende: {{level}} vækstpotentiale, {{segment}}. Vurderet af {{organisation}} den {{date}}.',
+    sv: 'Nuvarande: {{level}} tillväxtpotential, {{segment}}. Bedömd av {{organisation}} den {{date}}.',
+  },
   'segment.ENTREPRENEUR': { en: 'Entrepreneur', da: 'Iværksætter', sv: 'Entreprenör' },
   'segment.ESTABLISHED': { en: 'Established firm', da: 'Etableret virksomhed', sv: 'Etablerat företag' },
   'segment.GROWTH_FIRM': { en: 'Growth firm', da: 'Vækstvirksomhed', sv: 'Tillväxtföretag' },
@@ -282,6 +288,18 @@ export const messages = {
   // Kind of an investment-promotion entry (delegationsbesøg / etableringsforespørgsel; delegationsbesök / etableringsförfrågan).
   'inquiryKind.DELEGATION_VISIT': { en: 'Delegation visit', da: 'Delegationsbesøg', sv: 'Delegationsbesök' },
   'inquiryKind.ESTABLISHMENT_INQUIRY': { en: 'Establishment inquiry', da: 'Etableringsforespørgsel', sv: 'Etableringsförfrågan' },
+  // An inquiry's sector is stored as the investment area's SectorFocus code (inquiry.service.ts): worded here, not shown raw.
+  'sector.CLEANTECH': { en: 'Cleantech', da: 'Cleantech', sv: 'Cleantech' },
+  'sector.CONSTRUCTION': { en: 'Construction', da: 'Byggeri', sv: 'Bygg' },
+  'sector.ENERGY': { en: 'Energy', da: 'Energi', sv: 'Energi' },
+  'sector.FOOD': { en: 'Food', da: 'Fødevarer', sv: 'Livsmedel' },
+  'sector.ICT': { en: 'ICT', da: 'IKT', sv: 'IKT' },
+  'sector.LIFE_SCIENCE': { en: 'Life science', da: 'Life science', sv: 'Life science' },
+  'sector.LOGISTICS': { en: 'Logistics', da: 'Logistik', sv: 'Logistik' },
+  'sector.MANUFACTURING': { en: 'Manufacturing', da: 'Produktion', sv: 'Tillverkning' },
+  'sector.MARITIME': { en: 'Maritime', da: 'Maritim', sv: 'Maritim' },
+  'sector.TOURISM': { en: 'Tourism', da: 'Turisme', sv: 'Turism' },
+  'sector.OTHER': { en: 'Other', da: 'Andet', sv: 'Övrigt' },
   'inquiryKind.OTHER': { en: 'Other inquiry', da: 'Anden henvendelse', sv: 'Annan förfrågan' },
   'row.channel': { en: 'Channel', da: 'Kanal', sv: 'Kanal' },
   'row.topic': { en: 'Topic', da: 'Emne', sv: 'Ämne' },

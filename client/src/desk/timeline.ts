@@ -64,7 +64,7 @@ export function detailRows(details: DeskTouchpointFragment['details']): Array<[s
       rows.push([row('event'), details.eventName], [row('organiser'), details.organiserName]);
       break;
     case 'DelegationOrInquiryDetails':
-      rows.push([row('kind'), t(`desk.inquiryKind.${details.inquiryKind}`, { defaultValue: humanize(details.inquiryKind) })], [row('from'), details.originCountry ? countryLabel(details.originCountry) : null], [row('sector'), details.sector]);
+      rows.push([row('kind'), t(`desk.inquiryKind.${details.inquiryKind}`, { defaultValue: humanize(details.inquiryKind) })], [row('from'), details.originCountry ? countryLabel(details.originCountry) : null], [row('sector'), details.sector ? t(`desk.sector.${details.sector}`, { defaultValue: details.sector }) : null]);
       break;
     case 'OutcomeReportDetails':
       rows.push(

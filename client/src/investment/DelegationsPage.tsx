@@ -240,8 +240,9 @@ export function NewDelegationPage({ me, actingFor }: { me: MeQuery['me']; acting
       </div>
       <label htmlFor="delegation-programme">{t('investment.delegationNew.programme')}</label>
       <textarea id="delegation-programme" rows={3} value={programme} onChange={(e) => setProgramme(e.target.value)} />
-      <fieldset className="checkbox-list columns">
+      <fieldset className="checkbox-list columns" aria-describedby={`${formId}-hosts-hint`}>
         <legend>{t('investment.delegationNew.hosts')}</legend>
+        <p className="hint full-row" id={`${formId}-hosts-hint`}>{t('investment.delegationNew.hostsHint')}</p>
         {choices.map((m) => (
           <label key={m.id} className="checkbox">
             <input
@@ -249,8 +250,11 @@ export function NewDelegationPage({ me, actingFor }: { me: MeQuery['me']; acting
               checked={hosts.includes(m.municipality.id)}
               onChange={(e) => setHosts((h) => (e.target.checked ? [...h, m.municipality.id] : h.filter((x) => x !== m.municipality.id)))}
             />
-            {m.municipality.name}
-            {m.pilot && <span className="muted small"> · {t('investment.delegationNew.pilot')}</span>}
+            {/* One flex item: the marker follows the name (it was a column of its own, wrapping under itself). */}
+            <span>
+              {m.municipality.name}
+              {m.pilot && <span className="muted small nowrap"> · {t('investment.delegationNew.pilot')}</span>}
+            </span>
           </label>
         ))}
       </fieldset>

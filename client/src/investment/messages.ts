@@ -291,7 +291,9 @@ export const messages = {
   'delegationNew.lastDay': { en: 'Last day', da: 'Sidste dag', sv: 'Sista dagen' },
   'delegationNew.visitors': { en: 'Visitors', da: 'Besøgende', sv: 'Besökare' },
   'delegationNew.programme': { en: 'Programme', da: 'Program', sv: 'Program' },
-  'delegationNew.hosts': { en: 'Hosting municipalities (of the reception; pilots marked)', da: 'Værtskommuner (i modtagelsen; pilotkommuner markeret)', sv: 'Värdkommuner (i mottagandet; pilotkommuner markerade)' },
+  // A short legend and a hint under it: the long legend wrapped to four lines across the box's border at 375 px (sv).
+  'delegationNew.hosts': { en: 'Hosting municipalities', da: 'Værtskommuner', sv: 'Värdkommuner' },
+  'delegationNew.hostsHint': { en: 'The municipalities of the reception; pilot municipalities are marked.', da: 'Kommunerne i modtagelsen; pilotkommuner er markeret.', sv: 'Kommunerna i mottagandet; pilotkommuner är markerade.' },
   'delegationNew.pilot': { en: 'pilot', da: 'pilot', sv: 'pilot' },
   'delegationNew.submit': { en: 'Record delegation', da: 'Registrer delegation', sv: 'Registrera delegation' },
 

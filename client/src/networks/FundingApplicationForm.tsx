@@ -160,9 +160,9 @@ function EditForm({ app }: { app: NetworkFundingApplicationFullFragment }) {
 
   return (
     <>
-      <h1 id="application-form-title">Edit draft: {app.projectName}</h1>
+      <h1 id="application-form-title">{t('networks.app.editDraftTitle', { name: app.projectName })}</h1>
       <p className="muted">
-        {app.pool.name} · applicant {app.applicant.name}
+        {app.pool.name} · {t('networks.app.applicantLine', { name: app.applicant.name })}
         {app.network && ` · ${app.network.name}`}
       </p>
       <ApplicationForm

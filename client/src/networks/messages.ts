@@ -162,6 +162,8 @@ export const messages = {
     sv: 'Bara utkast kan ändras. När ansökan har skickats in beslutar pottens ägare ({{owner}}), och den kan inte längre ändras.',
   },
   'app.editDraft': { en: 'Edit draft', da: 'Rediger kladde', sv: 'Redigera utkast' },
+  'app.editDraftTitle': { en: 'Edit draft: {{name}}', da: 'Rediger kladde: {{name}}', sv: 'Redigera utkast: {{name}}' },
+  'app.applicantLine': { en: 'applicant {{name}}', da: 'ansøger {{name}}', sv: 'sökande {{name}}' },
   'app.submitting': { en: 'Submitting…', da: 'Indsender…', sv: 'Skickar in…' },
   'app.submit': { en: 'Submit to the pool owner', da: 'Indsend til puljens ejer', sv: 'Skicka in till pottens ägare' },
   'app.by': { en: 'by {{name}}', da: 'af {{name}}', sv: 'av {{name}}' },

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, LANGUAGES, normaliseCatalogue } from './i18n';
 
@@ -107,6 +108,25 @@ describe('message catalogues', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  it('no words written straight into JSX: every text node and label attribute goes through t()', () => {
+    // Names and codes that read the same in every language (product name, currency codes, an HTTP header).
+    const SAME_IN_EVERY_LANGUAGE = new Set(['Growth Graph', 'DKK', 'SEK', 'Authorization: ApiKey &lt;…&gt;']);
+    const LABEL_ATTRIBUTES = new Set(['aria-label', 'placeholder', 'title', 'alt', 'label']);
+    const offences: string[] = [];
+    for (const file of sourceFiles(SRC)) {
+      if (!file.endsWith('.tsx') || file.endsWith('.test.tsx')) continue;
+      const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+      const where = (node: ts.Node) => `${path.relative(SRC, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+      const visit = (node: ts.Node) => {
+        if (ts.isJsxText(node) && /\p{L}{2,}/u.test(node.text) && !SAME_IN_EVERY_LANGUAGE.has(node.text.trim())) offences.push(`${where(node)} ${JSON.stringify(node.text.trim())}`);
+        if (ts.isJsxAttribute(node) && node.initializer && ts.isStringLiteral(node.initializer) && LABEL_ATTRIBUTES.has(node.name.getText()) && /\p{L}{2,}/u.test(node.initializer.text)) offences.push(`${where(node)} ${node.getText()}`);
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(offences).toEqual([]);
+  }, 60_000); // parses every .tsx: slow on a loaded machine
 
   it('take both catalogue shapes an area may export', () => {
     expect(normaliseCatalogue({ messages: { hi: { en: 'Hi', da: 'Hej', sv: 'Hej' } } })).toEqual({ hi: { en: 'Hi', da: 'Hej', sv: 'Hej' } });

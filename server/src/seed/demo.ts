@@ -77,18 +77,18 @@ async function seedInto(em: EntityManager, { firmCount = 4000, seed = 2026 }: Se
   };
   const rel = (kind: R, from: string, to: string) => relationships.push([kind, from, to]);
 
-  // Denmark: regions, their KKR, municipalities, growth houses.
+  // Denmark: regions, their KKR, municipalities, growth houses. Descriptions are the organisation's own text, in its language.
   await addMany(DK_REGIONS.map((r) => [`region:DK:${r.code}`, { kind: K.REGION, country: Country.DK, name: r.name, officialCode: r.code }]));
   await addMany(DK_REGIONS.map((r) => [`kkr:${r.code}`, {
     kind: K.REGIONAL_COUNCIL, country: Country.DK, name: r.kkr, regionId: orgs.get(`region:DK:${r.code}`)!.id,
-    description: 'Kommunekontaktråd: the municipalities of the region working together.',
+    description: 'Kommunekontaktråd: regionens kommuner i samarbejde.',
   }]));
   await addMany(DK_MUNICIPALITIES.map((m) => [`mun:DK:${m.code}`, {
     kind: K.MUNICIPALITY, country: Country.DK, name: `${m.name} Kommune`, officialCode: m.code, regionId: orgs.get(`region:DK:${m.regionCode}`)!.id,
   }]));
   await addMany(DK_BUSINESS_HOUSES.map((h) => [`gh:${h.key}`, {
     kind: K.GROWTH_HOUSE, country: Country.DK, name: h.name, regionId: orgs.get(`region:DK:${h.regionCode}`)!.id,
-    description: `Erhvervshus (growth house) based in ${h.city}: growth mapping, growth plans and hub functions for firms of the area.`,
+    description: `Erhvervshus med base i ${h.city}: vækstkortlægning, vækstplaner og hubfunktioner for områdets virksomheder.`,
   }]));
   for (const m of DK_MUNICIPALITIES) {
     const mun = `mun:DK:${m.code}`;
@@ -109,11 +109,11 @@ async function seedInto(em: EntityManager, { firmCount = 4000, seed = 2026 }: Se
   await add('tillvaxtverket', { kind: K.NATIONAL_AGENCY, country: Country.SE, name: 'Tillväxtverket' });
   await add('business-sweden', {
     kind: K.INVESTMENT_PROMOTION_AGENCY, country: Country.SE, name: 'Business Sweden',
-    description: 'Coordinates investment promotion in Sweden nationally; passes establishment inquiries to regional coordinators.',
+    description: 'Samordnar investeringsfrämjandet i Sverige nationellt; lämnar etableringsförfrågningar vidare till regionala samordnare.',
   });
   await add('copcap', {
     kind: K.INVESTMENT_PROMOTION_AGENCY, country: Country.DK, name: 'Copenhagen Capacity', regionId: orgs.get('region:DK:1084')!.id,
-    description: 'Shared reception of foreign business delegations for the 46 municipalities of Greater Copenhagen.',
+    description: 'Fælles modtagelse af udenlandske erhvervsdelegationer for Greater Copenhagens 46 kommuner.',
   });
   rel(R.COOPERATES_WITH, 'region:SE:08', 'business-sweden');
   for (const m of DK_MUNICIPALITIES.filter((m) => m.regionCode === '1084' || m.regionCode === '1085')) rel(R.RECEPTION_FOR, 'copcap', `mun:DK:${m.code}`);
@@ -130,7 +130,7 @@ async function seedInto(em: EntityManager, { firmCount = 4000, seed = 2026 }: Se
   }
 
   // Clusters and a regional cluster office (We Build Denmark's office in Næstved, lead municipality).
-  await add('cluster:webuild', { kind: K.CLUSTER, country: Country.DK, name: 'We Build Denmark', description: 'National cluster for construction and building.' });
+  await add('cluster:webuild', { kind: K.CLUSTER, country: Country.DK, name: 'We Build Denmark', description: 'National klynge for byggeri og anlæg.' });
   await add('cluster:energy', { kind: K.CLUSTER, country: Country.DK, name: 'Energy Cluster Denmark' });
   await add('cluster:lifescience', { kind: K.CLUSTER, country: Country.DK, name: 'Danish Life Science Cluster' });
   await add('office:webuild-naestved', {
@@ -143,7 +143,7 @@ async function seedInto(em: EntityManager, { firmCount = 4000, seed = 2026 }: Se
   // A local business network with its secretariat.
   await add('network:amager', {
     kind: K.NETWORK, country: Country.DK, name: 'Erhvervsnetværk Amager Øst', regionId: orgs.get('region:DK:1084')!.id,
-    description: 'About 120 members; 25-30 attend each meeting. Run by the local committee with a working group.',
+    description: 'Omkring 120 medlemmer; 25-30 deltager i hvert møde. Drives af lokaludvalget med en arbejdsgruppe.',
   });
   rel(R.OPERATES, 'mun:DK:101', 'network:amager');
 
