@@ -30,7 +30,8 @@ beforeAll(async () => {
   const sdl = fs.readFileSync(path.join(__dirname, '../../../schema/schema.graphql'), 'utf8');
   prober = new Prober(url, sdl, { maxDepth: ALL ? 3 : 2 });
   // One caller per kind of organisation keeps the default run short; PROBE_ALL=1 signs in every demo user.
-  const quick = ['consultant@midtjylland.demo', 'editor@randers.demo', 'admin@hovedstaden.demo', 'coordinator@kalmar.demo', 'network@amager.demo'];
+  // (two Danish growth houses, a Swedish region and the KKR key: each one's records are the others' foreign ids).
+  const quick = ['consultant@midtjylland.demo', 'admin@hovedstaden.demo', 'coordinator@kalmar.demo'];
   for (const u of DEMO_USERS.filter((d) => ALL || quick.includes(d.email))) {
     const r = await prober.post(undefined, { query: 'mutation($i: SignInInput!) { signIn(input: $i) { token } }', variables: { i: { email: u.email, password: DEMO_PASSWORD } } }, 'signIn');
     callers.push({ name: u.email, headers: { authorization: `Bearer ${r.json.data.signIn.token}` } });

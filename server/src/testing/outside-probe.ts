@@ -357,7 +357,8 @@ export class Prober {
           for (const e of json?.data?.r?.edges ?? []) {
             const id = e?.node?.id;
             const s = id && this.seen.get(id);
-            if (s && !s.by.has(c.name) && !(await this.visibleById(c, id))) {
+            const publicType = this.byIdFields().some((b) => getNamedType(b.type).name === s?.type && this.isPublic(b));
+            if (s && !publicType && !s.by.has(c.name) && !(await this.visibleById(c, id))) {
               this.note({ kind: 'leak-cursor', caller: c.name, field: f.name, detail: `${s.type} ${id} of ${[...s.by].join(', ')} in a page after a forged cursor` });
             }
           }
