@@ -1,3 +1,4 @@
+import { prefixRange } from '../firms/firm.service';
 import { firmJourneyPage } from '../journeys/journey.service';
 import { createTestApp, TestApp } from '../testing/harness';
 import { Capability } from './access';
@@ -54,7 +55,7 @@ it('sends the journey page statements as named statements, parsed once per conne
   }
 });
 
-it('marks a lookup by CVR (one plan for every number) and never a name-prefix search (its generic plan cannot use the index range)', async () => {
+it('marks a lookup by CVR (one plan for every number) and a name-prefix search given as an index range', async () => {
   const AS = { email: 'consultant@midtjylland.demo' };
   const [{ cvr }] = await app.ds.query(`SELECT cvr FROM firm WHERE cvr IS NOT NULL AND status::text = 'REGISTERED' ORDER BY id LIMIT 1`);
   for (const q of ['query($c: String!) { firms(search: { identifier: $c }) { edges { node { name } } } }', 'query($c: String!) { firms(search: { identifier: $c }) { edges { node { name municipality { name } } } } }']) {
@@ -65,11 +66,27 @@ it('marks a lookup by CVR (one plan for every number) and never a name-prefix se
     expect(r.queries.count).toBe(2);
     expect(preparedName(r.queries.statements[0])).toBeDefined();
   }
-  const search = await app.exec('{ firms(search: { namePrefix: "a" }, first: 5) { edges { node { name municipality { name } } } } }', {}, AS);
-  expect(search.errors).toBeUndefined();
-  expect(search.queries.count).toBe(2);
-  expect(search.queries.statements[0]).toMatch(/LIKE/);
-  expect(preparedName(search.queries.statements[0])).toBeUndefined();
+  // The prefix as a range of the "C"-collated name (not LIKE, which a generic plan cannot use as an index range):
+  // the same firms, in the same order, as LIKE gives.
+  for (const p of ['a', 'K', 'Nord', 'zz']) {
+    const search = await app.exec('query($p: String!) { firms(search: { namePrefix: $p }, first: 5) { edges { node { name municipality { name } } } } }', { p }, AS);
+    expect(search.errors).toBeUndefined();
+    expect(search.queries.count).toBe(2);
+    expect(search.queries.statements[0]).not.toMatch(/LIKE/);
+    expect(preparedName(search.queries.statements[0])).toBeDefined();
+    const expected = await app.ds.query(
+      `SELECT name FROM firm WHERE status::text <> 'PROSPECT' AND lower(name) COLLATE "C" LIKE $1 ORDER BY lower(name) COLLATE "C", id LIMIT 5`, [`${p.toLowerCase()}%`],
+    );
+    expect(search.data.firms.edges.map((e: any) => e.node.name)).toEqual(expected.map((r: any) => r.name));
+  }
+});
+
+it('gives the code-point range of a prefix', () => {
+  expect(prefixRange('ab')).toEqual({ lo: 'ab', hi: 'ac' });
+  expect(prefixRange('kø')).toEqual({ lo: 'kø', hi: 'kù' });
+  expect(prefixRange('a\u{D7FF}')).toEqual({ lo: 'a\u{D7FF}', hi: 'a\u{E000}' });
+  expect(prefixRange('a\u{1F600}')).toEqual({ lo: 'a\u{1F600}', hi: 'a\u{1F601}' });
+  expect(prefixRange('a\u{10FFFF}')).toBeNull();
 });
 
 // Last: it fills the registry up to its cap.
