@@ -11,9 +11,11 @@ import { createHash } from 'node:crypto';
  * scoped as a fresh one; the plan cache replans by itself after DDL or a change of role.
  *
  * Mark only statements whose best plan is the same for every parameter value (a lookup by key, as the journey
- * page's): a generic plan knows no values. Firm search by name prefix was tried and left unmarked - its generic
- * plan cannot use `LIKE $n` as an index range, and with an explicit range of parameters it estimated 1 row and
- * chose "read every match, then sort" (3 ms instead of 0.6 for a one-letter prefix).
+ * page's): a generic plan knows no values. A generic plan cannot use `LIKE $n` as an index range; firm search
+ * by name prefix is therefore sent as the range itself (`lower(name) COLLATE "C" >= $lo AND < $hi`, firms/
+ * firm.service.ts prefixRange): its generic plan walks IDX_firm_name_prefix in order (0.06 ms to plan, as fast
+ * to run as the custom plan at 20,000 firms), and with plan_cache_mode = auto PostgreSQL keeps custom plans
+ * while they are estimated cheaper - then the parse and policy rewrite are still saved.
  *
  * A connection pooler in transaction mode between the API and PostgreSQL (PgBouncer before 1.21) would not keep a
  * connection's named statements: there is none in this stack; one added later must be set up for them.

@@ -20,22 +20,39 @@ import { isValidCvr, isValidOrganisationsnummer, normaliseOrganisationsnummer } 
 export function findFirms(ctx: RequestContext, search: FirmSearch | undefined, first: number, after: [string, string] | null, properties: string[] | null): Promise<Firm[]> {
   const qb = ctx.ds.getRepository(Firm).createQueryBuilder('f').select(selectList(ctx.ds, Firm, 'f', properties));
   restrictToVisibleFirms(qb, 'f', ctx);
-  // The prefix is a range of the "C"-collated index, which also gives the order (no sort of every match).
-  if (search?.namePrefix?.trim()) qb.andWhere(`${firmNameOrder('f')} LIKE :prefix ESCAPE '\\'`, { prefix: likePrefix(search.namePrefix.trim()) });
+  // The prefix is a range of the "C"-collated index, which also gives the order (no sort of every match). Given
+  // as the range itself (not LIKE), so a cached generic plan can use it too: the statement may be a named one.
+  const prefix = search?.namePrefix?.trim() || null;
+  const range = prefix ? prefixRange(prefix.toLowerCase()) : null;
+  if (range) qb.andWhere(`${firmNameOrder('f')} >= :lo AND ${firmNameOrder('f')} < :hi`, range);
+  else if (prefix) qb.andWhere(`${firmNameOrder('f')} LIKE :prefix ESCAPE '\\'`, { prefix: likePrefix(prefix) });
   if (search?.identifier) qb.andWhere('(f.cvr = :id OR f.organisationsnummer = :id)', { id: search.identifier });
   if (search?.municipalityId) qb.andWhere('f.municipalityId = :m', { m: search.municipalityId });
   if (search?.country) qb.andWhere('f.country = :country', { country: search.country });
   if (after) qb.andWhere(`(${firmNameOrder('f')}, f.id) > (:cName COLLATE "C", :cId)`, { cName: after[0], cId: after[1] });
   qb.orderBy(firmNameOrder('f')).addOrderBy('f.id').limit(first + 1);
-  // A lookup by CVR / organisationsnummer has one best plan whatever the number (its two indexes), so it may
-  // go as a named statement with a cached plan (core/prepared.ts). A name-prefix search may not: its generic
-  // plan cannot use the prefix as an index range.
-  const mark = search?.identifier && !search.namePrefix?.trim() ? prepared : (sql: string) => sql;
+  // A lookup by CVR / organisationsnummer has one best plan whatever the number (its two indexes), and so has a
+  // name prefix given as an index range (the range walks IDX_firm_name_prefix in order): they may go as named
+  // statements with a cached plan (core/prepared.ts). Other combinations are sent as before (they are many shapes).
+  const named = (search?.identifier && !prefix) || (range && !search?.identifier && !search?.municipalityId && !search?.country);
+  const mark = named ? prepared : (sql: string) => sql;
   // The statement's text depends only on which conditions were added, the page size, the columns and the visibility branch (core/rows.ts memoisedSql).
-  const shape = `firm.search|${search?.namePrefix?.trim() ? 'p' : ''}${search?.identifier ? 'i' : ''}${search?.municipalityId ? 'm' : ''}${search?.country ? 'c' : ''}${after ? 'a' : ''}|${first}|${properties?.join(',') ?? '*'}|${visibleFirmsShape(ctx)}`;
+  const shape = `firm.search|${range ? 'r' : prefix ? 'p' : ''}${search?.identifier ? 'i' : ''}${search?.municipalityId ? 'm' : ''}${search?.country ? 'c' : ''}${after ? 'a' : ''}|${first}|${properties?.join(',') ?? '*'}|${visibleFirmsShape(ctx)}`;
   const page = qb.connection.driver.escapeQueryWithParameters(memoisedSql(shape, qb), qb.getParameters());
   if (properties && !properties.includes('municipalityId')) return ctx.ds.query(mark(page[0]), page[1]);
   return withMunicipalities(ctx, page, mark);
+}
+
+/**
+ * The code-point range [lo, hi) of the strings that start with `prefix` (in the "C" collation, which orders by code
+ * point): hi is the prefix with its last character's successor. Null when there is no successor (U+10FFFF).
+ */
+export function prefixRange(prefix: string): { lo: string; hi: string } | null {
+  const chars = [...prefix];
+  const last = chars.pop()!.codePointAt(0)!;
+  if (last >= 0x10ffff) return null;
+  const next = last + 1 >= 0xd800 && last + 1 <= 0xdfff ? 0xe000 : last + 1; // no surrogates in UTF-8
+  return { lo: prefix, hi: chars.join('') + String.fromCodePoint(next) };
 }
 
 /**

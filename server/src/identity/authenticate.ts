@@ -41,16 +41,12 @@ async function resolveCaller(ds: DataSource, config: AppConfig, headers: Incomin
     if (!claims || !isUuid(claims.sid) || !isUuid(claims.sub)) return createContext(ds, config, null, Scope.NONE);
     // The app role reads no session or membership without a scope: a SECURITY DEFINER function (RLS
     // migration) answers only this question, for a session id and user id the signed token vouches for.
-    // Folded into the request's BEGIN and scope (one round trip); ids are checked UUIDs, quoted anyway.
-    const ids = (roles: Role[]) => `SELECT string_agg(organisation_id::text, ',') FROM lookup WHERE role IN (${roles.map(literal).join(', ')})${active ? ` AND organisation_id = ${literal(active)}::uuid` : ''}`;
+    // BEGIN, that check and the scope it implies in one round trip; the check and the set_config calls run in
+    // gg_begin_session (migration 1769228000000), whose plans PostgreSQL keeps per connection (issue 12: the
+    // same as one CTE of inlined literals was parsed and planned on every request). Ids are checked UUIDs, quoted anyway.
     const db = new RequestDb(ds, NO_SETTINGS);
     const all: Array<SetRow & { organisation_id: string | null; role: Role | null }> = await db.beginWith(
-      beginWithLookupStatement(`SELECT organisation_id, role FROM public.gg_session_memberships(${literal(claims.sid)}::uuid, ${literal(claims.sub)}::uuid)`, {
-        orgIds: ids(rolesWith(Capability.READ)),
-        writeOrgIds: ids(rolesWith(Capability.RECORD)),
-        adminOrgIds: ids(rolesWith(Capability.ADMINISTER)),
-        userId: `SELECT ${literal(claims.sub)} FROM lookup LIMIT 1`,
-      }),
+      `START TRANSACTION; SELECT * FROM public.gg_begin_session(${literal(claims.sid)}::uuid, ${literal(claims.sub)}::uuid, ${active ? `${literal(active)}::uuid` : 'NULL'}, ${ROLE_ARRAYS})`,
     );
     const begun = { db, applied: appliedSettingsOf(all[0]) };
     // The LEFT JOIN gives one row of NULLs when the session is not valid (no lookup row).
@@ -68,6 +64,8 @@ async function resolveCaller(ds: DataSource, config: AppConfig, headers: Incomin
 type SetRow = { set_org_ids: string; set_write_org_ids: string; set_admin_org_ids: string; set_user_id: string };
 /** The roles that carry a capability, from the app's own table (so SQL and app cannot drift apart). */
 const rolesWith = (c: Capability) => (Object.keys(ROLE_CAPABILITIES) as Role[]).filter((r) => ROLE_CAPABILITIES[r].includes(c));
+/** gg_begin_session's last three arguments: the roles that read, record and administer. */
+const ROLE_ARRAYS = [Capability.READ, Capability.RECORD, Capability.ADMINISTER].map((c) => `ARRAY[${rolesWith(c).map(literal).join(', ')}]::text[]`).join(', ');
 
 async function apiKeyContext(ds: DataSource, config: AppConfig, key: string): Promise<RequestContext> {
   // Folded into the request's BEGIN and scope (one round trip): an API key reads in its organisation only.

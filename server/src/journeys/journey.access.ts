@@ -2,11 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Capability } from '../core/access';
 import { RequestContext } from '../core/context';
 import { userError, UserErrorCode, UserInputRejection } from '../core/errors';
-import { fromJson, jsonObject } from '../core/rows';
-import { prepared } from '../core/prepared';
 import { OrgScope } from '../core/scope';
-import { Firm, FirmStatus } from '../firms/firm.entity';
-import { restrictToVisibleFirms } from '../firms/firm.visibility';
 import { AccessBasis, ConsentScope, OPEN_REFERRAL_STATUSES, PUBLIC_BUSINESS_SUPPORT_KINDS } from './journey.enums';
 
 /**
@@ -23,10 +19,10 @@ export interface DetailGrant {
   referralId: string | null;
 }
 
-type GrantRow = { firm_id: string; viewer: string; owner: string; basis: AccessBasis; consent_id: string | null; referral_id: string | null };
+export type GrantRow = { firm_id: string; viewer: string; owner: string; basis: AccessBasis; consent_id: string | null; referral_id: string | null };
 
 /** loadGrants' statement for the firms of `firmIds` (an SQL uuid[] expression); `p`: the placeholders of the viewers (uuid[]), public kinds and open statuses (text[]). */
-const grantsSql = (firmIds: string, p = { viewers: '$2', kinds: '$3', statuses: '$4' }) => `WITH viewer AS (SELECT o.id, o.kind::text AS kind FROM organisation o WHERE o.id = ANY(${p.viewers}::uuid[])),
+export const grantsSql = (firmIds: string, p = { viewers: '$2', kinds: '$3', statuses: '$4' }) => `WITH viewer AS (SELECT o.id, o.kind::text AS kind FROM organisation o WHERE o.id = ANY(${p.viewers}::uuid[])),
      grants AS (
        SELECT c.firm_id, v.id AS viewer, c.organisation_id AS owner, 'CONSENT' AS basis, c.id AS consent_id, NULL::uuid AS referral_id,
               0 AS pref, c.recorded_at AS since
@@ -44,34 +40,9 @@ const grantsSql = (firmIds: string, p = { viewers: '$2', kinds: '$3', statuses: 
        FROM grants WHERE owner <> ALL(${p.viewers}::uuid[])
       ORDER BY firm_id, owner, pref, since DESC, viewer`;
 
-const grantOf = (r: GrantRow): DetailGrant => ({
+export const grantOf = (r: GrantRow): DetailGrant => ({
   firmId: r.firm_id, viewerOrganisationId: r.viewer, ownerOrganisationId: r.owner, basis: r.basis, consentId: r.consent_id, referralId: r.referral_id,
 });
-
-/**
- * The journey page's basis in ONE statement (issue 12): the firm (if the caller may see it: the firm
- * loader's rule, restrictToVisibleFirms), the prospects merged into it (a merged firm has none of its own)
- * and the grants of all of them (loadGrants' rule). Null when the firm is not to be seen.
- */
-export async function loadJourneyBasis(ctx: RequestContext, firmId: string, viewerIds: readonly string[]): Promise<{ firm: Firm; firmIds: string[]; grants: DetailGrant[] } | null> {
-  const qb = ctx.ds.getRepository(Firm).createQueryBuilder('f')
-    .select(jsonObject(ctx.ds, Firm, 'f'), 'firm')
-    .addSelect(`ARRAY[f.id] || ARRAY(SELECT m.id FROM firm m WHERE f.status::text <> '${FirmStatus.MERGED}' AND m.merged_into_id = f.id ORDER BY m.id)`, 'ids')
-    .where('f.id = :firmId', { firmId });
-  const [firmSql, params] = restrictToVisibleFirms(qb, 'f', ctx).getQueryAndParameters();
-  const n = params.length;
-  const ids = '(SELECT ids FROM f)::uuid[]';
-  // A named statement (core/prepared.ts): planning it under RLS cost three times its execution.
-  const [row]: Array<{ firm: Firm | null; firm_ids: string[] | null; grants: GrantRow[] | null }> = await ctx.ds.query(
-    prepared(`WITH f AS MATERIALIZED (${firmSql})
-     SELECT (SELECT firm FROM f) AS firm, (SELECT ids::text[] FROM f) AS firm_ids,
-            (SELECT json_agg(g ORDER BY array_position(${ids}, g.firm_id), g.owner)
-               FROM (${grantsSql(ids, { viewers: `$${n + 1}`, kinds: `$${n + 2}`, statuses: `$${n + 3}` })}) g) AS grants`),
-    [...params, [...viewerIds], [...PUBLIC_BUSINESS_SUPPORT_KINDS], [...OPEN_REFERRAL_STATUSES]],
-  );
-  if (!row?.firm || !row.firm_ids) return null;
-  return { firm: fromJson(ctx.ds, Firm, row.firm), firmIds: row.firm_ids, grants: (row.grants ?? []).map(grantOf) };
-}
 
 /**
  * For each firm, the other organisations whose journey entries the caller's organisations may see in

@@ -9,8 +9,9 @@ import { isUuid } from '../core/text';
 import { firmLoaders } from '../firms/firm.loaders';
 import { FirmConsent, JourneyAccessLog } from './consent.entity';
 import { ContactPerson, ContactPersonRevealLog } from './contact-person.entity';
-import { DetailGrant, loadJourneyBasis } from './journey.access';
-import { OPEN_MILESTONE_STATUSES, OPEN_REFERRAL_STATUSES } from './journey.enums';
+import { DetailGrant, grantOf, GrantRow, grantsSql } from './journey.access';
+import { Firm, FirmStatus } from '../firms/firm.entity';
+import { OPEN_MILESTONE_STATUSES, OPEN_REFERRAL_STATUSES, PUBLIC_BUSINESS_SUPPORT_KINDS } from './journey.enums';
 import { JourneyFilter } from './journey.inputs';
 import { Referral } from './referral.entity';
 import { GrowthPlanMilestone, GrowthPotentialAssessment, Touchpoint } from './touchpoint.entity';
@@ -25,64 +26,92 @@ const PER_FIRM_CAP = 200;
 
 const entryKey = (t: Touchpoint) => [t.occurredAt.toISOString(), t.id];
 
-/** One grant per owner (the first: loadGrants orders consent before referral). */
-function dedupeGrants(grants: DetailGrant[]): DetailGrant[] {
-  const seen = new Map<string, DetailGrant>();
-  for (const g of grants) if (!seen.has(g.ownerOrganisationId)) seen.set(g.ownerOrganisationId, g);
-  return [...seen.values()];
-}
-
 /**
  * A page of a firm's journey: entries of the caller's organisations and of organisations sharing with them
  * on a recorded basis, newest first; the firm's merged prospects count as the firm. Logs the foreign reads.
+ *
+ * ONE statement (issue 12; was two): the firm if the caller may see it (restrictToVisibleFirms' rule), the
+ * prospects merged into it (a merged firm has none of its own), the grants of all of them (loadGrants' rule,
+ * one per owner), the page of entries, the organisations whose entries stay hidden (hiddenOrganisations) and
+ * the rows of those and of the entries' owners (they prime the organisation loader). Each round trip cost the
+ * process a query's worth of driver work and the request ~0.5 ms of waiting.
  */
 export async function firmJourneyPage(ctx: RequestContext, scope: OrgScope, firmId: string, filter: JourneyFilter | undefined, first: number, after: string | null | undefined) {
   const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
-  // The firm, the prospects that were merged into it (their history is the firm's history) and the bases on
-  // which the caller sees other organisations' entries about them: one statement (loadJourneyBasis).
-  const basis = await loadJourneyBasis(ctx, firmId, scope.organisationIds);
-  if (!basis) return null;
-  const { firm, firmIds } = basis;
-  firmLoaders(ctx).byId.prime(firm.id, firm);
-  const grants = dedupeGrants(basis.grants);
-  const visibleOwners = [...scope.organisationIds, ...grants.map((g) => g.ownerOrganisationId)];
-  const owners = filter?.organisationIds?.length ? visibleOwners.filter((o) => filter.organisationIds!.includes(o)) : visibleOwners;
-
-  // Plain rows (lean read, see core/rows.ts): the 20 entries of a page need no entity hydration.
-  const qb = ctx.ds.getRepository(Touchpoint).createQueryBuilder('t')
-    .select(selectList(ctx.ds, Touchpoint, 't'))
-    .where('t.firmId = ANY(:firmIds)', { firmIds })
-    .andWhere('t.organisationId = ANY(:owners)', { owners });
-  if (filter?.kinds?.length) qb.andWhere('t.kind = ANY(:kinds)', { kinds: filter.kinds });
-  if (filter?.from) qb.andWhere('t.occurredAt >= :from', { from: filter.from });
-  if (filter?.to) qb.andWhere('t.occurredAt < :to', { to: filter.to });
-  if (filter?.includeSuperseded === false) qb.andWhere('NOT EXISTS (SELECT 1 FROM touchpoint c WHERE c.supersedes_id = t.id)');
-  if (cursor) qb.andWhere('(t.occurredAt, t.id) < (:cAt, :cId)', { cAt: new Date(cursor[0]), cId: cursor[1] });
-  let rows: Touchpoint[] = [];
-  let hiddenOwners: string[] | null = null;
-  if (owners.length) {
-    // The page and the organisations whose entries stay hidden (hiddenOrganisations) in one statement.
-    const [sql, params] = qb.orderBy('t.occurredAt', 'DESC').addOrderBy('t.id', 'DESC').limit(first + 1).getQueryAndParameters();
-    const n = params.length;
-    // The rows of the hidden organisations and of the entries' owners prime the organisation loader: their
-    // names need no statement of their own.
-    // A named statement (core/prepared.ts): parsed and planned once per connection and shape.
-    const [row]: Array<{ rows: Touchpoint[] | null; hidden: string[]; orgs: Organisation[] | null }> = await ctx.ds.query(
-      prepared(`WITH page AS (${sql}), hidden AS MATERIALIZED (${HIDDEN_OWNERS_SQL(`$${n + 1}`, `$${n + 2}`)})
-       SELECT (SELECT json_agg(page ORDER BY page."occurredAt" DESC, page.id DESC) FROM page) AS rows,
-              ARRAY(SELECT organisation_id::text FROM hidden) AS hidden,
-              (SELECT json_agg(${jsonObject(ctx.ds, Organisation, 'o')}) FROM organisation o
-                WHERE o.id IN (SELECT organisation_id FROM hidden UNION SELECT "organisationId" FROM page)) AS orgs`),
-      [...params, [...firmIds], [...visibleOwners]],
-    );
-    rows = (row.rows ?? []).map((r) => fromJson(ctx.ds, Touchpoint, r));
-    for (const o of row.orgs ?? []) organisationLoaders(ctx).byId.prime(o.id, fromJson(ctx.ds, Organisation, o));
-    hiddenOwners = row.hidden;
+  const params: unknown[] = [firmId, [...scope.organisationIds], [...PUBLIC_BUSINESS_SUPPORT_KINDS], [...OPEN_REFERRAL_STATUSES]];
+  const conditions: string[] = [];
+  const add = (condition: (p: string) => string, value: unknown) => conditions.push(condition(`$${params.push(value)}`));
+  // Parameters are numbered in this fixed order, so the text depends only on which filters are present (the shape).
+  let owners = '(SELECT ids FROM v)::uuid[]';
+  if (filter?.organisationIds?.length) owners = `ARRAY(SELECT o FROM unnest((SELECT ids FROM v)) o WHERE o::text = ANY($${params.push([...filter.organisationIds])}::text[]))`;
+  if (filter?.kinds?.length) add((p) => `t.kind = ANY(${p})`, [...filter.kinds]);
+  if (filter?.from) add((p) => `t.occurred_at >= ${p}`, filter.from);
+  if (filter?.to) add((p) => `t.occurred_at < ${p}`, filter.to);
+  if (filter?.includeSuperseded === false) conditions.push('NOT EXISTS (SELECT 1 FROM touchpoint c WHERE c.supersedes_id = t.id)');
+  if (cursor) {
+    const at = `$${params.push(new Date(cursor[0]))}`;
+    conditions.push(`(t.occurred_at, t.id) < (${at}::timestamptz, $${params.push(cursor[1])}::uuid)`);
   }
+  const limit = `$${params.push(first + 1)}`;
+  const shape = `${filter?.organisationIds?.length ? 'o' : ''}${filter?.kinds?.length ? 'k' : ''}${filter?.from ? 'f' : ''}${filter?.to ? 't' : ''}${filter?.includeSuperseded === false ? 's' : ''}${cursor ? 'c' : ''}`;
+  let sql = pageTexts.get(shape);
+  if (sql === undefined) {
+    sql = journeyPageSql(ctx, owners, conditions, limit);
+    // A named statement (core/prepared.ts) for the unfiltered page (and its next pages): the filtered shapes are
+    // rare and would use up the process's cap of named texts.
+    if (shape === '' || shape === 'c') prepared(sql);
+    pageTexts.set(shape, sql);
+  }
+  const [row]: Array<{ firm: Firm | null; firm_ids: string[] | null; grants: GrantRow[] | null; visible: string[] | null; rows: Touchpoint[] | null; hidden: string[]; orgs: Organisation[] | null }> =
+    await ctx.ds.query(sql, params);
+  if (!row?.firm || !row.firm_ids) return null;
+  const firm = fromJson(ctx.ds, Firm, row.firm);
+  const firmIds = row.firm_ids;
+  firmLoaders(ctx).byId.prime(firm.id, firm);
+  const grants = (row.grants ?? []).map(grantOf);
+  const visibleOwners = row.visible ?? [...scope.organisationIds];
+  const rows = (row.rows ?? []).map((r) => fromJson(ctx.ds, Touchpoint, r));
+  const orgLoader = organisationLoaders(ctx).byId;
+  for (const o of row.orgs ?? []) orgLoader.prime(o.id, fromJson(ctx.ds, Organisation, o));
+  const hiddenOwners = row.hidden;
   const connection = toConnection(rows, first, entryKey, !!cursor);
 
   await logForeignReads(ctx, connection.edges.map((e) => e.node), scope.organisationIds, grants);
   return { firm, connection, firmIds, visibleOwners, grants, hiddenOwners };
+}
+
+/** The page statement's text per filter shape (built once: only which filters are present changes it). */
+const pageTexts = new Map<string, string>();
+
+/**
+ * The journey page's statement. $1 firm, $2 the caller's organisations (uuid[]), $3 public business-support
+ * kinds, $4 open referral statuses, then the filters' parameters in `conditions` and the page size.
+ * `v.ids`: the organisations whose entries the caller sees (own, then the grants' owners); `owners`: those the
+ * page reads (the filter's subset).
+ */
+function journeyPageSql(ctx: RequestContext, owners: string, conditions: string[], limit: string): string {
+  const ids = '(SELECT ids FROM f)';
+  return `WITH f AS MATERIALIZED (
+      SELECT ${jsonObject(ctx.ds, Firm, 'f')} AS firm,
+             ARRAY[f.id] || ARRAY(SELECT m.id FROM firm m WHERE f.status::text <> '${FirmStatus.MERGED}' AND m.merged_into_id = f.id ORDER BY m.id) AS ids
+        FROM firm f WHERE f.id = $1 AND (f.status::text <> '${FirmStatus.PROSPECT}' OR f.owner_organisation_id = ANY($2::uuid[]))),
+    g AS MATERIALIZED (
+      SELECT DISTINCT ON (x.owner) x.firm_id, x.viewer, x.owner, x.basis, x.consent_id, x.referral_id
+        FROM (${grantsSql(`${ids}::uuid[]`)}) x
+       ORDER BY x.owner, array_position(${ids}::uuid[], x.firm_id)),
+    v AS MATERIALIZED (SELECT $2::uuid[] || ARRAY(SELECT owner FROM g ORDER BY array_position(${ids}::uuid[], firm_id), owner) AS ids),
+    page AS (
+      SELECT ${selectList(ctx.ds, Touchpoint, 't')} FROM touchpoint t
+       WHERE t.firm_id = ANY(${ids}::uuid[]) AND t.organisation_id = ANY(${owners})${conditions.map((c) => ` AND ${c}`).join('')}
+       ORDER BY t.occurred_at DESC, t.id DESC LIMIT ${limit}),
+    hidden AS MATERIALIZED (${HIDDEN_OWNERS_SQL(`${ids}`, '(SELECT ids FROM v)')})
+    SELECT (SELECT firm FROM f) AS firm, (SELECT ids::text[] FROM f) AS firm_ids,
+           (SELECT json_agg(g ORDER BY array_position(${ids}::uuid[], g.firm_id), g.owner) FROM g) AS grants,
+           (SELECT ids::text[] FROM v) AS visible,
+           (SELECT json_agg(page ORDER BY page."occurredAt" DESC, page.id DESC) FROM page) AS rows,
+           ARRAY(SELECT organisation_id::text FROM hidden) AS hidden,
+           (SELECT json_agg(${jsonObject(ctx.ds, Organisation, 'o')}) FROM organisation o
+             WHERE o.id IN (SELECT organisation_id FROM hidden UNION SELECT "organisationId" FROM page)) AS orgs`;
 }
 
 /** RLS hides the entries themselves; the view journey_presence shows (firm, organisation) pairs only. */
