@@ -101,6 +101,20 @@ describe('after the failures', () => {
       status = (await fetch(`${server.url}/readyz`)).status;
       if (status !== 200) await new Promise((r) => setTimeout(r, 100));
     }
-    await expectAnswered();
+    // The pools reconnect cold (new backends plan every panel afresh), and this server's limits are tight
+    // (one aggregate connection, 250 ms queue, 400 ms statements): on a loaded machine the first dashboard
+    // may still be a 503 - what a client does then is retry after Retry-After. It must be answered within
+    // a few retries, and then also two at once (nothing left taken).
+    let answered = 0;
+    for (let i = 0; i < 5 && answered !== 200; i++) {
+      const r = await dashboard();
+      answered = r.status;
+      if (answered !== 200) {
+        expectUnavailable(r);
+        await new Promise((res) => setTimeout(res, 300));
+      }
+    }
+    expect(answered).toBe(200);
+    await Promise.all([expectAnswered(), expectAnswered()]);
   });
 });
