@@ -312,3 +312,46 @@ it('answers hostile arguments of every mutation without an internal error', asyn
   expect(n).toBeGreaterThan(100);
   expect(failures).toEqual([]);
 }, 600_000);
+
+/** A value of the wrong kind for a list's items (graphql-js refuses each one while coercing the variables). */
+function wrongItem(item: GraphQLInputType): unknown {
+  const t = getNullableType(item);
+  if (isListType(t)) return { a: 1 };
+  if (isInputObjectType(t)) return 'not an object';
+  if (isEnumType(t)) return 'NOT_A_VALUE';
+  return (t as { name: string }).name === 'Int' || (t as { name: string }).name === 'Float' ? 'not a number' : { a: 1 };
+}
+
+it('refuses long lists of invalid items (more than graphql-js reports) with typed errors naming the variable', async () => {
+  const tried: string[] = [];
+  const bad: string[] = [];
+  for (const [kind, fields] of [['query', queryFields], ['mutation', Object.values(schema.getMutationType()!.getFields())]] as const) {
+    for (const field of fields) {
+      const base = Object.fromEntries(field.args.map((a) => [a.name, baseline(a.type, a.name)]));
+      for (const arg of field.args) {
+        for (const leaf of positions(arg.type, arg.name)) {
+          const list = getNullableType(leaf.type);
+          if (!isListType(list)) continue;
+          // 60 nulls are invalid only where the items are non-null; a wrong-typed item always is.
+          const lists = [Array(60).fill(wrongItem(list.ofType)), ...(isNonNullType(list.ofType) ? [Array(60).fill(null)] : [])];
+          for (const value of lists) {
+            const label = `${kind} ${field.name}(${[arg.name, ...leaf.path].join('.')} = 60 x ${describeValue(value[0])})`;
+            const c: Case = { field, args: { ...base, [arg.name]: setAt(base[arg.name], leaf.path, value) }, label };
+            const op = operation(ROOT(kind), [c]);
+            const r = await gql(op.query, op.variables);
+            tried.push(label);
+            const errors: any[] = r.json.errors ?? [];
+            const variable = `$v0_${arg.name}`;
+            const wrong = errors.filter((e) => e.extensions?.code !== 'BAD_USER_INPUT' || !e.message.includes(variable));
+            // Refused before anything ran: no data, more than the 50 errors graphql-js stops at (the executor's summary is the last).
+            if (r.status >= 500 || r.json.data !== undefined || errors.length < 51 || wrong.length) {
+              bad.push(`${label} -> ${r.status} ${errors.length} errors ${JSON.stringify(wrong[0] ?? r.json).slice(0, 200)}`);
+            }
+          }
+        }
+      }
+    }
+  }
+  expect(tried.length).toBeGreaterThan(20);
+  expect(bad).toEqual([]);
+}, 600_000);
