@@ -122,7 +122,7 @@ test('delegations of the shared reception: value created, a new delegation and i
     {},
     token,
   );
-  const shenzhen = delegations.edges.map((e) => e.node).find((d) => d.name === 'Shenzhen cleantech delegation');
+  const shenzhen = delegations.edges.map((e) => e.node).find((d) => d.name === 'Cleantech-delegation fra Shenzhen');
   assert.ok(shenzhen, 'Copenhagen Capacity received the Shenzhen delegation');
 
   await withPage('delegations', async (page, shot) => {

@@ -41,6 +41,53 @@ const START = `('${DASHBOARD_ACTIVITY_START}'::date::timestamp AT TIME ZONE 'Eur
 const END = `('${DASHBOARD_ACTIVITY_END}'::date::timestamp AT TIME ZONE 'Europe/Copenhagen')`;
 const DAYS = (n: string) => `(${n}) * interval '1 day'`;
 
+/**
+ * The demo's free texts in the recording organisation's language: the firm's country decides it, as every
+ * record below is made by an organisation of the firm's own country (the Danish houses, ERST and the Danish
+ * partners for DK firms; Region Kalmar län and the Swedish partners for SE firms). seed/language.test.ts checks it.
+ */
+export const DASHBOARD_TEXTS = {
+  firstMeeting: { DK: 'Første møde (demo)', SE: 'Första mötet (demo)' },
+  growthMapping: { DK: 'Vækstkortlægning med Væksthjulet (demo)', SE: 'Tillväxtkartläggning med Tillväxthjulet (demo)' },
+  milestoneSet: { DK: 'Milepæl i vækstplanen sat (demo)', SE: 'Milstolpe i tillväxtplanen satt (demo)' },
+  partnership: { DK: 'Vækstpartnerskab indgået (demo)', SE: 'Tillväxtpartnerskap ingått (demo)' },
+  referred: { DK: 'Henvist (demo)', SE: 'Hänvisad (demo)' },
+  referralReason: { DK: 'Hjælp til fokusområderne fra vækstkortlægningen (demo).', SE: 'Hjälp med fokusområdena från tillväxtkartläggningen (demo).' },
+  firstContactAfterReferral: { DK: 'Første kontakt efter henvisning (demo)', SE: 'Första kontakt efter hänvisning (demo)' },
+  enrolled: { DK: 'Optaget på vækstforløbet (demo)', SE: 'Antagen till tillväxtprogrammet (demo)' },
+  outcomeSelfReported: { DK: 'Resultater indberettet af virksomheden (demo)', SE: 'Resultat rapporterat av företaget (demo)' },
+  outcomeRegisterMeasured: { DK: 'Målt i registrene (demo)', SE: 'Mätt i registren (demo)' },
+  milestoneTitle: { DK: 'Vækstplan: ', SE: 'Tillväxtplan: ' },
+  milestoneOwner: { DK: 'Virksomhedens ejer (demo)', SE: 'Företagets ägare (demo)' },
+  programmeName: { DK: 'Vækstforløb ', SE: 'Tillväxtprogram ' },
+  programmeDescription: { DK: 'Erhvervshusets vækstforløb for vækstkortlagte virksomheder (demo).', SE: 'Regionens tillväxtprogram för kartlagda företag (demo).' },
+} as const;
+/** The Growth Wheel's decision areas (Væksthjulet / Tillväxthjulet), as in client/src/ui/messages.ts, lower case for a title. */
+export const DECISION_AREA_NAMES: Record<'DK' | 'SE', Record<string, string>> = {
+  DK: {
+    ADMINISTRATION: 'administration', BUSINESS_CONCEPT: 'forretningskoncept', COMMUNICATION: 'kommunikation', COMPETITIVE_POSITION: 'konkurrenceposition',
+    CUSTOMER_SEGMENTS: 'kundesegmenter', EMPLOYEES: 'medarbejdere', FINANCING: 'finansiering', INTERNATIONALISATION: 'internationalisering', INVESTORS: 'investorer',
+    LEGAL_STRUCTURE: 'juridisk struktur', MANAGEMENT: 'ledelse', MARKETING: 'markedsføring', NETWORK: 'netværk', OPERATIONS: 'drift', OWNERSHIP: 'ejerskab',
+    PARTNERS: 'partnere', PRODUCTS_AND_SERVICES: 'produkter og ydelser', PROFITABILITY: 'rentabilitet', SALES: 'salg', VISION: 'vision',
+  },
+  SE: {
+    ADMINISTRATION: 'administration', BUSINESS_CONCEPT: 'affärsidé', COMMUNICATION: 'kommunikation', COMPETITIVE_POSITION: 'konkurrensposition',
+    CUSTOMER_SEGMENTS: 'kundsegment', EMPLOYEES: 'medarbetare', FINANCING: 'finansiering', INTERNATIONALISATION: 'internationalisering', INVESTORS: 'investerare',
+    LEGAL_STRUCTURE: 'juridisk struktur', MANAGEMENT: 'ledning', MARKETING: 'marknadsföring', NETWORK: 'nätverk', OPERATIONS: 'drift', OWNERSHIP: 'ägande',
+    PARTNERS: 'partner', PRODUCTS_AND_SERVICES: 'produkter och tjänster', PROFITABILITY: 'lönsamhet', SALES: 'försäljning', VISION: 'vision',
+  },
+};
+const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
+/** SQL choosing the text of the row's country (`country` is an SQL expression giving 'DK' or 'SE'). */
+const L = (key: keyof typeof DASHBOARD_TEXTS, country: string) =>
+  `(CASE WHEN ${country} = 'DK' THEN ${lit(DASHBOARD_TEXTS[key].DK)} ELSE ${lit(DASHBOARD_TEXTS[key].SE)} END)`;
+/** SQL naming a decision area (an SQL text expression) in the row's language. */
+const AREA = (area: string, country: string) =>
+  `(CASE WHEN ${country} = 'DK' THEN ${lit(JSON.stringify(DECISION_AREA_NAMES.DK))}::jsonb ELSE ${lit(JSON.stringify(DECISION_AREA_NAMES.SE))}::jsonb END ->> ${area})`;
+/** The demo growth programmes of step 2 (one per house, either language). */
+const DEMO_PROGRAMME = (p: string) =>
+  `(${p}.name LIKE ${lit(DASHBOARD_TEXTS.programmeName.DK + '%')} OR ${p}.name LIKE ${lit(DASHBOARD_TEXTS.programmeName.SE + '%')}) AND ${p}.starts_on = '${DASHBOARD_ACTIVITY_START}'::date`;
+
 const FOCUS_WEIGHTS: Record<string, number> = {
   SALES: 3, FINANCING: 2.6, INTERNATIONALISATION: 2.4, MARKETING: 2, MANAGEMENT: 1.8, CUSTOMER_SEGMENTS: 1.5, EMPLOYEES: 1.4, PROFITABILITY: 1.3,
   VISION: 1, BUSINESS_CONCEPT: 1, OWNERSHIP: 0.6, LEGAL_STRUCTURE: 0.4, PRODUCTS_AND_SERVICES: 1.2, COMPETITIVE_POSITION: 1, OPERATIONS: 1,
@@ -117,7 +164,7 @@ export async function seedDashboardActivity(em: EntityManager, orgs: Map<string,
   );
   await em.query(
     `CREATE TEMP TABLE dash_ref ON COMMIT DROP AS
-     SELECT w.firm_id, w.referral_id, w.house_id AS sender_id, w.ref_at AS sent_at,
+     SELECT w.firm_id, w.country, w.referral_id, w.house_id AS sender_id, w.ref_at AS sent_at,
             CASE
               WHEN w.r_receiver < CASE WHEN w.ref_at < ${START} + interval '365 days' THEN 0.20 ELSE 0.38 END
                 THEN CASE WHEN w.country = 'DK' THEN ${O('advisorDk')} ELSE ${O('advisorSe')} END
@@ -146,7 +193,7 @@ export async function seedDashboardActivity(em: EntityManager, orgs: Map<string,
   await em.query(
     `INSERT INTO referral (id, firm_id, sender_organisation_id, receiver_organisation_id, status, reason, sent_at, status_changed_at)
      SELECT r.referral_id, r.firm_id, r.sender_id, r.receiver_id, last.status::referral_status,
-            'Help with the focus areas of the growth mapping (demo).', r.sent_at, last.at
+            ${L('referralReason', 'r.country')}, r.sent_at, last.at
        FROM dash_ref r JOIN (SELECT DISTINCT ON (s.referral_id) s.referral_id, s.status, s.at FROM dash_step s ORDER BY s.referral_id, s.n DESC) last
          ON last.referral_id = r.referral_id`,
   );
@@ -158,14 +205,14 @@ export async function seedDashboardActivity(em: EntityManager, orgs: Map<string,
   // 2. Growth-plan milestones (current state) and the house's growth programme with its enrolments.
   await em.query(
     `INSERT INTO growth_plan_milestone (id, firm_id, organisation_id, title, owner_name, due_on, status, version, created_at, updated_at)
-     SELECT w.milestone_id, w.firm_id, w.house_id, 'Growth plan: ' || lower(replace(w.focus[1], '_', ' ')), 'The firm''s owner (demo)',
+     SELECT w.milestone_id, w.firm_id, w.house_id, ${L('milestoneTitle', 'w.country')} || ${AREA('w.focus[1]', 'w.country')}, ${L('milestoneOwner', 'w.country')},
             (w.plan_at + interval '120 days')::date, (CASE WHEN w.r_plan < 0.2 THEN 'DONE' WHEN w.r_plan < 0.4 THEN 'IN_PROGRESS' ELSE 'PLANNED' END)::milestone_status,
             1, w.plan_at, w.plan_at
        FROM dash_work w WHERE w.plan_at < ${END}`,
   );
   await em.query(
     `CREATE TEMP TABLE dash_enrol ON COMMIT DROP AS
-     SELECT w.firm_id, w.enrolment_id, w.house_id, w.enrol_at,
+     SELECT w.firm_id, w.country, w.enrolment_id, w.house_id, w.enrol_at,
             CASE WHEN w.r_enrol_state < 0.55 THEN 'COMPLETED' WHEN w.r_enrol_state < 0.70 THEN 'DROPPED_OUT' END AS outcome,
             w.enrol_at + ${DAYS('40 + floor(w.r_enrol_state_delay * 80)')} AS outcome_at
        FROM dash_work w WHERE w.enrol_at < ${END}`,
@@ -173,15 +220,15 @@ export async function seedDashboardActivity(em: EntityManager, orgs: Map<string,
   await em.query(
     `INSERT INTO programme (operator_organisation_id, kind, name, description, starts_on, ends_on, capacity, state,
                             eligible_growth_potential_levels, eligible_region_ids, eligible_industry_code_prefixes, eligible_size_classes, version)
-     SELECT e.house_id, 'DEVELOPMENT_PROGRAMME', 'Vækstforløb ' || o.name || ' 2025-26', 'The house''s growth programme for mapped firms (demo).',
+     SELECT e.house_id, 'DEVELOPMENT_PROGRAMME', ${L('programmeName', 'e.country')} || o.name || ' 2025-26', ${L('programmeDescription', 'e.country')},
             '${DASHBOARD_ACTIVITY_START}'::date, ('${DASHBOARD_ACTIVITY_END}'::date - 1), GREATEST(10, ceil(count(*) * 1.25))::int, 'RUNNING', '{}', '{}', '{}', '{}', 1
-       FROM dash_enrol e JOIN organisation o ON o.id = e.house_id GROUP BY e.house_id, o.name`,
+       FROM dash_enrol e JOIN organisation o ON o.id = e.house_id GROUP BY e.house_id, o.name, e.country`,
   );
   await em.query(
     `INSERT INTO programme_enrolment (id, programme_id, firm_id, state, version, created_at, updated_at)
      SELECT e.enrolment_id, p.id, e.firm_id, (CASE WHEN e.outcome_at < ${END} THEN COALESCE(e.outcome, 'ENROLLED') ELSE 'ENROLLED' END)::programme_enrolment_state,
             1, e.enrol_at, e.enrol_at
-       FROM dash_enrol e JOIN programme p ON p.operator_organisation_id = e.house_id AND p.name LIKE 'Vækstforløb %' AND p.starts_on = '${DASHBOARD_ACTIVITY_START}'::date`,
+       FROM dash_enrol e JOIN programme p ON p.operator_organisation_id = e.house_id AND ${DEMO_PROGRAMME('p')}`,
   );
   await em.query(
     `INSERT INTO programme_enrolment_event (enrolment_id, state, note, recorded_at)
@@ -203,11 +250,11 @@ export async function seedDashboardActivity(em: EntityManager, orgs: Map<string,
   const areas = Object.keys(FOCUS_WEIGHTS);
   await em.query(
     `INSERT INTO touchpoint (firm_id, organisation_id, kind, occurred_at, recorded_at, summary, details, referral_id, milestone_id)
-     SELECT w.firm_id, w.house_id, 'FIRST_CONTACT'::touchpoint_kind, w.t_contact, w.t_contact + interval '2 hours', 'First meeting (demo)',
+     SELECT w.firm_id, w.house_id, 'FIRST_CONTACT'::touchpoint_kind, w.t_contact, w.t_contact + interval '2 hours', ${L('firstMeeting', 'w.country')},
             jsonb_build_object('channel', (ARRAY['MEETING', 'PHONE', 'EVENT', 'WEBSITE', 'EMAIL'])[1 + floor(w.r_channel * 5)::int], 'topic', NULL), NULL::uuid, NULL::uuid
        FROM dash_work w
      UNION ALL
-     SELECT w.firm_id, w.house_id, 'GROWTH_MAPPING', w.map_at, w.map_at + interval '2 hours', 'Growth mapping with the Growth Wheel (demo)',
+     SELECT w.firm_id, w.house_id, 'GROWTH_MAPPING', w.map_at, w.map_at + interval '2 hours', ${L('growthMapping', 'w.country')},
             jsonb_build_object('focusAreas', to_jsonb(w.focus), 'ambition', NULL, 'scores',
               (SELECT jsonb_agg(jsonb_build_object('decisionArea', a.area, 'score',
                         CASE WHEN a.area = ANY(w.focus) THEN 1 + floor(${R(':s1', 'w.ident || a.area')} * 2)::int
@@ -215,27 +262,27 @@ export async function seedDashboardActivity(em: EntityManager, orgs: Map<string,
                  FROM unnest($1::text[]) WITH ORDINALITY AS a(area, ord))), NULL, NULL
        FROM dash_work w WHERE w.map_at IS NOT NULL
      UNION ALL
-     SELECT m.firm_id, m.organisation_id, 'GROWTH_PLAN_MILESTONE', m.created_at, m.created_at + interval '1 hour', 'Growth-plan milestone set (demo)',
+     SELECT m.firm_id, m.organisation_id, 'GROWTH_PLAN_MILESTONE', m.created_at, m.created_at + interval '1 hour', ${L('milestoneSet', 'w.country')},
             jsonb_build_object('milestoneId', m.id, 'title', m.title, 'ownerName', m.owner_name, 'dueOn', m.due_on, 'status', m.status, 'previousStatus', NULL), NULL, m.id
        FROM growth_plan_milestone m JOIN dash_work w ON w.milestone_id = m.id
      UNION ALL
-     SELECT w.firm_id, w.house_id, 'GROWTH_PARTNERSHIP', w.part_at, w.part_at + interval '2 hours', 'Growth partnership agreed (demo)',
+     SELECT w.firm_id, w.house_id, 'GROWTH_PARTNERSHIP', w.part_at, w.part_at + interval '2 hours', ${L('partnership', 'w.country')},
             jsonb_build_object('periodStart', w.part_at::date, 'periodEnd', (w.part_at + interval '2 years')::date,
               'committedExtraJobs', 1 + floor(w.r_outcome_value * 9)::int, 'committedExtraRevenue', (1 + floor(w.r_outcome_value * 20)) * 500000,
               'committedExtraExport', floor(w.r_outcome_value * 10) * 250000, 'currency', CASE WHEN w.country = 'DK' THEN 'DKK' ELSE 'SEK' END), NULL, NULL
        FROM dash_work w WHERE w.part_at < ${END}
      UNION ALL
-     SELECT r.firm_id, r.sender_id, 'REFERRAL', r.sent_at, r.sent_at + interval '1 hour', 'Referred (demo)',
-            jsonb_build_object('referralId', r.referral_id, 'receiverOrganisationId', r.receiver_id, 'reason', 'Help with the focus areas of the growth mapping (demo).'), r.referral_id, NULL
+     SELECT r.firm_id, r.sender_id, 'REFERRAL', r.sent_at, r.sent_at + interval '1 hour', ${L('referred', 'r.country')},
+            jsonb_build_object('referralId', r.referral_id, 'receiverOrganisationId', r.receiver_id, 'reason', ${L('referralReason', 'r.country')}), r.referral_id, NULL
        FROM dash_ref r
      UNION ALL
-     SELECT s.firm_id, s.receiver_id, 'FIRST_CONTACT', s.at, s.at + interval '1 hour', 'First contact after a referral (demo)',
+     SELECT s.firm_id, s.receiver_id, 'FIRST_CONTACT', s.at, s.at + interval '1 hour', ${L('firstContactAfterReferral', 'r.country')},
             jsonb_build_object('channel', 'REFERRAL', 'topic', NULL), s.referral_id, NULL
-       FROM dash_step s WHERE s.status = 'FIRST_CONTACT'
+       FROM dash_step s JOIN dash_ref r ON r.referral_id = s.referral_id WHERE s.status = 'FIRST_CONTACT'
      UNION ALL
-     SELECT e.firm_id, e.house_id, 'PROGRAMME_ENROLMENT', e.enrol_at, e.enrol_at + interval '1 hour', 'Enrolled in the growth programme (demo)',
+     SELECT e.firm_id, e.house_id, 'PROGRAMME_ENROLMENT', e.enrol_at, e.enrol_at + interval '1 hour', ${L('enrolled', 'e.country')},
             jsonb_build_object('programmeName', p.name, 'operatorOrganisationId', e.house_id, 'startsOn', p.starts_on), NULL, NULL
-       FROM dash_enrol e JOIN programme p ON p.operator_organisation_id = e.house_id AND p.name LIKE 'Vækstforløb %' AND p.starts_on = '${DASHBOARD_ACTIVITY_START}'::date`,
+       FROM dash_enrol e JOIN programme p ON p.operator_organisation_id = e.house_id AND ${DEMO_PROGRAMME('p')}`,
     [areas],
   );
   // Outcomes of the firms in growth partnerships: self-reported by the firm to the house, and measured on
@@ -248,14 +295,14 @@ export async function seedDashboardActivity(em: EntityManager, orgs: Map<string,
      )
      INSERT INTO touchpoint (firm_id, organisation_id, kind, occurred_at, recorded_at, summary, details)
      SELECT o.firm_id, o.house_id, 'OUTCOME_REPORT'::touchpoint_kind, o.self_on::timestamp AT TIME ZONE 'Europe/Copenhagen' + interval '10 hours',
-            o.self_on::timestamp AT TIME ZONE 'Europe/Copenhagen' + interval '11 hours', 'Outcome reported by the firm (demo)',
+            o.self_on::timestamp AT TIME ZONE 'Europe/Copenhagen' + interval '11 hours', ${L('outcomeSelfReported', 'o.country')},
             jsonb_build_object('measuredOn', o.self_on, 'source', 'SELF_REPORTED', 'jobs', COALESCE(o.employees, 1) + 1 + floor(o.r_outcome_value * 6)::int,
               'revenue', (COALESCE(o.employees, 1) * 900000 + floor(o.r_outcome_value * 4000000))::float8,
               'exportRevenue', (floor(o.r_outcome_value * 1500000))::float8, 'currency', CASE WHEN o.country = 'DK' THEN 'DKK' ELSE 'SEK' END)
        FROM o WHERE o.self_on < '${DASHBOARD_ACTIVITY_END}'::date
      UNION ALL
      SELECT o.firm_id, ${O('erst')}, 'OUTCOME_REPORT', o.register_on::timestamp AT TIME ZONE 'Europe/Copenhagen' + interval '40 days',
-            o.register_on::timestamp AT TIME ZONE 'Europe/Copenhagen' + interval '40 days', 'Measured on the registers (demo)',
+            o.register_on::timestamp AT TIME ZONE 'Europe/Copenhagen' + interval '40 days', ${L('outcomeRegisterMeasured', 'o.country')},
             jsonb_build_object('measuredOn', o.register_on, 'source', 'REGISTER_MEASURED', 'jobs', COALESCE(o.employees, 1) + floor(o.r_outcome_value * 4)::int,
               'revenue', (COALESCE(o.employees, 1) * 850000 + floor(o.r_outcome_value * 3000000))::float8, 'exportRevenue', NULL, 'currency', 'DKK')
        FROM o WHERE o.country = 'DK' AND o.r_outcome < 0.6 AND o.register_on + 40 < '${DASHBOARD_ACTIVITY_END}'::date`,

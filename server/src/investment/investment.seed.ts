@@ -34,25 +34,25 @@ export async function seedInvestment(em: EntityManager, orgs: Map<string, Organi
   const d1 = await em.save(
     em.create(Delegation, {
       receptionOrganisationId: copcap.id,
-      name: 'Shenzhen cleantech delegation',
+      name: 'Cleantech-delegation fra Shenzhen',
       originCountry: 'CN',
       sectorFocus: SectorFocus.CLEANTECH,
       visitStartsOn: '2015-03-09',
       visitEndsOn: '2015-03-11',
       visitorCount: 18,
-      programme: 'Day 1: Copenhagen Capacity briefing, Nordhavn. Day 2: Albertslund street-light lab (DOLL). Day 3: Høje-Taastrup district heating and B2B meetings.',
+      programme: 'Dag 1: briefing hos Copenhagen Capacity, Nordhavn. Dag 2: Albertslunds gadelyslaboratorium (DOLL). Dag 3: fjernvarme i Høje-Taastrup og B2B-møder.',
     }),
   );
   const d2 = await em.save(
     em.create(Delegation, {
       receptionOrganisationId: copcap.id,
-      name: 'Guangdong water technology delegation',
+      name: 'Vandteknologidelegation fra Guangdong',
       originCountry: 'CN',
       sectorFocus: SectorFocus.CLEANTECH,
       visitStartsOn: '2015-06-16',
       visitEndsOn: '2015-06-17',
       visitorCount: 11,
-      programme: 'Roskilde wastewater plant, Køge harbour climate adaptation, matchmaking with water-tech firms.',
+      programme: 'Roskilde renseanlæg, klimatilpasning af Køge Havn, matchmaking med vandteknologivirksomheder.',
     }),
   );
   await em.insert(DelegationHost, [
@@ -63,9 +63,9 @@ export async function seedInvestment(em: EntityManager, orgs: Map<string, Organi
     { delegationId: d2.id, municipalityId: id('mun:DK:259') },
   ]);
   await em.insert(DelegationFollowUp, [
-    { delegationId: d1.id, note: 'B2B meetings followed up: 12 firms in contact, a pilot of smart street lighting agreed in Albertslund.', contactsMade: 12, projectsStarted: 1, establishments: 0, jobsCreated: 0, recordedByUserId: investment },
-    { delegationId: d1.id, note: 'Chinese LED manufacturer opened a sales office in Copenhagen.', contactsMade: 2, projectsStarted: 0, establishments: 1, jobsCreated: 6, recordedByUserId: investment },
-    { delegationId: d2.id, note: 'Three water-tech firms invited to Guangzhou; one joint feasibility study started.', contactsMade: 6, projectsStarted: 1, establishments: 0, jobsCreated: 0, recordedByUserId: investment },
+    { delegationId: d1.id, note: 'Opfølgning på B2B-møderne: 12 virksomheder i kontakt, et pilotprojekt med intelligent gadebelysning aftalt i Albertslund.', contactsMade: 12, projectsStarted: 1, establishments: 0, jobsCreated: 0, recordedByUserId: investment },
+    { delegationId: d1.id, note: 'Kinesisk LED-producent har åbnet et salgskontor i København.', contactsMade: 2, projectsStarted: 0, establishments: 1, jobsCreated: 6, recordedByUserId: investment },
+    { delegationId: d2.id, note: 'Tre vandteknologivirksomheder inviteret til Guangzhou; en fælles forundersøgelse er sat i gang.', contactsMade: 6, projectsStarted: 1, establishments: 0, jobsCreated: 0, recordedByUserId: investment },
   ]);
 
   // Establishment inquiries from Business Sweden to Region Kalmar län and its etableringsgrupp.
@@ -73,8 +73,8 @@ export async function seedInvestment(em: EntityManager, orgs: Map<string, Organi
   const i1 = await em.save(
     em.create(EstablishmentInquiry, {
       codeName: 'EI-K4LM2Q',
-      projectName: 'Project Nordlicht: battery cathode materials plant',
-      summary: 'German battery-materials producer looking for a 40 ha site with port access and 60 MW grid capacity; decision within 12 months.',
+      projectName: 'Projekt Nordlicht: fabrik för katodmaterial till batterier',
+      summary: 'Tysk tillverkare av batterimaterial söker en tomt på 40 ha med hamnläge och 60 MW nätkapacitet; beslut inom 12 månader.',
       receivedFromOrganisationId: businessSweden.id,
       coordinatorOrganisationId: kalmarRegion.id,
       state: InquiryState.ACTIVE,
@@ -87,8 +87,8 @@ export async function seedInvestment(em: EntityManager, orgs: Map<string, Organi
   const i2 = await em.save(
     em.create(EstablishmentInquiry, {
       codeName: 'EI-7RBX3N',
-      projectName: 'Project Laks: salmon processing and packaging',
-      summary: 'Norwegian seafood group considering a processing site near the E22 with rail connection.',
+      projectName: 'Projekt Laks: beredning och förpackning av lax',
+      summary: 'Norsk sjömatskoncern överväger en anläggning för beredning nära E22 med järnvägsanslutning.',
       receivedFromOrganisationId: businessSweden.id,
       coordinatorOrganisationId: kalmarRegion.id,
       state: InquiryState.LEAD,
@@ -100,17 +100,19 @@ export async function seedInvestment(em: EntityManager, orgs: Map<string, Organi
   );
   await em.insert(EstablishmentGroupMember, [i1, i2].flatMap((i) => group.map((municipalityId) => ({ inquiryId: i.id, municipalityId }))));
   await em.insert(InquiryStateChange, [
-    { inquiryId: i1.id, fromState: null, toState: InquiryState.LEAD, note: 'Received from Business Sweden', changedAt: new Date('2025-09-02T08:30:00Z'), changedByUserId: coordinator, changedByOrganisationId: kalmarRegion.id },
-    { inquiryId: i1.id, fromState: InquiryState.LEAD, toState: InquiryState.ACTIVE, note: 'Site visit requested', changedAt: new Date('2025-10-14T13:00:00Z'), changedByUserId: coordinator, changedByOrganisationId: kalmarRegion.id },
-    { inquiryId: i2.id, fromState: null, toState: InquiryState.LEAD, note: 'Received from Business Sweden', changedAt: new Date('2026-01-20T09:15:00Z'), changedByUserId: coordinator, changedByOrganisationId: kalmarRegion.id },
+    { inquiryId: i1.id, fromState: null, toState: InquiryState.LEAD, note: 'Mottagen från Business Sweden', changedAt: new Date('2025-09-02T08:30:00Z'), changedByUserId: coordinator, changedByOrganisationId: kalmarRegion.id },
+    { inquiryId: i1.id, fromState: InquiryState.LEAD, toState: InquiryState.ACTIVE, note: 'Platsbesök begärt', changedAt: new Date('2025-10-14T13:00:00Z'), changedByUserId: coordinator, changedByOrganisationId: kalmarRegion.id },
+    { inquiryId: i2.id, fromState: null, toState: InquiryState.LEAD, note: 'Mottagen från Business Sweden', changedAt: new Date('2026-01-20T09:15:00Z'), changedByUserId: coordinator, changedByOrganisationId: kalmarRegion.id },
   ]);
   await em.insert(EstablishmentOffer, [
-    { inquiryId: i1.id, municipalityId: id('mun:SE:0880'), description: 'Kalmar: 45 ha at Tvärskogen logistics area, 70 MW grid connection planned 2027, port 12 km.' },
-    { inquiryId: i1.id, municipalityId: id('mun:SE:0882'), description: 'Oskarshamn: Industrial site by the deep-water port, existing 130 kV substation, process-industry workforce.' },
-    { inquiryId: i2.id, municipalityId: id('mun:SE:0881'), description: 'Nybro: 8 ha by the rail line, municipal support with recruitment.' },
+    { inquiryId: i1.id, municipalityId: id('mun:SE:0880'), description: 'Kalmar: 45 ha på Tvärskogens logistikområde, 70 MW nätanslutning planerad 2027, 12 km till hamnen.' },
+    { inquiryId: i1.id, municipalityId: id('mun:SE:0882'), description: 'Oskarshamn: industrimark vid djuphamnen, befintligt 130 kV-ställverk, arbetskraft med erfarenhet från processindustrin.' },
+    { inquiryId: i2.id, municipalityId: id('mun:SE:0881'), description: 'Nybro: 8 ha vid järnvägen, kommunalt stöd vid rekrytering.' },
   ]);
 
   // Investor portal (Greater Copenhagen): listed projects, one below the threshold (unlisted), one completed.
+  // Titles and descriptions stay English on purpose: the portal addresses foreign investors (as Invest in
+  // Greater Copenhagen does); the internal notes are Copenhagen Capacity's own, in Danish.
   const project = (p: Partial<InvestorPortalProject>) => ({
     ownerOrganisationId: copcap.id,
     description: null,
@@ -133,7 +135,7 @@ export async function seedInvestment(em: EntityManager, orgs: Map<string, Organi
       publicOwnerOrganisationId: id('mun:DK:101'),
       municipalityId: id('mun:DK:101'),
       expectedStartYear: 2016,
-      internalNotes: 'Investor interest from two Nordic pension funds; do not publish.',
+      internalNotes: 'Investorinteresse fra to nordiske pensionskasser; må ikke offentliggøres.',
       listed: true,
     }),
     project({
@@ -166,7 +168,7 @@ export async function seedInvestment(em: EntityManager, orgs: Map<string, Organi
       estimatedInvestmentDkk: '60000000.00',
       publicOwnerOrganisationId: id('mun:DK:265'),
       municipalityId: id('mun:DK:265'),
-      internalNotes: 'Below the listing threshold; kept for the pipeline.',
+      internalNotes: 'Under tærsklen for optagelse på portalen; beholdes i pipelinen.',
       listed: false,
     }),
     project({
@@ -176,7 +178,7 @@ export async function seedInvestment(em: EntityManager, orgs: Map<string, Organi
       estimatedInvestmentDkk: '21300000000.00',
       publicOwnerOrganisationId: id('mun:DK:101'),
       municipalityId: id('mun:DK:101'),
-      internalNotes: 'Completed 2019: no longer meets the criteria, so it is off the portal although still marked listed.',
+      internalNotes: 'Afsluttet 2019: opfylder ikke længere kriterierne, så det er ikke på portalen, selv om det stadig er markeret som optaget.',
       listed: true,
     }),
   ]);

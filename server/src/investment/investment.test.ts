@@ -48,8 +48,8 @@ describe('establishment inquiries: who sees the confidential project name and th
     expect(r.errors).toBeUndefined();
     expect(r.data.establishmentInquiry).toMatchObject({
       codeName: 'EI-K4LM2Q',
-      displayName: 'Project Nordlicht: battery cathode materials plant',
-      confidentialProjectName: 'Project Nordlicht: battery cathode materials plant',
+      displayName: 'Projekt Nordlicht: fabrik för katodmaterial till batterier',
+      confidentialProjectName: 'Projekt Nordlicht: fabrik för katodmaterial till batterier',
       myRole: 'COORDINATOR',
       state: 'ACTIVE',
     });
@@ -66,7 +66,7 @@ describe('establishment inquiries: who sees the confidential project name and th
 
   it('a municipality in the group sees the confidential name but only its own offer, not a competitor\'s', async () => {
     const osk = await app.exec(INQUIRY, { id: nordlicht }, { email: OSKARSHAMN });
-    expect(osk.data.establishmentInquiry).toMatchObject({ myRole: 'GROUP_MUNICIPALITY', confidentialProjectName: 'Project Nordlicht: battery cathode materials plant' });
+    expect(osk.data.establishmentInquiry).toMatchObject({ myRole: 'GROUP_MUNICIPALITY', confidentialProjectName: 'Projekt Nordlicht: fabrik för katodmaterial till batterier' });
     expect(offerNames(osk)).toEqual(['Oskarshamn kommun']);
     expect(JSON.stringify(osk.data)).not.toContain('Tvärskogen'); // Kalmar's offer text
     // Nybro (no offer on this one) sees none.
@@ -95,7 +95,7 @@ describe('establishment inquiries: who sees the confidential project name and th
     const list = await app.exec(INQUIRIES, {}, { email: MORBYLANGA });
     expect(list.data.establishmentInquiries.edges).toHaveLength(2);
     const text = JSON.stringify(list.data);
-    for (const secret of ['Nordlicht', 'Laks', 'Tvärskogen', 'Nybro', 'battery']) expect(text).not.toContain(secret);
+    for (const secret of ['Nordlicht', 'Laks', 'Tvärskogen', 'Nybro', 'batteri']) expect(text).not.toContain(secret);
   });
 
   it('an organisation outside the region sees nothing: by id, in the list, in the pipeline aggregate', async () => {
@@ -289,7 +289,7 @@ describe('delegations and the shared reception', () => {
   it('the reception sees its delegations with value created, not only visitors', async () => {
     const r = await app.exec(DELEGATIONS, {}, { email: COPCAP });
     const names = r.data.delegations.edges.map((e: any) => e.node.name);
-    expect(names).toEqual(['Guangdong water technology delegation', 'Shenzhen cleantech delegation']);
+    expect(names).toEqual(['Vandteknologidelegation fra Guangdong', 'Cleantech-delegation fra Shenzhen']);
     const shenzhen = r.data.delegations.edges[1].node;
     expect(shenzhen).toMatchObject({ originCountry: 'CN', sectorFocus: 'CLEANTECH', visitorCount: 18, results: { followUpCount: 2, contactsMade: 14, projectsStarted: 1, establishments: 1, jobsCreated: 6 } });
     const totals = await app.exec(RESULTS, {}, { email: COPCAP });
@@ -298,9 +298,9 @@ describe('delegations and the shared reception', () => {
 
   it('a hosting municipality sees the delegation it hosted only; another organisation sees none (list, id, aggregate)', async () => {
     const kbh = await app.exec(DELEGATIONS, {}, { email: KBH });
-    expect(kbh.data.delegations.edges.map((e: any) => e.node.name)).toEqual(['Shenzhen cleantech delegation']);
+    expect(kbh.data.delegations.edges.map((e: any) => e.node.name)).toEqual(['Cleantech-delegation fra Shenzhen']);
     const id = kbh.data.delegations.edges[0].node.id;
-    const [{ id: hidden }] = await app.ds.query(`SELECT id FROM delegation WHERE name LIKE 'Guangdong%'`);
+    const [{ id: hidden }] = await app.ds.query(`SELECT id FROM delegation WHERE name LIKE 'Vandteknologidelegation%'`);
     expect((await app.exec(`query($id: ID!) { delegation(id: $id) { id } }`, { id: hidden }, { email: KBH })).data.delegation).toBeNull();
     for (const caller of [{ email: HOVED }, KEY]) {
       expect((await app.exec(DELEGATIONS, {}, caller)).data.delegations.edges).toEqual([]);
@@ -324,7 +324,7 @@ describe('delegations and the shared reception', () => {
   });
 
   it('follow-ups add to the results; negative values are refused', async () => {
-    const [{ id }] = await app.ds.query(`SELECT id FROM delegation WHERE name LIKE 'Guangdong%'`);
+    const [{ id }] = await app.ds.query(`SELECT id FROM delegation WHERE name LIKE 'Vandteknologidelegation%'`);
     const Q = `mutation($i: RecordDelegationFollowUpInput!) { recordDelegationFollowUp(input: $i) { followUp { recordedAt jobsCreated } userErrors { field code } } }`;
     const neg = await app.exec(Q, { i: { delegationId: id, note: 'x', jobsCreated: -1 } }, { email: COPCAP });
     expect(neg.data.recordDelegationFollowUp.userErrors[0].field).toEqual(['input', 'jobsCreated']);

@@ -36,7 +36,7 @@ export async function seedJourneys(em: EntityManager, orgs: Map<string, Organisa
   firms.forEach((firm, i) => {
     touchpoints.push({
       firmId: firm.id, organisationId: midt, recordedByUserId: mette, kind: TouchpointKind.FIRST_CONTACT, occurredAt: at(12 - i),
-      summary: 'Første møde om vækstplaner', details: { channel: ContactChannel.MEETING, topic: 'Growth and export' },
+      summary: 'Første møde om vækstplaner', details: { channel: ContactChannel.MEETING, topic: 'Vækst og eksport' },
     });
     if (i < 4) {
       touchpoints.push({
@@ -45,11 +45,11 @@ export async function seedJourneys(em: EntityManager, orgs: Map<string, Organisa
         details: {
           scores: areas.map((decisionArea, k) => ({ decisionArea, score: 1 + ((k + i) % 5) })),
           focusAreas: [GrowthWheelDecisionArea.SALES, GrowthWheelDecisionArea.FINANCING, GrowthWheelDecisionArea.INTERNATIONALISATION],
-          ambition: 'Double export within three years',
+          ambition: 'Fordoble eksporten inden for tre år',
         },
       });
       milestones.push({
-        firmId: firm.id, organisationId: midt, title: 'Export plan for Germany', ownerName: 'CEO', dueOn: at(-5 - i).toISOString().slice(0, 10),
+        firmId: firm.id, organisationId: midt, title: 'Eksportplan for Tyskland', ownerName: 'Direktøren', dueOn: at(-5 - i).toISOString().slice(0, 10),
         status: MilestoneStatus.PLANNED,
       });
     }
@@ -64,7 +64,7 @@ export async function seedJourneys(em: EntityManager, orgs: Map<string, Organisa
 
   // A referral to a private advisor, waiting in its inbox.
   const referral = await em.save(em.create(Referral, {
-    firmId: firms[0].id, senderOrganisationId: midt, receiverOrganisationId: advisor, status: ReferralStatus.SENT, reason: 'Help with financing the export plan',
+    firmId: firms[0].id, senderOrganisationId: midt, receiverOrganisationId: advisor, status: ReferralStatus.SENT, reason: 'Hjælp til finansiering af eksportplanen',
   }));
   await em.insert(ReferralStep, { referralId: referral.id, status: ReferralStatus.SENT, byUserId: mette, byOrganisationId: midt, note: null });
   touchpoints.push({
@@ -75,13 +75,13 @@ export async function seedJourneys(em: EntityManager, orgs: Map<string, Organisa
   // Another growth house's entry about the same firm (shown to Midtjylland only as hidden).
   touchpoints.push({
     firmId: firms[1].id, organisationId: hoved, recordedByUserId: hanne, kind: TouchpointKind.EVENT_ATTENDANCE, occurredAt: at(6),
-    details: { eventName: 'Growth camp Copenhagen', organiserName: 'Erhvervshus Hovedstaden' },
+    details: { eventName: 'Vækstcamp København', organiserName: 'Erhvervshus Hovedstaden' },
   });
   await em.insert(Touchpoint, touchpoints as never);
 
   // Firm 0 consented that Midtjylland shows its entries to all public business-support actors for a year.
   await em.insert(FirmConsent, {
-    firmId: firms[0].id, organisationId: midt, scope: ConsentScope.ALL_PUBLIC_BUSINESS_SUPPORT, purpose: 'Coordinated growth support',
+    firmId: firms[0].id, organisationId: midt, scope: ConsentScope.ALL_PUBLIC_BUSINESS_SUPPORT, purpose: 'Koordineret vækstindsats',
     validUntil: new Date(now + 365 * DAY), recordedByUserId: mette, withdrawnAt: null, withdrawnByUserId: null,
   });
   await em.insert(GrowthPotentialAssessment, firms.slice(0, 3).map((f, i) => ({
@@ -89,8 +89,8 @@ export async function seedJourneys(em: EntityManager, orgs: Map<string, Organisa
     segment: [FirmSegment.GROWTH_FIRM, FirmSegment.ESTABLISHED, FirmSegment.ENTREPRENEUR][i], rationale: null, assessedByUserId: mette,
   })));
   await em.insert(ContactPerson, {
-    firmId: firms[0].id, organisationId: midt, name: 'Jens Demo', role: 'CEO', email: 'jens@example.invalid', phone: '+45 12 34 56 78',
-    sensitiveNote: 'On sick leave until next month (demo)', createdByUserId: mette,
+    firmId: firms[0].id, organisationId: midt, name: 'Jens Demo', role: 'Direktør', email: 'jens@example.invalid', phone: '+45 12 34 56 78',
+    sensitiveNote: 'Sygemeldt til næste måned (demo)', createdByUserId: mette,
     retainUntil: at(-3 * 365).toISOString().slice(0, 10), anonymisedAt: null,
   });
 }

@@ -34,7 +34,7 @@ const PROGRAMMES: SeedProgramme[] = [
     operator: 'gh:midtjylland',
     kind: ProgrammeKind.ACCELERATOR,
     name: 'Vækstiværksætterprogram Midtjylland',
-    description: 'Accelerator for young firms with high growth potential: growth mapping, a growth plan, sparring with experienced advisors and access to capital.',
+    description: 'Accelerator for unge virksomheder med højt vækstpotentiale: vækstkortlægning, vækstplan, sparring med erfarne rådgivere og adgang til kapital.',
     startsOn: '2026-09-01',
     endsOn: '2027-06-30',
     capacity: 40,
@@ -59,7 +59,7 @@ const PROGRAMMES: SeedProgramme[] = [
     operator: 'gh:hovedstaden',
     kind: ProgrammeKind.GROWTH_CAMP,
     name: 'Vækstcamp Hovedstaden efterår 2026',
-    description: 'Three collective camp days on strategy, sales and financing for growth firms of the capital region.',
+    description: 'Tre fælles campdage om strategi, salg og finansiering for vækstvirksomheder i hovedstadsregionen.',
     startsOn: '2026-10-05',
     endsOn: '2026-12-15',
     capacity: 20,
@@ -77,7 +77,7 @@ const PROGRAMMES: SeedProgramme[] = [
     operator: 'gh:midtjylland',
     kind: ProgrammeKind.CO_FINANCED_COURSE,
     name: 'Digitalisering i SMV\'er (medfinansieret forløb)',
-    description: 'Co-financed course on digital sales and automation for small manufacturers. In preparation.',
+    description: 'Medfinansieret forløb om digitalt salg og automatisering for små produktionsvirksomheder. Under forberedelse.',
     startsOn: '2027-02-01',
     endsOn: '2027-05-31',
     capacity: 25,
@@ -154,8 +154,8 @@ export async function seedProgrammes(em: EntityManager, orgs: Map<string, Organi
     ids.forEach((enrolmentId, i) => {
       // Demo history: enrolled a month ago, the outcome a day ago (real events get the server's clock).
       events.push({ enrolmentId, state: EnrolmentState.ENROLLED, note: null, recordedByUserId: userId, recordedAt: daysAgo(30) });
-      if (states[i] === EnrolmentState.COMPLETED) events.push({ enrolmentId, state: EnrolmentState.COMPLETED, note: 'Completed all camp days.', recordedByUserId: userId, recordedAt: daysAgo(1) });
-      if (states[i] === EnrolmentState.DROPPED_OUT) events.push({ enrolmentId, state: EnrolmentState.DROPPED_OUT, note: 'No capacity in the firm this season.', recordedByUserId: userId, recordedAt: daysAgo(1) });
+      if (states[i] === EnrolmentState.COMPLETED) events.push({ enrolmentId, state: EnrolmentState.COMPLETED, note: 'Har gennemført alle campdage.', recordedByUserId: userId, recordedAt: daysAgo(1) });
+      if (states[i] === EnrolmentState.DROPPED_OUT) events.push({ enrolmentId, state: EnrolmentState.DROPPED_OUT, note: 'Ingen kapacitet i virksomheden i denne sæson.', recordedByUserId: userId, recordedAt: daysAgo(1) });
     });
     await em.insert(ProgrammeEnrolmentEvent, events);
   }
