@@ -277,7 +277,8 @@ describe('follow-ups snapshot the computed actuals, and show the live recomputat
       expect(snapshot[k.key].liveActual).toBe(snapshot[k.key].actual);
     }
     const [{ id: firm }] = await app.ds.query(`SELECT f.id FROM firm f WHERE f.municipality_id = $1 AND f.status = 'REGISTERED' LIMIT 1`, [ORG.randers]);
-    await app.ds.query(`INSERT INTO touchpoint (firm_id, organisation_id, kind, occurred_at, details) VALUES ($1, $2, 'GROWTH_MAPPING', now() - interval '1 day', '{}')`, [firm, ORG.gh]);
+    // Inside the follow-up's period whatever today is ("now() - 1 day" left it from 1 December on).
+    await app.ds.query(`INSERT INTO touchpoint (firm_id, organisation_id, kind, occurred_at, details) VALUES ($1, $2, 'GROWTH_MAPPING', timestamptz '2026-06-15 12:00+02', '{}')`, [firm, ORG.gh]);
     const later = await app.exec(`query($id: ID!) { serviceAgreement(id: $id) { followUps { entries { kpiKey actual liveActual } } } }`, { id: randersId }, EDITOR);
     const entry = later.data.serviceAgreement.followUps[0].entries.find((e: any) => e.kpiKey === 'mappings');
     expect(entry).toEqual({ kpiKey: 'mappings', actual: snapshot.mappings.actual, liveActual: snapshot.mappings.actual + 1 });
