@@ -3,27 +3,7 @@
 // on a phone (375 px) the navigation folds into a menu that opens and whose links work.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertNoAxeViolations, assertSetUp, BASE_URL, launch, newPage, signIn, text } from './helpers.mjs';
-
-/** Runs `body` with a fresh browser; fails on page errors; always closes the browser. */
-async function withBrowser(body) {
-  assertSetUp();
-  const browser = await launch();
-  const problems = [];
-  try {
-    await body((options) => newPage(browser, problems, options));
-    assert.deepEqual(problems, [], 'no errors in the page');
-  } finally {
-    await browser.close();
-  }
-}
-
-/** A page whose user chose `language` in the picker (so a Danish organisation's user can read Swedish too). */
-async function openIn(open, language, options = {}) {
-  const page = await open({ language, ...options });
-  await page.context().addInitScript((l) => window.localStorage.setItem('growthGraph.language', l), language);
-  return page;
-}
+import { assertNoAxeViolations, BASE_URL, openIn, signIn, text, withBrowser } from './helpers.mjs';
 
 /** Waits until the page's main content has loaded (no loading status left in it). */
 async function settled(page) {

@@ -154,3 +154,23 @@ export async function assertNoAxeViolations(page, label, { exclude = [] } = {}) 
   );
   assert.deepEqual(violations, [], `axe violations on ${label}: ${JSON.stringify(violations, null, 1)}`);
 }
+
+/** Runs `body` with a fresh browser; fails on page errors; always closes the browser. */
+export async function withBrowser(body) {
+  assertSetUp();
+  const browser = await launch();
+  const problems = [];
+  try {
+    await body((options) => newPage(browser, problems, options));
+    assert.deepEqual(problems, [], 'no errors in the page');
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A page whose user chose `language` in the picker (so a Danish organisation's user can read Swedish too). */
+export async function openIn(open, language, options = {}) {
+  const page = await open({ language, ...options });
+  await page.context().addInitScript((l) => window.localStorage.setItem('growthGraph.language', l), language);
+  return page;
+}

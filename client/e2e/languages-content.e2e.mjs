@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { test } from 'node:test';
-import { assertSetUp, BASE_URL, launch, newPage, signIn } from './helpers.mjs';
+import { BASE_URL, openIn, signIn, withBrowser } from './helpers.mjs';
 
 /** Every value of every enum in the schema (the words a page must never show as they are). */
 const ENUM_VALUES = new Set(
@@ -29,24 +29,6 @@ const SERVER_ENGLISH = [
   'Signed by every party.',
   'Cancel',
 ];
-
-async function withBrowser(body) {
-  assertSetUp();
-  const browser = await launch();
-  const problems = [];
-  try {
-    await body((options) => newPage(browser, problems, options));
-    assert.deepEqual(problems, [], 'no errors in the page');
-  } finally {
-    await browser.close();
-  }
-}
-
-async function openIn(open, language, options = {}) {
-  const page = await open({ language, ...options });
-  await page.context().addInitScript((l) => window.localStorage.setItem('growthGraph.language', l), language);
-  return page;
-}
 
 /** Waits for the main content (no loading text left), then opens every disclosed form so its words are on the page too. */
 async function settle(page) {

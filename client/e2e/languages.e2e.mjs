@@ -3,20 +3,7 @@
 // phone the navigation folds into a menu.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertSetUp, BASE_URL, launch, newPage, signIn, text } from './helpers.mjs';
-
-/** Runs `body` with a fresh browser; fails on page errors; always closes the browser. */
-async function withBrowser(body) {
-  assertSetUp();
-  const browser = await launch();
-  const problems = [];
-  try {
-    await body((options) => newPage(browser, problems, options));
-    assert.deepEqual(problems, [], 'no errors in the page');
-  } finally {
-    await browser.close();
-  }
-}
+import { BASE_URL, signIn, text, withBrowser } from './helpers.mjs';
 
 test('a Danish consultant gets Danish, lands on the worklist, and the choice of Swedish is remembered', { timeout: 60_000 }, async () => {
   await withBrowser(async (open) => {
