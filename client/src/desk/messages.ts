@@ -288,18 +288,6 @@ export const messages = {
   // Kind of an investment-promotion entry (delegationsbesøg / etableringsforespørgsel; delegationsbesök / etableringsförfrågan).
   'inquiryKind.DELEGATION_VISIT': { en: 'Delegation visit', da: 'Delegationsbesøg', sv: 'Delegationsbesök' },
   'inquiryKind.ESTABLISHMENT_INQUIRY': { en: 'Establishment inquiry', da: 'Etableringsforespørgsel', sv: 'Etableringsförfrågan' },
-  // An inquiry's sector is stored as the investment area's SectorFocus code (inquiry.service.ts): worded here, not shown raw.
-  'sector.CLEANTECH': { en: 'Cleantech', da: 'Cleantech', sv: 'Cleantech' },
-  'sector.CONSTRUCTION': { en: 'Construction', da: 'Byggeri', sv: 'Bygg' },
-  'sector.ENERGY': { en: 'Energy', da: 'Energi', sv: 'Energi' },
-  'sector.FOOD': { en: 'Food', da: 'Fødevarer', sv: 'Livsmedel' },
-  'sector.ICT': { en: 'ICT', da: 'IKT', sv: 'IKT' },
-  'sector.LIFE_SCIENCE': { en: 'Life science', da: 'Life science', sv: 'Life science' },
-  'sector.LOGISTICS': { en: 'Logistics', da: 'Logistik', sv: 'Logistik' },
-  'sector.MANUFACTURING': { en: 'Manufacturing', da: 'Produktion', sv: 'Tillverkning' },
-  'sector.MARITIME': { en: 'Maritime', da: 'Maritim', sv: 'Maritim' },
-  'sector.TOURISM': { en: 'Tourism', da: 'Turisme', sv: 'Turism' },
-  'sector.OTHER': { en: 'Other', da: 'Andet', sv: 'Övrigt' },
   'inquiryKind.OTHER': { en: 'Other inquiry', da: 'Anden henvendelse', sv: 'Annan förfrågan' },
   'row.channel': { en: 'Channel', da: 'Kanal', sv: 'Kanal' },
   'row.topic': { en: 'Topic', da: 'Emne', sv: 'Ämne' },

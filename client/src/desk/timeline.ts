@@ -1,7 +1,7 @@
 import { countryLabel } from '../ui/countries';
 import { formatAmount, formatDate } from '../ui/format';
 import type { DeskTouchpointFragment } from '../generated/graphql';
-import { humanize } from '../ui/labels';
+import { humanize, sectorLabel } from '../ui/labels';
 import { t } from '../ui/i18n';
 
 // Labels in the active language; an enum value the catalogue does not know yet is shown humanised.
@@ -64,7 +64,7 @@ export function detailRows(details: DeskTouchpointFragment['details']): Array<[s
       rows.push([row('event'), details.eventName], [row('organiser'), details.organiserName]);
       break;
     case 'DelegationOrInquiryDetails':
-      rows.push([row('kind'), t(`desk.inquiryKind.${details.inquiryKind}`, { defaultValue: humanize(details.inquiryKind) })], [row('from'), details.originCountry ? countryLabel(details.originCountry) : null], [row('sector'), details.sector ? t(`desk.sector.${details.sector}`, { defaultValue: details.sector }) : null]);
+      rows.push([row('kind'), t(`desk.inquiryKind.${details.inquiryKind}`, { defaultValue: humanize(details.inquiryKind) })], [row('from'), details.originCountry ? countryLabel(details.originCountry) : null], [row('sector'), details.sector ? sectorLabel(details.sector) : null]);
       break;
     case 'OutcomeReportDetails':
       rows.push(

@@ -1,9 +1,9 @@
 import type { InquiryRole, InquiryState, PortalProjectKind, PortalProjectStatus, SectorFocus } from '../generated/graphql';
 import { todayIso } from '../ui/format';
 import { enumLabel } from '../ui/labels';
+export { sectorLabel } from '../ui/labels';
 
 export const SECTORS: SectorFocus[] = ['CLEANTECH', 'CONSTRUCTION', 'ENERGY', 'FOOD', 'ICT', 'LIFE_SCIENCE', 'LOGISTICS', 'MANUFACTURING', 'MARITIME', 'TOURISM', 'OTHER'];
-export const sectorLabel = (s: SectorFocus) => enumLabel('investment.sector', s);
 
 export const PORTAL_KINDS: PortalProjectKind[] = ['BUILDING', 'INFRASTRUCTURE', 'URBAN_DEVELOPMENT', 'ENERGY'];
 export const PORTAL_STATUSES: PortalProjectStatus[] = ['PLANNED', 'IN_TENDER', 'UNDER_CONSTRUCTION', 'COMPLETED', 'CANCELLED'];

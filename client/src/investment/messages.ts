@@ -37,19 +37,6 @@ export const messages = {
   'common.yourRole': { en: 'Your role', da: 'Din rolle', sv: 'Din roll' },
   'common.state': { en: 'State', da: 'Status', sv: 'Status' },
 
-  // Sectors
-  'sector.CLEANTECH': { en: 'Cleantech', da: 'Cleantech', sv: 'Cleantech' },
-  'sector.CONSTRUCTION': { en: 'Construction', da: 'Byggeri', sv: 'Bygg' },
-  'sector.ENERGY': { en: 'Energy', da: 'Energi', sv: 'Energi' },
-  'sector.FOOD': { en: 'Food', da: 'Fødevarer', sv: 'Livsmedel' },
-  'sector.ICT': { en: 'ICT', da: 'IKT', sv: 'IKT' },
-  'sector.LIFE_SCIENCE': { en: 'Life science', da: 'Life science', sv: 'Life science' },
-  'sector.LOGISTICS': { en: 'Logistics', da: 'Logistik', sv: 'Logistik' },
-  'sector.MANUFACTURING': { en: 'Manufacturing', da: 'Produktion', sv: 'Tillverkning' },
-  'sector.MARITIME': { en: 'Maritime', da: 'Maritim', sv: 'Maritim' },
-  'sector.TOURISM': { en: 'Tourism', da: 'Turisme', sv: 'Turism' },
-  'sector.OTHER': { en: 'Other', da: 'Andet', sv: 'Övrigt' },
-
   // Inquiry states and roles
   'state.LEAD': { en: 'Lead', da: 'Emne', sv: 'Lead' },
   'state.ACTIVE': { en: 'Active', da: 'Aktiv', sv: 'Aktivt' },

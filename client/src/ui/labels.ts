@@ -13,6 +13,9 @@ export const enumLabel = (prefix: string, value: string | null | undefined) => (
 /** One implementation of country names: the ISO list's (re-exported for callers that import it from here). */
 export { countryName } from './countries';
 
+/** An investment sector (SectorFocus code) in the reader's language; a sector typed as free text stays as written. */
+export const sectorLabel = (value: string | null | undefined) => (!value ? '' : i18n.exists(`ui.sector.${value}`) ? t(`ui.sector.${value}`) : value);
+
 export const roleLabel = (role: string | null | undefined) => enumLabel('ui.role', role);
 export const sizeClassLabel = (value: string | null | undefined) => enumLabel('ui.size', value);
 export const levelLabel = (value: string | null | undefined) => enumLabel('ui.level', value);

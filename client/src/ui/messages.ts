@@ -22,6 +22,18 @@ export const messages = {
   // Form actions (ui/Form.tsx)
   'form.save': { en: 'Save', da: 'Gem', sv: 'Spara' },
   'form.saving': { en: 'Saving…', da: 'Gemmer…', sv: 'Sparar…' },
+  // Investment-promotion sectors (SectorFocus): the investment area's inquiries and delegations, the desk's timeline.
+  'sector.CLEANTECH': { en: 'Cleantech', da: 'Cleantech', sv: 'Cleantech' },
+  'sector.CONSTRUCTION': { en: 'Construction', da: 'Byggeri', sv: 'Bygg' },
+  'sector.ENERGY': { en: 'Energy', da: 'Energi', sv: 'Energi' },
+  'sector.FOOD': { en: 'Food', da: 'Fødevarer', sv: 'Livsmedel' },
+  'sector.ICT': { en: 'ICT', da: 'IKT', sv: 'IKT' },
+  'sector.LIFE_SCIENCE': { en: 'Life science', da: 'Life science', sv: 'Life science' },
+  'sector.LOGISTICS': { en: 'Logistics', da: 'Logistik', sv: 'Logistik' },
+  'sector.MANUFACTURING': { en: 'Manufacturing', da: 'Produktion', sv: 'Tillverkning' },
+  'sector.MARITIME': { en: 'Maritime', da: 'Maritim', sv: 'Maritim' },
+  'sector.TOURISM': { en: 'Tourism', da: 'Turisme', sv: 'Turism' },
+  'sector.OTHER': { en: 'Other', da: 'Andet', sv: 'Övrigt' },
   // The Growth Wheel's 20 decision areas (DA beslutningsområder): the desk's wheel and the dashboards' focus-area rows.
   'wheel.decision.ADMINISTRATION': { en: 'Administration', da: 'Administration', sv: 'Administration' },
   'wheel.decision.BUSINESS_CONCEPT': { en: 'Business concept', da: 'Forretningskoncept', sv: 'Affärsidé' },
