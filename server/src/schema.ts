@@ -47,16 +47,18 @@ export function buildAppSchema(): { schema: GraphQLSchema; access: DeclaredAcces
     }
     // Rows reach field resolvers as they are, not copied into an instance per call (core/executor.ts).
     passRootsAsTheyAre(getMetadataStorage().params as Parameters<typeof passRootsAsTheyAre>[0]);
-    const schema = buildSchemaSync({
+    const options: Parameters<typeof buildSchemaSync>[0] = {
       resolvers: resolvers as unknown as [Function, ...Function[]],
       validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
       emitSchemaFile: false,
       // type-graphql's check runs the whole introspection query (~0.3 s of CPU per start, issue 12). In production
       // Apollo's assertValidSchema still validates the schema at start; tests and `npm run schema` keep the check.
       skipCheck: process.env.NODE_ENV === 'production',
-    });
-    // Field resolvers called without type-graphql's per-call parameter machinery where it does nothing (core/executor.ts).
-    directFieldResolvers(schema, getMetadataStorage() as unknown as Parameters<typeof directFieldResolvers>[1]);
+    };
+    const schema = buildSchemaSync(options);
+    // Field resolvers called without type-graphql's per-call parameter machinery where it does nothing (core/executor.ts);
+    // it refuses build options (global middlewares, an auth checker) that its direct calls would skip.
+    directFieldResolvers(schema, getMetadataStorage() as unknown as Parameters<typeof directFieldResolvers>[1], options);
     const access = applyAccessRules(schema);
     // After the access rules, so that the input check runs first (see core/input-guard.ts).
     applyInputGuard(schema);

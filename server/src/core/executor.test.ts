@@ -111,9 +111,18 @@ describe('field resolvers called directly (directFieldResolvers)', () => {
   passRootsAsTheyAre(getMetadataStorage().params as never); // as schema.ts does first
   const schema = buildSchemaSync({ resolvers: [ItemResolver], validate: { forbidUnknownValues: false } });
   const before = Object.fromEntries(Object.entries((schema.getType('Item') as GraphQLObjectType).getFields()).map(([name, f]) => [name, f.resolve]));
-  const changed = directFieldResolvers(schema, getMetadataStorage() as never);
+  const changed = directFieldResolvers(schema, getMetadataStorage() as never, {});
   const after = (schema.getType('Item') as GraphQLObjectType).getFields();
   const run = compiledExecutor(schema);
+
+  it('refuses build options whose per-call work its direct calls would skip (global middlewares, an auth checker)', () => {
+    const fresh = buildSchemaSync({ resolvers: [ItemResolver], validate: { forbidUnknownValues: false } });
+    const label = (fresh.getType('Item') as GraphQLObjectType).getFields().label.resolve;
+    expect(() => directFieldResolvers(fresh, getMetadataStorage() as never, { globalMiddlewares: [async (_: unknown, next: () => Promise<unknown>) => next()] })).toThrow(/globalMiddlewares/);
+    expect(() => directFieldResolvers(fresh, getMetadataStorage() as never, { authChecker: () => true })).toThrow(/authChecker/);
+    expect((fresh.getType('Item') as GraphQLObjectType).getFields().label.resolve).toBe(label); // nothing changed before the refusal
+    expect(directFieldResolvers(fresh, getMetadataStorage() as never, { globalMiddlewares: [] })).toBe(2);
+  });
 
   it('only where type-graphql would only pass root, context, info and plain arguments', () => {
     expect(changed).toBe(2);

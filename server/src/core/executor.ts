@@ -174,6 +174,13 @@ interface ResolverStorage {
   argumentTypes: ReadonlyArray<{ target: Function; fields: ReadonlyArray<{ name: string }> }>;
 }
 
+/** The buildSchema options directFieldResolvers must see: the ones type-graphql's resolver would apply per call. */
+export interface DirectBuildOptions {
+  globalMiddlewares?: readonly unknown[];
+  authChecker?: unknown;
+  authMode?: unknown;
+}
+
 type ParamGetter = (source: any, args: any, context: unknown, info: GraphQLResolveInfo) => unknown;
 
 /**
@@ -187,10 +194,16 @@ type ParamGetter = (source: any, args: any, context: unknown, info: GraphQLResol
  * - an @Args class of scalar/enum fields with its own validateFn (PageParams: checkPageArgs), instantiated as
  *   type-graphql does (the class's defaults, then the given arguments) and checked on every call, as before.
  * Anything else (middlewares, roles, input objects, custom params, a resolver class with instance state) keeps
- * type-graphql's resolver. Nothing here uses global middlewares or an auth checker (see schema.ts), which
- * type-graphql's resolver would run first. Returns the number of fields changed.
+ * type-graphql's resolver. Global middlewares or an auth checker would run first in type-graphql's resolver and
+ * be skipped here: with either in the build options this refuses to run (the build fails, not the access).
+ * Returns the number of fields changed.
  */
-export function directFieldResolvers(schema: GraphQLSchema, storage: ResolverStorage): number {
+export function directFieldResolvers(schema: GraphQLSchema, storage: ResolverStorage, buildOptions: DirectBuildOptions): number {
+  const bypassed = (['globalMiddlewares', 'authChecker', 'authMode'] as const).filter((k) => {
+    const v = buildOptions[k];
+    return Array.isArray(v) ? v.length > 0 : v !== undefined;
+  });
+  if (bypassed.length) throw new Error(`directFieldResolvers would bypass type-graphql's ${bypassed.join(', ')}: remove them from the build options or leave field resolvers to type-graphql.`);
   let changed = 0;
   const instances = new Map<Function, object | null>();
   for (const fr of storage.fieldResolvers) {
