@@ -1,7 +1,9 @@
 import { ApolloServer } from '@apollo/server';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AppConfig, RequestContext } from '../core/context';
 import { registerAggregateSource } from '../core/aggregates';
 import { createDataSource, openAppDatabase, openDatabase, SETUP_TIMEOUTS } from '../core/db';
@@ -12,6 +14,8 @@ import { countQueries, QueryTally } from '../core/query-counter';
 import { authenticate } from '../identity/authenticate';
 import { buildAppSchema } from '../schema';
 import { DEMO_PASSWORD, seedDemoData, SeedResult } from '../seed/demo';
+import { User } from '../identity/user.entity';
+import { Organisation } from '../organisations/organisation.entity';
 
 /**
  * Integration-test harness: a fresh database per test file on the real PostgreSQL started by Jest's
@@ -43,13 +47,12 @@ export interface ExecResult<T> {
   queries: QueryTally;
 }
 
-export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const admin = process.env.TEST_DATABASE_URL;
-  if (!admin) throw new Error('TEST_DATABASE_URL is not set (Jest globalSetup starts a PostgreSQL and sets it).');
+export async function createTestDatabase(opts: { template?: string } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = adminUrl();
   const name = `gg_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const client = new Client({ connectionString: admin });
   await client.connect();
-  await client.query(`CREATE DATABASE "${name}"`);
+  await client.query(`CREATE DATABASE "${name}"${opts.template ? ` TEMPLATE "${opts.template}"` : ''}`);
   await client.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;
@@ -64,12 +67,95 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   };
 }
 
+function adminUrl(): string {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) throw new Error('TEST_DATABASE_URL is not set (Jest globalSetup starts a PostgreSQL and sets it).');
+  return admin;
+}
+
+/**
+ * Migrating and seeding a database took most of a test file's time (6-20 s, ~40 files). The first file that
+ * needs a seeded database of a size builds it once as a template database; every file after that gets a copy
+ * (CREATE DATABASE ... TEMPLATE, well under a second). The template's name carries a hash of the server's
+ * sources, so a changed migration or seed never meets an old template (a kept cluster drops the stale ones).
+ * The demo keys (organisation and user keys -> ids) travel in the template's COMMENT; the entities are read
+ * back from the copy, so a test gets the same SeedResult as from seeding it itself.
+ */
+async function seededTemplate(firmCount: number): Promise<{ template: string; keys: SeedKeys }> {
+  const template = `gg_tpl_${sourceHash()}_${firmCount}`;
+  const client = new Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    // Jest workers share the cluster: one builds, the others wait; copies are made one at a time too
+    // (a template must have no other session while it is copied).
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [template]);
+    const found = await client.query(`SELECT shobj_description(oid, 'pg_database') AS keys FROM pg_database WHERE datname = $1`, [template]);
+    if (found.rows.length) return { template, keys: JSON.parse(found.rows[0].keys) as SeedKeys };
+    const stale = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'gg\\_tpl\\_%' AND datname NOT LIKE $1`, [`gg_tpl_${sourceHash()}_%`]);
+    for (const { datname } of stale.rows) await client.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
+    const building = `${template}_building`;
+    await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${building}"`);
+    const url = new URL(adminUrl());
+    url.pathname = `/${building}`;
+    const ds = await openDatabase(url.toString(), { poolSize: 4, timeouts: SETUP_TIMEOUTS });
+    let keys: SeedKeys;
+    try {
+      const seed = (await seedDemoData(ds, { firmCount }))!;
+      keys = { organisations: idsOf(seed.organisations), users: idsOf(seed.users), firmCount: seed.firmCount };
+    } finally {
+      await ds.destroy();
+    }
+    await client.query(`COMMENT ON DATABASE "${building}" IS ${literalText(JSON.stringify(keys))}`);
+    await client.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
+    return { template, keys };
+  } finally {
+    await client.query('SELECT pg_advisory_unlock(hashtext($1))', [template]).catch(() => undefined);
+    await client.end();
+  }
+}
+
+interface SeedKeys {
+  organisations: Record<string, string>;
+  users: Record<string, string>;
+  firmCount: number;
+}
+
+const idsOf = (m: Map<string, { id: string }>) => Object.fromEntries([...m].map(([k, v]) => [k, v.id]));
+const literalText = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+async function seedFromKeys(ds: DataSource, keys: SeedKeys): Promise<SeedResult> {
+  const byId = async <T extends { id: string }>(entity: new () => T, ids: Record<string, string>) => {
+    const rows = await ds.getRepository(entity).findBy({ id: In(Object.values(ids)) } as never);
+    const found = new Map(rows.map((r) => [r.id, r]));
+    return new Map(Object.entries(ids).map(([k, id]) => [k, found.get(id)!]));
+  };
+  return { organisations: await byId(Organisation, keys.organisations), users: await byId(User, keys.users), firmCount: keys.firmCount };
+}
+
+let hashed: string | undefined;
+/** A short hash of every server source file (tests excepted): migrations, entities and seeds are all in there. */
+function sourceHash(): string {
+  if (hashed) return hashed;
+  const h = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = path.join(dir, e.name);
+      if (e.isDirectory()) walk(file);
+      else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) h.update(file).update(fs.readFileSync(file));
+    }
+  };
+  walk(path.join(__dirname, '..'));
+  return (hashed = h.digest('hex').slice(0, 12));
+}
+
 export async function createTestApp(opts: { firmCount?: number } = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const { template, keys } = await seededTemplate(opts.firmCount ?? 400);
+  const db = await createTestDatabase({ template });
   // No statement timeouts here: a loaded CI machine must not turn a slow test into a 503 (core/outage.test.ts
   // tests the timeouts on purpose).
   const ds = await openDatabase(db.url, { poolSize: 20, timeouts: SETUP_TIMEOUTS });
-  const seed = (await seedDemoData(ds, { firmCount: opts.firmCount ?? 400 }))!;
+  const seed = await seedFromKeys(ds, keys);
   // One app-role password for every test database of the cluster (the role is cluster-wide).
   // The dashboards' aggregate pool of its own, as in main.ts (bounded: one dashboard runs a few panels at once).
   const aggregates = createDataSource(db.url, { poolSize: 4, timeouts: SETUP_TIMEOUTS });
