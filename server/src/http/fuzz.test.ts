@@ -19,7 +19,7 @@ let ids: { organisation: string; firm: string };
 /** A real id per type (whatever the admin can list), so that hostile values get past "not found" and reach the writes. */
 const realIds = new Map<string, string>();
 beforeAll(async () => {
-  const db = await createTestDatabase();
+  const db = await createTestDatabase({ seeded: 30 }); // the server finds its demo data there (no seeding at start)
   drop = db.drop;
   // The fuzzer sends thousands of requests a minute from one address and account: on a quiet machine that is over
   // the rate limiter's defaults (3,000 / 1,200 a minute), whose own tests are in core/rate-limit.test.ts.

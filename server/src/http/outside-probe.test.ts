@@ -20,7 +20,7 @@ beforeAll(async () => {
   // PROBE_URL: a server already running on demo data (`npm start`, e.g. PORT=4171), else one of our own.
   let url = process.env.PROBE_URL;
   if (!url) {
-    const db = await createTestDatabase();
+    const db = await createTestDatabase({ seeded: 30 }); // the server finds its demo data there (no seeding at start)
     drop = db.drop;
     process.env.RATE_LIMIT_PER_ADDRESS = '0';
     process.env.RATE_LIMIT_PER_ACCOUNT = '0';

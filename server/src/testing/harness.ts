@@ -47,7 +47,9 @@ export interface ExecResult<T> {
   queries: QueryTally;
 }
 
-export async function createTestDatabase(opts: { template?: string } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
+/** An empty database, or with `seeded` a copy of the demo data at that many firms (migrated, as a server would leave it). */
+export async function createTestDatabase(opts: { template?: string; seeded?: number } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (opts.seeded !== undefined && !opts.template) return createTestDatabase({ template: (await seededTemplate(opts.seeded)).template });
   const admin = adminUrl();
   const name = `gg_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const client = new Client({ connectionString: admin });
