@@ -2,7 +2,9 @@ import type { DataSource } from 'typeorm';
 import { createHttpTestApp, HttpTestApp } from '../testing/http';
 import { DEMO_PASSWORD } from '../seed/demo';
 import { startOutageServer } from '../testing/outage-server';
-import { addressBucket, countHits, rateLimitSettingsFromEnv, syncRateLimits } from './rate-limit';
+import type { Request, Response } from 'express';
+import { countQueries } from './query-counter';
+import { addressBucket, countHits, rateLimiter, rateLimitSettingsFromEnv, syncRateLimits } from './rate-limit';
 
 // Low limits for this file only; the defaults are far above what any test suite does.
 const saved = { ...process.env };
@@ -152,6 +154,23 @@ describe('rate limits (counted in memory, shared in PostgreSQL)', () => {
     } finally {
       await app.ds.query(`DROP TRIGGER rl_test_count ON rate_limit_counter; DROP FUNCTION rl_test_count(); DROP SEQUENCE rl_test_writes`);
     }
+  });
+
+  it('decides a request without any statement at all (reads counted too)', async () => {
+    const limiter = rateLimiter(app.ds, { authSecret: 'unused' }, { windowSeconds: 60, perAddress: 2, perAccount: 0, syncMs: 3_600_000, maxKeys: 100 });
+    const req = { method: 'POST', ip: '10.9.7.1', headers: {}, socket: {} } as unknown as Request;
+    const answers: number[] = [];
+    const { tally } = await countQueries(async () => {
+      for (let i = 0; i < 3; i++) {
+        await new Promise<void>((resolve) => {
+          const res = { status: (code: number) => (answers.push(code), res), set: () => res, json: () => (resolve(), res) };
+          limiter(req, res as unknown as Response, () => (answers.push(200), resolve()));
+        });
+      }
+      await app.ds.query('SELECT 1 AS counted'); // the tally sees this pool's statements
+    });
+    expect(answers).toEqual([200, 200, 429]);
+    expect(tally.statements).toEqual(['SELECT 1 AS counted']);
   });
 
   it('counts another process added are part of the budget after a sync', async () => {
