@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../seed/demo';
 import { startOutageServer } from '../testing/outage-server';
 import type { Request, Response } from 'express';
 import { countQueries } from './query-counter';
-import { addressBucket, countHits, rateLimiter, rateLimitSettingsFromEnv, syncRateLimits } from './rate-limit';
+import { addressBucket, countHits, rateLimiter, rateLimitSettingsFromEnv, SharedRateCounts, syncRateLimits } from './rate-limit';
 
 // Low limits for this file only; the defaults are far above what any test suite does.
 const saved = { ...process.env };
@@ -171,6 +171,20 @@ describe('rate limits (counted in memory, shared in PostgreSQL)', () => {
     });
     expect(answers).toEqual([200, 200, 429]);
     expect(tally.statements).toEqual(['SELECT 1 AS counted']);
+  });
+
+  it('keeps its memory bounded: at most maxKeys keys, and ended windows are dropped', async () => {
+    const counts = new SharedRateCounts(app.ds, { windowSeconds: 1, syncMs: 3_600_000, maxKeys: 100 });
+    try {
+      for (let i = 0; i < 250; i++) counts.hit(`rl:test:many:${i}`);
+      expect(counts.trackedKeys).toBeLessThanOrEqual(100);
+      expect(counts.hit('rl:test:many:249').hits).toBe(2); // the newest keys are the ones kept
+      await new Promise((r) => setTimeout(r, 1100)); // the one-second windows end
+      await counts.sync();
+      expect(counts.trackedKeys).toBe(0);
+    } finally {
+      await counts.stop();
+    }
   });
 
   it('counts another process added are part of the budget after a sync', async () => {

@@ -290,7 +290,9 @@ export class SharedRateCounts {
     if (this.stopped) return;
     this.stopped = true;
     clearInterval(this.timer);
-    running.get(this.ds)?.delete(this);
+    const onDs = running.get(this.ds);
+    onDs?.delete(this);
+    if (onDs?.size === 0) running.delete(this.ds); // no reference to a closed pool is kept
     if (!this.ds.isInitialized) return;
     const last = (async () => {
       await this.syncing;
