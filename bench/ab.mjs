@@ -6,7 +6,8 @@
 // BENCH_FIRMS (20,000), BENCH_ROUNDS (8), BENCH_REQUESTS (40 per round and build), BENCH_ONLY as in run.mjs;
 // BENCH_DATABASE_URL: an already loaded database instead of a new one; BENCH_HOLD=after: stay up after the rounds;
 // BENCH_PG_SETTINGS / BENCH_PG_LOG as in run.mjs;
-// BENCH_A_NODE_ARGS / BENCH_B_NODE_ARGS: Node options of one build (e.g. the same build with and without a V8 flag).
+// BENCH_A_NODE_ARGS / BENCH_B_NODE_ARGS: Node options of one build (e.g. the same build with and without a V8 flag);
+// BENCH_RATE_LIMITS=default: the rate limiter on at its defaults in both builds (otherwise off).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,7 +39,9 @@ const pg = REUSE ? { url: () => REUSE, stop: async () => {} } : await startEmbed
   ...(process.env.BENCH_PG_SETTINGS ? { onLog: (l) => (pgLog ? pgLog.write(`${l}\n`) : process.stderr.write(`[postgres] ${l}\n`)) } : {}),
 });
 if (!REUSE) await pg.createDatabase('bench');
-const env = { ...process.env, DATABASE_URL: pg.url('bench'), DEMO_FIRMS: String(FIRMS), CLIENT_DIR: '/nonexistent', NODE_ENV: 'production', AUTH_SECRET: 'bench', RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_ACCOUNT: '0', APP_DB_PASSWORD: 'bench' };
+const env = { ...process.env, DATABASE_URL: pg.url('bench'), DEMO_FIRMS: String(FIRMS), CLIENT_DIR: '/nonexistent', NODE_ENV: 'production', AUTH_SECRET: 'bench', APP_DB_PASSWORD: 'bench',
+  // BENCH_RATE_LIMITS=default: both builds with the rate limiter at its defaults (as `npm start` runs it); else off.
+  ...(process.env.BENCH_RATE_LIMITS === 'default' ? {} : { RATE_LIMIT_PER_ADDRESS: '0', RATE_LIMIT_PER_ACCOUNT: '0' }) };
 const servers = [];
 const pool = new pgLib.Pool({ connectionString: pg.url('bench'), max: 2 });
 try {

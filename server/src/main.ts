@@ -7,6 +7,7 @@ import { createDataSource, DbTimeouts, dbTimeoutsFromEnv, openAppDatabase, openD
 import { aggregateOptionsFromEnv, registerAggregateSource } from './core/aggregates';
 import { expiredStateCleanupJob, scheduleJobs } from './core/jobs';
 import { logger, serializeError } from './core/logger';
+import { stopRateLimitSync } from './core/rate-limit';
 import { withStartupLock } from './core/startup-lock';
 import { contactPersonRetentionJob } from './journeys/contact-person.retention';
 import { DASHBOARD_AUDIENCES } from './dashboards/dashboards.seed';
@@ -158,6 +159,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           clearInterval(sweep);
           clearTimeout(grace);
           await apollo.stop();
+          // Every request is answered: the rate limiter shares its last counts and its timer stops (bounded wait).
+          await stopRateLimitSync(appDs);
           // A hung database must not hold the exit: the pool gets a few seconds to close.
           await Promise.race([Promise.all([appDs.destroy().catch(() => {}), aggregates.destroy().catch(() => {}), ds.destroy().catch(() => {})]), new Promise((r) => setTimeout(r, 3000).unref())]);
           // Responses cut by a forced stop may not have seen their 'close' event yet: count them too.

@@ -90,6 +90,7 @@ beforeAll(async () => {
     TRUST_PROXY: 'loopback',
     RATE_LIMIT_PER_ADDRESS: '10',
     RATE_LIMIT_PER_ACCOUNT: '40',
+    RATE_LIMIT_SYNC_MS: '100',
     SIGN_IN_MAX_FAILURES_PER_EMAIL: '4',
     SIGN_IN_MAX_FAILURES_PER_ADDRESS: '50',
   };
@@ -150,9 +151,19 @@ describe('two API processes on one database', () => {
     }
   });
 
-  it('the per-address rate limit is counted across both processes', async () => {
+  it('the per-address rate limit is counted across both processes (shared within a sync interval)', async () => {
     const address = '10.66.0.1';
+    // Five on each: neither process alone is over the limit of 10.
     for (let i = 0; i < 10; i++) expect((await gql(i % 2 ? a : b, '{ __typename }', {}, { address })).status).toBe(200);
+    // Each process adds its counts in the background: wait until the shared total has all ten...
+    for (let tries = 0; ; tries++) {
+      const row = (await sql.query(`SELECT hits FROM rate_limit_counter WHERE key = $1`, [`rl:addr:${address}`])).rows[0];
+      if (row?.hits === 10) break;
+      if (tries > 100) throw new Error(`shared count never reached 10: ${JSON.stringify(row)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // ...and a few more intervals, so the process that added its five first has read the total back too.
+    await new Promise((r) => setTimeout(r, 1000));
     for (const p of [a, b]) {
       const over = await gql(p, '{ __typename }', {}, { address });
       expect(over.status).toBe(429);
