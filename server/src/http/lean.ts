@@ -56,6 +56,7 @@ export function leanGraphql(opts: {
 
   return (rawReq: IncomingMessage, rawRes: ServerResponse) => {
     if (!takesLeanPath(rawReq)) return void app(rawReq, rawRes);
+    leanStats.served++;
     const req = Object.setPrototypeOf(rawReq, reqProto) as Request;
     const res = Object.setPrototypeOf(rawRes, resProto) as Response;
     (req as { res?: Response }).res = res;
@@ -75,6 +76,9 @@ export function leanGraphql(opts: {
 }
 
 const PATH = '/graphql';
+
+/** How many requests took the lean path (so a test can tell which path answered). */
+export const leanStats = { served: 0 };
 
 /** Whether Express would hand this request to Apollo with a body express.json parses as is (see above). */
 export function takesLeanPath(req: IncomingMessage): boolean {
