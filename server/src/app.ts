@@ -18,7 +18,6 @@ import { logger } from './core/logger';
 import { rateLimiter, trustProxySetting } from './core/rate-limit';
 import { applySpecStatus, finalErrorHandler, graphqlBody, notFound } from './http/http-layer';
 import { leanGraphql } from './http/lean';
-import { isQueryOperation } from './http/operation-kind';
 import { finishRequestTransaction } from './core/rls';
 import { authenticate } from './identity/authenticate';
 import { buildAppSchema } from './schema';
@@ -80,8 +79,7 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
   healthRoutes(app, ds, lifecycle);
   const limiter = rateLimiter(ds, config); // shared across processes (core/rate-limit.ts)
   const context = async ({ req, res }: { req: Request; res: Response }) => {
-    // A query operation runs READ ONLY and is answered before its COMMIT (core/rls.ts).
-    const ctx = await authenticate(ds, config, req.headers, isQueryOperation(req.body));
+    const ctx = await authenticate(ds, config, req.headers);
     // Authentication begins the transaction; a request Apollo refuses after that (400, no willSendResponse)
     // must still hand its connection back. After a normal request finish() has already run: a no-op.
     // (Only once the response went out: a client that hangs up early does not cut a mutation short.)

@@ -61,11 +61,9 @@ export function createContext(
   activeOrganisationId: string | null = null,
   /** A transaction authentication already began (with the scope set_config stored then). */
   begun?: { db: RequestDb; applied: RlsSettings },
-  /** A query operation: its transaction is READ ONLY (see RequestDb). */
-  readOnly = false,
 ): RequestContext {
   const settings = rlsSettingsOf(principal, scope);
-  const db = begun ? begun.db.rescope(settings, begun.applied) : new RequestDb(appDs, settings, readOnly);
+  const db = begun ? begun.db.rescope(settings, begun.applied) : new RequestDb(appDs, settings);
   const ctx: RequestContext = {
     // The facade is built when a resolver first reaches for it (RequestDb), not for every request.
     get ds() {

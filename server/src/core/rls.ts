@@ -6,7 +6,6 @@ import { QueryResult } from 'typeorm/query-runner/QueryResult';
 import { Capability } from './access';
 import type { Principal, RequestContext } from './context';
 import { databaseUnavailableReason, isBrokenConnection, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE } from './outage';
-import { logger, serializeError } from './logger';
 import { usePreparedStatements } from './prepared';
 import type { Scope } from './scope';
 
@@ -112,12 +111,7 @@ export class RequestDb {
   private stale = false;
   private tail: Promise<unknown> = Promise.resolve();
 
-  /**
-   * `readOnly`: the request is a query operation. Its transaction is `START TRANSACTION READ ONLY`, so PostgreSQL
-   * itself refuses any write in it (a detector that cannot miss), and its COMMIT need not delay the answer
-   * (finishRequestTransaction): nothing it did can be lost.
-   */
-  constructor(readonly appDs: DataSource, private settings: RlsSettings, readonly readOnly = false) {}
+  constructor(readonly appDs: DataSource, private settings: RlsSettings) {}
 
   get runner(): QueryRunner {
     return this.ownRunner ?? this.createRunner();
@@ -229,7 +223,6 @@ export class RequestDb {
       return await this.serial(async () => {
         if (this.begun || this.finished) throw new Error('beginWith must be the request\'s first statement.');
         this.begun = true;
-        if (this.readOnly) sql = sql.replace(/^START TRANSACTION;/, 'START TRANSACTION READ ONLY;');
         this.appDs.logger.logQuery(sql, undefined, this.runner);
         const results = await (await this.client()).query(sql);
         const r = this.runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
@@ -306,7 +299,7 @@ export class RequestDb {
     if (this.begun) return;
     if (this.finished) throw new Error('The request has ended; its transaction is closed.');
     this.begun = true;
-    const sql = this.readOnly ? beginStatement(this.settings).replace(/^START TRANSACTION;/, 'START TRANSACTION READ ONLY;') : beginStatement(this.settings);
+    const sql = beginStatement(this.settings);
     this.appDs.logger.logQuery(sql, undefined, this.runner);
     await (await this.client()).query(sql);
     const r = this.runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
@@ -348,12 +341,6 @@ export function requestTransactionPlugin(): ApolloServerPlugin<RequestContext> {
 export async function finishRequestTransaction({ contextValue, response }: { contextValue: RequestContext; response: GraphQLResponse }): Promise<void> {
   const db = contextValue.db;
   if (!db) return;
-  if (db.readOnly) {
-    // A READ ONLY transaction wrote nothing (PostgreSQL refused any write in it): the answer does not wait for its
-    // COMMIT, which still runs before the connection goes back to the pool. A failure here loses nothing.
-    void db.finish(true).catch((e) => logger.debug({ err: serializeError(e) }, 'COMMIT of a read-only request failed'));
-    return;
-  }
   try {
     await db.finish(true);
   } catch (e) {

@@ -1,9 +1,7 @@
 import http from 'node:http';
-import { authenticate } from '../identity/authenticate';
 import { startServer } from '../main';
 import { createTestDatabase } from '../testing/harness';
 import { leanStats, takesLeanPath } from './lean';
-import { isQueryOperation } from './operation-kind';
 
 /**
  * The lean path (http/lean.ts) answers exactly as Express does: the same request sent with a Content-Length
@@ -86,30 +84,5 @@ describe('the lean POST /graphql path', () => {
     expect(takesLeanPath(req('POST', '/graphql', { 'content-type': 'application/json' }))).toBe(false);
     expect(takesLeanPath(req('POST', '/graphql', { ...ok, 'content-length': '0' }))).toBe(false);
     expect(takesLeanPath(req('POST', '/graphql', { ...ok, 'content-length': String(2 * 1024 * 1024) }))).toBe(false);
-  });
-});
-
-describe('read-only query transactions', () => {
-  it('knows a query operation from anything else', () => {
-    expect(isQueryOperation({ query: '{ __typename }' })).toBe(true);
-    expect(isQueryOperation({ query: 'query A { __typename } mutation B { signOut }', operationName: 'A' })).toBe(true);
-    expect(isQueryOperation({ query: 'query A { __typename } mutation B { signOut }', operationName: 'B' })).toBe(false);
-    expect(isQueryOperation({ query: 'query A { __typename } mutation B { signOut }' })).toBe(false);
-    expect(isQueryOperation({ query: 'mutation { signOut }' })).toBe(false);
-    expect(isQueryOperation({ query: '{ __typename' })).toBe(false);
-    expect(isQueryOperation({ query: 'query A { a } query A { b }', operationName: 'A' })).toBe(false);
-    expect(isQueryOperation([{ query: '{ __typename }' }])).toBe(false);
-    expect(isQueryOperation(undefined)).toBe(false);
-  });
-
-  it('a query runs READ ONLY: PostgreSQL refuses a write in it; otherwise read-write', async () => {
-    const config = { authSecret: 'lean-test-secret-lean-test-secret' };
-    const ro = await authenticate(server.appDs, config, {}, true);
-    expect((await ro.ds.query('SHOW transaction_read_only'))[0].transaction_read_only).toBe('on');
-    await expect(ro.ds.query(`CREATE TEMP TABLE t_lean (x int)`)).rejects.toMatchObject({ driverError: { code: '25006' } });
-    await ro.db.finish(true).catch(() => undefined);
-    const rw = await authenticate(server.appDs, config, {}, false);
-    expect((await rw.ds.query('SHOW transaction_read_only'))[0].transaction_read_only).toBe('off');
-    await rw.db.finish(true);
   });
 });

@@ -21,16 +21,15 @@ import { API_KEY_PREFIX, sha256, verifySessionToken } from './tokens';
  * Runs in Apollo's context function, before any resolver: when the database is down or hung, the error
  * becomes ServiceUnavailableError (HTTP 503, Retry-After, SERVICE_UNAVAILABLE) instead of a 500.
  */
-export async function authenticate(ds: DataSource, config: AppConfig, headers: IncomingHttpHeaders, readOnly = false): Promise<RequestContext> {
+export async function authenticate(ds: DataSource, config: AppConfig, headers: IncomingHttpHeaders): Promise<RequestContext> {
   try {
-    return await resolveCaller(ds, config, headers, readOnly);
+    return await resolveCaller(ds, config, headers);
   } catch (e) {
     return rethrowIfUnavailable(e, 'authenticate');
   }
 }
 
-/** `readOnly`: the request is a query operation (its transaction READ ONLY, core/rls.ts); not for API keys, whose lookup writes last_used_at. */
-async function resolveCaller(ds: DataSource, config: AppConfig, headers: IncomingHttpHeaders, readOnly: boolean): Promise<RequestContext> {
+async function resolveCaller(ds: DataSource, config: AppConfig, headers: IncomingHttpHeaders): Promise<RequestContext> {
   const header = headers.authorization ?? '';
   const [scheme, credential] = header.split(' ', 2);
   const active = typeof headers['x-organisation-id'] === 'string' && isUuid(headers['x-organisation-id']) ? headers['x-organisation-id'] : null;
@@ -39,13 +38,13 @@ async function resolveCaller(ds: DataSource, config: AppConfig, headers: Incomin
   if (/^apikey$/i.test(scheme ?? '') && credential) return apiKeyContext(ds, config, credential);
   if (/^bearer$/i.test(scheme ?? '') && credential) {
     const claims = verifySessionToken(config.authSecret, credential);
-    if (!claims || !isUuid(claims.sid) || !isUuid(claims.sub)) return createContext(ds, config, null, Scope.NONE, null, undefined, readOnly);
+    if (!claims || !isUuid(claims.sid) || !isUuid(claims.sub)) return createContext(ds, config, null, Scope.NONE);
     // The app role reads no session or membership without a scope: a SECURITY DEFINER function (RLS
     // migration) answers only this question, for a session id and user id the signed token vouches for.
     // BEGIN, that check and the scope it implies in one round trip; the check and the set_config calls run in
     // gg_begin_session (migration 1769228000000), whose plans PostgreSQL keeps per connection (issue 12: the
     // same as one CTE of inlined literals was parsed and planned on every request). Ids are checked UUIDs, quoted anyway.
-    const db = new RequestDb(ds, NO_SETTINGS, readOnly);
+    const db = new RequestDb(ds, NO_SETTINGS);
     const all: Array<SetRow & { organisation_id: string | null; role: Role | null }> = await db.beginWith(
       `START TRANSACTION; SELECT * FROM public.gg_begin_session(${literal(claims.sid)}::uuid, ${literal(claims.sub)}::uuid, ${active ? `${literal(active)}::uuid` : 'NULL'}, ${ROLE_ARRAYS})`,
     );
@@ -59,7 +58,7 @@ async function resolveCaller(ds: DataSource, config: AppConfig, headers: Incomin
     if (active) memberships = memberships.filter((m) => m.organisationId === active);
     return createContext(ds, config, principal, new Scope(memberships, false), active, begun);
   }
-  return createContext(ds, config, null, Scope.NONE, null, undefined, readOnly);
+  return createContext(ds, config, null, Scope.NONE);
 }
 
 type SetRow = { set_org_ids: string; set_write_org_ids: string; set_admin_org_ids: string; set_user_id: string };
