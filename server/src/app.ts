@@ -1,8 +1,9 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import express from 'express';
+import express, { type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -10,13 +11,14 @@ import type { DataSource } from 'typeorm';
 import { AppConfig, RequestContext } from './core/context';
 import { formatError } from './core/errors';
 import { compiledExecutor, executorGateway } from './core/executor';
-import { availabilityPlugin, healthRoutes, Lifecycle } from './core/health';
+import { healthRoutes, Lifecycle, markUnavailable } from './core/health';
 import { idempotencyPlugin } from './core/idempotency';
-import { listCostPlugin } from './core/list-bounds';
+import { checkListCost } from './core/list-bounds';
 import { logger } from './core/logger';
 import { rateLimiter, trustProxySetting } from './core/rate-limit';
-import { finalErrorHandler, graphqlBody, notFound, specStatusPlugin } from './http/http-layer';
-import { requestTransactionPlugin } from './core/rls';
+import { applySpecStatus, finalErrorHandler, graphqlBody, notFound } from './http/http-layer';
+import { leanGraphql } from './http/lean';
+import { finishRequestTransaction } from './core/rls';
 import { authenticate } from './identity/authenticate';
 import { buildAppSchema } from './schema';
 
@@ -43,8 +45,11 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
     maxTokens: { enabled: false },
   });
   const protection = armor.protect();
+  // Armor's only plugin masks "Did you mean" in errors: folded into requestPlugin (one plugin, not six, per request).
+  const { plugins: armorPlugins, ...armorRules } = protection;
+  if ((armorPlugins ?? []).length !== 1) throw new Error('graphql-armor: expected only its field-suggestion plugin (see requestPlugin).');
   const apollo = new ApolloServer<RequestContext>({
-    ...protection,
+    ...armorRules,
     parseOptions: { maxTokens: 2000 },
     // Compact JSON: Apollo's default indents every response, which multiplied the bytes (and the write cost) of nested reads.
     stringifyResult: (value) => JSON.stringify(value),
@@ -57,7 +62,7 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
     introspection: process.env.GRAPHQL_INTROSPECTION ? process.env.GRAPHQL_INTROSPECTION === 'true' : process.env.NODE_ENV !== 'production',
     // Each request's one transaction is committed before its response goes out (core/rls.ts).
     // The cache-control plugin runs per field (~0.8 us of ~1.3 us per plain field) and no cache hints are set anywhere.
-    plugins: [...(protection.plugins ?? []), listCostPlugin(schema), specStatusPlugin, availabilityPlugin(), requestTransactionPlugin(), idempotencyPlugin(ds), ApolloServerPluginCacheControlDisabled()],
+    plugins: [requestPlugin(schema), idempotencyPlugin(ds), ApolloServerPluginCacheControlDisabled()],
     // main.ts drains requests on SIGTERM/SIGINT; Apollo's own handler would stop it mid-drain.
     stopOnTerminationSignals: false,
     logger: logger.child({ component: 'apollo' }),
@@ -72,24 +77,21 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
   app.set('trust proxy', trustProxySetting()); // req.ip = the client, not the proxy (TRUST_PROXY)
   const lifecycle: Lifecycle = { draining: false };
   healthRoutes(app, ds, lifecycle);
-  app.use('/graphql', rateLimiter(ds, config)); // shared across processes (core/rate-limit.ts)
-  app.use(
-    '/graphql',
-    ...graphqlBody(),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const ctx = await authenticate(ds, config, req.headers);
-        // Authentication begins the transaction; a request Apollo refuses after that (400, no willSendResponse)
-        // must still hand its connection back. After a normal request finish() has already run: a no-op.
-        // (Only once the response went out: a client that hangs up early does not cut a mutation short.)
-        res.once('close', () => {
-          if (res.writableFinished) void ctx.db.finish(false).catch(() => undefined);
-        });
-        // req.ip parses X-Forwarded-For under TRUST_PROXY: only sign-in throttles read it, so only they pay for it.
-        return Object.defineProperty(ctx, 'clientAddress', { get: () => req.ip ?? null, enumerable: true, configurable: true });
-      },
-    }),
-  );
+  const limiter = rateLimiter(ds, config); // shared across processes (core/rate-limit.ts)
+  const context = async ({ req, res }: { req: Request; res: Response }) => {
+    const ctx = await authenticate(ds, config, req.headers);
+    // Authentication begins the transaction; a request Apollo refuses after that (400, no willSendResponse)
+    // must still hand its connection back. After a normal request finish() has already run: a no-op.
+    // (Only once the response went out: a client that hangs up early does not cut a mutation short.)
+    res.once('close', () => {
+      if (res.writableFinished) void ctx.db.finish(false).catch(() => undefined);
+    });
+    // req.ip parses X-Forwarded-For under TRUST_PROXY: only sign-in throttles read it, so only they pay for it.
+    return Object.defineProperty(ctx, 'clientAddress', { get: () => req.ip ?? null, enumerable: true, configurable: true });
+  };
+  // What the lean path (http/lean.ts) does not take: other methods, encoded bodies, wrong types - Express's answers.
+  app.use('/graphql', limiter);
+  app.use('/graphql', ...graphqlBody(), expressMiddleware(apollo, { context }));
   if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     // Client-side routes all get the single page.
@@ -98,6 +100,31 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
   // Anything else: a JSON 404; any error: a JSON answer without stack or paths (see http/http-layer.ts).
   app.use(notFound);
   app.use(finalErrorHandler);
-  const server = http.createServer(app);
+  // POST /graphql with a plain JSON body skips Express (http/lean.ts); everything else is Express's.
+  const server = http.createServer(leanGraphql({ app, apollo, limiter, context }));
   return { app, server, apollo, lifecycle };
+}
+
+/**
+ * The app's own per-request steps as ONE plugin with one shared listener object (issue 12: six plugins each
+ * built a listener per request). willSendResponse runs its steps in order: the transaction's end first (it may
+ * turn the answer into a 503 or TRANSACTION_FAILED), then the 503 of any SERVICE_UNAVAILABLE error, then the
+ * spec's 200 for request errors sent as application/json.
+ */
+function requestPlugin(schema: GraphQLSchema): ApolloServerPlugin<RequestContext> {
+  const listener: GraphQLRequestListener<RequestContext> = {
+    async didResolveOperation(rc) {
+      checkListCost(schema, rc);
+    },
+    async didEncounterErrors({ errors }) {
+      // graphql-armor's block-field-suggestions (its default mask).
+      for (const error of errors) (error as { message: string }).message = error.message.replace(/Did you mean ".+"/g, '[Suggestion hidden]');
+    },
+    async willSendResponse(rc) {
+      await finishRequestTransaction(rc);
+      markUnavailable(rc.response);
+      applySpecStatus(rc);
+    },
+  };
+  return { requestDidStart: async () => listener };
 }

@@ -64,7 +64,18 @@ export function createContext(
 ): RequestContext {
   const settings = rlsSettingsOf(principal, scope);
   const db = begun ? begun.db.rescope(settings, begun.applied) : new RequestDb(appDs, settings);
-  const ctx: RequestContext = { ds: db.facade, db, config, principal, scope, activeOrganisationId, loaders: undefined as unknown as LoaderRegistry };
+  const ctx: RequestContext = {
+    // The facade is built when a resolver first reaches for it (RequestDb), not for every request.
+    get ds() {
+      return db.facade;
+    },
+    db,
+    config,
+    principal,
+    scope,
+    activeOrganisationId,
+    loaders: undefined as unknown as LoaderRegistry,
+  };
   ctx.loaders = new LoaderRegistry(() => ctx);
   return ctx;
 }

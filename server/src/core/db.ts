@@ -49,6 +49,9 @@ export const SETUP_TIMEOUTS: DbTimeouts = { connectMs: 10_000, statementMs: 0, q
  */
 @EventSubscriber()
 export class DropBrokenConnections implements EntitySubscriberInterface {
+  /** RequestDb's direct query path does this itself (core/rls.ts), so it may skip TypeORM's broadcaster. */
+  static readonly dropsBrokenConnections = true;
+
   afterQuery(event: AfterQueryEvent): void {
     if (event.success || !isBrokenConnection(event.error)) return;
     const client = (event.queryRunner as unknown as { databaseConnection?: { connection?: { stream?: { destroy(): void } } } }).databaseConnection;

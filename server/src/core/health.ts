@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import type { Express } from 'express';
 import type { DataSource } from 'typeorm';
 import { checkDatabase } from './db';
@@ -41,16 +41,14 @@ export function healthRoutes(app: Express, ds: DataSource, lifecycle: Lifecycle)
  * carry the same status in their `http` extension (ServiceUnavailableError).
  */
 export function availabilityPlugin(): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
-          if (!errors?.some((e) => e.extensions?.code === SERVICE_UNAVAILABLE)) return;
-          response.http.status = 503;
-          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
-        },
-      };
-    },
-  };
+  const listener = { willSendResponse: async ({ response }: { response: GraphQLResponse }) => markUnavailable(response) };
+  return { requestDidStart: async () => listener };
+}
+
+/** availabilityPlugin's step (also called from the app's folded request plugin). */
+export function markUnavailable(response: GraphQLResponse): void {
+  const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
+  if (!errors?.some((e) => e.extensions?.code === SERVICE_UNAVAILABLE)) return;
+  response.http.status = 503;
+  response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
 }

@@ -211,19 +211,19 @@ export function operationCost({ schema, document, operation, variables }: CostIn
  * which cannot see types: it counted a list without `first` as one object however long it was.
  */
 export function listCostPlugin(schema: GraphQLSchema, maxCost = MAX_COST): ApolloServerPlugin {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, request }) {
-          if (!operation) return;
-          const cost = operationCost({ schema, document, operation, variables: request.variables ?? {} });
-          if (cost > maxCost) {
-            throw new GraphQLError(`Query cost limit of ${maxCost} exceeded, found ${cost}: ask for fewer items (smaller \`first\`) or fewer nested lists.`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
-            });
-          }
-        },
-      };
-    },
-  };
+  const listener = { didResolveOperation: async (rc: CostRequest) => checkListCost(schema, rc, maxCost) };
+  return { requestDidStart: async () => listener };
+}
+
+type CostRequest = { document: DocumentNode; operation?: OperationDefinitionNode | null; request: { variables?: Record<string, unknown> } };
+
+/** listCostPlugin's check (didResolveOperation), also called from the app's folded request plugin. */
+export function checkListCost(schema: GraphQLSchema, { document, operation, request }: CostRequest, maxCost = MAX_COST): void {
+  if (!operation) return;
+  const cost = operationCost({ schema, document, operation, variables: request.variables ?? {} });
+  if (cost > maxCost) {
+    throw new GraphQLError(`Query cost limit of ${maxCost} exceeded, found ${cost}: ask for fewer items (smaller \`first\`) or fewer nested lists.`, {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
+    });
+  }
 }

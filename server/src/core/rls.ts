@@ -1,10 +1,11 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { Client } from 'pg';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { QueryResult } from 'typeorm/query-runner/QueryResult';
 import { Capability } from './access';
 import type { Principal, RequestContext } from './context';
-import { databaseUnavailableReason, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE } from './outage';
+import { databaseUnavailableReason, isBrokenConnection, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE } from './outage';
 import { usePreparedStatements } from './prepared';
 import type { Scope } from './scope';
 
@@ -99,8 +100,10 @@ export function beginStatement(s: RlsSettings): string {
  * pool without a scope, where the policies show nothing.
  */
 export class RequestDb {
-  readonly runner: QueryRunner;
-  readonly facade: DataSource;
+  // Built on first use (issue 12: a request that never reaches the database, e.g. `{ __typename }` or a refused
+  // query, paid for a query runner, five bound closures and the facade's property descriptors).
+  private ownRunner: QueryRunner | null = null;
+  private ownFacade: DataSource | null = null;
   private begun = false;
   private finished = false;
   private wrote = false;
@@ -108,16 +111,30 @@ export class RequestDb {
   private stale = false;
   private tail: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly appDs: DataSource, private settings: RlsSettings) {
+  constructor(readonly appDs: DataSource, private settings: RlsSettings) {}
+
+  get runner(): QueryRunner {
+    return this.ownRunner ?? this.createRunner();
+  }
+
+  get facade(): DataSource {
+    return this.ownFacade ?? this.createFacade();
+  }
+
+  private createRunner(): QueryRunner {
+    const appDs = this.appDs;
     const runner = appDs.createQueryRunner();
-    this.runner = runner;
+    this.ownRunner = runner;
     const rawQuery = runner.query.bind(runner);
     const rawStart = runner.startTransaction.bind(runner);
+    // Straight to the pg client when TypeORM's per-statement events have no listener but ours (issue 12: its
+    // QueryRunner.query awaited the broadcaster twice and built result objects for every statement).
+    const direct = appDs.subscribers.every((s) => (s.constructor as { dropsBrokenConnections?: boolean }).dropsBrokenConnections === true);
     runner.query = ((query: string, parameters?: any[], structured?: boolean) =>
       this.serial(async () => {
         await this.begin();
         try {
-          return await rawQuery(query, parameters, structured as any);
+          return await (direct ? this.directQuery(query, parameters, structured) : rawQuery(query, parameters, structured as any));
         } catch (e) {
           await this.recover();
           throw e;
@@ -134,8 +151,14 @@ export class RequestDb {
       await this.serial(() => this.begin());
       return rawStart(isolation);
     };
+    return runner;
+  }
+
+  private createFacade(): DataSource {
+    const appDs = this.appDs;
+    const runner = this.runner;
     const manager = runner.manager;
-    this.facade = Object.create(appDs, {
+    this.ownFacade = Object.create(appDs, {
       manager: { value: manager },
       getRepository: { value: (target: any) => manager.getRepository(target) },
       query: { value: (query: string, parameters?: any[]) => manager.query(query, parameters) },
@@ -147,6 +170,42 @@ export class RequestDb {
       },
       transaction: { value: (...args: any[]) => (manager.transaction as any)(...args) },
     }) as DataSource;
+    return this.ownFacade;
+  }
+
+  /**
+   * What PostgresQueryRunner.query does, minus the broadcaster: counted and logged the same (CountingLogger,
+   * slow statements), the same results (rows; [rows, rowCount] for UPDATE/DELETE; QueryResult when structured),
+   * failures as QueryFailedError wrapping the driver's error (core/outage.ts maps it), and a broken connection
+   * closed as DropBrokenConnections does.
+   */
+  private async directQuery(query: string, parameters: any[] | undefined, structured: boolean | undefined): Promise<any> {
+    const runner = this.runner;
+    if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
+    if (parameters && !Array.isArray(parameters)) throw new TypeError('Named parameters are not supported.');
+    const client = await this.client();
+    const log = this.appDs.logger;
+    log.logQuery(query, parameters, runner);
+    const start = Date.now();
+    let raw: { rows?: any[]; rowCount?: number | null; command?: string } | undefined;
+    try {
+      raw = await client.query(query, parameters);
+    } catch (err) {
+      log.logQueryError(err as Error, query, parameters, runner);
+      if (isBrokenConnection(err)) (client as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+      throw new QueryFailedError(query, parameters, err as Error);
+    }
+    const ms = Date.now() - start;
+    const max = this.appDs.options.maxQueryExecutionTime;
+    if (max && ms > max) log.logQuerySlow(ms, query, parameters, runner);
+    const result = new QueryResult();
+    if (raw) {
+      if (Object.prototype.hasOwnProperty.call(raw, 'rows')) result.records = raw.rows!;
+      if (Object.prototype.hasOwnProperty.call(raw, 'rowCount')) result.affected = raw.rowCount ?? undefined;
+      result.raw = raw.command === 'DELETE' || raw.command === 'UPDATE' ? [raw.rows, raw.rowCount] : raw.rows;
+      if (!structured) return result.raw;
+    }
+    return result;
   }
 
   /** Narrows or widens the scope for the rest of this request (sign-in: the new session's user). */
@@ -207,9 +266,12 @@ export class RequestDb {
   }
 
   /** The connection, sending texts marked `prepared` as named statements (core/prepared.ts). */
-  private async client(): Promise<{ query(sql: string): Promise<any> }> {
-    return usePreparedStatements((await this.runner.connect()) as any);
+  private async client(): Promise<{ query(sql: string, parameters?: any[]): Promise<any> }> {
+    // The runner keeps one connection until it is released: look it up once.
+    return (this.connection ??= usePreparedStatements((await this.runner.connect()) as any));
   }
+
+  private connection: { query(sql: string, parameters?: any[]): Promise<any> } | null = null;
 
   /**
    * A failed statement aborts a PostgreSQL transaction. Before any write, start afresh (lazily, on the next
@@ -262,7 +324,7 @@ export class RequestDb {
         // COMMIT of a transaction that had failed answers ROLLBACK: nothing was saved.
         if (commit && (sql !== 'COMMIT' || result?.command !== 'COMMIT')) throw new Error('The request\'s transaction was rolled back.');
       } finally {
-        await this.runner.release();
+        if (this.ownRunner) await this.ownRunner.release();
       }
     });
   }
@@ -270,38 +332,35 @@ export class RequestDb {
 
 /** Apollo plugin: ends each request's transaction before the response goes out. */
 export function requestTransactionPlugin(): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ contextValue, response }) {
-          const db = contextValue.db;
-          if (!db) return;
-          try {
-            await db.finish(true);
-          } catch (e) {
-            if (response.body.kind !== 'single') return;
-            // A database outage is answered as one (503, core/outage.ts), whether the request already saw it or
-            // only its COMMIT did; nothing was saved either way.
-            const sawOutage = response.body.singleResult.errors?.some((x) => x.extensions?.code === SERVICE_UNAVAILABLE);
-            if (sawOutage || databaseUnavailableReason(e)) {
-              response.body.singleResult.data = null;
-              response.body.singleResult.errors = [new GraphQLError(UNAVAILABLE_MESSAGE, { extensions: { code: SERVICE_UNAVAILABLE } })];
-              response.http.status = 503;
-              response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
-              return;
-            }
-            // The writes of this request were not saved: say so instead of returning their results.
-            {
-              response.body.singleResult.data = null;
-              response.body.singleResult.errors = [
-                new GraphQLError('The request could not be completed; nothing was saved. Try again.', { extensions: { code: 'TRANSACTION_FAILED' } }),
-              ];
-            }
-          }
-        },
-      };
-    },
-  };
+  // One listener object for every request (no closures per request).
+  const listener = { willSendResponse: finishRequestTransaction };
+  return { requestDidStart: async () => listener };
+}
+
+/** requestTransactionPlugin's step (also called first in the app's folded request plugin). */
+export async function finishRequestTransaction({ contextValue, response }: { contextValue: RequestContext; response: GraphQLResponse }): Promise<void> {
+  const db = contextValue.db;
+  if (!db) return;
+  try {
+    await db.finish(true);
+  } catch (e) {
+    if (response.body.kind !== 'single') return;
+    // A database outage is answered as one (503, core/outage.ts), whether the request already saw it or
+    // only its COMMIT did; nothing was saved either way.
+    const sawOutage = response.body.singleResult.errors?.some((x) => x.extensions?.code === SERVICE_UNAVAILABLE);
+    if (sawOutage || databaseUnavailableReason(e)) {
+      response.body.singleResult.data = null;
+      response.body.singleResult.errors = [new GraphQLError(UNAVAILABLE_MESSAGE, { extensions: { code: SERVICE_UNAVAILABLE } })];
+      response.http.status = 503;
+      response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+      return;
+    }
+    // The writes of this request were not saved: say so instead of returning their results.
+    response.body.singleResult.data = null;
+    response.body.singleResult.errors = [
+      new GraphQLError('The request could not be completed; nothing was saved. Try again.', { extensions: { code: 'TRANSACTION_FAILED' } }),
+    ];
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------

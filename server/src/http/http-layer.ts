@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequest, GraphQLResponse } from '@apollo/server';
 import express, { ErrorRequestHandler, RequestHandler } from 'express';
 import { logRateLimited, serializeError } from '../core/logger';
 
@@ -21,6 +21,18 @@ const sendError = (res: express.Response, status: number, message: string, code:
 /** Media types a POST body may have (the spec's only required one; +json variants such as application/graphql+json too). */
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/i;
 
+const charsetOf = (params: string[]) => params.find((p) => /^charset=/i.test(p))?.slice(8).replace(/^"|"$/g, '');
+
+/** Whether a Content-Type header names a JSON media type (what express.json below parses). */
+export const isJsonType = (header: string) => JSON_TYPE.test(header.split(';')[0].trim());
+
+/** Whether a Content-Type header names a charset other than UTF-8 (checkType's 415). */
+export const unsupportedCharset = (header: string) => {
+  if (header.indexOf(';') < 0) return false;
+  const charset = charsetOf(header.split(';').slice(1).map((s) => s.trim()));
+  return !!charset && !/^utf-?8$/i.test(charset);
+};
+
 /**
  * POST bodies: JSON in UTF-8 only, at most MAX_BODY_BYTES. A missing or other content type is 415
  * (the spec: a server SHOULD answer 4xx when none is given), another charset 415, malformed JSON 400,
@@ -33,7 +45,7 @@ export function graphqlBody(): RequestHandler[] {
     const [type, ...params] = (header ?? '').split(';').map((s) => s.trim());
     if (!type) return sendError(res, 415, 'A POST request needs a Content-Type: send application/json.', 'UNSUPPORTED_MEDIA_TYPE');
     if (!JSON_TYPE.test(type)) return sendError(res, 415, `Content-Type ${type.slice(0, 100)} is not supported: send application/json.`, 'UNSUPPORTED_MEDIA_TYPE');
-    const charset = params.find((p) => /^charset=/i.test(p))?.slice(8).replace(/^"|"$/g, '');
+    const charset = charsetOf(params);
     if (charset && !/^utf-?8$/i.test(charset)) return sendError(res, 415, `Charset ${charset.slice(0, 40)} is not supported: send UTF-8.`, 'UNSUPPORTED_MEDIA_TYPE');
     next();
   };
@@ -78,17 +90,18 @@ export const notFound: RequestHandler = (req, res) => {
  */
 export const specStatusPlugin: ApolloServerPlugin = {
   async requestDidStart() {
-    return {
-      async willSendResponse({ request, response }) {
-        if (response.http.status !== 400 || response.body.kind !== 'single') return;
-        const result = response.body.singleResult;
-        if (result.data !== undefined || !result.errors?.length) return;
-        if (!result.errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)))) return;
-        if (prefersLegacyJson(request.http?.headers.get('accept'))) response.http.status = 200;
-      },
-    };
+    return { willSendResponse: async (rc) => applySpecStatus(rc) };
   },
 };
+
+/** specStatusPlugin's step (also called from the app's folded request plugin). */
+export function applySpecStatus({ request, response }: { request: GraphQLRequest; response: GraphQLResponse }): void {
+  if (response.http.status !== 400 || response.body.kind !== 'single') return;
+  const result = response.body.singleResult;
+  if (result.data !== undefined || !result.errors?.length) return;
+  if (!result.errors.every((e) => REQUEST_ERROR_CODES.has(String(e.extensions?.code)))) return;
+  if (prefersLegacyJson(request.http?.headers.get('accept'))) response.http.status = 200;
+}
 
 const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
 
