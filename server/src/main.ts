@@ -57,7 +57,7 @@ export interface RunningServer {
  * Whether a start has migrations to run or (with `seedDemo`) demo data to load. One statement; any error (an
  * empty database has no tables yet) means "yes", and the setup path decides under its lock as before.
  */
-async function setupNeeded(ds: DataSource, seedDemo: boolean): Promise<boolean> {
+export async function setupNeeded(ds: DataSource, seedDemo: boolean): Promise<boolean> {
   const table = ds.options.migrationsTableName ?? 'migrations';
   try {
     const [row] = await ds.query(
