@@ -21,33 +21,18 @@ export const BUNDLE = path.join(root, 'server/dist/main.bundle.js');
 const STAMP = path.join(root, 'server/dist/.bundle-stamp');
 const SERVER_STAMP = path.join(root, 'server/dist/.build-stamp');
 
-// Three dependencies do work at load time that `npm start` never needs (each rewrite is plain text: if a
-// package's text changes, nothing is replaced and the package loads as before):
-// - pg asks "are we in a Cloudflare Worker?" (pg/lib/stream.js) by touching the global `Response`, which makes
-//   Node 20 load its whole fetch implementation (undici): 60-70 ms of CPU, for a class the server never uses.
-//   In the bundle the answer is "no" (its first check, the user agent, is what Workers set; Node 20 has none).
-// - graphql-jit loads fast-json-stringify (and ajv) for its `customJSONSerializer` option, which core/executor.ts
-//   does not set: ~190 ms of CPU uncached. In the bundle it is required when that option is used.
-// - class-validator loads libphonenumber-js with its full metadata for `isPhoneNumber`, which no input here
-//   uses: 75-100 ms of CPU uncached. In the bundle it is required on the first phone-number check.
-const REWRITES = [
-  { file: /[\\/]pg[\\/]lib[\\/]stream\.js$/, from: "if (typeof Response === 'function') {", to: 'if (false) {' },
-  {
-    file: /[\\/]graphql-jit[\\/]dist[\\/]execution\.js$/,
-    from: 'var import_fast_json_stringify = __toESM(require("fast-json-stringify"));',
-    to: 'var import_fast_json_stringify = { get default() { return require("fast-json-stringify"); } };',
-  },
-  {
-    file: /[\\/]class-validator[\\/]cjs[\\/]decorator[\\/]string[\\/]IsPhoneNumber\.js$/,
-    from: 'const max_1 = require("libphonenumber-js/max");',
-    to: 'const max_1 = { get parsePhoneNumber() { return require("libphonenumber-js/max").parsePhoneNumber; } };',
-  },
-];
+// Dependencies that do work at load time `npm start` never needs (scripts/lib/bundle-rewrites.json: the module,
+// why, and a plain-text replacement that requires the thing on first use instead). If a package's text changes,
+// nothing is replaced and it loads as before; server/src/start-bundle.test.ts fails then (and checks that each
+// rewritten module still works).
+const REWRITES_FILE = path.join(root, 'scripts/lib/bundle-rewrites.json');
+const REWRITES = JSON.parse(fs.readFileSync(REWRITES_FILE, 'utf8'));
 const skipLoadTimeWork = {
-  name: 'skip-load-time-work-v2',
+  name: 'skip-load-time-work',
   setup(build) {
     for (const r of REWRITES) {
-      build.onLoad({ filter: r.file }, async (args) => ({ contents: (await fs.promises.readFile(args.path, 'utf8')).replace(r.from, r.to), loader: 'js' }));
+      const filter = new RegExp(`[\\\\/]node_modules[\\\\/]${r.module.split('/').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\\\/]')}$`);
+      build.onLoad({ filter }, async (args) => ({ contents: (await fs.promises.readFile(args.path, 'utf8')).replace(r.from, r.to), loader: 'js' }));
     }
   },
 };
@@ -75,7 +60,7 @@ function wantedStamp() {
   } catch {
     return null; // esbuild not installed (e.g. a production-only install): the plain dist works the same
   }
-  return createHash('sha256').update(`${readOr(SERVER_STAMP, '')}\n${version}\n${JSON.stringify(OPTIONS)}`).digest('hex');
+  return createHash('sha256').update(`${readOr(SERVER_STAMP, '')}\n${version}\n${JSON.stringify(OPTIONS)}\n${JSON.stringify(REWRITES)}`).digest('hex');
 }
 
 /**
