@@ -38,6 +38,6 @@ child.kill('SIGINT');
 if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
 const modules = out.match(/server modules loaded[^)]*/)?.[0] ?? '';
 const marks = out.match(/start-up, wall\/CPU ms[^)]*/)?.[0] ?? '';
-const phases = out.match(/"migrateAndSeedMs"[^}]*?(?=,"msg")/)?.[0] ?? '';
+const phases = out.match(/[^{,]*Ms":[^}]*?(?=,"msg":"Start-up timings")/)?.[0] ?? "";
 console.log(`${label}: ready ${ready || 'never'} ms, CPU ${cpuMs} ms, stop ${Date.now() - t1} ms, load ${load}, busy loops ${busy}\n  ${modules}\n  ${marks}\n  ${phases}`);
 if (!ready) console.log(out.slice(-3000));

@@ -21,6 +21,22 @@ export const BUNDLE = path.join(root, 'server/dist/main.bundle.js');
 const STAMP = path.join(root, 'server/dist/.bundle-stamp');
 const SERVER_STAMP = path.join(root, 'server/dist/.build-stamp');
 
+// Dependencies that do work at load time `npm start` never needs (scripts/lib/bundle-rewrites.json: the module,
+// why, and a plain-text replacement that requires the thing on first use instead). If a package's text changes,
+// nothing is replaced and it loads as before; server/src/start-bundle.test.ts fails then (and checks that each
+// rewritten module still works).
+const REWRITES_FILE = path.join(root, 'scripts/lib/bundle-rewrites.json');
+const REWRITES = JSON.parse(fs.readFileSync(REWRITES_FILE, 'utf8'));
+const skipLoadTimeWork = {
+  name: 'skip-load-time-work',
+  setup(build) {
+    for (const r of REWRITES) {
+      const filter = new RegExp(`[\\\\/]node_modules[\\\\/]${r.module.split('/').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\\\/]')}$`);
+      build.onLoad({ filter }, async (args) => ({ contents: (await fs.promises.readFile(args.path, 'utf8')).replace(r.from, r.to), loader: 'js' }));
+    }
+  },
+};
+
 const OPTIONS = {
   entryPoints: [MAIN],
   bundle: true,
@@ -33,6 +49,7 @@ const OPTIONS = {
   external: ['pg-native'],
   logLevel: 'error',
   legalComments: 'none',
+  plugins: [skipLoadTimeWork],
 };
 
 /** The bundle's stamp: the server build's fingerprint, esbuild's version and the options; null without esbuild. */
@@ -43,7 +60,7 @@ function wantedStamp() {
   } catch {
     return null; // esbuild not installed (e.g. a production-only install): the plain dist works the same
   }
-  return createHash('sha256').update(`${readOr(SERVER_STAMP, '')}\n${version}\n${JSON.stringify(OPTIONS)}`).digest('hex');
+  return createHash('sha256').update(`${readOr(SERVER_STAMP, '')}\n${version}\n${JSON.stringify(OPTIONS)}\n${JSON.stringify(REWRITES)}`).digest('hex');
 }
 
 /**

@@ -43,7 +43,7 @@ export interface StopResult {
 export interface RunningServer {
   port: number;
   url: string;
-  /** The owner's pool (migrations, seed, background jobs). */
+  /** The owner's pool (background jobs), for raw SQL (`ds.query`) only: it has no entity metadata. */
   ds: DataSource;
   /** The app role's pool that serves requests (row-level security applies). */
   appDs: DataSource;
@@ -54,38 +54,63 @@ export interface RunningServer {
   stop(opts?: { force?: boolean }): Promise<StopResult>;
 }
 
+/**
+ * Whether a start has migrations to run or (with `seedDemo`) demo data to load. One statement; any error (an
+ * empty database has no tables yet) means "yes", and the setup path decides under its lock as before.
+ */
+export async function setupNeeded(ds: DataSource, seedDemo: boolean): Promise<boolean> {
+  const table = ds.options.migrationsTableName ?? 'migrations';
+  try {
+    const [row] = await ds.query(
+      `SELECT array(SELECT name FROM "${table}") AS applied${seedDemo ? ', EXISTS (SELECT 1 FROM organisation) AS seeded' : ''}`,
+    );
+    const applied = new Set<string>(row.applied);
+    // TypeORM names a migration by its `name`, else its class name (MigrationExecutor.getMigrations).
+    const pending = ds.migrations.some((m) => !applied.has(m.name ?? m.constructor.name));
+    return pending || (seedDemo && !row.seeded);
+  } catch {
+    return true;
+  }
+}
+
 /** Migrates the database, loads demo data once, and serves the API (and the built client). */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // Where a start spends its time (issue 12: warm start under 5 s), logged once it listens.
   const phases: Record<string, number> = {};
   let last = Date.now();
   const mark = (phase: string) => ((phases[phase] = Date.now() - last), (last = Date.now()));
-  // Migrations and demo data run long statements: a separate pool without statement timeouts.
-  const setup = await openDatabase(opts.databaseUrl, { timeouts: SETUP_TIMEOUTS, poolSize: 2 });
-  try {
-    if (opts.seedDemo ?? true) {
-      // Under the start-up lock, so processes starting together on an empty database seed it once.
-      const seeded = await withStartupLock(setup, async () =>
-        (await setup.query('SELECT EXISTS (SELECT 1 FROM organisation) AS e'))[0].e ? null : seedDemoData(setup, { firmCount: opts.demoFirmCount }),
-      );
-      if (seeded) logger.info({ organisations: seeded.organisations.size, firms: seeded.firmCount, users: seeded.users.size }, 'Loaded demo data');
+  // The owner's pool (background jobs, the app role's grants, the welcome text), with the serving timeouts. Raw
+  // SQL only: no entity metadata to build for it (the app role's pool has its own).
+  const ds = createDataSource(opts.databaseUrl, { timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(), readUrl: opts.databaseReadUrl, rawSqlOnly: true });
+  await ds.initialize();
+  mark('ownerPoolMs');
+  const seedDemo = opts.seedDemo ?? true;
+  // Warm start (issue 12): one statement tells whether there is anything to migrate or seed; only then the
+  // setup pool (its own entity metadata, connection and start-up lock) is opened.
+  if (await setupNeeded(ds, seedDemo)) {
+    // Migrations and demo data run long statements: a separate pool without statement timeouts.
+    const setup = await openDatabase(opts.databaseUrl, { timeouts: SETUP_TIMEOUTS, poolSize: 2 });
+    try {
+      if (seedDemo) {
+        // Under the start-up lock, so processes starting together on an empty database seed it once.
+        const seeded = await withStartupLock(setup, async () =>
+          (await setup.query('SELECT EXISTS (SELECT 1 FROM organisation) AS e'))[0].e ? null : seedDemoData(setup, { firmCount: opts.demoFirmCount }),
+        );
+        if (seeded) logger.info({ organisations: seeded.organisations.size, firms: seeded.firmCount, users: seeded.users.size }, 'Loaded demo data');
+      }
+    } finally {
+      await setup.destroy();
     }
-  } finally {
-    await setup.destroy();
   }
   mark('migrateAndSeedMs');
-  const ds = createDataSource(opts.databaseUrl, { timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(), readUrl: opts.databaseReadUrl });
-  await ds.initialize();
-  // Retention (daily) and cleanup of expired shared state (hourly), each once across all processes.
-  const jobs = scheduleJobs(ds, [contactPersonRetentionJob, expiredStateCleanupJob]);
   // Dashboard aggregates over other organisations' records (core/aggregates.ts): the owner role on a small pool of
   // their own, with the serving timeouts (statement timeout included), so dashboards cannot take the jobs' or the requests' connections.
+  // Raw SQL only: no entity metadata to build for it.
   const aggregateOpts = aggregateOptionsFromEnv();
-  const aggregates = createDataSource(opts.databaseUrl, { timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(), poolSize: aggregateOpts.maxConcurrent });
+  const aggregates = createDataSource(opts.databaseUrl, { timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(), poolSize: aggregateOpts.maxConcurrent, rawSqlOnly: true });
   await aggregates.initialize();
   registerAggregateSource(aggregates, aggregateOpts);
-  await jobs.firstCheck;
-  mark('ownerPoolAndJobsMs');
+  mark('aggregatePoolMs');
   const authSecret = opts.authSecret ?? randomBytes(32).toString('hex');
   // Requests run as the app role (row-level security); the owner pool `ds` is for background jobs only.
   // Outside production the app role's password defaults to one derived from the owner URL, so every process
@@ -122,6 +147,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     server.listen(port, opts.host ?? '0.0.0.0', () => (server.off('error', reject), resolve()));
   });
   mark('listenMs');
+  // Retention (daily) and cleanup of expired shared state (hourly), each once across all processes. Checked after
+  // listen: no request needs them, and they run on the owner's pool, not the requests'.
+  const jobs = scheduleJobs(ds, [contactPersonRetentionJob, expiredStateCleanupJob]);
   logger.info(phases, 'Start-up timings');
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
