@@ -181,6 +181,8 @@ export async function rawRows<R>(ds: Db, shape: string, qb: { getQuery(): string
  * `shape` (issue 12: building the builder - createQueryBuilder, the WHERE brackets, the visibility rule - and
  * TypeORM's escapeQueryWithParameters regex over the text were most of TypeORM's share of a one-firm lookup).
  * `params` must give the values the builder would hold under the same names; the cached text keeps their order.
+ * `wrap` puts text around the numbered statement (no parameters of its own). The same string object comes back for
+ * a shape each time, so the Map lookups of core/prepared.ts hash it once, not per request.
  * As memoisedSql: outside production every call also builds the builder and compares text and values, so a shape
  * or a parameter that drifts fails the tests. Array spreads (`:...x`) and function parameters are not cached.
  */
@@ -194,7 +196,9 @@ export function memoisedStatement(
   const cached = statements.get(shape);
   if (cached && !CHECK_STATEMENT_TEXTS) return [cached.sql, cached.names.map((n) => params[n])];
   const qb = build();
-  const built = dataSourceOf(ds).driver.escapeQueryWithParameters(wrap(qb.getQuery()), qb.getParameters()) as [string, unknown[]];
+  // Wrapped after numbering: `wrap` adds text around the statement, never parameters.
+  const built = dataSourceOf(ds).driver.escapeQueryWithParameters(qb.getQuery(), qb.getParameters()) as [string, unknown[]];
+  built[0] = wrap(built[0]);
   if (cached) {
     const values = cached.names.map((n) => params[n]);
     if (built[0] !== cached.sql || JSON.stringify(built[1]) !== JSON.stringify(values)) {
@@ -202,7 +206,7 @@ export function memoisedStatement(
     }
     return [cached.sql, values];
   }
-  const names = parameterOrder(wrap(qb.getQuery()), qb.getParameters());
+  const names = parameterOrder(qb.getQuery(), qb.getParameters());
   if (names) {
     if (statements.size >= MAX_STATEMENT_TEXTS) statements.clear();
     statements.set(shape, { sql: built[0], names });

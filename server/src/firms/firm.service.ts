@@ -51,8 +51,10 @@ export function findFirms(ctx: RequestContext, search: FirmSearch | undefined, f
   const mark = named ? prepared : (sql: string) => sql;
   // The statement's text depends only on which conditions were added, the page size, the columns and the visibility branch.
   const shape = `firm.search|${range ? 'r' : prefix ? 'p' : ''}${search?.identifier ? 'i' : ''}${search?.municipalityId ? 'm' : ''}${search?.country ? 'c' : ''}${after ? 'a' : ''}|${first}|${properties?.join(',') ?? '*'}|${visibleFirmsShape(ctx)}`;
-  const page = memoisedStatement(ctx.ds, shape, build, params);
-  if (properties && !properties.includes('municipalityId')) return ctx.ds.query(mark(page[0]), page[1]);
+  // With the municipalities' rows when the page needs them (the text around the page, memoised with it).
+  const withOrgs = !properties || properties.includes('municipalityId');
+  const page = memoisedStatement(ctx.ds, `${shape}|${withOrgs ? 'orgs' : ''}`, build, params, withOrgs ? (sql) => withMunicipalitiesSql(ctx, sql) : undefined);
+  if (!withOrgs) return ctx.ds.query(mark(page[0]), page[1]);
   return withMunicipalities(ctx, page, mark);
 }
 
@@ -72,16 +74,18 @@ export function prefixRange(prefix: string): { lo: string; hi: string } | null {
  * The page of `pageSql` (ordered firm rows) with the rows of their municipalities, which prime the
  * organisation loader: `municipality { name }` needs no statement of its own (issue 12: one round trip).
  */
-async function withMunicipalities(ctx: RequestContext, [pageSql, params]: [string, unknown[]], mark: (sql: string) => string): Promise<Firm[]> {
-  const [row]: Array<{ rows: Firm[] | null; orgs: Organisation[] | null }> = await ctx.ds.query(
-    // json_agg over the ordered page keeps its order (aggregating a sorted subquery; the page has no name column to sort by when none was asked for)
-    mark(`WITH page AS (${pageSql})
-     SELECT (SELECT json_agg(page) FROM page) AS rows,
-            (SELECT json_agg(${jsonObject(ctx.ds, Organisation, 'o')}) FROM organisation o WHERE o.id IN (SELECT "municipalityId" FROM page)) AS orgs`),
-    params,
-  );
+async function withMunicipalities(ctx: RequestContext, [sql, params]: [string, unknown[]], mark: (sql: string) => string): Promise<Firm[]> {
+  const [row]: Array<{ rows: Firm[] | null; orgs: Organisation[] | null }> = await ctx.ds.query(mark(sql), params);
   for (const o of row.orgs ?? []) organisationLoaders(ctx).byId.prime(o.id, fromJson(ctx.ds, Organisation, o));
   return (row.rows ?? []).map((f) => fromJson(ctx.ds, Firm, f));
+}
+
+/** The statement of withMunicipalities around the page's statement `pageSql`. */
+function withMunicipalitiesSql(ctx: RequestContext, pageSql: string): string {
+  // json_agg over the ordered page keeps its order (aggregating a sorted subquery; the page has no name column to sort by when none was asked for)
+  return `WITH page AS (${pageSql})
+     SELECT (SELECT json_agg(page) FROM page) AS rows,
+            (SELECT json_agg(${jsonObject(ctx.ds, Organisation, 'o')}) FROM organisation o WHERE o.id IN (SELECT "municipalityId" FROM page)) AS orgs`;
 }
 
 /** Checks that need the country or the database; class-validator has done the shapes already. */
