@@ -3,7 +3,8 @@ import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { applyAccessRules, DeclaredAccess } from './core/access';
 import { directFieldResolvers, passRootsAsTheyAre } from './core/executor';
-import { applyInputGuard } from './core/input-guard';
+import { getMetadataStorage as validationMetadataStorage } from 'class-validator';
+import { applyInputGuard, memoiseValidationMetadata, syncArgumentValidation } from './core/input-guard';
 import { applyListCaps } from './core/list-bounds';
 import { AGREEMENT_RESOLVERS } from './agreements';
 import { CLUSTER_RESOLVERS } from './clusters';
@@ -33,6 +34,9 @@ export const resolvers = [
   ...AGREEMENT_RESOLVERS,
 ] as const;
 
+/** class-validator options of every validated argument (type-graphql's `validate`, and syncArgumentValidation's). */
+const VALIDATE = { forbidUnknownValues: false, validationError: { target: false, value: false } };
+
 let built: { schema: GraphQLSchema; access: DeclaredAccess[] } | undefined;
 
 /** The executable schema with access rules applied (built once per process). */
@@ -47,9 +51,13 @@ export function buildAppSchema(): { schema: GraphQLSchema; access: DeclaredAcces
     }
     // Rows reach field resolvers as they are, not copied into an instance per call (core/executor.ts).
     passRootsAsTheyAre(getMetadataStorage().params as Parameters<typeof passRootsAsTheyAre>[0]);
+    // Input classes' validation rules looked up once per class, not per validated argument (core/input-guard.ts).
+    memoiseValidationMetadata(validationMetadataStorage() as unknown as Parameters<typeof memoiseValidationMetadata>[0]);
+    // Input-object arguments checked by a validateFn made once, synchronously, with the same rules and options (core/input-guard.ts).
+    syncArgumentValidation(getMetadataStorage().params as Parameters<typeof syncArgumentValidation>[0], VALIDATE, validationMetadataStorage() as never);
     const options: Parameters<typeof buildSchemaSync>[0] = {
       resolvers: resolvers as unknown as [Function, ...Function[]],
-      validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+      validate: VALIDATE,
       emitSchemaFile: false,
       // type-graphql's check runs the whole introspection query (~0.3 s of CPU per start, issue 12). In production
       // Apollo's assertValidSchema still validates the schema at start; tests and `npm run schema` keep the check.

@@ -175,3 +175,56 @@ export async function rawRows<R>(ds: Db, shape: string, qb: { getQuery(): string
   const [sql, params] = dataSourceOf(ds).driver.escapeQueryWithParameters(memoisedSql(shape, qb), qb.getParameters());
   return ds.query(sql, params);
 }
+
+/**
+ * A query builder's statement as pg takes it ([text with $n, values]), the builder built only the first time per
+ * `shape` (issue 12: building the builder - createQueryBuilder, the WHERE brackets, the visibility rule - and
+ * TypeORM's escapeQueryWithParameters regex over the text were most of TypeORM's share of a one-firm lookup).
+ * `params` must give the values the builder would hold under the same names; the cached text keeps their order.
+ * `wrap` puts text around the numbered statement (no parameters of its own). The same string object comes back for
+ * a shape each time, so the Map lookups of core/prepared.ts hash it once, not per request.
+ * As memoisedSql: outside production every call also builds the builder and compares text and values, so a shape
+ * or a parameter that drifts fails the tests. Array spreads (`:...x`) and function parameters are not cached.
+ */
+export function memoisedStatement(
+  ds: Db,
+  shape: string,
+  build: () => { getQuery(): string; getParameters(): ObjectLiteral },
+  params: ObjectLiteral,
+  wrap: (sql: string) => string = (sql) => sql,
+): [string, unknown[]] {
+  const cached = statements.get(shape);
+  if (cached && !CHECK_STATEMENT_TEXTS) return [cached.sql, cached.names.map((n) => params[n])];
+  const qb = build();
+  // Wrapped after numbering: `wrap` adds text around the statement, never parameters.
+  const built = dataSourceOf(ds).driver.escapeQueryWithParameters(qb.getQuery(), qb.getParameters()) as [string, unknown[]];
+  built[0] = wrap(built[0]);
+  if (cached) {
+    const values = cached.names.map((n) => params[n]);
+    if (built[0] !== cached.sql || JSON.stringify(built[1]) !== JSON.stringify(values)) {
+      throw new Error(`memoisedStatement: shape ${shape} gave another statement or other values than the cached one:\n${built[0]}\n${JSON.stringify(built[1])}\n---\n${cached.sql}\n${JSON.stringify(values)}`);
+    }
+    return [cached.sql, values];
+  }
+  const names = parameterOrder(qb.getQuery(), qb.getParameters());
+  if (names) {
+    if (statements.size >= MAX_STATEMENT_TEXTS) statements.clear();
+    statements.set(shape, { sql: built[0], names });
+  }
+  return built;
+}
+const statements = new Map<string, { sql: string; names: string[] }>();
+
+/** The parameter names in the order escapeQueryWithParameters numbers them ($1, $2, ...), or null when it would not number them one to one. */
+function parameterOrder(sql: string, parameters: ObjectLiteral): string[] | null {
+  const names: string[] = [];
+  let plain = true;
+  // The same pattern as TypeORM's PostgresDriver.escapeQueryWithParameters.
+  for (const m of sql.matchAll(/:(\.\.\.)?([A-Za-z0-9_.]+)/g)) {
+    const key = m[2];
+    if (!Object.prototype.hasOwnProperty.call(parameters, key)) continue;
+    if (m[1] || typeof parameters[key] === 'function') plain = false;
+    if (!names.includes(key)) names.push(key);
+  }
+  return plain ? names : null;
+}

@@ -18,3 +18,13 @@ export function restrictToVisibleFirms<T extends ObjectLiteral>(qb: SelectQueryB
 
 /** Which branch restrictToVisibleFirms takes for this caller (it changes the statement's text, not only its parameters: core/rows.ts memoisedSql). */
 export const visibleFirmsShape = (ctx: RequestContext): string => (ctx.scope.optional(Capability.READ) ? 'scoped' : 'public');
+
+/**
+ * The parameters restrictToVisibleFirms adds for this caller (by the name OrgScope.restrictOrPublic gives them), for a
+ * statement whose text is memoised without building its query builder (core/rows.ts memoisedStatement, which checks
+ * them against a fresh build outside production).
+ */
+export function visibleFirmsParams(ctx: RequestContext, alias: string): Record<string, unknown> {
+  const scope = ctx.scope.optional(Capability.READ);
+  return scope ? { [`scope_${`${alias}.ownerOrganisationId`.replace(/\W/g, '_')}`]: scope.organisationIds } : {};
+}
