@@ -38,16 +38,23 @@ export function firmPropertiesFor(ctx: RequestContext, info: GraphQLResolveInfo 
   if (!info) return null;
   // The answer depends only on the query document (Apollo keeps parsed documents, so their field nodes, across
   // requests) and on `always`: a nested connection asks once per parent (98 times in the partner read).
+  // Compared element by element (a resolver passes a fresh `always` array per call): no key string per call.
   const node = info.fieldNodes[0];
   let memo = propertiesMemo.get(node);
-  if (!memo) propertiesMemo.set(node, (memo = new Map()));
-  const key = always.join(',');
-  let properties = memo.get(key);
-  if (properties === undefined) memo.set(key, (properties = neededProperties(ctx.ds, Firm, info, ['edges', 'node'], FIELD_NEEDS, always)));
+  if (!memo) propertiesMemo.set(node, (memo = []));
+  for (const m of memo) if (sameList(m.always, always)) return m.properties;
+  const properties = neededProperties(ctx.ds, Firm, info, ['edges', 'node'], FIELD_NEEDS, always);
+  if (memo.length < 8) memo.push({ always: [...always], properties });
   return properties;
 }
 
-const propertiesMemo = new WeakMap<FieldNode, Map<string, string[] | null>>();
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const propertiesMemo = new WeakMap<FieldNode, Array<{ always: readonly string[]; properties: string[] | null }>>();
 
 /** Per-request loaders for firms; each applies the caller's visibility. Rows are plain objects shaped like Firm. */
 export function createFirmLoaders(ctx: RequestContext) {
