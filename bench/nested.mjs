@@ -6,8 +6,11 @@
 // graphql-jit) as in production. Prints CPU per execution, per firm and per answered field (fields per second),
 // and what JSON.stringify of the answer adds (Apollo serialises the result once).
 //   BENCH_NESTED_REPEATS=200 BENCH_SERVER=/path/to/server/dist/main.js npm run bench:nested
+//   BENCH_NESTED_HEAP=1 npm run bench:nested   # also: bytes allocated per execution (sampling heap profile, collected objects
+//                                              # included), by allocating function - what the GC then has to clear
 process.env.NODE_ENV = 'production';
 import { createRequire } from 'node:module';
+import inspector from 'node:inspector';
 import os from 'node:os';
 import path from 'node:path';
 import { buildServer, ensureDependencies, root } from '../scripts/lib/setup.mjs';
@@ -126,3 +129,29 @@ console.log(`  ${firms} firms, ${leaves} leaf fields: ${(e / firms).toFixed(2)} 
 console.log(`  with JSON.stringify of the answer: ${(j / 1000).toFixed(2)} ms (stringify alone ${(stringifyOnly / 1000).toFixed(2)} ms, ${JSON.stringify(sample).length} characters)`);
 console.log(`  build: ${dist}`);
 console.log(`  Node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, load average ${load} (1/5/15 min)`);
+
+if (process.env.BENCH_NESTED_HEAP) {
+  // V8's sampling heap profiler with the objects minor and major GCs collected (a request's garbage is what costs here).
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params = {}) => new Promise((resolve, reject) => session.post(method, params, (err, r) => (err ? reject(err) : resolve(r))));
+  const contexts = Array.from({ length: REPEATS }, context);
+  await post('HeapProfiler.enable');
+  await post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  for (let i = 0; i < REPEATS; i++) JSON.stringify(await once(contexts[i]));
+  const { profile } = await post('HeapProfiler.stopSampling');
+  session.disconnect();
+  const bySite = new Map();
+  let total = 0;
+  const walk = (n) => {
+    const f = n.callFrame;
+    const where = `${f.functionName || '(anonymous)'} ${f.url.split('node_modules/').pop().split('/').slice(-2).join('/')}:${f.lineNumber + 1}`;
+    total += n.selfSize;
+    bySite.set(where, (bySite.get(where) ?? 0) + n.selfSize);
+    n.children.forEach(walk);
+  };
+  walk(profile.head);
+  const kb = (b) => (b / REPEATS / 1024).toFixed(1).padStart(7);
+  console.log(`Allocated per execution + JSON.stringify (sampled): ${kb(total).trim()} kB (${(total / REPEATS / firms).toFixed(0)} bytes per firm); by allocating function:`);
+  for (const [k, v] of [...bySite].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.BENCH_NESTED_HEAP_TOP ?? 15))) console.log(`  ${kb(v)} kB  ${k}`);
+}

@@ -49,7 +49,13 @@ async function loadRelationships(
     .where('(r.fromId = ANY(:ids) OR r.toId = ANY(:ids))', { ids: [...ids] });
   if (sides) {
     qb.leftJoin(Organisation, 'rf', 'rf.id = r.fromId').leftJoin(Organisation, 'rt', 'rt.id = r.toId');
-    qb.addSelect(jsonObject(ctx.ds, Organisation, 'rf'), 'fromOrganisation').addSelect(jsonObject(ctx.ds, Organisation, 'rt'), 'toOrganisation');
+    // Each side's organisation once per statement, not once per row: a growth house's 20-odd COVERS rows carried
+    // its whole profile as JSON 20-odd times (built by PostgreSQL, parsed by pg, its dates made Dates, then
+    // dropped by prime). The first row of each side says it; the other rows get NULL.
+    qb.addSelect(`CASE WHEN row_number() OVER (PARTITION BY r.fromId) = 1 THEN ${jsonObject(ctx.ds, Organisation, 'rf')} END`, 'fromOrganisation').addSelect(
+      `CASE WHEN row_number() OVER (PARTITION BY r.toId) = 1 THEN ${jsonObject(ctx.ds, Organisation, 'rt')} END`,
+      'toOrganisation',
+    );
   }
   const own = withPending ? ctx.scope.organisationIds(Capability.READ) : [];
   if (own.length) {
@@ -66,8 +72,9 @@ async function loadRelationships(
   if (sides) {
     for (const r of rows) {
       for (const o of [r.fromOrganisation, r.toOrganisation]) if (o?.id) sides(fromJson(ctx.ds, Organisation, o));
-      delete r.fromOrganisation;
+      // Last-added property first: V8 then rolls the row's shape back instead of turning it into a dictionary.
       delete r.toOrganisation;
+      delete r.fromOrganisation;
     }
   }
   const byOrg = new Map<string, OrganisationRelationship[]>(ids.map((id) => [id, []]));

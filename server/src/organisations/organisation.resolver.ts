@@ -224,16 +224,18 @@ async function decideRelationship(ctx: RequestContext, em: EntityManager, id: st
 @Resolver(() => OrganisationRelationship)
 export class OrganisationRelationshipResolver {
   @FieldResolver(() => Organisation)
-  async from(@Root() r: OrganisationRelationship, @Ctx() ctx: RequestContext) {
-    return (await organisationLoaders(ctx).byId.load(r.fromId)) ?? missing();
+  from(@Root() r: OrganisationRelationship, @Ctx() ctx: RequestContext): Promise<Organisation> {
+    return organisationLoaders(ctx).byId.load(r.fromId).then(orMissing);
   }
 
   @FieldResolver(() => Organisation)
-  async to(@Root() r: OrganisationRelationship, @Ctx() ctx: RequestContext) {
-    return (await organisationLoaders(ctx).byId.load(r.toId)) ?? missing();
+  to(@Root() r: OrganisationRelationship, @Ctx() ctx: RequestContext): Promise<Organisation> {
+    return organisationLoaders(ctx).byId.load(r.toId).then(orMissing);
   }
 }
 
 const missing = (): never => {
   throw new NotFoundError('Organisation');
 };
+// One promise per call instead of an async function's two (a nested read resolves ~100 sides).
+const orMissing = (o: Organisation | null): Organisation => o ?? missing();

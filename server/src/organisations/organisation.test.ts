@@ -72,6 +72,31 @@ describe('no N+1: a nested query issues a fixed number of SQL statements', () =>
     // begins it and sets the caller's scope, and COMMIT ends it (core/rls.ts).
     expect(all.queries.count).toBeLessThanOrEqual(6 + 2);
   });
+
+  it('reads both sides of every relationship with the relationships, each side\'s profile sent once', async () => {
+    // A growth house is the "from" of all its COVERS rows: its profile comes on the first of them only (the others carry
+    // NULL), yet `from` and `to` of every row are answered without a statement of their own.
+    const Q = `{ organisations(filter: { kinds: [GROWTH_HOUSE] }, first: 10) { edges { node { id name
+      relationships(kinds: [COVERS], direction: OUTGOING) { kind from { id name kind createdAt } to { id name kind officialCode } } } } } }`;
+    const r: any = await app.exec(Q, {}, VIEWER);
+    expect(r.errors).toBeUndefined();
+    const houses = r.data.organisations.edges.map((e: any) => e.node);
+    const rels = houses.flatMap((h: any) => h.relationships.map((x: any) => ({ h, x })));
+    expect(rels.length).toBeGreaterThan(90);
+    for (const { h, x } of rels) {
+      expect(x.from).toMatchObject({ id: h.id, name: h.name, kind: 'GROWTH_HOUSE' });
+      expect(x.to.kind).toBe('MUNICIPALITY');
+    }
+    const [row] = await app.ds.query(`SELECT created_at AS "createdAt" FROM organisation WHERE id = $1`, [houses[0].id]);
+    expect(rels.find(({ h }: any) => h.id === houses[0].id).x.from.createdAt).toBe(row.createdAt.toISOString());
+    // The sides cost no statement: the same query without them issues as many (organisations page, relationships).
+    const bare: any = await app.exec(`{ organisations(filter: { kinds: [GROWTH_HOUSE] }, first: 10) { edges { node { id relationships(kinds: [COVERS], direction: OUTGOING) { kind } } } } }`, {}, VIEWER);
+    expect(bare.errors).toBeUndefined();
+    expect(r.queries.count).toBe(bare.queries.count);
+    expect(r.queries.count).toBeLessThanOrEqual(2 + 2);
+    const statement = r.queries.statements.find((t: string) => t.includes('organisation_relationship'))!;
+    expect(statement).toContain('row_number() OVER');
+  });
 });
 
 describe('editing an organisation', () => {
