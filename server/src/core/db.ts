@@ -5,7 +5,7 @@ import { CountingLogger } from './query-counter';
 import { databaseUnavailableReason, isBrokenConnection } from './outage';
 import { entities } from '../entities';
 import { migrations } from '../migrations';
-import { appDatabaseUrl, assertFencedRole, prepareAppRole } from './rls';
+import { appDatabaseUrl, applyAppPassword, assertFencedRole, isLoginRefused, prepareAppRole } from './rls';
 import { withStartupLock } from './startup-lock';
 
 /**
@@ -139,12 +139,31 @@ export async function openAppDatabase(
   ownerUrl: string,
   opts: DatabaseOptions & { env?: NodeJS.ProcessEnv } = {},
 ): Promise<DataSource> {
-  const app = appDatabaseUrl(ownerUrl, opts.env);
-  // Under the start-up lock: processes starting together would otherwise GRANT at once ("tuple concurrently updated").
-  await withStartupLock(owner, () => prepareAppRole(owner, app));
+  return openAppDatabaseAs(owner, appDatabaseUrl(ownerUrl, opts.env), opts);
+}
+
+/** openAppDatabase for a given app role URL (and password, when the role is ours to create). */
+export async function openAppDatabaseAs(owner: DataSource, app: { url: string; password: string | null }, opts: DatabaseOptions = {}): Promise<DataSource> {
+  // One read-only check when nothing changed; grants (under the start-up lock, one transaction) only when needed.
+  await prepareAppRole(owner, app);
   // Each request holds one connection for its transaction: a larger pool than the owner's.
-  const ds = createDataSource(app.url, { poolSize: Number(process.env.DB_POOL_SIZE ?? 20), ...opts });
-  await ds.initialize();
-  await assertFencedRole(ds);
-  return ds;
+  const open = async () => {
+    const ds = createDataSource(app.url, { poolSize: Number(process.env.DB_POOL_SIZE ?? 20), ...opts });
+    try {
+      await ds.initialize();
+      await assertFencedRole(ds);
+    } catch (e) {
+      await ds.destroy().catch(() => undefined);
+      throw e;
+    }
+    return ds;
+  };
+  try {
+    return await open();
+  } catch (e) {
+    // The pool's own first login doubles as the password check (no extra probe connection at every start):
+    // refused means APP_DB_PASSWORD changed since the role was made - set it, then log in again.
+    if (!isLoginRefused(e) || !(await applyAppPassword(owner, app))) throw e;
+    return await open();
+  }
 }

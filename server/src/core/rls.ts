@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { Client } from 'pg';
 import { DataSource, EntityManager, QueryFailedError, QueryRunner, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { QueryResult } from 'typeorm/query-runner/QueryResult';
 import { Capability } from './access';
@@ -8,6 +7,7 @@ import type { Principal, RequestContext } from './context';
 import { databaseUnavailableReason, isBrokenConnection, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, UNAVAILABLE_MESSAGE } from './outage';
 import { usePreparedStatements } from './prepared';
 import type { Scope } from './scope';
+import { withStartupLock } from './startup-lock';
 
 /**
  * The second wall: PostgreSQL row-level security (RLS) behind the app's own visibility rules.
@@ -379,61 +379,115 @@ export function appDatabaseUrl(ownerUrl: string, env: NodeJS.ProcessEnv = proces
 
 const isCode = (e: unknown, ...codes: string[]) => codes.includes((e as { code?: string })?.code ?? '');
 
+/** Columns the app role must neither read nor write (the fence of migrations 1769110000000, 1769211000000). */
+const SECRET_COLUMNS: Record<string, string[]> = { app_user: ['password_hash'] };
+
+/**
+ * One read-only statement: is the app role already prepared on this database? True only when the role exists
+ * (no superuser, no BYPASSRLS), may connect and use the schema, every table has SELECT/INSERT/UPDATE/DELETE
+ * (the fenced table: every column but the secret ones, the secret ones not at all), views are read-only,
+ * every sequence has USAGE/SELECT, the migrations table has nothing and the fence's function is granted.
+ * A table, column or sequence from a new migration makes it false, so the next start grants it.
+ * Privileges are effective ones (has_*_privilege), so a false answer only costs the full preparation.
+ */
+export function preparedCheckStatement(role: string): string {
+  const secret = Object.entries(SECRET_COLUMNS)
+    .flatMap(([t, cols]) => cols.map((c) => `(${literal(t)}, ${literal(c)})`))
+    .join(', ');
+  const fencedTables = Object.keys(SECRET_COLUMNS).map(literal).join(', ');
+  return `WITH r AS (SELECT oid, rolsuper, rolbypassrls FROM pg_roles WHERE rolname = ${literal(role)}),
+  fence AS (SELECT to_regprocedure('public.gg_fence_secret_columns(name)') IS NOT NULL AS on_,
+                   to_regprocedure('public.gg_set_own_password_hash(uuid,text)') AS fn),
+  secret(t, c) AS (VALUES ${secret}),
+  tbl AS (SELECT c.oid, c.relname, c.relkind FROM pg_class c
+           WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f'))
+SELECT (NOT r.rolsuper AND NOT r.rolbypassrls
+  AND has_database_privilege(r.oid, current_database(), 'CONNECT')
+  AND has_schema_privilege(r.oid, 'public', 'USAGE')
+  AND NOT EXISTS (SELECT 1 FROM tbl WHERE tbl.relname = 'migrations'
+                   AND has_table_privilege(r.oid, tbl.oid, 'SELECT,INSERT,UPDATE,DELETE,TRUNCATE,REFERENCES,TRIGGER'))
+  AND NOT EXISTS (SELECT 1 FROM tbl WHERE tbl.relkind = 'v'
+                   AND NOT (has_table_privilege(r.oid, tbl.oid, 'SELECT') AND NOT has_table_privilege(r.oid, tbl.oid, 'INSERT,UPDATE,DELETE,TRUNCATE')))
+  AND NOT EXISTS (SELECT 1 FROM tbl WHERE tbl.relkind <> 'v' AND tbl.relname <> 'migrations'
+                   AND NOT (has_table_privilege(r.oid, tbl.oid, 'INSERT') AND has_table_privilege(r.oid, tbl.oid, 'DELETE')
+                   AND CASE WHEN fence.on_ AND tbl.relname IN (${fencedTables})
+                     THEN NOT has_table_privilege(r.oid, tbl.oid, 'SELECT,UPDATE')
+                      AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = tbl.oid AND a.attnum > 0 AND NOT a.attisdropped
+                            AND CASE WHEN (tbl.relname, a.attname::text) IN (SELECT t, c FROM secret)
+                              THEN has_column_privilege(r.oid, tbl.oid, a.attnum, 'SELECT') OR has_column_privilege(r.oid, tbl.oid, a.attnum, 'UPDATE')
+                              ELSE NOT (has_column_privilege(r.oid, tbl.oid, a.attnum, 'SELECT') AND has_column_privilege(r.oid, tbl.oid, a.attnum, 'UPDATE')) END)
+                     ELSE has_table_privilege(r.oid, tbl.oid, 'SELECT') AND has_table_privilege(r.oid, tbl.oid, 'UPDATE') END))
+  AND NOT EXISTS (SELECT 1 FROM pg_class s WHERE s.relnamespace = 'public'::regnamespace AND s.relkind = 'S'
+                   AND NOT (has_sequence_privilege(r.oid, s.oid, 'USAGE') AND has_sequence_privilege(r.oid, s.oid, 'SELECT')))
+  AND (NOT fence.on_ OR fence.fn IS NULL OR has_function_privilege(r.oid, fence.fn, 'EXECUTE'))) AS prepared
+FROM r, fence`;
+}
+
 /**
  * Makes sure the app role exists and may use this database (idempotent; roles are cluster-wide, so many
  * test databases in one cluster share it). Creates it only when we derived its URL (it needs CREATEROLE);
  * with APP_DATABASE_URL the role is the administrator's, and only the grants are ours.
+ *
+ * Every start runs it, so it first asks one read-only question (preparedCheckStatement): nothing changed,
+ * nothing written - each GRANT rewrites catalog rows and flushes WAL, ~10 of them cost 0.2-1.2 s on a busy
+ * machine. Only when something is missing does it take the start-up lock (processes starting together would
+ * GRANT at once: "tuple concurrently updated") and grant everything in ONE transaction. A changed password
+ * is not visible to the owner (pg_authid is the superuser's): openAppDatabase applies it when the app pool's
+ * login is refused (applyAppPassword).
  */
-export async function prepareAppRole(owner: DataSource, app: { url: string; password: string | null }): Promise<void> {
-  const role = new URL(app.url).username || APP_ROLE;
-  const ident = `"${decodeURIComponent(role).replace(/"/g, '""')}"`;
-  if (app.password !== null) {
-    const pw = literal(app.password);
+export async function prepareAppRole(owner: DataSource, app: { url: string; password: string | null }): Promise<'unchanged' | 'granted'> {
+  const role = decodeURIComponent(new URL(app.url).username || APP_ROLE);
+  const [check] = await owner.query(preparedCheckStatement(role));
+  if (check?.prepared === true) return 'unchanged';
+  await withStartupLock(owner, () => grantAppRole(owner, role, app.password));
+  return 'granted';
+}
+
+async function grantAppRole(owner: DataSource, role: string, password: string | null): Promise<void> {
+  const ident = `"${role.replace(/"/g, '""')}"`;
+  if (password !== null) {
     try {
       await owner.query(`DO $$ BEGIN
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${literal(decodeURIComponent(role))}) THEN
-          CREATE ROLE ${ident} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${pw};
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ${literal(role)}) THEN
+          CREATE ROLE ${ident} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${literal(password)};
         END IF; END $$`);
     } catch (e) {
-      // Another process created it at the same moment.
+      // Another process (of another database of the cluster: the lock is per database) created it at the same moment.
       if (!isCode(e, '42710', '23505')) throw e;
     }
   }
+  // One simple-protocol message of several statements: PostgreSQL runs it as one transaction (one WAL flush).
   // Grants are per database (and repeated, so tables of later migrations are covered too).
-  await owner.query(`GRANT CONNECT ON DATABASE "${(await owner.query('SELECT current_database() AS d'))[0].d}" TO ${ident}`);
-  await owner.query(`GRANT USAGE ON SCHEMA public TO ${ident}`);
-  await owner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${ident}`);
-  await owner.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${ident}`);
-  // The blanket GRANT gave table-wide SELECT and UPDATE back: password hashes stay the owner's, neither read nor
-  // written by the app role (migrations 1769110000000, 1769211000000; changes go through gg_set_own_password_hash).
-  await owner.query(`DO $$ BEGIN
-    IF to_regprocedure('public.gg_fence_secret_columns(name)') IS NOT NULL THEN PERFORM public.gg_fence_secret_columns(${literal(decodeURIComponent(role))}); END IF;
-  END $$`);
-  // Views are read-only windows (owned by the owner, so writing through one would skip the policies).
-  await owner.query(`DO $$ DECLARE v record; BEGIN
-    FOR v IN SELECT viewname FROM pg_views WHERE schemaname = 'public' LOOP
-      EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON public.%I FROM %s', v.viewname, ${literal(ident)});
-    END LOOP; END $$`);
-  // The migrations table is the owner's business.
-  await owner.query(`REVOKE ALL ON TABLE migrations FROM ${ident}`).catch(() => undefined);
-  if (app.password !== null && !(await canLogIn(app.url))) {
-    // Existing role, other password (e.g. APP_DB_PASSWORD changed): set ours.
-    await owner.query(`ALTER ROLE ${ident} WITH PASSWORD ${literal(app.password)}`);
-  }
+  await owner.query(`DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO %s', current_database(), ${literal(ident)}); END $$;
+    GRANT USAGE ON SCHEMA public TO ${ident};
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${ident};
+    GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${ident};
+    -- The blanket GRANT gave table-wide SELECT and UPDATE back: password hashes stay the owner's, neither read nor
+    -- written by the app role (migrations 1769110000000, 1769211000000; changes go through gg_set_own_password_hash).
+    DO $$ BEGIN
+      IF to_regprocedure('public.gg_fence_secret_columns(name)') IS NOT NULL THEN PERFORM public.gg_fence_secret_columns(${literal(role)}); END IF;
+    END $$;
+    -- Views are read-only windows (owned by the owner, so writing through one would skip the policies).
+    DO $$ DECLARE v record; BEGIN
+      FOR v IN SELECT viewname FROM pg_views WHERE schemaname = 'public' LOOP
+        EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON public.%I FROM %s', v.viewname, ${literal(ident)});
+      END LOOP;
+      -- The migrations table is the owner's business.
+      IF to_regclass('public.migrations') IS NOT NULL THEN EXECUTE format('REVOKE ALL ON TABLE public.migrations FROM %s', ${literal(ident)}); END IF;
+    END $$`);
 }
 
-async function canLogIn(url: string): Promise<boolean> {
-  const c = new Client({ connectionString: url });
-  try {
-    await c.connect();
-    return true;
-  } catch (e) {
-    if (isCode(e, '28P01', '28000')) return false;
-    throw e;
-  } finally {
-    await c.end().catch(() => undefined);
-  }
+/** Existing role, other password (e.g. APP_DB_PASSWORD changed): set ours (under the lock, one writer at a time). */
+export async function applyAppPassword(owner: DataSource, app: { url: string; password: string | null }): Promise<boolean> {
+  if (app.password === null) return false;
+  const role = decodeURIComponent(new URL(app.url).username || APP_ROLE);
+  const password = app.password;
+  await withStartupLock(owner, () => owner.query(`ALTER ROLE "${role.replace(/"/g, '""')}" WITH PASSWORD ${literal(password)}`));
+  return true;
 }
+
+/** The login itself was refused (wrong password), not the database being down. */
+export const isLoginRefused = (e: unknown) => isCode(e, '28P01', '28000');
 
 /** Refuses to serve requests through a role that would bypass the policies. */
 export async function assertFencedRole(app: DataSource): Promise<void> {
