@@ -121,6 +121,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     timeouts: opts.dbTimeouts ?? dbTimeoutsFromEnv(),
     readUrl: opts.databaseReadUrl,
     env: { APP_DATABASE_URL: process.env.APP_DATABASE_URL, APP_DB_PASSWORD: appDbPassword },
+    mark, // appRoleMs: the role's preparation; appPoolMs: the request pool after it
   });
   mark('appPoolMs');
   const { server, apollo, lifecycle } = await createApp({ ds: appDs, config: { authSecret }, clientDir: opts.clientDir });

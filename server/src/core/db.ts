@@ -137,15 +137,20 @@ export async function checkDatabase(ds: DataSource, timeoutMs: number): Promise<
 export async function openAppDatabase(
   owner: DataSource,
   ownerUrl: string,
-  opts: DatabaseOptions & { env?: NodeJS.ProcessEnv } = {},
+  opts: DatabaseOptions & { env?: NodeJS.ProcessEnv; mark?: (phase: string) => void } = {},
 ): Promise<DataSource> {
   return openAppDatabaseAs(owner, appDatabaseUrl(ownerUrl, opts.env), opts);
 }
 
 /** openAppDatabase for a given app role URL (and password, when the role is ours to create). */
-export async function openAppDatabaseAs(owner: DataSource, app: { url: string; password: string | null }, opts: DatabaseOptions = {}): Promise<DataSource> {
+export async function openAppDatabaseAs(
+  owner: DataSource,
+  app: { url: string; password: string | null },
+  { mark, ...opts }: DatabaseOptions & { mark?: (phase: string) => void } = {},
+): Promise<DataSource> {
   // One read-only check when nothing changed; grants (under the start-up lock, one transaction) only when needed.
   await prepareAppRole(owner, app);
+  mark?.('appRoleMs');
   // Each request holds one connection for its transaction: a larger pool than the owner's.
   const open = async () => {
     const ds = createDataSource(app.url, { poolSize: Number(process.env.DB_POOL_SIZE ?? 20), ...opts });
