@@ -64,20 +64,37 @@ export function createContext(
 ): RequestContext {
   const settings = rlsSettingsOf(principal, scope);
   const db = begun ? begun.db.rescope(settings, begun.applied) : new RequestDb(appDs, settings);
-  const ctx: RequestContext = {
-    // The facade is built when a resolver first reaches for it (RequestDb), not for every request.
-    get ds() {
-      return db.facade;
-    },
-    db,
-    config,
-    principal,
-    scope,
-    activeOrganisationId,
-    loaders: undefined as unknown as LoaderRegistry,
-  };
-  ctx.loaders = new LoaderRegistry(() => ctx);
-  return ctx;
+  return new Context(db, config, principal, scope, activeOrganisationId);
+}
+
+/**
+ * The context as a class so that `ds` and `loaders` are getters on the PROTOTYPE (issue 12): Apollo copies a
+ * context's own enumerable properties into a clone for every operation (`cloneObject`, Object.assign), which
+ * ran an own `ds` getter and so built the query runner and the facade for every request, `{ __typename }`
+ * included. The clone keeps the prototype, so both getters still work on it, and still only on first use.
+ */
+class Context implements RequestContext {
+  declare clientAddress?: string | null;
+  declare idempotency?: IdempotencyRequest;
+  private declare ownLoaders?: LoaderRegistry;
+
+  constructor(
+    public db: RequestDb,
+    public config: AppConfig,
+    public principal: Principal | null,
+    public scope: Scope,
+    public activeOrganisationId: string | null,
+  ) {}
+
+  /** The facade is built when a resolver first reaches for it (RequestDb), not for every request. */
+  get ds(): DataSource {
+    return this.db.facade;
+  }
+
+  /** Made on first use: a request that loads nothing (a mutation, `{ __typename }`) makes no registry. */
+  get loaders(): LoaderRegistry {
+    return (this.ownLoaders ??= new LoaderRegistry(() => this));
+  }
 }
 
 /** The signed-in user's id, or null for an API key or anonymous caller (for "recorded by" columns). */

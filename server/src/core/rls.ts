@@ -76,7 +76,9 @@ export function beginWithLookupStatement(lookup: string, settings: { orgIds: str
   );
 }
 
-const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
+/** Same ids as sets; the common case (same order) without copies or sorting. */
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && (a.every((x, i) => x === b[i]) || [...a].sort().join(',') === [...b].sort().join(','));
 const idsOf = (v: string) => (v ? v.split(',') : []);
 
 /** The statement that begins a request's transaction and sets its scope (one round trip). */
