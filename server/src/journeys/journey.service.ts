@@ -1,7 +1,7 @@
 import { RequestContext, userIdOf } from '../core/context';
 import { decodeCursor, toConnection } from '../core/pagination';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
-import { fromJson, jsonObject, neededProperties, selectList } from '../core/rows';
+import { jsonObject, neededProperties, selectList, timestampProperties } from '../core/rows';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { prepared } from '../core/prepared';
@@ -69,19 +69,43 @@ export async function firmJourneyPage(
   const [row]: Array<{ firm: Firm | null; firm_ids: string[] | null; grants: GrantRow[] | null; visible: string[] | null; rows: Touchpoint[] | null; hidden: string[]; orgs: Organisation[] | null }> =
     await ctx.ds.query(sql, params);
   if (!row?.firm || !row.firm_ids) return null;
-  const firm = fromJson(ctx.ds, Firm, row.firm);
+  const dates = pageDates(ctx);
+  const firm = withDates(row.firm, dates.firm);
   const firmIds = row.firm_ids;
   firmLoaders(ctx).byId.prime(firm.id, firm);
   const grants = (row.grants ?? []).map(grantOf);
   const visibleOwners = row.visible ?? [...scope.organisationIds];
-  const rows = (row.rows ?? []).map((r) => fromJson(ctx.ds, Touchpoint, r));
+  const entryDates = lean ? dates.leanEntry : dates.entry;
+  const rows = row.rows ?? [];
+  for (const r of rows) withDates(r, entryDates);
   const orgLoader = organisationLoaders(ctx).byId;
-  for (const o of row.orgs ?? []) orgLoader.prime(o.id, fromJson(ctx.ds, Organisation, o));
+  for (const o of row.orgs ?? []) orgLoader.prime(o.id, withDates(o, dates.organisation));
   const hiddenOwners = row.hidden;
   const connection = toConnection(rows, first, entryKey, !!cursor);
 
   await logForeignReads(ctx, connection.edges.map((e) => e.node), scope.organisationIds, grants);
   return { firm, connection, firmIds, visibleOwners, grants, hiddenOwners };
+}
+
+/**
+ * The timestamp properties of the page's JSON rows (strings in JSON, Dates for the field resolvers), looked up
+ * once instead of per row (fromJson walks the entity's columns for every row: 20 entries + firm + organisations).
+ */
+let dateLists: { firm: string[]; entry: string[]; leanEntry: string[]; organisation: string[] } | undefined;
+function pageDates(ctx: RequestContext) {
+  return (dateLists ??= {
+    firm: timestampProperties(ctx.ds, Firm, null),
+    entry: timestampProperties(ctx.ds, Touchpoint, null),
+    leanEntry: timestampProperties(ctx.ds, Touchpoint, LEAN_ENTRY),
+    organisation: timestampProperties(ctx.ds, Organisation, null),
+  });
+}
+
+/** A row read as JSON with its timestamps as Dates again (core/rows fromJson with the list looked up already). */
+function withDates<T extends object>(row: T, properties: readonly string[]): T {
+  const r = row as Record<string, unknown>;
+  for (const p of properties) if (r[p] != null) r[p] = new Date(r[p] as string);
+  return row;
 }
 
 /** The page statement's text per filter shape (built once: only which filters are present changes it). */
