@@ -46,6 +46,19 @@ describe('the cost rule counts lists', () => {
     expect(cost('{ organisation(id: "x") { relationships { id } } }')).toBe(1 + LIST_CAPS['Organisation.relationships'].cap * 2);
   });
 
+  it('keeps the cost per parsed operation and per the values of the variables given as `first`', () => {
+    // Apollo hands the same parsed document to every request with the same text: the memo must not answer
+    // one request's `first` for another's.
+    const document = parse('query($n: Int!, $f: ID!) { organisations(first: $n) { edges { node { id } } } firm(id: $f) { id } }');
+    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as never;
+    const of = (variables: Record<string, unknown>) => operationCost({ schema, document, operation, variables });
+    expect(of({ n: 3, f: 'a' })).toBe(3 * 4 + 2);
+    expect(of({ n: 50, f: 'a' })).toBe(50 * 4 + 2);
+    expect(of({ n: 3, f: 'b' })).toBe(3 * 4 + 2);
+    expect(of({ f: 'b' })).toBe(100 * 4 + 2); // a missing `first` counts as the largest page
+    expect(of({ n: 3, f: 'c' })).toBe(3 * 4 + 2);
+  });
+
   it('prices the 175-character query that returned 5 MB far over the limit', () => {
     const q = '{organisations(first:100){edges{node{relationships{to{relationships{to{relationships{to{name kind officialCode}}}}}}}}}}';
     expect(q.length).toBeLessThan(176);

@@ -159,8 +159,33 @@ interface CostInput {
   variables: Record<string, unknown>;
 }
 
+/**
+ * operationCost per parsed operation (Apollo keeps parsed documents across requests): the cost depends on the
+ * document and only on the variables given as `first`, so it is kept per those variables' values (a few per
+ * operation) instead of walking the selection again on every request.
+ */
+const costMemo = new WeakMap<OperationDefinitionNode, { schema: GraphQLSchema; vars: string[]; costs: Map<string, number> }>();
+
+function costKey(vars: readonly string[], variables: Record<string, unknown>): string {
+  return vars.length ? JSON.stringify(vars.map((v) => variables[v] ?? null)) : '';
+}
+
 /** The most values (objects and scalars) the response to `operation` could hold. */
-export function operationCost({ schema, document, operation, variables }: CostInput): number {
+export function operationCost(input: CostInput): number {
+  const memo = costMemo.get(input.operation);
+  if (memo && memo.schema === input.schema) {
+    const known = memo.costs.get(costKey(memo.vars, input.variables));
+    if (known !== undefined) return known;
+  }
+  const vars = new Set<string>();
+  const cost = computeOperationCost(input, vars);
+  const entry = memo && memo.schema === input.schema ? memo : { schema: input.schema, vars: [...vars], costs: new Map<string, number>() };
+  if (entry.costs.size < 16) entry.costs.set(costKey(entry.vars, input.variables), cost);
+  costMemo.set(input.operation, entry);
+  return cost;
+}
+
+function computeOperationCost({ schema, document, operation, variables }: CostInput, firstVariables: Set<string>): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
@@ -192,6 +217,7 @@ export function operationCost({ schema, document, operation, variables }: CostIn
     const firstArg = field.args.find((a) => a.name === 'first');
     if (firstArg) {
       const given = node.arguments?.find((a) => a.name.value === 'first');
+      if (given?.value.kind === Kind.VARIABLE) firstVariables.add(given.value.name.value);
       const value = given ? valueFromAST(given.value, firstArg.type, variables) : firstArg.defaultValue;
       times = typeof value === 'number' && value > 0 ? Math.min(value, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
     } else if (returnsList(field) && node.selectionSet && !(isConnectionType(parent) && (field.name === 'edges' || field.name === 'nodes'))) {

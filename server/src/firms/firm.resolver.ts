@@ -230,14 +230,19 @@ export class FirmGrowthPotentialResolver {
 @Resolver(() => Organisation)
 export class OrganisationFirmsResolver {
   @FieldResolver(() => FirmConnection, { description: 'Firms located in this municipality, by name.' })
-  async firms(@Root() org: Organisation, @PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    const cursor = decodeCursor(after, ['text', 'uuid']) as [string, string] | null;
+  firms(@Root() org: Organisation, @PageParams() { first, after }: PageArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    // Called once per municipality (98 times in the partner read): no async wrapper (its promise and closure
+    // state) and no per-call arrays; the loader's promise is returned with one `.then`.
+    const cursor = decodeCursor(after, FIRM_CURSOR) as [string, string] | null;
     if (org.kind !== OrganisationKind.MUNICIPALITY) return toConnection([], first, firmKey, !!cursor);
-    const properties = firmPropertiesFor(ctx, info, ['id', 'name', 'municipalityId']);
-    const rows = await firmLoaders(ctx).pageByMunicipality.load({ municipalityId: org.id, first, after: cursor, properties });
-    return toConnection(rows, first, firmKey, !!cursor);
+    const properties = firmPropertiesFor(ctx, info, MUNICIPALITY_FIRM_ALWAYS);
+    return firmLoaders(ctx).pageByMunicipality.load({ municipalityId: org.id, first, after: cursor, properties })
+      .then((rows) => toConnection(rows, first, firmKey, cursor !== null));
   }
 }
+
+const FIRM_CURSOR = ['text', 'uuid'] as const;
+const MUNICIPALITY_FIRM_ALWAYS = ['id', 'name', 'municipalityId'] as const;
 
 /** A firm the caller may change: a register firm, or a prospect of one of the caller's organisations. */
 async function findEditableFirm(ctx: RequestContext, em: import('typeorm').EntityManager, id: string, field = 'id'): Promise<Firm> {

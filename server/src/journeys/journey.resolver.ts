@@ -1,5 +1,6 @@
 import { RequestContext } from '../core/context';
-import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Access, Capability, Rules } from '../core/access';
 import { MutationPayload, runMutation } from '../core/mutation';
 import { Connection, PageArgs, PageParams } from '../core/pagination';
@@ -80,10 +81,11 @@ export class FirmJourneyResolver {
     @Arg('filter', () => JourneyFilter, { nullable: true }) filter: JourneyFilter | undefined,
     @PageParams() { first, after }: PageArgs,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<FirmJourney | null> {
     const scope = ctx.scope.require(Capability.READ);
     if (!isUuid(firmId)) return null;
-    const page = await firmJourneyPage(ctx, scope, firmId, filter, first, after);
+    const page = await firmJourneyPage(ctx, scope, firmId, filter, first, after, info);
     if (!page) return null;
     const { firm, connection, firmIds, visibleOwners, grants, hiddenOwners } = page;
     return Object.assign(new FirmJourney(), connection, { firm, firmIds, visibleOwners, grants, hiddenOwners });

@@ -1,6 +1,7 @@
 import { RequestContext, userIdOf } from '../core/context';
 import { decodeCursor, toConnection } from '../core/pagination';
-import { fromJson, jsonObject, selectList } from '../core/rows';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import { jsonObject, neededProperties, selectList, timestampProperties } from '../core/rows';
 import { Organisation } from '../organisations/organisation.entity';
 import { organisationLoaders } from '../organisations/organisation.loaders';
 import { prepared } from '../core/prepared';
@@ -36,7 +37,9 @@ const entryKey = (t: Touchpoint) => [t.occurredAt.toISOString(), t.id];
  * the rows of those and of the entries' owners (they prime the organisation loader). Each round trip cost the
  * process a query's worth of driver work and the request ~0.5 ms of waiting.
  */
-export async function firmJourneyPage(ctx: RequestContext, scope: OrgScope, firmId: string, filter: JourneyFilter | undefined, first: number, after: string | null | undefined) {
+export async function firmJourneyPage(
+  ctx: RequestContext, scope: OrgScope, firmId: string, filter: JourneyFilter | undefined, first: number, after: string | null | undefined, info?: GraphQLResolveInfo,
+) {
   const cursor = decodeCursor(after, ['timestamp', 'uuid']) as [string, string] | null;
   const params: unknown[] = [firmId, [...scope.organisationIds], [...PUBLIC_BUSINESS_SUPPORT_KINDS], [...OPEN_REFERRAL_STATUSES]];
   const conditions: string[] = [];
@@ -53,26 +56,30 @@ export async function firmJourneyPage(ctx: RequestContext, scope: OrgScope, firm
     conditions.push(`(t.occurred_at, t.id) < (${at}::timestamptz, $${params.push(cursor[1])}::uuid)`);
   }
   const limit = `$${params.push(first + 1)}`;
-  const shape = `${filter?.organisationIds?.length ? 'o' : ''}${filter?.kinds?.length ? 'k' : ''}${filter?.from ? 'f' : ''}${filter?.to ? 't' : ''}${filter?.includeSuperseded === false ? 's' : ''}${cursor ? 'c' : ''}`;
+  const lean = entriesAreLean(ctx, info);
+  const shape = `${lean ? 'l' : ''}${filter?.organisationIds?.length ? 'o' : ''}${filter?.kinds?.length ? 'k' : ''}${filter?.from ? 'f' : ''}${filter?.to ? 't' : ''}${filter?.includeSuperseded === false ? 's' : ''}${cursor ? 'c' : ''}`;
   let sql = pageTexts.get(shape);
   if (sql === undefined) {
-    sql = journeyPageSql(ctx, owners, conditions, limit);
-    // A named statement (core/prepared.ts) for the unfiltered page (and its next pages): the filtered shapes are
-    // rare and would use up the process's cap of named texts.
-    if (shape === '' || shape === 'c') prepared(sql);
+    sql = journeyPageSql(ctx, owners, conditions, limit, lean);
+    // A named statement (core/prepared.ts) for the unfiltered page (and its next pages), lean or not: the filtered
+    // shapes are rare and would use up the process's cap of named texts.
+    if (shape === '' || shape === 'c' || shape === 'l' || shape === 'lc') prepared(sql);
     pageTexts.set(shape, sql);
   }
   const [row]: Array<{ firm: Firm | null; firm_ids: string[] | null; grants: GrantRow[] | null; visible: string[] | null; rows: Touchpoint[] | null; hidden: string[]; orgs: Organisation[] | null }> =
     await ctx.ds.query(sql, params);
   if (!row?.firm || !row.firm_ids) return null;
-  const firm = fromJson(ctx.ds, Firm, row.firm);
+  const dates = pageDates(ctx);
+  const firm = withDates(row.firm, dates.firm);
   const firmIds = row.firm_ids;
   firmLoaders(ctx).byId.prime(firm.id, firm);
   const grants = (row.grants ?? []).map(grantOf);
   const visibleOwners = row.visible ?? [...scope.organisationIds];
-  const rows = (row.rows ?? []).map((r) => fromJson(ctx.ds, Touchpoint, r));
+  const entryDates = lean ? dates.leanEntry : dates.entry;
+  const rows = row.rows ?? [];
+  for (const r of rows) withDates(r, entryDates);
   const orgLoader = organisationLoaders(ctx).byId;
-  for (const o of row.orgs ?? []) orgLoader.prime(o.id, fromJson(ctx.ds, Organisation, o));
+  for (const o of row.orgs ?? []) orgLoader.prime(o.id, withDates(o, dates.organisation));
   const hiddenOwners = row.hidden;
   const connection = toConnection(rows, first, entryKey, !!cursor);
 
@@ -80,8 +87,57 @@ export async function firmJourneyPage(ctx: RequestContext, scope: OrgScope, firm
   return { firm, connection, firmIds, visibleOwners, grants, hiddenOwners };
 }
 
+/**
+ * The timestamp properties of the page's JSON rows (strings in JSON, Dates for the field resolvers), looked up
+ * once instead of per row (fromJson walks the entity's columns for every row: 20 entries + firm + organisations).
+ */
+let dateLists: { firm: string[]; entry: string[]; leanEntry: string[]; organisation: string[] } | undefined;
+function pageDates(ctx: RequestContext) {
+  return (dateLists ??= {
+    firm: timestampProperties(ctx.ds, Firm, null),
+    entry: timestampProperties(ctx.ds, Touchpoint, null),
+    leanEntry: timestampProperties(ctx.ds, Touchpoint, LEAN_ENTRY),
+    organisation: timestampProperties(ctx.ds, Organisation, null),
+  });
+}
+
+/** A row read as JSON with its timestamps as Dates again (core/rows fromJson with the list looked up already). */
+function withDates<T extends object>(row: T, properties: readonly string[]): T {
+  const r = row as Record<string, unknown>;
+  for (const p of properties) if (r[p] != null) r[p] = new Date(r[p] as string);
+  return row;
+}
+
 /** The page statement's text per filter shape (built once: only which filters are present changes it). */
 const pageTexts = new Map<string, string>();
+
+/**
+ * The entry columns a lean page reads: what the journey view selects (kind, dates, summary, details,
+ * organisation) plus what the page itself needs (the cursor, logForeignReads' firm and owner). A selection of
+ * anything else (recordedBy, supersedesId, correctionReason, ...) reads every column. Two texts per shape, not
+ * one per selection, so the named statements stay few. 8 of the 13 columns: less JSON per entry for PostgreSQL
+ * to build and the process to parse (the left-out ones are uuids and nullable texts).
+ */
+const LEAN_ENTRY = ['id', 'firmId', 'organisationId', 'kind', 'occurredAt', 'recordedAt', 'summary', 'details'] as const;
+const LEAN_SET = new Set<string>(LEAN_ENTRY);
+/** Columns the Touchpoint field resolvers read, for fields that are not columns of the same name. */
+const ENTRY_FIELD_NEEDS: Record<string, readonly string[]> = {
+  organisation: ['organisationId'], firm: ['firmId'], details: ['kind', 'details'], recordedBy: ['recordedByUserId', 'organisationId'], supersededById: ['id'],
+};
+/** Per query document (Apollo keeps parsed documents, so their field nodes, across requests). */
+const leanMemo = new WeakMap<FieldNode, boolean>();
+
+function entriesAreLean(ctx: RequestContext, info: GraphQLResolveInfo | undefined): boolean {
+  if (!info) return false;
+  const node = info.fieldNodes[0];
+  let lean = leanMemo.get(node);
+  if (lean === undefined) {
+    const needed = neededProperties(ctx.ds, Touchpoint, info, ['edges', 'node'], ENTRY_FIELD_NEEDS, LEAN_ENTRY);
+    lean = info.fieldNodes.length === 1 && needed !== null && needed.every((p) => LEAN_SET.has(p));
+    leanMemo.set(node, lean);
+  }
+  return lean;
+}
 
 /**
  * The journey page's statement. $1 firm, $2 the caller's organisations (uuid[]), $3 public business-support
@@ -89,7 +145,7 @@ const pageTexts = new Map<string, string>();
  * `v.ids`: the organisations whose entries the caller sees (own, then the grants' owners); `owners`: those the
  * page reads (the filter's subset).
  */
-function journeyPageSql(ctx: RequestContext, owners: string, conditions: string[], limit: string): string {
+function journeyPageSql(ctx: RequestContext, owners: string, conditions: string[], limit: string, lean: boolean): string {
   const ids = '(SELECT ids FROM f)';
   return `WITH f AS MATERIALIZED (
       SELECT ${jsonObject(ctx.ds, Firm, 'f')} AS firm,
@@ -101,7 +157,7 @@ function journeyPageSql(ctx: RequestContext, owners: string, conditions: string[
        ORDER BY x.owner, array_position(${ids}::uuid[], x.firm_id)),
     v AS MATERIALIZED (SELECT $2::uuid[] || ARRAY(SELECT owner FROM g ORDER BY array_position(${ids}::uuid[], firm_id), owner) AS ids),
     page AS (
-      SELECT ${selectList(ctx.ds, Touchpoint, 't')} FROM touchpoint t
+      SELECT ${selectList(ctx.ds, Touchpoint, 't', lean ? LEAN_ENTRY : null)} FROM touchpoint t
        WHERE t.firm_id = ANY(${ids}::uuid[]) AND t.organisation_id = ANY(${owners})${conditions.map((c) => ` AND ${c}`).join('')}
        ORDER BY t.occurred_at DESC, t.id DESC LIMIT ${limit}),
     hidden AS MATERIALIZED (${HIDDEN_OWNERS_SQL(`${ids}`, '(SELECT ids FROM v)')})

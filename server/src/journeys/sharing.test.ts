@@ -385,6 +385,17 @@ describe('SQL statements do not grow with the number of entries', () => {
         'COMMIT',
       ]);
     }
+    // The lean page reads 8 of the 13 entry columns and answers as the full one: the same query with a field
+    // outside the lean set (correctionReason) reads every column.
+    const lean = await app.exec(BENCH_PAGE, { f }, { email: MIDT });
+    const full = await app.exec(BENCH_PAGE.replace('summary organisation', 'summary correctionReason organisation'), { f }, { email: MIDT });
+    expect(lean.queries.statements[0]).not.toMatch(/correction_reason/);
+    expect(full.queries.statements[0]).toMatch(/correction_reason/);
+    expect(lean.data.firmJourney.edges).toHaveLength(3);
+    const { edges: fullEdges, ...fullRest } = full.data.firmJourney;
+    const { edges: leanEdges, ...leanRest } = lean.data.firmJourney;
+    expect(fullEdges.map(({ node: { correctionReason, ...node } }: any) => ({ node }))).toEqual(leanEdges);
+    expect(fullRest).toEqual(leanRest);
   });
 
   it("a firm's journey holds its merged prospects' entries; a merged prospect's only its own; a foreign prospect's none", async () => {
