@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { AppConfig, RequestContext } from './core/context';
+import { AppConfig, RequestContext, withClientAddressOf } from './core/context';
 import { formatError } from './core/errors';
 import { compiledExecutor, executorGateway } from './core/executor';
 import { healthRoutes, Lifecycle, markUnavailable } from './core/health';
@@ -87,7 +87,7 @@ export async function createApp({ ds, config, clientDir }: AppOptions) {
       if (res.writableFinished) void ctx.db.finish(false).catch(() => undefined);
     });
     // req.ip parses X-Forwarded-For under TRUST_PROXY: only sign-in throttles read it, so only they pay for it.
-    return Object.defineProperty(ctx, 'clientAddress', { get: () => req.ip ?? null, enumerable: true, configurable: true });
+    return withClientAddressOf(ctx, req);
   };
   // What the lean path (http/lean.ts) does not take: other methods, encoded bodies, wrong types - Express's answers.
   app.use('/graphql', limiter);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createTestApp, TestApp } from '../testing/harness';
-import { createContext, RequestContext } from './context';
+import { createContext, RequestContext, withClientAddressOf } from './context';
 import { Role, Scope } from './scope';
 
 /**
@@ -40,4 +40,17 @@ it('loaders are made on first use, once per context, for the context that asks',
   expect(seen.length).toBe(1);
   expect(seen[0]).toBe(clone);
   await ctx.db.finish(true);
+});
+
+it("the client's address is read from the request when asked, on the clone too, and not by the copy", async () => {
+  const ctx = createContext(app.appDs, app.config, null, Scope.NONE);
+  let reads = 0;
+  const req = { get ip() { reads++; return '203.0.113.7'; } };
+  const clone = apolloClone(withClientAddressOf(ctx, req));
+  expect(reads).toBe(0); // the copy ran no proxy-addr parse
+  expect(clone.clientAddress).toBe('203.0.113.7');
+  expect(reads).toBe(1);
+  const given = apolloClone(Object.assign(createContext(app.appDs, app.config, null, Scope.NONE), { clientAddress: '198.51.100.1' }));
+  expect(given.clientAddress).toBe('198.51.100.1');
+  await ctx.db.finish();
 });

@@ -46,6 +46,19 @@ async function expectAnswered() {
   expect(r.body.data.dashboard.panels).toHaveLength(9);
 }
 
+/**
+ * Two dashboards at once on the ONE aggregate connection: the second's panels queue behind the first's. On a loaded
+ * machine that queue can outlast AGGREGATE_QUEUE_MS, and a 503 is then the right answer - but only the typed one.
+ * What must hold is that nothing stays taken: a dashboard alone afterwards is answered.
+ */
+async function expectTwoAtOnceThenAnswered() {
+  for (const r of await Promise.all([dashboard(), dashboard()])) {
+    if (r.status === 200) expect(r.body.data.dashboard.panels).toHaveLength(9);
+    else expectUnavailable(r);
+  }
+  await expectAnswered();
+}
+
 let outage: OutageServer;
 beforeAll(async () => {
   outage = await startOutageServer();
@@ -86,7 +99,7 @@ describe('a dashboard during a database failure', () => {
 describe('after the failures', () => {
   it('no slot or connection is left taken: dashboards are answered, also two at once', async () => {
     await expectAnswered();
-    await Promise.all([expectAnswered(), expectAnswered()]);
+    await expectTwoAtOnceThenAnswered();
   });
 
   it('a database that refuses connections: 503 (the key check or a panel, whichever comes first), then answered again', async () => {
@@ -115,6 +128,6 @@ describe('after the failures', () => {
       }
     }
     expect(answered).toBe(200);
-    await Promise.all([expectAnswered(), expectAnswered()]);
+    await expectTwoAtOnceThenAnswered();
   });
 });
