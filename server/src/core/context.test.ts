@@ -52,5 +52,5 @@ it("the client's address is read from the request when asked, on the clone too, 
   expect(reads).toBe(1);
   const given = apolloClone(Object.assign(createContext(app.appDs, app.config, null, Scope.NONE), { clientAddress: '198.51.100.1' }));
   expect(given.clientAddress).toBe('198.51.100.1');
-  await ctx.db.finish();
+  await ctx.db.finish(true);
 });
