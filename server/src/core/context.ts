@@ -114,8 +114,9 @@ class Context implements RequestContext {
 
 /** The context answers `clientAddress` from this request's `ip` when asked (not before). */
 export function withClientAddressOf(ctx: RequestContext, req: { readonly ip?: string }): RequestContext {
-  if (ctx instanceof Context) ctx.addressOf = req;
-  else Object.defineProperty(ctx, 'clientAddress', { get: () => req.ip ?? null, enumerable: true, configurable: true });
+  // Every context comes from createContext; another would silently lose the per-address sign-in throttle.
+  if (!(ctx instanceof Context)) throw new Error('withClientAddressOf: a context made by createContext was expected.');
+  ctx.addressOf = req;
   return ctx;
 }
 
